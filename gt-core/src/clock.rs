@@ -1,0 +1,77 @@
+//! Wall-clock times as RFC 3339 UTC strings with milliseconds, which sort in time
+//! order as plain strings.
+
+use std::time::{Duration, SystemTime};
+
+use crate::error::{Error, Result};
+
+/// Now, as `2026-11-21T22:56:20.123Z`.
+pub fn now() -> String {
+    format(SystemTime::now())
+}
+
+pub fn format(t: SystemTime) -> String {
+    humantime::format_rfc3339_millis(t).to_string()
+}
+
+/// Parses a point in time given either as an RFC 3339 timestamp or as an age
+/// relative to now (`90s`, `10m`, `2h`, `1day`), into the canonical form.
+pub fn parse_since(input: &str) -> Result<String> {
+    let text = input.trim();
+    if let Ok(t) = humantime::parse_rfc3339_weak(text) {
+        return Ok(format(t));
+    }
+    if let Ok(age) = humantime::parse_duration(text) {
+        let t = SystemTime::now()
+            .checked_sub(age)
+            .unwrap_or(SystemTime::UNIX_EPOCH);
+        return Ok(format(t));
+    }
+    Err(Error::usage(format!("invalid time '{input}'"))
+        .with_hint("give an RFC 3339 time (2026-11-21T10:00:00Z) or an age such as 10m, 2h, 1day"))
+}
+
+/// Parses a duration such as `10s`, `500ms`, or a bare number of seconds.
+pub fn parse_duration(input: &str) -> Result<Duration> {
+    let text = input.trim();
+    if let Ok(secs) = text.parse::<f64>() {
+        if secs.is_finite() && (0.0..=86_400.0 * 365.0).contains(&secs) {
+            return Ok(Duration::from_secs_f64(secs));
+        }
+    }
+    humantime::parse_duration(text).map_err(|_| {
+        Error::usage(format!("invalid duration '{input}'"))
+            .with_hint("give seconds (10) or a duration such as 500ms, 10s, 2m")
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn times_have_milliseconds_and_a_z() {
+        let t = format(SystemTime::UNIX_EPOCH + Duration::from_millis(1_500));
+        assert_eq!(t, "1970-01-01T00:00:01.500Z");
+        assert_eq!(now().len(), t.len());
+    }
+
+    #[test]
+    fn since_accepts_timestamps_and_ages() {
+        assert_eq!(
+            parse_since("1970-01-01T00:00:01Z").unwrap(),
+            "1970-01-01T00:00:01.000Z"
+        );
+        let ten_minutes_ago = parse_since("10m").unwrap();
+        assert!(ten_minutes_ago < now());
+        assert_eq!(parse_since("yesterday-ish").unwrap_err().code(), "usage");
+    }
+
+    #[test]
+    fn durations_accept_seconds_and_units() {
+        assert_eq!(parse_duration("10").unwrap(), Duration::from_secs(10));
+        assert_eq!(parse_duration("250ms").unwrap(), Duration::from_millis(250));
+        assert!(parse_duration("-3").is_err());
+        assert!(parse_duration("forever").is_err());
+    }
+}

@@ -1,0 +1,500 @@
+//! How each entity maps to its table: the columns read, and the statements that
+//! insert, update or delete it. Every row carries a `version`, bumped by every
+//! update, that write guards check.
+
+use serde_json::{Map, Value as Json};
+
+use crate::id::IdKind;
+use crate::model::{Agent, Bead, Convoy, Escalation, Rig};
+use crate::store::{Row, Stmt, StoreError, Value};
+
+/// An entity stored in a table of its own.
+pub trait Entity: Clone + PartialEq + Sized {
+    const KIND: IdKind;
+    const TABLE: &'static str;
+    /// `SELECT <columns…, version> FROM <table> <alias>`; callers add the `WHERE`.
+    const SELECT: &'static str;
+
+    fn id(&self) -> &str;
+    /// Reads one row of [`Self::SELECT`]: the entity and its version.
+    fn from_row(row: &Row) -> Result<(Self, i64), StoreError>;
+    fn insert(&self, out: &mut Vec<Stmt>);
+    /// Writes `self` over `before`, which was read at `version`.
+    fn update(&self, before: &Self, version: i64, out: &mut Vec<Stmt>);
+    fn delete(&self, out: &mut Vec<Stmt>) {
+        out.push(Stmt::new(
+            format!("DELETE FROM {} WHERE id = ?1", Self::TABLE),
+            vec![self.id().into()],
+        ));
+    }
+}
+
+/// The guard that fails a batch when the row `id` is no longer at `version`.
+pub fn version_guard(table: &'static str, id: &str, version: i64) -> Stmt {
+    Stmt::new(
+        format!(
+            "INSERT INTO stale_reads (what) SELECT ?1 WHERE NOT EXISTS \
+             (SELECT 1 FROM {table} WHERE id = ?2 AND version = ?3)"
+        ),
+        vec![format!("{table} {id}").into(), id.into(), version.into()],
+    )
+}
+
+fn json_text(v: &impl serde::Serialize) -> Value {
+    Value::Text(serde_json::to_string(v).expect("JSON values always serialize"))
+}
+
+fn parse_json<T: serde::de::DeserializeOwned>(row: &Row, i: usize) -> Result<T, StoreError> {
+    let text = row.text(i)?;
+    serde_json::from_str(&text)
+        .map_err(|e| StoreError::Corrupt(format!("column {i}: bad JSON '{text}': {e}")))
+}
+
+impl Entity for Bead {
+    const KIND: IdKind = IdKind::Bead;
+    const TABLE: &'static str = "beads";
+    const SELECT: &'static str = "SELECT b.id, b.type, b.status, b.title, b.body, b.rig, \
+        b.priority, b.labels, b.metadata, b.assignee, b.convoy_id, \
+        (SELECT json_group_array(d.depends_on_id) FROM bead_deps d WHERE d.bead_id = b.id), \
+        b.created_by, b.created_at, b.updated_at, b.closed_at, b.version FROM beads b";
+
+    fn id(&self) -> &str {
+        &self.id
+    }
+
+    fn from_row(row: &Row) -> Result<(Self, i64), StoreError> {
+        let bead = Bead {
+            id: row.text(0)?,
+            kind: row.text(1)?,
+            status: row.parsed(2)?,
+            title: row.text(3)?,
+            body: row.opt_text(4)?,
+            rig: row.text(5)?,
+            priority: row.parsed(6)?,
+            labels: parse_json(row, 7)?,
+            metadata: parse_json::<Map<String, Json>>(row, 8)?,
+            assignee: row.opt_text(9)?,
+            convoy_id: row.opt_text(10)?,
+            depends_on: parse_json(row, 11)?,
+            created_by: row.text(12)?,
+            created_at: row.text(13)?,
+            updated_at: row.text(14)?,
+            closed_at: row.opt_text(15)?,
+        };
+        Ok((bead, row.int(16)?))
+    }
+
+    fn insert(&self, out: &mut Vec<Stmt>) {
+        out.push(Stmt::new(
+            "INSERT INTO beads (id, type, status, title, body, rig, priority, labels, metadata, \
+             assignee, convoy_id, created_by, created_at, updated_at, closed_at) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+            vec![
+                self.id.as_str().into(),
+                self.kind.as_str().into(),
+                self.status.as_str().into(),
+                self.title.as_str().into(),
+                self.body.clone().into(),
+                self.rig.as_str().into(),
+                self.priority.as_str().into(),
+                json_text(&self.labels),
+                json_text(&self.metadata),
+                self.assignee.clone().into(),
+                self.convoy_id.clone().into(),
+                self.created_by.as_str().into(),
+                self.created_at.as_str().into(),
+                self.updated_at.as_str().into(),
+                self.closed_at.clone().into(),
+            ],
+        ));
+        for dep in &self.depends_on {
+            out.push(dependency_edge(&self.id, dep, true));
+        }
+    }
+
+    fn update(&self, before: &Self, version: i64, out: &mut Vec<Stmt>) {
+        out.push(Stmt::new(
+            "UPDATE beads SET status = ?2, title = ?3, body = ?4, priority = ?5, labels = ?6, \
+             metadata = ?7, assignee = ?8, convoy_id = ?9, updated_at = ?10, closed_at = ?11, \
+             version = ?12 + 1 WHERE id = ?1",
+            vec![
+                self.id.as_str().into(),
+                self.status.as_str().into(),
+                self.title.as_str().into(),
+                self.body.clone().into(),
+                self.priority.as_str().into(),
+                json_text(&self.labels),
+                json_text(&self.metadata),
+                self.assignee.clone().into(),
+                self.convoy_id.clone().into(),
+                self.updated_at.as_str().into(),
+                self.closed_at.clone().into(),
+                version.into(),
+            ],
+        ));
+        for gone in before
+            .depends_on
+            .iter()
+            .filter(|d| !self.depends_on.contains(d))
+        {
+            out.push(dependency_edge(&self.id, gone, false));
+        }
+        for added in self
+            .depends_on
+            .iter()
+            .filter(|d| !before.depends_on.contains(d))
+        {
+            out.push(dependency_edge(&self.id, added, true));
+        }
+    }
+
+    fn delete(&self, out: &mut Vec<Stmt>) {
+        out.push(Stmt::new(
+            "DELETE FROM bead_deps WHERE bead_id = ?1 OR depends_on_id = ?1",
+            vec![self.id.as_str().into()],
+        ));
+        out.push(Stmt::new(
+            "DELETE FROM beads WHERE id = ?1",
+            vec![self.id.as_str().into()],
+        ));
+    }
+}
+
+fn dependency_edge(bead: &str, depends_on: &str, add: bool) -> Stmt {
+    let sql = if add {
+        "INSERT INTO bead_deps (bead_id, depends_on_id) VALUES (?1, ?2)"
+    } else {
+        "DELETE FROM bead_deps WHERE bead_id = ?1 AND depends_on_id = ?2"
+    };
+    Stmt::new(sql, vec![bead.into(), depends_on.into()])
+}
+
+/// `needs_attention` (R4), derived on every read so it can never drift: an active
+/// convoy whose tracked beads are all terminal with at least one failed, or one of
+/// whose hooked beads belongs to a dead agent.
+macro_rules! needs_attention_sql {
+    () => {
+        "(c.status = 'active' AND ((c.total_beads > 0 \
+         AND c.closed_beads + c.failed_beads = c.total_beads AND c.failed_beads > 0) \
+         OR EXISTS (SELECT 1 FROM agents a JOIN beads hb ON hb.id = a.hook \
+         WHERE a.status = 'dead' AND hb.convoy_id = c.id)))"
+    };
+}
+
+impl Entity for Convoy {
+    const KIND: IdKind = IdKind::Convoy;
+    const TABLE: &'static str = "convoys";
+    const SELECT: &'static str = concat!(
+        "SELECT c.id, c.title, c.status, c.rig, c.total_beads, c.closed_beads, c.failed_beads, \
+         c.merge_mode, c.feature_branch, c.max_polecats, c.idempotency_key, c.created_by, \
+         c.created_at, c.updated_at, c.landed_at, c.closed_reason, ",
+        needs_attention_sql!(),
+        ", c.version FROM convoys c"
+    );
+
+    fn id(&self) -> &str {
+        &self.id
+    }
+
+    fn from_row(row: &Row) -> Result<(Self, i64), StoreError> {
+        let convoy = Convoy {
+            id: row.text(0)?,
+            title: row.text(1)?,
+            status: row.parsed(2)?,
+            rig: row.opt_text(3)?,
+            total_beads: row.int(4)?,
+            closed_beads: row.int(5)?,
+            failed_beads: row.int(6)?,
+            merge_mode: row.parsed(7)?,
+            feature_branch: row.opt_text(8)?,
+            max_polecats: row.opt_int(9)?,
+            idempotency_key: row.opt_text(10)?,
+            created_by: row.text(11)?,
+            created_at: row.text(12)?,
+            updated_at: row.text(13)?,
+            landed_at: row.opt_text(14)?,
+            closed_reason: row.opt_text(15)?,
+            needs_attention: row.int(16)? != 0,
+        };
+        Ok((convoy, row.int(17)?))
+    }
+
+    fn insert(&self, out: &mut Vec<Stmt>) {
+        out.push(Stmt::new(
+            "INSERT INTO convoys (id, title, status, rig, merge_mode, feature_branch, max_polecats, \
+             idempotency_key, created_by, created_at, updated_at, landed_at, closed_reason) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+            vec![
+                self.id.as_str().into(),
+                self.title.as_str().into(),
+                self.status.as_str().into(),
+                self.rig.clone().into(),
+                self.merge_mode.as_str().into(),
+                self.feature_branch.clone().into(),
+                self.max_polecats.into(),
+                self.idempotency_key.clone().into(),
+                self.created_by.as_str().into(),
+                self.created_at.as_str().into(),
+                self.updated_at.as_str().into(),
+                self.landed_at.clone().into(),
+                self.closed_reason.clone().into(),
+            ],
+        ));
+    }
+
+    /// Counts are never written from memory: only [`settle_convoy`] recounts them.
+    fn update(&self, _before: &Self, version: i64, out: &mut Vec<Stmt>) {
+        out.push(Stmt::new(
+            "UPDATE convoys SET title = ?2, status = ?3, merge_mode = ?4, feature_branch = ?5, \
+             updated_at = ?6, landed_at = ?7, closed_reason = ?8, version = ?9 + 1 WHERE id = ?1",
+            vec![
+                self.id.as_str().into(),
+                self.title.as_str().into(),
+                self.status.as_str().into(),
+                self.merge_mode.as_str().into(),
+                self.feature_branch.clone().into(),
+                self.updated_at.as_str().into(),
+                self.landed_at.clone().into(),
+                self.closed_reason.clone().into(),
+                version.into(),
+            ],
+        ));
+    }
+}
+
+/// The statements that make a convoy's counts, landing and reopening follow from
+/// its tracked beads (R2, R3, R5), computed by the store inside the batch so that
+/// concurrent writers can neither lose a count nor a landing. Each event is written
+/// only when its update changed the row.
+pub fn settle_convoy(id: &str, actor: &str, now: &str, out: &mut Vec<Stmt>) {
+    out.push(Stmt::new(
+        "UPDATE convoys SET \
+         total_beads = (SELECT count(*) FROM beads WHERE convoy_id = ?1), \
+         closed_beads = (SELECT count(*) FROM beads WHERE convoy_id = ?1 AND status = 'closed'), \
+         failed_beads = (SELECT count(*) FROM beads WHERE convoy_id = ?1 AND status = 'failed'), \
+         version = version + 1 WHERE id = ?1",
+        vec![id.into()],
+    ));
+    let transition = |event: &'static str,
+                      from: &'static str,
+                      to: &'static str,
+                      update: &'static str| {
+        [
+            Stmt::new(update, vec![id.into(), now.into()]),
+            Stmt::new(
+                "INSERT INTO events (subject_id, event_type, actor, old_value, new_value, metadata, created_at) \
+                 SELECT ?1, ?2, ?3, ?4, ?5, \
+                 json_object('closed_beads', closed_beads, 'total_beads', total_beads), ?6 \
+                 FROM convoys WHERE id = ?1 AND changes() = 1",
+                vec![
+                    id.into(),
+                    event.into(),
+                    actor.into(),
+                    format!("\"{from}\"").into(),
+                    format!("\"{to}\"").into(),
+                    now.into(),
+                ],
+            ),
+        ]
+    };
+    out.extend(transition(
+        "convoy_reopened",
+        "landed",
+        "active",
+        "UPDATE convoys SET status = 'active', landed_at = NULL, updated_at = ?2, \
+         version = version + 1 \
+         WHERE id = ?1 AND status = 'landed' AND closed_beads < total_beads",
+    ));
+    out.extend(transition(
+        "convoy_landed",
+        "active",
+        "landed",
+        "UPDATE convoys SET status = 'landed', landed_at = ?2, updated_at = ?2, \
+         version = version + 1 \
+         WHERE id = ?1 AND status = 'active' AND total_beads > 0 AND closed_beads = total_beads",
+    ));
+}
+
+impl Entity for Agent {
+    const KIND: IdKind = IdKind::Agent;
+    const TABLE: &'static str = "agents";
+    const SELECT: &'static str = "SELECT a.id, a.name, a.role, a.rig, a.status, a.hook, a.pid, \
+        a.last_activity_at, a.created_at, a.version FROM agents a";
+
+    fn id(&self) -> &str {
+        &self.id
+    }
+
+    fn from_row(row: &Row) -> Result<(Self, i64), StoreError> {
+        let agent = Agent {
+            id: row.text(0)?,
+            name: row.text(1)?,
+            role: row.parsed(2)?,
+            rig: row.opt_text(3)?,
+            status: row.parsed(4)?,
+            hook: row.opt_text(5)?,
+            pid: row.opt_int(6)?,
+            last_activity_at: row.text(7)?,
+            created_at: row.text(8)?,
+        };
+        Ok((agent, row.int(9)?))
+    }
+
+    fn insert(&self, out: &mut Vec<Stmt>) {
+        out.push(Stmt::new(
+            "INSERT INTO agents (id, name, role, rig, status, hook, pid, last_activity_at, created_at) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            vec![
+                self.id.as_str().into(),
+                self.name.as_str().into(),
+                self.role.as_str().into(),
+                self.rig.clone().into(),
+                self.status.as_str().into(),
+                self.hook.clone().into(),
+                self.pid.into(),
+                self.last_activity_at.as_str().into(),
+                self.created_at.as_str().into(),
+            ],
+        ));
+    }
+
+    fn update(&self, _before: &Self, version: i64, out: &mut Vec<Stmt>) {
+        out.push(Stmt::new(
+            "UPDATE agents SET status = ?2, hook = ?3, pid = ?4, last_activity_at = ?5, \
+             version = ?6 + 1 WHERE id = ?1",
+            vec![
+                self.id.as_str().into(),
+                self.status.as_str().into(),
+                self.hook.clone().into(),
+                self.pid.into(),
+                self.last_activity_at.as_str().into(),
+                version.into(),
+            ],
+        ));
+    }
+}
+
+impl Entity for Escalation {
+    const KIND: IdKind = IdKind::Escalation;
+    const TABLE: &'static str = "escalations";
+    const SELECT: &'static str = "SELECT e.id, e.severity, e.category, e.message, e.rig, e.agent, \
+        e.bead, e.status, e.acknowledged_by, e.acknowledged_at, e.re_escalation_count, \
+        e.created_at, e.version FROM escalations e";
+
+    fn id(&self) -> &str {
+        &self.id
+    }
+
+    fn from_row(row: &Row) -> Result<(Self, i64), StoreError> {
+        let esc = Escalation {
+            id: row.text(0)?,
+            severity: row.parsed(1)?,
+            category: row.opt_text(2)?,
+            message: row.text(3)?,
+            rig: row.opt_text(4)?,
+            agent: row.opt_text(5)?,
+            bead: row.opt_text(6)?,
+            status: row.parsed(7)?,
+            acknowledged_by: row.opt_text(8)?,
+            acknowledged_at: row.opt_text(9)?,
+            re_escalation_count: row.int(10)?,
+            created_at: row.text(11)?,
+        };
+        Ok((esc, row.int(12)?))
+    }
+
+    fn insert(&self, out: &mut Vec<Stmt>) {
+        out.push(Stmt::new(
+            "INSERT INTO escalations (id, severity, category, message, rig, agent, bead, status, \
+             acknowledged_by, acknowledged_at, re_escalation_count, created_at) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+            vec![
+                self.id.as_str().into(),
+                self.severity.as_str().into(),
+                self.category.clone().into(),
+                self.message.as_str().into(),
+                self.rig.clone().into(),
+                self.agent.clone().into(),
+                self.bead.clone().into(),
+                self.status.as_str().into(),
+                self.acknowledged_by.clone().into(),
+                self.acknowledged_at.clone().into(),
+                self.re_escalation_count.into(),
+                self.created_at.as_str().into(),
+            ],
+        ));
+    }
+
+    fn update(&self, _before: &Self, version: i64, out: &mut Vec<Stmt>) {
+        out.push(Stmt::new(
+            "UPDATE escalations SET status = ?2, acknowledged_by = ?3, acknowledged_at = ?4, \
+             re_escalation_count = ?5, version = ?6 + 1 WHERE id = ?1",
+            vec![
+                self.id.as_str().into(),
+                self.status.as_str().into(),
+                self.acknowledged_by.clone().into(),
+                self.acknowledged_at.clone().into(),
+                self.re_escalation_count.into(),
+                version.into(),
+            ],
+        ));
+    }
+}
+
+impl Entity for Rig {
+    const KIND: IdKind = IdKind::Rig;
+    const TABLE: &'static str = "rigs";
+    const SELECT: &'static str =
+        "SELECT r.id, r.name, r.git_url, r.default_branch, r.created_at, r.version FROM rigs r";
+
+    fn id(&self) -> &str {
+        &self.id
+    }
+
+    fn from_row(row: &Row) -> Result<(Self, i64), StoreError> {
+        let rig = Rig {
+            id: row.text(0)?,
+            name: row.text(1)?,
+            git_url: row.opt_text(2)?,
+            default_branch: row.text(3)?,
+            created_at: row.text(4)?,
+        };
+        Ok((rig, row.int(5)?))
+    }
+
+    fn insert(&self, out: &mut Vec<Stmt>) {
+        out.push(Stmt::new(
+            "INSERT INTO rigs (id, name, git_url, default_branch, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+            vec![
+                self.id.as_str().into(),
+                self.name.as_str().into(),
+                self.git_url.clone().into(),
+                self.default_branch.as_str().into(),
+                self.created_at.as_str().into(),
+            ],
+        ));
+    }
+
+    fn update(&self, _before: &Self, version: i64, out: &mut Vec<Stmt>) {
+        out.push(Stmt::new(
+            "UPDATE rigs SET git_url = ?2, default_branch = ?3, version = ?4 + 1 WHERE id = ?1",
+            vec![
+                self.id.as_str().into(),
+                self.git_url.clone().into(),
+                self.default_branch.as_str().into(),
+                version.into(),
+            ],
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn convoy_select_derives_needs_attention_as_documented() {
+        let squash = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(squash(Convoy::SELECT).contains(&squash(needs_attention_sql!())));
+    }
+}

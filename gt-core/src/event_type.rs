@@ -1,0 +1,54 @@
+//! The names of audit events (R9), as stored in `events.event_type`.
+
+/// An entity was created; `new_value` holds what it was created with.
+pub const CREATED: &str = "created";
+/// A status changed (bead, agent); old and new values are the statuses.
+pub const STATUS_CHANGED: &str = "status_changed";
+/// A field other than status changed; `metadata.field` names it.
+pub const UPDATED: &str = "updated";
+/// A bead was hooked onto an agent; `new_value` is the agent's name.
+pub const HOOKED: &str = "hooked";
+/// A bead was taken off its agent's hook; `old_value` is the agent's name.
+pub const UNHOOKED: &str = "unhooked";
+/// A hooked bead with no open blockers went to work (R7).
+pub const DISPATCHED: &str = "dispatched";
+/// The configured dispatch command failed for a bead (R7); the commit stands.
+pub const DISPATCH_FAILED: &str = "dispatch_failed";
+/// A convoy's tracked beads all closed (R3).
+pub const CONVOY_LANDED: &str = "convoy_landed";
+/// A landed convoy gained work that is not closed (R5).
+pub const CONVOY_REOPENED: &str = "convoy_reopened";
+/// A convoy was force-closed or force-failed.
+pub const CONVOY_CLOSED: &str = "convoy_closed";
+/// A bead joined a convoy; subject is the convoy.
+pub const BEAD_ADDED: &str = "bead_added";
+/// A bead left a convoy; subject is the convoy.
+pub const BEAD_REMOVED: &str = "bead_removed";
+/// A bead lost a blocker because the blocker was deleted (R10).
+pub const DEPENDENCY_REMOVED: &str = "dependency_removed";
+/// An agent was reset to idle by hand.
+pub const AGENT_RESET: &str = "agent_reset";
+/// An escalation was acknowledged.
+pub const ACKNOWLEDGED: &str = "acknowledged";
+/// The subject was deleted; `old_value` keeps what it was (R9).
+pub const DELETED: &str = "deleted";
+
+/// Every event type, for documentation and the Mayor's guide.
+pub const ALL: &[&str] = &[
+    CREATED,
+    STATUS_CHANGED,
+    UPDATED,
+    HOOKED,
+    UNHOOKED,
+    DISPATCHED,
+    DISPATCH_FAILED,
+    CONVOY_LANDED,
+    CONVOY_REOPENED,
+    CONVOY_CLOSED,
+    BEAD_ADDED,
+    BEAD_REMOVED,
+    DEPENDENCY_REMOVED,
+    AGENT_RESET,
+    ACKNOWLEDGED,
+    DELETED,
+];

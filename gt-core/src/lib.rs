@@ -1,0 +1,21 @@
+//! gt-core: the domain model of a town of coding agents and every rule of SPEC §2,
+//! over a storage boundary that both the local SQLite file and a remote rqlite
+//! cluster implement. It knows nothing of terminals or argument parsing.
+
+pub mod clock;
+pub mod dispatch;
+pub mod entity;
+pub mod error;
+pub mod event_type;
+pub mod id;
+pub mod model;
+pub mod ops;
+pub mod query;
+pub mod rules;
+pub mod store;
+pub mod tasks;
+pub mod town;
+pub mod unit;
+
+pub use error::{Error, ErrorKind, Result};
+pub use town::{OpenOptions, Town};

@@ -1,0 +1,72 @@
+//! The activity feed.
+
+use crate::error::{Error, Result};
+use crate::id::{normalize_prefix, prefix_range, IdKind};
+use crate::model::{Convoy, Event};
+use crate::query::{self, EventFilter};
+use crate::store::Reader;
+use crate::town::Town;
+
+impl Town {
+    /// Events matching `filter`, oldest first. A subject may be given by ID prefix
+    /// (also of a deleted subject) or, for agents, by name.
+    pub fn events(&mut self, filter: &EventFilter) -> Result<Vec<Event>> {
+        let mut filter = filter.clone();
+        self.read(|r| {
+            if let Some(subject) = &filter.subject {
+                filter.subject = Some(resolve_subject(r, subject)?);
+            }
+            if let Some(convoy) = &filter.convoy {
+                filter.convoy = Some(query::resolve::<Convoy>(r, convoy)?);
+            }
+            query::events(r, &filter)
+        })
+    }
+}
+
+/// The one subject of the log that `input` names.
+fn resolve_subject(r: &mut dyn Reader, input: &str) -> Result<String> {
+    if input.trim().is_empty() {
+        return Err(Error::usage("an empty subject ID"));
+    }
+    let named = r.query(
+        "SELECT id FROM agents WHERE name = ?1",
+        &[input.trim().into()],
+    )?;
+    if let Some(row) = named.first() {
+        return Ok(row.text(0)?);
+    }
+    let prefix = normalize_prefix(IdKind::Bead, input);
+    let lowered = input.trim().to_ascii_lowercase();
+    // A subject of any kind: try the prefix as typed, then as a bead's.
+    for candidate in [lowered, prefix] {
+        let (lo, hi) = prefix_range(&candidate);
+        let rows = r.query(
+            "SELECT DISTINCT subject_id FROM events WHERE subject_id >= ?1 AND subject_id < ?2 \
+             ORDER BY subject_id LIMIT 6",
+            &[lo.into(), hi.into()],
+        )?;
+        let ids: Vec<String> = rows
+            .iter()
+            .map(|row| row.text(0))
+            .collect::<Result<_, _>>()?;
+        if ids.contains(&candidate) {
+            return Ok(candidate);
+        }
+        match ids.len() {
+            0 => continue,
+            1 => return Ok(ids.into_iter().next().expect("one")),
+            _ => {
+                return Err(Error::conflict(format!(
+                    "'{input}' is ambiguous: it matches {}",
+                    ids.join(", ")
+                ))
+                .with_hint("type more of the ID"))
+            }
+        }
+    }
+    Err(
+        Error::not_found(format!("nothing in the log matches '{input}'"))
+            .with_hint("list recent activity with: gt events"),
+    )
+}

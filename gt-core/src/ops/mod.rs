@@ -1,0 +1,21 @@
+//! The operations behind gt's commands, one module per group. Each takes a typed
+//! request, runs as one write unit or one consistent read, and returns a typed,
+//! serializable result.
+
+pub mod agent;
+pub mod bead;
+pub mod convoy;
+pub mod events;
+pub mod rig;
+pub mod sling;
+
+use crate::error::{Error, Result};
+
+/// Rejects an empty or whitespace-only text where one is required.
+pub(crate) fn required(what: &str, value: &str) -> Result<()> {
+    if value.trim().is_empty() {
+        return Err(Error::usage(format!("the {what} is empty"))
+            .with_hint(format!("give a non-empty {what}")));
+    }
+    Ok(())
+}

@@ -1,0 +1,81 @@
+//! Rigs: the repositories a town works on.
+
+use serde_json::{json, Value as Json};
+
+use crate::error::{Error, Result};
+use crate::event_type as ev;
+use crate::id::{self, IdKind};
+use crate::model::Rig;
+use crate::query;
+use crate::town::Town;
+
+/// `gt rig add`.
+#[derive(Debug, Clone, Default)]
+pub struct AddRig {
+    pub name: String,
+    pub git_url: Option<String>,
+    pub default_branch: Option<String>,
+}
+
+/// Whether `name` can name a rig: letters, digits, `.`, `_`, `-`, at most 64.
+pub fn valid_rig_name(name: &str) -> bool {
+    !name.is_empty()
+        && name.len() <= 64
+        && !name.starts_with('-')
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'))
+}
+
+impl Town {
+    /// Adds a rig. Adding one that exists with the same settings changes nothing
+    /// and returns it, so setup scripts can run again; different settings are a
+    /// conflict.
+    pub fn add_rig(&mut self, req: &AddRig) -> Result<Rig> {
+        if !valid_rig_name(&req.name) {
+            return Err(Error::usage(format!("invalid rig name '{}'", req.name))
+                .with_hint("use letters, digits, '.', '_' and '-' (at most 64 characters)"));
+        }
+        let branch = req
+            .default_branch
+            .clone()
+            .unwrap_or_else(|| "main".to_string());
+        super::required("default branch", &branch)?;
+        self.write(|unit| {
+            let existing = query::fetch_where::<Rig>(unit, "r.name = ?1", &[req.name.as_str().into()])?;
+            if let Some(rig) = existing.into_iter().next() {
+                let same_url = req.git_url.is_none() || req.git_url == rig.git_url;
+                let same_branch = req.default_branch.is_none() || rig.default_branch == branch;
+                if same_url && same_branch {
+                    return Ok(rig);
+                }
+                return Err(Error::conflict(format!(
+                    "rig '{}' already exists with other settings",
+                    rig.name
+                ))
+                .with_hint("choose another name; rigs are not edited in place"));
+            }
+            let population = unit.population("rigs")?;
+            let rig = Rig {
+                id: id::generate(IdKind::Rig, population),
+                name: req.name.clone(),
+                git_url: req.git_url.clone(),
+                default_branch: branch.clone(),
+                created_at: unit.now.clone(),
+            };
+            unit.event(
+                &rig.id,
+                ev::CREATED,
+                Json::Null,
+                json!({ "name": rig.name, "git_url": rig.git_url, "default_branch": rig.default_branch }),
+                Json::Null,
+            );
+            unit.create(rig.clone());
+            Ok(rig)
+        })
+    }
+
+    pub fn rigs(&mut self) -> Result<Vec<Rig>> {
+        self.read(|r| query::fetch_where(r, "1 ORDER BY r.name", &[]))
+    }
+}

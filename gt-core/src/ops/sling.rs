@@ -1,0 +1,367 @@
+//! Slinging work: one bead onto one polecat, or a batch of beads as a convoy
+//! (seed 000), hooked and dispatched per R7 and R8.
+
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Value as Json};
+
+use crate::error::{Error, Result};
+use crate::event_type as ev;
+use crate::id::{self, IdKind};
+use crate::model::{Agent, Bead, BeadStatus, Convoy, ConvoyStatus, MergeMode, Priority, Rig};
+use crate::query;
+use crate::rules::snapshot;
+use crate::store::{Reader, Stmt};
+use crate::tasks::{find_cycle, TaskSpec};
+use crate::town::Town;
+use crate::unit::Unit;
+
+/// `gt sling`.
+#[derive(Debug, Clone, Default)]
+pub struct Sling {
+    pub rig: String,
+    pub title: String,
+    pub body: Option<String>,
+    pub priority: Priority,
+    pub labels: Vec<String>,
+}
+
+/// What `gt sling` made.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Slung {
+    pub bead: Bead,
+    pub agent: Agent,
+}
+
+/// `gt sling-batch`.
+#[derive(Debug, Clone, Default)]
+pub struct SlingBatch {
+    pub rig: String,
+    pub title: String,
+    pub tasks: Vec<TaskSpec>,
+    pub merge_mode: MergeMode,
+    pub feature_branch: Option<String>,
+    pub max_polecats: Option<u32>,
+    pub idempotency_key: Option<String>,
+}
+
+/// One bead of a batch, with the agent it is hooked to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BatchBead {
+    pub bead: Bead,
+    pub agent: Option<Agent>,
+    /// Whether the bead has been dispatched (has left `open`).
+    pub dispatched: bool,
+}
+
+/// What `gt sling-batch` made, or found made by an earlier run with the same key.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SlungBatch {
+    pub convoy: Convoy,
+    pub beads: Vec<BatchBead>,
+    pub created: bool,
+}
+
+/// What a new bead is made of.
+pub(crate) struct NewBead<'a> {
+    /// An ID drawn in advance (a batch draws all of them first); else a fresh one.
+    pub id: Option<String>,
+    pub rig: &'a str,
+    pub title: &'a str,
+    pub body: Option<&'a str>,
+    pub priority: Priority,
+    pub labels: &'a [String],
+    pub convoy_id: Option<&'a str>,
+    pub depends_on: Vec<String>,
+}
+
+impl Unit<'_> {
+    /// Adds a new open, unassigned bead, with its `created` event.
+    pub(crate) fn create_bead(&mut self, new: NewBead) -> Result<Bead> {
+        let id = match new.id {
+            Some(id) => id,
+            None => id::generate(IdKind::Bead, self.population("beads")?),
+        };
+        let bead = Bead {
+            id,
+            kind: "issue".to_string(),
+            status: BeadStatus::Open,
+            title: new.title.to_string(),
+            body: new.body.map(str::to_string),
+            rig: new.rig.to_string(),
+            priority: new.priority,
+            labels: dedup(new.labels),
+            metadata: Default::default(),
+            assignee: None,
+            convoy_id: new.convoy_id.map(str::to_string),
+            depends_on: new.depends_on,
+            created_by: self.actor.clone(),
+            created_at: self.now.clone(),
+            updated_at: self.now.clone(),
+            closed_at: None,
+        };
+        self.event(
+            &bead.id,
+            ev::CREATED,
+            Json::Null,
+            snapshot(&bead),
+            Json::Null,
+        );
+        if let Some(convoy) = &bead.convoy_id {
+            self.settle(convoy);
+        }
+        self.create(bead.clone());
+        Ok(bead)
+    }
+}
+
+fn dedup(labels: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::with_capacity(labels.len());
+    for l in labels {
+        if !out.contains(l) {
+            out.push(l.clone());
+        }
+    }
+    out
+}
+
+/// A stable digest of what a batch asks for, so that reusing an idempotency key
+/// for different work is caught rather than silently answered with old work.
+fn fingerprint(req: &SlingBatch) -> String {
+    let tasks: Vec<Json> = req
+        .tasks
+        .iter()
+        .map(|t| json!([t.title, t.body, t.priority, t.labels, t.depends_on]))
+        .collect();
+    let canonical =
+        json!([req.rig, req.title, req.merge_mode, req.max_polecats, tasks]).to_string();
+    // FNV-1a, 64 bits: stable across releases and platforms, which std's hasher is not.
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in canonical.bytes() {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{hash:016x}")
+}
+
+impl Town {
+    /// Creates one bead on a rig, hooks it onto a polecat, and dispatches it.
+    pub fn sling(&mut self, req: &Sling) -> Result<Slung> {
+        super::required("title", &req.title)?;
+        let (bead_id, agent_id) = self.write(|unit| {
+            let rig = query::resolve_rig(unit, &req.rig)?;
+            let bead = unit.create_bead(NewBead {
+                id: None,
+                rig: &rig.name,
+                title: &req.title,
+                body: req.body.as_deref(),
+                priority: req.priority,
+                labels: &req.labels,
+                convoy_id: None,
+                depends_on: Vec::new(),
+            })?;
+            let agent = unit.allocate_polecat(&rig.name)?;
+            unit.hook(&agent, &bead.id)?;
+            Ok((bead.id, agent))
+        })?;
+        self.read(|r| {
+            Ok(Slung {
+                bead: query::must(r, &bead_id)?,
+                agent: query::must(r, &agent_id)?,
+            })
+        })
+    }
+
+    /// Creates a convoy of beads in one atomic unit, hooks them onto polecats (at
+    /// most `max_polecats` at once) and dispatches those with no blockers. With an
+    /// idempotency key seen before, writes nothing and returns the earlier convoy.
+    pub fn sling_batch(&mut self, req: &SlingBatch) -> Result<SlungBatch> {
+        super::required("convoy title", &req.title)?;
+        if req.tasks.is_empty() {
+            return Err(Error::usage("a batch needs at least one task")
+                .with_hint("give --task TITLE (repeatable) or --tasks-file FILE"));
+        }
+        for (i, task) in req.tasks.iter().enumerate() {
+            super::required(&format!("title of task {i}"), &task.title)?;
+            if let Some(&bad) = task
+                .depends_on
+                .iter()
+                .find(|&&d| d >= req.tasks.len() || d == i)
+            {
+                return Err(Error::usage(format!(
+                    "task {i} cannot depend on task {bad}"
+                )));
+            }
+        }
+        if let Some(cycle) = find_cycle(&req.tasks) {
+            return Err(Error::usage(format!(
+                "the tasks' dependencies form a cycle through task {}",
+                cycle[0]
+            )));
+        }
+        if req.max_polecats == Some(0) {
+            return Err(Error::usage("--max-polecats must be at least 1"));
+        }
+        if let Some(key) = &req.idempotency_key {
+            super::required("idempotency key", key)?;
+        }
+        let print = fingerprint(req);
+        let (convoy_id, created) = self.write(|unit| {
+            let rig = query::resolve_rig(unit, &req.rig)?;
+            if let Some(key) = &req.idempotency_key {
+                let rows = unit.query(
+                    "SELECT id, fingerprint FROM convoys WHERE idempotency_key = ?1",
+                    &[key.as_str().into()],
+                )?;
+                if let Some(row) = rows.first() {
+                    if row.opt_text(1)?.as_deref() != Some(print.as_str()) {
+                        return Err(Error::conflict(format!(
+                            "the idempotency key '{key}' was used for a different batch ({})",
+                            row.text(0)?
+                        ))
+                        .with_hint("use a new key for new work"));
+                    }
+                    return Ok((row.text(0)?, false));
+                }
+            }
+            let convoy = create_convoy(unit, req, &rig, &print)?;
+            let ids = create_tasks(unit, req, &rig, &convoy.id)?;
+            hook_batch(unit, req, &rig, &ids)?;
+            Ok((convoy.id, true))
+        })?;
+        self.read(|r| batch_view(r, &convoy_id, created))
+    }
+}
+
+fn create_convoy(unit: &mut Unit, req: &SlingBatch, rig: &Rig, print: &str) -> Result<Convoy> {
+    let population = unit.population("convoys")?;
+    let convoy = Convoy {
+        id: id::generate(IdKind::Convoy, population),
+        title: req.title.clone(),
+        status: ConvoyStatus::Active,
+        rig: Some(rig.name.clone()),
+        total_beads: 0,
+        closed_beads: 0,
+        failed_beads: 0,
+        merge_mode: req.merge_mode,
+        feature_branch: req.feature_branch.clone(),
+        needs_attention: false,
+        max_polecats: req.max_polecats.map(i64::from),
+        idempotency_key: req.idempotency_key.clone(),
+        created_by: unit.actor.clone(),
+        created_at: unit.now.clone(),
+        updated_at: unit.now.clone(),
+        landed_at: None,
+        closed_reason: None,
+    };
+    unit.event(
+        &convoy.id,
+        ev::CREATED,
+        Json::Null,
+        json!({
+            "title": convoy.title,
+            "rig": convoy.rig,
+            "merge_mode": convoy.merge_mode,
+            "max_polecats": convoy.max_polecats,
+            "beads": req.tasks.len(),
+        }),
+        Json::Null,
+    );
+    unit.create(convoy.clone());
+    unit.extra(Stmt::new(
+        "UPDATE convoys SET fingerprint = ?2 WHERE id = ?1",
+        vec![convoy.id.as_str().into(), print.into()],
+    ));
+    unit.settle(&convoy.id);
+    Ok(convoy)
+}
+
+/// Creates the batch's beads in task order; returns their IDs.
+fn create_tasks(
+    unit: &mut Unit,
+    req: &SlingBatch,
+    rig: &Rig,
+    convoy_id: &str,
+) -> Result<Vec<String>> {
+    let population = unit.population("beads")?;
+    // IDs are drawn up front, sized for the town after the batch, so that
+    // dependencies can name tasks that come later in the list.
+    let mut planned: Vec<String> = Vec::with_capacity(req.tasks.len());
+    let mut seen = std::collections::HashSet::with_capacity(req.tasks.len());
+    while planned.len() < req.tasks.len() {
+        let id = id::generate(IdKind::Bead, population + req.tasks.len() as u64);
+        if seen.insert(id.clone()) {
+            planned.push(id);
+        }
+    }
+    for (task, id) in req.tasks.iter().zip(&planned) {
+        unit.create_bead(NewBead {
+            id: Some(id.clone()),
+            rig: &rig.name,
+            title: &task.title,
+            body: task.body.as_deref(),
+            priority: task.priority,
+            labels: &task.labels,
+            convoy_id: Some(convoy_id),
+            depends_on: task
+                .depends_on
+                .iter()
+                .map(|&d| planned[d].clone())
+                .collect(),
+        })?;
+    }
+    Ok(planned)
+}
+
+/// Hooks the batch onto polecats: ready beads first, then waiting ones, in task
+/// order, up to the cap (R8).
+fn hook_batch(unit: &mut Unit, req: &SlingBatch, rig: &Rig, ids: &[String]) -> Result<()> {
+    let (ready, waiting): (Vec<usize>, Vec<usize>) =
+        (0..ids.len()).partition(|&i| req.tasks[i].depends_on.is_empty());
+    let cap = req.max_polecats.map_or(usize::MAX, |n| n as usize);
+    for i in ready.into_iter().chain(waiting).take(cap) {
+        let agent = unit.allocate_polecat(&rig.name)?;
+        unit.hook(&agent, &ids[i])?;
+    }
+    Ok(())
+}
+
+fn batch_view(
+    r: &mut dyn crate::store::Reader,
+    convoy_id: &str,
+    created: bool,
+) -> Result<SlungBatch> {
+    let convoy: Convoy = query::must(r, convoy_id)?;
+    let beads = query::beads(
+        r,
+        &query::BeadFilter {
+            convoy_id: Some(convoy_id.to_string()),
+            ..Default::default()
+        },
+    )?;
+    let agents = query::fetch_where::<Agent>(
+        r,
+        "a.hook IN (SELECT id FROM beads WHERE convoy_id = ?1)",
+        &[convoy_id.into()],
+    )?;
+    let mut by_hook: std::collections::HashMap<String, Agent> = agents
+        .into_iter()
+        .filter_map(|a| a.hook.clone().map(|h| (h, a)))
+        .collect();
+    let beads = beads
+        .into_iter()
+        .map(|bead| {
+            let agent = by_hook.remove(&bead.id);
+            let dispatched = bead.status != BeadStatus::Open;
+            BatchBead {
+                bead,
+                agent,
+                dispatched,
+            }
+        })
+        .collect();
+    Ok(SlungBatch {
+        convoy,
+        beads,
+        created,
+    })
+}

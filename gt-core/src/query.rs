@@ -1,0 +1,397 @@
+//! Reads: resolving what a user typed to one ID, and the lists and views that
+//! commands print. Reads decide nothing, so they take no guards.
+
+use serde::{Deserialize, Serialize};
+
+use crate::entity::Entity;
+use crate::error::{Error, Result};
+use crate::id::{normalize_prefix, prefix_range, IdKind};
+use crate::model::{
+    Agent, AgentRole, AgentStatus, Bead, BeadStatus, Convoy, ConvoyStatus, Escalation, Event,
+    Priority, Rig,
+};
+use crate::store::{Reader, Row, Value};
+
+/// How many candidates an ambiguous prefix lists.
+const MAX_CANDIDATES: usize = 5;
+
+/// Every row of `T` matching `where_sql`.
+pub fn fetch_where<T: Entity>(
+    r: &mut dyn Reader,
+    where_sql: &str,
+    params: &[Value],
+) -> Result<Vec<T>> {
+    let sql = format!("{} WHERE {}", T::SELECT, where_sql);
+    let rows = r.query(&sql, params)?;
+    rows.iter()
+        .map(|row| T::from_row(row).map(|(v, _)| v).map_err(Into::into))
+        .collect()
+}
+
+/// The row `id` exactly, if it exists.
+pub fn fetch<T: Entity>(r: &mut dyn Reader, id: &str) -> Result<Option<T>> {
+    let alias = &T::TABLE[..1];
+    Ok(fetch_where(r, &format!("{alias}.id = ?1"), &[id.into()])?
+        .into_iter()
+        .next())
+}
+
+/// The row `id`, or a not-found error.
+pub fn must<T: Entity>(r: &mut dyn Reader, id: &str) -> Result<T> {
+    fetch(r, id)?.ok_or_else(|| Error::not_found(format!("no {} '{id}'", T::KIND.noun())))
+}
+
+/// Resolves a full ID or any unique prefix of one (the type prefix may be left
+/// off) to the ID it names.
+pub fn resolve<T: Entity>(r: &mut dyn Reader, input: &str) -> Result<String> {
+    resolve_id(r, T::KIND, T::TABLE, input)
+}
+
+fn resolve_id(r: &mut dyn Reader, kind: IdKind, table: &str, input: &str) -> Result<String> {
+    let noun = kind.noun();
+    if input.trim().is_empty() {
+        return Err(
+            Error::usage(format!("an empty {noun} ID")).with_hint(format!(
+                "give a {noun} ID such as {}k3x9q, or a prefix of one",
+                kind.prefix()
+            )),
+        );
+    }
+    let prefix = normalize_prefix(kind, input);
+    let (lo, hi) = prefix_range(&prefix);
+    let rows = r.query(
+        &format!("SELECT id FROM {table} WHERE id >= ?1 AND id < ?2 ORDER BY id LIMIT ?3"),
+        &[lo.into(), hi.into(), ((MAX_CANDIDATES + 1) as i64).into()],
+    )?;
+    let ids: Vec<String> = rows.iter().map(|r| r.text(0)).collect::<Result<_, _>>()?;
+    if let Some(exact) = ids.iter().find(|id| **id == prefix) {
+        return Ok(exact.clone());
+    }
+    match ids.len() {
+        0 => Err(Error::not_found(format!("no {noun} matches '{input}'"))
+            .with_hint(format!("list them with: gt {noun} list"))),
+        1 => Ok(ids.into_iter().next().expect("one element")),
+        n => {
+            let shown: Vec<&str> = ids
+                .iter()
+                .take(MAX_CANDIDATES)
+                .map(String::as_str)
+                .collect();
+            let more = if n > MAX_CANDIDATES { ", …" } else { "" };
+            Err(Error::conflict(format!(
+                "'{input}' is ambiguous: it matches {}{more}",
+                shown.join(", ")
+            ))
+            .with_hint("type more of the ID"))
+        }
+    }
+}
+
+/// An agent by name (case-insensitive) or by ID prefix.
+pub fn resolve_agent(r: &mut dyn Reader, input: &str) -> Result<String> {
+    let rows = r.query(
+        "SELECT id FROM agents WHERE name = ?1",
+        &[input.trim().into()],
+    )?;
+    if let Some(row) = rows.first() {
+        return Ok(row.text(0)?);
+    }
+    resolve::<Agent>(r, input).map_err(|e| {
+        if e.kind == crate::ErrorKind::NotFound {
+            Error::not_found(format!("no agent named or matching '{input}'"))
+                .with_hint("list them with: gt agent list")
+        } else {
+            e
+        }
+    })
+}
+
+/// A rig by name, or by ID prefix.
+pub fn resolve_rig(r: &mut dyn Reader, input: &str) -> Result<Rig> {
+    if let Some(rig) = fetch_where::<Rig>(r, "r.name = ?1", &[input.trim().into()])?
+        .into_iter()
+        .next()
+    {
+        return Ok(rig);
+    }
+    match resolve::<Rig>(r, input) {
+        Ok(id) => must(r, &id),
+        Err(e) if e.kind == crate::ErrorKind::NotFound => {
+            Err(Error::not_found(format!("no rig named '{input}'"))
+                .with_hint(format!("add it with: gt rig add {input}")))
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// Which convoys `convoy list` shows.
+#[derive(Debug, Clone, Default)]
+pub struct ConvoyFilter {
+    /// Every status, not only active convoys.
+    pub all: bool,
+    pub status: Option<ConvoyStatus>,
+    pub rig: Option<String>,
+}
+
+pub fn convoys(r: &mut dyn Reader, filter: &ConvoyFilter) -> Result<Vec<Convoy>> {
+    let mut clauses = Vec::new();
+    let mut params: Vec<Value> = Vec::new();
+    match (filter.status, filter.all) {
+        (Some(s), _) => {
+            params.push(s.as_str().into());
+            clauses.push(format!("c.status = ?{}", params.len()));
+        }
+        (None, false) => clauses.push("c.status = 'active'".to_string()),
+        (None, true) => {}
+    }
+    if let Some(rig) = &filter.rig {
+        params.push(rig.as_str().into());
+        clauses.push(format!("c.rig = ?{}", params.len()));
+    }
+    clauses.push("1 ORDER BY c.created_at, c.id".to_string());
+    fetch_where(r, &clauses.join(" AND "), &params)
+}
+
+/// Which beads `bead list` shows.
+#[derive(Debug, Clone, Default)]
+pub struct BeadFilter {
+    pub status: Option<BeadStatus>,
+    pub rig: Option<String>,
+    pub convoy_id: Option<String>,
+    pub assignee: Option<String>,
+    pub priority: Option<Priority>,
+    pub label: Option<String>,
+    /// Open work only (not closed or failed).
+    pub open_only: bool,
+    pub limit: Option<u32>,
+}
+
+pub fn beads(r: &mut dyn Reader, filter: &BeadFilter) -> Result<Vec<Bead>> {
+    let mut clauses = Vec::new();
+    let mut params: Vec<Value> = Vec::new();
+    let mut add = |clause: &str, v: Value| {
+        params.push(v);
+        clauses.push(clause.replace('?', &format!("?{}", params.len())));
+    };
+    if let Some(s) = filter.status {
+        add("b.status = ?", s.as_str().into());
+    }
+    if let Some(rig) = &filter.rig {
+        add("b.rig = ?", rig.as_str().into());
+    }
+    if let Some(c) = &filter.convoy_id {
+        add("b.convoy_id = ?", c.as_str().into());
+    }
+    if let Some(a) = &filter.assignee {
+        add("b.assignee = ? COLLATE NOCASE", a.as_str().into());
+    }
+    if let Some(p) = filter.priority {
+        add("b.priority = ?", p.as_str().into());
+    }
+    if let Some(l) = &filter.label {
+        add(
+            "EXISTS (SELECT 1 FROM json_each(b.labels) WHERE value = ?)",
+            l.as_str().into(),
+        );
+    }
+    if filter.open_only {
+        clauses.push("b.status NOT IN ('closed', 'failed')".to_string());
+    }
+    clauses.push("1 ORDER BY b.rowid".to_string());
+    let mut sql = clauses.join(" AND ");
+    if let Some(limit) = filter.limit {
+        sql.push_str(&format!(" LIMIT {limit}"));
+    }
+    fetch_where(r, &sql, &params)
+}
+
+/// Which agents `agent list` shows.
+#[derive(Debug, Clone, Default)]
+pub struct AgentFilter {
+    pub rig: Option<String>,
+    pub status: Option<AgentStatus>,
+    pub role: Option<AgentRole>,
+}
+
+pub fn agents(r: &mut dyn Reader, filter: &AgentFilter) -> Result<Vec<Agent>> {
+    let mut clauses = Vec::new();
+    let mut params: Vec<Value> = Vec::new();
+    if let Some(rig) = &filter.rig {
+        params.push(rig.as_str().into());
+        clauses.push(format!("a.rig = ?{}", params.len()));
+    }
+    if let Some(s) = filter.status {
+        params.push(s.as_str().into());
+        clauses.push(format!("a.status = ?{}", params.len()));
+    }
+    if let Some(role) = filter.role {
+        params.push(role.as_str().into());
+        clauses.push(format!("a.role = ?{}", params.len()));
+    }
+    clauses.push("1 ORDER BY a.created_at, a.rowid".to_string());
+    fetch_where(r, &clauses.join(" AND "), &params)
+}
+
+pub fn escalations(r: &mut dyn Reader, all: bool) -> Result<Vec<Escalation>> {
+    let filter = if all { "1" } else { "e.status = 'open'" };
+    fetch_where(r, &format!("{filter} ORDER BY e.created_at, e.rowid"), &[])
+}
+
+/// One bead of `convoy status`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TrackedBead {
+    pub id: String,
+    pub title: String,
+    pub status: BeadStatus,
+    pub rig: String,
+    pub priority: Priority,
+    pub assignee: Option<String>,
+    /// The blockers of this bead that are not closed yet.
+    pub blocked_by: Vec<String>,
+}
+
+/// One edge of a convoy's dependency graph: `bead_id` waits for `depends_on_bead_id`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DependencyEdge {
+    pub bead_id: String,
+    pub depends_on_bead_id: String,
+}
+
+/// `convoy status`: the convoy, each tracked bead, and the edges between them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ConvoyStatusView {
+    #[serde(flatten)]
+    pub convoy: Convoy,
+    pub beads: Vec<TrackedBead>,
+    pub dependency_edges: Vec<DependencyEdge>,
+}
+
+pub fn convoy_status(r: &mut dyn Reader, convoy_id: &str) -> Result<ConvoyStatusView> {
+    let convoy: Convoy = must(r, convoy_id)?;
+    let rows = r.query(
+        "SELECT b.id, b.title, b.status, b.rig, b.priority, b.assignee FROM beads b \
+         WHERE b.convoy_id = ?1 ORDER BY b.rowid",
+        &[convoy_id.into()],
+    )?;
+    let mut beads = rows
+        .iter()
+        .map(|row: &Row| -> Result<TrackedBead> {
+            Ok(TrackedBead {
+                id: row.text(0)?,
+                title: row.text(1)?,
+                status: row.parsed(2)?,
+                rig: row.text(3)?,
+                priority: row.parsed(4)?,
+                assignee: row.opt_text(5)?,
+                blocked_by: Vec::new(),
+            })
+        })
+        .collect::<Result<Vec<_>>>()?;
+    let edges = r.query(
+        "SELECT d.bead_id, d.depends_on_id, blocker.status FROM beads b \
+         JOIN bead_deps d ON d.bead_id = b.id JOIN beads blocker ON blocker.id = d.depends_on_id \
+         WHERE b.convoy_id = ?1 ORDER BY b.rowid, d.depends_on_id",
+        &[convoy_id.into()],
+    )?;
+    let position: std::collections::HashMap<String, usize> = beads
+        .iter()
+        .enumerate()
+        .map(|(i, b)| (b.id.clone(), i))
+        .collect();
+    let mut dependency_edges = Vec::with_capacity(edges.len());
+    for row in &edges {
+        let (bead_id, blocker, status) = (row.text(0)?, row.text(1)?, row.parsed::<BeadStatus>(2)?);
+        if status != BeadStatus::Closed {
+            if let Some(&i) = position.get(&bead_id) {
+                beads[i].blocked_by.push(blocker.clone());
+            }
+        }
+        dependency_edges.push(DependencyEdge {
+            bead_id,
+            depends_on_bead_id: blocker,
+        });
+    }
+    Ok(ConvoyStatusView {
+        convoy,
+        beads,
+        dependency_edges,
+    })
+}
+
+/// Which events `gt events` shows.
+#[derive(Debug, Clone, Default)]
+pub struct EventFilter {
+    pub subject: Option<String>,
+    /// A convoy: its own events and those of the beads it tracks now.
+    pub convoy: Option<String>,
+    pub actor: Option<String>,
+    /// Canonical RFC 3339 time; events at or after it.
+    pub since: Option<String>,
+    /// Only events after this ID (for following).
+    pub after_id: Option<i64>,
+    /// The newest N (still printed oldest first).
+    pub limit: Option<u32>,
+}
+
+pub fn events(r: &mut dyn Reader, filter: &EventFilter) -> Result<Vec<Event>> {
+    let mut clauses = Vec::new();
+    let mut params: Vec<Value> = Vec::new();
+    let mut add = |clause: &str, v: Value| {
+        params.push(v);
+        clauses.push(clause.replace('?', &format!("?{}", params.len())));
+    };
+    if let Some(s) = &filter.subject {
+        add("subject_id = ?", s.as_str().into());
+    }
+    if let Some(c) = &filter.convoy {
+        add(
+            "(subject_id = ? OR subject_id IN (SELECT id FROM beads WHERE convoy_id = ?))",
+            c.as_str().into(),
+        );
+    }
+    if let Some(a) = &filter.actor {
+        add("actor = ?", a.as_str().into());
+    }
+    if let Some(t) = &filter.since {
+        add("created_at >= ?", t.as_str().into());
+    }
+    if let Some(id) = filter.after_id {
+        add("id > ?", id.into());
+    }
+    clauses.push("1".into());
+    let limit = filter
+        .limit
+        .map(|n| format!(" LIMIT {n}"))
+        .unwrap_or_default();
+    let sql = format!(
+        "SELECT id, subject_id, event_type, actor, old_value, new_value, metadata, created_at \
+         FROM events WHERE {} ORDER BY id DESC{limit}",
+        clauses.join(" AND ")
+    );
+    let rows = r.query(&sql, &params)?;
+    let mut out = rows
+        .iter()
+        .map(|row| -> Result<Event> {
+            Ok(Event {
+                id: row.int(0)?,
+                subject_id: row.text(1)?,
+                event_type: row.text(2)?,
+                actor: row.text(3)?,
+                old_value: json_column(row, 4)?,
+                new_value: json_column(row, 5)?,
+                metadata: json_column(row, 6)?,
+                created_at: row.text(7)?,
+            })
+        })
+        .collect::<Result<Vec<_>>>()?;
+    out.reverse();
+    Ok(out)
+}
+
+fn json_column(row: &Row, i: usize) -> Result<serde_json::Value> {
+    match row.opt_text(i)? {
+        None => Ok(serde_json::Value::Null),
+        Some(text) => serde_json::from_str(&text)
+            .map_err(|e| Error::internal(format!("an event holds bad JSON '{text}': {e}"))),
+    }
+}

@@ -1,0 +1,452 @@
+//! The rules of SPEC §2 that move state: status changes and their consequences
+//! (unhook, dispatch, feeding capped batches, recounts), hooking, polecat
+//! allocation, and deletion. Every operation composes these; none re-implements
+//! them.
+
+use serde_json::{json, Value as Json};
+
+use crate::error::{Error, Result};
+use crate::event_type as ev;
+use crate::id::{self, IdKind};
+use crate::model::{Agent, AgentRole, AgentStatus, Bead, BeadStatus, Convoy};
+use crate::store::Reader;
+use crate::unit::{agent_meta, Dispatch, Unit};
+
+/// The polecat name pool, used in order; then `Polecat-21`, `Polecat-22`, ….
+pub const POLECAT_NAMES: [&str; 20] = [
+    "Toast", "Maple", "Birch", "Shadow", "Clover", "Ember", "Sage", "Dusk", "Flint", "Coral",
+    "Slate", "Reed", "Thorn", "Pike", "Moss", "Wren", "Blaze", "Gale", "Drift", "Lark",
+];
+
+/// The first name not in `taken` (lower-case names).
+pub fn next_polecat_name(taken: &std::collections::HashSet<String>) -> String {
+    if let Some(name) = POLECAT_NAMES
+        .iter()
+        .find(|n| !taken.contains(&n.to_lowercase()))
+    {
+        return name.to_string();
+    }
+    (POLECAT_NAMES.len() + 1..)
+        .map(|n| format!("Polecat-{n}"))
+        .find(|n| !taken.contains(&n.to_lowercase()))
+        .expect("an unbounded range always has a free name")
+}
+
+impl Unit<'_> {
+    /// Changes a bead's status and everything that follows from it: the convoy is
+    /// recounted (R2, R3, R5); a terminal bead frees its agent (R6), which then
+    /// takes the next bead of a capped batch (R8); a closed bead dispatches the
+    /// hooked dependents it was the last blocker of (R7). Returns whether anything
+    /// changed.
+    pub fn set_bead_status(&mut self, bead_id: &str, status: BeadStatus) -> Result<bool> {
+        let mut bead: Bead = self.must(bead_id)?;
+        let old = bead.status;
+        if old == status {
+            return Ok(false);
+        }
+        bead.status = status;
+        bead.updated_at = self.now.clone();
+        bead.closed_at = status.is_terminal().then(|| self.now.clone());
+        self.put(bead.clone());
+        self.event(
+            bead_id,
+            ev::STATUS_CHANGED,
+            json!(old),
+            json!(status),
+            Json::Null,
+        );
+        if let Some(convoy) = &bead.convoy_id {
+            self.settle(convoy);
+        }
+        if status == BeadStatus::Closed {
+            for dependent in self.dependents(bead_id)? {
+                self.try_dispatch(&dependent)?;
+            }
+        }
+        if status.is_terminal() {
+            if let Some(agent) = self.release_hook_of_bead(bead_id)? {
+                self.set_agent_status(&agent, AgentStatus::Idle)?;
+                if let Some(convoy) = &bead.convoy_id {
+                    self.feed(convoy, &agent)?;
+                }
+            }
+        }
+        Ok(true)
+    }
+
+    /// Sets an agent's status, with its event; returns whether it changed.
+    pub fn set_agent_status(&mut self, agent_id: &str, status: AgentStatus) -> Result<bool> {
+        let mut agent: Agent = self.must(agent_id)?;
+        let old = agent.status;
+        if old == status {
+            return Ok(false);
+        }
+        agent.status = status;
+        agent.last_activity_at = self.now.clone();
+        self.put(agent);
+        self.event(
+            agent_id,
+            ev::STATUS_CHANGED,
+            json!(old),
+            json!(status),
+            Json::Null,
+        );
+        Ok(true)
+    }
+
+    /// Hooks `bead_id` onto `agent_id` (R6) and dispatches it if it is ready (R7).
+    pub fn hook(&mut self, agent_id: &str, bead_id: &str) -> Result<()> {
+        let mut agent: Agent = self.must(agent_id)?;
+        let mut bead: Bead = self.must(bead_id)?;
+        if let Some(held) = &agent.hook {
+            return Err(Error::conflict(format!(
+                "agent {} is already hooked to {held}",
+                agent.name
+            ))
+            .with_hint(format!("free it first: gt agent reset {}", agent.name)));
+        }
+        if let Some(holder) = &bead.assignee {
+            return Err(
+                Error::conflict(format!("bead {bead_id} is already hooked to {holder}")).with_hint(
+                    format!("move it with: gt bead reassign {bead_id} --to AGENT"),
+                ),
+            );
+        }
+        if bead.status.is_terminal() {
+            return Err(Error::conflict(format!(
+                "bead {bead_id} is {}; only open work can be hooked",
+                bead.status
+            ))
+            .with_hint(format!(
+                "reopen it first: gt bead update {bead_id} --status open"
+            )));
+        }
+        agent.hook = Some(bead.id.clone());
+        agent.last_activity_at = self.now.clone();
+        bead.assignee = Some(agent.name.clone());
+        bead.updated_at = self.now.clone();
+        self.event(
+            bead_id,
+            ev::HOOKED,
+            Json::Null,
+            json!(agent.name),
+            agent_meta(&agent),
+        );
+        self.put(agent);
+        self.put(bead);
+        self.try_dispatch(bead_id)?;
+        Ok(())
+    }
+
+    /// Clears the hook of whatever agent holds `bead_id`, and the bead's assignee,
+    /// with one `unhooked` event. The agent's status is the caller's to set.
+    /// Returns the agent's ID.
+    pub fn release_hook_of_bead(&mut self, bead_id: &str) -> Result<Option<String>> {
+        let mut bead: Bead = self.must(bead_id)?;
+        let Some(name) = bead.assignee.take() else {
+            return Ok(None);
+        };
+        let agent = self.agent_named(&name)?;
+        bead.updated_at = self.now.clone();
+        self.put(bead);
+        let Some(mut agent) = agent else {
+            // The assignee names no agent: the bead is freed, there is no hook to clear.
+            self.event(bead_id, ev::UNHOOKED, json!(name), Json::Null, Json::Null);
+            return Ok(None);
+        };
+        self.event(
+            bead_id,
+            ev::UNHOOKED,
+            json!(agent.name),
+            Json::Null,
+            agent_meta(&agent),
+        );
+        if agent.hook.as_deref() == Some(bead_id) {
+            agent.hook = None;
+            agent.last_activity_at = self.now.clone();
+        }
+        let id = agent.id.clone();
+        self.put(agent);
+        Ok(Some(id))
+    }
+
+    /// Dispatches a hooked, open bead whose blockers are all closed (R7): bead
+    /// `in_progress`, agent `working`. Returns whether it did.
+    pub fn try_dispatch(&mut self, bead_id: &str) -> Result<bool> {
+        let mut bead: Bead = self.must(bead_id)?;
+        if bead.status != BeadStatus::Open {
+            return Ok(false);
+        }
+        let Some(name) = bead.assignee.clone() else {
+            return Ok(false);
+        };
+        if !self.is_ready(&bead)? {
+            return Ok(false);
+        }
+        let Some(agent) = self.agent_named(&name)? else {
+            return Ok(false);
+        };
+        bead.status = BeadStatus::InProgress;
+        bead.updated_at = self.now.clone();
+        self.put(bead.clone());
+        self.event(
+            bead_id,
+            ev::DISPATCHED,
+            json!(BeadStatus::Open),
+            json!(BeadStatus::InProgress),
+            agent_meta(&agent),
+        );
+        self.set_agent_status(&agent.id, AgentStatus::Working)?;
+        self.dispatched.push(Dispatch {
+            bead_id: bead.id,
+            agent: agent.name,
+            rig: bead.rig,
+            convoy_id: bead.convoy_id,
+        });
+        Ok(true)
+    }
+
+    /// Whether every blocker of `bead` is closed (a failed blocker keeps it
+    /// waiting, R4).
+    pub fn is_ready(&mut self, bead: &Bead) -> Result<bool> {
+        for dep in &bead.depends_on {
+            match self.get::<Bead>(dep)? {
+                Some(blocker) if blocker.status == BeadStatus::Closed => {}
+                Some(_) => return Ok(false),
+                // A blocker that no longer exists blocks nothing (R10).
+                None => {}
+            }
+        }
+        Ok(true)
+    }
+
+    /// The beads that depend on `bead_id`, in the store or new in this unit.
+    pub fn dependents(&mut self, bead_id: &str) -> Result<Vec<String>> {
+        let rows = self.query(
+            "SELECT bead_id FROM bead_deps WHERE depends_on_id = ?1",
+            &[bead_id.into()],
+        )?;
+        let mut ids: Vec<String> = rows.iter().map(|r| r.text(0)).collect::<Result<_, _>>()?;
+        for bead in self.beads_in_hand(|b| b.depends_on.iter().any(|d| d == bead_id)) {
+            if !ids.contains(&bead.id) {
+                ids.push(bead.id);
+            }
+        }
+        let mut live = Vec::with_capacity(ids.len());
+        for id in ids {
+            // Skip dependents this unit deleted, or whose edge it removed.
+            if let Some(b) = self.get::<Bead>(&id)? {
+                if b.depends_on.iter().any(|d| d == bead_id) {
+                    live.push(id);
+                }
+            }
+        }
+        Ok(live)
+    }
+
+    /// An idle, unhooked polecat of `rig`, reused before a new one is made (R8).
+    pub fn allocate_polecat(&mut self, rig: &str) -> Result<String> {
+        if !self.idle_polecats.contains_key(rig) {
+            let rows = self.query(
+                "SELECT id FROM agents WHERE rig = ?1 AND role = 'polecat' AND status = 'idle' \
+                 AND hook IS NULL ORDER BY created_at, id",
+                &[rig.into()],
+            )?;
+            let ids = rows.iter().map(|r| r.text(0)).collect::<Result<_, _>>()?;
+            self.idle_polecats.insert(rig.to_string(), ids);
+        }
+        while let Some(id) = self.idle_polecats.get_mut(rig).and_then(|q| q.pop_front()) {
+            if let Some(agent) = self.get::<Agent>(&id)? {
+                let free = agent.role == AgentRole::Polecat
+                    && agent.status == AgentStatus::Idle
+                    && agent.hook.is_none()
+                    && agent.rig.as_deref() == Some(rig);
+                if free {
+                    return Ok(id);
+                }
+            }
+        }
+        self.create_polecat(rig)
+    }
+
+    /// A new polecat of `rig`, named from the pool.
+    pub fn create_polecat(&mut self, rig: &str) -> Result<String> {
+        if self.names_in_use.is_none() {
+            let rows = self.query("SELECT name FROM agents", &[])?;
+            let names = rows
+                .iter()
+                .map(|r| r.text(0).map(|n| n.to_lowercase()))
+                .collect::<Result<_, _>>()?;
+            self.names_in_use = Some(names);
+        }
+        let taken = self.names_in_use.as_mut().expect("loaded above");
+        let name = next_polecat_name(taken);
+        taken.insert(name.to_lowercase());
+        let population = self.population("agents")?;
+        let agent = Agent {
+            id: id::generate(IdKind::Agent, population),
+            name,
+            role: AgentRole::Polecat,
+            rig: Some(rig.to_string()),
+            status: AgentStatus::Idle,
+            hook: None,
+            pid: None,
+            last_activity_at: self.now.clone(),
+            created_at: self.now.clone(),
+        };
+        self.event(
+            &agent.id,
+            ev::CREATED,
+            Json::Null,
+            json!({ "name": agent.name, "role": agent.role, "rig": agent.rig }),
+            Json::Null,
+        );
+        let id = agent.id.clone();
+        self.create(agent);
+        Ok(id)
+    }
+
+    /// Hands the next waiting bead of a capped batch to the polecat it just freed
+    /// (R8): the first unassigned open bead of the convoy, ready ones first.
+    pub fn feed(&mut self, convoy_id: &str, agent_id: &str) -> Result<()> {
+        // The cap never changes after creation, so it is read without a guard:
+        // concurrent closers of one convoy must not conflict over the convoy row.
+        let rows = self.query(
+            "SELECT max_polecats, status FROM convoys WHERE id = ?1",
+            &[convoy_id.into()],
+        )?;
+        let Some(row) = rows.first() else {
+            return Ok(());
+        };
+        if row.opt_int(0)?.is_none() || row.text(1)? != "active" {
+            return Ok(());
+        }
+        let agent: Agent = self.must(agent_id)?;
+        if agent.role != AgentRole::Polecat
+            || agent.status != AgentStatus::Idle
+            || agent.hook.is_some()
+        {
+            return Ok(());
+        }
+        let waiting = self.load_where::<Bead>(
+            "b.convoy_id = ?1 AND b.status = 'open' AND b.assignee IS NULL ORDER BY b.rowid LIMIT 64",
+            &[convoy_id.into()],
+        )?;
+        let mut first = None;
+        for bead in waiting {
+            if bead.status != BeadStatus::Open || bead.assignee.is_some() {
+                continue;
+            }
+            if self.is_ready(&bead)? {
+                return self.hook(agent_id, &bead.id);
+            }
+            first.get_or_insert(bead.id);
+        }
+        match first {
+            Some(bead_id) => self.hook(agent_id, &bead_id),
+            None => Ok(()),
+        }
+    }
+
+    /// Deletes a bead (R10): its agent is freed, its convoy recounted, its
+    /// dependents lose the edge (and may dispatch); its events stay, plus `deleted`.
+    pub fn delete_bead(&mut self, bead_id: &str, force: bool) -> Result<Bead> {
+        let bead: Bead = self.must(bead_id)?;
+        if let Some(holder) = &bead.assignee {
+            if !force {
+                return Err(
+                    Error::conflict(format!("bead {bead_id} is hooked to {holder}")).with_hint(
+                        format!(
+                    "delete it anyway with --force (which frees {holder}), or reassign it first"
+                ),
+                    ),
+                );
+            }
+            if let Some(agent) = self.release_hook_of_bead(bead_id)? {
+                self.set_agent_status(&agent, AgentStatus::Idle)?;
+            }
+        }
+        let dependents = self.dependents(bead_id)?;
+        for dependent in &dependents {
+            let mut d: Bead = self.must(dependent)?;
+            d.depends_on.retain(|x| x != bead_id);
+            d.updated_at = self.now.clone();
+            self.put(d);
+            self.event(
+                dependent,
+                ev::DEPENDENCY_REMOVED,
+                json!(bead_id),
+                Json::Null,
+                json!({ "reason": "blocker deleted" }),
+            );
+        }
+        self.remove::<Bead>(bead_id);
+        self.event(
+            bead_id,
+            ev::DELETED,
+            snapshot(&bead),
+            Json::Null,
+            Json::Null,
+        );
+        if let Some(convoy) = &bead.convoy_id {
+            self.settle(convoy);
+        }
+        for dependent in &dependents {
+            self.try_dispatch(dependent)?;
+        }
+        if let (Some(convoy), Some(holder)) = (&bead.convoy_id, &bead.assignee) {
+            if let Some(agent) = self.agent_named(holder)? {
+                self.feed(convoy, &agent.id)?;
+            }
+        }
+        Ok(bead)
+    }
+
+    /// A convoy as this unit sees it, or not found with a hint.
+    pub fn convoy(&mut self, id: &str) -> Result<Convoy> {
+        self.must(id)
+    }
+}
+
+/// What the audit log keeps of a bead at its creation or deletion.
+pub fn snapshot(bead: &Bead) -> Json {
+    json!({
+        "title": bead.title,
+        "status": bead.status,
+        "rig": bead.rig,
+        "priority": bead.priority,
+        "convoy_id": bead.convoy_id,
+        "assignee": bead.assignee,
+        "depends_on": bead.depends_on,
+    })
+}
+
+#[cfg(test)]
+mod tests;
+
+#[cfg(test)]
+mod name_tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn the_name_pool_runs_in_order_then_numbers() {
+        let mut taken = HashSet::new();
+        let mut names = Vec::new();
+        for _ in 0..22 {
+            let n = next_polecat_name(&taken);
+            taken.insert(n.to_lowercase());
+            names.push(n);
+        }
+        assert_eq!(&names[..3], ["Toast", "Maple", "Birch"]);
+        assert_eq!(names[19], "Lark");
+        assert_eq!(names[20], "Polecat-21");
+        assert_eq!(names[21], "Polecat-22");
+    }
+
+    #[test]
+    fn the_first_unused_name_fills_gaps() {
+        let taken: HashSet<String> = ["toast", "birch"].iter().map(|s| s.to_string()).collect();
+        assert_eq!(next_polecat_name(&taken), "Maple");
+    }
+}

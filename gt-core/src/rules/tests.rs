@@ -1,0 +1,431 @@
+//! The rules of SPEC §2 exercised through the public operations, one function per
+//! rule. `rule_tests!` instantiates every one of them for a backend.
+
+use serde_json::json;
+
+use crate::model::{AgentStatus, Bead, BeadStatus, ConvoyStatus};
+use crate::ops::bead::UpdateBead;
+use crate::ops::rig::AddRig;
+use crate::ops::sling::{Sling, SlingBatch, SlungBatch};
+use crate::query::{BeadFilter, ConvoyFilter, EventFilter};
+use crate::tasks::TaskSpec;
+use crate::{event_type as ev, Town};
+
+/// A town with the rigs `alpha` and `beta`.
+pub(crate) fn with_rigs(mut town: Town) -> Town {
+    for name in ["alpha", "beta"] {
+        town.add_rig(&AddRig {
+            name: name.into(),
+            ..Default::default()
+        })
+        .unwrap();
+    }
+    town
+}
+
+/// Slings a batch on `alpha`: each task is (title, indices it depends on).
+fn batch(town: &mut Town, tasks: &[(&str, &[usize])], cap: Option<u32>) -> SlungBatch {
+    let tasks = tasks
+        .iter()
+        .map(|(title, deps)| TaskSpec {
+            depends_on: deps.to_vec(),
+            ..TaskSpec::titled(*title)
+        })
+        .collect();
+    town.sling_batch(&SlingBatch {
+        rig: "alpha".into(),
+        title: "batch".into(),
+        tasks,
+        max_polecats: cap,
+        ..Default::default()
+    })
+    .unwrap()
+}
+
+fn set(town: &mut Town, id: &str, status: BeadStatus) -> Bead {
+    town.update_bead(
+        id,
+        &UpdateBead {
+            status: Some(status),
+            ..Default::default()
+        },
+    )
+    .unwrap()
+}
+
+fn status_of(town: &mut Town, id: &str) -> BeadStatus {
+    town.bead(id).unwrap().status
+}
+
+fn progress(town: &mut Town, convoy: &str) -> (i64, i64, ConvoyStatus) {
+    let c = town.convoy(convoy).unwrap();
+    (c.closed_beads, c.total_beads, c.status)
+}
+
+fn count_events(town: &mut Town, subject: &str, event_type: &str) -> usize {
+    town.events(&EventFilter {
+        subject: Some(subject.into()),
+        ..Default::default()
+    })
+    .unwrap()
+    .iter()
+    .filter(|e| e.event_type == event_type)
+    .count()
+}
+
+/// Seed 000's diamond: A; B and C after A; D after B and C (R2, R3, R7).
+pub(crate) fn diamond_dispatches_in_order_and_lands_once(mut town: Town) {
+    let b = batch(
+        &mut town,
+        &[("A", &[]), ("B", &[0]), ("C", &[0]), ("D", &[1, 2])],
+        None,
+    );
+    let ids: Vec<String> = b.beads.iter().map(|x| x.bead.id.clone()).collect();
+    let cv = b.convoy.id.clone();
+    assert_eq!(b.beads.len(), 4);
+    assert!(b.created);
+    let dispatched: Vec<bool> = b.beads.iter().map(|x| x.dispatched).collect();
+    assert_eq!(dispatched, [true, false, false, false]);
+    assert!(
+        b.beads.iter().all(|x| x.agent.is_some()),
+        "every bead is hooked"
+    );
+    assert_eq!(progress(&mut town, &cv), (0, 4, ConvoyStatus::Active));
+
+    set(&mut town, &ids[0], BeadStatus::Closed);
+    assert_eq!(status_of(&mut town, &ids[1]), BeadStatus::InProgress);
+    assert_eq!(status_of(&mut town, &ids[2]), BeadStatus::InProgress);
+    assert_eq!(status_of(&mut town, &ids[3]), BeadStatus::Open);
+    assert_eq!(progress(&mut town, &cv), (1, 4, ConvoyStatus::Active));
+
+    set(&mut town, &ids[1], BeadStatus::Closed);
+    assert_eq!(
+        status_of(&mut town, &ids[3]),
+        BeadStatus::Open,
+        "D still waits for C"
+    );
+    assert_eq!(progress(&mut town, &cv), (2, 4, ConvoyStatus::Active));
+
+    set(&mut town, &ids[2], BeadStatus::Closed);
+    assert_eq!(status_of(&mut town, &ids[3]), BeadStatus::InProgress);
+    assert_eq!(progress(&mut town, &cv), (3, 4, ConvoyStatus::Active));
+
+    set(&mut town, &ids[3], BeadStatus::Closed);
+    let landed = town.convoy(&cv).unwrap();
+    assert_eq!(landed.status, ConvoyStatus::Landed);
+    assert!(landed.landed_at.is_some());
+    assert_eq!(count_events(&mut town, &cv, ev::CONVOY_LANDED), 1);
+
+    assert!(town.convoys(&ConvoyFilter::default()).unwrap().is_empty());
+    let all = town
+        .convoys(&ConvoyFilter {
+            all: true,
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(all.len(), 1);
+    // Every polecat of the convoy is free again (R6).
+    let agents = town.agents(&Default::default()).unwrap();
+    assert!(agents
+        .iter()
+        .all(|a| a.hook.is_none() && a.status == AgentStatus::Idle));
+}
+
+/// R3: a convoy with zero tracked beads never lands.
+pub(crate) fn an_empty_convoy_never_lands(mut town: Town) {
+    let b = batch(&mut town, &[("only", &[])], None);
+    let only = b.beads[0].bead.id.clone();
+    town.write(|unit| unit.delete_bead(&only, true).map(|_| ()))
+        .unwrap();
+    assert_eq!(
+        progress(&mut town, &b.convoy.id),
+        (0, 0, ConvoyStatus::Active)
+    );
+}
+
+/// R4: a failed bead does not land its convoy, and flags it for attention.
+pub(crate) fn a_failed_bead_does_not_land_and_needs_attention(mut town: Town) {
+    let b = batch(&mut town, &[("A", &[]), ("B", &[])], None);
+    let (a, bb) = (b.beads[0].bead.id.clone(), b.beads[1].bead.id.clone());
+    set(&mut town, &a, BeadStatus::Closed);
+    assert!(!town.convoy(&b.convoy.id).unwrap().needs_attention);
+    set(&mut town, &bb, BeadStatus::Failed);
+    let c = town.convoy(&b.convoy.id).unwrap();
+    assert_eq!(
+        (c.status, c.closed_beads, c.failed_beads),
+        (ConvoyStatus::Active, 1, 1)
+    );
+    assert!(c.needs_attention);
+}
+
+/// R4: a failed blocker keeps its dependents waiting.
+pub(crate) fn a_failed_blocker_keeps_dependents_waiting(mut town: Town) {
+    let b = batch(&mut town, &[("A", &[]), ("B", &[0])], None);
+    let (a, dep) = (b.beads[0].bead.id.clone(), b.beads[1].bead.id.clone());
+    set(&mut town, &a, BeadStatus::Failed);
+    assert_eq!(status_of(&mut town, &dep), BeadStatus::Open);
+    let status = town.convoy_status(&b.convoy.id).unwrap();
+    assert_eq!(status.beads[1].blocked_by, vec![a.clone()]);
+}
+
+/// R4: a hooked bead whose agent is dead flags its convoy.
+pub(crate) fn a_dead_agent_flags_its_convoy(mut town: Town) {
+    let b = batch(&mut town, &[("A", &[])], None);
+    let agent = b.beads[0].agent.clone().unwrap();
+    town.write(|unit| {
+        unit.set_agent_status(&agent.id, AgentStatus::Dead)
+            .map(|_| ())
+    })
+    .unwrap();
+    assert!(town.convoy(&b.convoy.id).unwrap().needs_attention);
+}
+
+/// R5: reopening a bead of a landed convoy reopens the convoy.
+pub(crate) fn reopening_a_bead_reopens_a_landed_convoy(mut town: Town) {
+    let b = batch(&mut town, &[("A", &[])], None);
+    let (a, cv) = (b.beads[0].bead.id.clone(), b.convoy.id.clone());
+    set(&mut town, &a, BeadStatus::Closed);
+    assert_eq!(progress(&mut town, &cv).2, ConvoyStatus::Landed);
+    set(&mut town, &a, BeadStatus::Open);
+    let c = town.convoy(&cv).unwrap();
+    assert_eq!(
+        (c.status, c.landed_at.clone(), c.closed_beads),
+        (ConvoyStatus::Active, None, 0)
+    );
+    assert_eq!(count_events(&mut town, &cv, ev::CONVOY_REOPENED), 1);
+    set(&mut town, &a, BeadStatus::Closed);
+    assert_eq!(progress(&mut town, &cv).2, ConvoyStatus::Landed);
+    assert_eq!(count_events(&mut town, &cv, ev::CONVOY_LANDED), 2);
+}
+
+/// R6: hooks and assignees agree both ways, and a terminal bead frees its agent.
+pub(crate) fn hooks_and_assignees_agree(mut town: Town) {
+    let b = batch(&mut town, &[("A", &[]), ("B", &[0])], None);
+    for item in &b.beads {
+        let agent = item.agent.as_ref().unwrap();
+        assert_eq!(agent.hook.as_deref(), Some(item.bead.id.as_str()));
+        assert_eq!(item.bead.assignee.as_deref(), Some(agent.name.as_str()));
+    }
+    let a = &b.beads[0];
+    set(&mut town, &a.bead.id, BeadStatus::Closed);
+    assert_eq!(town.bead(&a.bead.id).unwrap().assignee, None);
+    let agent = town.agent(&a.agent.as_ref().unwrap().name).unwrap();
+    assert_eq!((agent.hook, agent.status), (None, AgentStatus::Idle));
+}
+
+/// R8: `--max-polecats 2` on 5 tasks hooks 2 and feeds the next as each closes.
+pub(crate) fn a_capped_batch_feeds_freed_polecats(mut town: Town) {
+    let b = batch(
+        &mut town,
+        &[("1", &[]), ("2", &[]), ("3", &[]), ("4", &[]), ("5", &[])],
+        Some(2),
+    );
+    let ids: Vec<String> = b.beads.iter().map(|x| x.bead.id.clone()).collect();
+    let hooked = |b: &SlungBatch| b.beads.iter().filter(|x| x.agent.is_some()).count();
+    assert_eq!(hooked(&b), 2);
+    assert_eq!(town.agents(&Default::default()).unwrap().len(), 2);
+    let first_agent = b.beads[0].agent.clone().unwrap();
+    set(&mut town, &ids[0], BeadStatus::Closed);
+    let third = town.bead(&ids[2]).unwrap();
+    assert_eq!(
+        third.assignee.as_deref(),
+        Some(first_agent.name.as_str()),
+        "the freed polecat takes the next bead"
+    );
+    assert_eq!(third.status, BeadStatus::InProgress);
+    for id in &ids[1..] {
+        set(&mut town, id, BeadStatus::Closed);
+    }
+    assert_eq!(
+        town.agents(&Default::default()).unwrap().len(),
+        2,
+        "never more than the cap"
+    );
+    assert_eq!(
+        progress(&mut town, &b.convoy.id),
+        (5, 5, ConvoyStatus::Landed)
+    );
+}
+
+/// R8: idle polecats are reused, but only within their own rig.
+pub(crate) fn polecats_are_reused_within_their_rig(mut town: Town) {
+    let first = town
+        .sling(&Sling {
+            rig: "alpha".into(),
+            title: "one".into(),
+            ..Default::default()
+        })
+        .unwrap();
+    set(&mut town, &first.bead.id, BeadStatus::Closed);
+    let other_rig = town
+        .sling(&Sling {
+            rig: "beta".into(),
+            title: "two".into(),
+            ..Default::default()
+        })
+        .unwrap();
+    assert_ne!(
+        other_rig.agent.id, first.agent.id,
+        "an alpha polecat is not used for beta"
+    );
+    let same_rig = town
+        .sling(&Sling {
+            rig: "alpha".into(),
+            title: "three".into(),
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(
+        same_rig.agent.id, first.agent.id,
+        "the idle alpha polecat is reused"
+    );
+    let names: Vec<String> = town
+        .agents(&Default::default())
+        .unwrap()
+        .into_iter()
+        .map(|a| a.name)
+        .collect();
+    assert_eq!(names, ["Toast", "Maple"]);
+}
+
+/// The name pool runs Toast, Maple, Birch, … then Polecat-21.
+pub(crate) fn polecat_names_follow_the_pool(mut town: Town) {
+    let tasks: Vec<(&str, &[usize])> = (0..22).map(|_| ("t", &[] as &[usize])).collect();
+    batch(&mut town, &tasks, None);
+    let names: Vec<String> = town
+        .agents(&Default::default())
+        .unwrap()
+        .into_iter()
+        .map(|a| a.name)
+        .collect();
+    assert_eq!(&names[..3], ["Toast", "Maple", "Birch"]);
+    assert_eq!(names[19], "Lark");
+    assert_eq!(&names[20..], ["Polecat-21", "Polecat-22"]);
+}
+
+/// Idempotency: the same key returns the first convoy and writes nothing.
+pub(crate) fn an_idempotency_key_returns_the_first_convoy(mut town: Town) {
+    let req = SlingBatch {
+        rig: "alpha".into(),
+        title: "ci".into(),
+        tasks: vec![TaskSpec::titled("x"), TaskSpec::titled("y")],
+        idempotency_key: Some("build-42".into()),
+        ..Default::default()
+    };
+    let first = town.sling_batch(&req).unwrap();
+    let events_before = town.events(&EventFilter::default()).unwrap().len();
+    let again = town.sling_batch(&req).unwrap();
+    assert!(!again.created);
+    assert_eq!(again.convoy, first.convoy);
+    assert_eq!(again.beads, first.beads);
+    assert_eq!(
+        town.events(&EventFilter::default()).unwrap().len(),
+        events_before
+    );
+    assert_eq!(town.beads(&BeadFilter::default()).unwrap().len(), 2);
+    let different = SlingBatch {
+        tasks: vec![TaskSpec::titled("z")],
+        ..req
+    };
+    assert_eq!(town.sling_batch(&different).unwrap_err().code(), "conflict");
+}
+
+/// R2: counts follow deletes, and a bead deleted from a convoy may land it (R10).
+pub(crate) fn deleting_a_tracked_bead_recounts_and_may_land(mut town: Town) {
+    let b = batch(&mut town, &[("A", &[]), ("B", &[0])], None);
+    let (a, dep) = (b.beads[0].bead.id.clone(), b.beads[1].bead.id.clone());
+    set(&mut town, &a, BeadStatus::Closed);
+    town.write(|unit| unit.delete_bead(&dep, true).map(|_| ()))
+        .unwrap();
+    assert_eq!(
+        progress(&mut town, &b.convoy.id),
+        (1, 1, ConvoyStatus::Landed)
+    );
+    assert_eq!(count_events(&mut town, &dep, ev::DELETED), 1);
+}
+
+/// R10: deleting a blocker frees its dependents to dispatch.
+pub(crate) fn deleting_a_blocker_dispatches_its_dependents(mut town: Town) {
+    let b = batch(&mut town, &[("A", &[]), ("B", &[0])], None);
+    let (a, dep) = (b.beads[0].bead.id.clone(), b.beads[1].bead.id.clone());
+    town.write(|unit| unit.delete_bead(&a, true).map(|_| ()))
+        .unwrap();
+    let dependent = town.bead(&dep).unwrap();
+    assert!(dependent.depends_on.is_empty());
+    assert_eq!(dependent.status, BeadStatus::InProgress);
+}
+
+/// R9: a status change names the actor and both values.
+pub(crate) fn status_changes_are_audited(mut town: Town) {
+    let b = batch(&mut town, &[("A", &[])], None);
+    let a = b.beads[0].bead.id.clone();
+    set(&mut town, &a, BeadStatus::InReview);
+    let events = town
+        .events(&EventFilter {
+            subject: Some(a.clone()),
+            ..Default::default()
+        })
+        .unwrap();
+    let change = events
+        .iter()
+        .find(|e| e.event_type == ev::STATUS_CHANGED)
+        .unwrap();
+    assert_eq!(change.actor, "tester");
+    assert_eq!(
+        (change.old_value.clone(), change.new_value.clone()),
+        (json!("in_progress"), json!("in_review"))
+    );
+}
+
+/// Instantiates every rule test above for one backend; `$open` makes a fresh town.
+macro_rules! rule_tests {
+    ($backend:ident, $open:expr) => {
+        mod $backend {
+            use super::*;
+
+            fn town() -> Town {
+                with_rigs($open)
+            }
+
+            rule_tests!(@each
+                diamond_dispatches_in_order_and_lands_once,
+                an_empty_convoy_never_lands,
+                a_failed_bead_does_not_land_and_needs_attention,
+                a_failed_blocker_keeps_dependents_waiting,
+                a_dead_agent_flags_its_convoy,
+                reopening_a_bead_reopens_a_landed_convoy,
+                hooks_and_assignees_agree,
+                a_capped_batch_feeds_freed_polecats,
+                polecats_are_reused_within_their_rig,
+                polecat_names_follow_the_pool,
+                an_idempotency_key_returns_the_first_convoy,
+                deleting_a_tracked_bead_recounts_and_may_land,
+                deleting_a_blocker_dispatches_its_dependents,
+                status_changes_are_audited,
+            );
+        }
+    };
+    (@each $($name:ident),+ $(,)?) => {
+        $(
+            #[test]
+            fn $name() {
+                super::$name(town());
+            }
+        )+
+    };
+}
+
+/// A town in a fresh temporary SQLite file (the directory lives as long as the test).
+fn sqlite_town() -> Town {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.keep().join("town.db");
+    Town::open(&crate::OpenOptions {
+        location: path.display().to_string(),
+        lock_timeout: std::time::Duration::from_secs(10),
+        actor: "tester".into(),
+        dispatch_command: None,
+    })
+    .unwrap()
+}
+
+rule_tests!(sqlite, sqlite_town());

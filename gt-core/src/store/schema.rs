@@ -1,0 +1,236 @@
+//! The versioned schema, one migration list for both SQL backends. A database at a
+//! newer version than this binary knows is refused and never modified.
+
+use super::{Backend, Row, Stmt, StoreError, Value};
+
+/// Each migration is a list of statements that moves the schema up one version.
+pub const MIGRATIONS: &[&[&str]] = &[&[
+    "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    // A guard of a write batch inserts a row here when what it read has changed;
+    // the CHECK then fails the statement, and with it the whole batch.
+    "CREATE TABLE stale_reads (what TEXT, CONSTRAINT stale_read CHECK (0))",
+    "CREATE TABLE rigs (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        git_url TEXT,
+        default_branch TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        version INTEGER NOT NULL DEFAULT 0
+    )",
+    "CREATE TABLE convoys (
+        id TEXT PRIMARY KEY,
+        title TEXT NOT NULL,
+        status TEXT NOT NULL,
+        rig TEXT,
+        total_beads INTEGER NOT NULL DEFAULT 0,
+        closed_beads INTEGER NOT NULL DEFAULT 0,
+        failed_beads INTEGER NOT NULL DEFAULT 0,
+        merge_mode TEXT NOT NULL,
+        feature_branch TEXT,
+        max_polecats INTEGER,
+        idempotency_key TEXT UNIQUE,
+        fingerprint TEXT,
+        created_by TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        landed_at TEXT,
+        closed_reason TEXT,
+        version INTEGER NOT NULL DEFAULT 0
+    )",
+    "CREATE INDEX convoys_status ON convoys (status, rig)",
+    "CREATE TABLE beads (
+        id TEXT PRIMARY KEY,
+        type TEXT NOT NULL,
+        status TEXT NOT NULL,
+        title TEXT NOT NULL,
+        body TEXT,
+        rig TEXT NOT NULL REFERENCES rigs (name) DEFERRABLE INITIALLY DEFERRED,
+        priority TEXT NOT NULL,
+        labels TEXT NOT NULL DEFAULT '[]',
+        metadata TEXT NOT NULL DEFAULT '{}',
+        assignee TEXT REFERENCES agents (name) DEFERRABLE INITIALLY DEFERRED,
+        convoy_id TEXT REFERENCES convoys (id) DEFERRABLE INITIALLY DEFERRED,
+        created_by TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        closed_at TEXT,
+        version INTEGER NOT NULL DEFAULT 0
+    )",
+    "CREATE INDEX beads_convoy_status ON beads (convoy_id, status)",
+    "CREATE INDEX beads_status ON beads (status, rig)",
+    "CREATE INDEX beads_rig ON beads (rig, status)",
+    "CREATE UNIQUE INDEX beads_assignee ON beads (assignee) WHERE assignee IS NOT NULL",
+    "CREATE TABLE bead_deps (
+        bead_id TEXT NOT NULL REFERENCES beads (id) DEFERRABLE INITIALLY DEFERRED,
+        depends_on_id TEXT NOT NULL REFERENCES beads (id) DEFERRABLE INITIALLY DEFERRED,
+        PRIMARY KEY (bead_id, depends_on_id)
+    ) WITHOUT ROWID",
+    "CREATE INDEX bead_deps_reverse ON bead_deps (depends_on_id)",
+    "CREATE TABLE agents (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+        role TEXT NOT NULL,
+        rig TEXT REFERENCES rigs (name) DEFERRABLE INITIALLY DEFERRED,
+        status TEXT NOT NULL,
+        hook TEXT UNIQUE REFERENCES beads (id) DEFERRABLE INITIALLY DEFERRED,
+        pid INTEGER,
+        last_activity_at TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        version INTEGER NOT NULL DEFAULT 0
+    )",
+    "CREATE INDEX agents_rig_role_status ON agents (rig, role, status)",
+    "CREATE INDEX agents_status ON agents (status)",
+    "CREATE TABLE escalations (
+        id TEXT PRIMARY KEY,
+        severity TEXT NOT NULL,
+        category TEXT,
+        message TEXT NOT NULL,
+        rig TEXT,
+        agent TEXT,
+        bead TEXT,
+        status TEXT NOT NULL,
+        acknowledged_by TEXT,
+        acknowledged_at TEXT,
+        re_escalation_count INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL,
+        version INTEGER NOT NULL DEFAULT 0
+    )",
+    "CREATE INDEX escalations_status ON escalations (status)",
+    "CREATE TABLE events (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        subject_id TEXT NOT NULL,
+        event_type TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        old_value TEXT,
+        new_value TEXT,
+        metadata TEXT,
+        created_at TEXT NOT NULL
+    )",
+    "CREATE INDEX events_subject ON events (subject_id, id)",
+    "CREATE INDEX events_actor ON events (actor, id)",
+    "CREATE INDEX events_created ON events (created_at)",
+    "INSERT INTO meta (key, value) VALUES ('schema_version', '0')",
+]];
+
+/// The schema version this binary writes.
+pub const CURRENT: i64 = MIGRATIONS.len() as i64;
+
+/// What [`ensure`] found and did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SchemaState {
+    pub version: i64,
+    pub created: bool,
+    pub upgraded_from: Option<i64>,
+}
+
+/// The schema version of the store: 0 for an empty database.
+pub fn version(db: &mut dyn Backend) -> Result<i64, StoreError> {
+    match db.query("SELECT value FROM meta WHERE key = 'schema_version'", &[]) {
+        Ok(rows) => match rows.first() {
+            Some(row) => row.int(0),
+            None => Err(StoreError::Corrupt(
+                "the meta table has no schema_version".into(),
+            )),
+        },
+        Err(StoreError::Backend(msg)) if msg.contains("no such table") => {
+            let tables = db.query(
+                "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
+                &[],
+            )?;
+            if tables
+                .first()
+                .map(|r: &Row| r.int(0))
+                .transpose()?
+                .unwrap_or(0)
+                > 0
+            {
+                return Err(StoreError::Unavailable {
+                    message: format!("{} is a database, but not a gt town", db.location()),
+                    hint: Some("point --db at a gt town, or at a new file to create one".into()),
+                });
+            }
+            Ok(0)
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// Brings the store up to [`CURRENT`], creating it when empty. Two processes that
+/// migrate at once cannot both apply a step: the step's batch is guarded by the
+/// version it started from, and the loser re-reads and finds nothing left to do.
+pub fn ensure(db: &mut dyn Backend) -> Result<SchemaState, StoreError> {
+    let first = version(db)?;
+    if first > CURRENT {
+        return Err(StoreError::TooNew {
+            found: first,
+            supported: CURRENT,
+        });
+    }
+    if first == CURRENT {
+        return Ok(SchemaState {
+            version: first,
+            created: false,
+            upgraded_from: None,
+        });
+    }
+    let mut attempt = 0;
+    loop {
+        attempt += 1;
+        db.begin_write()?;
+        let result = version(db).and_then(|from| {
+            if from >= CURRENT {
+                db.rollback();
+                return Ok(from);
+            }
+            db.commit(&migration_batch(from)).map(|()| from)
+        });
+        match result {
+            Ok(from) if from >= CURRENT => {
+                return Ok(SchemaState {
+                    version: from,
+                    created: false,
+                    upgraded_from: None,
+                })
+            }
+            Ok(from) => {
+                return Ok(SchemaState {
+                    version: CURRENT,
+                    created: from == 0,
+                    upgraded_from: (from > 0).then_some(from),
+                })
+            }
+            Err(StoreError::Stale(_)) if attempt < super::MAX_ATTEMPTS => {
+                std::thread::sleep(super::backoff(attempt));
+            }
+            Err(e) => {
+                db.rollback();
+                return Err(e);
+            }
+        }
+    }
+}
+
+/// The batch that moves a store from version `from` to [`CURRENT`].
+fn migration_batch(from: i64) -> Vec<Stmt> {
+    let mut batch = Vec::new();
+    if from > 0 {
+        // From version 1 on, meta exists, so the guard can name the version it read.
+        batch.push(Stmt::new(
+            "INSERT INTO stale_reads (what) SELECT 'schema version' \
+             WHERE (SELECT value FROM meta WHERE key = 'schema_version') IS NOT ?1",
+            vec![Value::Text(from.to_string())],
+        ));
+    }
+    // At version 0 the first statement creates meta, which fails (and so fails the
+    // batch) if a concurrent init got there first.
+    for step in &MIGRATIONS[from as usize..] {
+        for sql in step.iter() {
+            batch.push(Stmt::new(*sql, vec![]));
+        }
+    }
+    batch.push(Stmt::new(
+        "UPDATE meta SET value = ?1 WHERE key = 'schema_version'",
+        vec![Value::Text(CURRENT.to_string())],
+    ));
+    batch
+}

@@ -1,0 +1,367 @@
+//! The local backend: one SQLite file in WAL mode. A write unit holds
+//! `BEGIN IMMEDIATE` from its first read to its commit, so its guards always pass
+//! and writers queue on the lock (bounded by the lock timeout) instead of failing.
+
+use std::cell::Cell;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use rusqlite::types::{ToSqlOutput, ValueRef};
+use rusqlite::{ffi, Connection, OpenFlags, ToSql};
+
+use super::{Backend, Reader, Row, Stmt, StoreError, Value};
+
+impl ToSql for Value {
+    fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+        Ok(match self {
+            Value::Null => ToSqlOutput::Borrowed(ValueRef::Null),
+            Value::Integer(n) => ToSqlOutput::Borrowed(ValueRef::Integer(*n)),
+            Value::Real(f) => ToSqlOutput::Borrowed(ValueRef::Real(*f)),
+            Value::Text(s) => ToSqlOutput::Borrowed(ValueRef::Text(s.as_bytes())),
+        })
+    }
+}
+
+thread_local! {
+    /// When the current wait for the lock gives up; read by [`on_busy`], which
+    /// rusqlite only lets us install as a plain function.
+    static LOCK_DEADLINE: Cell<Option<Instant>> = const { Cell::new(None) };
+}
+
+/// Waits for a busy lock in short, jittered naps (SQLite's default handler sleeps
+/// up to 100 ms at a time, which wastes most of the lock's free time when many
+/// writers queue), until the deadline.
+fn on_busy(attempt: i32) -> bool {
+    let Some(deadline) = LOCK_DEADLINE.with(Cell::get) else {
+        return false;
+    };
+    let now = Instant::now();
+    if now >= deadline {
+        return false;
+    }
+    let cap_us = (50u64 << attempt.clamp(0, 6)).min(2_000);
+    let nap = Duration::from_micros(fastrand::u64(20..=cap_us)).min(deadline - now);
+    std::thread::sleep(nap);
+    true
+}
+
+/// A town in a local SQLite file.
+pub struct Sqlite {
+    conn: Connection,
+    location: String,
+    lock_timeout: Duration,
+    in_transaction: bool,
+}
+
+impl Sqlite {
+    /// Opens (creating if needed) the SQLite file at `path`.
+    pub fn open(path: &Path, lock_timeout: Duration) -> Result<Self, StoreError> {
+        let location = path.display().to_string();
+        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            if !parent.is_dir() {
+                return Err(StoreError::Unavailable {
+                    message: format!(
+                        "cannot open the town database {location}: directory {} does not exist",
+                        parent.display()
+                    ),
+                    hint: Some("create the directory first, or choose another --db".into()),
+                });
+            }
+        }
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags).map_err(|e| map_err(e, &location))?;
+        let mut db = Sqlite {
+            conn,
+            location,
+            lock_timeout,
+            in_transaction: false,
+        };
+        db.arm_lock_deadline();
+        db.conn
+            .busy_handler(Some(on_busy))
+            .map_err(|e| map_err(e, &db.location))?;
+        db.configure().map_err(|e| map_err(e, &db.location))?;
+        Ok(db)
+    }
+
+    fn configure(&mut self) -> rusqlite::Result<()> {
+        let _mode: String = self
+            .conn
+            .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+        self.conn.execute_batch(
+            "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -16000;",
+        )?;
+        self.conn.set_prepared_statement_cache_capacity(64);
+        Ok(())
+    }
+
+    fn arm_lock_deadline(&self) {
+        let deadline = Instant::now() + self.lock_timeout;
+        LOCK_DEADLINE.with(|d| d.set(Some(deadline)));
+    }
+
+    fn run(&mut self, stmt: &Stmt) -> Result<(), StoreError> {
+        let mut prepared = self
+            .conn
+            .prepare_cached(&stmt.sql)
+            .map_err(|e| map_err(e, &self.location))?;
+        prepared
+            .execute(rusqlite::params_from_iter(stmt.params.iter()))
+            .map_err(|e| map_err(e, &self.location))?;
+        Ok(())
+    }
+
+    fn busy(&self) -> StoreError {
+        StoreError::Busy {
+            location: self.location.clone(),
+            waited: self.lock_timeout,
+        }
+    }
+}
+
+impl Reader for Sqlite {
+    fn query(&mut self, sql: &str, params: &[Value]) -> Result<Vec<Row>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(sql)
+            .map_err(|e| map_err(e, &self.location))?;
+        let width = stmt.column_count();
+        let mut rows = stmt
+            .query(rusqlite::params_from_iter(params.iter()))
+            .map_err(|e| map_err(e, &self.location))?;
+        let mut out = Vec::new();
+        while let Some(row) = rows.next().map_err(|e| map_err(e, &self.location))? {
+            let mut values = Vec::with_capacity(width);
+            for i in 0..width {
+                let v = row.get_ref(i).map_err(|e| map_err(e, &self.location))?;
+                values.push(match v {
+                    ValueRef::Null => Value::Null,
+                    ValueRef::Integer(n) => Value::Integer(n),
+                    ValueRef::Real(f) => Value::Real(f),
+                    ValueRef::Text(t) | ValueRef::Blob(t) => {
+                        Value::Text(String::from_utf8_lossy(t).into_owned())
+                    }
+                });
+            }
+            out.push(Row(values));
+        }
+        Ok(out)
+    }
+}
+
+impl Backend for Sqlite {
+    fn kind(&self) -> &'static str {
+        "sqlite"
+    }
+
+    fn location(&self) -> &str {
+        &self.location
+    }
+
+    fn begin_write(&mut self) -> Result<(), StoreError> {
+        self.arm_lock_deadline();
+        match self.conn.execute_batch("BEGIN IMMEDIATE") {
+            Ok(()) => {
+                self.in_transaction = true;
+                Ok(())
+            }
+            Err(e) => match map_err(e, &self.location) {
+                StoreError::Busy { .. } => Err(self.busy()),
+                other => Err(other),
+            },
+        }
+    }
+
+    fn commit(&mut self, batch: &[Stmt]) -> Result<(), StoreError> {
+        for stmt in batch {
+            if let Err(e) = self.run(stmt) {
+                self.rollback();
+                return Err(e);
+            }
+        }
+        if let Err(e) = self.conn.execute_batch("COMMIT") {
+            self.rollback();
+            return Err(match map_err(e, &self.location) {
+                StoreError::Busy { .. } => self.busy(),
+                other => other,
+            });
+        }
+        self.in_transaction = false;
+        Ok(())
+    }
+
+    fn rollback(&mut self) {
+        if self.in_transaction || !self.conn.is_autocommit() {
+            let _ = self.conn.execute_batch("ROLLBACK");
+        }
+        self.in_transaction = false;
+    }
+
+    fn begin_read(&mut self) -> Result<(), StoreError> {
+        self.arm_lock_deadline();
+        self.conn
+            .execute_batch("BEGIN DEFERRED")
+            .map_err(|e| map_err(e, &self.location))?;
+        self.in_transaction = true;
+        Ok(())
+    }
+
+    fn end_read(&mut self) {
+        self.rollback();
+    }
+}
+
+/// Sorts SQLite's failures into the storage boundary's kinds.
+fn map_err(e: rusqlite::Error, location: &str) -> StoreError {
+    let (code, message) = match &e {
+        rusqlite::Error::SqliteFailure(err, msg) => {
+            (Some(*err), msg.clone().unwrap_or_else(|| err.to_string()))
+        }
+        other => (None, other.to_string()),
+    };
+    let Some(err) = code else {
+        return StoreError::Backend(message);
+    };
+    let unavailable = |what: String, hint: &str| StoreError::Unavailable {
+        message: what,
+        hint: Some(hint.to_string()),
+    };
+    match err.code {
+        ffi::ErrorCode::DatabaseBusy | ffi::ErrorCode::DatabaseLocked => StoreError::Busy {
+            location: location.to_string(),
+            waited: Duration::ZERO,
+        },
+        ffi::ErrorCode::ConstraintViolation => {
+            let raced = message.contains("stale_read")
+                || err.extended_code == ffi::SQLITE_CONSTRAINT_UNIQUE
+                || err.extended_code == ffi::SQLITE_CONSTRAINT_PRIMARYKEY;
+            if raced {
+                StoreError::Stale(message)
+            } else {
+                StoreError::Backend(message)
+            }
+        }
+        ffi::ErrorCode::NotADatabase => unavailable(
+            format!("{location} is not a SQLite database"),
+            "point --db at a gt town, or at a new file to create one",
+        ),
+        ffi::ErrorCode::CannotOpen => unavailable(
+            format!("cannot open the town database {location}: {message}"),
+            "check that the path exists and is readable and writable",
+        ),
+        ffi::ErrorCode::ReadOnly => unavailable(
+            format!("the town database {location} is read-only: {message}"),
+            "check the permissions of the file and its directory",
+        ),
+        ffi::ErrorCode::DiskFull => unavailable(
+            format!("the disk holding {location} is full"),
+            "free some space; nothing was written",
+        ),
+        ffi::ErrorCode::SystemIoFailure | ffi::ErrorCode::DatabaseCorrupt => unavailable(
+            format!("cannot use the town database {location}: {message}"),
+            "check the disk and the file; nothing was written",
+        ),
+        _ => StoreError::Backend(message),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn temp_db() -> (tempfile::TempDir, Sqlite) {
+        let dir = tempfile::tempdir().unwrap();
+        let db = Sqlite::open(&dir.path().join("t.db"), Duration::from_millis(200)).unwrap();
+        (dir, db)
+    }
+
+    #[test]
+    fn a_failed_statement_rolls_back_the_whole_batch() {
+        let (_dir, mut db) = temp_db();
+        db.begin_write().unwrap();
+        db.commit(&[Stmt::new("CREATE TABLE t (x INTEGER PRIMARY KEY)", vec![])])
+            .unwrap();
+        db.begin_write().unwrap();
+        let err = db
+            .commit(&[
+                Stmt::new("INSERT INTO t VALUES (1)", vec![]),
+                Stmt::new("INSERT INTO t VALUES (1)", vec![]),
+            ])
+            .unwrap_err();
+        assert!(matches!(err, StoreError::Stale(_)), "{err:?}");
+        let rows = db.query("SELECT count(*) FROM t", &[]).unwrap();
+        assert_eq!(rows[0].int(0).unwrap(), 0);
+    }
+
+    #[test]
+    fn a_stale_guard_fails_its_batch() {
+        let (_dir, mut db) = temp_db();
+        super::super::schema::ensure(&mut db).unwrap();
+        db.begin_write().unwrap();
+        let err = db
+            .commit(&[
+                Stmt::new(
+                    "INSERT INTO meta (key, value) VALUES ('probe', 'x')",
+                    vec![],
+                ),
+                Stmt::new(
+                    "INSERT INTO stale_reads (what) SELECT 'probe' WHERE 1",
+                    vec![],
+                ),
+            ])
+            .unwrap_err();
+        assert!(
+            matches!(err, StoreError::Stale(ref m) if m.contains("stale_read")),
+            "{err:?}"
+        );
+        let rows = db
+            .query("SELECT count(*) FROM meta WHERE key = 'probe'", &[])
+            .unwrap();
+        assert_eq!(rows[0].int(0).unwrap(), 0);
+    }
+
+    #[test]
+    fn a_second_writer_waits_then_reports_busy() {
+        let (dir, mut first) = temp_db();
+        let mut second =
+            Sqlite::open(&dir.path().join("t.db"), Duration::from_millis(100)).unwrap();
+        first.begin_write().unwrap();
+        let started = Instant::now();
+        let err = second.begin_write().unwrap_err();
+        assert!(matches!(err, StoreError::Busy { .. }), "{err:?}");
+        assert!(started.elapsed() >= Duration::from_millis(90));
+        first.rollback();
+        second.begin_write().unwrap();
+        second.rollback();
+    }
+
+    #[test]
+    fn a_file_that_is_not_sqlite_is_unavailable() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("junk.db");
+        std::fs::write(&path, vec![b'x'; 4096]).unwrap();
+        let err = Sqlite::open(&path, Duration::from_millis(100))
+            .and_then(|mut db| super::super::schema::ensure(&mut db).map(|_| ()))
+            .unwrap_err();
+        assert!(matches!(err, StoreError::Unavailable { .. }), "{err:?}");
+    }
+
+    #[test]
+    fn migrations_create_then_leave_alone_and_refuse_newer() {
+        let (_dir, mut db) = temp_db();
+        let first = super::super::schema::ensure(&mut db).unwrap();
+        assert!(first.created);
+        let again = super::super::schema::ensure(&mut db).unwrap();
+        assert!(!again.created);
+        db.begin_write().unwrap();
+        db.commit(&[Stmt::new(
+            "UPDATE meta SET value = '999' WHERE key = 'schema_version'",
+            vec![],
+        )])
+        .unwrap();
+        let err = super::super::schema::ensure(&mut db).unwrap_err();
+        assert!(matches!(err, StoreError::TooNew { found: 999, .. }));
+    }
+}

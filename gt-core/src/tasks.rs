@@ -1,0 +1,440 @@
+//! Task files for `sling-batch --tasks-file`: a JSON array or JSON Lines of task
+//! objects. Every fault is found before anything is written, and named by line
+//! (and, for JSON, column).
+
+use std::collections::HashMap;
+
+use serde::Deserialize;
+use serde_json::Value as Json;
+
+use crate::error::{Error, Result};
+use crate::model::Priority;
+
+/// One task of a batch, with its blockers resolved to indices into the batch.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct TaskSpec {
+    pub title: String,
+    pub body: Option<String>,
+    pub priority: Priority,
+    pub labels: Vec<String>,
+    /// Indices of the tasks this one waits for.
+    pub depends_on: Vec<usize>,
+    pub key: Option<String>,
+}
+
+impl TaskSpec {
+    /// A task with only a title, as `--task TITLE` gives.
+    pub fn titled(title: impl Into<String>) -> Self {
+        TaskSpec {
+            title: title.into(),
+            ..TaskSpec::default()
+        }
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTask {
+    title: Option<String>,
+    body: Option<String>,
+    priority: Option<String>,
+    #[serde(default)]
+    labels: Vec<String>,
+    #[serde(default)]
+    depends_on: Vec<RawDep>,
+    key: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum RawDep {
+    Index(i64),
+    Key(String),
+}
+
+/// Where a task stands in its file, for messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Place {
+    line: usize,
+    column: Option<usize>,
+}
+
+impl Place {
+    fn describe(self, source: &str) -> String {
+        match self.column {
+            Some(c) => format!("{source}: line {}, column {c}", self.line),
+            None => format!("{source}: line {}", self.line),
+        }
+    }
+}
+
+fn fault(source: &str, place: Place, what: impl std::fmt::Display) -> Error {
+    Error::usage(format!("{}: {what}", place.describe(source)))
+        .with_hint("fix the task file; nothing was written")
+}
+
+/// Parses and checks a task file. `source` names it in messages.
+pub fn parse(source: &str, bytes: &[u8]) -> Result<Vec<TaskSpec>> {
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let good = &bytes[..e.valid_up_to()];
+        let line = good.iter().filter(|&&b| b == b'\n').count() + 1;
+        let column = good.iter().rev().take_while(|&&b| b != b'\n').count() + 1;
+        fault(
+            source,
+            Place {
+                line,
+                column: Some(column),
+            },
+            "the file is not valid UTF-8",
+        )
+    })?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let trimmed = text.trim_start();
+    let raw = if trimmed.starts_with('[') {
+        parse_array(source, text)?
+    } else {
+        parse_lines(source, text)?
+    };
+    if raw.is_empty() {
+        return Err(
+            Error::usage(format!("{source}: the task file has no tasks"))
+                .with_hint("give a JSON array of objects with a \"title\", or one object per line"),
+        );
+    }
+    resolve(source, raw)
+}
+
+fn parse_array(source: &str, text: &str) -> Result<Vec<(Place, Json)>> {
+    let doc: Json = serde_json::from_str(text).map_err(|e| syntax(source, &e))?;
+    let Json::Array(items) = doc else {
+        unreachable!("text starting with '[' parses to an array or fails");
+    };
+    let starts = element_starts(text);
+    Ok(items
+        .into_iter()
+        .enumerate()
+        .map(|(i, item)| {
+            let place = starts.get(i).copied().unwrap_or(Place {
+                line: 1,
+                column: Some(1),
+            });
+            (place, item)
+        })
+        .collect())
+}
+
+fn parse_lines(source: &str, text: &str) -> Result<Vec<(Place, Json)>> {
+    let mut out = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let value: Json = serde_json::from_str(line).map_err(|e| {
+            let place = Place {
+                line: i + 1,
+                column: Some(e.column()),
+            };
+            fault(
+                source,
+                place,
+                format!("malformed JSON: {}", strip_position(&e)),
+            )
+        })?;
+        out.push((
+            Place {
+                line: i + 1,
+                column: None,
+            },
+            value,
+        ));
+    }
+    Ok(out)
+}
+
+fn syntax(source: &str, e: &serde_json::Error) -> Error {
+    let place = Place {
+        line: e.line().max(1),
+        column: Some(e.column().max(1)),
+    };
+    fault(
+        source,
+        place,
+        format!("malformed JSON: {}", strip_position(e)),
+    )
+}
+
+/// serde_json appends " at line L column C"; the message says that itself.
+fn strip_position(e: &serde_json::Error) -> String {
+    let text = e.to_string();
+    match text.rfind(" at line ") {
+        Some(i) => text[..i].to_string(),
+        None => text,
+    }
+}
+
+/// Where each element of a (valid) top-level JSON array starts.
+fn element_starts(text: &str) -> Vec<Place> {
+    let mut starts = Vec::new();
+    let (mut depth, mut in_string, mut escaped, mut expecting) = (0usize, false, false, false);
+    let (mut line, mut column) = (1usize, 0usize);
+    for ch in text.chars() {
+        if ch == '\n' {
+            line += 1;
+            column = 0;
+        } else {
+            column += 1;
+        }
+        if in_string {
+            match (escaped, ch) {
+                (true, _) => escaped = false,
+                (false, '\\') => escaped = true,
+                (false, '"') => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        let here = Place {
+            line,
+            column: Some(column),
+        };
+        match ch {
+            c if c.is_whitespace() => continue,
+            ',' if depth == 1 => expecting = true,
+            ']' | '}' => depth -= 1,
+            _ => {
+                if depth == 1 && expecting {
+                    starts.push(here);
+                    expecting = false;
+                }
+                match ch {
+                    '"' => in_string = true,
+                    '[' | '{' => {
+                        depth += 1;
+                        if depth == 1 {
+                            expecting = true;
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+    starts
+}
+
+fn resolve(source: &str, raw: Vec<(Place, Json)>) -> Result<Vec<TaskSpec>> {
+    let mut places = Vec::with_capacity(raw.len());
+    let mut parsed = Vec::with_capacity(raw.len());
+    for (i, (place, value)) in raw.into_iter().enumerate() {
+        if !value.is_object() {
+            return Err(fault(
+                source,
+                place,
+                format!("task {i} is not a JSON object"),
+            ));
+        }
+        let task: RawTask = serde_json::from_value(value)
+            .map_err(|e| fault(source, place, format!("task {i}: {e}")))?;
+        places.push(place);
+        parsed.push(task);
+    }
+    let mut keys: HashMap<String, usize> = HashMap::new();
+    for (i, task) in parsed.iter().enumerate() {
+        if let Some(key) = &task.key {
+            if let Some(first) = keys.insert(key.clone(), i) {
+                return Err(fault(
+                    source,
+                    places[i],
+                    format!("task {i} repeats the key '{key}' of task {first}"),
+                ));
+            }
+        }
+    }
+    let n = parsed.len();
+    let mut tasks = Vec::with_capacity(n);
+    for (i, task) in parsed.into_iter().enumerate() {
+        let place = places[i];
+        let title = match task.title {
+            Some(t) if !t.trim().is_empty() => t,
+            Some(_) => return Err(fault(source, place, format!("task {i} has an empty title"))),
+            None => return Err(fault(source, place, format!("task {i} has no title"))),
+        };
+        let priority = match task.priority {
+            Some(p) => p
+                .parse()
+                .map_err(|e: Error| fault(source, place, format!("task {i}: {}", e.message)))?,
+            None => Priority::default(),
+        };
+        let mut depends_on = Vec::with_capacity(task.depends_on.len());
+        for dep in task.depends_on {
+            let target = match dep {
+                RawDep::Index(j) if j >= 0 && (j as usize) < n => j as usize,
+                RawDep::Index(j) => {
+                    return Err(fault(
+                        source,
+                        place,
+                        format!(
+                            "task {i} depends on index {j}, but tasks run from 0 to {}",
+                            n - 1
+                        ),
+                    ))
+                }
+                RawDep::Key(k) => *keys.get(&k).ok_or_else(|| {
+                    fault(
+                        source,
+                        place,
+                        format!("task {i} depends on the unknown key '{k}'"),
+                    )
+                })?,
+            };
+            if target == i {
+                return Err(fault(source, place, format!("task {i} depends on itself")));
+            }
+            if !depends_on.contains(&target) {
+                depends_on.push(target);
+            }
+        }
+        tasks.push(TaskSpec {
+            title,
+            body: task.body,
+            priority,
+            labels: task.labels,
+            depends_on,
+            key: task.key,
+        });
+    }
+    if let Some(cycle) = find_cycle(&tasks) {
+        let path: Vec<String> = cycle.iter().map(|i| format!("task {i}")).collect();
+        return Err(fault(
+            source,
+            places[cycle[0]],
+            format!("the dependencies form a cycle: {}", path.join(" -> ")),
+        ));
+    }
+    Ok(tasks)
+}
+
+/// A dependency cycle among `tasks`, as a path that returns to its start.
+pub fn find_cycle(tasks: &[TaskSpec]) -> Option<Vec<usize>> {
+    #[derive(Clone, Copy, PartialEq)]
+    enum Mark {
+        New,
+        Active,
+        Done,
+    }
+    let mut marks = vec![Mark::New; tasks.len()];
+    for root in 0..tasks.len() {
+        if marks[root] != Mark::New {
+            continue;
+        }
+        // Iterative depth-first search; `stack` holds (task, next edge to follow).
+        let mut stack = vec![(root, 0usize)];
+        marks[root] = Mark::Active;
+        while let Some(&mut (node, ref mut edge)) = stack.last_mut() {
+            if let Some(&next) = tasks[node].depends_on.get(*edge) {
+                *edge += 1;
+                match marks[next] {
+                    Mark::New => {
+                        marks[next] = Mark::Active;
+                        stack.push((next, 0));
+                    }
+                    Mark::Active => {
+                        let start = stack.iter().position(|&(n, _)| n == next).unwrap_or(0);
+                        let mut path: Vec<usize> = stack[start..].iter().map(|&(n, _)| n).collect();
+                        path.push(next);
+                        return Some(path);
+                    }
+                    Mark::Done => {}
+                }
+            } else {
+                marks[node] = Mark::Done;
+                stack.pop();
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn err(text: &str) -> String {
+        parse("t.json", text.as_bytes()).unwrap_err().message
+    }
+
+    #[test]
+    fn arrays_and_lines_parse_with_keys_and_indices() {
+        let array = r#"[
+            {"title": "A", "key": "a"},
+            {"title": "B", "depends_on": ["a"], "priority": "high"},
+            {"title": "C", "depends_on": [0, 1], "labels": ["x"], "body": "do it"}
+        ]"#;
+        let tasks = parse("t.json", array.as_bytes()).unwrap();
+        assert_eq!(tasks.len(), 3);
+        assert_eq!(tasks[1].depends_on, vec![0]);
+        assert_eq!(tasks[1].priority, Priority::High);
+        assert_eq!(tasks[2].depends_on, vec![0, 1]);
+        let lines = "{\"title\": \"A\"}\n\n{\"title\": \"B\", \"depends_on\": [0]}\n";
+        let tasks = parse("t.jsonl", lines.as_bytes()).unwrap();
+        assert_eq!(tasks[1].depends_on, vec![0]);
+    }
+
+    #[test]
+    fn every_fault_names_its_line() {
+        let cases = [
+            ("[\n{\"title\": \"A\", \"depends_on\": [1]},\n{\"title\": \"B\", \"depends_on\": [0]}\n]", "line 2", "cycle"),
+            ("[\n{\"title\": \"A\"},\n  {\"title\": \"B\", \"depends_on\": [1]}\n]", "line 3, column 3", "itself"),
+            ("[\n{\"title\": \"A\", \"depends_on\": [7]}\n]", "line 2", "index 7"),
+            ("[\n{\"title\": \"A\", \"depends_on\": [\"nope\"]}\n]", "line 2", "unknown key 'nope'"),
+            ("[\n{\"title\": \"A\"},\n{\"body\": \"no title\"}\n]", "line 3", "no title"),
+            ("[\n{\"title\": \"A\"},\n{\"title\": \"B\",,}\n]", "line 3, column", "malformed JSON"),
+            ("{\"title\": \"A\"}\n{\"title\": }\n", "line 2, column", "malformed JSON"),
+            ("{\"title\": \"A\"}\n{\"title\": \"B\", \"depends_on\": [\"x\"]}\n", "line 2", "unknown key"),
+            ("[{\"title\": \"A\", \"titel\": \"typo\"}]", "line 1", "unknown field"),
+            ("[{\"title\": \"A\", \"priority\": \"urgent\"}]", "line 1", "invalid priority"),
+            ("[{\"title\": \"   \"}]", "line 1", "empty title"),
+            ("[\"just a string\"]", "line 1", "not a JSON object"),
+            ("[]", "t.json", "no tasks"),
+        ];
+        for (text, place, what) in cases {
+            let message = err(text);
+            assert!(message.contains(place), "{text:?}: {message}");
+            assert!(message.contains(what), "{text:?}: {message}");
+        }
+    }
+
+    #[test]
+    fn invalid_utf8_is_a_usage_error_with_its_line() {
+        let bytes = b"{\"title\": \"A\"}\n{\"title\": \"\xff\"}\n";
+        let e = parse("t.jsonl", bytes).unwrap_err();
+        assert_eq!(e.code(), "usage");
+        assert!(e.message.contains("line 2"), "{}", e.message);
+    }
+
+    #[test]
+    fn element_starts_skip_nested_values_and_strings() {
+        let text = "[{\"a\": [1, {\"b\": \"],{\"}]},\n 2, \"x,y\"]";
+        let starts = element_starts(text);
+        assert_eq!(starts.len(), 3);
+        assert_eq!(
+            starts[1],
+            Place {
+                line: 2,
+                column: Some(2)
+            }
+        );
+    }
+
+    #[test]
+    fn cycles_are_found_with_their_path() {
+        let mut tasks: Vec<TaskSpec> = (0..4).map(|i| TaskSpec::titled(format!("t{i}"))).collect();
+        tasks[1].depends_on = vec![0];
+        tasks[2].depends_on = vec![1, 3];
+        assert_eq!(find_cycle(&tasks), None);
+        tasks[3].depends_on = vec![2];
+        let cycle = find_cycle(&tasks).unwrap();
+        assert_eq!(cycle.first(), cycle.last());
+        assert!(cycle.contains(&2) && cycle.contains(&3));
+    }
+}

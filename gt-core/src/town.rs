@@ -1,0 +1,153 @@
+//! A town: one opened store, the actor writing to it, and the dispatch command to
+//! run after commits. Every operation of `crate::ops` is a method of [`Town`].
+
+use std::path::Path;
+use std::time::Duration;
+
+use serde_json::json;
+
+use crate::error::{Error, Result};
+use crate::event_type as ev;
+use crate::model;
+use crate::store::schema::{self, SchemaState};
+use crate::store::sqlite::Sqlite;
+use crate::store::{Backend, Reader};
+use crate::unit::{self, Dispatch, Unit};
+
+/// How to open a town.
+#[derive(Debug, Clone)]
+pub struct OpenOptions {
+    /// A file path, or an `http://`, `https://` or `rqlite://` URL.
+    pub location: String,
+    /// How long a writer waits for the store before failing with exit 5 (R11).
+    pub lock_timeout: Duration,
+    /// Who the events of this process name (R9).
+    pub actor: String,
+    /// Run after each commit for every dispatched bead (R7).
+    pub dispatch_command: Option<String>,
+}
+
+/// Whether `location` names a remote town rather than a file.
+pub fn is_remote(location: &str) -> bool {
+    let lower = location.to_ascii_lowercase();
+    ["http://", "https://", "rqlite://"]
+        .iter()
+        .any(|scheme| lower.starts_with(scheme))
+}
+
+/// An open town.
+pub struct Town {
+    db: Box<dyn Backend>,
+    actor: String,
+    dispatch_command: Option<String>,
+    schema: SchemaState,
+    warnings: Vec<String>,
+}
+
+impl Town {
+    /// Opens the town at `options.location`, creating or migrating its schema.
+    pub fn open(options: &OpenOptions) -> Result<Town> {
+        if options.actor.trim().is_empty() {
+            return Err(Error::usage("the actor name is empty")
+                .with_hint("pass --actor NAME or set GT_ACTOR"));
+        }
+        let mut db: Box<dyn Backend> = if is_remote(&options.location) {
+            return Err(Error::unavailable(format!(
+                "cannot open {}: this gt has no remote backend yet",
+                options.location
+            ))
+            .with_hint("use a local town file for now"));
+        } else {
+            Box::new(Sqlite::open(
+                Path::new(&options.location),
+                options.lock_timeout,
+            )?)
+        };
+        let schema = schema::ensure(&mut *db)?;
+        Ok(Town {
+            db,
+            actor: options.actor.clone(),
+            dispatch_command: options
+                .dispatch_command
+                .clone()
+                .filter(|c| !c.trim().is_empty()),
+            schema,
+            warnings: Vec::new(),
+        })
+    }
+
+    /// What `gt init` reports.
+    pub fn info(&self) -> model::Town {
+        model::Town {
+            location: self.db.location().to_string(),
+            backend: self.db.kind().to_string(),
+            schema_version: self.schema.version,
+            created: self.schema.created,
+            upgraded_from: self.schema.upgraded_from,
+        }
+    }
+
+    pub fn actor(&self) -> &str {
+        &self.actor
+    }
+
+    /// Warnings gathered since the last call (a failed dispatch command, …),
+    /// for the caller to show.
+    pub fn take_warnings(&mut self) -> Vec<String> {
+        std::mem::take(&mut self.warnings)
+    }
+
+    /// Runs `body` as one atomic write unit (R1), then the dispatch command for
+    /// every bead it dispatched (R7).
+    pub fn write<T>(&mut self, body: impl FnMut(&mut Unit) -> Result<T>) -> Result<T> {
+        let (value, dispatched) = unit::write(&mut *self.db, &self.actor, body)?;
+        self.run_dispatch_command(&dispatched);
+        Ok(value)
+    }
+
+    /// Runs `body` over one consistent snapshot of the store.
+    pub(crate) fn read<T>(&mut self, body: impl FnOnce(&mut dyn Reader) -> Result<T>) -> Result<T> {
+        self.db.begin_read()?;
+        let out = body(&mut *self.db as &mut dyn Reader);
+        self.db.end_read();
+        out
+    }
+
+    fn run_dispatch_command(&mut self, dispatched: &[Dispatch]) {
+        let Some(command) = self.dispatch_command.clone() else {
+            return;
+        };
+        let location = self.db.location().to_string();
+        let mut failures = Vec::new();
+        for d in dispatched {
+            if let Err(why) = crate::dispatch::run(&command, &location, d) {
+                self.warnings.push(format!(
+                    "dispatch of {} to {} failed: {why}",
+                    d.bead_id, d.agent
+                ));
+                failures.push((d.clone(), why));
+            }
+        }
+        if failures.is_empty() {
+            return;
+        }
+        let recorded = self.write(|unit| {
+            for (d, why) in &failures {
+                unit.event(
+                    &d.bead_id,
+                    ev::DISPATCH_FAILED,
+                    serde_json::Value::Null,
+                    serde_json::Value::Null,
+                    json!({ "agent": d.agent, "command": command, "error": why }),
+                );
+            }
+            Ok(())
+        });
+        if let Err(e) = recorded {
+            self.warnings.push(format!(
+                "could not record the failed dispatch: {}",
+                e.message
+            ));
+        }
+    }
+}

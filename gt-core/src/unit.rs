@@ -1,0 +1,391 @@
+//! A write unit: the working set of one command. It loads rows (each load becomes a
+//! version guard), applies the rules to them in memory, and turns the difference
+//! into one batch that commits atomically (R1) on either backend.
+
+use std::collections::{HashMap, HashSet, VecDeque};
+
+use serde_json::{json, Value as Json};
+
+use crate::clock;
+use crate::entity::{settle_convoy, version_guard, Entity};
+use crate::error::{Error, Result};
+use crate::model::{Agent, Bead, Convoy, Escalation, Rig};
+use crate::store::{backoff, Backend, Reader, Row, Stmt, StoreError, Value, MAX_ATTEMPTS};
+
+/// One row as the unit knows it: as read (with its version), and as it will be.
+struct Slot<T> {
+    before: Option<(T, i64)>,
+    after: Option<T>,
+}
+
+/// The rows of one table that a unit has touched, in the order it touched them.
+pub struct Table<T> {
+    slots: Vec<Slot<T>>,
+    index: HashMap<String, usize>,
+}
+
+impl<T> Default for Table<T> {
+    fn default() -> Self {
+        Table {
+            slots: Vec::new(),
+            index: HashMap::new(),
+        }
+    }
+}
+
+impl<T: Entity> Table<T> {
+    /// `Some(None)` when the unit deleted the row; `None` when it never saw it.
+    fn current(&self, id: &str) -> Option<Option<&T>> {
+        self.index.get(id).map(|&i| self.slots[i].after.as_ref())
+    }
+
+    fn values(&self) -> impl Iterator<Item = &T> {
+        self.slots.iter().filter_map(|s| s.after.as_ref())
+    }
+}
+
+/// An entity the unit keeps a table of.
+pub trait Stored: Entity + 'static {
+    fn table<'u>(unit: &'u mut Unit<'_>) -> &'u mut Table<Self>;
+}
+
+macro_rules! stored {
+    ($t:ty, $field:ident) => {
+        impl Stored for $t {
+            fn table<'u>(unit: &'u mut Unit<'_>) -> &'u mut Table<Self> {
+                &mut unit.$field
+            }
+        }
+    };
+}
+
+/// A bead dispatched by a unit, for the dispatch command run after the commit (R7).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Dispatch {
+    pub bead_id: String,
+    pub agent: String,
+    pub rig: String,
+    pub convoy_id: Option<String>,
+}
+
+struct NewEvent {
+    subject_id: String,
+    event_type: &'static str,
+    old_value: Json,
+    new_value: Json,
+    metadata: Json,
+}
+
+/// The working set of one write command.
+pub struct Unit<'a> {
+    db: &'a mut dyn Backend,
+    pub now: String,
+    pub actor: String,
+    beads: Table<Bead>,
+    agents: Table<Agent>,
+    convoys: Table<Convoy>,
+    escalations: Table<Escalation>,
+    rigs: Table<Rig>,
+    extra: Vec<Stmt>,
+    events: Vec<NewEvent>,
+    settle: Vec<String>,
+    pub(crate) dispatched: Vec<Dispatch>,
+    /// Agent name (lower-case) to ID, for every agent in `agents`.
+    agent_names: HashMap<String, String>,
+    /// Every agent name in the town (lower-case), once a new polecat needs one.
+    pub(crate) names_in_use: Option<HashSet<String>>,
+    /// Idle polecats of a rig not yet handed out by this unit.
+    pub(crate) idle_polecats: HashMap<String, VecDeque<String>>,
+    populations: HashMap<&'static str, u64>,
+}
+
+stored!(Bead, beads);
+stored!(Agent, agents);
+stored!(Convoy, convoys);
+stored!(Escalation, escalations);
+stored!(Rig, rigs);
+
+impl Reader for Unit<'_> {
+    fn query(&mut self, sql: &str, params: &[Value]) -> Result<Vec<Row>, StoreError> {
+        self.db.query(sql, params)
+    }
+}
+
+impl<'a> Unit<'a> {
+    fn new(db: &'a mut dyn Backend, actor: &str) -> Self {
+        Unit {
+            db,
+            now: clock::now(),
+            actor: actor.to_string(),
+            beads: Table::default(),
+            agents: Table::default(),
+            convoys: Table::default(),
+            escalations: Table::default(),
+            rigs: Table::default(),
+            extra: Vec::new(),
+            events: Vec::new(),
+            settle: Vec::new(),
+            dispatched: Vec::new(),
+            agent_names: HashMap::new(),
+            names_in_use: None,
+            idle_polecats: HashMap::new(),
+            populations: HashMap::new(),
+        }
+    }
+
+    /// The row `id` as this unit sees it, loading (and guarding) it on first use.
+    pub fn get<T: Stored>(&mut self, id: &str) -> Result<Option<T>> {
+        if let Some(current) = T::table(self).current(id) {
+            return Ok(current.cloned());
+        }
+        let sql = format!("{} WHERE {}.id = ?1", T::SELECT, alias::<T>());
+        let rows = self.db.query(&sql, &[id.into()])?;
+        match rows.first() {
+            Some(row) => {
+                let (value, version) = T::from_row(row)?;
+                self.track(Some((value.clone(), version)), Some(value.clone()));
+                Ok(Some(value))
+            }
+            None => Ok(None),
+        }
+    }
+
+    /// Like [`Unit::get`], but a missing row is a not-found error.
+    pub fn must<T: Stored>(&mut self, id: &str) -> Result<T> {
+        self.get(id)?
+            .ok_or_else(|| Error::not_found(format!("no {} '{}'", T::KIND.noun(), id)))
+    }
+
+    /// Loads every row matching `where_sql` (guarding each), as this unit sees it.
+    pub fn load_where<T: Stored>(&mut self, where_sql: &str, params: &[Value]) -> Result<Vec<T>> {
+        let sql = format!("{} WHERE {}", T::SELECT, where_sql);
+        let rows = self.db.query(&sql, params)?;
+        let mut out = Vec::with_capacity(rows.len());
+        for row in &rows {
+            let (value, version) = T::from_row(row)?;
+            match T::table(self).current(value.id()) {
+                Some(Some(seen)) => out.push(seen.clone()),
+                Some(None) => {}
+                None => {
+                    self.track(Some((value.clone(), version)), Some(value.clone()));
+                    out.push(value);
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    /// Records the new state of a row the unit has loaded or created.
+    pub fn put<T: Stored>(&mut self, value: T) {
+        let table = T::table(self);
+        match table.index.get(value.id()) {
+            Some(&i) => table.slots[i].after = Some(value),
+            None => self.track(None, Some(value)),
+        }
+    }
+
+    /// Adds a new row.
+    pub fn create<T: Stored>(&mut self, value: T) {
+        *self.populations.entry(T::TABLE).or_default() += 1;
+        self.track(None, Some(value));
+    }
+
+    /// Deletes a row the unit has loaded.
+    pub fn remove<T: Stored>(&mut self, id: &str) {
+        let table = T::table(self);
+        if let Some(&i) = table.index.get(id) {
+            table.slots[i].after = None;
+        }
+    }
+
+    fn track<T: Stored>(&mut self, before: Option<(T, i64)>, after: Option<T>) {
+        let id = after
+            .as_ref()
+            .or(before.as_ref().map(|(v, _)| v))
+            .map(|v| v.id().to_string())
+            .unwrap_or_default();
+        if let Some(agent) = after.as_ref().and_then(|v| as_agent(v)) {
+            self.agent_names
+                .insert(agent.name.to_lowercase(), agent.id.clone());
+        }
+        let table = T::table(self);
+        table.index.insert(id, table.slots.len());
+        table.slots.push(Slot { before, after });
+    }
+
+    /// The agent called `name` (case-insensitive), as this unit sees it.
+    pub fn agent_named(&mut self, name: &str) -> Result<Option<Agent>> {
+        if let Some(id) = self.agent_names.get(&name.to_lowercase()).cloned() {
+            return self.get(&id);
+        }
+        Ok(self
+            .load_where::<Agent>("a.name = ?1", &[name.into()])?
+            .into_iter()
+            .next())
+    }
+
+    /// How many rows `table` will hold, for sizing new IDs.
+    pub fn population(&mut self, table: &'static str) -> Result<u64> {
+        if !self.populations.contains_key(table) {
+            let rows = self
+                .db
+                .query(&format!("SELECT coalesce(max(rowid), 0) FROM {table}"), &[])?;
+            let n = rows.first().map(|r| r.int(0)).transpose()?.unwrap_or(0);
+            self.populations.insert(table, n.max(0) as u64);
+        }
+        Ok(self.populations[table])
+    }
+
+    /// New beads, agents, convoys… of this unit, in creation order.
+    pub fn created<T: Stored>(&mut self) -> Vec<T> {
+        T::table(self)
+            .slots
+            .iter()
+            .filter(|s| s.before.is_none())
+            .filter_map(|s| s.after.clone())
+            .collect()
+    }
+
+    /// Beads this unit has in hand (loaded or new) that `pred` accepts.
+    pub fn beads_in_hand(&self, pred: impl Fn(&Bead) -> bool) -> Vec<Bead> {
+        self.beads.values().filter(|b| pred(b)).cloned().collect()
+    }
+
+    /// Appends an audit event (R9): actor and time are the unit's.
+    pub fn event(
+        &mut self,
+        subject_id: &str,
+        event_type: &'static str,
+        old_value: Json,
+        new_value: Json,
+        metadata: Json,
+    ) {
+        self.events.push(NewEvent {
+            subject_id: subject_id.to_string(),
+            event_type,
+            old_value,
+            new_value,
+            metadata,
+        });
+    }
+
+    /// Adds a statement to run after the unit's row writes, for columns that no
+    /// entity carries (such as a convoy's idempotency fingerprint).
+    pub fn extra(&mut self, stmt: Stmt) {
+        self.extra.push(stmt);
+    }
+
+    /// Marks a convoy for recounting (and landing or reopening) in this batch.
+    pub fn settle(&mut self, convoy_id: &str) {
+        if !self.settle.iter().any(|c| c == convoy_id) {
+            self.settle.push(convoy_id.to_string());
+        }
+    }
+
+    /// The batch: guards on everything read, then inserts, updates and deletes,
+    /// then events, then the convoy recounts that depend on all of them.
+    fn finish(self) -> (Vec<Stmt>, Vec<Dispatch>) {
+        let mut batch = Vec::new();
+        guards(&self.rigs, &mut batch);
+        guards(&self.convoys, &mut batch);
+        guards(&self.agents, &mut batch);
+        guards(&self.beads, &mut batch);
+        guards(&self.escalations, &mut batch);
+        writes(&self.rigs, &mut batch);
+        writes(&self.convoys, &mut batch);
+        writes(&self.agents, &mut batch);
+        writes(&self.beads, &mut batch);
+        writes(&self.escalations, &mut batch);
+        batch.extend(self.extra);
+        for e in &self.events {
+            batch.push(Stmt::new(
+                "INSERT INTO events (subject_id, event_type, actor, old_value, new_value, metadata, created_at) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                vec![
+                    e.subject_id.as_str().into(),
+                    e.event_type.into(),
+                    self.actor.as_str().into(),
+                    json_or_null(&e.old_value),
+                    json_or_null(&e.new_value),
+                    json_or_null(&e.metadata),
+                    self.now.as_str().into(),
+                ],
+            ));
+        }
+        for convoy in &self.settle {
+            settle_convoy(convoy, &self.actor, &self.now, &mut batch);
+        }
+        (batch, self.dispatched)
+    }
+}
+
+fn alias<T: Entity>() -> &'static str {
+    // Each SELECT names its table by its first letter.
+    &T::TABLE[..1]
+}
+
+fn as_agent<T: 'static>(v: &T) -> Option<&Agent> {
+    (v as &dyn std::any::Any).downcast_ref::<Agent>()
+}
+
+fn json_or_null(v: &Json) -> Value {
+    if v.is_null() {
+        Value::Null
+    } else {
+        Value::Text(v.to_string())
+    }
+}
+
+fn guards<T: Entity>(table: &Table<T>, out: &mut Vec<Stmt>) {
+    for slot in &table.slots {
+        if let Some((v, version)) = &slot.before {
+            out.push(version_guard(T::TABLE, v.id(), *version));
+        }
+    }
+}
+
+fn writes<T: Entity>(table: &Table<T>, out: &mut Vec<Stmt>) {
+    for slot in &table.slots {
+        match (&slot.before, &slot.after) {
+            (None, Some(new)) => new.insert(out),
+            (Some((old, version)), Some(new)) if old != new => new.update(old, *version, out),
+            (Some((old, _)), None) => old.delete(out),
+            _ => {}
+        }
+    }
+}
+
+/// Runs `body` as one atomic write unit against `db`, retrying the whole unit when
+/// a guard finds that what it read has changed.
+pub fn write<T>(
+    db: &mut dyn Backend,
+    actor: &str,
+    mut body: impl FnMut(&mut Unit) -> Result<T>,
+) -> Result<(T, Vec<Dispatch>)> {
+    let mut attempt = 0;
+    loop {
+        attempt += 1;
+        db.begin_write()?;
+        let mut unit = Unit::new(&mut *db, actor);
+        let value = match body(&mut unit) {
+            Ok(v) => v,
+            Err(e) => {
+                unit.db.rollback();
+                return Err(e);
+            }
+        };
+        let (batch, dispatched) = unit.finish();
+        match db.commit(&batch) {
+            Ok(()) => return Ok((value, dispatched)),
+            Err(StoreError::Stale(_)) if attempt < MAX_ATTEMPTS => {
+                std::thread::sleep(backoff(attempt));
+            }
+            Err(e) => return Err(e.into()),
+        }
+    }
+}
+
+/// An event's metadata naming an agent.
+pub fn agent_meta(agent: &Agent) -> Json {
+    json!({ "agent_id": agent.id, "agent": agent.name })
+}
