@@ -1,1 +1,11 @@
-fn main() {}
+//! The `gt` binary: argument parsing, rendering, and exit codes over gt-core.
+
+mod cli;
+mod commands;
+mod context;
+mod output;
+mod views;
+
+fn main() -> std::process::ExitCode {
+    cli::main()
+}

@@ -1,0 +1,145 @@
+//! The command line: global options, parsing, and turning every outcome into one
+//! exit status (SPEC §4).
+
+use std::io::Write;
+use std::process::ExitCode;
+use std::time::Duration;
+
+use clap::{Args, Parser, ValueEnum};
+
+use crate::commands::Command;
+use crate::context::Ctx;
+use crate::output;
+
+const ABOUT: &str = "A control plane for a town of coding agents: seed work as beads, \
+group them into convoys, hook them onto polecats, and track each convoy until it lands.";
+
+const AFTER_HELP: &str = "\
+Examples:
+  gt rig add app --git-url https://example.com/app.git
+  gt sling-batch --rig app --title 'Refactor auth' --tasks-file tasks.json
+  gt convoy list
+  gt convoy status cv-7hd2a
+  gt bead update gt-k3x9q --status closed
+  gt --json convoy status cv-7hd2a
+
+The town lives in --db (default: town.db in your data directory), or in an
+rqlite cluster given as http://host:port.";
+
+/// gt: a command-line control plane for a town of coding agents.
+#[derive(Debug, Parser)]
+#[command(name = "gt", version, about = ABOUT, after_help = AFTER_HELP, propagate_version = true)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// When to colour human output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// Colour on a terminal, unless NO_COLOR is set.
+    Auto,
+    Always,
+    Never,
+}
+
+/// Options every command takes.
+#[derive(Debug, Clone, Args)]
+pub struct GlobalArgs {
+    /// The town: a database file, or http://HOST:PORT for an rqlite cluster
+    /// [default: town.db in your data directory]
+    #[arg(long, global = true, env = "GT_DB", value_name = "PATH|URL")]
+    pub db: Option<String>,
+
+    /// Print one JSON document on stdout; errors become JSON on stderr
+    #[arg(long, global = true)]
+    pub json: bool,
+
+    /// Who the audit log names for changes [default: $GT_ACTOR, else your login name]
+    #[arg(long, global = true, value_name = "NAME")]
+    pub actor: Option<String>,
+
+    /// When to use colour
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub color: ColorChoice,
+
+    /// Print only the IDs of what a command created or listed
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+
+    /// How long a write waits for a busy town before failing with exit 5
+    #[arg(long, global = true, env = "GT_LOCK_TIMEOUT", default_value = "10s",
+          value_name = "DURATION", value_parser = parse_duration)]
+    pub lock_timeout: Duration,
+}
+
+fn parse_duration(s: &str) -> Result<Duration, String> {
+    gt_core::clock::parse_duration(s).map_err(|e| e.message)
+}
+
+/// Parses the command line, runs the command, and maps the outcome to an exit
+/// status. Never panics on user input; a broken pipe is a normal end.
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return usage_error(e),
+    };
+    let json = cli.global.json;
+    let mut ctx = Ctx::new(cli.global);
+    let outcome = crate::commands::run(&mut ctx, cli.command);
+    for warning in ctx.take_warnings() {
+        output::warn(&ctx.style, &warning);
+    }
+    match outcome {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            output::error(&e, json, &ctx.style);
+            ExitCode::from(e.exit_code())
+        }
+    }
+}
+
+/// clap's own errors: help and version go to stdout with exit 0; usage errors
+/// exit 2, as a JSON document when `--json` was asked for.
+fn usage_error(e: clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
+        let _ = e.print();
+        return ExitCode::SUCCESS;
+    }
+    if matches!(
+        e.kind(),
+        ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+    ) {
+        let _ = e.print();
+        return ExitCode::from(2);
+    }
+    if std::env::args().any(|a| a == "--json") {
+        let rendered = e.render().to_string();
+        let message = rendered
+            .lines()
+            .next()
+            .unwrap_or("invalid arguments")
+            .trim_start_matches("error: ")
+            .to_string();
+        let err = gt_core::Error::usage(message).with_hint("run with --help for usage");
+        let _ = writeln!(std::io::stderr(), "{}", output::error_json(&err));
+        return ExitCode::from(2);
+    }
+    let _ = e.print();
+    ExitCode::from(2)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_command_definitions_are_consistent() {
+        Cli::command().debug_assert();
+    }
+}

@@ -1,0 +1,34 @@
+use clap::Args;
+use gt_core::model::AgentStatus;
+use gt_core::query::AgentFilter;
+use gt_core::Result;
+
+use crate::commands::parse_enum;
+use crate::context::Ctx;
+use crate::output::emit;
+
+/// List agents
+///
+/// Examples:
+///   gt agent list
+///   gt agent list --rig app --status working
+#[derive(Debug, Args)]
+#[command(verbatim_doc_comment)]
+pub struct AgentListArgs {
+    /// Only agents of this rig
+    #[arg(long, value_name = "RIG")]
+    pub rig: Option<String>,
+
+    /// Only agents in this status (idle, working, stalled, dead)
+    #[arg(long, value_parser = parse_enum::<AgentStatus>)]
+    pub status: Option<AgentStatus>,
+}
+
+pub fn run(ctx: &mut Ctx, args: AgentListArgs) -> Result<()> {
+    let agents = ctx.town()?.agents(&AgentFilter {
+        rig: args.rig,
+        status: args.status,
+        role: None,
+    })?;
+    emit(&ctx.style, &agents)
+}

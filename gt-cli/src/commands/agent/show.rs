@@ -1,0 +1,22 @@
+use clap::Args;
+use gt_core::Result;
+
+use crate::context::Ctx;
+use crate::output::emit;
+
+/// Show one agent
+///
+/// Examples:
+///   gt agent show Toast
+///   gt agent show ag-3kf
+#[derive(Debug, Args)]
+#[command(verbatim_doc_comment)]
+pub struct AgentShowArgs {
+    /// The agent's name, or its ID or a unique prefix of it
+    pub agent: String,
+}
+
+pub fn run(ctx: &mut Ctx, args: AgentShowArgs) -> Result<()> {
+    let agent = ctx.town()?.agent(&args.agent)?;
+    emit(&ctx.style, &agent)
+}

@@ -1,0 +1,64 @@
+use clap::Args;
+use gt_core::model::{BeadStatus, Priority};
+use gt_core::query::BeadFilter;
+use gt_core::Result;
+
+use crate::commands::parse_enum;
+use crate::context::Ctx;
+use crate::output::emit;
+
+/// List beads, oldest first
+///
+/// Examples:
+///   gt bead list --status in_progress
+///   gt bead list --convoy cv-7hd2a --open
+///   gt bead list --assignee Toast
+#[derive(Debug, Args)]
+#[command(verbatim_doc_comment)]
+pub struct BeadListArgs {
+    /// Only beads in this status
+    #[arg(long, value_parser = parse_enum::<BeadStatus>)]
+    pub status: Option<BeadStatus>,
+
+    /// Only beads that are not closed or failed
+    #[arg(long, conflicts_with = "status")]
+    pub open: bool,
+
+    /// Only beads of this rig
+    #[arg(long, value_name = "RIG")]
+    pub rig: Option<String>,
+
+    /// Only beads tracked by this convoy
+    #[arg(long, value_name = "CONVOY")]
+    pub convoy: Option<String>,
+
+    /// Only beads hooked to this agent
+    #[arg(long, value_name = "AGENT")]
+    pub assignee: Option<String>,
+
+    /// Only beads of this priority
+    #[arg(long, value_parser = parse_enum::<Priority>)]
+    pub priority: Option<Priority>,
+
+    /// Only beads with this label
+    #[arg(long, value_name = "LABEL")]
+    pub label: Option<String>,
+
+    /// At most this many beads
+    #[arg(long, value_name = "N")]
+    pub limit: Option<u32>,
+}
+
+pub fn run(ctx: &mut Ctx, args: BeadListArgs) -> Result<()> {
+    let beads = ctx.town()?.beads(&BeadFilter {
+        status: args.status,
+        rig: args.rig,
+        convoy_id: args.convoy,
+        assignee: args.assignee,
+        priority: args.priority,
+        label: args.label,
+        open_only: args.open,
+        limit: args.limit,
+    })?;
+    emit(&ctx.style, &beads)
+}

@@ -1,0 +1,21 @@
+use clap::Args;
+use gt_core::Result;
+
+use crate::context::Ctx;
+use crate::output::emit;
+
+/// Show one bead in full
+///
+/// Example:
+///   gt bead show gt-k3x9q
+#[derive(Debug, Args)]
+#[command(verbatim_doc_comment)]
+pub struct BeadShowArgs {
+    /// The bead's ID, or a unique prefix of it
+    pub id: String,
+}
+
+pub fn run(ctx: &mut Ctx, args: BeadShowArgs) -> Result<()> {
+    let bead = ctx.town()?.bead(&args.id)?;
+    emit(&ctx.style, &bead)
+}

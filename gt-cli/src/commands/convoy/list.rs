@@ -1,0 +1,39 @@
+use clap::Args;
+use gt_core::model::ConvoyStatus;
+use gt_core::query::ConvoyFilter;
+use gt_core::Result;
+
+use crate::commands::parse_enum;
+use crate::context::Ctx;
+use crate::output::emit;
+
+/// List active convoys with their progress (all of them with --all)
+///
+/// Examples:
+///   gt convoy list
+///   gt convoy list --all --rig app
+///   gt convoy list --status landed
+#[derive(Debug, Args)]
+#[command(verbatim_doc_comment)]
+pub struct ConvoyListArgs {
+    /// Include landed, closed and failed convoys
+    #[arg(long)]
+    pub all: bool,
+
+    /// Only convoys in this status (active, landed, closed, failed)
+    #[arg(long, value_parser = parse_enum::<ConvoyStatus>)]
+    pub status: Option<ConvoyStatus>,
+
+    /// Only convoys of this rig
+    #[arg(long, value_name = "RIG")]
+    pub rig: Option<String>,
+}
+
+pub fn run(ctx: &mut Ctx, args: ConvoyListArgs) -> Result<()> {
+    let convoys = ctx.town()?.convoys(&ConvoyFilter {
+        all: args.all,
+        status: args.status,
+        rig: args.rig,
+    })?;
+    emit(&ctx.style, &convoys)
+}

@@ -1,0 +1,55 @@
+use clap::Args;
+use gt_core::query::EventFilter;
+use gt_core::Result;
+
+use crate::context::Ctx;
+use crate::output::emit;
+
+/// Show the activity feed, newest last
+///
+/// Every change gt makes is recorded with who made it, when, and the old and new
+/// values. Events outlive their subjects: a deleted bead keeps its history.
+///
+/// Examples:
+///   gt events
+///   gt events --subject gt-k3x9q
+///   gt events --actor mayor --since 1h --limit 20
+#[derive(Debug, Args)]
+#[command(verbatim_doc_comment)]
+pub struct EventsArgs {
+    /// Only events about this bead, convoy, agent (name or ID) or escalation
+    #[arg(long, value_name = "ID")]
+    pub subject: Option<String>,
+
+    /// Only events of this convoy and of the beads it tracks
+    #[arg(long, value_name = "CONVOY")]
+    pub convoy: Option<String>,
+
+    /// Only events by this actor
+    #[arg(long, value_name = "NAME")]
+    pub actor: Option<String>,
+
+    /// Only events since this time (RFC 3339) or age (10m, 2h, 1day)
+    #[arg(long, value_name = "TIME", value_parser = parse_since)]
+    pub since: Option<String>,
+
+    /// Show the newest N events (0 for all)
+    #[arg(long, value_name = "N", default_value_t = 50)]
+    pub limit: u32,
+}
+
+fn parse_since(s: &str) -> Result<String, String> {
+    gt_core::clock::parse_since(s).map_err(|e| e.message)
+}
+
+pub fn run(ctx: &mut Ctx, args: EventsArgs) -> Result<()> {
+    let events = ctx.town()?.events(&EventFilter {
+        subject: args.subject,
+        convoy: args.convoy,
+        actor: args.actor,
+        since: args.since,
+        after_id: None,
+        limit: (args.limit > 0).then_some(args.limit),
+    })?;
+    emit(&ctx.style, &events)
+}

@@ -1,0 +1,57 @@
+//! One module per subcommand, one folder per group. Each holds its arguments
+//! (whose doc comments are the help text) and a `run` that calls gt-core and
+//! hands the result to `output`.
+
+pub mod agent;
+pub mod bead;
+pub mod convoy;
+pub mod events;
+pub mod hook;
+pub mod init;
+pub mod rig;
+pub mod sling;
+pub mod sling_batch;
+
+use clap::Subcommand;
+use gt_core::Result;
+
+use crate::context::Ctx;
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    Init(init::InitArgs),
+    #[command(subcommand)]
+    Rig(rig::RigCommand),
+    Sling(sling::SlingArgs),
+    SlingBatch(sling_batch::SlingBatchArgs),
+    #[command(subcommand)]
+    Convoy(convoy::ConvoyCommand),
+    #[command(subcommand)]
+    Bead(bead::BeadCommand),
+    #[command(subcommand)]
+    Agent(agent::AgentCommand),
+    Hook(hook::HookArgs),
+    Events(events::EventsArgs),
+}
+
+pub fn run(ctx: &mut Ctx, command: Command) -> Result<()> {
+    match command {
+        Command::Init(args) => init::run(ctx, args),
+        Command::Rig(cmd) => rig::run(ctx, cmd),
+        Command::Sling(args) => sling::run(ctx, args),
+        Command::SlingBatch(args) => sling_batch::run(ctx, args),
+        Command::Convoy(cmd) => convoy::run(ctx, cmd),
+        Command::Bead(cmd) => bead::run(ctx, cmd),
+        Command::Agent(cmd) => agent::run(ctx, cmd),
+        Command::Hook(args) => hook::run(ctx, args),
+        Command::Events(args) => events::run(ctx, args),
+    }
+}
+
+/// Parses a value of a gt-core enumeration for clap, with gt-core's message.
+pub fn parse_enum<T: std::str::FromStr<Err = gt_core::Error>>(s: &str) -> Result<T, String> {
+    s.parse::<T>().map_err(|e| match e.hint {
+        Some(hint) => format!("{} ({hint})", e.message),
+        None => e.message,
+    })
+}

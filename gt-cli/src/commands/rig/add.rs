@@ -1,0 +1,35 @@
+use clap::Args;
+use gt_core::ops::rig::AddRig;
+use gt_core::Result;
+
+use crate::context::Ctx;
+use crate::output::emit;
+
+/// Add a rig (adding one that exists with the same settings changes nothing)
+///
+/// Examples:
+///   gt rig add app
+///   gt rig add app --git-url https://example.com/app.git --default-branch trunk
+#[derive(Debug, Args)]
+#[command(verbatim_doc_comment)]
+pub struct RigAddArgs {
+    /// The rig's name: letters, digits, '.', '_' and '-'
+    pub name: String,
+
+    /// Where the repository is cloned from
+    #[arg(long, value_name = "URL")]
+    pub git_url: Option<String>,
+
+    /// The branch work lands on [default: main]
+    #[arg(long, value_name = "BRANCH")]
+    pub default_branch: Option<String>,
+}
+
+pub fn run(ctx: &mut Ctx, args: RigAddArgs) -> Result<()> {
+    let rig = ctx.town()?.add_rig(&AddRig {
+        name: args.name,
+        git_url: args.git_url,
+        default_branch: args.default_branch,
+    })?;
+    emit(&ctx.style, &rig)
+}

@@ -1,0 +1,104 @@
+use std::io::Read;
+
+use clap::Args;
+use gt_core::model::MergeMode;
+use gt_core::ops::sling::SlingBatch;
+use gt_core::tasks::{self, TaskSpec};
+use gt_core::{Error, Result};
+
+use crate::commands::parse_enum;
+use crate::context::Ctx;
+use crate::output::emit;
+
+/// Sling many beads as one tracked convoy, atomically
+///
+/// Creates one bead per task and a convoy tracking them, hooks them onto polecats
+/// (at most --max-polecats at a time; the rest wait and go to the next polecat the
+/// batch frees), and dispatches every bead whose blockers are closed. The convoy
+/// lands by itself when all its beads are closed.
+///
+/// A task file is a JSON array, or JSON Lines, of objects with "title" (required),
+/// "body", "priority", "labels", "key", and "depends_on" (indices into the list,
+/// counting from 0, or keys):
+///   [{"title": "Schema", "key": "schema"},
+///    {"title": "API", "depends_on": ["schema"]},
+///    {"title": "UI", "depends_on": [1]}]
+///
+/// Examples:
+///   gt sling-batch --rig app --title "Refactor auth" --task "Split module" --task "Fix tests"
+///   gt sling-batch --rig app --title "Big change" --tasks-file tasks.json --max-polecats 4
+///   generate-tasks | gt sling-batch --rig app --title "Nightly" --tasks-file - --idempotency-key nightly-2026-11-21
+#[derive(Debug, Args)]
+#[command(verbatim_doc_comment)]
+pub struct SlingBatchArgs {
+    /// The rig the work is for
+    #[arg(long, value_name = "RIG")]
+    pub rig: String,
+
+    /// The convoy's title: the overall piece of work
+    #[arg(long)]
+    pub title: String,
+
+    /// A task title (repeatable; such tasks have no dependencies)
+    #[arg(
+        long = "task",
+        value_name = "TITLE",
+        required_unless_present = "tasks_file",
+        conflicts_with = "tasks_file"
+    )]
+    pub tasks: Vec<String>,
+
+    /// A JSON or JSON Lines task file, or '-' for standard input
+    #[arg(long, value_name = "FILE")]
+    pub tasks_file: Option<String>,
+
+    /// review-then-land or review-and-merge
+    #[arg(long, default_value = "review-then-land", value_parser = parse_enum::<MergeMode>)]
+    pub merge_mode: MergeMode,
+
+    /// The branch the convoy's work is merged into
+    #[arg(long, value_name = "BRANCH")]
+    pub feature_branch: Option<String>,
+
+    /// The most polecats this batch may occupy at once
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub max_polecats: Option<u32>,
+
+    /// Run again with the same key: returns the first convoy, writes nothing
+    #[arg(long, value_name = "KEY")]
+    pub idempotency_key: Option<String>,
+}
+
+fn read_tasks(path: &str) -> Result<Vec<TaskSpec>> {
+    let (name, bytes) = if path == "-" {
+        let mut bytes = Vec::new();
+        std::io::stdin()
+            .read_to_end(&mut bytes)
+            .map_err(|e| Error::usage(format!("cannot read tasks from standard input: {e}")))?;
+        ("<stdin>".to_string(), bytes)
+    } else {
+        let bytes = std::fs::read(path).map_err(|e| {
+            Error::usage(format!("cannot read the task file {path}: {e}"))
+                .with_hint("check the path, or pass '-' to read standard input")
+        })?;
+        (path.to_string(), bytes)
+    };
+    tasks::parse(&name, &bytes)
+}
+
+pub fn run(ctx: &mut Ctx, args: SlingBatchArgs) -> Result<()> {
+    let tasks = match &args.tasks_file {
+        Some(path) => read_tasks(path)?,
+        None => args.tasks.iter().map(TaskSpec::titled).collect(),
+    };
+    let batch = ctx.town()?.sling_batch(&SlingBatch {
+        rig: args.rig,
+        title: args.title,
+        tasks,
+        merge_mode: args.merge_mode,
+        feature_branch: args.feature_branch,
+        max_polecats: args.max_polecats,
+        idempotency_key: args.idempotency_key,
+    })?;
+    emit(&ctx.style, &batch)
+}

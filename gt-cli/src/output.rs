@@ -1,0 +1,289 @@
+//! Rendering, in one place: a command hands over a typed value, and this module
+//! prints it as one JSON document (`--json`), as bare IDs (`--quiet`), or as text
+//! and tables for people. Errors are printed here too.
+
+use std::io::{IsTerminal, Write};
+
+use comfy_table::{presets, Attribute, Cell, Color, ContentArrangement, Table};
+use serde::Serialize;
+
+use crate::cli::{ColorChoice, GlobalArgs};
+
+/// How human output should look on this run.
+#[derive(Debug, Clone)]
+pub struct Style {
+    pub json: bool,
+    pub quiet: bool,
+    pub color: bool,
+    pub err_color: bool,
+    /// The width tables must fit, when known.
+    pub width: Option<u16>,
+}
+
+impl Style {
+    pub fn detect(global: &GlobalArgs) -> Self {
+        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        let wants = |tty: bool| match global.color {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => tty && !no_color,
+        };
+        let width = std::env::var("COLUMNS")
+            .ok()
+            .and_then(|c| c.trim().parse::<u16>().ok())
+            .filter(|&w| w >= 20)
+            .or_else(|| {
+                std::io::stdout()
+                    .is_terminal()
+                    .then(terminal_width)
+                    .flatten()
+            });
+        Style {
+            json: global.json,
+            quiet: global.quiet,
+            color: wants(std::io::stdout().is_terminal()),
+            err_color: wants(std::io::stderr().is_terminal()),
+            width,
+        }
+    }
+
+    /// A table in the house style, fitted to the width when there is one.
+    pub fn table(&self, header: &[&str]) -> Table {
+        let mut table = Table::new();
+        table.load_style(presets::NOTHING);
+        table.set_header(header.iter().map(|h| {
+            let cell = Cell::new(h);
+            if self.color {
+                cell.add_attribute(Attribute::Bold)
+            } else {
+                cell
+            }
+        }));
+        if let Some(width) = self.width {
+            table.set_width(width);
+            table.set_content_arrangement(ContentArrangement::Dynamic);
+        } else {
+            table.set_content_arrangement(ContentArrangement::Disabled);
+        }
+        if self.color {
+            table.enforce_styling();
+        } else {
+            table.force_no_tty();
+        }
+        table
+    }
+
+    /// A cell coloured by the status it shows (on a colour terminal only).
+    pub fn status_cell(&self, status: &str) -> Cell {
+        let cell = Cell::new(status);
+        if !self.color {
+            return cell;
+        }
+        match status {
+            "closed" | "landed" | "idle" | "acknowledged" | "resolved" => cell.fg(Color::Green),
+            "in_progress" | "working" | "active" => cell.fg(Color::Cyan),
+            "in_review" => cell.fg(Color::Blue),
+            "failed" | "dead" | "critical" => cell.fg(Color::Red),
+            "stalled" | "open" | "high" => cell.fg(Color::Yellow),
+            _ => cell,
+        }
+    }
+}
+
+fn terminal_width() -> Option<u16> {
+    comfy_table::Table::new().width()
+}
+
+/// A rendered table without the blank margin comfy-table pads its edges with.
+pub fn table_text(table: &Table) -> String {
+    let lines: Vec<String> = table.lines().map(|l| l.trim_end().to_string()).collect();
+    let indent = lines
+        .iter()
+        .filter(|l| !l.is_empty())
+        .map(|l| l.len() - l.trim_start_matches(' ').len())
+        .min()
+        .unwrap_or(0)
+        .min(1);
+    lines
+        .iter()
+        .map(|l| l.get(indent..).unwrap_or(""))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// A value a command produced, printable for people and for machines.
+pub trait Render: Serialize {
+    /// The text a person sees.
+    fn human(&self, style: &Style) -> String;
+    /// The IDs `--quiet` prints, one a line.
+    fn ids(&self) -> Vec<String> {
+        Vec::new()
+    }
+}
+
+/// Prints `value` the way this run asked for. A closed pipe ends output quietly.
+pub fn emit<T: Render>(style: &Style, value: &T) -> gt_core::Result<()> {
+    let text = if style.json {
+        let mut text = serde_json::to_string_pretty(value)
+            .map_err(|e| gt_core::Error::internal(format!("cannot encode the output: {e}")))?;
+        text.push('\n');
+        text
+    } else if style.quiet {
+        value.ids().iter().map(|id| format!("{id}\n")).collect()
+    } else {
+        let mut text = value.human(style);
+        if !text.is_empty() && !text.ends_with('\n') {
+            text.push('\n');
+        }
+        text
+    };
+    write_stdout(&text);
+    Ok(())
+}
+
+/// Writes to stdout, treating a closed pipe (`gt … | head`) as a normal end.
+pub fn write_stdout(text: &str) {
+    let mut out = std::io::stdout().lock();
+    let result = out.write_all(text.as_bytes()).and_then(|()| out.flush());
+    if let Err(e) = result {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            std::process::exit(0);
+        }
+    }
+}
+
+/// The JSON error document of SPEC §4.
+pub fn error_json(e: &gt_core::Error) -> String {
+    let mut body = serde_json::json!({ "code": e.code(), "message": e.message });
+    if let Some(hint) = &e.hint {
+        body["hint"] = serde_json::Value::String(hint.clone());
+    }
+    serde_json::json!({ "error": body }).to_string()
+}
+
+/// Prints an error on stderr: JSON for machines, `error:`/`hint:` for people.
+pub fn error(e: &gt_core::Error, json: bool, style: &Style) {
+    let text = if json {
+        format!("{}\n", error_json(e))
+    } else {
+        let (red, yellow, reset) = if style.err_color {
+            ("\x1b[1;31m", "\x1b[33m", "\x1b[0m")
+        } else {
+            ("", "", "")
+        };
+        let mut text = format!("{red}error:{reset} {}\n", sanitize(&e.message));
+        if let Some(hint) = &e.hint {
+            text.push_str(&format!("{yellow}hint:{reset} {}\n", sanitize(hint)));
+        }
+        text
+    };
+    let _ = std::io::stderr().write_all(text.as_bytes());
+}
+
+/// Prints a warning on stderr (never on stdout, which belongs to the output).
+pub fn warn(style: &Style, message: &str) {
+    if style.json {
+        let doc = serde_json::json!({ "warning": message });
+        let _ = writeln!(std::io::stderr(), "{doc}");
+    } else {
+        let _ = writeln!(std::io::stderr(), "warning: {}", sanitize(message));
+    }
+}
+
+/// Makes stored text safe to show on a terminal: control characters (which could
+/// move the cursor or recolour the screen) are shown escaped.
+pub fn sanitize(text: &str) -> String {
+    if !text.chars().any(char::is_control) {
+        return text.to_string();
+    }
+    text.chars()
+        .map(|c| match c {
+            '\n' => "↵".to_string(),
+            '\t' => " ".to_string(),
+            c if c.is_control() => c.escape_unicode().to_string(),
+            c => c.to_string(),
+        })
+        .collect()
+}
+
+/// A one-line excerpt of `text`, at most `max` characters.
+pub fn excerpt(text: &str, max: usize) -> String {
+    let clean = sanitize(text);
+    if clean.chars().count() <= max {
+        return clean;
+    }
+    let mut out: String = clean.chars().take(max.saturating_sub(1)).collect();
+    out.push('…');
+    out
+}
+
+/// `3/5 ███░░` for a convoy's progress.
+pub fn progress(closed: i64, total: i64) -> String {
+    const WIDTH: i64 = 8;
+    let filled = if total > 0 {
+        (closed * WIDTH + total / 2) / total
+    } else {
+        0
+    };
+    let bar: String = (0..WIDTH)
+        .map(|i| if i < filled { '█' } else { '░' })
+        .collect();
+    format!("{closed}/{total} {bar}")
+}
+
+/// `5m ago` for an RFC 3339 time; the time itself when it cannot be read.
+pub fn ago(time: &str) -> String {
+    let Ok(then) = humantime::parse_rfc3339_weak(time) else {
+        return time.to_string();
+    };
+    let Ok(elapsed) = std::time::SystemTime::now().duration_since(then) else {
+        return "just now".to_string();
+    };
+    let secs = elapsed.as_secs();
+    match secs {
+        0..=9 => "just now".to_string(),
+        10..=59 => format!("{secs}s ago"),
+        60..=3599 => format!("{}m ago", secs / 60),
+        3600..=86_399 => format!("{}h ago", secs / 3600),
+        _ => format!("{}d ago", secs / 86_400),
+    }
+}
+
+/// `-` for a missing value.
+pub fn or_dash(v: Option<&str>) -> String {
+    v.map(sanitize).unwrap_or_else(|| "-".to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn control_characters_are_escaped_for_terminals() {
+        assert_eq!(sanitize("plain"), "plain");
+        assert_eq!(sanitize("a\x1b[31mb"), "a\\u{1b}[31mb");
+        assert_eq!(sanitize("two\nlines"), "two↵lines");
+    }
+
+    #[test]
+    fn progress_shows_counts_and_a_bar() {
+        assert_eq!(progress(3, 5), "3/5 █████░░░");
+        assert_eq!(progress(0, 0), "0/0 ░░░░░░░░");
+        assert_eq!(progress(4, 4), "4/4 ████████");
+    }
+
+    #[test]
+    fn excerpts_are_cut_with_an_ellipsis() {
+        assert_eq!(excerpt("abcdef", 4), "abc…");
+        assert_eq!(excerpt("abc", 4), "abc");
+    }
+
+    #[test]
+    fn json_errors_have_code_message_and_hint() {
+        let e = gt_core::Error::not_found("no bead matches 'gt-zz'").with_hint("list them");
+        let v: serde_json::Value = serde_json::from_str(&error_json(&e)).unwrap();
+        assert_eq!(v["error"]["code"], "not_found");
+        assert_eq!(v["error"]["message"], "no bead matches 'gt-zz'");
+        assert_eq!(v["error"]["hint"], "list them");
+    }
+}

@@ -1,0 +1,459 @@
+//! How each value gt prints looks to a person. The JSON form is the value's own
+//! serde form; only the human form lives here.
+
+use gt_core::model::{Agent, Bead, Convoy, Escalation, Event, Rig, Town};
+use gt_core::ops::agent::HookView;
+use gt_core::ops::sling::{Slung, SlungBatch};
+use gt_core::query::ConvoyStatusView;
+
+use crate::output::{ago, excerpt, or_dash, progress, sanitize, table_text, Render, Style};
+
+impl Render for Town {
+    fn human(&self, _style: &Style) -> String {
+        let what = match (self.created, self.upgraded_from) {
+            (true, _) => "Created".to_string(),
+            (false, Some(v)) => format!("Upgraded (from schema {v})"),
+            (false, None) => "Ready".to_string(),
+        };
+        format!(
+            "{what}: town at {} ({}, schema {})",
+            self.location, self.backend, self.schema_version
+        )
+    }
+}
+
+impl Render for Rig {
+    fn human(&self, _style: &Style) -> String {
+        format!(
+            "Rig {} ({}), default branch {}{}",
+            sanitize(&self.name),
+            self.id,
+            sanitize(&self.default_branch),
+            self.git_url
+                .as_deref()
+                .map(|u| format!(", {}", sanitize(u)))
+                .unwrap_or_default()
+        )
+    }
+    fn ids(&self) -> Vec<String> {
+        vec![self.id.clone()]
+    }
+}
+
+impl Render for Vec<Rig> {
+    fn human(&self, style: &Style) -> String {
+        if self.is_empty() {
+            return "No rigs yet. Add one with: gt rig add NAME".into();
+        }
+        let mut table = style.table(&["NAME", "ID", "BRANCH", "GIT URL", "CREATED"]);
+        for rig in self {
+            table.add_row(vec![
+                sanitize(&rig.name),
+                rig.id.clone(),
+                sanitize(&rig.default_branch),
+                or_dash(rig.git_url.as_deref()),
+                ago(&rig.created_at),
+            ]);
+        }
+        table_text(&table)
+    }
+    fn ids(&self) -> Vec<String> {
+        self.iter().map(|r| r.id.clone()).collect()
+    }
+}
+
+impl Render for Bead {
+    fn human(&self, _style: &Style) -> String {
+        let mut lines = vec![
+            format!("{}  {}", self.id, sanitize(&self.title)),
+            format!("  status:     {}", self.status),
+            format!("  priority:   {}", self.priority),
+            format!("  rig:        {}", sanitize(&self.rig)),
+            format!("  assignee:   {}", or_dash(self.assignee.as_deref())),
+            format!("  convoy:     {}", or_dash(self.convoy_id.as_deref())),
+        ];
+        if !self.depends_on.is_empty() {
+            lines.push(format!("  depends on: {}", self.depends_on.join(", ")));
+        }
+        if !self.labels.is_empty() {
+            let labels: Vec<String> = self.labels.iter().map(|l| sanitize(l)).collect();
+            lines.push(format!("  labels:     {}", labels.join(", ")));
+        }
+        for (k, v) in &self.metadata {
+            lines.push(format!(
+                "  meta {}: {}",
+                sanitize(k),
+                sanitize(&v.to_string())
+            ));
+        }
+        lines.push(format!(
+            "  created:    {} by {} ({})",
+            self.created_at,
+            sanitize(&self.created_by),
+            ago(&self.created_at)
+        ));
+        lines.push(format!(
+            "  updated:    {} ({})",
+            self.updated_at,
+            ago(&self.updated_at)
+        ));
+        if let Some(closed) = &self.closed_at {
+            lines.push(format!("  closed:     {closed}"));
+        }
+        if let Some(body) = &self.body {
+            lines.push(String::new());
+            for line in body.lines() {
+                lines.push(format!("  {}", sanitize(line)));
+            }
+        }
+        lines.join("\n")
+    }
+    fn ids(&self) -> Vec<String> {
+        vec![self.id.clone()]
+    }
+}
+
+impl Render for Vec<Bead> {
+    fn human(&self, style: &Style) -> String {
+        if self.is_empty() {
+            return "No beads match.".into();
+        }
+        let mut table = style.table(&[
+            "ID", "TITLE", "STATUS", "PRIORITY", "ASSIGNEE", "RIG", "CONVOY",
+        ]);
+        for b in self {
+            table.add_row(vec![
+                b.id.clone().into(),
+                excerpt(&b.title, 60).into(),
+                style.status_cell(b.status.as_str()),
+                style.status_cell(b.priority.as_str()),
+                or_dash(b.assignee.as_deref()).into(),
+                sanitize(&b.rig).into(),
+                or_dash(b.convoy_id.as_deref()).into(),
+            ]);
+        }
+        table_text(&table)
+    }
+    fn ids(&self) -> Vec<String> {
+        self.iter().map(|b| b.id.clone()).collect()
+    }
+}
+
+fn convoy_line(c: &Convoy) -> String {
+    let attention = if c.needs_attention {
+        "  (needs attention)"
+    } else {
+        ""
+    };
+    format!(
+        "{}  {}  [{}]  {}{}",
+        c.id,
+        sanitize(&c.title),
+        c.status,
+        progress(c.closed_beads, c.total_beads),
+        attention
+    )
+}
+
+impl Render for Convoy {
+    fn human(&self, _style: &Style) -> String {
+        convoy_line(self)
+    }
+    fn ids(&self) -> Vec<String> {
+        vec![self.id.clone()]
+    }
+}
+
+impl Render for Vec<Convoy> {
+    fn human(&self, style: &Style) -> String {
+        if self.is_empty() {
+            return "No convoys. Start one with: gt sling-batch --rig RIG --title TITLE --task …"
+                .into();
+        }
+        let mut table = style.table(&[
+            "ID", "TITLE", "STATUS", "PROGRESS", "FAILED", "RIG", "CREATED",
+        ]);
+        for c in self {
+            let status = if c.needs_attention {
+                format!("{} !", c.status)
+            } else {
+                c.status.to_string()
+            };
+            table.add_row(vec![
+                c.id.clone().into(),
+                excerpt(&c.title, 50).into(),
+                style.status_cell(&status),
+                progress(c.closed_beads, c.total_beads).into(),
+                c.failed_beads.to_string().into(),
+                or_dash(c.rig.as_deref()).into(),
+                ago(&c.created_at).into(),
+            ]);
+        }
+        let mut text = table_text(&table);
+        if self.iter().any(|c| c.needs_attention) {
+            text.push_str("\n! needs attention: failed beads, or a bead held by a dead agent");
+        }
+        text
+    }
+    fn ids(&self) -> Vec<String> {
+        self.iter().map(|c| c.id.clone()).collect()
+    }
+}
+
+impl Render for ConvoyStatusView {
+    fn human(&self, style: &Style) -> String {
+        let c = &self.convoy;
+        let mut text = convoy_line(c);
+        text.push_str(&format!(
+            "\n  merge mode: {}   feature branch: {}   failed: {}",
+            c.merge_mode,
+            or_dash(c.feature_branch.as_deref()),
+            c.failed_beads
+        ));
+        if let Some(landed) = &c.landed_at {
+            text.push_str(&format!("\n  landed: {landed} ({})", ago(landed)));
+        }
+        if let Some(reason) = &c.closed_reason {
+            text.push_str(&format!("\n  reason: {}", sanitize(reason)));
+        }
+        if self.beads.is_empty() {
+            text.push_str("\n\nThis convoy tracks no beads.");
+            return text;
+        }
+        let mut table = style.table(&["BEAD", "TITLE", "STATUS", "ASSIGNEE", "BLOCKED BY"]);
+        for b in &self.beads {
+            table.add_row(vec![
+                b.id.clone().into(),
+                excerpt(&b.title, 50).into(),
+                style.status_cell(b.status.as_str()),
+                or_dash(b.assignee.as_deref()).into(),
+                if b.blocked_by.is_empty() {
+                    "-".to_string()
+                } else {
+                    b.blocked_by.join(" ")
+                }
+                .into(),
+            ]);
+        }
+        text.push_str("\n\n");
+        text.push_str(&table_text(&table));
+        text
+    }
+    fn ids(&self) -> Vec<String> {
+        self.beads.iter().map(|b| b.id.clone()).collect()
+    }
+}
+
+impl Render for Slung {
+    fn human(&self, _style: &Style) -> String {
+        let state = if self.bead.status == gt_core::model::BeadStatus::InProgress {
+            "dispatched"
+        } else {
+            "waiting"
+        };
+        format!(
+            "Slung {} \"{}\" onto {} ({state})",
+            self.bead.id,
+            excerpt(&self.bead.title, 60),
+            sanitize(&self.agent.name)
+        )
+    }
+    fn ids(&self) -> Vec<String> {
+        vec![self.bead.id.clone()]
+    }
+}
+
+impl Render for SlungBatch {
+    fn human(&self, style: &Style) -> String {
+        let c = &self.convoy;
+        let dispatched = self.beads.iter().filter(|b| b.dispatched).count();
+        let hooked = self.beads.iter().filter(|b| b.agent.is_some()).count();
+        let verb = if self.created {
+            "Created"
+        } else {
+            "Already created (same idempotency key)"
+        };
+        let mut text = format!(
+            "{verb}: convoy {} \"{}\" with {} beads: {hooked} hooked, {dispatched} dispatched",
+            c.id,
+            sanitize(&c.title),
+            self.beads.len()
+        );
+        let mut table = style.table(&["BEAD", "TITLE", "STATUS", "AGENT"]);
+        for b in &self.beads {
+            table.add_row(vec![
+                b.bead.id.clone().into(),
+                excerpt(&b.bead.title, 50).into(),
+                style.status_cell(b.bead.status.as_str()),
+                or_dash(b.agent.as_ref().map(|a| a.name.as_str())).into(),
+            ]);
+        }
+        text.push_str("\n\n");
+        text.push_str(&table_text(&table));
+        text
+    }
+    fn ids(&self) -> Vec<String> {
+        vec![self.convoy.id.clone()]
+    }
+}
+
+impl Render for Agent {
+    fn human(&self, _style: &Style) -> String {
+        let mut lines = vec![
+            format!("{}  {}", sanitize(&self.name), self.id),
+            format!("  role:     {}", self.role),
+            format!("  rig:      {}", or_dash(self.rig.as_deref())),
+            format!("  status:   {}", self.status),
+            format!("  hook:     {}", or_dash(self.hook.as_deref())),
+        ];
+        if let Some(pid) = self.pid {
+            lines.push(format!("  pid:      {pid}"));
+        }
+        lines.push(format!(
+            "  active:   {} ({})",
+            self.last_activity_at,
+            ago(&self.last_activity_at)
+        ));
+        lines.join("\n")
+    }
+    fn ids(&self) -> Vec<String> {
+        vec![self.id.clone()]
+    }
+}
+
+impl Render for Vec<Agent> {
+    fn human(&self, style: &Style) -> String {
+        if self.is_empty() {
+            return "No agents match.".into();
+        }
+        let mut table = style.table(&["NAME", "ID", "ROLE", "RIG", "STATUS", "HOOK", "ACTIVE"]);
+        for a in self {
+            table.add_row(vec![
+                sanitize(&a.name).into(),
+                a.id.clone().into(),
+                a.role.as_str().into(),
+                or_dash(a.rig.as_deref()).into(),
+                style.status_cell(a.status.as_str()),
+                or_dash(a.hook.as_deref()).into(),
+                ago(&a.last_activity_at).into(),
+            ]);
+        }
+        table_text(&table)
+    }
+    fn ids(&self) -> Vec<String> {
+        self.iter().map(|a| a.id.clone()).collect()
+    }
+}
+
+impl Render for HookView {
+    fn human(&self, _style: &Style) -> String {
+        let name = sanitize(&self.agent.name);
+        match &self.bead {
+            None => format!("{name} has nothing on its hook."),
+            Some(b) => {
+                let mut text = format!(
+                    "{name} is hooked to {} \"{}\" ({})",
+                    b.id,
+                    sanitize(&b.title),
+                    b.status
+                );
+                if let Some(c) = &b.convoy_id {
+                    text.push_str(&format!("\n  convoy: {c}"));
+                }
+                if let Some(body) = &b.body {
+                    text.push('\n');
+                    for line in body.lines() {
+                        text.push_str(&format!("\n  {}", sanitize(line)));
+                    }
+                }
+                text
+            }
+        }
+    }
+    fn ids(&self) -> Vec<String> {
+        self.bead.iter().map(|b| b.id.clone()).collect()
+    }
+}
+
+impl Render for Escalation {
+    fn human(&self, _style: &Style) -> String {
+        let mut text = format!(
+            "{}  [{}] {}  ({})",
+            self.id,
+            self.severity,
+            sanitize(&self.message),
+            self.status
+        );
+        if let (Some(by), Some(at)) = (&self.acknowledged_by, &self.acknowledged_at) {
+            text.push_str(&format!("\n  acknowledged by {} at {at}", sanitize(by)));
+        }
+        text
+    }
+    fn ids(&self) -> Vec<String> {
+        vec![self.id.clone()]
+    }
+}
+
+impl Render for Vec<Escalation> {
+    fn human(&self, style: &Style) -> String {
+        if self.is_empty() {
+            return "No escalations.".into();
+        }
+        let mut table = style.table(&["ID", "SEVERITY", "STATUS", "MESSAGE", "BEAD", "RAISED"]);
+        for e in self {
+            table.add_row(vec![
+                e.id.clone().into(),
+                style.status_cell(e.severity.as_str()),
+                style.status_cell(e.status.as_str()),
+                excerpt(&e.message, 60).into(),
+                or_dash(e.bead.as_deref()).into(),
+                ago(&e.created_at).into(),
+            ]);
+        }
+        table_text(&table)
+    }
+    fn ids(&self) -> Vec<String> {
+        self.iter().map(|e| e.id.clone()).collect()
+    }
+}
+
+/// `old → new` for an event, compactly.
+fn change(e: &Event) -> String {
+    let show = |v: &serde_json::Value| match v {
+        serde_json::Value::String(s) => excerpt(s, 30),
+        serde_json::Value::Null => "-".to_string(),
+        other => excerpt(&other.to_string(), 30),
+    };
+    match (&e.old_value, &e.new_value) {
+        (serde_json::Value::Null, serde_json::Value::Null) => String::new(),
+        (serde_json::Value::Null, new) => show(new),
+        (old, new) => format!("{} → {}", show(old), show(new)),
+    }
+}
+
+impl Render for Vec<Event> {
+    fn human(&self, style: &Style) -> String {
+        if self.is_empty() {
+            return "No events match.".into();
+        }
+        let mut table = style.table(&["#", "WHEN", "SUBJECT", "EVENT", "ACTOR", "CHANGE"]);
+        for e in self {
+            let mut what = e.event_type.clone();
+            if let Some(field) = e.metadata.get("field").and_then(|f| f.as_str()) {
+                what = format!("{what} {field}");
+            }
+            table.add_row(vec![
+                e.id.to_string(),
+                ago(&e.created_at),
+                e.subject_id.clone(),
+                what,
+                sanitize(&e.actor),
+                change(e),
+            ]);
+        }
+        table_text(&table)
+    }
+    fn ids(&self) -> Vec<String> {
+        self.iter().map(|e| e.id.to_string()).collect()
+    }
+}

@@ -1,0 +1,49 @@
+//! End-to-end tests: the real `gt` binary against real towns. One test binary
+//! (faster to build), one suite instantiated per backend by `suite!`.
+
+mod support;
+
+mod concurrency;
+mod errors;
+mod flow;
+mod setup;
+mod tasks_file;
+
+use support::Town;
+
+/// Instantiates each listed test (a `fn(Town)` in module `$module`) for every
+/// backend.
+macro_rules! suite {
+    ($($module:ident :: $name:ident),+ $(,)?) => {
+        mod sqlite {
+            $(
+                #[test]
+                fn $name() {
+                    crate::$module::$name(crate::Town::sqlite());
+                }
+            )+
+        }
+    };
+}
+
+suite!(
+    flow::diamond_lands_once_through_the_cli,
+    flow::sling_hooks_and_dispatches_one_bead,
+    flow::idempotent_batches_write_nothing_the_second_time,
+    flow::capped_batches_feed_polecats,
+    flow::bead_update_changes_only_the_given_fields,
+    flow::events_filter_by_subject_and_limit,
+    flow::hook_shows_what_a_polecat_should_do,
+    flow::dispatch_command_runs_after_commit,
+    flow::a_failing_dispatch_command_is_recorded_not_undone,
+    flow::quiet_prints_only_ids,
+    flow::human_output_is_tables,
+    tasks_file::faulty_task_files_are_refused_with_their_line,
+    tasks_file::tasks_come_from_stdin_and_json_lines,
+    errors::unknown_ids_exit_3,
+    errors::conflicts_exit_4,
+    errors::bad_values_exit_2,
+    errors::ambiguous_prefixes_list_candidates,
+    errors::no_input_makes_gt_panic,
+    concurrency::eight_processes_close_one_convoy,
+);

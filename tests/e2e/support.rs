@@ -1,0 +1,153 @@
+//! The harness: a fresh town per test, and the real `gt` binary run against it
+//! with a cleared, pinned environment.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+pub const GT: &str = env!("CARGO_BIN_EXE_gt");
+
+/// A town for one test: a temporary home and the `--db` the commands use.
+pub struct Town {
+    pub home: tempfile::TempDir,
+    pub db: String,
+}
+
+/// The outcome of one `gt` run.
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Run {
+    fn from(out: Output) -> Self {
+        Run {
+            code: out.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        }
+    }
+
+    /// The JSON error document on stderr.
+    pub fn error(&self) -> Value {
+        serde_json::from_str(self.stderr.trim())
+            .unwrap_or_else(|e| panic!("stderr is not one JSON error ({e}): {}", self.stderr))
+    }
+}
+
+impl Town {
+    /// A town in a local SQLite file.
+    pub fn sqlite() -> Self {
+        let home = tempfile::tempdir().unwrap();
+        let db = home.path().join("town.db").display().to_string();
+        Town { home, db }
+    }
+
+    pub fn path(&self, name: &str) -> PathBuf {
+        self.home.path().join(name)
+    }
+
+    /// A `gt` command with the pinned environment, not yet run.
+    pub fn command(&self, args: &[&str]) -> Command {
+        let mut cmd = Command::new(GT);
+        cmd.args(args)
+            .env_clear()
+            .env("HOME", self.home.path())
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env("GT_DB", &self.db)
+            .env("GT_ACTOR", "tester")
+            .env("NO_COLOR", "1")
+            .env("COLUMNS", "100")
+            .stdin(Stdio::null());
+        cmd
+    }
+
+    /// Runs `gt ARGS`.
+    pub fn run(&self, args: &[&str]) -> Run {
+        Run::from(self.command(args).output().unwrap())
+    }
+
+    /// Runs `gt ARGS` with `input` on standard input.
+    pub fn run_with_input(&self, args: &[&str], input: &[u8]) -> Run {
+        use std::io::Write;
+        let mut child = self
+            .command(args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        child.stdin.take().unwrap().write_all(input).unwrap();
+        Run::from(child.wait_with_output().unwrap())
+    }
+
+    /// Runs `gt --json ARGS`, asserts success, and parses stdout as `T`.
+    pub fn json<T: DeserializeOwned>(&self, args: &[&str]) -> T {
+        let mut full = vec!["--json"];
+        full.extend_from_slice(args);
+        let run = self.run(&full);
+        assert_eq!(run.code, 0, "gt {args:?} failed: {}", run.stderr);
+        serde_json::from_str(&run.stdout)
+            .unwrap_or_else(|e| panic!("gt {args:?} printed bad JSON ({e}): {}", run.stdout))
+    }
+
+    /// Runs `gt --json ARGS`, asserts it fails with `code`, that stdout is empty,
+    /// and that stderr is one JSON error; returns it.
+    pub fn fails(&self, args: &[&str], code: i32) -> Value {
+        let mut full = vec!["--json"];
+        full.extend_from_slice(args);
+        let run = self.run(&full);
+        assert_eq!(
+            run.code, code,
+            "gt {args:?}: expected exit {code}, got {}: {}",
+            run.code, run.stderr
+        );
+        assert!(
+            run.stdout.is_empty(),
+            "gt {args:?} printed on failure: {}",
+            run.stdout
+        );
+        assert!(
+            !run.stderr.contains("panicked"),
+            "gt {args:?} panicked: {}",
+            run.stderr
+        );
+        let error = run.error();
+        let expected = match code {
+            1 => "internal",
+            2 => "usage",
+            3 => "not_found",
+            4 => "conflict",
+            5 => "unavailable",
+            _ => unreachable!(),
+        };
+        assert_eq!(error["error"]["code"], expected, "{error}");
+        assert!(error["error"]["message"]
+            .as_str()
+            .is_some_and(|m| !m.is_empty()));
+        error
+    }
+
+    /// Writes a file in the town's home and returns its path.
+    pub fn write(&self, name: &str, contents: impl AsRef<[u8]>) -> String {
+        let path = self.path(name);
+        std::fs::write(&path, contents).unwrap();
+        path.display().to_string()
+    }
+
+    /// The town with one rig, `app`.
+    pub fn with_rig(self) -> Self {
+        self.json::<Value>(&["rig", "add", "app"]);
+        self
+    }
+
+    /// How many rows `table` holds, read straight from the database file.
+    pub fn count(&self, table: &str) -> i64 {
+        let conn = rusqlite::Connection::open(Path::new(&self.db)).unwrap();
+        conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
+            .unwrap()
+    }
+}
