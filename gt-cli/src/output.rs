@@ -141,6 +141,19 @@ pub fn emit<T: Render>(style: &Style, value: &T) -> gt_core::Result<()> {
     Ok(())
 }
 
+/// Prints one item of a stream (`--follow`): a JSON line with `--json`, else the
+/// given human line.
+pub fn stream_item<T: Serialize>(style: &Style, value: &T, human: &str) -> gt_core::Result<()> {
+    let line = if style.json {
+        serde_json::to_string(value)
+            .map_err(|e| gt_core::Error::internal(format!("cannot encode the output: {e}")))?
+    } else {
+        human.to_string()
+    };
+    write_stdout(&format!("{line}\n"));
+    Ok(())
+}
+
 /// Writes to stdout, treating a closed pipe (`gt … | head`) as a normal end.
 pub fn write_stdout(text: &str) {
     let mut out = std::io::stdout().lock();

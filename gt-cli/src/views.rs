@@ -2,7 +2,9 @@
 //! serde form; only the human form lives here.
 
 use gt_core::model::{Agent, Bead, Convoy, Escalation, Event, Rig, Town};
-use gt_core::ops::agent::HookView;
+use gt_core::ops::agent::{AgentReset, HookView};
+use gt_core::ops::bead::{Deleted, Reassigned};
+use gt_core::ops::escalation::Acknowledged;
 use gt_core::ops::sling::{Slung, SlungBatch};
 use gt_core::query::ConvoyStatusView;
 
@@ -418,7 +420,7 @@ impl Render for Vec<Escalation> {
 }
 
 /// `old → new` for an event, compactly.
-fn change(e: &Event) -> String {
+pub fn change(e: &Event) -> String {
     let show = |v: &serde_json::Value| match v {
         serde_json::Value::String(s) => excerpt(s, 30),
         serde_json::Value::Null => "-".to_string(),
@@ -429,6 +431,25 @@ fn change(e: &Event) -> String {
         (serde_json::Value::Null, new) => show(new),
         (old, new) => format!("{} → {}", show(old), show(new)),
     }
+}
+
+/// One event as one line, for `gt events --follow`.
+pub fn event_line(e: &Event) -> String {
+    let mut what = e.event_type.clone();
+    if let Some(field) = e.metadata.get("field").and_then(|f| f.as_str()) {
+        what = format!("{what} {field}");
+    }
+    format!(
+        "#{:<6} {}  {:<9} {:<16} {:<10} {}",
+        e.id,
+        e.created_at,
+        e.subject_id,
+        what,
+        sanitize(&e.actor),
+        change(e)
+    )
+    .trim_end()
+    .to_string()
 }
 
 impl Render for Vec<Event> {
@@ -455,5 +476,77 @@ impl Render for Vec<Event> {
     }
     fn ids(&self) -> Vec<String> {
         self.iter().map(|e| e.id.to_string()).collect()
+    }
+}
+
+impl Render for Reassigned {
+    fn human(&self, _style: &Style) -> String {
+        let from = self
+            .previous_agent
+            .as_ref()
+            .map(|a| format!(" from {}", sanitize(&a.name)))
+            .unwrap_or_default();
+        format!(
+            "Moved {} \"{}\"{from} to {} ({})",
+            self.bead.id,
+            excerpt(&self.bead.title, 50),
+            sanitize(&self.agent.name),
+            self.bead.status
+        )
+    }
+    fn ids(&self) -> Vec<String> {
+        vec![self.bead.id.clone()]
+    }
+}
+
+impl Render for Deleted {
+    fn human(&self, _style: &Style) -> String {
+        format!(
+            "Deleted {} (its history stays in `gt events --subject {}`)",
+            self.deleted, self.deleted
+        )
+    }
+    fn ids(&self) -> Vec<String> {
+        vec![self.deleted.clone()]
+    }
+}
+
+impl Render for AgentReset {
+    fn human(&self, _style: &Style) -> String {
+        let mut text = format!("Reset {} to idle", sanitize(&self.agent.name));
+        match &self.released_bead {
+            Some(b) => text.push_str(&format!(
+                "; {} \"{}\" is open and unassigned again",
+                b.id,
+                excerpt(&b.title, 50)
+            )),
+            None => text.push_str("; it held no bead"),
+        }
+        if let Some(stop) = &self.stop {
+            text.push_str(&format!("\n{}", stop.message));
+        }
+        text
+    }
+    fn ids(&self) -> Vec<String> {
+        vec![self.agent.id.clone()]
+    }
+}
+
+impl Render for Acknowledged {
+    fn human(&self, style: &Style) -> String {
+        let e = &self.escalation;
+        if self.already_acknowledged {
+            format!(
+                "{} was already acknowledged by {} at {}; nothing changed",
+                e.id,
+                or_dash(e.acknowledged_by.as_deref()),
+                or_dash(e.acknowledged_at.as_deref())
+            )
+        } else {
+            e.human(style)
+        }
+    }
+    fn ids(&self) -> Vec<String> {
+        vec![self.escalation.id.clone()]
     }
 }

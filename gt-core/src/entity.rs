@@ -27,6 +27,10 @@ pub trait Entity: Clone + PartialEq + Sized {
             vec![self.id().into()],
         ));
     }
+    /// Clears a uniquely-held value (an agent's hook, a bead's assignee) that this
+    /// update moves, so that no statement of the batch sees it held twice.
+    /// Released values are cleared before any insert or update sets them.
+    fn release(&self, _before: &Self, _out: &mut Vec<Stmt>) {}
 }
 
 /// The guard that fails a batch when the row `id` is no longer at `version`.
@@ -145,6 +149,15 @@ impl Entity for Bead {
             .filter(|d| !before.depends_on.contains(d))
         {
             out.push(dependency_edge(&self.id, added, true));
+        }
+    }
+
+    fn release(&self, before: &Self, out: &mut Vec<Stmt>) {
+        if before.assignee.is_some() && self.assignee != before.assignee {
+            out.push(Stmt::new(
+                "UPDATE beads SET assignee = NULL WHERE id = ?1",
+                vec![self.id.as_str().into()],
+            ));
         }
     }
 
@@ -356,6 +369,15 @@ impl Entity for Agent {
                 self.created_at.as_str().into(),
             ],
         ));
+    }
+
+    fn release(&self, before: &Self, out: &mut Vec<Stmt>) {
+        if before.hook.is_some() && self.hook != before.hook {
+            out.push(Stmt::new(
+                "UPDATE agents SET hook = NULL WHERE id = ?1",
+                vec![self.id.as_str().into()],
+            ));
+        }
     }
 
     fn update(&self, _before: &Self, version: i64, out: &mut Vec<Stmt>) {

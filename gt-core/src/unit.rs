@@ -97,6 +97,9 @@ pub struct Unit<'a> {
     /// Idle polecats of a rig not yet handed out by this unit.
     pub(crate) idle_polecats: HashMap<String, VecDeque<String>>,
     populations: HashMap<&'static str, u64>,
+    /// Convoys this unit is force-closing: their beads are ending, so freed
+    /// polecats are not fed more of them and none of them is dispatched.
+    pub(crate) closing: HashSet<String>,
 }
 
 stored!(Bead, beads);
@@ -130,6 +133,7 @@ impl<'a> Unit<'a> {
             names_in_use: None,
             idle_polecats: HashMap::new(),
             populations: HashMap::new(),
+            closing: HashSet::new(),
         }
     }
 
@@ -291,6 +295,8 @@ impl<'a> Unit<'a> {
         guards(&self.agents, &mut batch);
         guards(&self.beads, &mut batch);
         guards(&self.escalations, &mut batch);
+        releases(&self.agents, &mut batch);
+        releases(&self.beads, &mut batch);
         writes(&self.rigs, &mut batch);
         writes(&self.convoys, &mut batch);
         writes(&self.agents, &mut batch);
@@ -340,6 +346,14 @@ fn guards<T: Entity>(table: &Table<T>, out: &mut Vec<Stmt>) {
     for slot in &table.slots {
         if let Some((v, version)) = &slot.before {
             out.push(version_guard(T::TABLE, v.id(), *version));
+        }
+    }
+}
+
+fn releases<T: Entity>(table: &Table<T>, out: &mut Vec<Stmt>) {
+    for slot in &table.slots {
+        if let (Some((old, _)), Some(new)) = (&slot.before, &slot.after) {
+            new.release(old, out);
         }
     }
 }

@@ -4,6 +4,7 @@
 mod support;
 
 mod concurrency;
+mod editing;
 mod errors;
 mod flow;
 mod setup;
@@ -46,4 +47,18 @@ suite!(
     errors::ambiguous_prefixes_list_candidates,
     errors::no_input_makes_gt_panic,
     concurrency::eight_processes_close_one_convoy,
+    editing::bead_update_reopens_a_landed_convoy,
+    editing::bead_reassign_hooks_the_new_agent_then_unhooks_the_old,
+    editing::bead_reassign_refusals,
+    editing::bead_delete_recounts_and_keeps_history,
+    editing::agent_reset_writes_one_unhook_and_frees_the_bead,
+    editing::agent_reset_stop_signals_the_recorded_process,
+    editing::agent_update_sets_status_and_refuses_bad_values,
+    editing::convoy_update_is_audited,
+    editing::convoy_close_with_beads_ends_them_and_frees_agents,
+    editing::convoy_add_and_remove_change_tracking,
+    editing::escalations_are_raised_listed_and_acked_once,
+    editing::events_follow_streams_json_lines,
+    editing::events_of_a_convoy_include_its_beads,
+    editing::the_mayor_guide_names_every_editing_command,
 );

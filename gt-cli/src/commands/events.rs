@@ -2,8 +2,11 @@ use clap::Args;
 use gt_core::query::EventFilter;
 use gt_core::Result;
 
+use std::time::Duration;
+
 use crate::context::Ctx;
-use crate::output::emit;
+use crate::output::{emit, stream_item};
+use crate::views::event_line;
 
 /// Show the activity feed, newest last
 ///
@@ -14,6 +17,7 @@ use crate::output::emit;
 ///   gt events
 ///   gt events --subject gt-k3x9q
 ///   gt events --actor mayor --since 1h --limit 20
+///   gt --json events --follow --convoy cv-7hd2a
 #[derive(Debug, Args)]
 #[command(verbatim_doc_comment)]
 pub struct EventsArgs {
@@ -36,20 +40,46 @@ pub struct EventsArgs {
     /// Show the newest N events (0 for all)
     #[arg(long, value_name = "N", default_value_t = 50)]
     pub limit: u32,
+
+    /// Keep printing new events as they happen (JSON Lines with --json)
+    #[arg(long, short = 'f')]
+    pub follow: bool,
 }
+
+/// How often `--follow` looks for new events.
+const POLL: Duration = Duration::from_millis(250);
 
 fn parse_since(s: &str) -> Result<String, String> {
     gt_core::clock::parse_since(s).map_err(|e| e.message)
 }
 
 pub fn run(ctx: &mut Ctx, args: EventsArgs) -> Result<()> {
-    let events = ctx.town()?.events(&EventFilter {
+    let mut filter = EventFilter {
         subject: args.subject,
         convoy: args.convoy,
         actor: args.actor,
         since: args.since,
         after_id: None,
         limit: (args.limit > 0).then_some(args.limit),
-    })?;
-    emit(&ctx.style, &events)
+    };
+    let events = ctx.town()?.events(&filter)?;
+    if !args.follow {
+        return emit(&ctx.style, &events);
+    }
+    // Following: every event is one line (one JSON document per line with
+    // --json), until the reader goes away or the process is stopped.
+    let mut last = 0;
+    for event in &events {
+        stream_item(&ctx.style, event, &event_line(event))?;
+        last = event.id;
+    }
+    filter.limit = None;
+    loop {
+        std::thread::sleep(POLL);
+        filter.after_id = Some(last);
+        for event in ctx.town()?.events(&filter)? {
+            stream_item(&ctx.style, &event, &event_line(&event))?;
+            last = event.id;
+        }
+    }
 }

@@ -5,9 +5,11 @@
 pub mod agent;
 pub mod bead;
 pub mod convoy;
+pub mod escalation;
 pub mod events;
 pub mod hook;
 pub mod init;
+pub mod prompt;
 pub mod rig;
 pub mod sling;
 pub mod sling_batch;
@@ -31,7 +33,11 @@ pub enum Command {
     #[command(subcommand)]
     Agent(agent::AgentCommand),
     Hook(hook::HookArgs),
+    #[command(subcommand)]
+    Escalation(escalation::EscalationCommand),
     Events(events::EventsArgs),
+    #[command(subcommand)]
+    Prompt(prompt::PromptCommand),
 }
 
 pub fn run(ctx: &mut Ctx, command: Command) -> Result<()> {
@@ -44,7 +50,9 @@ pub fn run(ctx: &mut Ctx, command: Command) -> Result<()> {
         Command::Bead(cmd) => bead::run(ctx, cmd),
         Command::Agent(cmd) => agent::run(ctx, cmd),
         Command::Hook(args) => hook::run(ctx, args),
+        Command::Escalation(cmd) => escalation::run(ctx, cmd),
         Command::Events(args) => events::run(ctx, args),
+        Command::Prompt(cmd) => prompt::run(ctx, cmd),
     }
 }
 

@@ -1,9 +1,11 @@
 //! Agents, and what is on their hooks.
 
 use serde::{Deserialize, Serialize};
+use serde_json::json;
 
-use crate::error::Result;
-use crate::model::{Agent, Bead};
+use crate::error::{Error, Result};
+use crate::event_type as ev;
+use crate::model::{Agent, AgentStatus, Bead, BeadStatus};
 use crate::query::{self, AgentFilter};
 use crate::town::Town;
 
@@ -43,5 +45,180 @@ impl Town {
             };
             Ok(HookView { agent, bead })
         })
+    }
+}
+
+/// `gt agent update`.
+#[derive(Debug, Clone, Default)]
+pub struct UpdateAgent {
+    pub status: Option<AgentStatus>,
+    pub pid: Option<i64>,
+}
+
+/// What `--stop` did to an agent's recorded process.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Stop {
+    pub pid: Option<i64>,
+    /// Whether SIGTERM was sent.
+    pub signalled: bool,
+    pub message: String,
+}
+
+/// What `gt agent reset` did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AgentReset {
+    pub agent: Agent,
+    /// The bead it held, now open and unassigned.
+    pub released_bead: Option<Bead>,
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub stop: Option<Stop>,
+}
+
+impl Town {
+    /// Sets an agent's status or recorded process ID directly, for repairs.
+    pub fn update_agent(&mut self, name_or_id: &str, req: &UpdateAgent) -> Result<Agent> {
+        if req.status.is_none() && req.pid.is_none() {
+            return Err(Error::usage("nothing to update").with_hint("give --status or --pid"));
+        }
+        if let Some(pid) = req.pid {
+            if !(1..=i64::from(i32::MAX)).contains(&pid) {
+                return Err(Error::usage(format!("invalid process ID {pid}"))
+                    .with_hint("give the positive process ID of the agent's process"));
+            }
+        }
+        let id = self.write(|unit| {
+            let id = query::resolve_agent(unit, name_or_id)?;
+            if let Some(pid) = req.pid {
+                let mut agent: Agent = unit.must(&id)?;
+                if agent.pid != Some(pid) {
+                    let old = agent.pid;
+                    agent.pid = Some(pid);
+                    unit.put(agent);
+                    unit.event(
+                        &id,
+                        ev::UPDATED,
+                        json!(old),
+                        json!(pid),
+                        json!({ "field": "pid" }),
+                    );
+                }
+            }
+            if let Some(status) = req.status {
+                unit.set_agent_status(&id, status)?;
+            }
+            Ok(id)
+        })?;
+        self.read(|r| query::must(r, &id))
+    }
+
+    /// Resets an agent: idle, no hook; the bead it held goes back to `open`,
+    /// unassigned. Writes one `agent_reset` event and (if it held a bead) one
+    /// `unhooked` event. With `stop`, then sends SIGTERM to its recorded process
+    /// if that is alive on this host.
+    pub fn reset_agent(&mut self, name_or_id: &str, stop: bool) -> Result<AgentReset> {
+        let (id, released) = self.write(|unit| {
+            let id = query::resolve_agent(unit, name_or_id)?;
+            let before: Agent = unit.must(&id)?;
+            let released = match &before.hook {
+                Some(bead_id) => {
+                    let bead: Bead = unit.must(bead_id)?;
+                    // Only this agent's claim is released, should the two disagree.
+                    let held_by_us = bead
+                        .assignee
+                        .as_deref()
+                        .is_some_and(|a| a.eq_ignore_ascii_case(&before.name));
+                    if held_by_us {
+                        unit.release_hook_of_bead(bead_id)?;
+                    }
+                    let mut agent: Agent = unit.must(&id)?;
+                    agent.hook = None;
+                    unit.put(agent);
+                    if bead.status != BeadStatus::Open && !bead.status.is_terminal() {
+                        unit.set_bead_status(bead_id, BeadStatus::Open)?;
+                    }
+                    Some(bead_id.clone())
+                }
+                None => None,
+            };
+            let mut agent: Agent = unit.must(&id)?;
+            agent.status = AgentStatus::Idle;
+            agent.last_activity_at = unit.now.clone();
+            unit.put(agent);
+            unit.event(
+                &id,
+                ev::AGENT_RESET,
+                json!({ "status": before.status, "hook": before.hook }),
+                json!({ "status": AgentStatus::Idle, "hook": null }),
+                json!({ "released_bead": released, "stop": stop }),
+            );
+            Ok((id, released))
+        })?;
+        let (agent, released_bead) = self.read(|r| {
+            let agent: Agent = query::must(r, &id)?;
+            let bead = released
+                .as_deref()
+                .map(|b| query::fetch(r, b))
+                .transpose()?
+                .flatten();
+            Ok((agent, bead))
+        })?;
+        let stop = stop.then(|| stop_process(agent.pid));
+        Ok(AgentReset {
+            agent,
+            released_bead,
+            stop,
+        })
+    }
+}
+
+/// Sends SIGTERM to `pid` if it is a live process on this host.
+fn stop_process(pid: Option<i64>) -> Stop {
+    let Some(pid) = pid else {
+        return Stop {
+            pid: None,
+            signalled: false,
+            message: "no process ID is recorded for this agent".into(),
+        };
+    };
+    let Ok(raw) = libc::pid_t::try_from(pid) else {
+        return Stop {
+            pid: Some(pid),
+            signalled: false,
+            message: format!("{pid} is not a process ID"),
+        };
+    };
+    if raw <= 1 {
+        return Stop {
+            pid: Some(pid),
+            signalled: false,
+            message: format!("refusing to signal process {pid}"),
+        };
+    }
+    // SAFETY: kill(2) with a positive pid only signals that one process; signal 0
+    // checks that it exists without sending anything.
+    let alive = unsafe { libc::kill(raw, 0) } == 0;
+    if !alive {
+        return Stop {
+            pid: Some(pid),
+            signalled: false,
+            message: format!("process {pid} is not running on this host (or is not ours)"),
+        };
+    }
+    // SAFETY: as above.
+    if unsafe { libc::kill(raw, libc::SIGTERM) } == 0 {
+        Stop {
+            pid: Some(pid),
+            signalled: true,
+            message: format!("sent SIGTERM to process {pid}"),
+        }
+    } else {
+        Stop {
+            pid: Some(pid),
+            signalled: false,
+            message: format!(
+                "could not signal process {pid}: {}",
+                std::io::Error::last_os_error()
+            ),
+        }
     }
 }

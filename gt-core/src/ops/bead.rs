@@ -1,13 +1,15 @@
 //! Beads: plain create, list, show, and the partial update of surgical editing.
 
+use serde::{Deserialize, Serialize};
 use serde_json::{json, Value as Json};
 
 use crate::error::{Error, Result};
 use crate::event_type as ev;
-use crate::model::{Bead, BeadStatus, Priority};
+use crate::model::{Agent, AgentStatus, Bead, BeadStatus, Priority};
 use crate::ops::sling::NewBead;
 use crate::query::{self, BeadFilter};
 use crate::town::Town;
+use crate::unit::agent_meta;
 
 /// `gt bead create`.
 #[derive(Debug, Clone, Default)]
@@ -213,5 +215,122 @@ mod tests {
         assert_eq!(parse_meta("eq=a=b").unwrap().1, json!("a=b"));
         assert_eq!(parse_meta("novalue").unwrap_err().code(), "usage");
         assert_eq!(parse_meta("=x").unwrap_err().code(), "usage");
+    }
+}
+
+/// Where `gt bead reassign` moves a bead.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReassignTo {
+    /// An existing agent, by name or ID.
+    Agent(String),
+    /// A new polecat of the bead's rig.
+    NewPolecat,
+}
+
+/// What `gt bead reassign` did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Reassigned {
+    pub bead: Bead,
+    pub agent: Agent,
+    pub previous_agent: Option<Agent>,
+}
+
+/// What `gt bead delete` did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Deleted {
+    pub deleted: String,
+}
+
+impl Town {
+    /// Moves a bead onto another agent: the new agent is hooked first, then the
+    /// old one unhooked (and left idle). Work already under way stays under way
+    /// with the new agent, who is dispatched to it.
+    pub fn reassign_bead(&mut self, id: &str, to: &ReassignTo) -> Result<Reassigned> {
+        let (bead_id, agent_id, previous) = self.write(|unit| {
+            let bead_id = query::resolve::<Bead>(unit, id)?;
+            let mut bead: Bead = unit.must(&bead_id)?;
+            if bead.status.is_terminal() {
+                return Err(Error::conflict(format!(
+                    "bead {bead_id} is {}; only open work can be reassigned",
+                    bead.status
+                ))
+                .with_hint(format!(
+                    "reopen it first: gt bead update {bead_id} --status open"
+                )));
+            }
+            let target = match to {
+                ReassignTo::Agent(name) => query::resolve_agent(unit, name)?,
+                ReassignTo::NewPolecat => unit.create_polecat(&bead.rig)?,
+            };
+            let mut agent: Agent = unit.must(&target)?;
+            let previous = match &bead.assignee {
+                Some(name) => unit.agent_named(name)?,
+                None => None,
+            };
+            if previous.as_ref().is_some_and(|p| p.id == agent.id) {
+                // Already there: nothing to change.
+                return Ok((bead_id, agent.id, previous.map(|p| p.id)));
+            }
+            if let Some(held) = &agent.hook {
+                return Err(Error::conflict(format!(
+                    "agent {} is already hooked to {held}",
+                    agent.name
+                ))
+                .with_hint(format!(
+                    "free it first (gt agent reset {}), or use --new for a fresh polecat",
+                    agent.name
+                )));
+            }
+            // Hook the new agent first, then release the old one.
+            agent.hook = Some(bead_id.clone());
+            agent.last_activity_at = unit.now.clone();
+            unit.event(
+                &bead_id,
+                ev::HOOKED,
+                json!(bead.assignee),
+                json!(agent.name),
+                agent_meta(&agent),
+            );
+            bead.assignee = Some(agent.name.clone());
+            bead.updated_at = unit.now.clone();
+            unit.put(agent.clone());
+            unit.put(bead.clone());
+            if let Some(old) = &previous {
+                let mut old_agent: Agent = unit.must(&old.id)?;
+                old_agent.hook = None;
+                old_agent.last_activity_at = unit.now.clone();
+                unit.put(old_agent);
+                unit.event(
+                    &bead_id,
+                    ev::UNHOOKED,
+                    json!(old.name),
+                    json!(agent.name),
+                    agent_meta(old),
+                );
+                unit.set_agent_status(&old.id, AgentStatus::Idle)?;
+            }
+            if bead.status == BeadStatus::Open {
+                unit.try_dispatch(&bead_id)?;
+            } else {
+                unit.redispatch(&bead_id)?;
+            }
+            Ok((bead_id, agent.id, previous.map(|p| p.id)))
+        })?;
+        self.read(|r| {
+            Ok(Reassigned {
+                bead: query::must(r, &bead_id)?,
+                agent: query::must(r, &agent_id)?,
+                previous_agent: previous.map(|p| query::must(r, &p)).transpose()?,
+            })
+        })
+    }
+
+    /// Deletes a bead (R10). A hooked bead needs `force`.
+    pub fn delete_bead(&mut self, id: &str, force: bool) -> Result<Deleted> {
+        let deleted = self.write(|unit| {
+            let bead_id = query::resolve::<Bead>(unit, id)?;
+            unit.delete_bead(&bead_id, force).map(|b| b.id)
+        })?;
+        Ok(Deleted { deleted })
     }
 }

@@ -1,7 +1,10 @@
 //! Convoys: listing them with their progress, and the detailed status view.
 
-use crate::error::Result;
-use crate::model::Convoy;
+use serde_json::{json, Value as Json};
+
+use crate::error::{Error, Result};
+use crate::event_type as ev;
+use crate::model::{Bead, BeadStatus, Convoy, ConvoyStatus, MergeMode};
 use crate::query::{self, ConvoyFilter, ConvoyStatusView};
 use crate::town::Town;
 
@@ -29,5 +32,186 @@ impl Town {
             let id = query::resolve::<Convoy>(r, id)?;
             query::convoy_status(r, &id)
         })
+    }
+}
+
+/// `gt convoy close`.
+#[derive(Debug, Clone, Default)]
+pub struct CloseConvoy {
+    /// Force-fail instead of force-close.
+    pub failed: bool,
+    /// Also end every tracked bead that is not closed or failed, freeing its agent.
+    pub close_beads: bool,
+    pub reason: Option<String>,
+}
+
+/// `gt convoy update`: only the fields given change.
+#[derive(Debug, Clone, Default)]
+pub struct UpdateConvoy {
+    pub title: Option<String>,
+    pub merge_mode: Option<MergeMode>,
+    /// An empty string clears the branch.
+    pub feature_branch: Option<String>,
+}
+
+impl Town {
+    /// Force-closes (or force-fails) an active convoy.
+    pub fn close_convoy(&mut self, id: &str, req: &CloseConvoy) -> Result<Convoy> {
+        let id = self.write(|unit| {
+            let id = query::resolve::<Convoy>(unit, id)?;
+            let mut convoy: Convoy = unit.must(&id)?;
+            if convoy.status != ConvoyStatus::Active {
+                return Err(
+                    Error::conflict(format!("convoy {id} is already {}", convoy.status))
+                        .with_hint("only an active convoy can be closed"),
+                );
+            }
+            let (status, bead_status) = if req.failed {
+                (ConvoyStatus::Failed, BeadStatus::Failed)
+            } else {
+                (ConvoyStatus::Closed, BeadStatus::Closed)
+            };
+            convoy.status = status;
+            convoy.closed_reason = req.reason.clone();
+            convoy.updated_at = unit.now.clone();
+            unit.put(convoy);
+            unit.event(
+                &id,
+                ev::CONVOY_CLOSED,
+                json!(ConvoyStatus::Active),
+                json!(status),
+                json!({ "reason": req.reason, "close_beads": req.close_beads }),
+            );
+            if req.close_beads {
+                unit.closing.insert(id.clone());
+                let open = unit.load_where::<Bead>(
+                    "b.convoy_id = ?1 AND b.status NOT IN ('closed', 'failed') ORDER BY b.rowid",
+                    &[id.as_str().into()],
+                )?;
+                for bead in open {
+                    unit.set_bead_status(&bead.id, bead_status)?;
+                }
+            }
+            unit.settle(&id);
+            Ok(id)
+        })?;
+        self.read(|r| query::must(r, &id))
+    }
+
+    /// Edits a convoy's title, merge mode or feature branch.
+    pub fn update_convoy(&mut self, id: &str, req: &UpdateConvoy) -> Result<Convoy> {
+        if req.title.is_none() && req.merge_mode.is_none() && req.feature_branch.is_none() {
+            return Err(Error::usage("nothing to update")
+                .with_hint("give --title, --merge-mode or --feature-branch"));
+        }
+        if let Some(title) = &req.title {
+            super::required("title", title)?;
+        }
+        let id = self.write(|unit| {
+            let id = query::resolve::<Convoy>(unit, id)?;
+            let mut convoy: Convoy = unit.must(&id)?;
+            let before = convoy.clone();
+            if let Some(title) = &req.title {
+                convoy.title = title.clone();
+            }
+            if let Some(mode) = req.merge_mode {
+                convoy.merge_mode = mode;
+            }
+            if let Some(branch) = &req.feature_branch {
+                convoy.feature_branch = (!branch.trim().is_empty()).then(|| branch.clone());
+            }
+            let changes = [
+                ("title", json!(before.title), json!(convoy.title)),
+                (
+                    "merge_mode",
+                    json!(before.merge_mode),
+                    json!(convoy.merge_mode),
+                ),
+                (
+                    "feature_branch",
+                    json!(before.feature_branch),
+                    json!(convoy.feature_branch),
+                ),
+            ];
+            let mut changed = false;
+            for (field, old, new) in changes {
+                if old != new {
+                    unit.event(&id, ev::UPDATED, old, new, json!({ "field": field }));
+                    changed = true;
+                }
+            }
+            if changed {
+                convoy.updated_at = unit.now.clone();
+                unit.put(convoy);
+            }
+            Ok(id)
+        })?;
+        self.read(|r| query::must(r, &id))
+    }
+
+    /// Starts tracking beads. A bead belongs to at most one convoy.
+    pub fn add_to_convoy(&mut self, id: &str, beads: &[String]) -> Result<Convoy> {
+        self.change_tracking(id, beads, true)
+    }
+
+    /// Stops tracking beads (they stay, untracked).
+    pub fn remove_from_convoy(&mut self, id: &str, beads: &[String]) -> Result<Convoy> {
+        self.change_tracking(id, beads, false)
+    }
+
+    fn change_tracking(&mut self, id: &str, beads: &[String], add: bool) -> Result<Convoy> {
+        if beads.is_empty() {
+            return Err(Error::usage("no beads given").with_hint("name one or more bead IDs"));
+        }
+        let id = self.write(|unit| {
+            let id = query::resolve::<Convoy>(unit, id)?;
+            unit.must::<Convoy>(&id)?;
+            let mut seen = Vec::new();
+            for input in beads {
+                let bead_id = query::resolve::<Bead>(unit, input)?;
+                if seen.contains(&bead_id) {
+                    continue;
+                }
+                seen.push(bead_id.clone());
+                let mut bead: Bead = unit.must(&bead_id)?;
+                let old = bead.convoy_id.clone();
+                match (add, old.as_deref()) {
+                    (true, Some(c)) if c == id => continue,
+                    (true, Some(other)) => {
+                        return Err(Error::conflict(format!(
+                            "bead {bead_id} is already tracked by convoy {other}"
+                        ))
+                        .with_hint(format!(
+                            "remove it there first: gt convoy remove {other} {bead_id}"
+                        )))
+                    }
+                    (true, None) => bead.convoy_id = Some(id.clone()),
+                    (false, Some(c)) if c == id => bead.convoy_id = None,
+                    (false, _) => {
+                        return Err(Error::conflict(format!(
+                            "bead {bead_id} is not tracked by convoy {id}"
+                        )))
+                    }
+                }
+                bead.updated_at = unit.now.clone();
+                unit.put(bead.clone());
+                let (kind, old_v, new_v) = if add {
+                    (ev::BEAD_ADDED, Json::Null, json!(bead_id))
+                } else {
+                    (ev::BEAD_REMOVED, json!(bead_id), Json::Null)
+                };
+                unit.event(&id, kind, old_v, new_v, Json::Null);
+                unit.event(
+                    &bead_id,
+                    ev::UPDATED,
+                    json!(old),
+                    json!(bead.convoy_id),
+                    json!({ "field": "convoy_id" }),
+                );
+            }
+            unit.settle(&id);
+            Ok(id)
+        })?;
+        self.read(|r| query::must(r, &id))
     }
 }

@@ -180,6 +180,13 @@ impl Unit<'_> {
         let Some(name) = bead.assignee.clone() else {
             return Ok(false);
         };
+        if bead
+            .convoy_id
+            .as_ref()
+            .is_some_and(|c| self.closing.contains(c))
+        {
+            return Ok(false);
+        }
         if !self.is_ready(&bead)? {
             return Ok(false);
         }
@@ -204,6 +211,33 @@ impl Unit<'_> {
             convoy_id: bead.convoy_id,
         });
         Ok(true)
+    }
+
+    /// Hands work already under way to its (new) agent: the agent goes to work
+    /// and the dispatch command runs for it, the bead's status is unchanged.
+    pub fn redispatch(&mut self, bead_id: &str) -> Result<()> {
+        let bead: Bead = self.must(bead_id)?;
+        let Some(name) = &bead.assignee else {
+            return Ok(());
+        };
+        let Some(agent) = self.agent_named(name)? else {
+            return Ok(());
+        };
+        self.event(
+            bead_id,
+            ev::DISPATCHED,
+            json!(bead.status),
+            json!(bead.status),
+            agent_meta(&agent),
+        );
+        self.set_agent_status(&agent.id, AgentStatus::Working)?;
+        self.dispatched.push(Dispatch {
+            bead_id: bead.id.clone(),
+            agent: agent.name,
+            rig: bead.rig,
+            convoy_id: bead.convoy_id,
+        });
+        Ok(())
     }
 
     /// Whether every blocker of `bead` is closed (a failed blocker keeps it
@@ -309,6 +343,9 @@ impl Unit<'_> {
     /// Hands the next waiting bead of a capped batch to the polecat it just freed
     /// (R8): the first unassigned open bead of the convoy, ready ones first.
     pub fn feed(&mut self, convoy_id: &str, agent_id: &str) -> Result<()> {
+        if self.closing.contains(convoy_id) {
+            return Ok(());
+        }
         // The cap never changes after creation, so it is read without a guard:
         // concurrent closers of one convoy must not conflict over the convoy row.
         let rows = self.query(

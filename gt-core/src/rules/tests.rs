@@ -377,6 +377,58 @@ pub(crate) fn status_changes_are_audited(mut town: Town) {
     );
 }
 
+/// R6: moving a hook between agents in one batch keeps it unique at every step.
+pub(crate) fn reassigning_moves_the_hook_in_one_batch(mut town: Town) {
+    use crate::ops::bead::ReassignTo;
+    let first = town
+        .sling(&Sling {
+            rig: "alpha".into(),
+            title: "one".into(),
+            ..Default::default()
+        })
+        .unwrap();
+    let moved = town
+        .reassign_bead(&first.bead.id, &ReassignTo::NewPolecat)
+        .unwrap();
+    assert_eq!(moved.agent.hook.as_deref(), Some(first.bead.id.as_str()));
+    assert_eq!(moved.previous_agent.unwrap().hook, None);
+    let back = town
+        .reassign_bead(&first.bead.id, &ReassignTo::Agent(first.agent.name.clone()))
+        .unwrap();
+    assert_eq!(back.agent.id, first.agent.id);
+    assert_eq!(
+        town.bead(&first.bead.id).unwrap().assignee.as_deref(),
+        Some(first.agent.name.as_str())
+    );
+}
+
+/// Force-closing a convoy with its beads frees every agent and dispatches nothing.
+pub(crate) fn force_closing_ends_beads_without_dispatching(mut town: Town) {
+    use crate::ops::convoy::CloseConvoy;
+    let b = batch(&mut town, &[("A", &[]), ("B", &[0]), ("C", &[1])], Some(1));
+    let closed = town
+        .close_convoy(
+            &b.convoy.id,
+            &CloseConvoy {
+                close_beads: true,
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    assert_eq!(
+        (closed.status, closed.closed_beads, closed.total_beads),
+        (ConvoyStatus::Closed, 3, 3)
+    );
+    let agents = town.agents(&Default::default()).unwrap();
+    assert_eq!(agents.len(), 1);
+    assert!(agents
+        .iter()
+        .all(|a| a.hook.is_none() && a.status == AgentStatus::Idle));
+    for item in &b.beads[1..] {
+        assert_eq!(count_events(&mut town, &item.bead.id, ev::DISPATCHED), 0);
+    }
+}
+
 /// Instantiates every rule test above for one backend; `$open` makes a fresh town.
 macro_rules! rule_tests {
     ($backend:ident, $open:expr) => {
@@ -402,6 +454,8 @@ macro_rules! rule_tests {
                 deleting_a_tracked_bead_recounts_and_may_land,
                 deleting_a_blocker_dispatches_its_dependents,
                 status_changes_are_audited,
+                reassigning_moves_the_hook_in_one_batch,
+                force_closing_ends_beads_without_dispatching,
             );
         }
     };

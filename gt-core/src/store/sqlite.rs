@@ -234,8 +234,10 @@ fn map_err(e: rusqlite::Error, location: &str) -> StoreError {
             waited: Duration::ZERO,
         },
         ffi::ErrorCode::ConstraintViolation => {
+            // Under BEGIN IMMEDIATE nothing can change between a unit's reads and
+            // its batch, so only a guard or a fresh random ID that collided with
+            // an existing one is worth a retry; any other violation is a bug.
             let raced = message.contains("stale_read")
-                || err.extended_code == ffi::SQLITE_CONSTRAINT_UNIQUE
                 || err.extended_code == ffi::SQLITE_CONSTRAINT_PRIMARYKEY;
             if raced {
                 StoreError::Stale(message)
@@ -290,9 +292,28 @@ mod tests {
                 Stmt::new("INSERT INTO t VALUES (1)", vec![]),
             ])
             .unwrap_err();
-        assert!(matches!(err, StoreError::Stale(_)), "{err:?}");
+        assert!(
+            matches!(err, StoreError::Stale(_)),
+            "a colliding ID is retried: {err:?}"
+        );
         let rows = db.query("SELECT count(*) FROM t", &[]).unwrap();
         assert_eq!(rows[0].int(0).unwrap(), 0);
+    }
+
+    #[test]
+    fn other_constraint_violations_are_bugs_not_races() {
+        let (_dir, mut db) = temp_db();
+        db.begin_write().unwrap();
+        db.commit(&[Stmt::new("CREATE TABLE u (x TEXT UNIQUE)", vec![])])
+            .unwrap();
+        db.begin_write().unwrap();
+        let err = db
+            .commit(&[
+                Stmt::new("INSERT INTO u VALUES ('a')", vec![]),
+                Stmt::new("INSERT INTO u VALUES ('a')", vec![]),
+            ])
+            .unwrap_err();
+        assert!(matches!(err, StoreError::Backend(_)), "{err:?}");
     }
 
     #[test]

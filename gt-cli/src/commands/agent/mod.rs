@@ -1,23 +1,29 @@
 //! `gt agent`: the town's agents.
 
 mod list;
+mod reset;
 mod show;
+mod update;
 
 use clap::Subcommand;
 use gt_core::Result;
 
 use crate::context::Ctx;
 
-/// Inspect agents (polecats, refinery, mayor, witness)
+/// Inspect and repair agents (polecats, refinery, mayor, witness)
 #[derive(Debug, Subcommand)]
 pub enum AgentCommand {
     List(list::AgentListArgs),
     Show(show::AgentShowArgs),
+    Update(update::AgentUpdateArgs),
+    Reset(reset::AgentResetArgs),
 }
 
 pub fn run(ctx: &mut Ctx, cmd: AgentCommand) -> Result<()> {
     match cmd {
         AgentCommand::List(args) => list::run(ctx, args),
         AgentCommand::Show(args) => show::run(ctx, args),
+        AgentCommand::Update(args) => update::run(ctx, args),
+        AgentCommand::Reset(args) => reset::run(ctx, args),
     }
 }

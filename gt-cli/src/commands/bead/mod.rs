@@ -1,7 +1,9 @@
 //! `gt bead`: the units of work.
 
 mod create;
+mod delete;
 mod list;
+mod reassign;
 mod show;
 mod update;
 
@@ -17,6 +19,8 @@ pub enum BeadCommand {
     List(list::BeadListArgs),
     Show(show::BeadShowArgs),
     Update(update::BeadUpdateArgs),
+    Reassign(reassign::BeadReassignArgs),
+    Delete(delete::BeadDeleteArgs),
 }
 
 pub fn run(ctx: &mut Ctx, cmd: BeadCommand) -> Result<()> {
@@ -25,5 +29,7 @@ pub fn run(ctx: &mut Ctx, cmd: BeadCommand) -> Result<()> {
         BeadCommand::List(args) => list::run(ctx, args),
         BeadCommand::Show(args) => show::run(ctx, args),
         BeadCommand::Update(args) => update::run(ctx, args),
+        BeadCommand::Reassign(args) => reassign::run(ctx, args),
+        BeadCommand::Delete(args) => delete::run(ctx, args),
     }
 }

@@ -1,23 +1,35 @@
 //! `gt convoy`: tracked batches of beads.
 
+mod add;
+mod close;
 mod list;
+mod remove;
 mod status;
+mod update;
 
 use clap::Subcommand;
 use gt_core::Result;
 
 use crate::context::Ctx;
 
-/// Watch convoys, the tracked batches of beads
+/// Watch and repair convoys, the tracked batches of beads
 #[derive(Debug, Subcommand)]
 pub enum ConvoyCommand {
     List(list::ConvoyListArgs),
     Status(status::ConvoyStatusArgs),
+    Close(close::ConvoyCloseArgs),
+    Update(update::ConvoyUpdateArgs),
+    Add(add::ConvoyAddArgs),
+    Remove(remove::ConvoyRemoveArgs),
 }
 
 pub fn run(ctx: &mut Ctx, cmd: ConvoyCommand) -> Result<()> {
     match cmd {
         ConvoyCommand::List(args) => list::run(ctx, args),
         ConvoyCommand::Status(args) => status::run(ctx, args),
+        ConvoyCommand::Close(args) => close::run(ctx, args),
+        ConvoyCommand::Update(args) => update::run(ctx, args),
+        ConvoyCommand::Add(args) => add::run(ctx, args),
+        ConvoyCommand::Remove(args) => remove::run(ctx, args),
     }
 }

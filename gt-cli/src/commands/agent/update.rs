@@ -1,0 +1,42 @@
+use clap::Args;
+use gt_core::model::AgentStatus;
+use gt_core::ops::agent::UpdateAgent;
+use gt_core::Result;
+
+use crate::commands::parse_enum;
+use crate::context::Ctx;
+use crate::output::emit;
+
+/// Set an agent's status or recorded process ID directly, for repairs
+///
+/// Marking an agent dead flags the convoy of the bead it holds as needing
+/// attention.
+///
+/// Examples:
+///   gt agent update Toast --status dead
+///   gt agent update Toast --pid 4242
+#[derive(Debug, Args)]
+#[command(verbatim_doc_comment)]
+pub struct AgentUpdateArgs {
+    /// The agent's name, or its ID or a unique prefix of it
+    pub agent: String,
+
+    /// idle, working, stalled or dead
+    #[arg(long, value_parser = parse_enum::<AgentStatus>)]
+    pub status: Option<AgentStatus>,
+
+    /// The process ID of the agent's process on this host
+    #[arg(long, value_name = "PID", allow_negative_numbers = true)]
+    pub pid: Option<i64>,
+}
+
+pub fn run(ctx: &mut Ctx, args: AgentUpdateArgs) -> Result<()> {
+    let agent = ctx.town()?.update_agent(
+        &args.agent,
+        &UpdateAgent {
+            status: args.status,
+            pid: args.pid,
+        },
+    )?;
+    emit(&ctx.style, &agent)
+}

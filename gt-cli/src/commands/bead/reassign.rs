@@ -1,0 +1,44 @@
+use clap::Args;
+use gt_core::ops::bead::ReassignTo;
+use gt_core::Result;
+
+use crate::context::Ctx;
+use crate::output::emit;
+
+/// Move a bead to another agent (or to a new polecat of its rig)
+///
+/// The new agent is hooked first, then the old one is unhooked and left idle.
+/// Work under way stays under way, dispatched to the new agent. An agent already
+/// hooked to another bead cannot take it (exit 4).
+///
+/// Examples:
+///   gt bead reassign gt-k3x9q --to Maple
+///   gt bead reassign gt-k3x9q --new
+#[derive(Debug, Args)]
+#[command(verbatim_doc_comment)]
+pub struct BeadReassignArgs {
+    /// The bead's ID, or a unique prefix of it
+    pub id: String,
+
+    /// The agent to hook it to (name or ID)
+    #[arg(
+        long,
+        value_name = "AGENT",
+        required_unless_present = "new",
+        conflicts_with = "new"
+    )]
+    pub to: Option<String>,
+
+    /// Hook it to a new polecat of the bead's rig
+    #[arg(long)]
+    pub new: bool,
+}
+
+pub fn run(ctx: &mut Ctx, args: BeadReassignArgs) -> Result<()> {
+    let to = match args.to {
+        Some(agent) => ReassignTo::Agent(agent),
+        None => ReassignTo::NewPolecat,
+    };
+    let done = ctx.town()?.reassign_bead(&args.id, &to)?;
+    emit(&ctx.style, &done)
+}

@@ -1,0 +1,27 @@
+use clap::Args;
+use gt_core::Result;
+
+use crate::context::Ctx;
+use crate::output::emit;
+
+/// Start tracking beads in a convoy (a bead belongs to at most one convoy)
+///
+/// Adding unfinished work to a landed convoy makes it active again.
+///
+/// Example:
+///   gt convoy add cv-7hd2a gt-k3x9q gt-p2m4z
+#[derive(Debug, Args)]
+#[command(verbatim_doc_comment)]
+pub struct ConvoyAddArgs {
+    /// The convoy's ID, or a unique prefix of it
+    pub id: String,
+
+    /// The beads to track
+    #[arg(required = true, value_name = "BEAD")]
+    pub beads: Vec<String>,
+}
+
+pub fn run(ctx: &mut Ctx, args: ConvoyAddArgs) -> Result<()> {
+    let convoy = ctx.town()?.add_to_convoy(&args.id, &args.beads)?;
+    emit(&ctx.style, &convoy)
+}

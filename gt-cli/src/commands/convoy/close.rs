@@ -1,0 +1,45 @@
+use clap::Args;
+use gt_core::ops::convoy::CloseConvoy;
+use gt_core::Result;
+
+use crate::context::Ctx;
+use crate::output::emit;
+
+/// Force-close (or force-fail) a convoy that will not land by itself
+///
+/// With --close-beads, every tracked bead that is not closed or failed is ended
+/// the same way and its agent freed.
+///
+/// Examples:
+///   gt convoy close cv-7hd2a --reason "superseded by cv-9k2xx"
+///   gt convoy close cv-7hd2a --failed --close-beads --reason "approach abandoned"
+#[derive(Debug, Args)]
+#[command(verbatim_doc_comment)]
+pub struct ConvoyCloseArgs {
+    /// The convoy's ID, or a unique prefix of it
+    pub id: String,
+
+    /// Mark it failed rather than closed
+    #[arg(long)]
+    pub failed: bool,
+
+    /// Also end every unfinished tracked bead, freeing its agent
+    #[arg(long)]
+    pub close_beads: bool,
+
+    /// Why, for the record
+    #[arg(long)]
+    pub reason: Option<String>,
+}
+
+pub fn run(ctx: &mut Ctx, args: ConvoyCloseArgs) -> Result<()> {
+    let convoy = ctx.town()?.close_convoy(
+        &args.id,
+        &CloseConvoy {
+            failed: args.failed,
+            close_beads: args.close_beads,
+            reason: args.reason,
+        },
+    )?;
+    emit(&ctx.style, &convoy)
+}

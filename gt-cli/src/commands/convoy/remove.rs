@@ -1,0 +1,27 @@
+use clap::Args;
+use gt_core::Result;
+
+use crate::context::Ctx;
+use crate::output::emit;
+
+/// Stop tracking beads in a convoy (the beads stay)
+///
+/// Removing the last unfinished bead lands the convoy if the rest are closed.
+///
+/// Example:
+///   gt convoy remove cv-7hd2a gt-k3x9q
+#[derive(Debug, Args)]
+#[command(verbatim_doc_comment)]
+pub struct ConvoyRemoveArgs {
+    /// The convoy's ID, or a unique prefix of it
+    pub id: String,
+
+    /// The beads to stop tracking
+    #[arg(required = true, value_name = "BEAD")]
+    pub beads: Vec<String>,
+}
+
+pub fn run(ctx: &mut Ctx, args: ConvoyRemoveArgs) -> Result<()> {
+    let convoy = ctx.town()?.remove_from_convoy(&args.id, &args.beads)?;
+    emit(&ctx.style, &convoy)
+}

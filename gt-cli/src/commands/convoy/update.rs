@@ -1,0 +1,45 @@
+use clap::Args;
+use gt_core::model::MergeMode;
+use gt_core::ops::convoy::UpdateConvoy;
+use gt_core::Result;
+
+use crate::commands::parse_enum;
+use crate::context::Ctx;
+use crate::output::emit;
+
+/// Edit a convoy's title, merge mode or feature branch
+///
+/// Examples:
+///   gt convoy update cv-7hd2a --merge-mode review-and-merge
+///   gt convoy update cv-7hd2a --feature-branch feat/sessions
+///   gt convoy update cv-7hd2a --feature-branch ""      # clear it
+#[derive(Debug, Args)]
+#[command(verbatim_doc_comment)]
+pub struct ConvoyUpdateArgs {
+    /// The convoy's ID, or a unique prefix of it
+    pub id: String,
+
+    /// review-then-land or review-and-merge
+    #[arg(long, value_parser = parse_enum::<MergeMode>)]
+    pub merge_mode: Option<MergeMode>,
+
+    /// The branch its work is merged into ("" clears it)
+    #[arg(long, value_name = "BRANCH")]
+    pub feature_branch: Option<String>,
+
+    /// A new title
+    #[arg(long)]
+    pub title: Option<String>,
+}
+
+pub fn run(ctx: &mut Ctx, args: ConvoyUpdateArgs) -> Result<()> {
+    let convoy = ctx.town()?.update_convoy(
+        &args.id,
+        &UpdateConvoy {
+            title: args.title,
+            merge_mode: args.merge_mode,
+            feature_branch: args.feature_branch,
+        },
+    )?;
+    emit(&ctx.style, &convoy)
+}

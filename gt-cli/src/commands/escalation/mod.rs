@@ -1,0 +1,26 @@
+//! `gt escalation`: requests for human attention.
+
+mod ack;
+mod list;
+mod raise;
+
+use clap::Subcommand;
+use gt_core::Result;
+
+use crate::context::Ctx;
+
+/// Raise, list and acknowledge requests for human attention
+#[derive(Debug, Subcommand)]
+pub enum EscalationCommand {
+    Raise(raise::EscalationRaiseArgs),
+    List(list::EscalationListArgs),
+    Ack(ack::EscalationAckArgs),
+}
+
+pub fn run(ctx: &mut Ctx, cmd: EscalationCommand) -> Result<()> {
+    match cmd {
+        EscalationCommand::Raise(args) => raise::run(ctx, args),
+        EscalationCommand::List(args) => list::run(ctx, args),
+        EscalationCommand::Ack(args) => ack::run(ctx, args),
+    }
+}

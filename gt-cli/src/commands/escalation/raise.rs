@@ -1,0 +1,52 @@
+use clap::Args;
+use gt_core::model::Severity;
+use gt_core::ops::escalation::RaiseEscalation;
+use gt_core::Result;
+
+use crate::commands::parse_enum;
+use crate::context::Ctx;
+use crate::output::emit;
+
+/// Ask a human for attention
+///
+/// Examples:
+///   gt escalation raise "Toast is looping on the same test" --bead gt-k3x9q --severity high
+///   gt escalation raise "CI credentials expired" --category infra --rig app
+#[derive(Debug, Args)]
+#[command(verbatim_doc_comment)]
+pub struct EscalationRaiseArgs {
+    /// What needs attention
+    pub message: String,
+
+    /// low, medium, high or critical [default: medium]
+    #[arg(long, value_parser = parse_enum::<Severity>)]
+    pub severity: Option<Severity>,
+
+    /// A free-form category, for filtering
+    #[arg(long)]
+    pub category: Option<String>,
+
+    /// The bead it concerns
+    #[arg(long, value_name = "BEAD")]
+    pub bead: Option<String>,
+
+    /// The rig it concerns
+    #[arg(long, value_name = "RIG")]
+    pub rig: Option<String>,
+
+    /// The agent it concerns
+    #[arg(long, value_name = "AGENT")]
+    pub agent: Option<String>,
+}
+
+pub fn run(ctx: &mut Ctx, args: EscalationRaiseArgs) -> Result<()> {
+    let esc = ctx.town()?.raise_escalation(&RaiseEscalation {
+        message: args.message,
+        severity: args.severity,
+        category: args.category,
+        bead: args.bead,
+        rig: args.rig,
+        agent: args.agent,
+    })?;
+    emit(&ctx.style, &esc)
+}

@@ -1,0 +1,115 @@
+//! Escalations: requests for human attention.
+
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Value as Json};
+
+use crate::error::Result;
+use crate::event_type as ev;
+use crate::id::{self, IdKind};
+use crate::model::{Bead, Escalation, EscalationStatus, Severity};
+use crate::query;
+use crate::town::Town;
+
+/// `gt escalation raise`.
+#[derive(Debug, Clone, Default)]
+pub struct RaiseEscalation {
+    pub message: String,
+    pub severity: Option<Severity>,
+    pub category: Option<String>,
+    pub bead: Option<String>,
+    pub rig: Option<String>,
+    pub agent: Option<String>,
+}
+
+/// What `gt escalation ack` found or did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Acknowledged {
+    #[serde(flatten)]
+    pub escalation: Escalation,
+    /// True when an earlier ack had already acknowledged it (nothing was written).
+    pub already_acknowledged: bool,
+}
+
+impl Town {
+    pub fn raise_escalation(&mut self, req: &RaiseEscalation) -> Result<Escalation> {
+        super::required("message", &req.message)?;
+        let id = self.write(|unit| {
+            let bead = req
+                .bead
+                .as_deref()
+                .map(|b| query::resolve::<Bead>(unit, b))
+                .transpose()?;
+            let rig = req
+                .rig
+                .as_deref()
+                .map(|r| query::resolve_rig(unit, r))
+                .transpose()?;
+            let agent = match &req.agent {
+                Some(a) => {
+                    let id = query::resolve_agent(unit, a)?;
+                    Some(query::must::<crate::model::Agent>(unit, &id)?.name)
+                }
+                None => None,
+            };
+            let population = unit.population("escalations")?;
+            let esc = Escalation {
+                id: id::generate(IdKind::Escalation, population),
+                severity: req.severity.unwrap_or(Severity::Medium),
+                category: req.category.clone(),
+                message: req.message.clone(),
+                rig: rig.map(|r| r.name),
+                agent,
+                bead,
+                status: EscalationStatus::Open,
+                acknowledged_by: None,
+                acknowledged_at: None,
+                re_escalation_count: 0,
+                created_at: unit.now.clone(),
+            };
+            unit.event(
+                &esc.id,
+                ev::CREATED,
+                Json::Null,
+                json!({ "severity": esc.severity, "message": esc.message, "bead": esc.bead }),
+                Json::Null,
+            );
+            let id = esc.id.clone();
+            unit.create(esc);
+            Ok(id)
+        })?;
+        self.read(|r| query::must(r, &id))
+    }
+
+    pub fn escalations(&mut self, all: bool) -> Result<Vec<Escalation>> {
+        self.read(|r| query::escalations(r, all))
+    }
+
+    /// Acknowledges an escalation. A second ack writes nothing and reports the
+    /// first one.
+    pub fn ack_escalation(&mut self, id: &str) -> Result<Acknowledged> {
+        let (id, already) = self.write(|unit| {
+            let id = query::resolve::<Escalation>(unit, id)?;
+            let mut esc: Escalation = unit.must(&id)?;
+            if esc.status != EscalationStatus::Open {
+                return Ok((id, true));
+            }
+            esc.status = EscalationStatus::Acknowledged;
+            esc.acknowledged_by = Some(unit.actor.clone());
+            esc.acknowledged_at = Some(unit.now.clone());
+            unit.put(esc);
+            unit.event(
+                &id,
+                ev::ACKNOWLEDGED,
+                json!(EscalationStatus::Open),
+                json!(EscalationStatus::Acknowledged),
+                Json::Null,
+            );
+            Ok((id, false))
+        })?;
+        let escalation = self.read(|r| query::must(r, &id))?;
+        Ok(Acknowledged {
+            escalation,
+            already_acknowledged: already,
+        })
+    }
+}
