@@ -171,6 +171,7 @@ pub fn bead_delete_recounts_and_keeps_history(t: Town) {
     assert_eq!(e.new_value, Value::Null);
     t.fails(&["bead", "show", drop], 3);
     t.fails(&["bead", "delete", drop], 3);
+    t.fails(&["bead", "delete", ""], 2);
     t.json::<Bead>(&["bead", "update", keep, "--status", "closed"]);
     let c: Convoy = t.json(&["convoy", "status", &b.convoy.id]);
     assert_eq!(c.status, ConvoyStatus::Landed);
@@ -346,6 +347,7 @@ pub fn convoy_close_with_beads_ends_them_and_frees_agents(t: Town) {
     assert_eq!(e.metadata["reason"], json!("abandoned"));
     t.fails(&["convoy", "close", &b.convoy.id], 4);
     t.fails(&["convoy", "close", "cv-nope0"], 3);
+    t.fails(&["convoy", "close"], 2);
     // A force-closed convoy stays closed when its beads change (R5), but still counts (R2).
     t.json::<Bead>(&["bead", "update", &b.beads[0].bead.id, "--status", "closed"]);
     let c: Convoy = t.json(&["convoy", "status", &b.convoy.id]);
@@ -385,6 +387,7 @@ pub fn convoy_add_and_remove_change_tracking(t: Town) {
     t.fails(&["convoy", "remove", &two.convoy.id, &loose.id], 4);
     t.fails(&["convoy", "add", &one.convoy.id, "gt-nope0"], 3);
     t.fails(&["convoy", "add", "cv-nope0", &loose.id], 3);
+    t.fails(&["convoy", "add", &one.convoy.id], 2);
     let removed: Convoy = t.json(&["convoy", "remove", &one.convoy.id, &loose.id]);
     assert_eq!(
         (removed.status, removed.total_beads),
@@ -418,6 +421,11 @@ pub fn escalations_are_raised_listed_and_acked_once(t: Town) {
             esc.agent.as_deref()
         ),
         ("high", Some(slung.bead.id.as_str()), Some("Toast"))
+    );
+    let raised = the_event(&t, &esc.id, "created");
+    assert_eq!(
+        (raised.old_value, raised.new_value["severity"].clone()),
+        (Value::Null, json!("high"))
     );
     let open: Vec<Escalation> = t.json(&["escalation", "list"]);
     assert_eq!(open.len(), 1);
