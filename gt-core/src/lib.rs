@@ -14,6 +14,8 @@ pub mod query;
 pub mod rules;
 pub mod store;
 pub mod tasks;
+#[cfg(any(test, feature = "testing"))]
+pub mod testing;
 pub mod town;
 pub mod unit;
 

@@ -9,6 +9,7 @@ use serde_json::json;
 use crate::error::{Error, Result};
 use crate::event_type as ev;
 use crate::model;
+use crate::store::rqlite::Rqlite;
 use crate::store::schema::{self, SchemaState};
 use crate::store::sqlite::Sqlite;
 use crate::store::{Backend, Reader};
@@ -52,11 +53,7 @@ impl Town {
                 .with_hint("pass --actor NAME or set GT_ACTOR"));
         }
         let mut db: Box<dyn Backend> = if is_remote(&options.location) {
-            return Err(Error::unavailable(format!(
-                "cannot open {}: this gt has no remote backend yet",
-                options.location
-            ))
-            .with_hint("use a local town file for now"));
+            Box::new(Rqlite::open(&options.location, options.lock_timeout)?)
         } else {
             Box::new(Sqlite::open(
                 Path::new(&options.location),

@@ -538,8 +538,5 @@ pub fn the_mayor_guide_names_every_editing_command(t: Town) {
             "{cmd} is missing"
         );
     }
-    assert!(
-        !std::path::Path::new(&t.db).exists(),
-        "the guide needs no town"
-    );
+    assert!(!t.exists(), "the guide needs no town");
 }

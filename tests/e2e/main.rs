@@ -24,6 +24,14 @@ macro_rules! suite {
                 }
             )+
         }
+        mod rqlite {
+            $(
+                #[test]
+                fn $name() {
+                    crate::$module::$name(crate::Town::rqlite());
+                }
+            )+
+        }
     };
 }
 

@@ -9,10 +9,12 @@ use serde_json::Value;
 
 pub const GT: &str = env!("CARGO_BIN_EXE_gt");
 
-/// A town for one test: a temporary home and the `--db` the commands use.
+/// A town for one test: a temporary home, the `--db` the commands use, and the
+/// rqlite node behind it when it is remote.
 pub struct Town {
     pub home: tempfile::TempDir,
     pub db: String,
+    pub node: Option<gt_core::testing::Node>,
 }
 
 /// The outcome of one `gt` run.
@@ -43,7 +45,30 @@ impl Town {
     pub fn sqlite() -> Self {
         let home = tempfile::tempdir().unwrap();
         let db = home.path().join("town.db").display().to_string();
-        Town { home, db }
+        Town {
+            home,
+            db,
+            node: None,
+        }
+    }
+
+    /// A town on a fresh single-node rqlite cluster.
+    pub fn rqlite() -> Self {
+        let home = tempfile::tempdir().unwrap();
+        let node = gt_core::testing::Node::start();
+        Town {
+            home,
+            db: node.url(),
+            node: Some(node),
+        }
+    }
+
+    /// Whether any command has created the town yet.
+    pub fn exists(&self) -> bool {
+        match &self.node {
+            Some(node) => node.scalar("SELECT count(*) FROM sqlite_master") > 0,
+            None => Path::new(&self.db).exists(),
+        }
     }
 
     pub fn path(&self, name: &str) -> PathBuf {
@@ -144,10 +169,15 @@ impl Town {
         self
     }
 
-    /// How many rows `table` holds, read straight from the database file.
+    /// How many rows `table` holds, read straight from the store.
     pub fn count(&self, table: &str) -> i64 {
-        let conn = rusqlite::Connection::open(Path::new(&self.db)).unwrap();
-        conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
-            .unwrap()
+        let sql = format!("SELECT count(*) FROM {table}");
+        match &self.node {
+            Some(node) => node.scalar(&sql),
+            None => {
+                let conn = rusqlite::Connection::open(Path::new(&self.db)).unwrap();
+                conn.query_row(&sql, [], |r| r.get(0)).unwrap()
+            }
+        }
     }
 }

@@ -435,8 +435,10 @@ macro_rules! rule_tests {
         mod $backend {
             use super::*;
 
-            fn town() -> Town {
-                with_rigs($open)
+            /// A fresh town with its rigs, and what must live as long as it.
+            fn town() -> (Box<dyn std::any::Any>, Town) {
+                let (keep, town) = $open;
+                (keep, with_rigs(town))
             }
 
             rule_tests!(@each
@@ -463,18 +465,16 @@ macro_rules! rule_tests {
         $(
             #[test]
             fn $name() {
-                super::$name(town());
+                let (_keep, town) = town();
+                super::$name(town);
             }
         )+
     };
 }
 
-/// A town in a fresh temporary SQLite file (the directory lives as long as the test).
-fn sqlite_town() -> Town {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.keep().join("town.db");
+fn open(location: String) -> Town {
     Town::open(&crate::OpenOptions {
-        location: path.display().to_string(),
+        location,
         lock_timeout: std::time::Duration::from_secs(10),
         actor: "tester".into(),
         dispatch_command: None,
@@ -482,4 +482,19 @@ fn sqlite_town() -> Town {
     .unwrap()
 }
 
+/// A town in a fresh temporary SQLite file.
+fn sqlite_town() -> (Box<dyn std::any::Any>, Town) {
+    let dir = tempfile::tempdir().unwrap();
+    let town = open(dir.path().join("town.db").display().to_string());
+    (Box::new(dir), town)
+}
+
+/// A town on a fresh single-node rqlite cluster.
+fn rqlite_town() -> (Box<dyn std::any::Any>, Town) {
+    let node = crate::testing::Node::start();
+    let town = open(node.url());
+    (Box::new(node), town)
+}
+
 rule_tests!(sqlite, sqlite_town());
+rule_tests!(rqlite, rqlite_town());

@@ -4,12 +4,13 @@
 use super::{Backend, Row, Stmt, StoreError, Value};
 
 /// Each migration is a list of statements that moves the schema up one version.
-pub const MIGRATIONS: &[&[&str]] = &[&[
-    "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
-    // A guard of a write batch inserts a row here when what it read has changed;
-    // the CHECK then fails the statement, and with it the whole batch.
-    "CREATE TABLE stale_reads (what TEXT, CONSTRAINT stale_read CHECK (0))",
-    "CREATE TABLE rigs (
+pub const MIGRATIONS: &[&[&str]] = &[
+    &[
+        "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+        // A guard of a write batch inserts a row here when what it read has changed;
+        // the CHECK then fails the statement, and with it the whole batch.
+        "CREATE TABLE stale_reads (what TEXT, CONSTRAINT stale_read CHECK (0))",
+        "CREATE TABLE rigs (
         id TEXT PRIMARY KEY,
         name TEXT NOT NULL UNIQUE,
         git_url TEXT,
@@ -17,7 +18,7 @@ pub const MIGRATIONS: &[&[&str]] = &[&[
         created_at TEXT NOT NULL,
         version INTEGER NOT NULL DEFAULT 0
     )",
-    "CREATE TABLE convoys (
+        "CREATE TABLE convoys (
         id TEXT PRIMARY KEY,
         title TEXT NOT NULL,
         status TEXT NOT NULL,
@@ -37,8 +38,8 @@ pub const MIGRATIONS: &[&[&str]] = &[&[
         closed_reason TEXT,
         version INTEGER NOT NULL DEFAULT 0
     )",
-    "CREATE INDEX convoys_status ON convoys (status, rig)",
-    "CREATE TABLE beads (
+        "CREATE INDEX convoys_status ON convoys (status, rig)",
+        "CREATE TABLE beads (
         id TEXT PRIMARY KEY,
         type TEXT NOT NULL,
         status TEXT NOT NULL,
@@ -56,17 +57,17 @@ pub const MIGRATIONS: &[&[&str]] = &[&[
         closed_at TEXT,
         version INTEGER NOT NULL DEFAULT 0
     )",
-    "CREATE INDEX beads_convoy_status ON beads (convoy_id, status)",
-    "CREATE INDEX beads_status ON beads (status, rig)",
-    "CREATE INDEX beads_rig ON beads (rig, status)",
-    "CREATE UNIQUE INDEX beads_assignee ON beads (assignee) WHERE assignee IS NOT NULL",
-    "CREATE TABLE bead_deps (
+        "CREATE INDEX beads_convoy_status ON beads (convoy_id, status)",
+        "CREATE INDEX beads_status ON beads (status, rig)",
+        "CREATE INDEX beads_rig ON beads (rig, status)",
+        "CREATE UNIQUE INDEX beads_assignee ON beads (assignee) WHERE assignee IS NOT NULL",
+        "CREATE TABLE bead_deps (
         bead_id TEXT NOT NULL REFERENCES beads (id) DEFERRABLE INITIALLY DEFERRED,
         depends_on_id TEXT NOT NULL REFERENCES beads (id) DEFERRABLE INITIALLY DEFERRED,
         PRIMARY KEY (bead_id, depends_on_id)
     ) WITHOUT ROWID",
-    "CREATE INDEX bead_deps_reverse ON bead_deps (depends_on_id)",
-    "CREATE TABLE agents (
+        "CREATE INDEX bead_deps_reverse ON bead_deps (depends_on_id)",
+        "CREATE TABLE agents (
         id TEXT PRIMARY KEY,
         name TEXT NOT NULL UNIQUE COLLATE NOCASE,
         role TEXT NOT NULL,
@@ -78,9 +79,9 @@ pub const MIGRATIONS: &[&[&str]] = &[&[
         created_at TEXT NOT NULL,
         version INTEGER NOT NULL DEFAULT 0
     )",
-    "CREATE INDEX agents_rig_role_status ON agents (rig, role, status)",
-    "CREATE INDEX agents_status ON agents (status)",
-    "CREATE TABLE escalations (
+        "CREATE INDEX agents_rig_role_status ON agents (rig, role, status)",
+        "CREATE INDEX agents_status ON agents (status)",
+        "CREATE TABLE escalations (
         id TEXT PRIMARY KEY,
         severity TEXT NOT NULL,
         category TEXT,
@@ -95,8 +96,8 @@ pub const MIGRATIONS: &[&[&str]] = &[&[
         created_at TEXT NOT NULL,
         version INTEGER NOT NULL DEFAULT 0
     )",
-    "CREATE INDEX escalations_status ON escalations (status)",
-    "CREATE TABLE events (
+        "CREATE INDEX escalations_status ON escalations (status)",
+        "CREATE TABLE events (
         id INTEGER PRIMARY KEY AUTOINCREMENT,
         subject_id TEXT NOT NULL,
         event_type TEXT NOT NULL,
@@ -106,11 +107,18 @@ pub const MIGRATIONS: &[&[&str]] = &[&[
         metadata TEXT,
         created_at TEXT NOT NULL
     )",
-    "CREATE INDEX events_subject ON events (subject_id, id)",
-    "CREATE INDEX events_actor ON events (actor, id)",
-    "CREATE INDEX events_created ON events (created_at)",
-    "INSERT INTO meta (key, value) VALUES ('schema_version', '0')",
-]];
+        "CREATE INDEX events_subject ON events (subject_id, id)",
+        "CREATE INDEX events_actor ON events (actor, id)",
+        "CREATE INDEX events_created ON events (created_at)",
+        "INSERT INTO meta (key, value) VALUES ('schema_version', '0')",
+    ],
+    // 2: tokens that let a remote write whose answer was lost find out whether it
+    // was applied (see store::rqlite).
+    &[
+        "CREATE TABLE unit_tokens (token TEXT PRIMARY KEY, created_at TEXT NOT NULL)",
+        "CREATE INDEX unit_tokens_created ON unit_tokens (created_at)",
+    ],
+];
 
 /// The schema version this binary writes.
 pub const CURRENT: i64 = MIGRATIONS.len() as i64;

@@ -1,0 +1,456 @@
+//! The remote backend: an rqlite cluster over its HTTP API. rqlite has no
+//! interactive transactions, so a write unit's reads go out at `level=strong`
+//! and its batch as one `/db/execute?transaction` request whose guards fail it
+//! as a whole if what the unit read has changed. No BEGIN or COMMIT is ever sent.
+//!
+//! A batch whose request was sent but whose answer was lost (a leader dying
+//! mid-request) is resolved rather than guessed at: every batch ends by writing
+//! a fresh token, and once the cluster answers a strong read again, the token is
+//! there exactly when the batch was applied.
+
+use std::time::{Duration, Instant};
+
+use serde_json::{json, Value as Json};
+
+use super::{Backend, Reader, Row, Stmt, StoreError, Value};
+
+/// How long one HTTP request may take before the node is treated as unreachable.
+const REQUEST_TIMEOUT: Duration = Duration::from_secs(5);
+/// How long to connect to a node.
+const CONNECT_TIMEOUT: Duration = Duration::from_secs(2);
+/// Tokens older than this are pruned by later batches.
+const TOKEN_TTL: Duration = Duration::from_secs(24 * 3600);
+
+/// A town in an rqlite cluster.
+pub struct Rqlite {
+    agent: ureq::Agent,
+    /// Base URLs (`http://host:port`) of the nodes the user named.
+    nodes: Vec<String>,
+    /// The node that answered last; tried first.
+    current: usize,
+    location: String,
+    /// How long to wait for a reachable node with a leader (the lock timeout).
+    wait: Duration,
+    in_write: bool,
+}
+
+/// Why one request failed.
+enum Failure {
+    /// Nothing was sent, or the node cannot serve now: try again, elsewhere.
+    Retry(String),
+    /// The request may have been applied, but no answer came back.
+    Ambiguous(String),
+    /// Trying again will not help.
+    Fatal(StoreError),
+}
+
+/// Parses `http://h:p`, `https://h:p`, `rqlite://h:p`, with several comma-separated
+/// hosts allowed (`http://h1:p1,h2:p2`), into base URLs.
+pub fn parse_location(location: &str) -> Result<Vec<String>, StoreError> {
+    let bad = |why: &str| StoreError::Unavailable {
+        message: format!("invalid rqlite address '{location}': {why}"),
+        hint: Some("use http://HOST:PORT, or several as http://HOST1:PORT1,HOST2:PORT2".into()),
+    };
+    let (scheme, rest) = location.split_once("://").ok_or_else(|| bad("no scheme"))?;
+    let scheme = match scheme.to_ascii_lowercase().as_str() {
+        "http" | "rqlite" => "http",
+        "https" => "https",
+        _ => return Err(bad("the scheme must be http, https or rqlite")),
+    };
+    let rest = rest.trim_end_matches('/');
+    let mut nodes = Vec::new();
+    for host in rest.split(',') {
+        let host = host.trim();
+        if host.is_empty() || host.contains('/') || host.contains(char::is_whitespace) {
+            return Err(bad("each node must be HOST:PORT"));
+        }
+        nodes.push(format!("{scheme}://{host}"));
+    }
+    Ok(nodes)
+}
+
+impl Rqlite {
+    pub fn open(location: &str, wait: Duration) -> Result<Self, StoreError> {
+        let nodes = parse_location(location)?;
+        let config = ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            .max_redirects(0)
+            .timeout_connect(Some(CONNECT_TIMEOUT))
+            .timeout_global(Some(REQUEST_TIMEOUT))
+            .build();
+        Ok(Rqlite {
+            agent: config.into(),
+            nodes,
+            current: 0,
+            location: location.to_string(),
+            wait,
+            in_write: false,
+        })
+    }
+
+    /// One POST to one node.
+    fn post_once(&self, base: &str, path: &str, body: &Json) -> Result<Json, Failure> {
+        let url = format!("{base}{path}");
+        let request = self
+            .agent
+            .post(&url)
+            .header("Content-Type", "application/json");
+        let response = match request.send(body.to_string()) {
+            Ok(r) => r,
+            Err(e) => return Err(classify(&url, e)),
+        };
+        let status = response.status().as_u16();
+        let is_rqlite = response.headers().contains_key("x-rqlite-version");
+        let location = response
+            .headers()
+            .get("location")
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string);
+        let mut response = response;
+        let text = response
+            .body_mut()
+            .with_config()
+            .limit(1 << 30)
+            .read_to_string()
+            .map_err(|e| Failure::Ambiguous(format!("{url}: the answer was cut short: {e}")))?;
+        if !is_rqlite {
+            return Err(Failure::Fatal(StoreError::Unavailable {
+                message: format!("{base} answered, but it is not an rqlite server"),
+                hint: Some(
+                    "point --db at an rqlite node's HTTP address (rqlited -http-addr)".into(),
+                ),
+            }));
+        }
+        match status {
+            200 => serde_json::from_str(&text).map_err(|e| {
+                Failure::Fatal(StoreError::Backend(format!(
+                    "{url}: unreadable answer: {e}"
+                )))
+            }),
+            301 | 302 | 307 | 308 => Err(Failure::Retry(format!(
+                "redirected to the leader at {}",
+                location.unwrap_or_default()
+            ))),
+            401 | 403 => Err(Failure::Fatal(StoreError::Unavailable {
+                message: format!("{base} refused gt: not authorized ({status})"),
+                hint: Some("put the credentials in the URL: http://USER:PASSWORD@HOST:PORT".into()),
+            })),
+            503 => Err(Failure::Retry(format!(
+                "{base} has no leader right now: {}",
+                text.trim()
+            ))),
+            _ => Err(Failure::Fatal(StoreError::Backend(format!(
+                "{url} answered {status}: {}",
+                text.trim()
+            )))),
+        }
+    }
+
+    /// POSTs to the cluster, moving between nodes and waiting (up to the lock
+    /// timeout) while none can serve. Ambiguous failures are returned to the
+    /// caller, who knows whether the request was safe to repeat.
+    fn post(&mut self, path: &str, body: &Json) -> Result<Json, Failure> {
+        let deadline = Instant::now() + self.wait;
+        let mut last = String::new();
+        let mut round = 0u32;
+        loop {
+            for step in 0..self.nodes.len() {
+                let i = (self.current + step) % self.nodes.len();
+                let base = self.nodes[i].clone();
+                match self.post_once(&base, path, body) {
+                    Ok(v) => {
+                        self.current = i;
+                        return Ok(v);
+                    }
+                    Err(Failure::Retry(why)) => last = why,
+                    Err(other) => {
+                        self.current = i;
+                        return Err(other);
+                    }
+                }
+            }
+            if Instant::now() >= deadline {
+                return Err(Failure::Fatal(StoreError::Unavailable {
+                    message: format!(
+                        "cannot reach a leader of the rqlite cluster at {} (waited {}): {last}",
+                        self.location,
+                        humantime::format_duration(self.wait)
+                    ),
+                    hint: Some(
+                        "check that rqlited is running and has a leader, or raise --lock-timeout"
+                            .into(),
+                    ),
+                }));
+            }
+            round += 1;
+            let nap = Duration::from_millis((50 * u64::from(round)).min(500));
+            std::thread::sleep(nap.min(deadline.saturating_duration_since(Instant::now())));
+        }
+    }
+
+    fn read(&mut self, sql: &str, params: &[Value], level: &str) -> Result<Vec<Row>, StoreError> {
+        let body = Json::Array(vec![statement(sql, params)]);
+        let path = format!("/db/query?level={level}");
+        let answer = loop {
+            match self.post(&path, &body) {
+                Ok(v) => break v,
+                // Reads are safe to repeat.
+                Err(Failure::Ambiguous(_)) => continue,
+                Err(Failure::Retry(why)) => return Err(StoreError::Backend(why)),
+                Err(Failure::Fatal(e)) => return Err(e),
+            }
+        };
+        let result = first_result(&answer)?;
+        if let Some(error) = result.get("error").and_then(Json::as_str) {
+            return Err(StoreError::Backend(error.to_string()));
+        }
+        let rows = result.get("values").and_then(Json::as_array);
+        Ok(rows
+            .map(|rows| {
+                rows.iter()
+                    .map(|row| {
+                        Row(row
+                            .as_array()
+                            .map(|cells| cells.iter().map(from_json).collect())
+                            .unwrap_or_default())
+                    })
+                    .collect()
+            })
+            .unwrap_or_default())
+    }
+
+    /// Whether the batch that wrote `token` was applied, asked once the cluster
+    /// serves strong reads again (which orders the question after every entry
+    /// the leader will ever commit from before).
+    fn was_applied(&mut self, token: &str) -> Result<bool, StoreError> {
+        match self.read(
+            "SELECT count(*) FROM unit_tokens WHERE token = ?1",
+            &[token.into()],
+            "strong",
+        ) {
+            Ok(rows) => Ok(rows.first().map(|r| r.int(0)).transpose()?.unwrap_or(0) > 0),
+            // The batch that would have created the table did not happen either.
+            Err(StoreError::Backend(msg)) if msg.contains("no such table") => Ok(false),
+            Err(e) => Err(e),
+        }
+    }
+}
+
+fn statement(sql: &str, params: &[Value]) -> Json {
+    let mut parts = Vec::with_capacity(params.len() + 1);
+    parts.push(Json::String(sql.to_string()));
+    parts.extend(params.iter().map(to_json));
+    Json::Array(parts)
+}
+
+fn to_json(v: &Value) -> Json {
+    match v {
+        Value::Null => Json::Null,
+        Value::Integer(n) => json!(n),
+        Value::Real(f) => json!(f),
+        Value::Text(s) => Json::String(s.clone()),
+    }
+}
+
+fn from_json(v: &Json) -> Value {
+    match v {
+        Json::Null => Value::Null,
+        Json::Bool(b) => Value::Integer(i64::from(*b)),
+        Json::Number(n) => match n.as_i64() {
+            Some(i) => Value::Integer(i),
+            None => Value::Real(n.as_f64().unwrap_or(0.0)),
+        },
+        Json::String(s) => Value::Text(s.clone()),
+        other => Value::Text(other.to_string()),
+    }
+}
+
+fn first_result(answer: &Json) -> Result<&Json, StoreError> {
+    if let Some(error) = answer.get("error").and_then(Json::as_str) {
+        return Err(StoreError::Backend(error.to_string()));
+    }
+    answer
+        .get("results")
+        .and_then(Json::as_array)
+        .and_then(|r| r.first())
+        .ok_or_else(|| StoreError::Backend(format!("rqlite answered without results: {answer}")))
+}
+
+/// Sorts a transport failure: did the request possibly reach the server?
+fn classify(url: &str, e: ureq::Error) -> Failure {
+    use ureq::Error as E;
+    match e {
+        E::ConnectionFailed | E::HostNotFound => Failure::Retry(format!("{url}: cannot connect")),
+        E::Io(io)
+            if matches!(
+                io.kind(),
+                std::io::ErrorKind::ConnectionRefused | std::io::ErrorKind::AddrNotAvailable
+            ) =>
+        {
+            Failure::Retry(format!("{url}: {io}"))
+        }
+        E::Timeout(ureq::Timeout::Connect | ureq::Timeout::Resolve) => {
+            Failure::Retry(format!("{url}: timed out connecting"))
+        }
+        E::BadUri(why) => Failure::Fatal(StoreError::Unavailable {
+            message: format!("invalid rqlite address {url}: {why}"),
+            hint: None,
+        }),
+        other => Failure::Ambiguous(format!("{url}: {other}")),
+    }
+}
+
+/// What a failed statement of a batch means: a guard, or a race on a unique key
+/// (another writer got there first), is stale; anything else is an error.
+fn statement_error(message: &str) -> StoreError {
+    let raced = message.contains("stale_read")
+        || message.contains("UNIQUE constraint failed")
+        || message.contains("already exists")
+        || message.contains("FOREIGN KEY constraint failed");
+    if raced {
+        StoreError::Stale(message.to_string())
+    } else {
+        StoreError::Backend(message.to_string())
+    }
+}
+
+fn new_token() -> String {
+    const ALPHABET: &[u8] = b"0123456789abcdefghijklmnopqrstuvwxyz";
+    (0..20)
+        .map(|_| ALPHABET[fastrand::usize(..ALPHABET.len())] as char)
+        .collect()
+}
+
+impl Reader for Rqlite {
+    fn query(&mut self, sql: &str, params: &[Value]) -> Result<Vec<Row>, StoreError> {
+        // Reads that decide a write go through the Raft log; others read the
+        // leader's copy, which has applied every acknowledged write.
+        let level = if self.in_write { "strong" } else { "weak" };
+        self.read(sql, params, level)
+    }
+}
+
+impl Backend for Rqlite {
+    fn kind(&self) -> &'static str {
+        "rqlite"
+    }
+
+    fn location(&self) -> &str {
+        &self.location
+    }
+
+    fn begin_write(&mut self) -> Result<(), StoreError> {
+        self.in_write = true;
+        Ok(())
+    }
+
+    fn commit(&mut self, batch: &[Stmt]) -> Result<(), StoreError> {
+        self.in_write = false;
+        if batch.is_empty() {
+            return Ok(());
+        }
+        let token = new_token();
+        let now = crate::clock::now();
+        let expired = crate::clock::format(std::time::SystemTime::now() - TOKEN_TTL);
+        let mut statements: Vec<Json> =
+            batch.iter().map(|s| statement(&s.sql, &s.params)).collect();
+        // Last, so that a batch that creates the table (the first migration) can
+        // record its token too.
+        statements.push(statement(
+            "DELETE FROM unit_tokens WHERE created_at < ?1",
+            &[expired.into()],
+        ));
+        statements.push(statement(
+            "INSERT INTO unit_tokens (token, created_at) VALUES (?1, ?2)",
+            &[token.as_str().into(), now.into()],
+        ));
+        let answer = match self.post("/db/execute?transaction", &Json::Array(statements)) {
+            Ok(answer) => answer,
+            Err(Failure::Ambiguous(why)) => {
+                return if self.was_applied(&token)? {
+                    Ok(())
+                } else {
+                    Err(StoreError::Stale(format!(
+                        "an interrupted write was not applied ({why})"
+                    )))
+                };
+            }
+            Err(Failure::Retry(why)) => return Err(StoreError::Backend(why)),
+            Err(Failure::Fatal(e)) => return Err(e),
+        };
+        if let Some(error) = answer.get("error").and_then(Json::as_str) {
+            return Err(statement_error(error));
+        }
+        let results = answer
+            .get("results")
+            .and_then(Json::as_array)
+            .ok_or_else(|| {
+                StoreError::Backend(format!("rqlite answered without results: {answer}"))
+            })?;
+        for result in results {
+            if let Some(error) = result.get("error").and_then(Json::as_str) {
+                return Err(statement_error(error));
+            }
+        }
+        Ok(())
+    }
+
+    fn rollback(&mut self) {
+        self.in_write = false;
+    }
+
+    fn begin_read(&mut self) -> Result<(), StoreError> {
+        Ok(())
+    }
+
+    fn end_read(&mut self) {}
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locations_name_one_or_more_nodes() {
+        assert_eq!(
+            parse_location("http://127.0.0.1:4001").unwrap(),
+            ["http://127.0.0.1:4001"]
+        );
+        assert_eq!(parse_location("rqlite://h:1/").unwrap(), ["http://h:1"]);
+        assert_eq!(
+            parse_location("https://a:1,b:2").unwrap(),
+            ["https://a:1", "https://b:2"]
+        );
+        assert!(parse_location("ftp://h:1").is_err());
+        assert!(parse_location("http://h:1/db").is_err());
+        assert!(parse_location("http://").is_err());
+    }
+
+    #[test]
+    fn statement_errors_sort_races_from_bugs() {
+        assert!(matches!(
+            statement_error("CHECK constraint failed: stale_read"),
+            StoreError::Stale(_)
+        ));
+        assert!(matches!(
+            statement_error("UNIQUE constraint failed: agents.name"),
+            StoreError::Stale(_)
+        ));
+        assert!(matches!(
+            statement_error("no such column: x"),
+            StoreError::Backend(_)
+        ));
+    }
+
+    #[test]
+    fn values_round_trip_through_json() {
+        for v in [
+            Value::Null,
+            Value::Integer(-3),
+            Value::Real(1.5),
+            Value::Text("a\"b".into()),
+        ] {
+            assert_eq!(from_json(&to_json(&v)), v);
+        }
+    }
+}

