@@ -170,19 +170,26 @@ impl Node {
         status["store"]["raft"]["state"] == "Leader"
     }
 
-    /// The first column of the first row of `sql`, read strongly.
+    /// The first column of the first row of `sql`, read strongly (waiting up to
+    /// 30 s for a cluster that is electing a leader).
     pub fn scalar(&self, sql: &str) -> i64 {
         let body = serde_json::json!([[sql]]).to_string();
-        let mut r = agent()
-            .post(format!("http://{}/db/query?level=strong", self.http))
-            .header("Content-Type", "application/json")
-            .send(body)
-            .expect("query the node");
-        let answer: serde_json::Value =
-            serde_json::from_str(&r.body_mut().read_to_string().unwrap()).unwrap();
-        answer["results"][0]["values"][0][0]
-            .as_i64()
-            .unwrap_or_else(|| panic!("{sql}: {answer}"))
+        let deadline = Instant::now() + Duration::from_secs(30);
+        loop {
+            let answer: serde_json::Value = agent()
+                .post(format!("http://{}/db/query?level=strong", self.http))
+                .header("Content-Type", "application/json")
+                .send(body.clone())
+                .ok()
+                .and_then(|mut r| r.body_mut().read_to_string().ok())
+                .and_then(|text| serde_json::from_str(&text).ok())
+                .unwrap_or_default();
+            if let Some(n) = answer["results"][0]["values"][0][0].as_i64() {
+                return n;
+            }
+            assert!(Instant::now() < deadline, "{sql}: {answer}");
+            std::thread::sleep(Duration::from_millis(50));
+        }
     }
 }
 

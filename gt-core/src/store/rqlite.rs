@@ -13,11 +13,14 @@ use std::time::{Duration, Instant};
 use serde_json::{json, Value as Json};
 
 use super::{Backend, Reader, Row, Stmt, StoreError, Value};
+use crate::error::Error;
 
 /// How long one HTTP request may take before the node is treated as unreachable.
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(5);
 /// How long to connect to a node.
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(2);
+/// How long to wait to learn whether a write whose answer was lost was applied.
+const RESOLVE_WAIT: Duration = Duration::from_secs(30);
 /// Tokens older than this are pruned by later batches.
 const TOKEN_TTL: Duration = Duration::from_secs(24 * 3600);
 
@@ -121,12 +124,25 @@ impl Rqlite {
                 ),
             }));
         }
+        let transient = || {
+            Failure::Ambiguous(format!(
+                "{base} could not reach the leader: {}",
+                text.trim()
+            ))
+        };
         match status {
-            200 => serde_json::from_str(&text).map_err(|e| {
-                Failure::Fatal(StoreError::Backend(format!(
-                    "{url}: unreadable answer: {e}"
-                )))
-            }),
+            200 => {
+                let answer: Json = serde_json::from_str(&text).map_err(|e| {
+                    Failure::Fatal(StoreError::Backend(format!(
+                        "{url}: unreadable answer: {e}"
+                    )))
+                })?;
+                // A follower that cannot forward to a lost leader says so here.
+                match answer.get("error").and_then(Json::as_str) {
+                    Some(error) if is_transient(error) => Err(transient()),
+                    _ => Ok(answer),
+                }
+            }
             301 | 302 | 307 | 308 => Err(Failure::Retry(format!(
                 "redirected to the leader at {}",
                 location.unwrap_or_default()
@@ -139,6 +155,7 @@ impl Rqlite {
                 "{base} has no leader right now: {}",
                 text.trim()
             ))),
+            500 if is_transient(&text) => Err(transient()),
             _ => Err(Failure::Fatal(StoreError::Backend(format!(
                 "{url} answered {status}: {}",
                 text.trim()
@@ -147,9 +164,10 @@ impl Rqlite {
     }
 
     /// POSTs to the cluster, moving between nodes and waiting (up to the lock
-    /// timeout) while none can serve. Ambiguous failures are returned to the
-    /// caller, who knows whether the request was safe to repeat.
-    fn post(&mut self, path: &str, body: &Json) -> Result<Json, Failure> {
+    /// timeout) while none can serve. A request that may have been applied
+    /// without an answer is repeated only when `idempotent`; otherwise the
+    /// ambiguity goes back to the caller to resolve.
+    fn post(&mut self, path: &str, body: &Json, idempotent: bool) -> Result<Json, Failure> {
         let deadline = Instant::now() + self.wait;
         let mut last = String::new();
         let mut round = 0u32;
@@ -163,6 +181,7 @@ impl Rqlite {
                         return Ok(v);
                     }
                     Err(Failure::Retry(why)) => last = why,
+                    Err(Failure::Ambiguous(why)) if idempotent => last = why,
                     Err(other) => {
                         self.current = i;
                         return Err(other);
@@ -191,14 +210,12 @@ impl Rqlite {
     fn read(&mut self, sql: &str, params: &[Value], level: &str) -> Result<Vec<Row>, StoreError> {
         let body = Json::Array(vec![statement(sql, params)]);
         let path = format!("/db/query?level={level}");
-        let answer = loop {
-            match self.post(&path, &body) {
-                Ok(v) => break v,
-                // Reads are safe to repeat.
-                Err(Failure::Ambiguous(_)) => continue,
-                Err(Failure::Retry(why)) => return Err(StoreError::Backend(why)),
-                Err(Failure::Fatal(e)) => return Err(e),
+        let answer = match self.post(&path, &body, true) {
+            Ok(v) => v,
+            Err(Failure::Ambiguous(why) | Failure::Retry(why)) => {
+                return Err(StoreError::Backend(why))
             }
+            Err(Failure::Fatal(e)) => return Err(e),
         };
         let result = first_result(&answer)?;
         if let Some(error) = result.get("error").and_then(Json::as_str) {
@@ -300,6 +317,23 @@ fn classify(url: &str, e: ureq::Error) -> Failure {
     }
 }
 
+/// Whether an error from rqlite is about the cluster (no leader, a leader that
+/// cannot be reached) rather than about the request.
+fn is_transient(message: &str) -> bool {
+    const SIGNS: [&str; 9] = [
+        "leadership lost",
+        "not leader",
+        "no leader",
+        "remote node",
+        "connection refused",
+        "broken pipe",
+        "i/o timeout",
+        "EOF",
+        "context deadline exceeded",
+    ];
+    SIGNS.iter().any(|s| message.contains(s))
+}
+
 /// What a failed statement of a batch means: a guard, or a race on a unique key
 /// (another writer got there first), is stale; anything else is an error.
 fn statement_error(message: &str) -> StoreError {
@@ -364,10 +398,25 @@ impl Backend for Rqlite {
             "INSERT INTO unit_tokens (token, created_at) VALUES (?1, ?2)",
             &[token.as_str().into(), now.into()],
         ));
-        let answer = match self.post("/db/execute?transaction", &Json::Array(statements)) {
+        let answer = match self.post("/db/execute?transaction", &Json::Array(statements), false) {
             Ok(answer) => answer,
             Err(Failure::Ambiguous(why)) => {
-                return if self.was_applied(&token)? {
+                // Knowing the outcome matters more than answering fast: a
+                // failure reported for a write that later turns out applied
+                // would be a lie, so this waits past the lock timeout.
+                let wait = self.wait;
+                self.wait = wait.max(RESOLVE_WAIT);
+                let applied = self.was_applied(&token);
+                self.wait = wait;
+                let applied = applied.map_err(|e| StoreError::Unavailable {
+                    message: format!(
+                        "the rqlite cluster at {} lost its answer to a write, and its outcome is unknown: {}",
+                        self.location,
+                        Error::from(e).message
+                    ),
+                    hint: Some("check with `gt events` whether the change was made before retrying".into()),
+                })?;
+                return if applied {
                     Ok(())
                 } else {
                     Err(StoreError::Stale(format!(
@@ -440,6 +489,13 @@ mod tests {
             statement_error("no such column: x"),
             StoreError::Backend(_)
         ));
+    }
+
+    #[test]
+    fn cluster_troubles_are_transient() {
+        assert!(is_transient("node failed to process Query on remote node at 127.0.0.1:1: pool get: dial tcp: connect: connection refused"));
+        assert!(is_transient("leadership lost while committing log"));
+        assert!(!is_transient("no such table: beads"));
     }
 
     #[test]

@@ -1,0 +1,228 @@
+//! The remote backend's own concerns: reaching (or not) a cluster, migrating it
+//! safely, and riding out the loss of its leader.
+
+use std::io::{Read, Write};
+use std::net::TcpListener;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use gt_core::model::{BeadStatus, Convoy, ConvoyStatus, Event, Town as TownInfo};
+use gt_core::ops::sling::SlungBatch;
+use gt_core::testing::{Cluster, Node};
+
+use crate::support::Town;
+
+fn remote(db: String) -> Town {
+    Town {
+        home: tempfile::tempdir().unwrap(),
+        db,
+        node: None,
+    }
+}
+
+#[test]
+fn an_unreachable_cluster_is_exit_5_within_the_timeout() {
+    let port = TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let t = remote(format!("http://127.0.0.1:{port}"));
+    let started = Instant::now();
+    let err = t.fails(&["--lock-timeout", "700ms", "convoy", "list"], 5);
+    let took = started.elapsed();
+    assert!(
+        took >= Duration::from_millis(700) && took < Duration::from_secs(5),
+        "{took:?}"
+    );
+    let message = err["error"]["message"].as_str().unwrap();
+    assert!(message.contains(&format!("127.0.0.1:{port}")), "{message}");
+    assert!(err["error"]["hint"].as_str().unwrap().contains("rqlited"));
+}
+
+#[test]
+fn a_server_that_is_not_rqlite_is_refused() {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    std::thread::spawn(move || {
+        for stream in listener.incoming().take(4) {
+            let mut stream = stream.unwrap();
+            let mut buf = [0u8; 4096];
+            let _ = stream.read(&mut buf);
+            let _ = stream
+                .write_all(b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}");
+        }
+    });
+    let t = remote(format!("http://127.0.0.1:{port}"));
+    let err = t.fails(&["init"], 5);
+    assert!(
+        err["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("not an rqlite server"),
+        "{err}"
+    );
+}
+
+#[test]
+fn bad_urls_are_refused() {
+    for url in ["http://", "http://host:1/db/path", "http://a b:1"] {
+        let t = remote(url.to_string());
+        t.fails(&["convoy", "list"], 5);
+    }
+}
+
+#[test]
+fn concurrent_inits_migrate_once() {
+    let node = Node::start();
+    let t = remote(format!("rqlite://{}", node.http));
+    let children: Vec<_> = (0..4)
+        .map(|_| {
+            t.command(&["--json", "init"])
+                .stdout(std::process::Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    let mut created = 0;
+    for child in children {
+        let out = child.wait_with_output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let info: TownInfo = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!((info.backend.as_str(), info.schema_version), ("rqlite", 2));
+        created += usize::from(info.created);
+    }
+    assert_eq!(created, 1, "exactly one init created the town");
+    assert_eq!(node.scalar("SELECT count(*) FROM meta"), 1);
+}
+
+/// The leader of a 3-node cluster is killed during a stream of closes. Every
+/// command either succeeds (and its effect is there) or fails with exit 5 (and
+/// its effect is not); counts equal a recount; commands work again afterwards.
+/// With the default lock timeout the closes wait out the election...
+#[test]
+fn losing_the_leader_loses_no_write_and_counts_none_twice() {
+    failover("10s");
+}
+
+/// ...and with a short one, those caught in the election fail cleanly.
+#[test]
+fn losing_the_leader_with_a_short_timeout_fails_cleanly() {
+    failover("100ms");
+}
+
+fn failover(lock_timeout: &'static str) {
+    const BEADS: usize = 60;
+    let mut cluster = Cluster::start(3);
+    let t = Arc::new(remote(cluster.url()));
+    t.json::<serde_json::Value>(&["rig", "add", "app"]);
+    let mut args = vec![
+        "sling-batch".to_string(),
+        "--rig".into(),
+        "app".into(),
+        "--title".into(),
+        "Failover".into(),
+    ];
+    args.extend(["--max-polecats".into(), "8".into()]);
+    for i in 0..BEADS {
+        args.extend(["--task".into(), format!("task {i}")]);
+    }
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let batch: SlungBatch = t.json(&args);
+    let ids: Vec<String> = batch.beads.iter().map(|b| b.bead.id.clone()).collect();
+
+    // Two streams of closes, the leader killed once a few have gone through.
+    let done = Arc::new(AtomicUsize::new(0));
+    let streams: Vec<_> = ids
+        .chunks(BEADS / 2)
+        .map(|chunk| {
+            let (t, done, chunk) = (Arc::clone(&t), Arc::clone(&done), chunk.to_vec());
+            std::thread::spawn(move || {
+                chunk
+                    .into_iter()
+                    .map(|id| {
+                        let run = t.run(&[
+                            "--json",
+                            "--lock-timeout",
+                            lock_timeout,
+                            "bead",
+                            "update",
+                            &id,
+                            "--status",
+                            "closed",
+                        ]);
+                        done.fetch_add(1, Ordering::SeqCst);
+                        (id, run.code, run.stderr)
+                    })
+                    .collect::<Vec<_>>()
+            })
+        })
+        .collect();
+    while done.load(Ordering::SeqCst) < 6 {
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    let leader = cluster.leader();
+    cluster.nodes[leader].kill();
+    let results: Vec<(String, i32, String)> = streams
+        .into_iter()
+        .flat_map(|s| s.join().unwrap())
+        .collect();
+
+    let node = &cluster.nodes[cluster.leader()];
+    let mut failed = Vec::new();
+    for (id, code, stderr) in &results {
+        let closed = node.scalar(&format!(
+            "SELECT count(*) FROM beads WHERE id = '{id}' AND status = 'closed'"
+        ));
+        match code {
+            0 => assert_eq!(closed, 1, "{id} reported closed but is not"),
+            5 => {
+                assert_eq!(closed, 0, "{id} reported failed but was closed: {stderr}");
+                failed.push(id.clone());
+            }
+            other => panic!("{id}: exit {other}: {stderr}"),
+        }
+    }
+    eprintln!(
+        "failover with --lock-timeout {lock_timeout}: {} closes succeeded, {} failed with exit 5",
+        results.len() - failed.len(),
+        failed.len()
+    );
+    // Counts equal a recount, with nothing counted twice.
+    let c: Convoy = t.json(&["convoy", "status", &batch.convoy.id]);
+    let recount = node.scalar(&format!(
+        "SELECT count(*) FROM beads WHERE convoy_id = '{}' AND status = 'closed'",
+        batch.convoy.id
+    ));
+    assert_eq!(c.closed_beads, recount);
+    assert_eq!(c.closed_beads as usize, BEADS - failed.len());
+    // With a new leader, the commands that failed now succeed.
+    for id in &failed {
+        let bead: gt_core::model::Bead = t.json(&["bead", "update", id, "--status", "closed"]);
+        assert_eq!(bead.status, BeadStatus::Closed);
+    }
+    let c: Convoy = t.json(&["convoy", "status", &batch.convoy.id]);
+    assert_eq!(
+        (c.closed_beads, c.total_beads, c.status),
+        (BEADS as i64, BEADS as i64, ConvoyStatus::Landed)
+    );
+    let events: Vec<Event> = t.json(&["events", "--subject", &batch.convoy.id, "--limit", "0"]);
+    assert_eq!(
+        events
+            .iter()
+            .filter(|e| e.event_type == "convoy_landed")
+            .count(),
+        1
+    );
+    let closes: Vec<Event> = t.json(&["events", "--convoy", &batch.convoy.id, "--limit", "0"]);
+    let closed_events = closes
+        .iter()
+        .filter(|e| e.event_type == "status_changed" && e.new_value == "closed")
+        .count();
+    assert_eq!(closed_events, BEADS, "every close recorded exactly once");
+}
