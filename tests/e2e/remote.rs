@@ -81,6 +81,7 @@ fn concurrent_inits_migrate_once() {
         .map(|_| {
             t.command(&["--json", "init"])
                 .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::piped())
                 .spawn()
                 .unwrap()
         })
@@ -225,4 +226,40 @@ fn failover(lock_timeout: &'static str) {
         .filter(|e| e.event_type == "status_changed" && e.new_value == "closed")
         .count();
     assert_eq!(closed_events, BEADS, "every close recorded exactly once");
+}
+
+#[test]
+fn leader_redirects_are_followed() {
+    let node = Node::start();
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let leader = node.http.clone();
+    std::thread::spawn(move || {
+        for stream in listener.incoming().take(50) {
+            let Ok(mut stream) = stream else { continue };
+            let mut buf = [0u8; 65536];
+            let _ = stream.read(&mut buf);
+            let answer = format!(
+                "HTTP/1.1 301 Moved Permanently\r\nX-Rqlite-Version: 8\r\nLocation: http://{leader}/db/execute\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+            );
+            let _ = stream.write_all(answer.as_bytes());
+        }
+    });
+    let t = remote(format!("http://127.0.0.1:{port}"));
+    t.json::<serde_json::Value>(&["rig", "add", "app"]);
+    let batch: SlungBatch = t.json(&[
+        "sling-batch",
+        "--rig",
+        "app",
+        "--title",
+        "via redirect",
+        "--task",
+        "a",
+    ]);
+    assert_eq!(batch.beads.len(), 1);
+    assert_eq!(
+        node.scalar("SELECT count(*) FROM beads"),
+        1,
+        "the write reached the leader"
+    );
 }

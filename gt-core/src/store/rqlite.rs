@@ -19,6 +19,8 @@ use crate::error::Error;
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(5);
 /// How long to connect to a node.
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(2);
+/// How many leader redirects one request follows.
+const MAX_REDIRECTS: u32 = 5;
 /// How long to wait to learn whether a write whose answer was lost was applied.
 const RESOLVE_WAIT: Duration = Duration::from_secs(30);
 /// Tokens older than this are pruned by later batches.
@@ -39,6 +41,8 @@ pub struct Rqlite {
 
 /// Why one request failed.
 enum Failure {
+    /// The node pointed at the leader: ask there (a base URL).
+    Redirect(String),
     /// Nothing was sent, or the node cannot serve now: try again, elsewhere.
     Retry(String),
     /// The request may have been applied, but no answer came back.
@@ -143,10 +147,10 @@ impl Rqlite {
                     _ => Ok(answer),
                 }
             }
-            301 | 302 | 307 | 308 => Err(Failure::Retry(format!(
-                "redirected to the leader at {}",
-                location.unwrap_or_default()
-            ))),
+            301 | 302 | 307 | 308 => match location.as_deref().and_then(base_of) {
+                Some(leader) => Err(Failure::Redirect(leader)),
+                None => Err(Failure::Retry(format!("{base} redirected gt nowhere"))),
+            },
             401 | 403 => Err(Failure::Fatal(StoreError::Unavailable {
                 message: format!("{base} refused gt: not authorized ({status})"),
                 hint: Some("put the credentials in the URL: http://USER:PASSWORD@HOST:PORT".into()),
@@ -171,7 +175,8 @@ impl Rqlite {
         let deadline = Instant::now() + self.wait;
         let mut last = String::new();
         let mut round = 0u32;
-        loop {
+        let mut redirects = 0;
+        'rounds: loop {
             for step in 0..self.nodes.len() {
                 let i = (self.current + step) % self.nodes.len();
                 let base = self.nodes[i].clone();
@@ -182,6 +187,21 @@ impl Rqlite {
                     }
                     Err(Failure::Retry(why)) => last = why,
                     Err(Failure::Ambiguous(why)) if idempotent => last = why,
+                    Err(Failure::Redirect(leader)) => {
+                        // Follow it now: remember the leader and start there.
+                        self.current = match self.nodes.iter().position(|n| *n == leader) {
+                            Some(j) => j,
+                            None => {
+                                self.nodes.push(leader);
+                                self.nodes.len() - 1
+                            }
+                        };
+                        last = format!("{base} redirected to {}", self.nodes[self.current]);
+                        redirects += 1;
+                        if redirects <= MAX_REDIRECTS {
+                            continue 'rounds;
+                        }
+                    }
                     Err(other) => {
                         self.current = i;
                         return Err(other);
@@ -212,7 +232,7 @@ impl Rqlite {
         let path = format!("/db/query?level={level}");
         let answer = match self.post(&path, &body, true) {
             Ok(v) => v,
-            Err(Failure::Ambiguous(why) | Failure::Retry(why)) => {
+            Err(Failure::Ambiguous(why) | Failure::Retry(why) | Failure::Redirect(why)) => {
                 return Err(StoreError::Backend(why))
             }
             Err(Failure::Fatal(e)) => return Err(e),
@@ -251,6 +271,13 @@ impl Rqlite {
             Err(e) => Err(e),
         }
     }
+}
+
+/// `scheme://host:port` of a URL such as a redirect's `Location`.
+fn base_of(url: &str) -> Option<String> {
+    let (scheme, rest) = url.split_once("://")?;
+    let host = rest.split('/').next().filter(|h| !h.is_empty())?;
+    Some(format!("{scheme}://{host}"))
 }
 
 fn statement(sql: &str, params: &[Value]) -> Json {
@@ -424,7 +451,9 @@ impl Backend for Rqlite {
                     )))
                 };
             }
-            Err(Failure::Retry(why)) => return Err(StoreError::Backend(why)),
+            Err(Failure::Retry(why) | Failure::Redirect(why)) => {
+                return Err(StoreError::Backend(why))
+            }
             Err(Failure::Fatal(e)) => return Err(e),
         };
         if let Some(error) = answer.get("error").and_then(Json::as_str) {
@@ -489,6 +518,15 @@ mod tests {
             statement_error("no such column: x"),
             StoreError::Backend(_)
         ));
+    }
+
+    #[test]
+    fn redirects_name_the_leader_base() {
+        assert_eq!(
+            base_of("http://10.0.0.2:4001/db/execute?transaction").as_deref(),
+            Some("http://10.0.0.2:4001")
+        );
+        assert_eq!(base_of("nonsense"), None);
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! The versioned schema, one migration list for both SQL backends. A database at a
 //! newer version than this binary knows is refused and never modified.
 
-use super::{Backend, Row, Stmt, StoreError, Value};
+use super::{Backend, Stmt, StoreError, Value};
 
 /// Each migration is a list of statements that moves the schema up one version.
 pub const MIGRATIONS: &[&[&str]] = &[
@@ -133,33 +133,38 @@ pub struct SchemaState {
 
 /// The schema version of the store: 0 for an empty database.
 pub fn version(db: &mut dyn Backend) -> Result<i64, StoreError> {
-    match db.query("SELECT value FROM meta WHERE key = 'schema_version'", &[]) {
-        Ok(rows) => match rows.first() {
-            Some(row) => row.int(0),
-            None => Err(StoreError::Corrupt(
-                "the meta table has no schema_version".into(),
-            )),
-        },
-        Err(StoreError::Backend(msg)) if msg.contains("no such table") => {
-            let tables = db.query(
-                "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
-                &[],
-            )?;
-            if tables
-                .first()
-                .map(|r: &Row| r.int(0))
-                .transpose()?
-                .unwrap_or(0)
-                > 0
-            {
-                return Err(StoreError::Unavailable {
-                    message: format!("{} is a database, but not a gt town", db.location()),
-                    hint: Some("point --db at a gt town, or at a new file to create one".into()),
-                });
-            }
-            Ok(0)
-        }
-        Err(e) => Err(e),
+    // The common case costs one query; only a store without `meta` looks further.
+    match read_version(db) {
+        Err(StoreError::Backend(msg)) if msg.contains("no such table") => {}
+        other => return other,
+    }
+    // Each query sees one committed state, and a migration creates `meta` and
+    // every other table in one batch: so a listing with tables but no `meta` is
+    // not a town, while one with `meta` means a migration landed meanwhile.
+    let rows = db.query(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
+        &[],
+    )?;
+    let names: Vec<String> = rows.iter().map(|r| r.text(0)).collect::<Result<_, _>>()?;
+    if names.iter().any(|n| n == "meta") {
+        return read_version(db);
+    }
+    if !names.is_empty() {
+        return Err(StoreError::Unavailable {
+            message: format!("{} is a database, but not a gt town", db.location()),
+            hint: Some("point --db at a gt town, or at a new file to create one".into()),
+        });
+    }
+    Ok(0)
+}
+
+fn read_version(db: &mut dyn Backend) -> Result<i64, StoreError> {
+    let rows = db.query("SELECT value FROM meta WHERE key = 'schema_version'", &[])?;
+    match rows.first() {
+        Some(row) => row.int(0),
+        None => Err(StoreError::Corrupt(
+            "the meta table has no schema_version".into(),
+        )),
     }
 }
 
