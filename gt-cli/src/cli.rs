@@ -5,7 +5,7 @@ use std::io::Write;
 use std::process::ExitCode;
 use std::time::Duration;
 
-use clap::{Args, Parser, ValueEnum};
+use clap::{Args, CommandFactory, Parser, ValueEnum};
 
 use crate::commands::Command;
 use crate::context::Ctx;
@@ -24,7 +24,8 @@ Examples:
   gt --json convoy status cv-7hd2a
 
 The town lives in --db (default: town.db in your data directory), or in an
-rqlite cluster given as http://host:port.";
+rqlite cluster given as http://host:port. Settings may also come from the
+environment or from the config file; `gt config show` says which.";
 
 /// gt: a command-line control plane for a town of coding agents.
 #[derive(Debug, Parser)]
@@ -46,34 +47,35 @@ pub enum ColorChoice {
     Never,
 }
 
-/// Options every command takes.
+/// Options every command takes. Each may also come from the environment or the
+/// config file (see `gt config show`); the command line wins.
 #[derive(Debug, Clone, Args)]
 pub struct GlobalArgs {
     /// The town: a database file, or http://HOST:PORT for an rqlite cluster
-    /// [default: town.db in your data directory]
-    #[arg(long, global = true, env = "GT_DB", value_name = "PATH|URL")]
+    /// [env: GT_DB] [default: town.db in your data directory]
+    #[arg(long, global = true, value_name = "PATH|URL")]
     pub db: Option<String>,
 
     /// Print one JSON document on stdout; errors become JSON on stderr
     #[arg(long, global = true)]
     pub json: bool,
 
-    /// Who the audit log names for changes [default: $GT_ACTOR, else your login name]
+    /// Who the audit log names for changes [env: GT_ACTOR] [default: your login name]
     #[arg(long, global = true, value_name = "NAME")]
     pub actor: Option<String>,
 
-    /// When to use colour
-    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
-    pub color: ColorChoice,
+    /// When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]
+    #[arg(long, global = true, value_enum, value_name = "WHEN")]
+    pub color: Option<ColorChoice>,
 
     /// Print only the IDs of what a command created or listed
     #[arg(short, long, global = true)]
     pub quiet: bool,
 
     /// How long a write waits for a busy town before failing with exit 5
-    #[arg(long, global = true, env = "GT_LOCK_TIMEOUT", default_value = "10s",
-          value_name = "DURATION", value_parser = parse_duration)]
-    pub lock_timeout: Duration,
+    /// [env: GT_LOCK_TIMEOUT] [default: 10s]
+    #[arg(long, global = true, value_name = "DURATION", value_parser = parse_duration)]
+    pub lock_timeout: Option<Duration>,
 }
 
 fn parse_duration(s: &str) -> Result<Duration, String> {
@@ -83,12 +85,21 @@ fn parse_duration(s: &str) -> Result<Duration, String> {
 /// Parses the command line, runs the command, and maps the outcome to an exit
 /// status. Never panics on user input; a broken pipe is a normal end.
 pub fn main() -> ExitCode {
+    // `COMPLETE=bash gt` prints a completion script that asks gt itself for
+    // candidates, live IDs included; a shell asking for them is answered here.
+    clap_complete::CompleteEnv::with_factory(Cli::command).complete();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => return usage_error(e),
     };
     let json = cli.global.json;
-    let mut ctx = Ctx::new(cli.global);
+    let mut ctx = match Ctx::new(cli.global) {
+        Ok(ctx) => ctx,
+        Err(e) => {
+            output::error(&e, json, &output::Style::plain(json));
+            return ExitCode::from(e.exit_code());
+        }
+    };
     let outcome = crate::commands::run(&mut ctx, cli.command);
     for warning in ctx.take_warnings() {
         output::warn(&ctx.style, &warning);
@@ -136,10 +147,32 @@ fn usage_error(e: clap::Error) -> ExitCode {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use clap::CommandFactory;
 
     #[test]
     fn the_command_definitions_are_consistent() {
         Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn every_command_has_a_description_and_an_example() {
+        fn walk(cmd: &clap::Command, path: &str) {
+            for sub in cmd.get_subcommands() {
+                let path = format!("{path} {}", sub.get_name());
+                assert!(sub.get_about().is_some(), "`{path}` has no description");
+                if sub.has_subcommands() {
+                    walk(sub, &path);
+                } else {
+                    let long = sub
+                        .get_long_about()
+                        .map(|a| a.to_string())
+                        .unwrap_or_default();
+                    assert!(
+                        long.contains("Example"),
+                        "`{path}` has no example in its help"
+                    );
+                }
+            }
+        }
+        walk(&Cli::command(), "gt");
     }
 }

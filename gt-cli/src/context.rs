@@ -2,27 +2,28 @@
 //! town, opened only when a command first asks for it (so `--help` and
 //! `completions` never touch a database).
 
-use std::path::PathBuf;
-
 use gt_core::{Error, OpenOptions, Result, Town};
 
 use crate::cli::GlobalArgs;
+use crate::config::{self, Settings};
 use crate::output::Style;
 
 pub struct Ctx {
-    pub global: GlobalArgs,
+    pub settings: Settings,
     pub style: Style,
     town: Option<Town>,
 }
 
 impl Ctx {
-    pub fn new(global: GlobalArgs) -> Self {
-        let style = Style::detect(&global);
-        Ctx {
-            global,
+    /// Resolves the settings (a bad config file fails here, exit 2).
+    pub fn new(global: GlobalArgs) -> Result<Self> {
+        let settings = config::resolve(&global)?;
+        let style = Style::detect(&global, settings.color);
+        Ok(Ctx {
+            settings,
             style,
             town: None,
-        }
+        })
     }
 
     /// The town, opened (and created or migrated) on first use.
@@ -30,9 +31,9 @@ impl Ctx {
         if self.town.is_none() {
             let options = OpenOptions {
                 location: self.location()?,
-                lock_timeout: self.global.lock_timeout,
-                actor: self.actor(),
-                dispatch_command: std::env::var("GT_DISPATCH_CMD").ok(),
+                lock_timeout: self.settings.lock_timeout,
+                actor: self.settings.actor.clone(),
+                dispatch_command: self.settings.dispatch_command.clone(),
             };
             self.town = Some(Town::open(&options)?);
         }
@@ -47,32 +48,20 @@ impl Ctx {
             .unwrap_or_default()
     }
 
-    /// `--actor`, else `GT_ACTOR`, else the login name (R9).
-    fn actor(&self) -> String {
-        self.global
-            .actor
-            .clone()
-            .or_else(|| std::env::var("GT_ACTOR").ok())
-            .or_else(|| std::env::var("USER").ok())
-            .or_else(|| std::env::var("LOGNAME").ok())
-            .filter(|a| !a.trim().is_empty())
-            .unwrap_or_else(|| "unknown".to_string())
-    }
-
-    /// `--db`/`GT_DB`, else `town.db` in the user's data directory (created).
+    /// The configured town, else `town.db` in the user's data directory (created).
     fn location(&self) -> Result<String> {
-        if let Some(db) = self.global.db.as_ref().filter(|d| !d.trim().is_empty()) {
+        if let Some(db) = self.settings.db.as_ref().filter(|d| !d.trim().is_empty()) {
             return Ok(db.clone());
         }
-        let dirs = directories::ProjectDirs::from("", "", "gt").ok_or_else(|| {
+        let path = config::default_db().ok_or_else(|| {
             Error::unavailable("cannot find your data directory (is HOME set?)")
                 .with_hint("pass --db PATH or set GT_DB")
         })?;
-        let dir: PathBuf = dirs.data_dir().to_path_buf();
+        let dir = path.parent().expect("a file in a directory").to_path_buf();
         std::fs::create_dir_all(&dir).map_err(|e| {
             Error::unavailable(format!("cannot create {}: {e}", dir.display()))
                 .with_hint("pass --db PATH or set GT_DB")
         })?;
-        Ok(dir.join("town.db").display().to_string())
+        Ok(path.display().to_string())
     }
 }

@@ -2,7 +2,10 @@
 
 mod cli;
 mod commands;
+mod config;
 mod context;
+mod generated;
+mod live;
 mod output;
 mod views;
 

@@ -21,9 +21,20 @@ pub struct Style {
 }
 
 impl Style {
-    pub fn detect(global: &GlobalArgs) -> Self {
+    /// The style for errors raised before the settings are known.
+    pub fn plain(json: bool) -> Self {
+        Style {
+            json,
+            quiet: false,
+            color: false,
+            err_color: false,
+            width: None,
+        }
+    }
+
+    pub fn detect(global: &GlobalArgs, color: ColorChoice) -> Self {
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-        let wants = |tty: bool| match global.color {
+        let wants = |tty: bool| match color {
             ColorChoice::Always => true,
             ColorChoice::Never => false,
             ColorChoice::Auto => tty && !no_color,
@@ -33,10 +44,10 @@ impl Style {
             .and_then(|c| c.trim().parse::<u16>().ok())
             .filter(|&w| w >= 20)
             .or_else(|| {
-                std::io::stdout()
-                    .is_terminal()
-                    .then(terminal_width)
-                    .flatten()
+                // Piped into `head` or `less`, the reader still has this terminal.
+                let on_terminal =
+                    std::io::stdout().is_terminal() || std::io::stderr().is_terminal();
+                on_terminal.then(terminal_width).flatten()
             });
         Style {
             json: global.json,
@@ -59,6 +70,10 @@ impl Style {
                 cell
             }
         }));
+        // No margin left of the first column: output starts at the line's start.
+        if let Some(first) = table.column_mut(0) {
+            first.set_padding((0, 1));
+        }
         if let Some(width) = self.width {
             table.set_width(width);
             table.set_content_arrangement(ContentArrangement::Dynamic);
@@ -90,23 +105,19 @@ impl Style {
     }
 }
 
+/// The width of the terminal on stdout, else on stderr (where it still is when
+/// stdout is piped into `head` or `less`).
 fn terminal_width() -> Option<u16> {
-    comfy_table::Table::new().width()
+    terminal_size::terminal_size_of(std::io::stdout())
+        .or_else(|| terminal_size::terminal_size_of(std::io::stderr()))
+        .map(|(w, _)| w.0)
 }
 
-/// A rendered table without the blank margin comfy-table pads its edges with.
+/// A rendered table, without trailing blanks.
 pub fn table_text(table: &Table) -> String {
-    let lines: Vec<String> = table.lines().map(|l| l.trim_end().to_string()).collect();
-    let indent = lines
-        .iter()
-        .filter(|l| !l.is_empty())
-        .map(|l| l.len() - l.trim_start_matches(' ').len())
-        .min()
-        .unwrap_or(0)
-        .min(1);
-    lines
-        .iter()
-        .map(|l| l.get(indent..).unwrap_or(""))
+    table
+        .lines()
+        .map(|l| l.trim_end().to_string())
         .collect::<Vec<_>>()
         .join("\n")
 }

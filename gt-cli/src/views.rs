@@ -141,25 +141,32 @@ impl Render for Vec<Bead> {
     }
 }
 
-fn convoy_line(c: &Convoy) -> String {
+/// `cv-…  title  [status]  3/5 ███░░`, the title cut to fit the width.
+fn convoy_line(c: &Convoy, style: &Style) -> String {
     let attention = if c.needs_attention {
         "  (needs attention)"
     } else {
         ""
     };
-    format!(
-        "{}  {}  [{}]  {}{}",
-        c.id,
-        sanitize(&c.title),
+    let rest = format!(
+        "  [{}]  {}{attention}",
         c.status,
-        progress(c.closed_beads, c.total_beads),
-        attention
-    )
+        progress(c.closed_beads, c.total_beads)
+    );
+    let room = style
+        .width
+        .map(|w| {
+            (w as usize)
+                .saturating_sub(c.id.len() + 2 + rest.chars().count())
+                .max(12)
+        })
+        .unwrap_or(usize::MAX);
+    format!("{}  {}{rest}", c.id, excerpt(&c.title, room))
 }
 
 impl Render for Convoy {
-    fn human(&self, _style: &Style) -> String {
-        convoy_line(self)
+    fn human(&self, style: &Style) -> String {
+        convoy_line(self, style)
     }
     fn ids(&self) -> Vec<String> {
         vec![self.id.clone()]
@@ -205,7 +212,7 @@ impl Render for Vec<Convoy> {
 impl Render for ConvoyStatusView {
     fn human(&self, style: &Style) -> String {
         let c = &self.convoy;
-        let mut text = convoy_line(c);
+        let mut text = convoy_line(c, style);
         text.push_str(&format!(
             "\n  merge mode: {}   feature branch: {}   failed: {}",
             c.merge_mode,
@@ -548,5 +555,26 @@ impl Render for Acknowledged {
     }
     fn ids(&self) -> Vec<String> {
         vec![self.escalation.id.clone()]
+    }
+}
+
+impl Render for crate::config::ConfigReport {
+    fn human(&self, style: &Style) -> String {
+        let state = if self.file_exists {
+            ""
+        } else {
+            " (not present)"
+        };
+        let mut text = format!("config file: {}{state}\n", self.file);
+        let mut table = style.table(&["SETTING", "VALUE", "SOURCE"]);
+        for (key, e) in &self.settings {
+            table.add_row(vec![
+                key.clone(),
+                or_dash(e.value.as_deref()),
+                e.source.clone(),
+            ]);
+        }
+        text.push_str(&table_text(&table));
+        text
     }
 }

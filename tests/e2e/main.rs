@@ -9,6 +9,7 @@ mod errors;
 mod flow;
 mod remote;
 mod setup;
+mod shell;
 mod tasks_file;
 
 use support::Town;

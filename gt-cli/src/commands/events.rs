@@ -26,6 +26,7 @@ pub struct EventsArgs {
     pub subject: Option<String>,
 
     /// Only events of this convoy and of the beads it tracks
+    #[arg(add = clap_complete::ArgValueCandidates::new(crate::live::convoy_ids))]
     #[arg(long, value_name = "CONVOY")]
     pub convoy: Option<String>,
 

@@ -16,6 +16,7 @@ use crate::output::emit;
 #[command(verbatim_doc_comment)]
 pub struct HookArgs {
     /// The agent's name or ID
+    #[arg(add = clap_complete::ArgValueCandidates::new(crate::live::agent_names))]
     #[arg(long, env = "GT_AGENT", value_name = "AGENT")]
     pub agent: Option<String>,
 }

@@ -4,11 +4,14 @@
 
 pub mod agent;
 pub mod bead;
+pub mod completions;
+pub mod config;
 pub mod convoy;
 pub mod escalation;
 pub mod events;
 pub mod hook;
 pub mod init;
+pub mod man;
 pub mod prompt;
 pub mod rig;
 pub mod sling;
@@ -38,6 +41,10 @@ pub enum Command {
     Events(events::EventsArgs),
     #[command(subcommand)]
     Prompt(prompt::PromptCommand),
+    #[command(subcommand)]
+    Config(config::ConfigCommand),
+    Completions(completions::CompletionsArgs),
+    Man(man::ManArgs),
 }
 
 pub fn run(ctx: &mut Ctx, command: Command) -> Result<()> {
@@ -53,6 +60,9 @@ pub fn run(ctx: &mut Ctx, command: Command) -> Result<()> {
         Command::Escalation(cmd) => escalation::run(ctx, cmd),
         Command::Events(args) => events::run(ctx, args),
         Command::Prompt(cmd) => prompt::run(ctx, cmd),
+        Command::Config(cmd) => config::run(ctx, cmd),
+        Command::Completions(args) => completions::run(ctx, args),
+        Command::Man(args) => man::run(ctx, args),
     }
 }
 

@@ -16,6 +16,7 @@ use crate::output::emit;
 #[command(verbatim_doc_comment)]
 pub struct AgentListArgs {
     /// Only agents of this rig
+    #[arg(add = clap_complete::ArgValueCandidates::new(crate::live::rig_names))]
     #[arg(long, value_name = "RIG")]
     pub rig: Option<String>,
 

@@ -17,6 +17,7 @@ use crate::output::emit;
 #[command(verbatim_doc_comment)]
 pub struct AgentResetArgs {
     /// The agent's name, or its ID or a unique prefix of it
+    #[arg(add = clap_complete::ArgValueCandidates::new(crate::live::agent_names))]
     pub agent: String,
 
     /// Also send SIGTERM to the agent's recorded process

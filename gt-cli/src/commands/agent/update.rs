@@ -19,6 +19,7 @@ use crate::output::emit;
 #[command(verbatim_doc_comment)]
 pub struct AgentUpdateArgs {
     /// The agent's name, or its ID or a unique prefix of it
+    #[arg(add = clap_complete::ArgValueCandidates::new(crate::live::agent_names))]
     pub agent: String,
 
     /// idle, working, stalled or dead

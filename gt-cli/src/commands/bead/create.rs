@@ -16,6 +16,7 @@ use crate::output::emit;
 #[command(verbatim_doc_comment)]
 pub struct BeadCreateArgs {
     /// The rig the work is for
+    #[arg(add = clap_complete::ArgValueCandidates::new(crate::live::rig_names))]
     #[arg(long, value_name = "RIG")]
     pub rig: String,
 

@@ -17,6 +17,7 @@ use crate::output::emit;
 #[command(verbatim_doc_comment)]
 pub struct BeadDeleteArgs {
     /// The bead's ID, or a unique prefix of it
+    #[arg(add = clap_complete::ArgValueCandidates::new(crate::live::bead_ids))]
     pub id: String,
 
     /// Delete it even if it is hooked (its agent is freed)

@@ -25,10 +25,12 @@ pub struct BeadListArgs {
     pub open: bool,
 
     /// Only beads of this rig
+    #[arg(add = clap_complete::ArgValueCandidates::new(crate::live::rig_names))]
     #[arg(long, value_name = "RIG")]
     pub rig: Option<String>,
 
     /// Only beads tracked by this convoy
+    #[arg(add = clap_complete::ArgValueCandidates::new(crate::live::convoy_ids))]
     #[arg(long, value_name = "CONVOY")]
     pub convoy: Option<String>,
 

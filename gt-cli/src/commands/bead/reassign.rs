@@ -18,6 +18,7 @@ use crate::output::emit;
 #[command(verbatim_doc_comment)]
 pub struct BeadReassignArgs {
     /// The bead's ID, or a unique prefix of it
+    #[arg(add = clap_complete::ArgValueCandidates::new(crate::live::bead_ids))]
     pub id: String,
 
     /// The agent to hook it to (name or ID)

@@ -21,6 +21,7 @@ use crate::output::emit;
 #[command(verbatim_doc_comment)]
 pub struct BeadUpdateArgs {
     /// The bead's ID, or a unique prefix of it
+    #[arg(add = clap_complete::ArgValueCandidates::new(crate::live::bead_ids))]
     pub id: String,
 
     /// open, in_progress, in_review, closed or failed

@@ -14,9 +14,11 @@ use crate::output::emit;
 #[command(verbatim_doc_comment)]
 pub struct ConvoyAddArgs {
     /// The convoy's ID, or a unique prefix of it
+    #[arg(add = clap_complete::ArgValueCandidates::new(crate::live::convoy_ids))]
     pub id: String,
 
     /// The beads to track
+    #[arg(add = clap_complete::ArgValueCandidates::new(crate::live::bead_ids))]
     #[arg(required = true, value_name = "BEAD")]
     pub beads: Vec<String>,
 }

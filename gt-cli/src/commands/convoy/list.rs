@@ -26,6 +26,7 @@ pub struct ConvoyListArgs {
 
     /// Only convoys of this rig
     #[arg(long, value_name = "RIG")]
+    #[arg(add = clap_complete::ArgValueCandidates::new(crate::live::rig_names))]
     pub rig: Option<String>,
 }
 

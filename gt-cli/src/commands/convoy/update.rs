@@ -17,6 +17,7 @@ use crate::output::emit;
 #[command(verbatim_doc_comment)]
 pub struct ConvoyUpdateArgs {
     /// The convoy's ID, or a unique prefix of it
+    #[arg(add = clap_complete::ArgValueCandidates::new(crate::live::convoy_ids))]
     pub id: String,
 
     /// review-then-land or review-and-merge

@@ -1,0 +1,849 @@
+
+use builtin;
+use str;
+
+set edit:completion:arg-completer[gt] = {|@words|
+    fn spaces {|n|
+        builtin:repeat $n ' ' | str:join ''
+    }
+    fn cand {|text desc|
+        edit:complex-candidate $text &display=$text' '(spaces (- 14 (wcswidth $text)))$desc
+    }
+    var command = 'gt'
+    for word $words[1..-1] {
+        if (str:has-prefix $word '-') {
+            break
+        }
+        set command = $command';'$word
+    }
+    var completions = [
+        &'gt'= {
+            cand --db 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]'
+            cand --actor 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]'
+            cand --color 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]'
+            cand --lock-timeout 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]'
+            cand --json 'Print one JSON document on stdout; errors become JSON on stderr'
+            cand -q 'Print only the IDs of what a command created or listed'
+            cand --quiet 'Print only the IDs of what a command created or listed'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand init 'Create the town database, or upgrade it to this gt''s schema'
+            cand rig 'Manage rigs, the repositories the town works on'
+            cand sling 'Create one bead, hook it onto a polecat, and dispatch it'
+            cand sling-batch 'Sling many beads as one tracked convoy, atomically'
+            cand convoy 'Watch and repair convoys, the tracked batches of beads'
+            cand bead 'Create, inspect and edit beads, the units of work'
+            cand agent 'Inspect and repair agents (polecats, refinery, mayor, witness)'
+            cand hook 'Show what is on an agent''s hook: for a polecat, "what do I do now"'
+            cand escalation 'Raise, list and acknowledge requests for human attention'
+            cand events 'Show the activity feed, newest last'
+            cand prompt 'Print a guide to gt for an agent''s prompt'
+            cand config 'Inspect gt''s settings and where they come from'
+            cand completions 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
+            cand man 'Print the gt(1) man page, or write every page with --out-dir'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'gt;init'= {
+            cand --db 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]'
+            cand --actor 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]'
+            cand --color 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]'
+            cand --lock-timeout 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]'
+            cand --json 'Print one JSON document on stdout; errors become JSON on stderr'
+            cand -q 'Print only the IDs of what a command created or listed'
+            cand --quiet 'Print only the IDs of what a command created or listed'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'gt;rig'= {
+            cand --db 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]'
+            cand --actor 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]'
+            cand --color 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]'
+            cand --lock-timeout 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]'
+            cand --json 'Print one JSON document on stdout; errors become JSON on stderr'
+            cand -q 'Print only the IDs of what a command created or listed'
+            cand --quiet 'Print only the IDs of what a command created or listed'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand add 'Add a rig (adding one that exists with the same settings changes nothing)'
+            cand list 'List the town''s rigs'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'gt;rig;add'= {
+            cand --git-url 'Where the repository is cloned from'
+            cand --default-branch 'The branch work lands on [default: main]'
+            cand --db 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]'
+            cand --actor 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]'
+            cand --color 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]'
+            cand --lock-timeout 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]'
+            cand --json 'Print one JSON document on stdout; errors become JSON on stderr'
+            cand -q 'Print only the IDs of what a command created or listed'
+            cand --quiet 'Print only the IDs of what a command created or listed'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'gt;rig;list'= {
+            cand --db 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]'
+            cand --actor 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]'
+            cand --color 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]'
+            cand --lock-timeout 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]'
+            cand --json 'Print one JSON document on stdout; errors become JSON on stderr'
+            cand -q 'Print only the IDs of what a command created or listed'
+            cand --quiet 'Print only the IDs of what a command created or listed'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'gt;rig;help'= {
+            cand add 'Add a rig (adding one that exists with the same settings changes nothing)'
+            cand list 'List the town''s rigs'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'gt;rig;help;add'= {
+        }
+        &'gt;rig;help;list'= {
+        }
+        &'gt;rig;help;help'= {
+        }
+        &'gt;sling'= {
+            cand --rig 'The rig the work is for'
+            cand --body 'Details for the polecat'
+            cand --priority 'low, medium, high or critical'
+            cand --label 'A label (repeatable)'
+            cand --db 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]'
+            cand --actor 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]'
+            cand --color 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]'
+            cand --lock-timeout 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]'
+            cand --json 'Print one JSON document on stdout; errors become JSON on stderr'
+            cand -q 'Print only the IDs of what a command created or listed'
+            cand --quiet 'Print only the IDs of what a command created or listed'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'gt;sling-batch'= {
+            cand --rig 'The rig the work is for'
+            cand --title 'The convoy''s title: the overall piece of work'
+            cand --task 'A task title (repeatable; such tasks have no dependencies)'
+            cand --tasks-file 'A JSON or JSON Lines task file, or ''-'' for standard input'
+            cand --merge-mode 'review-then-land or review-and-merge'
+            cand --feature-branch 'The branch the convoy''s work is merged into'
+            cand --max-polecats 'The most polecats this batch may occupy at once'
+            cand --idempotency-key 'Run again with the same key: returns the first convoy, writes nothing'
+            cand --db 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]'
+            cand --actor 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]'
+            cand --color 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]'
+            cand --lock-timeout 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]'
+            cand --json 'Print one JSON document on stdout; errors become JSON on stderr'
+            cand -q 'Print only the IDs of what a command created or listed'
+            cand --quiet 'Print only the IDs of what a command created or listed'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'gt;convoy'= {
+            cand --db 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]'
+            cand --actor 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]'
+            cand --color 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]'
+            cand --lock-timeout 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]'
+            cand --json 'Print one JSON document on stdout; errors become JSON on stderr'
+            cand -q 'Print only the IDs of what a command created or listed'
+            cand --quiet 'Print only the IDs of what a command created or listed'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand list 'List active convoys with their progress (all of them with --all)'
+            cand status 'Show a convoy: each tracked bead with its status, assignee and blockers'
+            cand close 'Force-close (or force-fail) a convoy that will not land by itself'
+            cand update 'Edit a convoy''s title, merge mode or feature branch'
+            cand add 'Start tracking beads in a convoy (a bead belongs to at most one convoy)'
+            cand remove 'Stop tracking beads in a convoy (the beads stay)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'gt;convoy;list'= {
+            cand --status 'Only convoys in this status (active, landed, closed, failed)'
+            cand --rig 'Only convoys of this rig'
+            cand --db 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]'
+            cand --actor 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]'
+            cand --color 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]'
+            cand --lock-timeout 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]'
+            cand --all 'Include landed, closed and failed convoys'
+            cand --json 'Print one JSON document on stdout; errors become JSON on stderr'
+            cand -q 'Print only the IDs of what a command created or listed'
+            cand --quiet 'Print only the IDs of what a command created or listed'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'gt;convoy;status'= {
+            cand --db 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]'
+            cand --actor 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]'
+            cand --color 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]'
+            cand --lock-timeout 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]'
+            cand --json 'Print one JSON document on stdout; errors become JSON on stderr'
+            cand -q 'Print only the IDs of what a command created or listed'
+            cand --quiet 'Print only the IDs of what a command created or listed'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'gt;convoy;close'= {
+            cand --reason 'Why, for the record'
+            cand --db 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]'
+            cand --actor 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]'
+            cand --color 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]'
+            cand --lock-timeout 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]'
+            cand --failed 'Mark it failed rather than closed'
+            cand --close-beads 'Also end every unfinished tracked bead, freeing its agent'
+            cand --json 'Print one JSON document on stdout; errors become JSON on stderr'
+            cand -q 'Print only the IDs of what a command created or listed'
+            cand --quiet 'Print only the IDs of what a command created or listed'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'gt;convoy;update'= {
+            cand --merge-mode 'review-then-land or review-and-merge'
+            cand --feature-branch 'The branch its work is merged into ("" clears it)'
+            cand --title 'A new title'
+            cand --db 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]'
+            cand --actor 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]'
+            cand --color 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]'
+            cand --lock-timeout 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]'
+            cand --json 'Print one JSON document on stdout; errors become JSON on stderr'
+            cand -q 'Print only the IDs of what a command created or listed'
+            cand --quiet 'Print only the IDs of what a command created or listed'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'gt;convoy;add'= {
+            cand --db 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]'
+            cand --actor 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]'
+            cand --color 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]'
+            cand --lock-timeout 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]'
+            cand --json 'Print one JSON document on stdout; errors become JSON on stderr'
+            cand -q 'Print only the IDs of what a command created or listed'
+            cand --quiet 'Print only the IDs of what a command created or listed'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'gt;convoy;remove'= {
+            cand --db 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]'
+            cand --actor 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]'
+            cand --color 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]'
+            cand --lock-timeout 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]'
+            cand --json 'Print one JSON document on stdout; errors become JSON on stderr'
+            cand -q 'Print only the IDs of what a command created or listed'
+            cand --quiet 'Print only the IDs of what a command created or listed'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'gt;convoy;help'= {
+            cand list 'List active convoys with their progress (all of them with --all)'
+            cand status 'Show a convoy: each tracked bead with its status, assignee and blockers'
+            cand close 'Force-close (or force-fail) a convoy that will not land by itself'
+            cand update 'Edit a convoy''s title, merge mode or feature branch'
+            cand add 'Start tracking beads in a convoy (a bead belongs to at most one convoy)'
+            cand remove 'Stop tracking beads in a convoy (the beads stay)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'gt;convoy;help;list'= {
+        }
+        &'gt;convoy;help;status'= {
+        }
+        &'gt;convoy;help;close'= {
+        }
+        &'gt;convoy;help;update'= {
+        }
+        &'gt;convoy;help;add'= {
+        }
+        &'gt;convoy;help;remove'= {
+        }
+        &'gt;convoy;help;help'= {
+        }
+        &'gt;bead'= {
+            cand --db 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]'
+            cand --actor 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]'
+            cand --color 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]'
+            cand --lock-timeout 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]'
+            cand --json 'Print one JSON document on stdout; errors become JSON on stderr'
+            cand -q 'Print only the IDs of what a command created or listed'
+            cand --quiet 'Print only the IDs of what a command created or listed'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand create 'Create a bead without hooking it (use `gt sling` to create and dispatch)'
+            cand list 'List beads, oldest first'
+            cand show 'Show one bead in full'
+            cand update 'Change some fields of a bead; the others stay as they are'
+            cand reassign 'Move a bead to another agent (or to a new polecat of its rig)'
+            cand delete 'Delete a bead; its history stays in the event log'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'gt;bead;create'= {
+            cand --rig 'The rig the work is for'
+            cand --body 'Details'
+            cand --priority 'low, medium, high or critical'
+            cand --label 'A label (repeatable)'
+            cand --depends-on 'A bead this one waits for (repeatable)'
+            cand --db 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]'
+            cand --actor 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]'
+            cand --color 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]'
+            cand --lock-timeout 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]'
+            cand --json 'Print one JSON document on stdout; errors become JSON on stderr'
+            cand -q 'Print only the IDs of what a command created or listed'
+            cand --quiet 'Print only the IDs of what a command created or listed'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'gt;bead;list'= {
+            cand --status 'Only beads in this status'
+            cand --rig 'Only beads of this rig'
+            cand --convoy 'Only beads tracked by this convoy'
+            cand --assignee 'Only beads hooked to this agent'
+            cand --priority 'Only beads of this priority'
+            cand --label 'Only beads with this label'
+            cand --limit 'At most this many beads'
+            cand --db 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]'
+            cand --actor 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]'
+            cand --color 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]'
+            cand --lock-timeout 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]'
+            cand --open 'Only beads that are not closed or failed'
+            cand --json 'Print one JSON document on stdout; errors become JSON on stderr'
+            cand -q 'Print only the IDs of what a command created or listed'
+            cand --quiet 'Print only the IDs of what a command created or listed'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'gt;bead;show'= {
+            cand --db 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]'
+            cand --actor 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]'
+            cand --color 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]'
+            cand --lock-timeout 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]'
+            cand --json 'Print one JSON document on stdout; errors become JSON on stderr'
+            cand -q 'Print only the IDs of what a command created or listed'
+            cand --quiet 'Print only the IDs of what a command created or listed'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'gt;bead;update'= {
+            cand --status 'open, in_progress, in_review, closed or failed'
+            cand --title 'A new title'
+            cand --body 'A new body'
+            cand --priority 'low, medium, high or critical'
+            cand --label 'Replace all labels with these (repeatable)'
+            cand --add-label 'Add a label (repeatable)'
+            cand --remove-label 'Remove a label (repeatable)'
+            cand --meta 'Set a metadata key; VALUE is JSON when it parses as JSON (repeatable)'
+            cand --unset-meta 'Remove a metadata key (repeatable)'
+            cand --db 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]'
+            cand --actor 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]'
+            cand --color 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]'
+            cand --lock-timeout 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]'
+            cand --json 'Print one JSON document on stdout; errors become JSON on stderr'
+            cand -q 'Print only the IDs of what a command created or listed'
+            cand --quiet 'Print only the IDs of what a command created or listed'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'gt;bead;reassign'= {
+            cand --to 'The agent to hook it to (name or ID)'
+            cand --db 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]'
+            cand --actor 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]'
+            cand --color 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]'
+            cand --lock-timeout 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]'
+            cand --new 'Hook it to a new polecat of the bead''s rig'
+            cand --json 'Print one JSON document on stdout; errors become JSON on stderr'
+            cand -q 'Print only the IDs of what a command created or listed'
+            cand --quiet 'Print only the IDs of what a command created or listed'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'gt;bead;delete'= {
+            cand --db 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]'
+            cand --actor 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]'
+            cand --color 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]'
+            cand --lock-timeout 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]'
+            cand --force 'Delete it even if it is hooked (its agent is freed)'
+            cand --json 'Print one JSON document on stdout; errors become JSON on stderr'
+            cand -q 'Print only the IDs of what a command created or listed'
+            cand --quiet 'Print only the IDs of what a command created or listed'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'gt;bead;help'= {
+            cand create 'Create a bead without hooking it (use `gt sling` to create and dispatch)'
+            cand list 'List beads, oldest first'
+            cand show 'Show one bead in full'
+            cand update 'Change some fields of a bead; the others stay as they are'
+            cand reassign 'Move a bead to another agent (or to a new polecat of its rig)'
+            cand delete 'Delete a bead; its history stays in the event log'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'gt;bead;help;create'= {
+        }
+        &'gt;bead;help;list'= {
+        }
+        &'gt;bead;help;show'= {
+        }
+        &'gt;bead;help;update'= {
+        }
+        &'gt;bead;help;reassign'= {
+        }
+        &'gt;bead;help;delete'= {
+        }
+        &'gt;bead;help;help'= {
+        }
+        &'gt;agent'= {
+            cand --db 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]'
+            cand --actor 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]'
+            cand --color 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]'
+            cand --lock-timeout 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]'
+            cand --json 'Print one JSON document on stdout; errors become JSON on stderr'
+            cand -q 'Print only the IDs of what a command created or listed'
+            cand --quiet 'Print only the IDs of what a command created or listed'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand list 'List agents'
+            cand show 'Show one agent'
+            cand update 'Set an agent''s status or recorded process ID directly, for repairs'
+            cand reset 'Force an agent back to idle, with nothing on its hook'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'gt;agent;list'= {
+            cand --rig 'Only agents of this rig'
+            cand --status 'Only agents in this status (idle, working, stalled, dead)'
+            cand --db 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]'
+            cand --actor 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]'
+            cand --color 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]'
+            cand --lock-timeout 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]'
+            cand --json 'Print one JSON document on stdout; errors become JSON on stderr'
+            cand -q 'Print only the IDs of what a command created or listed'
+            cand --quiet 'Print only the IDs of what a command created or listed'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'gt;agent;show'= {
+            cand --db 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]'
+            cand --actor 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]'
+            cand --color 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]'
+            cand --lock-timeout 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]'
+            cand --json 'Print one JSON document on stdout; errors become JSON on stderr'
+            cand -q 'Print only the IDs of what a command created or listed'
+            cand --quiet 'Print only the IDs of what a command created or listed'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'gt;agent;update'= {
+            cand --status 'idle, working, stalled or dead'
+            cand --pid 'The process ID of the agent''s process on this host'
+            cand --db 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]'
+            cand --actor 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]'
+            cand --color 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]'
+            cand --lock-timeout 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]'
+            cand --json 'Print one JSON document on stdout; errors become JSON on stderr'
+            cand -q 'Print only the IDs of what a command created or listed'
+            cand --quiet 'Print only the IDs of what a command created or listed'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'gt;agent;reset'= {
+            cand --db 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]'
+            cand --actor 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]'
+            cand --color 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]'
+            cand --lock-timeout 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]'
+            cand --stop 'Also send SIGTERM to the agent''s recorded process'
+            cand --json 'Print one JSON document on stdout; errors become JSON on stderr'
+            cand -q 'Print only the IDs of what a command created or listed'
+            cand --quiet 'Print only the IDs of what a command created or listed'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'gt;agent;help'= {
+            cand list 'List agents'
+            cand show 'Show one agent'
+            cand update 'Set an agent''s status or recorded process ID directly, for repairs'
+            cand reset 'Force an agent back to idle, with nothing on its hook'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'gt;agent;help;list'= {
+        }
+        &'gt;agent;help;show'= {
+        }
+        &'gt;agent;help;update'= {
+        }
+        &'gt;agent;help;reset'= {
+        }
+        &'gt;agent;help;help'= {
+        }
+        &'gt;hook'= {
+            cand --agent 'The agent''s name or ID'
+            cand --db 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]'
+            cand --actor 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]'
+            cand --color 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]'
+            cand --lock-timeout 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]'
+            cand --json 'Print one JSON document on stdout; errors become JSON on stderr'
+            cand -q 'Print only the IDs of what a command created or listed'
+            cand --quiet 'Print only the IDs of what a command created or listed'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'gt;escalation'= {
+            cand --db 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]'
+            cand --actor 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]'
+            cand --color 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]'
+            cand --lock-timeout 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]'
+            cand --json 'Print one JSON document on stdout; errors become JSON on stderr'
+            cand -q 'Print only the IDs of what a command created or listed'
+            cand --quiet 'Print only the IDs of what a command created or listed'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand raise 'Ask a human for attention'
+            cand list 'List open escalations (all of them with --all)'
+            cand ack 'Acknowledge an escalation (a second ack changes nothing and says so)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'gt;escalation;raise'= {
+            cand --severity 'low, medium, high or critical [default: medium]'
+            cand --category 'A free-form category, for filtering'
+            cand --bead 'The bead it concerns'
+            cand --rig 'The rig it concerns'
+            cand --agent 'The agent it concerns'
+            cand --db 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]'
+            cand --actor 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]'
+            cand --color 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]'
+            cand --lock-timeout 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]'
+            cand --json 'Print one JSON document on stdout; errors become JSON on stderr'
+            cand -q 'Print only the IDs of what a command created or listed'
+            cand --quiet 'Print only the IDs of what a command created or listed'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'gt;escalation;list'= {
+            cand --db 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]'
+            cand --actor 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]'
+            cand --color 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]'
+            cand --lock-timeout 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]'
+            cand --all 'Include acknowledged and resolved escalations'
+            cand --json 'Print one JSON document on stdout; errors become JSON on stderr'
+            cand -q 'Print only the IDs of what a command created or listed'
+            cand --quiet 'Print only the IDs of what a command created or listed'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'gt;escalation;ack'= {
+            cand --db 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]'
+            cand --actor 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]'
+            cand --color 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]'
+            cand --lock-timeout 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]'
+            cand --json 'Print one JSON document on stdout; errors become JSON on stderr'
+            cand -q 'Print only the IDs of what a command created or listed'
+            cand --quiet 'Print only the IDs of what a command created or listed'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'gt;escalation;help'= {
+            cand raise 'Ask a human for attention'
+            cand list 'List open escalations (all of them with --all)'
+            cand ack 'Acknowledge an escalation (a second ack changes nothing and says so)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'gt;escalation;help;raise'= {
+        }
+        &'gt;escalation;help;list'= {
+        }
+        &'gt;escalation;help;ack'= {
+        }
+        &'gt;escalation;help;help'= {
+        }
+        &'gt;events'= {
+            cand --subject 'Only events about this bead, convoy, agent (name or ID) or escalation'
+            cand --convoy 'Only events of this convoy and of the beads it tracks'
+            cand --actor 'Only events by this actor'
+            cand --since 'Only events since this time (RFC 3339) or age (10m, 2h, 1day)'
+            cand --limit 'Show the newest N events (0 for all)'
+            cand --db 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]'
+            cand --color 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]'
+            cand --lock-timeout 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]'
+            cand -f 'Keep printing new events as they happen (JSON Lines with --json)'
+            cand --follow 'Keep printing new events as they happen (JSON Lines with --json)'
+            cand --json 'Print one JSON document on stdout; errors become JSON on stderr'
+            cand -q 'Print only the IDs of what a command created or listed'
+            cand --quiet 'Print only the IDs of what a command created or listed'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'gt;prompt'= {
+            cand --db 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]'
+            cand --actor 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]'
+            cand --color 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]'
+            cand --lock-timeout 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]'
+            cand --json 'Print one JSON document on stdout; errors become JSON on stderr'
+            cand -q 'Print only the IDs of what a command created or listed'
+            cand --quiet 'Print only the IDs of what a command created or listed'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand mayor 'Print the Mayor''s guide: convoys, progress, and surgical editing'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'gt;prompt;mayor'= {
+            cand --db 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]'
+            cand --actor 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]'
+            cand --color 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]'
+            cand --lock-timeout 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]'
+            cand --json 'Print one JSON document on stdout; errors become JSON on stderr'
+            cand -q 'Print only the IDs of what a command created or listed'
+            cand --quiet 'Print only the IDs of what a command created or listed'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'gt;prompt;help'= {
+            cand mayor 'Print the Mayor''s guide: convoys, progress, and surgical editing'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'gt;prompt;help;mayor'= {
+        }
+        &'gt;prompt;help;help'= {
+        }
+        &'gt;config'= {
+            cand --db 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]'
+            cand --actor 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]'
+            cand --color 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]'
+            cand --lock-timeout 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]'
+            cand --json 'Print one JSON document on stdout; errors become JSON on stderr'
+            cand -q 'Print only the IDs of what a command created or listed'
+            cand --quiet 'Print only the IDs of what a command created or listed'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand show 'Show each effective setting and where it came from'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'gt;config;show'= {
+            cand --db 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]'
+            cand --actor 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]'
+            cand --color 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]'
+            cand --lock-timeout 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]'
+            cand --json 'Print one JSON document on stdout; errors become JSON on stderr'
+            cand -q 'Print only the IDs of what a command created or listed'
+            cand --quiet 'Print only the IDs of what a command created or listed'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'gt;config;help'= {
+            cand show 'Show each effective setting and where it came from'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'gt;config;help;show'= {
+        }
+        &'gt;config;help;help'= {
+        }
+        &'gt;completions'= {
+            cand --out-dir 'Write the scripts for every shell into this directory instead'
+            cand --db 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]'
+            cand --actor 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]'
+            cand --color 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]'
+            cand --lock-timeout 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]'
+            cand --json 'Print one JSON document on stdout; errors become JSON on stderr'
+            cand -q 'Print only the IDs of what a command created or listed'
+            cand --quiet 'Print only the IDs of what a command created or listed'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'gt;man'= {
+            cand --out-dir 'Write gt.1 and one page per subcommand into this directory'
+            cand --db 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]'
+            cand --actor 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]'
+            cand --color 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]'
+            cand --lock-timeout 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]'
+            cand --json 'Print one JSON document on stdout; errors become JSON on stderr'
+            cand -q 'Print only the IDs of what a command created or listed'
+            cand --quiet 'Print only the IDs of what a command created or listed'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'gt;help'= {
+            cand init 'Create the town database, or upgrade it to this gt''s schema'
+            cand rig 'Manage rigs, the repositories the town works on'
+            cand sling 'Create one bead, hook it onto a polecat, and dispatch it'
+            cand sling-batch 'Sling many beads as one tracked convoy, atomically'
+            cand convoy 'Watch and repair convoys, the tracked batches of beads'
+            cand bead 'Create, inspect and edit beads, the units of work'
+            cand agent 'Inspect and repair agents (polecats, refinery, mayor, witness)'
+            cand hook 'Show what is on an agent''s hook: for a polecat, "what do I do now"'
+            cand escalation 'Raise, list and acknowledge requests for human attention'
+            cand events 'Show the activity feed, newest last'
+            cand prompt 'Print a guide to gt for an agent''s prompt'
+            cand config 'Inspect gt''s settings and where they come from'
+            cand completions 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
+            cand man 'Print the gt(1) man page, or write every page with --out-dir'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'gt;help;init'= {
+        }
+        &'gt;help;rig'= {
+            cand add 'Add a rig (adding one that exists with the same settings changes nothing)'
+            cand list 'List the town''s rigs'
+        }
+        &'gt;help;rig;add'= {
+        }
+        &'gt;help;rig;list'= {
+        }
+        &'gt;help;sling'= {
+        }
+        &'gt;help;sling-batch'= {
+        }
+        &'gt;help;convoy'= {
+            cand list 'List active convoys with their progress (all of them with --all)'
+            cand status 'Show a convoy: each tracked bead with its status, assignee and blockers'
+            cand close 'Force-close (or force-fail) a convoy that will not land by itself'
+            cand update 'Edit a convoy''s title, merge mode or feature branch'
+            cand add 'Start tracking beads in a convoy (a bead belongs to at most one convoy)'
+            cand remove 'Stop tracking beads in a convoy (the beads stay)'
+        }
+        &'gt;help;convoy;list'= {
+        }
+        &'gt;help;convoy;status'= {
+        }
+        &'gt;help;convoy;close'= {
+        }
+        &'gt;help;convoy;update'= {
+        }
+        &'gt;help;convoy;add'= {
+        }
+        &'gt;help;convoy;remove'= {
+        }
+        &'gt;help;bead'= {
+            cand create 'Create a bead without hooking it (use `gt sling` to create and dispatch)'
+            cand list 'List beads, oldest first'
+            cand show 'Show one bead in full'
+            cand update 'Change some fields of a bead; the others stay as they are'
+            cand reassign 'Move a bead to another agent (or to a new polecat of its rig)'
+            cand delete 'Delete a bead; its history stays in the event log'
+        }
+        &'gt;help;bead;create'= {
+        }
+        &'gt;help;bead;list'= {
+        }
+        &'gt;help;bead;show'= {
+        }
+        &'gt;help;bead;update'= {
+        }
+        &'gt;help;bead;reassign'= {
+        }
+        &'gt;help;bead;delete'= {
+        }
+        &'gt;help;agent'= {
+            cand list 'List agents'
+            cand show 'Show one agent'
+            cand update 'Set an agent''s status or recorded process ID directly, for repairs'
+            cand reset 'Force an agent back to idle, with nothing on its hook'
+        }
+        &'gt;help;agent;list'= {
+        }
+        &'gt;help;agent;show'= {
+        }
+        &'gt;help;agent;update'= {
+        }
+        &'gt;help;agent;reset'= {
+        }
+        &'gt;help;hook'= {
+        }
+        &'gt;help;escalation'= {
+            cand raise 'Ask a human for attention'
+            cand list 'List open escalations (all of them with --all)'
+            cand ack 'Acknowledge an escalation (a second ack changes nothing and says so)'
+        }
+        &'gt;help;escalation;raise'= {
+        }
+        &'gt;help;escalation;list'= {
+        }
+        &'gt;help;escalation;ack'= {
+        }
+        &'gt;help;events'= {
+        }
+        &'gt;help;prompt'= {
+            cand mayor 'Print the Mayor''s guide: convoys, progress, and surgical editing'
+        }
+        &'gt;help;prompt;mayor'= {
+        }
+        &'gt;help;config'= {
+            cand show 'Show each effective setting and where it came from'
+        }
+        &'gt;help;config;show'= {
+        }
+        &'gt;help;completions'= {
+        }
+        &'gt;help;man'= {
+        }
+        &'gt;help;help'= {
+        }
+    ]
+    $completions[$command]
+}

@@ -1,0 +1,269 @@
+//! Settings: each one taken from the first of the command line, the environment,
+//! the config file (TOML, in the user's config directory) and the default, with a
+//! note of which, for `gt config show`.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use clap::ValueEnum;
+use gt_core::{Error, Result};
+use serde::{Deserialize, Serialize};
+
+use crate::cli::{ColorChoice, GlobalArgs};
+
+/// The settings a command runs with.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// `None`: the default town in the data directory.
+    pub db: Option<String>,
+    pub actor: String,
+    pub lock_timeout: Duration,
+    pub dispatch_command: Option<String>,
+    pub color: ColorChoice,
+    pub report: ConfigReport,
+}
+
+/// Where each effective value came from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ConfigReport {
+    /// The config file gt reads (it need not exist).
+    pub file: String,
+    pub file_exists: bool,
+    pub settings: BTreeMap<String, Effective>,
+}
+
+/// One setting's value (as text; null when unset) and its source: `flag`,
+/// `env VAR`, `file`, or `default`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Effective {
+    pub value: Option<String>,
+    pub source: String,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileConfig {
+    db: Option<toml::Spanned<String>>,
+    actor: Option<toml::Spanned<String>>,
+    lock_timeout: Option<toml::Spanned<toml::Value>>,
+    color: Option<toml::Spanned<String>>,
+    dispatch: Option<DispatchSection>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DispatchSection {
+    command: Option<toml::Spanned<String>>,
+}
+
+/// The config file: `$GT_CONFIG`, else `config.toml` in the user's config directory.
+pub fn config_path() -> Option<PathBuf> {
+    if let Some(p) = env("GT_CONFIG") {
+        return Some(PathBuf::from(p));
+    }
+    directories::ProjectDirs::from("", "", "gt").map(|d| d.config_dir().join("config.toml"))
+}
+
+/// An environment variable, treating empty as unset.
+fn env(name: &str) -> Option<String> {
+    std::env::var(name).ok().filter(|v| !v.trim().is_empty())
+}
+
+struct Loaded {
+    path: PathBuf,
+    text: String,
+    config: FileConfig,
+}
+
+impl Loaded {
+    fn line_of(&self, offset: usize) -> usize {
+        self.text[..offset.min(self.text.len())]
+            .matches('\n')
+            .count()
+            + 1
+    }
+
+    fn fault(&self, offset: usize, what: impl std::fmt::Display) -> Error {
+        Error::usage(format!(
+            "{}: line {}: {what}",
+            self.path.display(),
+            self.line_of(offset)
+        ))
+        .with_hint("fix the config file, or point GT_CONFIG elsewhere")
+    }
+}
+
+fn load(path: Option<PathBuf>) -> Result<Option<Loaded>> {
+    let Some(path) = path else { return Ok(None) };
+    let text = match std::fs::read_to_string(&path) {
+        Ok(text) => text,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => {
+            return Err(Error::usage(format!(
+                "cannot read the config file {}: {e}",
+                path.display()
+            ))
+            .with_hint("fix its permissions, or point GT_CONFIG elsewhere"))
+        }
+    };
+    match toml::from_str::<FileConfig>(&text) {
+        Ok(config) => Ok(Some(Loaded { path, text, config })),
+        Err(e) => {
+            let offset = e.span().map_or(0, |s| s.start);
+            let loaded = Loaded {
+                path,
+                text,
+                config: FileConfig::default(),
+            };
+            Err(loaded.fault(offset, e.message().trim()))
+        }
+    }
+}
+
+/// Picks the first present of flag, env, file, default, recording the source.
+struct Resolver {
+    report: BTreeMap<String, Effective>,
+}
+
+impl Resolver {
+    fn note(&mut self, key: &str, value: Option<String>, source: String) {
+        self.report
+            .insert(key.to_string(), Effective { value, source });
+    }
+}
+
+pub fn resolve(global: &GlobalArgs) -> Result<Settings> {
+    let path = config_path();
+    let loaded = load(path.clone())?;
+    let file = loaded.as_ref().map(|l| &l.config);
+    let mut r = Resolver {
+        report: BTreeMap::new(),
+    };
+
+    let db = match (&global.db, env("GT_DB"), file.and_then(|f| f.db.as_ref())) {
+        (Some(v), _, _) => (Some(v.clone()), "flag".to_string()),
+        (None, Some(v), _) => (Some(v), "env GT_DB".to_string()),
+        (None, None, Some(v)) => (Some(v.get_ref().clone()), "file".to_string()),
+        (None, None, None) => (None, "default".to_string()),
+    };
+    let shown_db =
+        db.0.clone()
+            .or_else(|| default_db().map(|p| p.display().to_string()));
+    r.note("db", shown_db, db.1);
+
+    let login = || env("USER").or_else(|| env("LOGNAME"));
+    let actor = match (
+        &global.actor,
+        env("GT_ACTOR"),
+        file.and_then(|f| f.actor.as_ref()),
+    ) {
+        (Some(v), _, _) => (v.clone(), "flag".to_string()),
+        (None, Some(v), _) => (v, "env GT_ACTOR".to_string()),
+        (None, None, Some(v)) => (v.get_ref().clone(), "file".to_string()),
+        (None, None, None) => (
+            login().unwrap_or_else(|| "unknown".to_string()),
+            "default (login name)".to_string(),
+        ),
+    };
+    r.note("actor", Some(actor.0.clone()), actor.1);
+
+    let lock_timeout = match (
+        global.lock_timeout,
+        env("GT_LOCK_TIMEOUT"),
+        file.and_then(|f| f.lock_timeout.as_ref()),
+    ) {
+        (Some(v), _, _) => (v, "flag".to_string()),
+        (None, Some(v), _) => (
+            gt_core::clock::parse_duration(&v).map_err(|e| {
+                Error::usage(format!("GT_LOCK_TIMEOUT: {}", e.message))
+                    .with_hint("give seconds or a duration such as 10s")
+            })?,
+            "env GT_LOCK_TIMEOUT".to_string(),
+        ),
+        (None, None, Some(v)) => {
+            let text = match v.get_ref() {
+                toml::Value::String(s) => s.clone(),
+                toml::Value::Integer(n) => n.to_string(),
+                toml::Value::Float(f) => f.to_string(),
+                other => other.to_string(),
+            };
+            let parsed = gt_core::clock::parse_duration(&text).map_err(|e| {
+                loaded
+                    .as_ref()
+                    .expect("file present")
+                    .fault(v.span().start, e.message)
+            })?;
+            (parsed, "file".to_string())
+        }
+        (None, None, None) => (Duration::from_secs(10), "default".to_string()),
+    };
+    r.note(
+        "lock_timeout",
+        Some(humantime::format_duration(lock_timeout.0).to_string()),
+        lock_timeout.1,
+    );
+
+    let dispatch = match (
+        env("GT_DISPATCH_CMD"),
+        file.and_then(|f| f.dispatch.as_ref())
+            .and_then(|d| d.command.as_ref()),
+    ) {
+        (Some(v), _) => (Some(v), "env GT_DISPATCH_CMD".to_string()),
+        (None, Some(v)) => (Some(v.get_ref().clone()), "file".to_string()),
+        (None, None) => (None, "default".to_string()),
+    };
+    r.note("dispatch.command", dispatch.0.clone(), dispatch.1);
+
+    let parse_color = |text: &str| ColorChoice::from_str(text, true);
+    let color = match (
+        global.color,
+        env("GT_COLOR"),
+        file.and_then(|f| f.color.as_ref()),
+    ) {
+        (Some(v), _, _) => (v, "flag".to_string()),
+        (None, Some(v), _) => (
+            parse_color(&v).map_err(|_| {
+                Error::usage(format!("GT_COLOR: invalid colour choice '{v}'"))
+                    .with_hint("use auto, always or never")
+            })?,
+            "env GT_COLOR".to_string(),
+        ),
+        (None, None, Some(v)) => (
+            parse_color(v.get_ref()).map_err(|_| {
+                loaded.as_ref().expect("file present").fault(
+                    v.span().start,
+                    format!(
+                        "invalid colour choice '{}' (use auto, always or never)",
+                        v.get_ref()
+                    ),
+                )
+            })?,
+            "file".to_string(),
+        ),
+        (None, None, None) => (ColorChoice::Auto, "default".to_string()),
+    };
+    let color_name = color
+        .0
+        .to_possible_value()
+        .map(|v| v.get_name().to_string());
+    r.note("color", color_name, color.1);
+
+    Ok(Settings {
+        db: db.0,
+        actor: actor.0,
+        lock_timeout: lock_timeout.0,
+        dispatch_command: dispatch.0,
+        color: color.0,
+        report: ConfigReport {
+            file: path.map(|p| p.display().to_string()).unwrap_or_default(),
+            file_exists: loaded.is_some(),
+            settings: r.report,
+        },
+    })
+}
+
+/// `town.db` in the user's data directory.
+pub fn default_db() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "gt").map(|d| d.data_dir().join("town.db"))
+}

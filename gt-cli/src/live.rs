@@ -1,0 +1,98 @@
+//! Live candidates for shell completion (`COMPLETE=bash gt`): IDs and names read
+//! from the town the settings point at. Completion must never hang or fail
+//! loudly, so any trouble yields no candidates.
+
+use std::time::Duration;
+
+use clap_complete::CompletionCandidate;
+use gt_core::model::BeadStatus;
+use gt_core::query::{BeadFilter, ConvoyFilter};
+use gt_core::{OpenOptions, Town};
+
+use crate::config;
+
+/// How many beads are offered (the newest open ones).
+const MAX_BEADS: u32 = 200;
+
+fn town() -> Option<Town> {
+    let global = crate::cli::GlobalArgs {
+        db: None,
+        json: false,
+        actor: None,
+        color: None,
+        quiet: false,
+        lock_timeout: Some(Duration::from_millis(500)),
+    };
+    let settings = config::resolve(&global).ok()?;
+    let location = settings.db.or_else(|| {
+        config::default_db()
+            .filter(|p| p.exists())
+            .map(|p| p.display().to_string())
+    })?;
+    Town::open(&OpenOptions {
+        location,
+        lock_timeout: settings.lock_timeout,
+        actor: "completion".into(),
+        dispatch_command: None,
+    })
+    .ok()
+}
+
+fn candidate(value: &str, help: &str) -> CompletionCandidate {
+    CompletionCandidate::new(value).help(Some(help.to_string().into()))
+}
+
+pub fn convoy_ids() -> Vec<CompletionCandidate> {
+    let Some(mut town) = town() else {
+        return Vec::new();
+    };
+    town.convoys(&ConvoyFilter::default())
+        .map(|cs| cs.iter().map(|c| candidate(&c.id, &c.title)).collect())
+        .unwrap_or_default()
+}
+
+pub fn bead_ids() -> Vec<CompletionCandidate> {
+    let Some(mut town) = town() else {
+        return Vec::new();
+    };
+    let filter = BeadFilter {
+        open_only: true,
+        limit: Some(MAX_BEADS),
+        ..Default::default()
+    };
+    town.beads(&filter)
+        .map(|bs| {
+            bs.iter()
+                .filter(|b| !matches!(b.status, BeadStatus::Closed | BeadStatus::Failed))
+                .map(|b| candidate(&b.id, &b.title))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+pub fn agent_names() -> Vec<CompletionCandidate> {
+    let Some(mut town) = town() else {
+        return Vec::new();
+    };
+    town.agents(&Default::default())
+        .map(|agents| {
+            agents
+                .iter()
+                .map(|a| candidate(&a.name, a.status.as_str()))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+pub fn rig_names() -> Vec<CompletionCandidate> {
+    let Some(mut town) = town() else {
+        return Vec::new();
+    };
+    town.rigs()
+        .map(|rigs| {
+            rigs.iter()
+                .map(|r| candidate(&r.name, &r.default_branch))
+                .collect()
+        })
+        .unwrap_or_default()
+}
