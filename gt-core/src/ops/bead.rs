@@ -5,7 +5,7 @@ use serde_json::{json, Value as Json};
 
 use crate::error::{Error, Result};
 use crate::event_type as ev;
-use crate::model::{Agent, AgentStatus, Bead, BeadStatus, Priority};
+use crate::model::{Agent, Bead, BeadStatus, Priority};
 use crate::ops::sling::NewBead;
 use crate::query::{self, BeadFilter};
 use crate::town::Town;
@@ -307,7 +307,7 @@ impl Town {
                     json!(agent.name),
                     agent_meta(old),
                 );
-                unit.set_agent_status(&old.id, AgentStatus::Idle)?;
+                unit.free_agent(&old.id)?;
             }
             if bead.status == BeadStatus::Open {
                 unit.try_dispatch(&bead_id)?;

@@ -65,7 +65,7 @@ impl Unit<'_> {
         }
         if status.is_terminal() {
             if let Some(agent) = self.release_hook_of_bead(bead_id)? {
-                self.set_agent_status(&agent, AgentStatus::Idle)?;
+                self.free_agent(&agent)?;
                 if let Some(convoy) = &bead.convoy_id {
                     self.feed(convoy, &agent)?;
                 }
@@ -92,6 +92,17 @@ impl Unit<'_> {
             Json::Null,
         );
         Ok(true)
+    }
+
+    /// An agent whose bead was taken off its hook returns to `idle` (R6), except
+    /// a `dead` one: it stays dead, so that it is not handed new work (R8) until
+    /// someone resets it on purpose.
+    pub fn free_agent(&mut self, agent_id: &str) -> Result<()> {
+        let agent: Agent = self.must(agent_id)?;
+        if agent.status != AgentStatus::Dead {
+            self.set_agent_status(agent_id, AgentStatus::Idle)?;
+        }
+        Ok(())
     }
 
     /// Hooks `bead_id` onto `agent_id` (R6) and dispatches it if it is ready (R7).
@@ -400,7 +411,7 @@ impl Unit<'_> {
                 );
             }
             if let Some(agent) = self.release_hook_of_bead(bead_id)? {
-                self.set_agent_status(&agent, AgentStatus::Idle)?;
+                self.free_agent(&agent)?;
             }
         }
         let dependents = self.dependents(bead_id)?;

@@ -429,6 +429,36 @@ pub(crate) fn force_closing_ends_beads_without_dispatching(mut town: Town) {
     }
 }
 
+/// R6 and R8: a dead agent freed of its bead stays dead, so it gets no new work.
+pub(crate) fn a_dead_agent_stays_dead_when_freed(mut town: Town) {
+    let first = town
+        .sling(&Sling {
+            rig: "alpha".into(),
+            title: "one".into(),
+            ..Default::default()
+        })
+        .unwrap();
+    town.write(|unit| {
+        unit.set_agent_status(&first.agent.id, AgentStatus::Dead)
+            .map(|_| ())
+    })
+    .unwrap();
+    set(&mut town, &first.bead.id, BeadStatus::Failed);
+    let agent = town.agent(&first.agent.id).unwrap();
+    assert_eq!((agent.status, agent.hook), (AgentStatus::Dead, None));
+    let next = town
+        .sling(&Sling {
+            rig: "alpha".into(),
+            title: "two".into(),
+            ..Default::default()
+        })
+        .unwrap();
+    assert_ne!(
+        next.agent.id, first.agent.id,
+        "the dead polecat is not reused"
+    );
+}
+
 /// Instantiates every rule test above for one backend; `$open` makes a fresh town.
 macro_rules! rule_tests {
     ($backend:ident, $open:expr) => {
@@ -458,6 +488,7 @@ macro_rules! rule_tests {
                 status_changes_are_audited,
                 reassigning_moves_the_hook_in_one_batch,
                 force_closing_ends_beads_without_dispatching,
+                a_dead_agent_stays_dead_when_freed,
             );
         }
     };
