@@ -13,6 +13,8 @@ use crate::cli::{ColorChoice, GlobalArgs};
 #[derive(Debug, Clone)]
 pub struct Style {
     pub json: bool,
+    /// Indent JSON (stdout is a terminal).
+    pub json_pretty: bool,
     pub quiet: bool,
     pub color: bool,
     pub err_color: bool,
@@ -25,6 +27,7 @@ impl Style {
     pub fn plain(json: bool) -> Self {
         Style {
             json,
+            json_pretty: false,
             quiet: false,
             color: false,
             err_color: false,
@@ -51,6 +54,7 @@ impl Style {
             });
         Style {
             json: global.json,
+            json_pretty: std::io::stdout().is_terminal(),
             quiet: global.quiet,
             color: wants(std::io::stdout().is_terminal()),
             err_color: wants(std::io::stderr().is_terminal()),
@@ -134,12 +138,27 @@ pub trait Render: Serialize {
 
 /// Prints `value` the way this run asked for. A closed pipe ends output quietly.
 pub fn emit<T: Render>(style: &Style, value: &T) -> gt_core::Result<()> {
-    let text = if style.json {
-        let mut text = serde_json::to_string_pretty(value)
-            .map_err(|e| gt_core::Error::internal(format!("cannot encode the output: {e}")))?;
-        text.push('\n');
-        text
-    } else if style.quiet {
+    if style.json {
+        // Streamed straight into stdout: large views never sit in memory twice.
+        let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+        let encoded = if style.json_pretty {
+            serde_json::to_writer_pretty(&mut out, value)
+        } else {
+            serde_json::to_writer(&mut out, value)
+        };
+        let written = encoded
+            .map_err(std::io::Error::from)
+            .and_then(|()| out.write_all(b"\n"))
+            .and_then(|()| out.flush());
+        return match written {
+            Ok(()) => Ok(()),
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => std::process::exit(0),
+            Err(e) => Err(gt_core::Error::internal(format!(
+                "cannot write the output: {e}"
+            ))),
+        };
+    }
+    let text = if style.quiet {
         value.ids().iter().map(|id| format!("{id}\n")).collect()
     } else {
         let mut text = value.human(style);

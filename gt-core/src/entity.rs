@@ -17,7 +17,7 @@ pub trait Entity: Clone + PartialEq + Sized {
 
     fn id(&self) -> &str;
     /// Reads one row of [`Self::SELECT`]: the entity and its version.
-    fn from_row(row: &Row) -> Result<(Self, i64), StoreError>;
+    fn from_row(row: Row) -> Result<(Self, i64), StoreError>;
     fn insert(&self, out: &mut Vec<Stmt>);
     /// Writes `self` over `before`, which was read at `version`.
     fn update(&self, before: &Self, version: i64, out: &mut Vec<Stmt>);
@@ -66,24 +66,24 @@ impl Entity for Bead {
         &self.id
     }
 
-    fn from_row(row: &Row) -> Result<(Self, i64), StoreError> {
+    fn from_row(mut row: Row) -> Result<(Self, i64), StoreError> {
         let bead = Bead {
-            id: row.text(0)?,
-            kind: row.text(1)?,
+            id: row.take_text(0)?,
+            kind: row.take_text(1)?,
             status: row.parsed(2)?,
-            title: row.text(3)?,
-            body: row.opt_text(4)?,
-            rig: row.text(5)?,
+            title: row.take_text(3)?,
+            body: row.take_opt_text(4)?,
+            rig: row.take_text(5)?,
             priority: row.parsed(6)?,
-            labels: parse_json(row, 7)?,
-            metadata: parse_json::<Map<String, Json>>(row, 8)?,
-            assignee: row.opt_text(9)?,
-            convoy_id: row.opt_text(10)?,
-            depends_on: parse_json(row, 11)?,
-            created_by: row.text(12)?,
-            created_at: row.text(13)?,
-            updated_at: row.text(14)?,
-            closed_at: row.opt_text(15)?,
+            labels: parse_json(&row, 7)?,
+            metadata: parse_json::<Map<String, Json>>(&row, 8)?,
+            assignee: row.take_opt_text(9)?,
+            convoy_id: row.take_opt_text(10)?,
+            depends_on: parse_json(&row, 11)?,
+            created_by: row.take_text(12)?,
+            created_at: row.take_text(13)?,
+            updated_at: row.take_text(14)?,
+            closed_at: row.take_opt_text(15)?,
         };
         Ok((bead, row.int(16)?))
     }
@@ -209,24 +209,24 @@ impl Entity for Convoy {
         &self.id
     }
 
-    fn from_row(row: &Row) -> Result<(Self, i64), StoreError> {
+    fn from_row(mut row: Row) -> Result<(Self, i64), StoreError> {
         let convoy = Convoy {
-            id: row.text(0)?,
-            title: row.text(1)?,
+            id: row.take_text(0)?,
+            title: row.take_text(1)?,
             status: row.parsed(2)?,
-            rig: row.opt_text(3)?,
+            rig: row.take_opt_text(3)?,
             total_beads: row.int(4)?,
             closed_beads: row.int(5)?,
             failed_beads: row.int(6)?,
             merge_mode: row.parsed(7)?,
-            feature_branch: row.opt_text(8)?,
+            feature_branch: row.take_opt_text(8)?,
             max_polecats: row.opt_int(9)?,
-            idempotency_key: row.opt_text(10)?,
-            created_by: row.text(11)?,
-            created_at: row.text(12)?,
-            updated_at: row.text(13)?,
-            landed_at: row.opt_text(14)?,
-            closed_reason: row.opt_text(15)?,
+            idempotency_key: row.take_opt_text(10)?,
+            created_by: row.take_text(11)?,
+            created_at: row.take_text(12)?,
+            updated_at: row.take_text(13)?,
+            landed_at: row.take_opt_text(14)?,
+            closed_reason: row.take_opt_text(15)?,
             needs_attention: row.int(16)? != 0,
         };
         Ok((convoy, row.int(17)?))
@@ -281,10 +281,10 @@ impl Entity for Convoy {
 /// only when its update changed the row.
 pub fn settle_convoy(id: &str, actor: &str, now: &str, out: &mut Vec<Stmt>) {
     out.push(Stmt::new(
-        "UPDATE convoys SET \
-         total_beads = (SELECT count(*) FROM beads WHERE convoy_id = ?1), \
-         closed_beads = (SELECT count(*) FROM beads WHERE convoy_id = ?1 AND status = 'closed'), \
-         failed_beads = (SELECT count(*) FROM beads WHERE convoy_id = ?1 AND status = 'failed'), \
+        // One pass over the convoy's entries of the (convoy_id, status) index.
+        "UPDATE convoys SET (total_beads, closed_beads, failed_beads) = \
+         (SELECT count(*), coalesce(sum(status = 'closed'), 0), coalesce(sum(status = 'failed'), 0) \
+          FROM beads WHERE convoy_id = ?1), \
          version = version + 1 WHERE id = ?1",
         vec![id.into()],
     ));
@@ -338,17 +338,17 @@ impl Entity for Agent {
         &self.id
     }
 
-    fn from_row(row: &Row) -> Result<(Self, i64), StoreError> {
+    fn from_row(mut row: Row) -> Result<(Self, i64), StoreError> {
         let agent = Agent {
-            id: row.text(0)?,
-            name: row.text(1)?,
+            id: row.take_text(0)?,
+            name: row.take_text(1)?,
             role: row.parsed(2)?,
-            rig: row.opt_text(3)?,
+            rig: row.take_opt_text(3)?,
             status: row.parsed(4)?,
-            hook: row.opt_text(5)?,
+            hook: row.take_opt_text(5)?,
             pid: row.opt_int(6)?,
-            last_activity_at: row.text(7)?,
-            created_at: row.text(8)?,
+            last_activity_at: row.take_text(7)?,
+            created_at: row.take_text(8)?,
         };
         Ok((agent, row.int(9)?))
     }
@@ -407,20 +407,20 @@ impl Entity for Escalation {
         &self.id
     }
 
-    fn from_row(row: &Row) -> Result<(Self, i64), StoreError> {
+    fn from_row(mut row: Row) -> Result<(Self, i64), StoreError> {
         let esc = Escalation {
-            id: row.text(0)?,
+            id: row.take_text(0)?,
             severity: row.parsed(1)?,
-            category: row.opt_text(2)?,
-            message: row.text(3)?,
-            rig: row.opt_text(4)?,
-            agent: row.opt_text(5)?,
-            bead: row.opt_text(6)?,
+            category: row.take_opt_text(2)?,
+            message: row.take_text(3)?,
+            rig: row.take_opt_text(4)?,
+            agent: row.take_opt_text(5)?,
+            bead: row.take_opt_text(6)?,
             status: row.parsed(7)?,
-            acknowledged_by: row.opt_text(8)?,
-            acknowledged_at: row.opt_text(9)?,
+            acknowledged_by: row.take_opt_text(8)?,
+            acknowledged_at: row.take_opt_text(9)?,
             re_escalation_count: row.int(10)?,
-            created_at: row.text(11)?,
+            created_at: row.take_text(11)?,
         };
         Ok((esc, row.int(12)?))
     }
@@ -473,13 +473,13 @@ impl Entity for Rig {
         &self.id
     }
 
-    fn from_row(row: &Row) -> Result<(Self, i64), StoreError> {
+    fn from_row(mut row: Row) -> Result<(Self, i64), StoreError> {
         let rig = Rig {
-            id: row.text(0)?,
-            name: row.text(1)?,
-            git_url: row.opt_text(2)?,
-            default_branch: row.text(3)?,
-            created_at: row.text(4)?,
+            id: row.take_text(0)?,
+            name: row.take_text(1)?,
+            git_url: row.take_opt_text(2)?,
+            default_branch: row.take_text(3)?,
+            created_at: row.take_text(4)?,
         };
         Ok((rig, row.int(5)?))
     }

@@ -37,6 +37,10 @@ macro_rules! string_enum {
             type Err = Error;
 
             fn from_str(s: &str) -> Result<Self, Error> {
+                // Stored values are exact; only typed ones need trimming and folding.
+                if let Some(v) = $name::ALL.iter().copied().find(|v| v.as_str() == s) {
+                    return Ok(v);
+                }
                 let wanted = s.trim().to_ascii_lowercase();
                 $name::ALL
                     .iter()

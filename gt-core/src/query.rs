@@ -23,7 +23,7 @@ pub fn fetch_where<T: Entity>(
 ) -> Result<Vec<T>> {
     let sql = format!("{} WHERE {}", T::SELECT, where_sql);
     let rows = r.query(&sql, params)?;
-    rows.iter()
+    rows.into_iter()
         .map(|row| T::from_row(row).map(|(v, _)| v).map_err(Into::into))
         .collect()
 }
@@ -274,15 +274,15 @@ pub fn convoy_status(r: &mut dyn Reader, convoy_id: &str) -> Result<ConvoyStatus
         &[convoy_id.into()],
     )?;
     let mut beads = rows
-        .iter()
-        .map(|row: &Row| -> Result<TrackedBead> {
+        .into_iter()
+        .map(|mut row: Row| -> Result<TrackedBead> {
             Ok(TrackedBead {
-                id: row.text(0)?,
-                title: row.text(1)?,
+                id: row.take_text(0)?,
+                title: row.take_text(1)?,
                 status: row.parsed(2)?,
-                rig: row.text(3)?,
+                rig: row.take_text(3)?,
                 priority: row.parsed(4)?,
-                assignee: row.opt_text(5)?,
+                assignee: row.take_opt_text(5)?,
                 blocked_by: Vec::new(),
             })
         })

@@ -144,7 +144,7 @@ impl<'a> Unit<'a> {
         }
         let sql = format!("{} WHERE {}.id = ?1", T::SELECT, alias::<T>());
         let rows = self.db.query(&sql, &[id.into()])?;
-        match rows.first() {
+        match rows.into_iter().next() {
             Some(row) => {
                 let (value, version) = T::from_row(row)?;
                 self.track(Some((value.clone(), version)), Some(value.clone()));
@@ -165,7 +165,7 @@ impl<'a> Unit<'a> {
         let sql = format!("{} WHERE {}", T::SELECT, where_sql);
         let rows = self.db.query(&sql, params)?;
         let mut out = Vec::with_capacity(rows.len());
-        for row in &rows {
+        for row in rows {
             let (value, version) = T::from_row(row)?;
             match T::table(self).current(value.id()) {
                 Some(Some(seen)) => out.push(seen.clone()),

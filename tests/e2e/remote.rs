@@ -95,7 +95,10 @@ fn concurrent_inits_migrate_once() {
             String::from_utf8_lossy(&out.stderr)
         );
         let info: TownInfo = serde_json::from_slice(&out.stdout).unwrap();
-        assert_eq!((info.backend.as_str(), info.schema_version), ("rqlite", 2));
+        assert_eq!(
+            (info.backend.as_str(), info.schema_version),
+            ("rqlite", gt_core::store::schema::CURRENT)
+        );
         created += usize::from(info.created);
     }
     assert_eq!(created, 1, "exactly one init created the town");

@@ -376,12 +376,17 @@ impl Unit<'_> {
         {
             return Ok(());
         }
-        let waiting = self.load_where::<Bead>(
-            "b.convoy_id = ?1 AND b.status = 'open' AND b.assignee IS NULL ORDER BY b.rowid LIMIT 64",
+        // Candidates in creation order; each is loaded only when looked at (the
+        // first one is nearly always ready).
+        let rows = self.query(
+            "SELECT b.id FROM beads b WHERE b.convoy_id = ?1 AND b.status = 'open' \
+             AND b.assignee IS NULL ORDER BY b.rowid LIMIT 64",
             &[convoy_id.into()],
         )?;
         let mut first = None;
-        for bead in waiting {
+        for row in &rows {
+            let id = row.text(0)?;
+            let bead: Bead = self.must(&id)?;
             if bead.status != BeadStatus::Open || bead.assignee.is_some() {
                 continue;
             }

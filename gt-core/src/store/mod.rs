@@ -82,6 +82,22 @@ impl Row {
         }
     }
 
+    /// Moves a text column out of the row (no copy); the row keeps a null.
+    pub fn take_text(&mut self, i: usize) -> Result<String, StoreError> {
+        match self.0.get_mut(i) {
+            Some(Value::Text(s)) => Ok(std::mem::take(s)),
+            _ => self.text(i),
+        }
+    }
+
+    /// Like [`Row::take_text`], for a column that may be null.
+    pub fn take_opt_text(&mut self, i: usize) -> Result<Option<String>, StoreError> {
+        match self.get(i)? {
+            Value::Null => Ok(None),
+            _ => self.take_text(i).map(Some),
+        }
+    }
+
     pub fn opt_text(&self, i: usize) -> Result<Option<String>, StoreError> {
         match self.get(i)? {
             Value::Null => Ok(None),

