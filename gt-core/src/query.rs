@@ -395,3 +395,67 @@ fn json_column(row: &Row, i: usize) -> Result<serde_json::Value> {
             .map_err(|e| Error::internal(format!("an event holds bad JSON '{text}': {e}"))),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Bead;
+    use crate::store::sqlite::Sqlite;
+    use proptest::prelude::*;
+
+    fn town_with_beads() -> (tempfile::TempDir, Sqlite) {
+        let dir = tempfile::tempdir().unwrap();
+        let mut db =
+            Sqlite::open(&dir.path().join("t.db"), std::time::Duration::from_secs(5)).unwrap();
+        crate::store::schema::ensure(&mut db).unwrap();
+        use crate::store::{Backend, Stmt};
+        db.begin_write().unwrap();
+        let mut batch = vec![Stmt::new("INSERT INTO rigs (id, name, default_branch, created_at) VALUES ('rg-1', 'r', 'main', 't')", vec![])];
+        for id in ["gt-abc12", "gt-abd34", "gt-x0000"] {
+            batch.push(Stmt::new(
+                "INSERT INTO beads (id, type, status, title, rig, priority, created_by, created_at, updated_at) \
+                 VALUES (?1, 'issue', 'open', 't', 'r', 'medium', 'me', 't', 't')",
+                vec![id.into()],
+            ));
+        }
+        db.commit(&batch).unwrap();
+        (dir, db)
+    }
+
+    #[test]
+    fn prefixes_resolve_uniquely_or_say_why_not() {
+        let (_dir, mut db) = town_with_beads();
+        assert_eq!(resolve::<Bead>(&mut db, "gt-abc").unwrap(), "gt-abc12");
+        assert_eq!(resolve::<Bead>(&mut db, "X0").unwrap(), "gt-x0000");
+        assert_eq!(
+            resolve::<Bead>(&mut db, "ab").unwrap_err().code(),
+            "conflict"
+        );
+        assert_eq!(
+            resolve::<Bead>(&mut db, "gt-zz").unwrap_err().code(),
+            "not_found"
+        );
+        assert_eq!(resolve::<Bead>(&mut db, " ").unwrap_err().code(), "usage");
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig {
+            cases: std::env::var("GT_FUZZ_CASES").ok().and_then(|c| c.parse().ok()).unwrap_or(2000),
+            .. ProptestConfig::default()
+        })]
+
+        /// Fuzzing stand-in for the ID resolver: any input resolves to an ID
+        /// that starts with what was typed, or fails with a typed error.
+        #[test]
+        fn any_input_resolves_or_fails_cleanly(input in "\\PC{0,12}|[gt\\-a-z0-9%_~]{0,10}") {
+            thread_local! {
+                static DB: std::cell::RefCell<(tempfile::TempDir, Sqlite)> = std::cell::RefCell::new(town_with_beads());
+            }
+            let outcome = DB.with(|db| resolve::<Bead>(&mut db.borrow_mut().1, &input));
+            match outcome {
+                Ok(id) => prop_assert!(id.starts_with(&crate::id::normalize_prefix(crate::id::IdKind::Bead, &input))),
+                Err(e) => prop_assert!(["usage", "not_found", "conflict"].contains(&e.code()), "{:?}", e),
+            }
+        }
+    }
+}

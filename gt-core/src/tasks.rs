@@ -426,6 +426,58 @@ mod tests {
         );
     }
 
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig {
+            cases: std::env::var("GT_FUZZ_CASES").ok().and_then(|c| c.parse().ok()).unwrap_or(2000),
+            .. ProptestConfig::default()
+        })]
+
+        /// Fuzzing stand-in: arbitrary bytes never panic the parser, and every
+        /// refusal is a usage error that names a place.
+        #[test]
+        fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..400)) {
+            if let Err(e) = parse("f", &bytes) {
+                prop_assert_eq!(e.code(), "usage");
+                prop_assert!(e.message.starts_with("f"));
+            }
+        }
+
+        /// JSON-shaped input (the interesting part of the space) never panics,
+        /// and whatever parses is a valid batch.
+        #[test]
+        fn json_shaped_input_never_panics(
+            items in prop::collection::vec(
+                (prop::option::of("[a-z ]{0,8}"), prop::collection::vec(prop_oneof![(-3i64..8).prop_map(|i| i.to_string()), "\"[a-c]\"".prop_map(String::from)], 0..3), prop::option::of("[a-c]"), any::<bool>()),
+                0..8),
+            lines in any::<bool>(),
+        ) {
+            let objects: Vec<String> = items.iter().map(|(title, deps, key, junk)| {
+                let mut fields = Vec::new();
+                if let Some(t) = title { fields.push(format!("\"title\": \"{t}\"")); }
+                if !deps.is_empty() { fields.push(format!("\"depends_on\": [{}]", deps.join(", "))); }
+                if let Some(k) = key { fields.push(format!("\"key\": \"{k}\"")); }
+                if *junk { fields.push("\"priority\": \"urgent\"".into()); }
+                format!("{{{}}}", fields.join(", "))
+            }).collect();
+            let text = if lines { objects.join("\n") } else { format!("[{}]", objects.join(",\n")) };
+            match parse("f", text.as_bytes()) {
+                Ok(tasks) => {
+                    prop_assert!(find_cycle(&tasks).is_none());
+                    for (i, t) in tasks.iter().enumerate() {
+                        prop_assert!(!t.title.trim().is_empty());
+                        prop_assert!(t.depends_on.iter().all(|&d| d < tasks.len() && d != i));
+                    }
+                }
+                Err(e) => {
+                    prop_assert_eq!(e.code(), "usage");
+                    prop_assert!(e.message.contains("line") || e.message.contains("no tasks"), "{}", e.message);
+                }
+            }
+        }
+    }
+
     #[test]
     fn cycles_are_found_with_their_path() {
         let mut tasks: Vec<TaskSpec> = (0..4).map(|i| TaskSpec::titled(format!("t{i}"))).collect();

@@ -94,6 +94,8 @@ pub struct Unit<'a> {
     agent_names: HashMap<String, String>,
     /// Every agent name in the town (lower-case), once a new polecat needs one.
     pub(crate) names_in_use: Option<HashSet<String>>,
+    /// Where the search for a free `Polecat-N` name resumes.
+    pub(crate) next_polecat_number: usize,
     /// Idle polecats of a rig not yet handed out by this unit.
     pub(crate) idle_polecats: HashMap<String, VecDeque<String>>,
     populations: HashMap<&'static str, u64>,
@@ -131,6 +133,7 @@ impl<'a> Unit<'a> {
             dispatched: Vec::new(),
             agent_names: HashMap::new(),
             names_in_use: None,
+            next_polecat_number: 0,
             idle_polecats: HashMap::new(),
             populations: HashMap::new(),
             closing: HashSet::new(),

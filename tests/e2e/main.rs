@@ -7,6 +7,7 @@ mod concurrency;
 mod editing;
 mod errors;
 mod flow;
+mod reliability;
 mod remote;
 mod setup;
 mod shell;

@@ -302,11 +302,16 @@ fn create_tasks(
             priority: task.priority,
             labels: &task.labels,
             convoy_id: Some(convoy_id),
-            depends_on: task
-                .depends_on
-                .iter()
-                .map(|&d| planned[d].clone())
-                .collect(),
+            depends_on: {
+                // A task may name a blocker twice; the edge exists once.
+                let mut ids: Vec<String> = Vec::with_capacity(task.depends_on.len());
+                for &d in &task.depends_on {
+                    if !ids.contains(&planned[d]) {
+                        ids.push(planned[d].clone());
+                    }
+                }
+                ids
+            },
         })?;
     }
     Ok(planned)

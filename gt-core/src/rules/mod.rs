@@ -18,18 +18,24 @@ pub const POLECAT_NAMES: [&str; 20] = [
     "Slate", "Reed", "Thorn", "Pike", "Moss", "Wren", "Blaze", "Gale", "Drift", "Lark",
 ];
 
-/// The first name not in `taken` (lower-case names).
-pub fn next_polecat_name(taken: &std::collections::HashSet<String>) -> String {
+/// The first name not in `taken` (lower-case names), trying numbered names
+/// from `*next` on and leaving `*next` past the one returned, so that naming
+/// many polecats in one unit stays linear.
+pub fn next_polecat_name(taken: &std::collections::HashSet<String>, next: &mut usize) -> String {
     if let Some(name) = POLECAT_NAMES
         .iter()
         .find(|n| !taken.contains(&n.to_lowercase()))
     {
         return name.to_string();
     }
-    (POLECAT_NAMES.len() + 1..)
-        .map(|n| format!("Polecat-{n}"))
-        .find(|n| !taken.contains(&n.to_lowercase()))
-        .expect("an unbounded range always has a free name")
+    *next = (*next).max(POLECAT_NAMES.len() + 1);
+    loop {
+        let name = format!("Polecat-{next}");
+        *next += 1;
+        if !taken.contains(&name.to_lowercase()) {
+            return name;
+        }
+    }
 }
 
 impl Unit<'_> {
@@ -325,7 +331,7 @@ impl Unit<'_> {
             self.names_in_use = Some(names);
         }
         let taken = self.names_in_use.as_mut().expect("loaded above");
-        let name = next_polecat_name(taken);
+        let name = next_polecat_name(taken, &mut self.next_polecat_number);
         taken.insert(name.to_lowercase());
         let population = self.population("agents")?;
         let agent = Agent {
@@ -486,8 +492,9 @@ mod name_tests {
     fn the_name_pool_runs_in_order_then_numbers() {
         let mut taken = HashSet::new();
         let mut names = Vec::new();
+        let mut next = 0;
         for _ in 0..22 {
-            let n = next_polecat_name(&taken);
+            let n = next_polecat_name(&taken, &mut next);
             taken.insert(n.to_lowercase());
             names.push(n);
         }
@@ -500,6 +507,6 @@ mod name_tests {
     #[test]
     fn the_first_unused_name_fills_gaps() {
         let taken: HashSet<String> = ["toast", "birch"].iter().map(|s| s.to_string()).collect();
-        assert_eq!(next_polecat_name(&taken), "Maple");
+        assert_eq!(next_polecat_name(&taken, &mut 0), "Maple");
     }
 }

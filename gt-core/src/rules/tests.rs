@@ -529,3 +529,323 @@ fn rqlite_town() -> (Box<dyn std::any::Any>, Town) {
 
 rule_tests!(sqlite, sqlite_town());
 rule_tests!(rqlite, rqlite_town());
+
+/// Property tests: random sequences of operations keep every invariant.
+mod properties {
+    use super::*;
+    use crate::model::{Agent, Convoy};
+    use crate::ops::bead::ReassignTo;
+    use crate::ops::convoy::CloseConvoy;
+    use proptest::prelude::*;
+
+    /// One step of a random history; indices pick among what exists.
+    #[derive(Debug, Clone)]
+    enum Step {
+        Batch {
+            tasks: Vec<Vec<usize>>,
+            cap: Option<u32>,
+        },
+        Status {
+            bead: usize,
+            status: BeadStatus,
+        },
+        Reassign {
+            bead: usize,
+            new: bool,
+            agent: usize,
+        },
+        Reset {
+            agent: usize,
+        },
+        Delete {
+            bead: usize,
+        },
+        AddToConvoy {
+            convoy: usize,
+            bead: usize,
+        },
+        RemoveFromConvoy {
+            convoy: usize,
+            bead: usize,
+        },
+        Close {
+            convoy: usize,
+            failed: bool,
+            beads: bool,
+        },
+    }
+
+    fn status() -> impl Strategy<Value = BeadStatus> {
+        prop_oneof![
+            Just(BeadStatus::Open),
+            Just(BeadStatus::InProgress),
+            Just(BeadStatus::InReview),
+            Just(BeadStatus::Closed),
+            Just(BeadStatus::Closed),
+            Just(BeadStatus::Failed),
+        ]
+    }
+
+    fn step() -> impl Strategy<Value = Step> {
+        let batch = (
+            prop::collection::vec(prop::collection::vec(0usize..6, 0..3), 1..6),
+            prop::option::of(1u32..3),
+        )
+            .prop_map(|(tasks, cap)| Step::Batch { tasks, cap });
+        prop_oneof![
+            2 => batch,
+            6 => (any::<usize>(), status()).prop_map(|(bead, status)| Step::Status { bead, status }),
+            1 => (any::<usize>(), any::<bool>(), any::<usize>()).prop_map(|(bead, new, agent)| Step::Reassign { bead, new, agent }),
+            1 => any::<usize>().prop_map(|agent| Step::Reset { agent }),
+            1 => any::<usize>().prop_map(|bead| Step::Delete { bead }),
+            1 => (any::<usize>(), any::<usize>()).prop_map(|(convoy, bead)| Step::AddToConvoy { convoy, bead }),
+            1 => (any::<usize>(), any::<usize>()).prop_map(|(convoy, bead)| Step::RemoveFromConvoy { convoy, bead }),
+            1 => (any::<usize>(), any::<bool>(), any::<bool>()).prop_map(|(convoy, failed, beads)| Step::Close { convoy, failed, beads }),
+        ]
+    }
+
+    fn pick<T: Clone>(items: &[T], i: usize) -> Option<T> {
+        (!items.is_empty()).then(|| items[i % items.len()].clone())
+    }
+
+    fn apply(town: &mut Town, step: &Step) {
+        let beads: Vec<String> = town
+            .beads(&BeadFilter::default())
+            .unwrap()
+            .into_iter()
+            .map(|b| b.id)
+            .collect();
+        let agents: Vec<String> = town
+            .agents(&Default::default())
+            .unwrap()
+            .into_iter()
+            .map(|a| a.id)
+            .collect();
+        let convoys: Vec<String> = town
+            .convoys(&ConvoyFilter {
+                all: true,
+                ..Default::default()
+            })
+            .unwrap()
+            .into_iter()
+            .map(|c| c.id)
+            .collect();
+        // Refusals (exit 2/3/4) are fine; anything else is a failed property.
+        let outcome: crate::Result<()> = match step {
+            Step::Batch { tasks, cap } => {
+                let n = tasks.len();
+                let specs = tasks
+                    .iter()
+                    .enumerate()
+                    .map(|(i, deps)| TaskSpec {
+                        // Only earlier tasks, so the batch has no cycle.
+                        depends_on: deps.iter().filter(|&&d| d < i).map(|&d| d % n).collect(),
+                        ..TaskSpec::titled(format!("t{i}"))
+                    })
+                    .collect();
+                town.sling_batch(&SlingBatch {
+                    rig: "alpha".into(),
+                    title: "p".into(),
+                    tasks: specs,
+                    max_polecats: *cap,
+                    ..Default::default()
+                })
+                .map(|_| ())
+            }
+            Step::Status { bead, status } => match pick(&beads, *bead) {
+                Some(id) => town
+                    .update_bead(
+                        &id,
+                        &UpdateBead {
+                            status: Some(*status),
+                            ..Default::default()
+                        },
+                    )
+                    .map(|_| ()),
+                None => Ok(()),
+            },
+            Step::Reassign { bead, new, agent } => {
+                match (pick(&beads, *bead), pick(&agents, *agent)) {
+                    (Some(b), _) if *new => {
+                        town.reassign_bead(&b, &ReassignTo::NewPolecat).map(|_| ())
+                    }
+                    (Some(b), Some(a)) => town.reassign_bead(&b, &ReassignTo::Agent(a)).map(|_| ()),
+                    _ => Ok(()),
+                }
+            }
+            Step::Reset { agent } => match pick(&agents, *agent) {
+                Some(a) => town.reset_agent(&a, false).map(|_| ()),
+                None => Ok(()),
+            },
+            Step::Delete { bead } => match pick(&beads, *bead) {
+                Some(b) => town.delete_bead(&b, true).map(|_| ()),
+                None => Ok(()),
+            },
+            Step::AddToConvoy { convoy, bead } => {
+                match (pick(&convoys, *convoy), pick(&beads, *bead)) {
+                    (Some(c), Some(b)) => town.add_to_convoy(&c, &[b]).map(|_| ()),
+                    _ => Ok(()),
+                }
+            }
+            Step::RemoveFromConvoy { convoy, bead } => {
+                match (pick(&convoys, *convoy), pick(&beads, *bead)) {
+                    (Some(c), Some(b)) => town.remove_from_convoy(&c, &[b]).map(|_| ()),
+                    _ => Ok(()),
+                }
+            }
+            Step::Close {
+                convoy,
+                failed,
+                beads,
+            } => match pick(&convoys, *convoy) {
+                Some(c) => town
+                    .close_convoy(
+                        &c,
+                        &CloseConvoy {
+                            failed: *failed,
+                            close_beads: *beads,
+                            reason: None,
+                        },
+                    )
+                    .map(|_| ()),
+                None => Ok(()),
+            },
+        };
+        if let Err(e) = outcome {
+            assert!(
+                matches!(e.exit_code(), 2..=4),
+                "{step:?} failed unexpectedly: {e:?}"
+            );
+        }
+    }
+
+    /// Every invariant of SPEC §2 that can be read off the state.
+    fn check(town: &mut Town) {
+        let beads: Vec<Bead> = town.beads(&BeadFilter::default()).unwrap();
+        let agents: Vec<Agent> = town.agents(&Default::default()).unwrap();
+        let convoys: Vec<Convoy> = town
+            .convoys(&ConvoyFilter {
+                all: true,
+                ..Default::default()
+            })
+            .unwrap();
+        for c in &convoys {
+            let mine: Vec<&Bead> = beads
+                .iter()
+                .filter(|b| b.convoy_id.as_deref() == Some(c.id.as_str()))
+                .collect();
+            let closed = mine
+                .iter()
+                .filter(|b| b.status == BeadStatus::Closed)
+                .count() as i64;
+            let failed = mine
+                .iter()
+                .filter(|b| b.status == BeadStatus::Failed)
+                .count() as i64;
+            assert_eq!(
+                (c.total_beads, c.closed_beads, c.failed_beads),
+                (mine.len() as i64, closed, failed),
+                "R2: counts of {}",
+                c.id
+            );
+            let all_closed = c.total_beads > 0 && closed == c.total_beads;
+            match c.status {
+                ConvoyStatus::Landed => assert!(
+                    closed == c.total_beads,
+                    "R3/R5: landed {} has unclosed beads",
+                    c.id
+                ),
+                ConvoyStatus::Active => assert!(!all_closed, "R3: {} should have landed", c.id),
+                _ => {}
+            }
+        }
+        for a in &agents {
+            if let Some(h) = &a.hook {
+                let b = beads
+                    .iter()
+                    .find(|b| &b.id == h)
+                    .unwrap_or_else(|| panic!("R6: {} hooks a missing bead", a.name));
+                assert_eq!(
+                    b.assignee.as_deref(),
+                    Some(a.name.as_str()),
+                    "R6: hook and assignee disagree"
+                );
+                assert!(
+                    !b.status.is_terminal(),
+                    "R6: {} still hooks terminal {}",
+                    a.name,
+                    b.id
+                );
+            }
+        }
+        for b in &beads {
+            if let Some(name) = &b.assignee {
+                let a = agents
+                    .iter()
+                    .find(|a| &a.name == name)
+                    .expect("R6: assignee exists");
+                assert_eq!(
+                    a.hook.as_deref(),
+                    Some(b.id.as_str()),
+                    "R6: assignee and hook disagree"
+                );
+            }
+            for d in &b.depends_on {
+                assert!(
+                    beads.iter().any(|x| &x.id == d),
+                    "R10: {} depends on a deleted bead",
+                    b.id
+                );
+            }
+        }
+    }
+
+    /// Every bead and convoy has its `created` event, and every bead's current
+    /// status is the new value of its last status event (R9).
+    fn check_audit(town: &mut Town) {
+        let beads: Vec<Bead> = town.beads(&BeadFilter::default()).unwrap();
+        for b in &beads {
+            let events = town
+                .events(&EventFilter {
+                    subject: Some(b.id.clone()),
+                    ..Default::default()
+                })
+                .unwrap();
+            assert_eq!(
+                events.first().map(|e| e.event_type.as_str()),
+                Some(ev::CREATED),
+                "{}",
+                b.id
+            );
+            let last = events
+                .iter()
+                .rev()
+                .find(|e| e.event_type == ev::STATUS_CHANGED || e.event_type == ev::DISPATCHED);
+            let logged = last.map(|e| e.new_value.clone()).unwrap_or(json!("open"));
+            assert_eq!(
+                logged,
+                json!(b.status),
+                "R9: the log does not end in {}'s status",
+                b.id
+            );
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig {
+            cases: std::env::var("GT_PROPTEST_CASES").ok().and_then(|c| c.parse().ok()).unwrap_or(24),
+            .. ProptestConfig::default()
+        })]
+
+        #[test]
+        fn random_histories_keep_the_invariants(steps in prop::collection::vec(step(), 1..24)) {
+            let (_keep, town) = sqlite_town();
+            let mut town = with_rigs(town);
+            for step in &steps {
+                apply(&mut town, step);
+                check(&mut town);
+            }
+            check_audit(&mut town);
+        }
+    }
+}

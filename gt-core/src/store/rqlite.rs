@@ -41,6 +41,8 @@ pub struct Rqlite {
 
 /// Why one request failed.
 enum Failure {
+    // `Retry` means nothing reached the cluster (no connection was made), so the
+    // request may go to another node; `Ambiguous` means it may have been applied.
     /// The node pointed at the leader: ask there (a base URL).
     Redirect(String),
     /// Nothing was sent, or the node cannot serve now: try again, elsewhere.
@@ -155,7 +157,10 @@ impl Rqlite {
                 message: format!("{base} refused gt: not authorized ({status})"),
                 hint: Some("put the credentials in the URL: http://USER:PASSWORD@HOST:PORT".into()),
             })),
-            503 => Err(Failure::Retry(format!(
+            // A node without a leader, or one that lost leadership while the
+            // request was being committed: a write may or may not have been
+            // applied, so it is resolved, never guessed at; a read just retries.
+            503 => Err(Failure::Ambiguous(format!(
                 "{base} has no leader right now: {}",
                 text.trim()
             ))),

@@ -120,6 +120,13 @@ pub const MIGRATIONS: &[&[&str]] = &[
     ],
     // 3: a convoy's beads in creation (rowid) order without a sort, for status views.
     &["CREATE INDEX beads_convoy ON beads (convoy_id)"],
+    // 4: foreign-key checks look up beads by assignee with the collation of
+    // agents.name; a partial index cannot serve them, so adding an agent
+    // scanned every bead (quadratic batches in big towns).
+    &[
+        "DROP INDEX beads_assignee",
+        "CREATE UNIQUE INDEX beads_assignee ON beads (assignee COLLATE NOCASE)",
+    ],
 ];
 
 /// The schema version this binary writes.

@@ -244,8 +244,9 @@ fn map_err(e: rusqlite::Error, location: &str) -> StoreError {
             // Under BEGIN IMMEDIATE nothing can change between a unit's reads and
             // its batch, so only a guard or a fresh random ID that collided with
             // an existing one is worth a retry; any other violation is a bug.
-            let raced = message.contains("stale_read")
-                || err.extended_code == ffi::SQLITE_CONSTRAINT_PRIMARYKEY;
+            let id_collision =
+                err.extended_code == ffi::SQLITE_CONSTRAINT_PRIMARYKEY && message.ends_with(".id");
+            let raced = message.contains("stale_read") || id_collision;
             if raced {
                 StoreError::Stale(message)
             } else {
@@ -290,13 +291,13 @@ mod tests {
     fn a_failed_statement_rolls_back_the_whole_batch() {
         let (_dir, mut db) = temp_db();
         db.begin_write().unwrap();
-        db.commit(&[Stmt::new("CREATE TABLE t (x INTEGER PRIMARY KEY)", vec![])])
+        db.commit(&[Stmt::new("CREATE TABLE t (id TEXT PRIMARY KEY)", vec![])])
             .unwrap();
         db.begin_write().unwrap();
         let err = db
             .commit(&[
-                Stmt::new("INSERT INTO t VALUES (1)", vec![]),
-                Stmt::new("INSERT INTO t VALUES (1)", vec![]),
+                Stmt::new("INSERT INTO t VALUES ('gt-1')", vec![]),
+                Stmt::new("INSERT INTO t VALUES ('gt-1')", vec![]),
             ])
             .unwrap_err();
         assert!(
