@@ -37,17 +37,9 @@ pub fn eight_processes_close_one_convoy(t: Town) {
                 })
                 .collect::<Vec<_>>()
                 .join("\n");
-            // The pinned environment of the harness, for the shell and its gt runs.
-            let cmd = t.command(&[]);
-            std::process::Command::new("sh")
+            t.program("sh")
                 .arg("-c")
                 .arg(script)
-                .env_clear()
-                .envs(
-                    cmd.get_envs()
-                        .filter_map(|(k, v)| v.map(|v| (k.to_owned(), v.to_owned()))),
-                )
-                .env("GT", crate::support::GT)
                 .stdout(Stdio::null())
                 .stderr(Stdio::piped())
                 .spawn()

@@ -346,30 +346,19 @@ fn as_unprivileged(t: &Town, args: &[&str]) -> std::process::Output {
         .unwrap()
         .stdout
         == b"0\n";
-    let mut cmd = t.command(args);
-    if root {
-        let mut wrapped = std::process::Command::new("setpriv");
-        wrapped
-            .args([
-                "--reuid=65534",
-                "--regid=65534",
-                "--clear-groups",
-                crate::support::GT,
-            ])
-            .args(args);
-        for (k, v) in cmd.get_envs() {
-            if let Some(v) = v {
-                wrapped.env(k, v);
-            }
-        }
-        wrapped.env_clear();
-        for (k, v) in cmd.get_envs() {
-            if let Some(v) = v {
-                wrapped.env(k, v);
-            }
-        }
-        cmd = wrapped;
-    }
+    let mut cmd = if root {
+        let mut cmd = t.program("setpriv");
+        cmd.args([
+            "--reuid=65534",
+            "--regid=65534",
+            "--clear-groups",
+            crate::support::GT,
+        ])
+        .args(args);
+        cmd
+    } else {
+        t.command(args)
+    };
     cmd.output().unwrap()
 }
 
@@ -406,14 +395,7 @@ fn a_full_disk_is_exit_5_with_no_partial_write() {
     let script = format!(
         "trap '' XFSZ; ulimit -f 2048; exec \"$GT\" --json sling-batch --rig app --title full --tasks-file '{file}'"
     );
-    let mut cmd = std::process::Command::new("sh");
-    cmd.arg("-c").arg(script).env_clear();
-    for (k, v) in t.command(&[]).get_envs() {
-        if let Some(v) = v {
-            cmd.env(k, v);
-        }
-    }
-    let out = cmd.env("GT", crate::support::GT).output().unwrap();
+    let out = t.program("sh").arg("-c").arg(script).output().unwrap();
     assert_eq!(
         out.status.code(),
         Some(5),

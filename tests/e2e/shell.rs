@@ -7,7 +7,7 @@ use std::process::Command;
 use gt_core::ops::sling::SlungBatch;
 use serde_json::Value;
 
-use crate::support::{Town, GT};
+use crate::support::Town;
 
 fn repo(path: &str) -> String {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -30,27 +30,7 @@ fn bash_complete(t: &Town, setup: &str, function: &str, words: &[&str]) -> Vec<S
         cur = words[words.len() - 1],
         prev = words[words.len() - 2],
     );
-    let out = t
-        .command(&[])
-        .get_envs()
-        .fold(Command::new("bash"), |mut cmd, (k, v)| {
-            if let Some(v) = v {
-                cmd.env(k, v);
-            }
-            cmd
-        })
-        .env(
-            "PATH",
-            format!(
-                "{}:{}",
-                Path::new(GT).parent().unwrap().display(),
-                std::env::var("PATH").unwrap_or_default()
-            ),
-        )
-        .arg("-c")
-        .arg(script)
-        .output()
-        .unwrap();
+    let out = t.program("bash").arg("-c").arg(script).output().unwrap();
     assert!(
         out.status.success(),
         "{}",

@@ -75,18 +75,33 @@ impl Town {
         self.home.path().join(name)
     }
 
-    /// A `gt` command with the pinned environment, not yet run.
-    pub fn command(&self, args: &[&str]) -> Command {
-        let mut cmd = Command::new(GT);
-        cmd.args(args)
-            .env_clear()
+    /// `program` with the pinned environment: a temporary home, this town, a
+    /// fixed actor, no colour, 100 columns, `$GT` naming the binary under test
+    /// and its directory first on `PATH`.
+    pub fn program(&self, program: impl AsRef<std::ffi::OsStr>) -> Command {
+        let bin_dir = Path::new(GT)
+            .parent()
+            .expect("the binary sits in a directory");
+        let mut path = std::ffi::OsString::from(bin_dir);
+        path.push(":");
+        path.push(std::env::var_os("PATH").unwrap_or_default());
+        let mut cmd = Command::new(program);
+        cmd.env_clear()
             .env("HOME", self.home.path())
-            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env("PATH", path)
+            .env("GT", GT)
             .env("GT_DB", &self.db)
             .env("GT_ACTOR", "tester")
             .env("NO_COLOR", "1")
             .env("COLUMNS", "100")
             .stdin(Stdio::null());
+        cmd
+    }
+
+    /// A `gt` command with the pinned environment, not yet run.
+    pub fn command(&self, args: &[&str]) -> Command {
+        let mut cmd = self.program(GT);
+        cmd.args(args);
         cmd
     }
 

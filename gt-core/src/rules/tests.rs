@@ -42,6 +42,16 @@ fn batch(town: &mut Town, tasks: &[(&str, &[usize])], cap: Option<u32>) -> Slung
     .unwrap()
 }
 
+/// Slings one bead titled `title` on `rig`.
+fn sling_on(town: &mut Town, rig: &str, title: &str) -> crate::ops::sling::Slung {
+    town.sling(&Sling {
+        rig: rig.into(),
+        title: title.into(),
+        ..Default::default()
+    })
+    .unwrap()
+}
+
 fn set(town: &mut Town, id: &str, status: BeadStatus) -> Bead {
     town.update_bead(
         id,
@@ -249,32 +259,14 @@ pub(crate) fn a_capped_batch_feeds_freed_polecats(mut town: Town) {
 
 /// R8: idle polecats are reused, but only within their own rig.
 pub(crate) fn polecats_are_reused_within_their_rig(mut town: Town) {
-    let first = town
-        .sling(&Sling {
-            rig: "alpha".into(),
-            title: "one".into(),
-            ..Default::default()
-        })
-        .unwrap();
+    let first = sling_on(&mut town, "alpha", "one");
     set(&mut town, &first.bead.id, BeadStatus::Closed);
-    let other_rig = town
-        .sling(&Sling {
-            rig: "beta".into(),
-            title: "two".into(),
-            ..Default::default()
-        })
-        .unwrap();
+    let other_rig = sling_on(&mut town, "beta", "two");
     assert_ne!(
         other_rig.agent.id, first.agent.id,
         "an alpha polecat is not used for beta"
     );
-    let same_rig = town
-        .sling(&Sling {
-            rig: "alpha".into(),
-            title: "three".into(),
-            ..Default::default()
-        })
-        .unwrap();
+    let same_rig = sling_on(&mut town, "alpha", "three");
     assert_eq!(
         same_rig.agent.id, first.agent.id,
         "the idle alpha polecat is reused"
@@ -380,13 +372,7 @@ pub(crate) fn status_changes_are_audited(mut town: Town) {
 /// R6: moving a hook between agents in one batch keeps it unique at every step.
 pub(crate) fn reassigning_moves_the_hook_in_one_batch(mut town: Town) {
     use crate::ops::bead::ReassignTo;
-    let first = town
-        .sling(&Sling {
-            rig: "alpha".into(),
-            title: "one".into(),
-            ..Default::default()
-        })
-        .unwrap();
+    let first = sling_on(&mut town, "alpha", "one");
     let moved = town
         .reassign_bead(&first.bead.id, &ReassignTo::NewPolecat)
         .unwrap();
@@ -431,13 +417,7 @@ pub(crate) fn force_closing_ends_beads_without_dispatching(mut town: Town) {
 
 /// R6 and R8: a dead agent freed of its bead stays dead, so it gets no new work.
 pub(crate) fn a_dead_agent_stays_dead_when_freed(mut town: Town) {
-    let first = town
-        .sling(&Sling {
-            rig: "alpha".into(),
-            title: "one".into(),
-            ..Default::default()
-        })
-        .unwrap();
+    let first = sling_on(&mut town, "alpha", "one");
     town.write(|unit| {
         unit.set_agent_status(&first.agent.id, AgentStatus::Dead)
             .map(|_| ())
@@ -446,13 +426,7 @@ pub(crate) fn a_dead_agent_stays_dead_when_freed(mut town: Town) {
     set(&mut town, &first.bead.id, BeadStatus::Failed);
     let agent = town.agent(&first.agent.id).unwrap();
     assert_eq!((agent.status, agent.hook), (AgentStatus::Dead, None));
-    let next = town
-        .sling(&Sling {
-            rig: "alpha".into(),
-            title: "two".into(),
-            ..Default::default()
-        })
-        .unwrap();
+    let next = sling_on(&mut town, "alpha", "two");
     assert_ne!(
         next.agent.id, first.agent.id,
         "the dead polecat is not reused"
