@@ -127,7 +127,7 @@ Register-ArgumentCompleter -Native -CommandName 'gt' -ScriptBlock {
         }
         'gt;sling' {
             [CompletionResult]::new('--rig', '--rig', [CompletionResultType]::ParameterName, 'The rig the work is for')
-            [CompletionResult]::new('--body', '--body', [CompletionResultType]::ParameterName, 'Details for the polecat')
+            [CompletionResult]::new('--body', '--body', [CompletionResultType]::ParameterName, 'Details for whoever does it')
             [CompletionResult]::new('--priority', '--priority', [CompletionResultType]::ParameterName, 'low, medium, high or critical')
             [CompletionResult]::new('--label', '--label', [CompletionResultType]::ParameterName, 'A label (repeatable)')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]')
@@ -333,7 +333,7 @@ Register-ArgumentCompleter -Native -CommandName 'gt' -ScriptBlock {
         }
         'gt;bead;create' {
             [CompletionResult]::new('--rig', '--rig', [CompletionResultType]::ParameterName, 'The rig the work is for')
-            [CompletionResult]::new('--body', '--body', [CompletionResultType]::ParameterName, 'Details')
+            [CompletionResult]::new('--body', '--body', [CompletionResultType]::ParameterName, 'Details for whoever does it')
             [CompletionResult]::new('--priority', '--priority', [CompletionResultType]::ParameterName, 'low, medium, high or critical')
             [CompletionResult]::new('--label', '--label', [CompletionResultType]::ParameterName, 'A label (repeatable)')
             [CompletionResult]::new('--depends-on', '--depends-on', [CompletionResultType]::ParameterName, 'A bead this one waits for (repeatable)')

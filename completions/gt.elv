@@ -115,7 +115,7 @@ set edit:completion:arg-completer[gt] = {|@words|
         }
         &'gt;sling'= {
             cand --rig 'The rig the work is for'
-            cand --body 'Details for the polecat'
+            cand --body 'Details for whoever does it'
             cand --priority 'low, medium, high or critical'
             cand --label 'A label (repeatable)'
             cand --db 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]'
@@ -303,7 +303,7 @@ set edit:completion:arg-completer[gt] = {|@words|
         }
         &'gt;bead;create'= {
             cand --rig 'The rig the work is for'
-            cand --body 'Details'
+            cand --body 'Details for whoever does it'
             cand --priority 'low, medium, high or critical'
             cand --label 'A label (repeatable)'
             cand --depends-on 'A bead this one waits for (repeatable)'

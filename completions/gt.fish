@@ -98,7 +98,7 @@ complete -c gt -n "__fish_gt_using_subcommand rig; and __fish_seen_subcommand_fr
 complete -c gt -n "__fish_gt_using_subcommand rig; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the town\'s rigs'
 complete -c gt -n "__fish_gt_using_subcommand rig; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c gt -n "__fish_gt_using_subcommand sling" -l rig -d 'The rig the work is for' -r
-complete -c gt -n "__fish_gt_using_subcommand sling" -l body -d 'Details for the polecat' -r
+complete -c gt -n "__fish_gt_using_subcommand sling" -l body -d 'Details for whoever does it' -r
 complete -c gt -n "__fish_gt_using_subcommand sling" -l priority -d 'low, medium, high or critical' -r
 complete -c gt -n "__fish_gt_using_subcommand sling" -l label -d 'A label (repeatable)' -r
 complete -c gt -n "__fish_gt_using_subcommand sling" -l db -d 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]' -r
@@ -240,7 +240,7 @@ complete -c gt -n "__fish_gt_using_subcommand bead; and not __fish_seen_subcomma
 complete -c gt -n "__fish_gt_using_subcommand bead; and not __fish_seen_subcommand_from create list show update reassign delete help" -f -a "delete" -d 'Delete a bead; its history stays in the event log'
 complete -c gt -n "__fish_gt_using_subcommand bead; and not __fish_seen_subcommand_from create list show update reassign delete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from create" -l rig -d 'The rig the work is for' -r
-complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from create" -l body -d 'Details' -r
+complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from create" -l body -d 'Details for whoever does it' -r
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from create" -l priority -d 'low, medium, high or critical' -r
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from create" -l label -d 'A label (repeatable)' -r
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from create" -l depends-on -d 'A bead this one waits for (repeatable)' -r

@@ -66,6 +66,31 @@ pub fn run(ctx: &mut Ctx, command: Command) -> Result<()> {
     }
 }
 
+/// What a new bead is made of, for the commands that create one (`sling`,
+/// `bead create`).
+#[derive(Debug, clap::Args)]
+pub struct NewWorkArgs {
+    /// The rig the work is for
+    #[arg(add = clap_complete::ArgValueCandidates::new(crate::live::rig_names))]
+    #[arg(long, value_name = "RIG")]
+    pub rig: String,
+
+    /// What needs doing
+    pub title: String,
+
+    /// Details for whoever does it
+    #[arg(long)]
+    pub body: Option<String>,
+
+    /// low, medium, high or critical
+    #[arg(long, default_value = "medium", value_parser = parse_enum::<gt_core::model::Priority>)]
+    pub priority: gt_core::model::Priority,
+
+    /// A label (repeatable)
+    #[arg(long = "label", value_name = "LABEL")]
+    pub labels: Vec<String>,
+}
+
 /// Parses a value of a gt-core enumeration for clap, with gt-core's message.
 pub fn parse_enum<T: std::str::FromStr<Err = gt_core::Error>>(s: &str) -> Result<T, String> {
     s.parse::<T>().map_err(|e| match e.hint {
