@@ -53,7 +53,16 @@ pub fn diamond_lands_once_through_the_cli(t: Town) {
     assert_eq!(view.dependency_edges.len(), 4);
     assert_eq!(view.beads[3].blocked_by.len(), 2);
 
-    close(&t, &ids[0]);
+    let closed = close(&t, &ids[0]);
+    assert_eq!(
+        closed,
+        t.json::<Bead>(&["bead", "show", &ids[0]]),
+        "update prints the bead as stored"
+    );
+    let d: Bead = t.json(&["bead", "show", &ids[3]]);
+    let mut sorted = d.depends_on.clone();
+    sorted.sort();
+    assert_eq!(d.depends_on, sorted);
     use BeadStatus::*;
     assert_eq!(statuses(&t, &cv), [Closed, InProgress, InProgress, Open]);
     let c: Convoy = t.json(&["convoy", "status", &cv]);
@@ -194,6 +203,8 @@ pub fn bead_update_changes_only_the_given_fields(t: Town) {
     assert_eq!(u.priority, gt_core::model::Priority::Critical);
     assert_eq!(u.labels, ["docs", "urgent"]);
     assert_eq!(u.metadata["pr"], json!(12));
+    let shown: Bead = t.json(&["bead", "show", &b.id]);
+    assert_eq!(shown, u, "update prints the bead as stored");
     assert_eq!(
         (u.title.as_str(), u.body.as_deref(), u.status),
         ("Write docs", Some("long"), BeadStatus::Open)

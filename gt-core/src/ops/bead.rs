@@ -116,7 +116,7 @@ impl Town {
         for (key, _) in &req.set_meta {
             super::required("metadata key", key)?;
         }
-        let id = self.write(|unit| {
+        self.write(|unit| {
             let id = query::resolve::<Bead>(unit, id)?;
             let mut bead: Bead = unit.must(&id)?;
             let before = bead.clone();
@@ -152,9 +152,9 @@ impl Town {
             if let Some(status) = req.status {
                 unit.set_bead_status(&id, status)?;
             }
-            Ok(id)
-        })?;
-        self.read(|r| query::must(r, &id))
+            // The unit holds the bead as committed: no need to read it again.
+            unit.must::<Bead>(&id)
+        })
     }
 }
 

@@ -76,7 +76,10 @@ pub(crate) struct NewBead<'a> {
 
 impl Unit<'_> {
     /// Adds a new open, unassigned bead, with its `created` event.
-    pub(crate) fn create_bead(&mut self, new: NewBead) -> Result<Bead> {
+    pub(crate) fn create_bead(&mut self, mut new: NewBead) -> Result<Bead> {
+        // Kept in the order the store reads them back in, so that a bead in a
+        // unit equals the same bead read afterwards.
+        new.depends_on.sort();
         let id = match new.id {
             Some(id) => id,
             None => id::generate(IdKind::Bead, self.population("beads")?),
