@@ -11,6 +11,7 @@ mod reliability;
 mod remote;
 mod setup;
 mod shell;
+mod snapshots;
 mod tasks_file;
 
 use support::Town;
