@@ -134,8 +134,8 @@ fn tasks_file(dir: &Path, n: usize) -> PathBuf {
     path
 }
 
-fn count(o: &Opts, s: &Store, sql_table_beads: bool) -> usize {
-    let _ = sql_table_beads;
+/// How many beads the town's convoys hold.
+fn count(o: &Opts, s: &Store) -> usize {
     let (_, out) = run_ok(s.gt(o, &["--json", "convoy", "list", "--all"]));
     let convoys: Vec<serde_json::Value> = serde_json::from_str(&out).unwrap();
     convoys
@@ -147,7 +147,7 @@ fn count(o: &Opts, s: &Store, sql_table_beads: bool) -> usize {
 /// Seeds `size` beads in convoys of 1000 (unless the town has them already).
 fn seed(o: &Opts, s: &Store, size: usize) -> Option<f64> {
     run_ok(s.gt(o, &["rig", "add", "app"]));
-    let have = count(o, s, true);
+    let have = count(o, s);
     if have >= size {
         return None;
     }

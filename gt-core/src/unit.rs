@@ -243,16 +243,6 @@ impl<'a> Unit<'a> {
         Ok(self.populations[table])
     }
 
-    /// New beads, agents, convoys… of this unit, in creation order.
-    pub fn created<T: Stored>(&mut self) -> Vec<T> {
-        T::table(self)
-            .slots
-            .iter()
-            .filter(|s| s.before.is_none())
-            .filter_map(|s| s.after.clone())
-            .collect()
-    }
-
     /// Beads this unit has in hand (loaded or new) that `pred` accepts.
     pub fn beads_in_hand(&self, pred: impl Fn(&Bead) -> bool) -> Vec<Bead> {
         self.beads.values().filter(|b| pred(b)).cloned().collect()

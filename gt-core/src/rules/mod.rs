@@ -8,7 +8,7 @@ use serde_json::{json, Value as Json};
 use crate::error::{Error, Result};
 use crate::event_type as ev;
 use crate::id::{self, IdKind};
-use crate::model::{Agent, AgentRole, AgentStatus, Bead, BeadStatus, Convoy};
+use crate::model::{Agent, AgentRole, AgentStatus, Bead, BeadStatus};
 use crate::store::Reader;
 use crate::unit::{agent_meta, Dispatch, Unit};
 
@@ -459,11 +459,6 @@ impl Unit<'_> {
             }
         }
         Ok(bead)
-    }
-
-    /// A convoy as this unit sees it, or not found with a hint.
-    pub fn convoy(&mut self, id: &str) -> Result<Convoy> {
-        self.must(id)
     }
 }
 
