@@ -71,7 +71,8 @@ impl Sqlite {
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_CREATE
             | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let conn = Connection::open_with_flags(path, flags).map_err(|e| map_err(e, &location))?;
+        let conn = Connection::open_with_flags(path, flags)
+            .map_err(|e| map_err(e, &location, lock_timeout))?;
         let mut db = Sqlite {
             conn,
             location,
@@ -81,8 +82,8 @@ impl Sqlite {
         db.arm_lock_deadline();
         db.conn
             .busy_handler(Some(on_busy))
-            .map_err(|e| map_err(e, &db.location))?;
-        db.configure().map_err(|e| map_err(e, &db.location))?;
+            .map_err(|e| db.fail(e))?;
+        db.configure().map_err(|e| db.fail(e))?;
         Ok(db)
     }
 
@@ -110,36 +111,31 @@ impl Sqlite {
         let mut prepared = self
             .conn
             .prepare_cached(&stmt.sql)
-            .map_err(|e| map_err(e, &self.location))?;
+            .map_err(|e| self.fail(e))?;
         prepared
             .execute(rusqlite::params_from_iter(stmt.params.iter()))
-            .map_err(|e| map_err(e, &self.location))?;
+            .map_err(|e| self.fail(e))?;
         Ok(())
     }
 
-    fn busy(&self) -> StoreError {
-        StoreError::Busy {
-            location: self.location.clone(),
-            waited: self.lock_timeout,
-        }
+    /// Sorts a SQLite failure of this town, a busy lock naming how long it waited.
+    fn fail(&self, e: rusqlite::Error) -> StoreError {
+        map_err(e, &self.location, self.lock_timeout)
     }
 }
 
 impl Reader for Sqlite {
     fn query(&mut self, sql: &str, params: &[Value]) -> Result<Vec<Row>, StoreError> {
-        let mut stmt = self
-            .conn
-            .prepare_cached(sql)
-            .map_err(|e| map_err(e, &self.location))?;
+        let mut stmt = self.conn.prepare_cached(sql).map_err(|e| self.fail(e))?;
         let width = stmt.column_count();
         let mut rows = stmt
             .query(rusqlite::params_from_iter(params.iter()))
-            .map_err(|e| map_err(e, &self.location))?;
+            .map_err(|e| self.fail(e))?;
         let mut out = Vec::new();
-        while let Some(row) = rows.next().map_err(|e| map_err(e, &self.location))? {
+        while let Some(row) = rows.next().map_err(|e| self.fail(e))? {
             let mut values = Vec::with_capacity(width);
             for i in 0..width {
-                let v = row.get_ref(i).map_err(|e| map_err(e, &self.location))?;
+                let v = row.get_ref(i).map_err(|e| self.fail(e))?;
                 values.push(match v {
                     ValueRef::Null => Value::Null,
                     ValueRef::Integer(n) => Value::Integer(n),
@@ -169,16 +165,11 @@ impl Backend for Sqlite {
 
     fn begin_write(&mut self) -> Result<(), StoreError> {
         self.arm_lock_deadline();
-        match self.conn.execute_batch("BEGIN IMMEDIATE") {
-            Ok(()) => {
-                self.in_transaction = true;
-                Ok(())
-            }
-            Err(e) => match map_err(e, &self.location) {
-                StoreError::Busy { .. } => Err(self.busy()),
-                other => Err(other),
-            },
-        }
+        self.conn
+            .execute_batch("BEGIN IMMEDIATE")
+            .map_err(|e| self.fail(e))?;
+        self.in_transaction = true;
+        Ok(())
     }
 
     fn commit(&mut self, batch: &[Stmt]) -> Result<(), StoreError> {
@@ -190,10 +181,7 @@ impl Backend for Sqlite {
         }
         if let Err(e) = self.conn.execute_batch("COMMIT") {
             self.rollback();
-            return Err(match map_err(e, &self.location) {
-                StoreError::Busy { .. } => self.busy(),
-                other => other,
-            });
+            return Err(self.fail(e));
         }
         self.in_transaction = false;
         Ok(())
@@ -210,7 +198,7 @@ impl Backend for Sqlite {
         self.arm_lock_deadline();
         self.conn
             .execute_batch("BEGIN DEFERRED")
-            .map_err(|e| map_err(e, &self.location))?;
+            .map_err(|e| self.fail(e))?;
         self.in_transaction = true;
         Ok(())
     }
@@ -221,7 +209,7 @@ impl Backend for Sqlite {
 }
 
 /// Sorts SQLite's failures into the storage boundary's kinds.
-fn map_err(e: rusqlite::Error, location: &str) -> StoreError {
+fn map_err(e: rusqlite::Error, location: &str, waited: Duration) -> StoreError {
     let (code, message) = match &e {
         rusqlite::Error::SqliteFailure(err, msg) => {
             (Some(*err), msg.clone().unwrap_or_else(|| err.to_string()))
@@ -238,7 +226,7 @@ fn map_err(e: rusqlite::Error, location: &str) -> StoreError {
     match err.code {
         ffi::ErrorCode::DatabaseBusy | ffi::ErrorCode::DatabaseLocked => StoreError::Busy {
             location: location.to_string(),
-            waited: Duration::ZERO,
+            waited,
         },
         ffi::ErrorCode::ConstraintViolation => {
             // Under BEGIN IMMEDIATE nothing can change between a unit's reads and
@@ -359,7 +347,10 @@ mod tests {
         first.begin_write().unwrap();
         let started = Instant::now();
         let err = second.begin_write().unwrap_err();
-        assert!(matches!(err, StoreError::Busy { .. }), "{err:?}");
+        assert!(
+            matches!(err, StoreError::Busy { waited, .. } if waited == Duration::from_millis(100)),
+            "{err:?}"
+        );
         assert!(started.elapsed() >= Duration::from_millis(90));
         first.rollback();
         second.begin_write().unwrap();
