@@ -440,18 +440,22 @@ pub fn change(e: &Event) -> String {
     }
 }
 
+/// `updated title` for an event that names the field it changed, else its type.
+fn event_label(e: &Event) -> String {
+    match e.metadata.get("field").and_then(|f| f.as_str()) {
+        Some(field) => format!("{} {field}", e.event_type),
+        None => e.event_type.clone(),
+    }
+}
+
 /// One event as one line, for `gt events --follow`.
 pub fn event_line(e: &Event) -> String {
-    let mut what = e.event_type.clone();
-    if let Some(field) = e.metadata.get("field").and_then(|f| f.as_str()) {
-        what = format!("{what} {field}");
-    }
     format!(
         "#{:<6} {}  {:<9} {:<16} {:<10} {}",
         e.id,
         e.created_at,
         e.subject_id,
-        what,
+        event_label(e),
         sanitize(&e.actor),
         change(e)
     )
@@ -466,15 +470,11 @@ impl Render for Vec<Event> {
         }
         let mut table = style.table(&["#", "WHEN", "SUBJECT", "EVENT", "ACTOR", "CHANGE"]);
         for e in self {
-            let mut what = e.event_type.clone();
-            if let Some(field) = e.metadata.get("field").and_then(|f| f.as_str()) {
-                what = format!("{what} {field}");
-            }
             table.add_row(vec![
                 e.id.to_string(),
                 ago(&e.created_at),
                 e.subject_id.clone(),
-                what,
+                event_label(e),
                 sanitize(&e.actor),
                 change(e),
             ]);
