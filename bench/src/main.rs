@@ -79,6 +79,15 @@ struct Store {
 }
 
 impl Store {
+    /// A local town file; its floor is the sqlite3 shell running `SELECT 1` on it.
+    fn sqlite(path: &Path) -> Store {
+        let file = path.display().to_string();
+        Store {
+            floor: vec!["sqlite3".into(), file.clone(), "SELECT 1".into()],
+            db: file,
+        }
+    }
+
     fn gt(&self, o: &Opts, args: &[&str]) -> Command {
         let mut cmd = Command::new(&o.gt);
         cmd.args(args)
@@ -327,14 +336,7 @@ fn scratch(o: &Opts, name: &str) -> Store {
     for suffix in ["", "-wal", "-shm"] {
         let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
     }
-    let store = Store {
-        db: path.display().to_string(),
-        floor: vec![
-            "sqlite3".into(),
-            path.display().to_string(),
-            "SELECT 1".into(),
-        ],
-    };
+    let store = Store::sqlite(&path);
     run_ok(store.gt(o, &["rig", "add", "app"]));
     store
 }
@@ -465,14 +467,7 @@ fn main() {
     let mut notes = Vec::new();
     for &size in &o.sizes {
         let path = o.dir.join(format!("town-{}.db", human(size)));
-        let store = Store {
-            db: path.display().to_string(),
-            floor: vec![
-                "sqlite3".into(),
-                path.display().to_string(),
-                "SELECT 1".into(),
-            ],
-        };
+        let store = Store::sqlite(&path);
         if let Some(rate) = seed(&o, &store, size) {
             notes.push(format!(
                 "seeding {} beads (SQLite): {:.0} beads/s",
