@@ -48,12 +48,6 @@ fn json_text(v: &impl serde::Serialize) -> Value {
     Value::Text(serde_json::to_string(v).expect("JSON values always serialize"))
 }
 
-fn parse_json<T: serde::de::DeserializeOwned>(row: &Row, i: usize) -> Result<T, StoreError> {
-    let text = row.text(i)?;
-    serde_json::from_str(&text)
-        .map_err(|e| StoreError::Corrupt(format!("column {i}: bad JSON '{text}': {e}")))
-}
-
 impl Entity for Bead {
     const KIND: IdKind = IdKind::Bead;
     const TABLE: &'static str = "beads";
@@ -75,11 +69,11 @@ impl Entity for Bead {
             body: row.take_opt_text(4)?,
             rig: row.take_text(5)?,
             priority: row.parsed(6)?,
-            labels: parse_json(&row, 7)?,
-            metadata: parse_json::<Map<String, Json>>(&row, 8)?,
+            labels: row.json(7)?,
+            metadata: row.json::<Map<String, Json>>(8)?,
             assignee: row.take_opt_text(9)?,
             convoy_id: row.take_opt_text(10)?,
-            depends_on: parse_json(&row, 11)?,
+            depends_on: row.json(11)?,
             created_by: row.take_text(12)?,
             created_at: row.take_text(13)?,
             updated_at: row.take_text(14)?,

@@ -268,48 +268,61 @@ pub struct ConvoyStatusView {
 
 pub fn convoy_status(r: &mut dyn Reader, convoy_id: &str) -> Result<ConvoyStatusView> {
     let convoy: Convoy = must(r, convoy_id)?;
-    let rows = r.query(
+    let params = [Value::from(convoy_id)];
+    let mut beads = Vec::with_capacity(usize::try_from(convoy.total_beads).unwrap_or(0));
+    r.each_row(
         "SELECT b.id, b.title, b.status, b.rig, b.priority, b.assignee FROM beads b \
          WHERE b.convoy_id = ?1 ORDER BY b.rowid",
-        &[convoy_id.into()],
-    )?;
-    let mut beads = rows
-        .into_iter()
-        .map(|mut row: Row| -> Result<TrackedBead> {
-            Ok(TrackedBead {
-                id: row.take_text(0)?,
-                title: row.take_text(1)?,
+        &params,
+        &mut |row| {
+            beads.push(TrackedBead {
+                id: row.text(0)?.into_owned(),
+                title: row.text(1)?.into_owned(),
                 status: row.parsed(2)?,
-                rig: row.take_text(3)?,
+                rig: row.text(3)?.into_owned(),
                 priority: row.parsed(4)?,
-                assignee: row.take_opt_text(5)?,
+                assignee: row.opt_text(5)?.map(Into::into),
                 blocked_by: Vec::new(),
-            })
-        })
-        .collect::<Result<Vec<_>>>()?;
-    let edges = r.query(
+            });
+            Ok(())
+        },
+    )?;
+    let mut dependency_edges = Vec::new();
+    let mut blockers = Vec::new();
+    r.each_row(
         "SELECT d.bead_id, d.depends_on_id, blocker.status FROM beads b \
          JOIN bead_deps d ON d.bead_id = b.id JOIN beads blocker ON blocker.id = d.depends_on_id \
          WHERE b.convoy_id = ?1 ORDER BY b.rowid, d.depends_on_id",
-        &[convoy_id.into()],
-    )?;
-    let position: std::collections::HashMap<String, usize> = beads
-        .iter()
-        .enumerate()
-        .map(|(i, b)| (b.id.clone(), i))
-        .collect();
-    let mut dependency_edges = Vec::with_capacity(edges.len());
-    for row in &edges {
-        let (bead_id, blocker, status) = (row.text(0)?, row.text(1)?, row.parsed::<BeadStatus>(2)?);
-        if status != BeadStatus::Closed {
-            if let Some(&i) = position.get(&bead_id) {
-                beads[i].blocked_by.push(blocker.clone());
+        &params,
+        &mut |row| {
+            let edge = DependencyEdge {
+                bead_id: row.text(0)?.into_owned(),
+                depends_on_bead_id: row.text(1)?.into_owned(),
+            };
+            if row.parsed::<BeadStatus>(2)? != BeadStatus::Closed {
+                blockers.push(dependency_edges.len());
             }
+            dependency_edges.push(edge);
+            Ok(())
+        },
+    )?;
+    if !blockers.is_empty() {
+        let position: std::collections::HashMap<&str, usize> = beads
+            .iter()
+            .enumerate()
+            .map(|(i, b)| (b.id.as_str(), i))
+            .collect();
+        let mut blocked_by: Vec<(usize, String)> = blockers
+            .into_iter()
+            .filter_map(|e| {
+                let edge = &dependency_edges[e];
+                let i = *position.get(edge.bead_id.as_str())?;
+                Some((i, edge.depends_on_bead_id.clone()))
+            })
+            .collect();
+        for (i, blocker) in blocked_by.drain(..) {
+            beads[i].blocked_by.push(blocker);
         }
-        dependency_edges.push(DependencyEdge {
-            bead_id,
-            depends_on_bead_id: blocker,
-        });
     }
     Ok(ConvoyStatusView {
         convoy,
@@ -389,7 +402,7 @@ pub fn events(r: &mut dyn Reader, filter: &EventFilter) -> Result<Vec<Event>> {
 }
 
 fn json_column(row: &Row, i: usize) -> Result<serde_json::Value> {
-    match row.opt_text(i)? {
+    match row.cells().opt_text(i)? {
         None => Ok(serde_json::Value::Null),
         Some(text) => serde_json::from_str(&text)
             .map_err(|e| Error::internal(format!("an event holds bad JSON '{text}': {e}"))),

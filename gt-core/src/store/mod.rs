@@ -61,25 +61,123 @@ impl<T: Into<Value>> From<Option<T>> for Value {
     }
 }
 
-/// One result row.
+/// One cell of a result row, borrowed from wherever the row lives.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Row(pub Vec<Value>);
+pub enum Cell<'a> {
+    Null,
+    Integer(i64),
+    Real(f64),
+    /// Borrowed unless the store held bytes that are not UTF-8 (read lossily).
+    Text(Cow<'a, str>),
+}
 
-impl Row {
-    fn get(&self, i: usize) -> Result<&Value, StoreError> {
-        self.0
-            .get(i)
-            .ok_or_else(|| StoreError::Corrupt(format!("row has no column {i}")))
-    }
+/// A result row as readers see it: cells by column, borrowed. The local backend
+/// hands rows over straight from SQLite ([`Reader::each_row`]), so a reader that
+/// keeps only some columns, or parses them, copies nothing else.
+pub trait Cells {
+    fn width(&self) -> usize;
+    fn cell(&self, i: usize) -> Result<Cell<'_>, StoreError>;
+}
 
-    pub fn text(&self, i: usize) -> Result<String, StoreError> {
-        match self.get(i)? {
-            Value::Text(s) => Ok(s.clone()),
-            Value::Integer(n) => Ok(n.to_string()),
+impl dyn Cells + '_ {
+    pub fn text(&self, i: usize) -> Result<Cow<'_, str>, StoreError> {
+        match self.cell(i)? {
+            Cell::Text(s) => Ok(s),
+            Cell::Integer(n) => Ok(Cow::Owned(n.to_string())),
             other => Err(StoreError::Corrupt(format!(
                 "column {i}: expected text, found {other:?}"
             ))),
         }
+    }
+
+    pub fn opt_text(&self, i: usize) -> Result<Option<Cow<'_, str>>, StoreError> {
+        match self.cell(i)? {
+            Cell::Null => Ok(None),
+            _ => self.text(i).map(Some),
+        }
+    }
+
+    pub fn int(&self, i: usize) -> Result<i64, StoreError> {
+        match self.cell(i)? {
+            Cell::Integer(n) => Ok(n),
+            Cell::Real(f) if f.fract() == 0.0 => Ok(f as i64),
+            Cell::Text(s) => s
+                .parse()
+                .map_err(|_| StoreError::Corrupt(format!("column {i}: '{s}' is not an integer"))),
+            other => Err(StoreError::Corrupt(format!(
+                "column {i}: expected integer, found {other:?}"
+            ))),
+        }
+    }
+
+    pub fn opt_int(&self, i: usize) -> Result<Option<i64>, StoreError> {
+        match self.cell(i)? {
+            Cell::Null => Ok(None),
+            _ => self.int(i).map(Some),
+        }
+    }
+
+    pub fn parsed<T: std::str::FromStr>(&self, i: usize) -> Result<T, StoreError> {
+        let text = self.text(i)?;
+        text.parse()
+            .map_err(|_| StoreError::Corrupt(format!("column {i}: unexpected value '{text}'")))
+    }
+
+    /// A JSON column, parsed.
+    pub fn json<T: serde::de::DeserializeOwned>(&self, i: usize) -> Result<T, StoreError> {
+        let text = self.text(i)?;
+        serde_json::from_str(&text)
+            .map_err(|e| StoreError::Corrupt(format!("column {i}: bad JSON '{text}': {e}")))
+    }
+
+    /// The row as owned values.
+    pub fn to_row(&self) -> Result<Row, StoreError> {
+        (0..self.width())
+            .map(|i| {
+                Ok(match self.cell(i)? {
+                    Cell::Null => Value::Null,
+                    Cell::Integer(n) => Value::Integer(n),
+                    Cell::Real(f) => Value::Real(f),
+                    Cell::Text(s) => Value::Text(s.into_owned()),
+                })
+            })
+            .collect::<Result<_, _>>()
+            .map(Row)
+    }
+}
+
+/// One result row, owned.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row(pub Vec<Value>);
+
+impl Cells for Row {
+    fn width(&self) -> usize {
+        self.0.len()
+    }
+
+    fn cell(&self, i: usize) -> Result<Cell<'_>, StoreError> {
+        Ok(
+            match self
+                .0
+                .get(i)
+                .ok_or_else(|| StoreError::Corrupt(format!("row has no column {i}")))?
+            {
+                Value::Null => Cell::Null,
+                Value::Integer(n) => Cell::Integer(*n),
+                Value::Real(f) => Cell::Real(*f),
+                Value::Text(s) => Cell::Text(Cow::Borrowed(s)),
+            },
+        )
+    }
+}
+
+impl Row {
+    pub fn cells(&self) -> &dyn Cells {
+        self
+    }
+
+    pub fn text(&self, i: usize) -> Result<String, StoreError> {
+        self.cells().text(i).map(Cow::into_owned)
     }
 
     /// Moves a text column out of the row (no copy); the row keeps a null.
@@ -92,43 +190,30 @@ impl Row {
 
     /// Like [`Row::take_text`], for a column that may be null.
     pub fn take_opt_text(&mut self, i: usize) -> Result<Option<String>, StoreError> {
-        match self.get(i)? {
-            Value::Null => Ok(None),
+        match self.cells().cell(i)? {
+            Cell::Null => Ok(None),
             _ => self.take_text(i).map(Some),
         }
     }
 
     pub fn opt_text(&self, i: usize) -> Result<Option<String>, StoreError> {
-        match self.get(i)? {
-            Value::Null => Ok(None),
-            _ => self.text(i).map(Some),
-        }
+        Ok(self.cells().opt_text(i)?.map(Cow::into_owned))
     }
 
     pub fn int(&self, i: usize) -> Result<i64, StoreError> {
-        match self.get(i)? {
-            Value::Integer(n) => Ok(*n),
-            Value::Real(f) if f.fract() == 0.0 => Ok(*f as i64),
-            Value::Text(s) => s
-                .parse()
-                .map_err(|_| StoreError::Corrupt(format!("column {i}: '{s}' is not an integer"))),
-            other => Err(StoreError::Corrupt(format!(
-                "column {i}: expected integer, found {other:?}"
-            ))),
-        }
+        self.cells().int(i)
     }
 
     pub fn opt_int(&self, i: usize) -> Result<Option<i64>, StoreError> {
-        match self.get(i)? {
-            Value::Null => Ok(None),
-            _ => self.int(i).map(Some),
-        }
+        self.cells().opt_int(i)
     }
 
     pub fn parsed<T: std::str::FromStr>(&self, i: usize) -> Result<T, StoreError> {
-        let text = self.text(i)?;
-        text.parse()
-            .map_err(|_| StoreError::Corrupt(format!("column {i}: unexpected value '{text}'")))
+        self.cells().parsed(i)
+    }
+
+    pub fn json<T: serde::de::DeserializeOwned>(&self, i: usize) -> Result<T, StoreError> {
+        self.cells().json(i)
     }
 }
 
@@ -198,7 +283,21 @@ impl From<StoreError> for Error {
 
 /// Reads, as every part of gt-core sees a store.
 pub trait Reader {
+    /// Every row of `sql`, owned.
     fn query(&mut self, sql: &str, params: &[Value]) -> Result<Vec<Row>, StoreError>;
+
+    /// Hands each row of `sql` to `f` in turn, borrowed; stops at the first error.
+    fn each_row(
+        &mut self,
+        sql: &str,
+        params: &[Value],
+        f: &mut dyn FnMut(&dyn Cells) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError> {
+        for row in self.query(sql, params)? {
+            f(&row)?;
+        }
+        Ok(())
+    }
 }
 
 /// A storage backend: reads, and write units that end in one atomic batch.

@@ -2,14 +2,15 @@
 //! `BEGIN IMMEDIATE` from its first read to its commit, so its guards always pass
 //! and writers queue on the lock (bounded by the lock timeout) instead of failing.
 
-use std::cell::Cell;
+use std::borrow::Cow;
+use std::cell;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
 use rusqlite::types::{ToSqlOutput, ValueRef};
 use rusqlite::{ffi, Connection, OpenFlags, ToSql};
 
-use super::{Backend, Reader, Row, Stmt, StoreError, Value};
+use super::{Backend, Cell, Cells, Reader, Row, Stmt, StoreError, Value};
 
 impl ToSql for Value {
     fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
@@ -25,14 +26,14 @@ impl ToSql for Value {
 thread_local! {
     /// When the current wait for the lock gives up; read by [`on_busy`], which
     /// rusqlite only lets us install as a plain function.
-    static LOCK_DEADLINE: Cell<Option<Instant>> = const { Cell::new(None) };
+    static LOCK_DEADLINE: cell::Cell<Option<Instant>> = const { cell::Cell::new(None) };
 }
 
 /// Waits for a busy lock in short, jittered naps (SQLite's default handler sleeps
 /// up to 100 ms at a time, which wastes most of the lock's free time when many
 /// writers queue), until the deadline.
 fn on_busy(attempt: i32) -> bool {
-    let Some(deadline) = LOCK_DEADLINE.with(Cell::get) else {
+    let Some(deadline) = LOCK_DEADLINE.with(cell::Cell::get) else {
         return false;
     };
     let now = Instant::now();
@@ -124,33 +125,52 @@ impl Sqlite {
     }
 }
 
+impl Cells for rusqlite::Row<'_> {
+    fn width(&self) -> usize {
+        self.as_ref().column_count()
+    }
+
+    fn cell(&self, i: usize) -> Result<Cell<'_>, StoreError> {
+        let value = self
+            .get_ref(i)
+            .map_err(|e| StoreError::Corrupt(format!("column {i}: {e}")))?;
+        Ok(match value {
+            ValueRef::Null => Cell::Null,
+            ValueRef::Integer(n) => Cell::Integer(n),
+            ValueRef::Real(f) => Cell::Real(f),
+            // from_utf8 first: it is much faster than the lossy path on valid text.
+            ValueRef::Text(t) | ValueRef::Blob(t) => Cell::Text(match std::str::from_utf8(t) {
+                Ok(text) => Cow::Borrowed(text),
+                Err(_) => String::from_utf8_lossy(t),
+            }),
+        })
+    }
+}
+
 impl Reader for Sqlite {
     fn query(&mut self, sql: &str, params: &[Value]) -> Result<Vec<Row>, StoreError> {
+        let mut out = Vec::new();
+        self.each_row(sql, params, &mut |row| {
+            out.push(row.to_row()?);
+            Ok(())
+        })?;
+        Ok(out)
+    }
+
+    fn each_row(
+        &mut self,
+        sql: &str,
+        params: &[Value],
+        f: &mut dyn FnMut(&dyn Cells) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError> {
         let mut stmt = self.conn.prepare_cached(sql).map_err(|e| self.fail(e))?;
-        let width = stmt.column_count();
         let mut rows = stmt
             .query(rusqlite::params_from_iter(params.iter()))
             .map_err(|e| self.fail(e))?;
-        let mut out = Vec::new();
         while let Some(row) = rows.next().map_err(|e| self.fail(e))? {
-            let mut values = Vec::with_capacity(width);
-            for i in 0..width {
-                let v = row.get_ref(i).map_err(|e| self.fail(e))?;
-                values.push(match v {
-                    ValueRef::Null => Value::Null,
-                    ValueRef::Integer(n) => Value::Integer(n),
-                    ValueRef::Real(f) => Value::Real(f),
-                    ValueRef::Text(t) | ValueRef::Blob(t) => {
-                        Value::Text(match std::str::from_utf8(t) {
-                            Ok(text) => text.to_owned(),
-                            Err(_) => String::from_utf8_lossy(t).into_owned(),
-                        })
-                    }
-                });
-            }
-            out.push(Row(values));
+            f(row)?;
         }
-        Ok(out)
+        Ok(())
     }
 }
 
@@ -355,6 +375,47 @@ mod tests {
         first.rollback();
         second.begin_write().unwrap();
         second.rollback();
+    }
+
+    #[test]
+    fn rows_stream_borrowed_and_match_the_owned_ones() {
+        let (_dir, mut db) = temp_db();
+        db.begin_write().unwrap();
+        db.commit(&[
+            Stmt::new("CREATE TABLE t (a TEXT, b INTEGER, c TEXT)", vec![]),
+            Stmt::new(
+                "INSERT INTO t VALUES ('x', 1, NULL), ('y', 2, 'open')",
+                vec![],
+            ),
+            // Bytes that are not UTF-8, as another program might have written.
+            Stmt::new(
+                "INSERT INTO t VALUES (CAST(X'41FF42' AS TEXT), 3, 'open')",
+                vec![],
+            ),
+        ])
+        .unwrap();
+        let sql = "SELECT a, b, c FROM t ORDER BY b";
+        let owned = db.query(sql, &[]).unwrap();
+        let mut streamed = Vec::new();
+        db.each_row(sql, &[], &mut |row| {
+            streamed.push(row.to_row()?);
+            Ok(())
+        })
+        .unwrap();
+        assert_eq!(owned, streamed);
+        assert_eq!(owned[2].text(0).unwrap(), "A\u{FFFD}B");
+        assert_eq!(owned[0].opt_text(2).unwrap(), None);
+
+        // The first error a row's reader returns ends the read and is returned.
+        let mut seen = 0;
+        let err = db
+            .each_row(sql, &[], &mut |row| {
+                seen += 1;
+                row.int(2).map(|_| ())
+            })
+            .unwrap_err();
+        assert!(matches!(err, StoreError::Corrupt(_)), "{err:?}");
+        assert_eq!(seen, 1);
     }
 
     #[test]
