@@ -72,10 +72,18 @@ fn opts() -> Opts {
     o
 }
 
-/// How to reach one store: gt's `--db`, and the floor command for it.
+/// One row written, for the write floor: a key of its own in `meta` (which gt
+/// ignores), set to a new value each time (SQLite skips writing an unchanged row).
+const WRITE_FLOOR_SQL: &str =
+    "REPLACE INTO meta (key, value) VALUES ('bench_write_floor', random())";
+
+/// How to reach one store: gt's `--db`, and the floor commands for it.
 struct Store {
     db: String,
     floor: Vec<String>,
+    /// The same process writing one row instead (a reference, not a target):
+    /// what any durable write costs on this disk or cluster.
+    write_floor: Vec<String>,
 }
 
 impl Store {
@@ -84,6 +92,7 @@ impl Store {
         let file = path.display().to_string();
         Store {
             floor: vec!["sqlite3".into(), file.clone(), "SELECT 1".into()],
+            write_floor: vec!["sqlite3".into(), file.clone(), WRITE_FLOOR_SQL.into()],
             db: file,
         }
     }
@@ -101,13 +110,21 @@ impl Store {
     }
 
     fn floor_cmd(&self) -> Command {
-        let mut cmd = Command::new(&self.floor[0]);
-        cmd.args(&self.floor[1..])
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null());
-        cmd
+        quiet(&self.floor)
     }
+
+    fn write_floor_cmd(&self) -> Command {
+        quiet(&self.write_floor)
+    }
+}
+
+fn quiet(argv: &[String]) -> Command {
+    let mut cmd = Command::new(&argv[0]);
+    cmd.args(&argv[1..])
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null());
+    cmd
 }
 
 fn run_ok(mut cmd: Command) -> (Duration, String) {
@@ -280,6 +297,11 @@ fn measure(o: &Opts, s: &Store, size: usize, label: &str) -> Vec<Row> {
             ))
             .0
         }),
+    );
+    add(
+        "reference: the floor process writing one row",
+        None,
+        versus_floor(s, runs, |_| run_ok(s.write_floor_cmd()).0),
     );
     add(
         "events --limit 50",
@@ -500,18 +522,25 @@ fn main() {
             .spawn()
             .expect("start rqlited (install it: see README)");
         std::thread::sleep(Duration::from_secs(3));
+        let curl = |endpoint: &str, sql: &str| -> Vec<String> {
+            let body = serde_json::to_string(&[[sql]]).unwrap();
+            [
+                "curl",
+                "-sf",
+                "-XPOST",
+                "-H",
+                "Content-Type: application/json",
+                &format!("http://127.0.0.1:4591/db/{endpoint}"),
+                "-d",
+                &body,
+            ]
+            .map(String::from)
+            .to_vec()
+        };
         let store = Store {
             db: "http://127.0.0.1:4591".into(),
-            floor: vec![
-                "curl".into(),
-                "-sf".into(),
-                "-XPOST".into(),
-                "-H".into(),
-                "Content-Type: application/json".into(),
-                "http://127.0.0.1:4591/db/query".into(),
-                "-d".into(),
-                "[[\"SELECT 1\"]]".into(),
-            ],
+            floor: curl("query", "SELECT 1"),
+            write_floor: curl("execute", WRITE_FLOOR_SQL),
         };
         let size = 10_000;
         if let Some(rate) = seed(&o, &store, size) {

@@ -268,62 +268,48 @@ pub struct ConvoyStatusView {
 
 pub fn convoy_status(r: &mut dyn Reader, convoy_id: &str) -> Result<ConvoyStatusView> {
     let convoy: Convoy = must(r, convoy_id)?;
-    let params = [Value::from(convoy_id)];
-    let mut beads = Vec::with_capacity(usize::try_from(convoy.total_beads).unwrap_or(0));
+    let mut beads: Vec<TrackedBead> =
+        Vec::with_capacity(usize::try_from(convoy.total_beads).unwrap_or(0));
+    let mut dependency_edges = Vec::new();
+    // One pass: each bead, then one row more per edge it has (the same bead
+    // columns again), so the beads are read once and their edges found by key.
     r.each_row(
-        "SELECT b.id, b.title, b.status, b.rig, b.priority, b.assignee FROM beads b \
-         WHERE b.convoy_id = ?1 ORDER BY b.rowid",
-        &params,
+        "SELECT b.id, b.title, b.status, b.rig, b.priority, b.assignee, \
+         d.depends_on_id, blocker.status FROM beads b \
+         LEFT JOIN bead_deps d ON d.bead_id = b.id \
+         LEFT JOIN beads blocker ON blocker.id = d.depends_on_id \
+         WHERE b.convoy_id = ?1 ORDER BY b.rowid, d.depends_on_id",
+        &[convoy_id.into()],
         &mut |row| {
-            beads.push(TrackedBead {
-                id: row.text(0)?.into_owned(),
-                title: row.text(1)?.into_owned(),
-                status: row.parsed(2)?,
-                rig: row.text(3)?.into_owned(),
-                priority: row.parsed(4)?,
-                assignee: row.opt_text(5)?.map(Into::into),
-                blocked_by: Vec::new(),
+            let id = row.text(0)?;
+            if beads.last().is_none_or(|b| b.id != id) {
+                beads.push(TrackedBead {
+                    id: id.to_string(),
+                    title: row.text(1)?.into_owned(),
+                    status: row.parsed(2)?,
+                    rig: row.text(3)?.into_owned(),
+                    priority: row.parsed(4)?,
+                    assignee: row.opt_text(5)?.map(Into::into),
+                    blocked_by: Vec::new(),
+                });
+            }
+            // No edge (or, as with an inner join, none whose blocker exists).
+            if row.opt_text(7)?.is_none() {
+                return Ok(());
+            }
+            let blocker = row.text(6)?.into_owned();
+            if row.parsed::<BeadStatus>(7)? != BeadStatus::Closed {
+                if let Some(bead) = beads.last_mut() {
+                    bead.blocked_by.push(blocker.clone());
+                }
+            }
+            dependency_edges.push(DependencyEdge {
+                bead_id: id.into_owned(),
+                depends_on_bead_id: blocker,
             });
             Ok(())
         },
     )?;
-    let mut dependency_edges = Vec::new();
-    let mut blockers = Vec::new();
-    r.each_row(
-        "SELECT d.bead_id, d.depends_on_id, blocker.status FROM beads b \
-         JOIN bead_deps d ON d.bead_id = b.id JOIN beads blocker ON blocker.id = d.depends_on_id \
-         WHERE b.convoy_id = ?1 ORDER BY b.rowid, d.depends_on_id",
-        &params,
-        &mut |row| {
-            let edge = DependencyEdge {
-                bead_id: row.text(0)?.into_owned(),
-                depends_on_bead_id: row.text(1)?.into_owned(),
-            };
-            if row.parsed::<BeadStatus>(2)? != BeadStatus::Closed {
-                blockers.push(dependency_edges.len());
-            }
-            dependency_edges.push(edge);
-            Ok(())
-        },
-    )?;
-    if !blockers.is_empty() {
-        let position: std::collections::HashMap<&str, usize> = beads
-            .iter()
-            .enumerate()
-            .map(|(i, b)| (b.id.as_str(), i))
-            .collect();
-        let mut blocked_by: Vec<(usize, String)> = blockers
-            .into_iter()
-            .filter_map(|e| {
-                let edge = &dependency_edges[e];
-                let i = *position.get(edge.bead_id.as_str())?;
-                Some((i, edge.depends_on_bead_id.clone()))
-            })
-            .collect();
-        for (i, blocker) in blocked_by.drain(..) {
-            beads[i].blocked_by.push(blocker);
-        }
-    }
     Ok(ConvoyStatusView {
         convoy,
         beads,

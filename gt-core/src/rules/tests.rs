@@ -178,6 +178,38 @@ pub(crate) fn a_failed_blocker_keeps_dependents_waiting(mut town: Town) {
     assert_eq!(status.beads[1].blocked_by, vec![a.clone()]);
 }
 
+/// `convoy status` lists every edge once, in order, and names as blockers only
+/// the ones not closed yet.
+pub(crate) fn convoy_status_lists_edges_and_open_blockers(mut town: Town) {
+    let b = batch(
+        &mut town,
+        &[("A", &[]), ("B", &[]), ("C", &[0, 1]), ("D", &[])],
+        None,
+    );
+    let ids: Vec<String> = b.beads.iter().map(|t| t.bead.id.clone()).collect();
+    set(&mut town, &ids[0], BeadStatus::Closed);
+    let status = town.convoy_status(&b.convoy.id).unwrap();
+    let order: Vec<&str> = status.beads.iter().map(|t| t.id.as_str()).collect();
+    assert_eq!(order, ids.iter().map(String::as_str).collect::<Vec<_>>());
+    assert_eq!(status.beads[2].blocked_by, vec![ids[1].clone()]);
+    assert!(status
+        .beads
+        .iter()
+        .enumerate()
+        .all(|(i, t)| i == 2 || t.blocked_by.is_empty()));
+    let mut want = vec![
+        (ids[2].clone(), ids[0].clone()),
+        (ids[2].clone(), ids[1].clone()),
+    ];
+    want.sort();
+    let edges: Vec<(String, String)> = status
+        .dependency_edges
+        .iter()
+        .map(|e| (e.bead_id.clone(), e.depends_on_bead_id.clone()))
+        .collect();
+    assert_eq!(edges, want);
+}
+
 /// R4: a hooked bead whose agent is dead flags its convoy.
 pub(crate) fn a_dead_agent_flags_its_convoy(mut town: Town) {
     let b = batch(&mut town, &[("A", &[])], None);
@@ -450,6 +482,7 @@ macro_rules! rule_tests {
                 an_empty_convoy_never_lands,
                 a_failed_bead_does_not_land_and_needs_attention,
                 a_failed_blocker_keeps_dependents_waiting,
+                convoy_status_lists_edges_and_open_blockers,
                 a_dead_agent_flags_its_convoy,
                 reopening_a_bead_reopens_a_landed_convoy,
                 hooks_and_assignees_agree,
