@@ -197,6 +197,19 @@ impl<'a> Unit<'a> {
         self.track(None, Some(value));
     }
 
+    /// Inserts a new row and logs its `created` event (R9), whose new value is
+    /// `summary`.
+    pub fn create_logged<T: Stored>(&mut self, value: T, summary: Json) {
+        self.event(
+            value.id(),
+            crate::event_type::CREATED,
+            Json::Null,
+            summary,
+            Json::Null,
+        );
+        self.create(value);
+    }
+
     /// Deletes a row the unit has loaded.
     pub fn remove<T: Stored>(&mut self, id: &str) {
         let table = T::table(self);

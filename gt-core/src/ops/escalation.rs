@@ -66,15 +66,10 @@ impl Town {
                 re_escalation_count: 0,
                 created_at: unit.now.clone(),
             };
-            unit.event(
-                &esc.id,
-                ev::CREATED,
-                Json::Null,
-                json!({ "severity": esc.severity, "message": esc.message, "bead": esc.bead }),
-                Json::Null,
-            );
+            let summary =
+                json!({ "severity": esc.severity, "message": esc.message, "bead": esc.bead });
             let id = esc.id.clone();
-            unit.create(esc);
+            unit.create_logged(esc, summary);
             Ok(id)
         })?;
         self.read(|r| query::must(r, &id))

@@ -1,9 +1,8 @@
 //! Rigs: the repositories a town works on.
 
-use serde_json::{json, Value as Json};
+use serde_json::json;
 
 use crate::error::{Error, Result};
-use crate::event_type as ev;
 use crate::id::{self, IdKind};
 use crate::model::Rig;
 use crate::query;
@@ -63,14 +62,8 @@ impl Town {
                 default_branch: branch.clone(),
                 created_at: unit.now.clone(),
             };
-            unit.event(
-                &rig.id,
-                ev::CREATED,
-                Json::Null,
-                json!({ "name": rig.name, "git_url": rig.git_url, "default_branch": rig.default_branch }),
-                Json::Null,
-            );
-            unit.create(rig.clone());
+            let summary = json!({ "name": rig.name, "git_url": rig.git_url, "default_branch": rig.default_branch });
+            unit.create_logged(rig.clone(), summary);
             Ok(rig)
         })
     }

@@ -5,7 +5,6 @@ use serde::{Deserialize, Serialize};
 use serde_json::{json, Value as Json};
 
 use crate::error::{Error, Result};
-use crate::event_type as ev;
 use crate::id::{self, IdKind};
 use crate::model::{Agent, Bead, BeadStatus, Convoy, ConvoyStatus, MergeMode, Priority, Rig};
 use crate::query;
@@ -102,17 +101,10 @@ impl Unit<'_> {
             updated_at: self.now.clone(),
             closed_at: None,
         };
-        self.event(
-            &bead.id,
-            ev::CREATED,
-            Json::Null,
-            snapshot(&bead),
-            Json::Null,
-        );
         if let Some(convoy) = &bead.convoy_id {
             self.settle(convoy);
         }
-        self.create(bead.clone());
+        self.create_logged(bead.clone(), snapshot(&bead));
         Ok(bead)
     }
 }
@@ -256,20 +248,14 @@ fn create_convoy(unit: &mut Unit, req: &SlingBatch, rig: &Rig, print: &str) -> R
         landed_at: None,
         closed_reason: None,
     };
-    unit.event(
-        &convoy.id,
-        ev::CREATED,
-        Json::Null,
-        json!({
-            "title": convoy.title,
-            "rig": convoy.rig,
-            "merge_mode": convoy.merge_mode,
-            "max_polecats": convoy.max_polecats,
-            "beads": req.tasks.len(),
-        }),
-        Json::Null,
-    );
-    unit.create(convoy.clone());
+    let summary = json!({
+        "title": convoy.title,
+        "rig": convoy.rig,
+        "merge_mode": convoy.merge_mode,
+        "max_polecats": convoy.max_polecats,
+        "beads": req.tasks.len(),
+    });
+    unit.create_logged(convoy.clone(), summary);
     unit.extra(Stmt::new(
         "UPDATE convoys SET fingerprint = ?2 WHERE id = ?1",
         vec![convoy.id.as_str().into(), print.into()],

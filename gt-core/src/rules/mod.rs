@@ -345,15 +345,9 @@ impl Unit<'_> {
             last_activity_at: self.now.clone(),
             created_at: self.now.clone(),
         };
-        self.event(
-            &agent.id,
-            ev::CREATED,
-            Json::Null,
-            json!({ "name": agent.name, "role": agent.role, "rig": agent.rig }),
-            Json::Null,
-        );
+        let summary = json!({ "name": agent.name, "role": agent.role, "rig": agent.rig });
         let id = agent.id.clone();
-        self.create(agent);
+        self.create_logged(agent, summary);
         Ok(id)
     }
 
