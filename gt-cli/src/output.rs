@@ -180,14 +180,14 @@ pub fn stream_item<T: Serialize>(style: &Style, value: &T, human: &str) -> gt_co
     } else {
         human.to_string()
     };
-    write_stdout(&format!("{line}\n"));
+    write_stdout(format!("{line}\n"));
     Ok(())
 }
 
 /// Writes to stdout, treating a closed pipe (`gt … | head`) as a normal end.
-pub fn write_stdout(text: &str) {
+pub fn write_stdout(text: impl AsRef<[u8]>) {
     let mut out = std::io::stdout().lock();
-    let result = out.write_all(text.as_bytes()).and_then(|()| out.flush());
+    let result = out.write_all(text.as_ref()).and_then(|()| out.flush());
     if let Err(e) = result {
         if e.kind() == std::io::ErrorKind::BrokenPipe {
             std::process::exit(0);

@@ -48,6 +48,47 @@ fn json_text(v: &impl serde::Serialize) -> Value {
     Value::Text(serde_json::to_string(v).expect("JSON values always serialize"))
 }
 
+/// An `UPDATE` of one row that sets only the columns whose values changed, then
+/// bumps the version that write guards check. A column left out keeps its index
+/// entries untouched, so SQLite writes fewer pages (closing a bead leaves the
+/// assignee and convoy indexes alone).
+struct SetChanged {
+    table: &'static str,
+    sets: Vec<String>,
+    params: Vec<Value>,
+}
+
+impl SetChanged {
+    fn new(table: &'static str, id: &str, version: i64) -> Self {
+        SetChanged {
+            table,
+            sets: Vec::new(),
+            params: vec![id.into(), version.into()],
+        }
+    }
+
+    /// Sets `column` to `value()` if `changed`.
+    fn set(&mut self, column: &str, changed: bool, value: impl FnOnce() -> Value) -> &mut Self {
+        if changed {
+            self.params.push(value());
+            self.sets.push(format!("{column} = ?{}", self.params.len()));
+        }
+        self
+    }
+
+    fn push(&mut self, out: &mut Vec<Stmt>) {
+        self.sets.push("version = ?2 + 1".into());
+        out.push(Stmt::new(
+            format!(
+                "UPDATE {} SET {} WHERE id = ?1",
+                self.table,
+                self.sets.join(", ")
+            ),
+            std::mem::take(&mut self.params),
+        ));
+    }
+}
+
 impl Entity for Bead {
     const KIND: IdKind = IdKind::Bead;
     const TABLE: &'static str = "beads";
@@ -111,25 +152,38 @@ impl Entity for Bead {
     }
 
     fn update(&self, before: &Self, version: i64, out: &mut Vec<Stmt>) {
-        out.push(Stmt::new(
-            "UPDATE beads SET status = ?2, title = ?3, body = ?4, priority = ?5, labels = ?6, \
-             metadata = ?7, assignee = ?8, convoy_id = ?9, updated_at = ?10, closed_at = ?11, \
-             version = ?12 + 1 WHERE id = ?1",
-            vec![
-                self.id.as_str().into(),
-                self.status.as_str().into(),
-                self.title.as_str().into(),
-                self.body.clone().into(),
-                self.priority.as_str().into(),
-                json_text(&self.labels),
-                json_text(&self.metadata),
-                self.assignee.clone().into(),
-                self.convoy_id.clone().into(),
-                self.updated_at.as_str().into(),
-                self.closed_at.clone().into(),
-                version.into(),
-            ],
-        ));
+        SetChanged::new(Self::TABLE, &self.id, version)
+            .set("status", self.status != before.status, || {
+                self.status.as_str().into()
+            })
+            .set("title", self.title != before.title, || {
+                self.title.as_str().into()
+            })
+            .set("body", self.body != before.body, || {
+                self.body.clone().into()
+            })
+            .set("priority", self.priority != before.priority, || {
+                self.priority.as_str().into()
+            })
+            .set("labels", self.labels != before.labels, || {
+                json_text(&self.labels)
+            })
+            .set("metadata", self.metadata != before.metadata, || {
+                json_text(&self.metadata)
+            })
+            .set("assignee", self.assignee != before.assignee, || {
+                self.assignee.clone().into()
+            })
+            .set("convoy_id", self.convoy_id != before.convoy_id, || {
+                self.convoy_id.clone().into()
+            })
+            .set("updated_at", self.updated_at != before.updated_at, || {
+                self.updated_at.as_str().into()
+            })
+            .set("closed_at", self.closed_at != before.closed_at, || {
+                self.closed_at.clone().into()
+            })
+            .push(out);
         for gone in before
             .depends_on
             .iter()
@@ -250,22 +304,34 @@ impl Entity for Convoy {
     }
 
     /// Counts are never written from memory: only [`settle_convoy`] recounts them.
-    fn update(&self, _before: &Self, version: i64, out: &mut Vec<Stmt>) {
-        out.push(Stmt::new(
-            "UPDATE convoys SET title = ?2, status = ?3, merge_mode = ?4, feature_branch = ?5, \
-             updated_at = ?6, landed_at = ?7, closed_reason = ?8, version = ?9 + 1 WHERE id = ?1",
-            vec![
-                self.id.as_str().into(),
-                self.title.as_str().into(),
-                self.status.as_str().into(),
-                self.merge_mode.as_str().into(),
-                self.feature_branch.clone().into(),
-                self.updated_at.as_str().into(),
-                self.landed_at.clone().into(),
-                self.closed_reason.clone().into(),
-                version.into(),
-            ],
-        ));
+    fn update(&self, before: &Self, version: i64, out: &mut Vec<Stmt>) {
+        SetChanged::new(Self::TABLE, &self.id, version)
+            .set("title", self.title != before.title, || {
+                self.title.as_str().into()
+            })
+            .set("status", self.status != before.status, || {
+                self.status.as_str().into()
+            })
+            .set("merge_mode", self.merge_mode != before.merge_mode, || {
+                self.merge_mode.as_str().into()
+            })
+            .set(
+                "feature_branch",
+                self.feature_branch != before.feature_branch,
+                || self.feature_branch.clone().into(),
+            )
+            .set("updated_at", self.updated_at != before.updated_at, || {
+                self.updated_at.as_str().into()
+            })
+            .set("landed_at", self.landed_at != before.landed_at, || {
+                self.landed_at.clone().into()
+            })
+            .set(
+                "closed_reason",
+                self.closed_reason != before.closed_reason,
+                || self.closed_reason.clone().into(),
+            )
+            .push(out);
     }
 }
 
@@ -374,19 +440,21 @@ impl Entity for Agent {
         }
     }
 
-    fn update(&self, _before: &Self, version: i64, out: &mut Vec<Stmt>) {
-        out.push(Stmt::new(
-            "UPDATE agents SET status = ?2, hook = ?3, pid = ?4, last_activity_at = ?5, \
-             version = ?6 + 1 WHERE id = ?1",
-            vec![
-                self.id.as_str().into(),
-                self.status.as_str().into(),
-                self.hook.clone().into(),
-                self.pid.into(),
-                self.last_activity_at.as_str().into(),
-                version.into(),
-            ],
-        ));
+    fn update(&self, before: &Self, version: i64, out: &mut Vec<Stmt>) {
+        SetChanged::new(Self::TABLE, &self.id, version)
+            .set("status", self.status != before.status, || {
+                self.status.as_str().into()
+            })
+            .set("hook", self.hook != before.hook, || {
+                self.hook.clone().into()
+            })
+            .set("pid", self.pid != before.pid, || self.pid.into())
+            .set(
+                "last_activity_at",
+                self.last_activity_at != before.last_activity_at,
+                || self.last_activity_at.as_str().into(),
+            )
+            .push(out);
     }
 }
 
@@ -441,19 +509,27 @@ impl Entity for Escalation {
         ));
     }
 
-    fn update(&self, _before: &Self, version: i64, out: &mut Vec<Stmt>) {
-        out.push(Stmt::new(
-            "UPDATE escalations SET status = ?2, acknowledged_by = ?3, acknowledged_at = ?4, \
-             re_escalation_count = ?5, version = ?6 + 1 WHERE id = ?1",
-            vec![
-                self.id.as_str().into(),
-                self.status.as_str().into(),
-                self.acknowledged_by.clone().into(),
-                self.acknowledged_at.clone().into(),
-                self.re_escalation_count.into(),
-                version.into(),
-            ],
-        ));
+    fn update(&self, before: &Self, version: i64, out: &mut Vec<Stmt>) {
+        SetChanged::new(Self::TABLE, &self.id, version)
+            .set("status", self.status != before.status, || {
+                self.status.as_str().into()
+            })
+            .set(
+                "acknowledged_by",
+                self.acknowledged_by != before.acknowledged_by,
+                || self.acknowledged_by.clone().into(),
+            )
+            .set(
+                "acknowledged_at",
+                self.acknowledged_at != before.acknowledged_at,
+                || self.acknowledged_at.clone().into(),
+            )
+            .set(
+                "re_escalation_count",
+                self.re_escalation_count != before.re_escalation_count,
+                || self.re_escalation_count.into(),
+            )
+            .push(out);
     }
 }
 
@@ -491,16 +567,17 @@ impl Entity for Rig {
         ));
     }
 
-    fn update(&self, _before: &Self, version: i64, out: &mut Vec<Stmt>) {
-        out.push(Stmt::new(
-            "UPDATE rigs SET git_url = ?2, default_branch = ?3, version = ?4 + 1 WHERE id = ?1",
-            vec![
-                self.id.as_str().into(),
-                self.git_url.clone().into(),
-                self.default_branch.as_str().into(),
-                version.into(),
-            ],
-        ));
+    fn update(&self, before: &Self, version: i64, out: &mut Vec<Stmt>) {
+        SetChanged::new(Self::TABLE, &self.id, version)
+            .set("git_url", self.git_url != before.git_url, || {
+                self.git_url.clone().into()
+            })
+            .set(
+                "default_branch",
+                self.default_branch != before.default_branch,
+                || self.default_branch.as_str().into(),
+            )
+            .push(out);
     }
 }
 
@@ -512,5 +589,62 @@ mod tests {
     fn convoy_select_derives_needs_attention_as_documented() {
         let squash = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
         assert!(squash(Convoy::SELECT).contains(&squash(needs_attention_sql!())));
+    }
+
+    fn bead() -> Bead {
+        Bead {
+            id: "gt-a".into(),
+            kind: "issue".into(),
+            status: crate::model::BeadStatus::Open,
+            title: "A".into(),
+            body: None,
+            rig: "app".into(),
+            priority: crate::model::Priority::Medium,
+            labels: vec![],
+            metadata: Map::new(),
+            assignee: Some("toast".into()),
+            convoy_id: Some("cv-1".into()),
+            depends_on: vec![],
+            created_by: "me".into(),
+            created_at: "t0".into(),
+            updated_at: "t0".into(),
+            closed_at: None,
+        }
+    }
+
+    /// Closing a bead sets its status and times, and leaves the columns it did
+    /// not change (and so their indexes) alone.
+    #[test]
+    fn updates_set_only_the_changed_columns() {
+        let before = bead();
+        let after = Bead {
+            status: crate::model::BeadStatus::Closed,
+            updated_at: "t1".into(),
+            closed_at: Some("t1".into()),
+            ..before.clone()
+        };
+        let mut out = Vec::new();
+        after.update(&before, 7, &mut out);
+        assert_eq!(
+            out,
+            vec![Stmt::new(
+                "UPDATE beads SET status = ?3, updated_at = ?4, closed_at = ?5, \
+                 version = ?2 + 1 WHERE id = ?1",
+                vec![
+                    "gt-a".into(),
+                    7.into(),
+                    "closed".into(),
+                    "t1".into(),
+                    Some("t1".to_string()).into()
+                ],
+            )]
+        );
+        // Nothing changed: the version is still bumped, as every update does.
+        let mut out = Vec::new();
+        before.update(&before, 7, &mut out);
+        assert_eq!(
+            out[0].sql,
+            "UPDATE beads SET version = ?2 + 1 WHERE id = ?1"
+        );
     }
 }

@@ -10,7 +10,7 @@ use crate::model::{
     Agent, AgentRole, AgentStatus, Bead, BeadStatus, Convoy, ConvoyStatus, Escalation, Event,
     Priority, Rig,
 };
-use crate::store::{Reader, Row, Value};
+use crate::store::{Reader, Row, StoreError, Value};
 
 /// How many candidates an ambiguous prefix lists.
 const MAX_CANDIDATES: usize = 5;
@@ -266,14 +266,76 @@ pub struct ConvoyStatusView {
     pub dependency_edges: Vec<DependencyEdge>,
 }
 
+/// Where `convoy status` is read into, in order: the convoy, each tracked bead,
+/// then the edges. The owned [`ConvoyStatusView`] is one such sink; a printer
+/// can be another and write each bead as it comes.
+pub trait ConvoyStatusSink {
+    fn convoy(&mut self, convoy: Convoy) -> Result<()>;
+    /// Each bead in turn. The same value is refilled for the next bead, so
+    /// reading allocates nothing per bead: keep a copy if you need one.
+    fn bead(&mut self, bead: &TrackedBead) -> Result<()>;
+    fn edges(&mut self, edges: Vec<DependencyEdge>) -> Result<()>;
+}
+
+impl ConvoyStatusView {
+    /// An empty view, for [`convoy_status_into`] to fill.
+    fn of(convoy: Convoy) -> Self {
+        let beads = Vec::with_capacity(usize::try_from(convoy.total_beads).unwrap_or(0));
+        ConvoyStatusView {
+            convoy,
+            beads,
+            dependency_edges: Vec::new(),
+        }
+    }
+}
+
+/// Fills a [`ConvoyStatusView`]; the convoy comes first, so it is `None` before.
+impl ConvoyStatusSink for Option<ConvoyStatusView> {
+    fn convoy(&mut self, convoy: Convoy) -> Result<()> {
+        *self = Some(ConvoyStatusView::of(convoy));
+        Ok(())
+    }
+    fn bead(&mut self, bead: &TrackedBead) -> Result<()> {
+        if let Some(view) = self {
+            view.beads.push(bead.clone());
+        }
+        Ok(())
+    }
+    fn edges(&mut self, edges: Vec<DependencyEdge>) -> Result<()> {
+        if let Some(view) = self {
+            view.dependency_edges = edges;
+        }
+        Ok(())
+    }
+}
+
 pub fn convoy_status(r: &mut dyn Reader, convoy_id: &str) -> Result<ConvoyStatusView> {
-    let convoy: Convoy = must(r, convoy_id)?;
-    let mut beads: Vec<TrackedBead> =
-        Vec::with_capacity(usize::try_from(convoy.total_beads).unwrap_or(0));
+    let mut view = None;
+    convoy_status_into(r, convoy_id, &mut view)?;
+    view.ok_or_else(|| Error::internal("convoy status read no convoy"))
+}
+
+/// Replaces the text in `s` without giving up its buffer.
+fn refill(s: &mut String, text: &str) {
+    s.clear();
+    s.push_str(text);
+}
+
+/// Reads `convoy status` into `sink`, one bead at a time.
+pub fn convoy_status_into(
+    r: &mut dyn Reader,
+    convoy_id: &str,
+    sink: &mut dyn ConvoyStatusSink,
+) -> Result<()> {
+    sink.convoy(must(r, convoy_id)?)?;
     let mut dependency_edges = Vec::new();
+    // The bead being read; handed to the sink once its last row is read.
+    let mut current: Option<TrackedBead> = None;
+    // The sink's own error, kept whole while the read is stopped.
+    let mut refused: Option<Error> = None;
     // One pass: each bead, then one row more per edge it has (the same bead
     // columns again), so the beads are read once and their edges found by key.
-    r.each_row(
+    let read = r.each_row(
         "SELECT b.id, b.title, b.status, b.rig, b.priority, b.assignee, \
          d.depends_on_id, blocker.status FROM beads b \
          LEFT JOIN bead_deps d ON d.bead_id = b.id \
@@ -282,16 +344,40 @@ pub fn convoy_status(r: &mut dyn Reader, convoy_id: &str) -> Result<ConvoyStatus
         &[convoy_id.into()],
         &mut |row| {
             let id = row.text(0)?;
-            if beads.last().is_none_or(|b| b.id != id) {
-                beads.push(TrackedBead {
-                    id: id.to_string(),
-                    title: row.text(1)?.into_owned(),
-                    status: row.parsed(2)?,
-                    rig: row.text(3)?.into_owned(),
-                    priority: row.parsed(4)?,
-                    assignee: row.opt_text(5)?.map(Into::into),
-                    blocked_by: Vec::new(),
-                });
+            if current.as_ref().is_none_or(|b| b.id != id) {
+                if let Some(bead) = &current {
+                    if let Err(e) = sink.bead(bead) {
+                        refused = Some(e);
+                        return Err(StoreError::Backend("the reader stopped".into()));
+                    }
+                }
+                let (title, rig) = (row.text(1)?, row.text(3)?);
+                let (status, priority) = (row.parsed(2)?, row.parsed(4)?);
+                let assignee = row.opt_text(5)?;
+                match &mut current {
+                    Some(b) => {
+                        refill(&mut b.id, &id);
+                        refill(&mut b.title, &title);
+                        refill(&mut b.rig, &rig);
+                        match (&mut b.assignee, assignee) {
+                            (Some(a), Some(new)) => refill(a, &new),
+                            (a, new) => *a = new.map(Into::into),
+                        }
+                        (b.status, b.priority) = (status, priority);
+                        b.blocked_by.clear();
+                    }
+                    None => {
+                        current = Some(TrackedBead {
+                            id: id.to_string(),
+                            title: title.into_owned(),
+                            status,
+                            rig: rig.into_owned(),
+                            priority,
+                            assignee: assignee.map(Into::into),
+                            blocked_by: Vec::new(),
+                        })
+                    }
+                }
             }
             // No edge (or, as with an inner join, none whose blocker exists).
             if row.opt_text(7)?.is_none() {
@@ -299,7 +385,7 @@ pub fn convoy_status(r: &mut dyn Reader, convoy_id: &str) -> Result<ConvoyStatus
             }
             let blocker = row.text(6)?.into_owned();
             if row.parsed::<BeadStatus>(7)? != BeadStatus::Closed {
-                if let Some(bead) = beads.last_mut() {
+                if let Some(bead) = &mut current {
                     bead.blocked_by.push(blocker.clone());
                 }
             }
@@ -309,12 +395,15 @@ pub fn convoy_status(r: &mut dyn Reader, convoy_id: &str) -> Result<ConvoyStatus
             });
             Ok(())
         },
-    )?;
-    Ok(ConvoyStatusView {
-        convoy,
-        beads,
-        dependency_edges,
-    })
+    );
+    if let Some(e) = refused {
+        return Err(e);
+    }
+    read?;
+    if let Some(bead) = &current {
+        sink.bead(bead)?;
+    }
+    sink.edges(dependency_edges)
 }
 
 /// Which events `gt events` shows.

@@ -38,7 +38,7 @@ pub fn run(_ctx: &mut Ctx, args: CompletionsArgs) -> Result<()> {
         }
         (Some(shell), None) => {
             let (_, script) = generated::completion(shell);
-            write_stdout(&String::from_utf8_lossy(&script));
+            write_stdout(&script);
             Ok(())
         }
         (None, None) => {

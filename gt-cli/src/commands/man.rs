@@ -29,7 +29,7 @@ pub fn run(_ctx: &mut Ctx, args: ManArgs) -> Result<()> {
                 .into_iter()
                 .find(|(name, _)| name == "gt.1")
                 .expect("gt.1 is generated");
-            write_stdout(&String::from_utf8_lossy(&page));
+            write_stdout(&page);
             Ok(())
         }
     }

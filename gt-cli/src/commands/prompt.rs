@@ -34,7 +34,7 @@ pub struct MayorArgs {}
 pub fn run(_ctx: &mut Ctx, cmd: PromptCommand) -> Result<()> {
     match cmd {
         PromptCommand::Mayor(_) => {
-            write_stdout(&mayor_guide());
+            write_stdout(mayor_guide());
             Ok(())
         }
     }

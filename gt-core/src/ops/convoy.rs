@@ -5,7 +5,7 @@ use serde_json::{json, Value as Json};
 use crate::error::{Error, Result};
 use crate::event_type as ev;
 use crate::model::{Bead, BeadStatus, Convoy, ConvoyStatus, MergeMode};
-use crate::query::{self, ConvoyFilter, ConvoyStatusView};
+use crate::query::{self, ConvoyFilter, ConvoyStatusSink, ConvoyStatusView};
 use crate::town::Town;
 
 impl Town {
@@ -31,6 +31,15 @@ impl Town {
         self.read(|r| {
             let id = query::resolve::<Convoy>(r, id)?;
             query::convoy_status(r, &id)
+        })
+    }
+
+    /// The same, read into `sink` one bead at a time (for printing large convoys
+    /// without holding them).
+    pub fn convoy_status_into(&mut self, id: &str, sink: &mut dyn ConvoyStatusSink) -> Result<()> {
+        self.read(|r| {
+            let id = query::resolve::<Convoy>(r, id)?;
+            query::convoy_status_into(r, &id, sink)
         })
     }
 }

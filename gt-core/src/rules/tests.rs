@@ -178,6 +178,45 @@ pub(crate) fn a_failed_blocker_keeps_dependents_waiting(mut town: Town) {
     assert_eq!(status.beads[1].blocked_by, vec![a.clone()]);
 }
 
+/// An update writes only the fields it changed, and every field it changed is
+/// stored: what the town reads back is what the update returned.
+pub(crate) fn bead_updates_store_what_they_change(mut town: Town) {
+    let id = sling_on(&mut town, "alpha", "first").bead.id;
+    let changed = town
+        .update_bead(
+            &id,
+            &UpdateBead {
+                title: Some("second".into()),
+                body: Some("the body".into()),
+                priority: Some(crate::model::Priority::Critical),
+                labels: Some(vec!["a".into(), "b".into()]),
+                set_meta: vec![("k".into(), json!({"n": 1}))],
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    assert_eq!(town.bead(&id).unwrap(), changed);
+    assert_eq!(changed.title, "second");
+    let closed = town
+        .update_bead(
+            &id,
+            &UpdateBead {
+                status: Some(BeadStatus::Closed),
+                remove_labels: vec!["a".into()],
+                unset_meta: vec!["k".into()],
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    let stored = town.bead(&id).unwrap();
+    assert_eq!(stored, closed);
+    assert_eq!(
+        (stored.title.as_str(), stored.labels, stored.metadata.len()),
+        ("second", vec!["b".to_string()], 0)
+    );
+    assert!(stored.closed_at.is_some());
+}
+
 /// `convoy status` lists every edge once, in order, and names as blockers only
 /// the ones not closed yet.
 pub(crate) fn convoy_status_lists_edges_and_open_blockers(mut town: Town) {
@@ -483,6 +522,7 @@ macro_rules! rule_tests {
                 a_failed_bead_does_not_land_and_needs_attention,
                 a_failed_blocker_keeps_dependents_waiting,
                 convoy_status_lists_edges_and_open_blockers,
+                bead_updates_store_what_they_change,
                 a_dead_agent_flags_its_convoy,
                 reopening_a_bead_reopens_a_landed_convoy,
                 hooks_and_assignees_agree,
