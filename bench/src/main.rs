@@ -42,7 +42,11 @@ fn opts() -> Opts {
         runs: 21,
         rqlite: false,
         dir: std::env::temp_dir().join("gt-bench"),
-        gt: root.join("target/release/gt"),
+        // The gt built with this bench, in the same directory.
+        gt: std::env::current_exe()
+            .ok()
+            .and_then(|exe| Some(exe.parent()?.join("gt")))
+            .unwrap_or_else(|| root.join("target/release/gt")),
     };
     let args: Vec<String> = std::env::args().skip(1).collect();
     let mut i = 0;
