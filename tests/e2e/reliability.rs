@@ -369,6 +369,43 @@ fn as_unprivileged(t: &Town, args: &[&str]) -> std::process::Output {
     cmd.output().unwrap()
 }
 
+/// A row gt cannot read back (a status no gt writes) fails `convoy status` with
+/// exit 1 and prints nothing on stdout, also when beads before it were read
+/// fine: the JSON document is written as the beads are read, and printed only
+/// whole.
+#[test]
+fn a_corrupt_row_fails_convoy_status_with_nothing_printed() {
+    let t = Town::sqlite().with_rig();
+    let file = t.write(
+        "tasks.json",
+        r#"[{"title": "a"}, {"title": "b"}, {"title": "c"}]"#,
+    );
+    let batch: Value = t.json(&[
+        "sling-batch",
+        "--rig",
+        "app",
+        "--title",
+        "three",
+        "--tasks-file",
+        &file,
+    ]);
+    let convoy = batch["convoy"]["id"].as_str().unwrap();
+    let last = batch["beads"][2]["bead"]["id"].as_str().unwrap();
+    rusqlite::Connection::open(&t.db)
+        .unwrap()
+        .execute("UPDATE beads SET status = 'bogus' WHERE id = ?1", [last])
+        .unwrap();
+    let error = t.fails(&["convoy", "status", convoy], 1);
+    assert!(
+        error["error"]["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("bogus")),
+        "{error}"
+    );
+    let human = t.run(&["convoy", "status", convoy]);
+    assert_eq!((human.code, human.stdout.as_str()), (1, ""));
+}
+
 #[test]
 fn a_read_only_town_is_exit_5_and_unchanged() {
     use std::os::unix::fs::PermissionsExt;
