@@ -6,7 +6,7 @@ use gt_core::ops::sling::{Slung, SlungBatch};
 use gt_core::query::ConvoyStatusView;
 use serde_json::{json, Value};
 
-use crate::support::Town;
+use crate::support::{Run, Town};
 
 const DIAMOND: &str = r#"[
   {"key": "a", "title": "A"},
@@ -269,8 +269,8 @@ pub fn dispatch_command_runs_after_commit(t: Town) {
         "echo \"$GT_BEAD_ID $GT_AGENT $GT_RIG $GT_CONVOY_ID $GT_DB\" >> '{}'",
         log.display()
     );
-    let run = t
-        .command(&[
+    let batch: SlungBatch = Run::of(
+        t.command(&[
             "--json",
             "sling-batch",
             "--rig",
@@ -282,11 +282,9 @@ pub fn dispatch_command_runs_after_commit(t: Town) {
             "--task",
             "b",
         ])
-        .env("GT_DISPATCH_CMD", &cmd)
-        .output()
-        .unwrap();
-    assert!(run.status.success());
-    let batch: SlungBatch = serde_json::from_slice(&run.stdout).unwrap();
+        .env("GT_DISPATCH_CMD", &cmd),
+    )
+    .json();
     let lines = std::fs::read_to_string(&log).unwrap();
     assert_eq!(lines.lines().count(), 2);
     let first: Vec<&str> = lines.lines().next().unwrap().split(' ').collect();
@@ -299,18 +297,17 @@ pub fn dispatch_command_runs_after_commit(t: Town) {
 
 pub fn a_failing_dispatch_command_is_recorded_not_undone(t: Town) {
     let t = t.with_rig();
-    let run = t
-        .command(&["--json", "sling", "--rig", "app", "Will fail to start"])
-        .env("GT_DISPATCH_CMD", "echo boom >&2; exit 7")
-        .output()
-        .unwrap();
-    assert!(run.status.success(), "the commit stands");
-    let slung: Slung = serde_json::from_slice(&run.stdout).unwrap();
+    let run = Run::of(
+        t.command(&["--json", "sling", "--rig", "app", "Will fail to start"])
+            .env("GT_DISPATCH_CMD", "echo boom >&2; exit 7"),
+    );
+    // The commit stands: the run succeeds.
+    let slung: Slung = run.json();
     assert_eq!(slung.bead.status, BeadStatus::InProgress);
-    let stderr = String::from_utf8_lossy(&run.stderr);
     assert!(
-        stderr.contains("boom") && stderr.contains("status 7"),
-        "{stderr}"
+        run.stderr.contains("boom") && run.stderr.contains("status 7"),
+        "{}",
+        run.stderr
     );
     let events: Vec<Event> = t.json(&["events", "--subject", &slung.bead.id]);
     let failed = events

@@ -5,33 +5,18 @@ use std::time::Duration;
 
 use gt_core::model::Town as TownInfo;
 
-use crate::support::Town;
+use crate::support::{Run, Town};
 
 #[test]
 fn the_default_town_lives_in_the_data_directory() {
     let t = Town::sqlite();
-    let run = t
-        .command(&["--json", "init"])
-        .env_remove("GT_DB")
-        .output()
-        .unwrap();
-    assert!(
-        run.status.success(),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
-    let info: TownInfo = serde_json::from_slice(&run.stdout).unwrap();
+    let info: TownInfo = Run::of(t.command(&["--json", "init"]).env_remove("GT_DB")).json();
     assert!(info.created);
     assert_eq!(info.backend, "sqlite");
     let expected = t.home.path().join(".local/share/gt/town.db");
     assert_eq!(info.location, expected.display().to_string());
     assert!(expected.exists());
-    let again = t
-        .command(&["--json", "init"])
-        .env_remove("GT_DB")
-        .output()
-        .unwrap();
-    let info: TownInfo = serde_json::from_slice(&again.stdout).unwrap();
+    let info: TownInfo = Run::of(t.command(&["--json", "init"]).env_remove("GT_DB")).json();
     assert!(!info.created, "created once");
 }
 

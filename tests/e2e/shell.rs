@@ -7,7 +7,7 @@ use std::process::Command;
 use gt_core::ops::sling::SlungBatch;
 use serde_json::Value;
 
-use crate::support::Town;
+use crate::support::{Run, Town};
 
 fn repo(path: &str) -> String {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -132,18 +132,12 @@ fn the_man_page_renders() {
 fn config_show_names_each_source_and_the_order_holds() {
     let t = Town::sqlite();
     let file = t.write("config.toml", "actor = \"from-file\"\nlock_timeout = \"3s\"\ncolor = \"never\"\n[dispatch]\ncommand = \"true\"\n");
-    let run = t
-        .command(&["--json", "--lock-timeout", "5s", "config", "show"])
-        .env("GT_CONFIG", &file)
-        .env_remove("GT_ACTOR")
-        .output()
-        .unwrap();
-    assert!(
-        run.status.success(),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
-    let report: Value = serde_json::from_slice(&run.stdout).unwrap();
+    let report: Value = Run::of(
+        t.command(&["--json", "--lock-timeout", "5s", "config", "show"])
+            .env("GT_CONFIG", &file)
+            .env_remove("GT_ACTOR"),
+    )
+    .json();
     let s = &report["settings"];
     assert_eq!(report["file"], Value::String(file.clone()));
     assert_eq!(
@@ -161,24 +155,20 @@ fn config_show_names_each_source_and_the_order_holds() {
     assert_eq!(s["dispatch.command"]["source"], "file");
     assert_eq!(s["color"]["value"], "never");
     // The file's actor is the one the audit log names.
-    let rig = t
-        .command(&["--json", "rig", "add", "app"])
-        .env("GT_CONFIG", &file)
-        .env_remove("GT_ACTOR")
-        .output()
-        .unwrap();
-    assert!(rig.status.success());
+    Run::of(
+        t.command(&["--json", "rig", "add", "app"])
+            .env("GT_CONFIG", &file)
+            .env_remove("GT_ACTOR"),
+    )
+    .json::<Value>();
     let events: Vec<gt_core::model::Event> = t.json(&["events"]);
     assert_eq!(events[0].actor, "from-file");
     // Without the file, the defaults show as such.
-    let bare: Value = serde_json::from_slice(
-        &t.command(&["--json", "config", "show"])
-            .env("GT_CONFIG", t.path("none.toml"))
-            .output()
-            .unwrap()
-            .stdout,
+    let bare: Value = Run::of(
+        t.command(&["--json", "config", "show"])
+            .env("GT_CONFIG", t.path("none.toml")),
     )
-    .unwrap();
+    .json();
     assert_eq!(bare["file_exists"], false);
     assert_eq!(bare["settings"]["lock_timeout"]["source"], "default");
 }

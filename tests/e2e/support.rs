@@ -19,18 +19,35 @@ pub struct Town {
 
 /// The outcome of one `gt` run.
 pub struct Run {
+    /// The arguments it ran with, for messages.
+    pub args: String,
     pub code: i32,
     pub stdout: String,
     pub stderr: String,
 }
 
 impl Run {
-    fn from(out: Output) -> Self {
+    fn from(cmd: &Command, out: Output) -> Self {
         Run {
+            args: format!("{:?}", cmd.get_args().collect::<Vec<_>>()),
             code: out.status.code().unwrap_or(-1),
             stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
             stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
         }
+    }
+
+    /// Runs a command made with [`Town::command`] and changed further (its
+    /// environment, say).
+    pub fn of(cmd: &mut Command) -> Self {
+        let out = cmd.output().unwrap();
+        Run::from(cmd, out)
+    }
+
+    /// Asserts the run succeeded and parses its stdout as `T`.
+    pub fn json<T: DeserializeOwned>(&self) -> T {
+        assert_eq!(self.code, 0, "gt {} failed: {}", self.args, self.stderr);
+        serde_json::from_str(&self.stdout)
+            .unwrap_or_else(|e| panic!("gt {} printed bad JSON ({e}): {}", self.args, self.stdout))
     }
 
     /// The JSON error document on stderr.
@@ -107,31 +124,28 @@ impl Town {
 
     /// Runs `gt ARGS`.
     pub fn run(&self, args: &[&str]) -> Run {
-        Run::from(self.command(args).output().unwrap())
+        Run::of(&mut self.command(args))
     }
 
     /// Runs `gt ARGS` with `input` on standard input.
     pub fn run_with_input(&self, args: &[&str], input: &[u8]) -> Run {
         use std::io::Write;
-        let mut child = self
-            .command(args)
+        let mut cmd = self.command(args);
+        let mut child = cmd
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()
             .unwrap();
         child.stdin.take().unwrap().write_all(input).unwrap();
-        Run::from(child.wait_with_output().unwrap())
+        Run::from(&cmd, child.wait_with_output().unwrap())
     }
 
     /// Runs `gt --json ARGS`, asserts success, and parses stdout as `T`.
     pub fn json<T: DeserializeOwned>(&self, args: &[&str]) -> T {
         let mut full = vec!["--json"];
         full.extend_from_slice(args);
-        let run = self.run(&full);
-        assert_eq!(run.code, 0, "gt {args:?} failed: {}", run.stderr);
-        serde_json::from_str(&run.stdout)
-            .unwrap_or_else(|e| panic!("gt {args:?} printed bad JSON ({e}): {}", run.stdout))
+        self.run(&full).json()
     }
 
     /// Runs `gt --json ARGS`, asserts it fails with `code`, that stdout is empty,
