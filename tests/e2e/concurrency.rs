@@ -2,7 +2,6 @@
 
 use std::process::Stdio;
 
-use gt_core::model::{Convoy, ConvoyStatus, Event};
 use gt_core::ops::sling::SlungBatch;
 
 use crate::support::Town;
@@ -52,25 +51,5 @@ pub fn eight_processes_close_one_convoy(t: Town) {
         assert!(out.status.success(), "a writer failed: {stderr}");
         assert!(!stderr.contains("locked"), "{stderr}");
     }
-    let c: Convoy = t.json(&["convoy", "status", &batch.convoy.id]);
-    assert_eq!(
-        (c.closed_beads, c.total_beads, c.status),
-        (40, 40, ConvoyStatus::Landed)
-    );
-    let events: Vec<Event> = t.json(&["events", "--subject", &batch.convoy.id, "--limit", "0"]);
-    assert_eq!(
-        events
-            .iter()
-            .filter(|e| e.event_type == "convoy_landed")
-            .count(),
-        1
-    );
-    let closes: Vec<Event> = t.json(&["events", "--convoy", &batch.convoy.id, "--limit", "0"]);
-    assert_eq!(
-        closes
-            .iter()
-            .filter(|e| e.event_type == "status_changed" && e.new_value == "closed")
-            .count(),
-        40
-    );
+    t.assert_landed_once(&batch.convoy.id, WRITERS * PER_WRITER);
 }

@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
+use gt_core::model::{Convoy, ConvoyStatus, Event};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
@@ -196,6 +197,28 @@ impl Town {
     pub fn with_rig(self) -> Self {
         self.json::<Value>(&["rig", "add", "app"]);
         self
+    }
+
+    /// `convoy` has landed with all of its `beads` closed, one landing and one
+    /// close recorded per bead: nothing lost, nothing counted twice.
+    pub fn assert_landed_once(&self, convoy: &str, beads: usize) {
+        let c: Convoy = self.json(&["convoy", "status", convoy]);
+        assert_eq!(
+            (c.closed_beads, c.total_beads, c.status),
+            (beads as i64, beads as i64, ConvoyStatus::Landed)
+        );
+        let events: Vec<Event> = self.json(&["events", "--subject", convoy, "--limit", "0"]);
+        let landings = events
+            .iter()
+            .filter(|e| e.event_type == "convoy_landed")
+            .count();
+        assert_eq!(landings, 1);
+        let closes: Vec<Event> = self.json(&["events", "--convoy", convoy, "--limit", "0"]);
+        let closed_events = closes
+            .iter()
+            .filter(|e| e.event_type == "status_changed" && e.new_value == "closed")
+            .count();
+        assert_eq!(closed_events, beads, "every close recorded exactly once");
     }
 
     /// How many rows `table` holds, read straight from the store.
