@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
-use crate::support::Town;
+use crate::support::{Run, Town};
 
 fn sql(t: &Town, query: &str) -> Vec<Vec<String>> {
     let conn = rusqlite::Connection::open(&t.db).unwrap();
@@ -346,7 +346,7 @@ fn a_task_file_of_100k_tasks_goes_in_whole() {
 
 /// Runs `gt` as an unprivileged user when the tests run as root (root may write
 /// a read-only file); otherwise as the current user.
-fn as_unprivileged(t: &Town, args: &[&str]) -> std::process::Output {
+fn as_unprivileged(t: &Town, args: &[&str]) -> Run {
     let root = std::process::Command::new("id")
         .arg("-u")
         .output()
@@ -366,7 +366,7 @@ fn as_unprivileged(t: &Town, args: &[&str]) -> std::process::Output {
     } else {
         t.command(args)
     };
-    cmd.output().unwrap()
+    Run::of(&mut cmd)
 }
 
 /// A row gt cannot read back (a status no gt writes) fails `convoy status` with
@@ -414,17 +414,10 @@ fn a_read_only_town_is_exit_5_and_unchanged() {
     let beads = t.count("beads");
     std::fs::set_permissions(t.home.path(), std::fs::Permissions::from_mode(0o555)).unwrap();
     std::fs::set_permissions(&t.db, std::fs::Permissions::from_mode(0o444)).unwrap();
-    let out = as_unprivileged(&t, &["--json", "sling", "--rig", "app", "y"]);
+    let run = as_unprivileged(&t, &["--json", "sling", "--rig", "app", "y"]);
     std::fs::set_permissions(t.home.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
     std::fs::set_permissions(&t.db, std::fs::Permissions::from_mode(0o644)).unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(5),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let err: Value = serde_json::from_slice(&out.stderr).unwrap();
-    assert_eq!(err["error"]["code"], "unavailable");
+    run.failed_with(5);
     assert_eq!(t.count("beads"), beads);
 }
 
@@ -439,16 +432,7 @@ fn a_full_disk_is_exit_5_with_no_partial_write() {
     let script = format!(
         "trap '' XFSZ; ulimit -f 2048; exec \"$GT\" --json sling-batch --rig app --title full --tasks-file '{file}'"
     );
-    let out = t.program("sh").arg("-c").arg(script).output().unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(5),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let err: Value = serde_json::from_slice(&out.stderr).unwrap();
-    assert_eq!(err["error"]["code"], "unavailable");
-    assert!(out.stdout.is_empty());
+    Run::of(t.program("sh").arg("-c").arg(script)).failed_with(5);
     assert_eq!((t.count("beads"), t.count("events")), (beads, events));
     assert_whole(&t);
 }

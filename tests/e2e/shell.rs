@@ -184,19 +184,16 @@ fn a_bad_config_file_is_exit_2_with_its_path_and_line() {
         ("this is not toml\n", "line 1"),
     ] {
         let file = t.write("bad.toml", contents);
-        let run = t
-            .command(&["--json", "convoy", "list"])
-            .env("GT_CONFIG", &file)
-            .output()
-            .unwrap();
-        assert_eq!(run.status.code(), Some(2), "{contents}");
-        let err: Value = serde_json::from_slice(&run.stderr).unwrap();
+        let err = Run::of(
+            t.command(&["--json", "convoy", "list"])
+                .env("GT_CONFIG", &file),
+        )
+        .failed_with(2);
         let message = err["error"]["message"].as_str().unwrap();
         assert!(
             message.contains(&file) && message.contains(line),
             "{contents}: {message}"
         );
-        assert!(run.stdout.is_empty());
     }
 }
 

@@ -44,6 +44,41 @@ impl Run {
         Run::from(cmd, out)
     }
 
+    /// Asserts the run (with `--json`) failed with `code`, that stdout is empty,
+    /// and that stderr is one JSON error of that code's kind; returns it.
+    pub fn failed_with(&self, code: i32) -> Value {
+        let args = &self.args;
+        assert_eq!(
+            self.code, code,
+            "gt {args}: expected exit {code}, got {}: {}",
+            self.code, self.stderr
+        );
+        assert!(
+            self.stdout.is_empty(),
+            "gt {args} printed on failure: {}",
+            self.stdout
+        );
+        assert!(
+            !self.stderr.contains("panicked"),
+            "gt {args} panicked: {}",
+            self.stderr
+        );
+        let error = self.error();
+        let expected = match code {
+            1 => "internal",
+            2 => "usage",
+            3 => "not_found",
+            4 => "conflict",
+            5 => "unavailable",
+            _ => unreachable!(),
+        };
+        assert_eq!(error["error"]["code"], expected, "{error}");
+        assert!(error["error"]["message"]
+            .as_str()
+            .is_some_and(|m| !m.is_empty()));
+        error
+    }
+
     /// Asserts the run succeeded and parses its stdout as `T`.
     pub fn json<T: DeserializeOwned>(&self) -> T {
         assert_eq!(self.code, 0, "gt {} failed: {}", self.args, self.stderr);
@@ -154,36 +189,7 @@ impl Town {
     pub fn fails(&self, args: &[&str], code: i32) -> Value {
         let mut full = vec!["--json"];
         full.extend_from_slice(args);
-        let run = self.run(&full);
-        assert_eq!(
-            run.code, code,
-            "gt {args:?}: expected exit {code}, got {}: {}",
-            run.code, run.stderr
-        );
-        assert!(
-            run.stdout.is_empty(),
-            "gt {args:?} printed on failure: {}",
-            run.stdout
-        );
-        assert!(
-            !run.stderr.contains("panicked"),
-            "gt {args:?} panicked: {}",
-            run.stderr
-        );
-        let error = run.error();
-        let expected = match code {
-            1 => "internal",
-            2 => "usage",
-            3 => "not_found",
-            4 => "conflict",
-            5 => "unavailable",
-            _ => unreachable!(),
-        };
-        assert_eq!(error["error"]["code"], expected, "{error}");
-        assert!(error["error"]["message"]
-            .as_str()
-            .is_some_and(|m| !m.is_empty()));
-        error
+        self.run(&full).failed_with(code)
     }
 
     /// Writes a file in the town's home and returns its path.
