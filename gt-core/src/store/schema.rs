@@ -127,6 +127,10 @@ pub const MIGRATIONS: &[&[&str]] = &[
         "DROP INDEX beads_assignee",
         "CREATE UNIQUE INDEX beads_assignee ON beads (assignee COLLATE NOCASE)",
     ],
+    // 5: a status-only bead list reaches each rig's entries of beads_rig
+    // (rig, status) instead, so a status change no longer moves an entry of a
+    // second status index: two pages fewer written by every close.
+    &["DROP INDEX beads_status"],
 ];
 
 /// The schema version this binary writes.

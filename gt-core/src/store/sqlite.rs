@@ -430,6 +430,48 @@ mod tests {
     }
 
     #[test]
+    fn a_version_4_town_upgrades_without_its_status_index_and_keeps_its_beads() {
+        use super::super::schema::{ensure, CURRENT, MIGRATIONS};
+        let (_dir, mut db) = temp_db();
+        let mut batch: Vec<Stmt> = MIGRATIONS[..4]
+            .iter()
+            .flat_map(|step| step.iter())
+            .map(|sql| Stmt::new(*sql, vec![]))
+            .collect();
+        batch.push(Stmt::new(
+            "UPDATE meta SET value = '4' WHERE key = 'schema_version'",
+            vec![],
+        ));
+        batch.push(Stmt::new(
+            "INSERT INTO rigs (id, name, default_branch, created_at) VALUES ('rg-1', 'r', 'main', 't')",
+            vec![],
+        ));
+        batch.push(Stmt::new(
+            "INSERT INTO beads (id, type, status, title, rig, priority, created_by, created_at, updated_at) \
+             VALUES ('gt-1', 'issue', 'open', 't', 'r', 'medium', 'me', 't', 't')",
+            vec![],
+        ));
+        db.begin_write().unwrap();
+        db.commit(&batch).unwrap();
+        let index_count = |db: &mut Sqlite| {
+            db.query(
+                "SELECT count(*) FROM sqlite_master WHERE name = 'beads_status'",
+                &[],
+            )
+            .unwrap()[0]
+                .int(0)
+                .unwrap()
+        };
+        assert_eq!(index_count(&mut db), 1);
+
+        let state = ensure(&mut db).unwrap();
+        assert_eq!((state.version, state.upgraded_from), (CURRENT, Some(4)));
+        assert_eq!(index_count(&mut db), 0);
+        let beads = db.query("SELECT id FROM beads", &[]).unwrap();
+        assert_eq!(beads.len(), 1);
+    }
+
+    #[test]
     fn migrations_create_then_leave_alone_and_refuse_newer() {
         let (_dir, mut db) = temp_db();
         let first = super::super::schema::ensure(&mut db).unwrap();
