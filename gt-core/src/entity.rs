@@ -303,7 +303,7 @@ impl Entity for Convoy {
         ));
     }
 
-    /// Counts are never written from memory: only [`settle_convoy`] recounts them.
+    /// Counts are never written from memory: the store keeps them (schema 6).
     fn update(&self, before: &Self, version: i64, out: &mut Vec<Stmt>) {
         SetChanged::new(Self::TABLE, &self.id, version)
             .set("title", self.title != before.title, || {
@@ -335,22 +335,13 @@ impl Entity for Convoy {
     }
 }
 
-/// The statements that make a convoy's counts, landing and reopening follow from
-/// its tracked beads (R2, R3, R5), computed by the store inside the batch so that
-/// concurrent writers can neither lose a count nor a landing. Each event is written
-/// only when its update changed the row.
+/// The statements that make a convoy's landing and reopening follow from its
+/// tracked beads (R3, R5), run by the store inside the batch so that concurrent
+/// writers can never lose a landing. They read the convoy's counts, which the
+/// store itself keeps as the batch's statements change its beads (the
+/// triggers of schema 6, R2). Each event is written only when its update
+/// changed the row.
 pub fn settle_convoy(id: &str, actor: &str, now: &str, out: &mut Vec<Stmt>) {
-    out.push(Stmt::new(
-        // Three counts over index ranges: SQLite counts index entries without
-        // decoding them, several times faster than one pass summing each
-        // entry's status (a close in a 1000-bead convoy: 190 → 40 µs).
-        "UPDATE convoys SET \
-         total_beads = (SELECT count(*) FROM beads WHERE convoy_id = ?1), \
-         closed_beads = (SELECT count(*) FROM beads WHERE convoy_id = ?1 AND status = 'closed'), \
-         failed_beads = (SELECT count(*) FROM beads WHERE convoy_id = ?1 AND status = 'failed'), \
-         version = version + 1 WHERE id = ?1",
-        vec![id.into()],
-    ));
     let transition = |event: &'static str,
                       from: &'static str,
                       to: &'static str,

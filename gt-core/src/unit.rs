@@ -285,7 +285,7 @@ impl<'a> Unit<'a> {
         self.extra.push(stmt);
     }
 
-    /// Marks a convoy for recounting (and landing or reopening) in this batch.
+    /// Marks a convoy for landing or reopening, as its counts now say, in this batch.
     pub fn settle(&mut self, convoy_id: &str) {
         if !self.settle.iter().any(|c| c == convoy_id) {
             self.settle.push(convoy_id.to_string());
@@ -293,7 +293,7 @@ impl<'a> Unit<'a> {
     }
 
     /// The batch: guards on everything read, then inserts, updates and deletes,
-    /// then events, then the convoy recounts that depend on all of them.
+    /// then events, then the convoy landings and reopenings that depend on all of them.
     fn finish(self) -> (Vec<Stmt>, Vec<Dispatch>) {
         let mut batch = Vec::new();
         guards(&self.rigs, &mut batch);

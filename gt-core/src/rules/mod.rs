@@ -1,5 +1,5 @@
 //! The rules of SPEC §2 that move state: status changes and their consequences
-//! (unhook, dispatch, feeding capped batches, recounts), hooking, polecat
+//! (unhook, dispatch, feeding capped batches, landing), hooking, polecat
 //! allocation, and deletion. Every operation composes these; none re-implements
 //! them.
 
@@ -39,8 +39,8 @@ pub fn next_polecat_name(taken: &std::collections::HashSet<String>, next: &mut u
 }
 
 impl Unit<'_> {
-    /// Changes a bead's status and everything that follows from it: the convoy is
-    /// recounted (R2, R3, R5); a terminal bead frees its agent (R6), which then
+    /// Changes a bead's status and everything that follows from it: the convoy's
+    /// counts follow and it may land or reopen (R2, R3, R5); a terminal bead frees its agent (R6), which then
     /// takes the next bead of a capped batch (R8); a closed bead dispatches the
     /// hooked dependents it was the last blocker of (R7). Returns whether anything
     /// changed.
@@ -401,7 +401,7 @@ impl Unit<'_> {
         }
     }
 
-    /// Deletes a bead (R10): its agent is freed, its convoy recounted, its
+    /// Deletes a bead (R10): its agent is freed, its convoy's counts follow, its
     /// dependents lose the edge (and may dispatch); its events stay, plus `deleted`.
     pub fn delete_bead(&mut self, bead_id: &str, force: bool) -> Result<Bead> {
         let bead: Bead = self.must(bead_id)?;

@@ -131,6 +131,45 @@ pub const MIGRATIONS: &[&[&str]] = &[
     // (rig, status) instead, so a status change no longer moves an entry of a
     // second status index: two pages fewer written by every close.
     &["DROP INDEX beads_status"],
+    // 6: the store keeps each convoy's counts as its beads change, inside the
+    // statement that changes them, so a close costs the same in any convoy
+    // (it recounted the convoy's beads) and no longer moves an entry of a
+    // (convoy_id, status) index. Counts are recounted once here.
+    &[
+        "CREATE TRIGGER beads_count_insert AFTER INSERT ON beads \
+         WHEN NEW.convoy_id IS NOT NULL BEGIN \
+         UPDATE convoys SET total_beads = total_beads + 1, \
+         closed_beads = closed_beads + (NEW.status = 'closed'), \
+         failed_beads = failed_beads + (NEW.status = 'failed'), \
+         version = version + 1 WHERE id = NEW.convoy_id; END",
+        "CREATE TRIGGER beads_count_delete AFTER DELETE ON beads \
+         WHEN OLD.convoy_id IS NOT NULL BEGIN \
+         UPDATE convoys SET total_beads = total_beads - 1, \
+         closed_beads = closed_beads - (OLD.status = 'closed'), \
+         failed_beads = failed_beads - (OLD.status = 'failed'), \
+         version = version + 1 WHERE id = OLD.convoy_id; END",
+        "CREATE TRIGGER beads_count_status AFTER UPDATE OF status ON beads \
+         WHEN NEW.convoy_id IS NOT NULL AND NEW.convoy_id IS OLD.convoy_id BEGIN \
+         UPDATE convoys SET \
+         closed_beads = closed_beads + (NEW.status = 'closed') - (OLD.status = 'closed'), \
+         failed_beads = failed_beads + (NEW.status = 'failed') - (OLD.status = 'failed'), \
+         version = version + 1 WHERE id = NEW.convoy_id; END",
+        "CREATE TRIGGER beads_count_move AFTER UPDATE OF convoy_id ON beads \
+         WHEN NEW.convoy_id IS NOT OLD.convoy_id BEGIN \
+         UPDATE convoys SET total_beads = total_beads - 1, \
+         closed_beads = closed_beads - (OLD.status = 'closed'), \
+         failed_beads = failed_beads - (OLD.status = 'failed'), \
+         version = version + 1 WHERE id = OLD.convoy_id; \
+         UPDATE convoys SET total_beads = total_beads + 1, \
+         closed_beads = closed_beads + (NEW.status = 'closed'), \
+         failed_beads = failed_beads + (NEW.status = 'failed'), \
+         version = version + 1 WHERE id = NEW.convoy_id; END",
+        "UPDATE convoys SET \
+         total_beads = (SELECT count(*) FROM beads WHERE convoy_id = convoys.id), \
+         closed_beads = (SELECT count(*) FROM beads WHERE convoy_id = convoys.id AND status = 'closed'), \
+         failed_beads = (SELECT count(*) FROM beads WHERE convoy_id = convoys.id AND status = 'failed')",
+        "DROP INDEX beads_convoy_status",
+    ],
 ];
 
 /// The schema version this binary writes.

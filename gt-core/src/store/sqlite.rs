@@ -429,46 +429,140 @@ mod tests {
         assert!(matches!(err, StoreError::Unavailable { .. }), "{err:?}");
     }
 
+    fn exec(db: &mut Sqlite, sqls: &[&str]) {
+        db.begin_write().unwrap();
+        db.commit(
+            &sqls
+                .iter()
+                .map(|sql| Stmt::new(sql.to_string(), vec![]))
+                .collect::<Vec<_>>(),
+        )
+        .unwrap();
+    }
+
+    fn count(db: &mut Sqlite, sql: &str) -> i64 {
+        db.query(sql, &[]).unwrap()[0].int(0).unwrap()
+    }
+
+    /// A convoy's (total, closed, failed) beads.
+    type Counts = (i64, i64, i64);
+
+    /// Each convoy's counts as stored, and as a recount finds them.
+    fn convoy_counts(db: &mut Sqlite) -> Vec<(Counts, Counts)> {
+        db.query(
+            "SELECT total_beads, closed_beads, failed_beads, \
+             (SELECT count(*) FROM beads WHERE convoy_id = c.id), \
+             (SELECT count(*) FROM beads WHERE convoy_id = c.id AND status = 'closed'), \
+             (SELECT count(*) FROM beads WHERE convoy_id = c.id AND status = 'failed') \
+             FROM convoys c ORDER BY id",
+            &[],
+        )
+        .unwrap()
+        .iter()
+        .map(|r| {
+            let n = |i| r.int(i).unwrap();
+            ((n(0), n(1), n(2)), (n(3), n(4), n(5)))
+        })
+        .collect()
+    }
+
+    const RIG: &str =
+        "INSERT INTO rigs (id, name, default_branch, created_at) VALUES ('rg-1', 'r', 'main', 't')";
+
+    fn convoy(id: &str) -> String {
+        format!(
+            "INSERT INTO convoys (id, title, status, merge_mode, created_by, created_at, updated_at) \
+             VALUES ('{id}', 't', 'active', 'direct', 'me', 't', 't')"
+        )
+    }
+
+    fn bead(id: &str, status: &str, convoy: &str) -> String {
+        format!(
+            "INSERT INTO beads (id, type, status, title, rig, priority, convoy_id, created_by, created_at, updated_at) \
+             VALUES ('{id}', 'issue', '{status}', 't', 'r', 'medium', {convoy}, 'me', 't', 't')"
+        )
+    }
+
     #[test]
-    fn a_version_4_town_upgrades_without_its_status_index_and_keeps_its_beads() {
+    fn a_version_4_town_upgrades_to_counts_the_store_keeps_and_keeps_its_beads() {
         use super::super::schema::{ensure, CURRENT, MIGRATIONS};
         let (_dir, mut db) = temp_db();
-        let mut batch: Vec<Stmt> = MIGRATIONS[..4]
+        let mut old: Vec<String> = MIGRATIONS[..4]
             .iter()
-            .flat_map(|step| step.iter())
-            .map(|sql| Stmt::new(*sql, vec![]))
+            .flat_map(|step| step.iter().map(|sql| sql.to_string()))
             .collect();
-        batch.push(Stmt::new(
-            "UPDATE meta SET value = '4' WHERE key = 'schema_version'",
-            vec![],
-        ));
-        batch.push(Stmt::new(
-            "INSERT INTO rigs (id, name, default_branch, created_at) VALUES ('rg-1', 'r', 'main', 't')",
-            vec![],
-        ));
-        batch.push(Stmt::new(
-            "INSERT INTO beads (id, type, status, title, rig, priority, created_by, created_at, updated_at) \
-             VALUES ('gt-1', 'issue', 'open', 't', 'r', 'medium', 'me', 't', 't')",
-            vec![],
-        ));
-        db.begin_write().unwrap();
-        db.commit(&batch).unwrap();
-        let index_count = |db: &mut Sqlite| {
-            db.query(
-                "SELECT count(*) FROM sqlite_master WHERE name = 'beads_status'",
-                &[],
-            )
-            .unwrap()[0]
-                .int(0)
-                .unwrap()
-        };
-        assert_eq!(index_count(&mut db), 1);
+        old.push("UPDATE meta SET value = '4' WHERE key = 'schema_version'".into());
+        old.push(RIG.into());
+        old.push(convoy("cv-1"));
+        old.push(bead("gt-1", "open", "'cv-1'"));
+        old.push(bead("gt-2", "closed", "'cv-1'"));
+        // Counts that no recount would give: the upgrade recounts them.
+        old.push("UPDATE convoys SET total_beads = 7, closed_beads = 7".into());
+        exec(&mut db, &old.iter().map(String::as_str).collect::<Vec<_>>());
+        let indexes = "SELECT count(*) FROM sqlite_master \
+                       WHERE name IN ('beads_status', 'beads_convoy_status')";
+        assert_eq!(count(&mut db, indexes), 2);
 
         let state = ensure(&mut db).unwrap();
         assert_eq!((state.version, state.upgraded_from), (CURRENT, Some(4)));
-        assert_eq!(index_count(&mut db), 0);
-        let beads = db.query("SELECT id FROM beads", &[]).unwrap();
-        assert_eq!(beads.len(), 1);
+        assert_eq!(count(&mut db, indexes), 0);
+        assert_eq!(count(&mut db, "SELECT count(*) FROM beads"), 2);
+        assert_eq!(convoy_counts(&mut db), vec![((2, 1, 0), (2, 1, 0))]);
+        exec(
+            &mut db,
+            &["UPDATE beads SET status = 'closed' WHERE id = 'gt-1'"],
+        );
+        assert_eq!(convoy_counts(&mut db), vec![((2, 2, 0), (2, 2, 0))]);
+    }
+
+    #[test]
+    fn the_store_keeps_convoy_counts_through_every_change_of_a_bead() {
+        let (_dir, mut db) = temp_db();
+        super::super::schema::ensure(&mut db).unwrap();
+        exec(&mut db, &[RIG, &convoy("cv-1"), &convoy("cv-2")]);
+        let steps: &[&str] = &[
+            &bead("gt-1", "open", "'cv-1'"),
+            &bead("gt-2", "closed", "'cv-1'"),
+            &bead("gt-3", "failed", "'cv-2'"),
+            &bead("gt-4", "open", "NULL"),
+            "UPDATE beads SET status = 'closed' WHERE id = 'gt-1'",
+            "UPDATE beads SET status = 'open' WHERE id = 'gt-2'",
+            "UPDATE beads SET status = 'failed', updated_at = 'u' WHERE id = 'gt-2'",
+            // Moves: between convoys, out of one, into one, and with a status change.
+            "UPDATE beads SET convoy_id = 'cv-2' WHERE id = 'gt-1'",
+            "UPDATE beads SET convoy_id = NULL WHERE id = 'gt-3'",
+            "UPDATE beads SET convoy_id = 'cv-1' WHERE id = 'gt-4'",
+            "UPDATE beads SET convoy_id = 'cv-1', status = 'open' WHERE id = 'gt-1'",
+            "UPDATE beads SET status = 'closed', convoy_id = 'cv-2' WHERE id = 'gt-2'",
+            // Statements that leave status and convoy alone, or set them unchanged.
+            "UPDATE beads SET title = 'x', status = status, convoy_id = convoy_id",
+            "DELETE FROM beads WHERE id = 'gt-2'",
+            "DELETE FROM beads WHERE id = 'gt-3'",
+        ];
+        for (i, step) in steps.iter().enumerate() {
+            exec(&mut db, &[step]);
+            for (stored, recounted) in convoy_counts(&mut db) {
+                assert_eq!(stored, recounted, "after step {i}: {step}");
+            }
+        }
+        assert_eq!(
+            convoy_counts(&mut db),
+            vec![((2, 0, 0), (2, 0, 0)), ((0, 0, 0), (0, 0, 0))]
+        );
+        // A batch that fails keeps no count it changed on the way (R1).
+        db.begin_write().unwrap();
+        let failing = [
+            Stmt::new(
+                "UPDATE beads SET status = 'closed' WHERE id = 'gt-1'",
+                vec![],
+            ),
+            Stmt::new("INSERT INTO stale_reads (what) VALUES ('x')", vec![]),
+        ];
+        assert!(db.commit(&failing).is_err());
+        assert_eq!(
+            convoy_counts(&mut db),
+            vec![((2, 0, 0), (2, 0, 0)), ((0, 0, 0), (0, 0, 0))]
+        );
     }
 
     #[test]
