@@ -509,21 +509,15 @@ mod tests {
     use proptest::prelude::*;
 
     fn town_with_beads() -> (tempfile::TempDir, Sqlite) {
+        use crate::store::sqlite::tests::{bead, exec, RIG};
         let dir = tempfile::tempdir().unwrap();
         let mut db =
             Sqlite::open(&dir.path().join("t.db"), std::time::Duration::from_secs(5)).unwrap();
         crate::store::schema::ensure(&mut db).unwrap();
-        use crate::store::{Backend, Stmt};
-        db.begin_write().unwrap();
-        let mut batch = vec![Stmt::new("INSERT INTO rigs (id, name, default_branch, created_at) VALUES ('rg-1', 'r', 'main', 't')", vec![])];
-        for id in ["gt-abc12", "gt-abd34", "gt-x0000"] {
-            batch.push(Stmt::new(
-                "INSERT INTO beads (id, type, status, title, rig, priority, created_by, created_at, updated_at) \
-                 VALUES (?1, 'issue', 'open', 't', 'r', 'medium', 'me', 't', 't')",
-                vec![id.into()],
-            ));
-        }
-        db.commit(&batch).unwrap();
+        let beads = ["gt-abc12", "gt-abd34", "gt-x0000"].map(|id| bead(id, "open", "NULL"));
+        let mut batch = vec![RIG];
+        batch.extend(beads.iter().map(String::as_str));
+        exec(&mut db, &batch);
         (dir, db)
     }
 

@@ -40,10 +40,10 @@ pub fn next_polecat_name(taken: &std::collections::HashSet<String>, next: &mut u
 
 impl Unit<'_> {
     /// Changes a bead's status and everything that follows from it: the convoy's
-    /// counts follow and it may land or reopen (R2, R3, R5); a terminal bead frees its agent (R6), which then
-    /// takes the next bead of a capped batch (R8); a closed bead dispatches the
-    /// hooked dependents it was the last blocker of (R7). Returns whether anything
-    /// changed.
+    /// counts follow and it may land or reopen (R2, R3, R5); a terminal bead frees
+    /// its agent (R6), which then takes the next bead of a capped batch (R8); a
+    /// closed bead dispatches the hooked dependents it was the last blocker of
+    /// (R7). Returns whether anything changed.
     pub fn set_bead_status(&mut self, bead_id: &str, status: BeadStatus) -> Result<bool> {
         let mut bead: Bead = self.must(bead_id)?;
         let old = bead.status;

@@ -286,7 +286,7 @@ fn map_err(e: rusqlite::Error, location: &str, waited: Duration) -> StoreError {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     fn temp_db() -> (tempfile::TempDir, Sqlite) {
@@ -429,7 +429,8 @@ mod tests {
         assert!(matches!(err, StoreError::Unavailable { .. }), "{err:?}");
     }
 
-    fn exec(db: &mut Sqlite, sqls: &[&str]) {
+    /// Commits `sqls` as one batch.
+    pub(crate) fn exec(db: &mut Sqlite, sqls: &[&str]) {
         db.begin_write().unwrap();
         db.commit(
             &sqls
@@ -466,7 +467,8 @@ mod tests {
         .collect()
     }
 
-    const RIG: &str =
+    /// Inserts the rig `r`.
+    pub(crate) const RIG: &str =
         "INSERT INTO rigs (id, name, default_branch, created_at) VALUES ('rg-1', 'r', 'main', 't')";
 
     fn convoy(id: &str) -> String {
@@ -476,7 +478,8 @@ mod tests {
         )
     }
 
-    fn bead(id: &str, status: &str, convoy: &str) -> String {
+    /// Inserts bead `id` of rig `r`; `convoy` is SQL (`'cv-1'` or `NULL`).
+    pub(crate) fn bead(id: &str, status: &str, convoy: &str) -> String {
         format!(
             "INSERT INTO beads (id, type, status, title, rig, priority, convoy_id, created_by, created_at, updated_at) \
              VALUES ('{id}', 'issue', '{status}', 't', 'r', 'medium', {convoy}, 'me', 't', 't')"
