@@ -2,10 +2,13 @@
 //! insert, update or delete it. Every row carries a `version`, bumped by every
 //! update, that write guards check.
 
+use std::collections::BTreeMap;
+
 use serde_json::{Map, Value as Json};
 
+use crate::event_type;
 use crate::id::IdKind;
-use crate::model::{Agent, Bead, Convoy, Escalation, Rig};
+use crate::model::{Agent, Bead, BeadStatus, Convoy, Escalation, Rig};
 use crate::store::{Row, Stmt, StoreError, Value};
 
 /// An entity stored in a table of its own.
@@ -35,7 +38,7 @@ pub trait Entity: Clone + PartialEq + Sized {
 
 /// The guard that fails a batch when the row `id` is no longer at `version`.
 pub fn version_guard(table: &'static str, id: &str, version: i64) -> Stmt {
-    Stmt::new(
+    Stmt::guard(
         format!(
             "INSERT INTO stale_reads (what) SELECT ?1 WHERE NOT EXISTS \
              (SELECT 1 FROM {table} WHERE id = ?2 AND version = ?3)"
@@ -303,7 +306,8 @@ impl Entity for Convoy {
         ));
     }
 
-    /// Counts are never written from memory: the store keeps them (schema 6).
+    /// Counts are never written from memory: each batch changes them by what
+    /// it changes of the convoy's beads ([`convoy_count_changes`]).
     fn update(&self, before: &Self, version: i64, out: &mut Vec<Stmt>) {
         SetChanged::new(Self::TABLE, &self.id, version)
             .set("title", self.title != before.title, || {
@@ -335,50 +339,80 @@ impl Entity for Convoy {
     }
 }
 
+/// The statements that keep each convoy's counts equal to a recount of its
+/// beads (R2) as a batch changes them: for each convoy, one update by what the
+/// batch's inserts, updates and deletes of beads add to its counts and take
+/// away. `changes` are the beads the batch writes, as read and as they will be
+/// (`None` for a new bead, and for a deleted one). The updates are relative, so
+/// they stay exact when other writers change the same convoy: a bead's stored
+/// row is the one read, which the batch's guard on it (or, on SQLite, the
+/// write lock held since the read) ensures.
+pub fn convoy_count_changes<'a>(
+    changes: impl IntoIterator<Item = (Option<&'a Bead>, Option<&'a Bead>)>,
+    out: &mut Vec<Stmt>,
+) {
+    // (total, closed, failed) to add, by convoy.
+    let mut deltas: BTreeMap<&str, [i64; 3]> = BTreeMap::new();
+    let mut count = |bead: Option<&'a Bead>, sign: i64| {
+        let Some(bead) = bead else { return };
+        let Some(convoy) = bead.convoy_id.as_deref() else {
+            return;
+        };
+        let status = |s| i64::from(bead.status == s);
+        let counts = [1, status(BeadStatus::Closed), status(BeadStatus::Failed)];
+        let delta = deltas.entry(convoy).or_default();
+        for (d, n) in delta.iter_mut().zip(counts) {
+            *d += sign * n;
+        }
+    };
+    for (before, after) in changes {
+        count(before, -1);
+        count(after, 1);
+    }
+    for (convoy, [total, closed, failed]) in deltas {
+        if [total, closed, failed] != [0, 0, 0] {
+            out.push(Stmt::new(
+                "UPDATE convoys SET total_beads = total_beads + ?2, \
+                 closed_beads = closed_beads + ?3, failed_beads = failed_beads + ?4, \
+                 version = version + 1 WHERE id = ?1",
+                vec![convoy.into(), total.into(), closed.into(), failed.into()],
+            ));
+        }
+    }
+}
+
 /// The statements that make a convoy's landing and reopening follow from its
 /// tracked beads (R3, R5), run by the store inside the batch so that concurrent
-/// writers can never lose a landing. They read the convoy's counts, which the
-/// store itself keeps as the batch's statements change its beads (the
-/// triggers of schema 6, R2). Each event is written only when its update
-/// changed the row.
+/// writers can never lose a landing. They read the convoy's counts as the
+/// batch's [`convoy_count_changes`] leave them. One update makes whichever transition the counts
+/// call for (a landed convoy with an open bead reopens; an active one whose
+/// beads are all closed lands); its event is written only when it changed the
+/// row, and names the transition from the status it left.
 pub fn settle_convoy(id: &str, actor: &str, now: &str, out: &mut Vec<Stmt>) {
-    let transition = |event: &'static str,
-                      from: &'static str,
-                      to: &'static str,
-                      update: &'static str| {
-        [
-            Stmt::new(update, vec![id.into(), now.into()]),
-            Stmt::new(
-                "INSERT INTO events (subject_id, event_type, actor, old_value, new_value, metadata, created_at) \
-                 SELECT ?1, ?2, ?3, ?4, ?5, \
-                 json_object('closed_beads', closed_beads, 'total_beads', total_beads), ?6 \
-                 FROM convoys WHERE id = ?1 AND changes() = 1",
-                vec![
-                    id.into(),
-                    event.into(),
-                    actor.into(),
-                    format!("\"{from}\"").into(),
-                    format!("\"{to}\"").into(),
-                    now.into(),
-                ],
-            ),
-        ]
-    };
-    out.extend(transition(
-        "convoy_reopened",
-        "landed",
-        "active",
-        "UPDATE convoys SET status = 'active', landed_at = NULL, updated_at = ?2, \
-         version = version + 1 \
-         WHERE id = ?1 AND status = 'landed' AND closed_beads < total_beads",
+    out.push(Stmt::new(
+        "UPDATE convoys SET \
+         status = CASE status WHEN 'landed' THEN 'active' ELSE 'landed' END, \
+         landed_at = CASE status WHEN 'landed' THEN NULL ELSE ?2 END, \
+         updated_at = ?2, version = version + 1 \
+         WHERE id = ?1 AND (status = 'landed' AND closed_beads < total_beads \
+         OR status = 'active' AND total_beads > 0 AND closed_beads = total_beads)",
+        vec![id.into(), now.into()],
     ));
-    out.extend(transition(
-        "convoy_landed",
-        "active",
-        "landed",
-        "UPDATE convoys SET status = 'landed', landed_at = ?2, updated_at = ?2, \
-         version = version + 1 \
-         WHERE id = ?1 AND status = 'active' AND total_beads > 0 AND closed_beads = total_beads",
+    out.push(Stmt::new(
+        "INSERT INTO events (subject_id, event_type, actor, old_value, new_value, metadata, created_at) \
+         SELECT ?1, \
+         CASE status WHEN 'landed' THEN ?4 ELSE ?5 END, ?2, \
+         CASE status WHEN 'landed' THEN '\"active\"' ELSE '\"landed\"' END, \
+         json_quote(status), \
+         json_object('closed_beads', closed_beads, 'total_beads', total_beads), ?3 \
+         FROM convoys WHERE id = ?1 AND changes() = 1",
+        vec![
+            id.into(),
+            actor.into(),
+            now.into(),
+            event_type::CONVOY_LANDED.into(),
+            event_type::CONVOY_REOPENED.into(),
+        ],
     ));
 }
 

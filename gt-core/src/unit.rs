@@ -7,7 +7,7 @@ use std::collections::{HashMap, HashSet, VecDeque};
 use serde_json::{json, Value as Json};
 
 use crate::clock;
-use crate::entity::{settle_convoy, version_guard, Entity};
+use crate::entity::{convoy_count_changes, settle_convoy, version_guard, Entity};
 use crate::error::{Error, Result};
 use crate::model::{Agent, Bead, Convoy, Escalation, Rig};
 use crate::store::{backoff, Backend, Reader, Row, Stmt, StoreError, Value, MAX_ATTEMPTS};
@@ -292,8 +292,9 @@ impl<'a> Unit<'a> {
         }
     }
 
-    /// The batch: guards on everything read, then inserts, updates and deletes,
-    /// then events, then the convoy landings and reopenings that depend on all of them.
+    /// The batch: guards on everything read, then inserts, updates and deletes
+    /// (with the convoy counts that the bead changes move), then events, then
+    /// the convoy landings and reopenings that depend on all of them.
     fn finish(self) -> (Vec<Stmt>, Vec<Dispatch>) {
         let mut batch = Vec::new();
         guards(&self.rigs, &mut batch);
@@ -307,6 +308,13 @@ impl<'a> Unit<'a> {
         writes(&self.convoys, &mut batch);
         writes(&self.agents, &mut batch);
         writes(&self.beads, &mut batch);
+        convoy_count_changes(
+            self.beads
+                .slots
+                .iter()
+                .map(|s| (s.before.as_ref().map(|(b, _)| b), s.after.as_ref())),
+            &mut batch,
+        );
         writes(&self.escalations, &mut batch);
         batch.extend(self.extra);
         for e in &self.events {
@@ -408,4 +416,135 @@ pub fn write<T>(
 /// An event's metadata naming an agent.
 pub fn agent_meta(agent: &Agent) -> Json {
     json!({ "agent_id": agent.id, "agent": agent.name })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::BeadStatus::{self, Closed, Failed, Open};
+    use crate::store::sqlite::tests::{convoy, convoy_counts, exec, temp_db, RIG};
+
+    fn bead(id: &str, status: BeadStatus, convoy: Option<&str>) -> Bead {
+        Bead {
+            id: id.into(),
+            kind: "issue".into(),
+            status,
+            title: "t".into(),
+            body: None,
+            rig: "r".into(),
+            priority: crate::model::Priority::Medium,
+            labels: vec![],
+            metadata: Default::default(),
+            assignee: None,
+            convoy_id: convoy.map(Into::into),
+            depends_on: vec![],
+            created_by: "me".into(),
+            created_at: "t".into(),
+            updated_at: "t".into(),
+            closed_at: None,
+        }
+    }
+
+    /// One change of a write unit's beads.
+    enum Step {
+        Create(&'static str, BeadStatus, Option<&'static str>),
+        Set(
+            &'static str,
+            Option<BeadStatus>,
+            Option<Option<&'static str>>,
+        ),
+        Retitle(&'static str),
+        Delete(&'static str),
+    }
+
+    fn apply(u: &mut Unit, step: &Step) -> Result<()> {
+        match *step {
+            Step::Create(id, status, convoy) => u.create(bead(id, status, convoy)),
+            Step::Set(id, status, convoy) => {
+                let mut b: Bead = u.must(id)?;
+                b.status = status.unwrap_or(b.status);
+                b.convoy_id = convoy.map_or(b.convoy_id, |c| c.map(Into::into));
+                u.put(b);
+            }
+            Step::Retitle(id) => {
+                let b: Bead = u.must(id)?;
+                u.put(Bead {
+                    title: format!("{} again", b.title),
+                    ..b
+                });
+            }
+            Step::Delete(id) => {
+                u.must::<Bead>(id)?;
+                u.remove::<Bead>(id);
+            }
+        }
+        Ok(())
+    }
+
+    /// After each batch, stored counts equal a recount, whatever the batch
+    /// did to the beads: each kind of change alone, and several in one batch.
+    #[test]
+    fn write_units_keep_convoy_counts_through_every_change_of_a_bead() {
+        use Step::*;
+        let (_dir, mut db) = temp_db();
+        crate::store::schema::ensure(&mut db).unwrap();
+        exec(&mut db, &[RIG, &convoy("cv-1"), &convoy("cv-2")]);
+        let batches: &[&[Step]] = &[
+            &[Create("gt-1", Open, Some("cv-1"))],
+            &[
+                Create("gt-2", Closed, Some("cv-1")),
+                Create("gt-3", Failed, Some("cv-2")),
+                Create("gt-4", Open, None),
+            ],
+            &[Set("gt-1", Some(Closed), None)],
+            &[Set("gt-2", Some(Open), None)],
+            &[
+                Set("gt-2", Some(Failed), None),
+                Set("gt-3", Some(Closed), None),
+            ],
+            // Moves: between convoys, out of one, into one, and with a status change.
+            &[Set("gt-1", None, Some(Some("cv-2")))],
+            &[Set("gt-3", None, Some(None))],
+            &[Set("gt-4", None, Some(Some("cv-1")))],
+            &[Set("gt-1", Some(Open), Some(Some("cv-1")))],
+            &[Set("gt-2", Some(Closed), Some(Some("cv-2")))],
+            // Changes that leave status and convoy as they were.
+            &[
+                Retitle("gt-1"),
+                Retitle("gt-2"),
+                Set("gt-4", Some(Open), None),
+            ],
+            &[Delete("gt-2"), Delete("gt-3")],
+            // Created, changed and moved twice in one batch.
+            &[
+                Create("gt-5", Open, Some("cv-2")),
+                Set("gt-5", Some(Closed), Some(Some("cv-1"))),
+                Set("gt-1", Some(Failed), Some(Some("cv-2"))),
+                Set("gt-1", Some(Closed), Some(Some("cv-1"))),
+            ],
+        ];
+        for (i, batch) in batches.iter().enumerate() {
+            write(&mut db, "me", |u| {
+                batch.iter().try_for_each(|s| apply(u, s))
+            })
+            .unwrap();
+            for (stored, recounted) in convoy_counts(&mut db) {
+                assert_eq!(stored, recounted, "after batch {i}");
+            }
+        }
+        let settled = vec![((3, 2, 0), (3, 2, 0)), ((0, 0, 0), (0, 0, 0))];
+        assert_eq!(convoy_counts(&mut db), settled);
+        // A batch that fails at its commit (the rig does not exist) keeps no
+        // count it changed on the way (R1).
+        let failed = write(&mut db, "me", |u| {
+            apply(u, &Set("gt-1", Some(Open), None))?;
+            u.create(Bead {
+                rig: "nope".into(),
+                ..bead("gt-6", Open, Some("cv-1"))
+            });
+            Ok(())
+        });
+        assert!(failed.is_err());
+        assert_eq!(convoy_counts(&mut db), settled);
+    }
 }

@@ -81,19 +81,23 @@ pub trait Cells {
 
 impl dyn Cells + '_ {
     pub fn text(&self, i: usize) -> Result<Cow<'_, str>, StoreError> {
-        match self.cell(i)? {
-            Cell::Text(s) => Ok(s),
-            Cell::Integer(n) => Ok(Cow::Owned(n.to_string())),
-            other => Err(StoreError::Corrupt(format!(
-                "column {i}: expected text, found {other:?}"
-            ))),
-        }
+        Self::as_text(i, self.cell(i)?)
     }
 
     pub fn opt_text(&self, i: usize) -> Result<Option<Cow<'_, str>>, StoreError> {
         match self.cell(i)? {
             Cell::Null => Ok(None),
-            _ => self.text(i).map(Some),
+            cell => Self::as_text(i, cell).map(Some),
+        }
+    }
+
+    fn as_text(i: usize, cell: Cell<'_>) -> Result<Cow<'_, str>, StoreError> {
+        match cell {
+            Cell::Text(s) => Ok(s),
+            Cell::Integer(n) => Ok(Cow::Owned(n.to_string())),
+            other => Err(StoreError::Corrupt(format!(
+                "column {i}: expected text, found {other:?}"
+            ))),
         }
     }
 
@@ -222,6 +226,10 @@ impl Row {
 pub struct Stmt {
     pub sql: Cow<'static, str>,
     pub params: Vec<Value>,
+    /// A guard: it only checks that something the unit read is unchanged, and
+    /// writes nothing when it is. A backend that holds its write lock from the
+    /// unit's first read, so that nothing read can change, may skip it.
+    pub guard: bool,
 }
 
 impl Stmt {
@@ -229,6 +237,15 @@ impl Stmt {
         Stmt {
             sql: sql.into(),
             params,
+            guard: false,
+        }
+    }
+
+    /// A statement that fails the batch when what the unit read has changed.
+    pub fn guard(sql: impl Into<Cow<'static, str>>, params: Vec<Value>) -> Self {
+        Stmt {
+            guard: true,
+            ..Stmt::new(sql, params)
         }
     }
 }

@@ -170,6 +170,17 @@ pub const MIGRATIONS: &[&[&str]] = &[
          failed_beads = (SELECT count(*) FROM beads WHERE convoy_id = convoys.id AND status = 'failed')",
         "DROP INDEX beads_convoy_status",
     ],
+    // 7: each write batch keeps the counts instead, with one relative update
+    // per convoy whose beads it changes (entity::convoy_count_changes): every
+    // command parsed the four triggers with the schema (0.2M instructions, a
+    // tenth of a `bead show`), and a batch of n beads updated its convoy n
+    // times. The counts the triggers kept are exact, so they stay as they are.
+    &[
+        "DROP TRIGGER beads_count_insert",
+        "DROP TRIGGER beads_count_delete",
+        "DROP TRIGGER beads_count_status",
+        "DROP TRIGGER beads_count_move",
+    ],
 ];
 
 /// The schema version this binary writes.
