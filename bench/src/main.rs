@@ -20,7 +20,8 @@ struct Opts {
     gt: PathBuf,
 }
 
-fn parse_size(s: &str) -> usize {
+/// A town size such as `10k`, `100000` or `1m`.
+fn parse_size(s: &str) -> Option<usize> {
     let s = s.trim().to_ascii_lowercase();
     let (num, mul) = match s.strip_suffix('k') {
         Some(n) => (n, 1_000),
@@ -29,7 +30,24 @@ fn parse_size(s: &str) -> usize {
             None => (s.as_str(), 1),
         },
     };
-    num.parse::<usize>().expect("a size such as 10k") * mul
+    num.parse::<usize>()
+        .ok()?
+        .checked_mul(mul)
+        .filter(|&n| n > 0)
+}
+
+const USAGE: &str =
+    "usage: gt-bench [--sizes 10k,100k,1m] [--runs N] [--rqlite] [--dir DIR] [--gt PATH]
+  --sizes   town sizes to measure, in beads (default 10k,100k)
+  --runs    runs of each command, interleaved with the floor (default 21)
+  --rqlite  also measure a one-node rqlite cluster (needs .rqlite/, see README)
+  --dir     where seeded towns are kept and reused (default $TMPDIR/gt-bench)
+  --gt      the gt binary to time (default: the one built beside gt-bench)";
+
+/// Stops with a usage error (exit 2).
+fn usage_error(message: &str) -> ! {
+    eprintln!("gt-bench: {message}\n{USAGE}");
+    std::process::exit(2);
 }
 
 fn opts() -> Opts {
@@ -48,30 +66,39 @@ fn opts() -> Opts {
             .and_then(|exe| Some(exe.parent()?.join("gt")))
             .unwrap_or_else(|| root.join("target/release/gt")),
     };
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let mut i = 0;
-    while i < args.len() {
-        match args[i].as_str() {
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        let mut value = || {
+            args.next()
+                .unwrap_or_else(|| usage_error(&format!("{arg} needs a value")))
+        };
+        match arg.as_str() {
             "--sizes" => {
-                i += 1;
-                o.sizes = args[i].split(',').map(parse_size).collect();
+                o.sizes = value()
+                    .split(',')
+                    .map(|s| {
+                        parse_size(s).unwrap_or_else(|| {
+                            usage_error(&format!("'{s}' is not a size such as 10k"))
+                        })
+                    })
+                    .collect();
             }
             "--runs" => {
-                i += 1;
-                o.runs = args[i].parse().expect("--runs N");
+                o.runs = value()
+                    .parse()
+                    .ok()
+                    .filter(|&n| n > 0)
+                    .unwrap_or_else(|| usage_error("--runs takes a number above 0"));
             }
             "--rqlite" => o.rqlite = true,
-            "--dir" => {
-                i += 1;
-                o.dir = PathBuf::from(&args[i]);
+            "--dir" => o.dir = PathBuf::from(value()),
+            "--gt" => o.gt = PathBuf::from(value()),
+            "-h" | "--help" => {
+                println!("{USAGE}");
+                std::process::exit(0);
             }
-            "--gt" => {
-                i += 1;
-                o.gt = PathBuf::from(&args[i]);
-            }
-            other => panic!("unknown option {other}; see the top of bench/src/main.rs"),
+            other => usage_error(&format!("unknown option '{other}'")),
         }
-        i += 1;
     }
     o
 }
