@@ -384,10 +384,10 @@ pub fn convoy_count_changes<'a>(
 /// The statements that make a convoy's landing and reopening follow from its
 /// tracked beads (R3, R5), run by the store inside the batch so that concurrent
 /// writers can never lose a landing. They read the convoy's counts as the
-/// batch's [`convoy_count_changes`] leave them. One update makes whichever transition the counts
-/// call for (a landed convoy with an open bead reopens; an active one whose
-/// beads are all closed lands); its event is written only when it changed the
-/// row, and names the transition from the status it left.
+/// batch's [`convoy_count_changes`] leave them. One update makes whichever
+/// transition the counts call for (a landed convoy with an open bead reopens;
+/// an active one whose beads are all closed lands); its event is written only
+/// when it changed the row, and names the transition from the status it left.
 pub fn settle_convoy(id: &str, actor: &str, now: &str, out: &mut Vec<Stmt>) {
     out.push(Stmt::new(
         "UPDATE convoys SET \
