@@ -52,11 +52,18 @@ pub struct Sqlite {
     conn: Connection,
     location: String,
     lock_timeout: Duration,
-    in_transaction: bool,
-    /// Whether this connection holds the write lock (`BEGIN IMMEDIATE`), taken
-    /// before the unit's first read: nothing the unit reads can change until
-    /// its commit, so the batch's guards would always pass and are skipped.
-    write_locked: bool,
+    transaction: Transaction,
+}
+
+/// The transaction a connection has open.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Transaction {
+    None,
+    Read,
+    /// Holds the write lock (`BEGIN IMMEDIATE`), taken before the unit's first
+    /// read: nothing the unit reads can change until its commit, so the
+    /// batch's guards would always pass and are skipped.
+    Write,
 }
 
 impl Sqlite {
@@ -83,8 +90,7 @@ impl Sqlite {
             conn,
             location,
             lock_timeout,
-            in_transaction: false,
-            write_locked: false,
+            transaction: Transaction::None,
         };
         db.arm_lock_deadline();
         db.conn
@@ -194,13 +200,12 @@ impl Backend for Sqlite {
         self.conn
             .execute_batch("BEGIN IMMEDIATE")
             .map_err(|e| self.fail(e))?;
-        self.in_transaction = true;
-        self.write_locked = true;
+        self.transaction = Transaction::Write;
         Ok(())
     }
 
     fn commit(&mut self, batch: &[Stmt]) -> Result<(), StoreError> {
-        let guards_hold = self.write_locked;
+        let guards_hold = self.transaction == Transaction::Write;
         for stmt in batch.iter().filter(|s| !(s.guard && guards_hold)) {
             if let Err(e) = self.run(stmt) {
                 self.rollback();
@@ -211,17 +216,15 @@ impl Backend for Sqlite {
             self.rollback();
             return Err(self.fail(e));
         }
-        self.in_transaction = false;
-        self.write_locked = false;
+        self.transaction = Transaction::None;
         Ok(())
     }
 
     fn rollback(&mut self) {
-        if self.in_transaction || !self.conn.is_autocommit() {
+        if self.transaction != Transaction::None || !self.conn.is_autocommit() {
             let _ = self.conn.execute_batch("ROLLBACK");
         }
-        self.in_transaction = false;
-        self.write_locked = false;
+        self.transaction = Transaction::None;
     }
 
     fn begin_read(&mut self) -> Result<(), StoreError> {
@@ -229,7 +232,7 @@ impl Backend for Sqlite {
         self.conn
             .execute_batch("BEGIN DEFERRED")
             .map_err(|e| self.fail(e))?;
-        self.in_transaction = true;
+        self.transaction = Transaction::Read;
         Ok(())
     }
 
