@@ -102,7 +102,18 @@ impl dyn Cells + '_ {
     }
 
     pub fn int(&self, i: usize) -> Result<i64, StoreError> {
+        Self::as_int(i, self.cell(i)?)
+    }
+
+    pub fn opt_int(&self, i: usize) -> Result<Option<i64>, StoreError> {
         match self.cell(i)? {
+            Cell::Null => Ok(None),
+            cell => Self::as_int(i, cell).map(Some),
+        }
+    }
+
+    fn as_int(i: usize, cell: Cell<'_>) -> Result<i64, StoreError> {
+        match cell {
             Cell::Integer(n) => Ok(n),
             Cell::Real(f) if f.fract() == 0.0 => Ok(f as i64),
             Cell::Text(s) => s
@@ -111,13 +122,6 @@ impl dyn Cells + '_ {
             other => Err(StoreError::Corrupt(format!(
                 "column {i}: expected integer, found {other:?}"
             ))),
-        }
-    }
-
-    pub fn opt_int(&self, i: usize) -> Result<Option<i64>, StoreError> {
-        match self.cell(i)? {
-            Cell::Null => Ok(None),
-            _ => self.int(i).map(Some),
         }
     }
 
