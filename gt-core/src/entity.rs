@@ -610,7 +610,7 @@ impl Entity for Rig {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     #[test]
@@ -619,23 +619,25 @@ mod tests {
         assert!(squash(Convoy::SELECT).contains(&squash(needs_attention_sql!())));
     }
 
-    fn bead() -> Bead {
+    /// A bead of rig `r` with nothing but its ID, status and convoy set, for
+    /// tests that write beads or the statements for them.
+    pub(crate) fn bead(id: &str, status: BeadStatus, convoy: Option<&str>) -> Bead {
         Bead {
-            id: "gt-a".into(),
+            id: id.into(),
             kind: "issue".into(),
-            status: crate::model::BeadStatus::Open,
-            title: "A".into(),
+            status,
+            title: "t".into(),
             body: None,
-            rig: "app".into(),
+            rig: "r".into(),
             priority: crate::model::Priority::Medium,
             labels: vec![],
             metadata: Map::new(),
-            assignee: Some("toast".into()),
-            convoy_id: Some("cv-1".into()),
+            assignee: None,
+            convoy_id: convoy.map(Into::into),
             depends_on: vec![],
             created_by: "me".into(),
-            created_at: "t0".into(),
-            updated_at: "t0".into(),
+            created_at: "t".into(),
+            updated_at: "t".into(),
             closed_at: None,
         }
     }
@@ -644,9 +646,12 @@ mod tests {
     /// not change (and so their indexes) alone.
     #[test]
     fn updates_set_only_the_changed_columns() {
-        let before = bead();
+        let before = Bead {
+            assignee: Some("toast".into()),
+            ..bead("gt-a", BeadStatus::Open, Some("cv-1"))
+        };
         let after = Bead {
-            status: crate::model::BeadStatus::Closed,
+            status: BeadStatus::Closed,
             updated_at: "t1".into(),
             closed_at: Some("t1".into()),
             ..before.clone()

@@ -421,29 +421,9 @@ pub fn agent_meta(agent: &Agent) -> Json {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::entity::tests::bead;
     use crate::model::BeadStatus::{self, Closed, Failed, Open};
     use crate::store::sqlite::tests::{convoy, convoy_counts, exec, temp_db, RIG};
-
-    fn bead(id: &str, status: BeadStatus, convoy: Option<&str>) -> Bead {
-        Bead {
-            id: id.into(),
-            kind: "issue".into(),
-            status,
-            title: "t".into(),
-            body: None,
-            rig: "r".into(),
-            priority: crate::model::Priority::Medium,
-            labels: vec![],
-            metadata: Default::default(),
-            assignee: None,
-            convoy_id: convoy.map(Into::into),
-            depends_on: vec![],
-            created_by: "me".into(),
-            created_at: "t".into(),
-            updated_at: "t".into(),
-            closed_at: None,
-        }
-    }
 
     /// One change of a write unit's beads.
     enum Step {
