@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use clap::ValueEnum;
+use gt_core::store::rqlite::Credentials;
 use gt_core::{Error, Result};
 use serde::{Deserialize, Serialize};
 
@@ -20,6 +21,8 @@ pub struct Settings {
     pub actor: String,
     pub lock_timeout: Duration,
     pub dispatch_command: Option<String>,
+    /// A remote town's user, from the environment or the config file.
+    pub credentials: Option<Credentials>,
     pub color: ColorChoice,
     pub report: ConfigReport,
 }
@@ -49,6 +52,16 @@ struct FileConfig {
     lock_timeout: Option<toml::Spanned<toml::Value>>,
     color: Option<toml::Spanned<String>>,
     dispatch: Option<DispatchSection>,
+    rqlite: Option<RqliteSection>,
+}
+
+/// The user of a remote town with authentication on, so that the password
+/// need not sit in a URL (a shell's history, a process list).
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RqliteSection {
+    user: Option<String>,
+    password: Option<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -148,7 +161,8 @@ pub fn resolve(global: &GlobalArgs) -> Result<Settings> {
         (None, None, None) => (None, "default".to_string()),
     };
     let shown_db =
-        db.0.clone()
+        db.0.as_deref()
+            .map(gt_core::store::rqlite::redact)
             .or_else(|| default_db().map(|p| p.display().to_string()));
     r.note("db", shown_db, db.1);
 
@@ -215,6 +229,31 @@ pub fn resolve(global: &GlobalArgs) -> Result<Settings> {
     };
     r.note("dispatch.command", dispatch.0.clone(), dispatch.1);
 
+    let section = file.and_then(|f| f.rqlite.as_ref());
+    let credentials = match (env("GT_DB_USER"), section.and_then(|s| s.user.clone())) {
+        (Some(user), _) => Some((user, env("GT_DB_PASSWORD"), "env GT_DB_USER")),
+        (None, Some(user)) => Some((user, section.and_then(|s| s.password.clone()), "file")),
+        (None, None) => None,
+    };
+    r.note(
+        "rqlite.user",
+        credentials.as_ref().map(|c| c.0.clone()),
+        credentials.as_ref().map_or("default", |c| c.2).to_string(),
+    );
+    // The password is never shown, only whether there is one.
+    r.note(
+        "rqlite.password",
+        credentials
+            .as_ref()
+            .and_then(|c| c.1.as_ref())
+            .map(|_| "***".to_string()),
+        credentials.as_ref().map_or("default", |c| c.2).to_string(),
+    );
+    let credentials = credentials.map(|(user, password, _)| Credentials {
+        user,
+        password: password.unwrap_or_default(),
+    });
+
     let parse_color = |text: &str| ColorChoice::from_str(text, true);
     let color = match (
         global.color,
@@ -254,6 +293,7 @@ pub fn resolve(global: &GlobalArgs) -> Result<Settings> {
         actor: actor.0,
         lock_timeout: lock_timeout.0,
         dispatch_command: dispatch.0,
+        credentials,
         color: color.0,
         report: ConfigReport {
             file: path.map(|p| p.display().to_string()).unwrap_or_default(),

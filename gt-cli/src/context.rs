@@ -34,6 +34,7 @@ impl Ctx {
                 lock_timeout: self.settings.lock_timeout,
                 actor: self.settings.actor.clone(),
                 dispatch_command: self.settings.dispatch_command.clone(),
+                credentials: self.settings.credentials.clone(),
             };
             self.town = Some(Town::open(&options)?);
         }

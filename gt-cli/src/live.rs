@@ -5,8 +5,7 @@
 use std::time::Duration;
 
 use clap_complete::CompletionCandidate;
-use gt_core::model::BeadStatus;
-use gt_core::query::{BeadFilter, ConvoyFilter};
+use gt_core::query::ConvoyFilter;
 use gt_core::{OpenOptions, Town};
 
 use crate::config;
@@ -34,6 +33,7 @@ fn town() -> Option<Town> {
         lock_timeout: settings.lock_timeout,
         actor: "completion".into(),
         dispatch_command: None,
+        credentials: settings.credentials,
     })
     .ok()
 }
@@ -55,18 +55,8 @@ pub fn bead_ids() -> Vec<CompletionCandidate> {
     let Some(mut town) = town() else {
         return Vec::new();
     };
-    let filter = BeadFilter {
-        open_only: true,
-        limit: Some(MAX_BEADS),
-        ..Default::default()
-    };
-    town.beads(&filter)
-        .map(|bs| {
-            bs.iter()
-                .filter(|b| !matches!(b.status, BeadStatus::Closed | BeadStatus::Failed))
-                .map(|b| candidate(&b.id, &b.title))
-                .collect()
-        })
+    town.newest_open_beads(MAX_BEADS)
+        .map(|bs| bs.iter().map(|b| candidate(&b.id, &b.title)).collect())
         .unwrap_or_default()
 }
 

@@ -5,6 +5,7 @@ use std::io::Read;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+use crate::store::rqlite::Credentials;
 use crate::unit::Dispatch;
 
 /// How long one dispatch command may run before it is stopped and counted failed.
@@ -12,9 +13,21 @@ pub const TIMEOUT: Duration = Duration::from_secs(60);
 
 /// Runs `command` through `sh -c` for one dispatched bead. Its output goes to
 /// gt's standard error, never to standard output (which belongs to `--json`).
-/// Returns a description of the failure, if it failed.
-pub fn run(command: &str, db: &str, d: &Dispatch) -> Result<(), String> {
-    let mut child = Command::new("sh")
+/// Returns a description of the failure, if it failed. `GT_DB` never carries a
+/// password: a remote town's credentials, where there are any, go in
+/// `GT_DB_USER` and `GT_DB_PASSWORD`, which a `gt` run by the command reads.
+pub fn run(
+    command: &str,
+    db: &str,
+    credentials: Option<&Credentials>,
+    d: &Dispatch,
+) -> Result<(), String> {
+    let mut cmd = Command::new("sh");
+    if let Some(c) = credentials {
+        cmd.env("GT_DB_USER", &c.user)
+            .env("GT_DB_PASSWORD", &c.password);
+    }
+    let mut child = cmd
         .arg("-c")
         .arg(command)
         .env("GT_DB", db)

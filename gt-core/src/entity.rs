@@ -36,6 +36,57 @@ pub trait Entity: Clone + PartialEq + Sized {
     fn release(&self, _before: &Self, _out: &mut Vec<Stmt>) {}
 }
 
+/// The statements of write batches, named so that the plan catalogue
+/// (crate::plans) lists each one.
+pub(crate) const BEADS_INSERT_SQL: &str =
+    "INSERT INTO beads (id, type, status, title, body, rig, priority, labels, metadata, \
+             assignee, convoy_id, created_by, created_at, updated_at, closed_at) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)";
+pub(crate) const BEAD_RELEASE_SQL: &str = "UPDATE beads SET assignee = NULL WHERE id = ?1";
+pub(crate) const BEAD_DEPS_DELETE_ALL_SQL: &str =
+    "DELETE FROM bead_deps WHERE bead_id = ?1 OR depends_on_id = ?1";
+pub(crate) const BEAD_LABELS_DELETE_ALL_SQL: &str = "DELETE FROM bead_labels WHERE bead_id = ?1";
+pub(crate) const BEADS_DELETE_SQL: &str = "DELETE FROM beads WHERE id = ?1";
+pub(crate) const CONVOYS_INSERT_SQL: &str =
+    "INSERT INTO convoys (id, title, status, rig, merge_mode, feature_branch, max_polecats, \
+             idempotency_key, created_by, created_at, updated_at, landed_at, closed_reason) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)";
+pub(crate) const CONVOY_COUNTS_UPDATE_SQL: &str =
+    "UPDATE convoys SET total_beads = total_beads + ?2, \
+                 closed_beads = closed_beads + ?3, failed_beads = failed_beads + ?4, \
+                 version = version + 1 WHERE id = ?1";
+pub(crate) const SETTLE_UPDATE_SQL: &str = "UPDATE convoys SET \
+         status = CASE status WHEN 'landed' THEN 'active' ELSE 'landed' END, \
+         landed_at = CASE status WHEN 'landed' THEN NULL ELSE ?2 END, \
+         updated_at = ?2, version = version + 1 \
+         WHERE id = ?1 AND (status = 'landed' AND closed_beads < total_beads \
+         OR status = 'active' AND total_beads > 0 AND closed_beads = total_beads)";
+pub(crate) const SETTLE_EVENT_INSERT_SQL: &str = "INSERT INTO events (subject_id, event_type, actor, old_value, new_value, metadata, created_at) \
+         SELECT ?1, \
+         CASE status WHEN 'landed' THEN ?4 ELSE ?5 END, ?2, \
+         CASE status WHEN 'landed' THEN '\"active\"' ELSE '\"landed\"' END, \
+         json_quote(status), \
+         json_object('closed_beads', closed_beads, 'total_beads', total_beads), ?3 \
+         FROM convoys WHERE id = ?1 AND changes() = 1";
+pub(crate) const AGENTS_INSERT_SQL: &str =
+    "INSERT INTO agents (id, name, role, rig, status, hook, pid, last_activity_at, created_at) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
+pub(crate) const AGENT_RELEASE_SQL: &str = "UPDATE agents SET hook = NULL WHERE id = ?1";
+pub(crate) const ESCALATIONS_INSERT_SQL: &str =
+    "INSERT INTO escalations (id, severity, category, message, rig, agent, bead, status, \
+             acknowledged_by, acknowledged_at, re_escalation_count, created_at) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
+pub(crate) const RIGS_INSERT_SQL: &str =
+    "INSERT INTO rigs (id, name, git_url, default_branch, created_at) VALUES (?1, ?2, ?3, ?4, ?5)";
+pub(crate) const BEAD_DEPS_INSERT_SQL: &str =
+    "INSERT INTO bead_deps (bead_id, depends_on_id) VALUES (?1, ?2)";
+pub(crate) const BEAD_DEPS_DELETE_SQL: &str =
+    "DELETE FROM bead_deps WHERE bead_id = ?1 AND depends_on_id = ?2";
+pub(crate) const BEAD_LABELS_INSERT_SQL: &str =
+    "INSERT OR IGNORE INTO bead_labels (label, bead_id) VALUES (?1, ?2)";
+pub(crate) const BEAD_LABELS_DELETE_SQL: &str =
+    "DELETE FROM bead_labels WHERE label = ?1 AND bead_id = ?2";
+
 /// The guard that fails a batch when the row `id` is no longer at `version`.
 pub fn version_guard(table: &'static str, id: &str, version: i64) -> Stmt {
     Stmt::guard(
@@ -128,9 +179,7 @@ impl Entity for Bead {
 
     fn insert(&self, out: &mut Vec<Stmt>) {
         out.push(Stmt::new(
-            "INSERT INTO beads (id, type, status, title, body, rig, priority, labels, metadata, \
-             assignee, convoy_id, created_by, created_at, updated_at, closed_at) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+            BEADS_INSERT_SQL,
             vec![
                 self.id.as_str().into(),
                 self.kind.as_str().into(),
@@ -151,6 +200,9 @@ impl Entity for Bead {
         ));
         for dep in &self.depends_on {
             out.push(dependency_edge(&self.id, dep, true));
+        }
+        for label in &self.labels {
+            out.push(label_row(&self.id, label, true));
         }
     }
 
@@ -201,36 +253,53 @@ impl Entity for Bead {
         {
             out.push(dependency_edge(&self.id, added, true));
         }
+        for gone in before.labels.iter().filter(|l| !self.labels.contains(l)) {
+            out.push(label_row(&self.id, gone, false));
+        }
+        for added in self.labels.iter().filter(|l| !before.labels.contains(l)) {
+            out.push(label_row(&self.id, added, true));
+        }
     }
 
     fn release(&self, before: &Self, out: &mut Vec<Stmt>) {
         if before.assignee.is_some() && self.assignee != before.assignee {
-            out.push(Stmt::new(
-                "UPDATE beads SET assignee = NULL WHERE id = ?1",
-                vec![self.id.as_str().into()],
-            ));
+            out.push(Stmt::new(BEAD_RELEASE_SQL, vec![self.id.as_str().into()]));
         }
     }
 
     fn delete(&self, out: &mut Vec<Stmt>) {
         out.push(Stmt::new(
-            "DELETE FROM bead_deps WHERE bead_id = ?1 OR depends_on_id = ?1",
+            BEAD_DEPS_DELETE_ALL_SQL,
             vec![self.id.as_str().into()],
         ));
-        out.push(Stmt::new(
-            "DELETE FROM beads WHERE id = ?1",
-            vec![self.id.as_str().into()],
-        ));
+        if !self.labels.is_empty() {
+            out.push(Stmt::new(
+                BEAD_LABELS_DELETE_ALL_SQL,
+                vec![self.id.as_str().into()],
+            ));
+        }
+        out.push(Stmt::new(BEADS_DELETE_SQL, vec![self.id.as_str().into()]));
     }
 }
 
 fn dependency_edge(bead: &str, depends_on: &str, add: bool) -> Stmt {
     let sql = if add {
-        "INSERT INTO bead_deps (bead_id, depends_on_id) VALUES (?1, ?2)"
+        BEAD_DEPS_INSERT_SQL
     } else {
-        "DELETE FROM bead_deps WHERE bead_id = ?1 AND depends_on_id = ?2"
+        BEAD_DEPS_DELETE_SQL
     };
     Stmt::new(sql, vec![bead.into(), depends_on.into()])
+}
+
+/// One row of `bead_labels`, which `bead list --label` searches: the labels
+/// column stays the bead's own list (in its order), this is its index.
+fn label_row(bead: &str, label: &str, add: bool) -> Stmt {
+    let sql = if add {
+        BEAD_LABELS_INSERT_SQL
+    } else {
+        BEAD_LABELS_DELETE_SQL
+    };
+    Stmt::new(sql, vec![label.into(), bead.into()])
 }
 
 /// `needs_attention` (R4), derived on every read so it can never drift: an active
@@ -240,8 +309,9 @@ macro_rules! needs_attention_sql {
     () => {
         "(c.status = 'active' AND ((c.total_beads > 0 \
          AND c.closed_beads + c.failed_beads = c.total_beads AND c.failed_beads > 0) \
-         OR EXISTS (SELECT 1 FROM agents a JOIN beads hb ON hb.id = a.hook \
-         WHERE a.status = 'dead' AND hb.convoy_id = c.id)))"
+         OR EXISTS (SELECT 1 FROM beads hb INDEXED BY beads_hooked \
+         JOIN agents a ON a.name = hb.assignee \
+         WHERE hb.convoy_id = c.id AND hb.assignee IS NOT NULL AND a.status = 'dead')))"
     };
 }
 
@@ -285,9 +355,7 @@ impl Entity for Convoy {
 
     fn insert(&self, out: &mut Vec<Stmt>) {
         out.push(Stmt::new(
-            "INSERT INTO convoys (id, title, status, rig, merge_mode, feature_branch, max_polecats, \
-             idempotency_key, created_by, created_at, updated_at, landed_at, closed_reason) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+            CONVOYS_INSERT_SQL,
             vec![
                 self.id.as_str().into(),
                 self.title.as_str().into(),
@@ -372,9 +440,7 @@ pub fn convoy_count_changes<'a>(
     for (convoy, [total, closed, failed]) in deltas {
         if [total, closed, failed] != [0, 0, 0] {
             out.push(Stmt::new(
-                "UPDATE convoys SET total_beads = total_beads + ?2, \
-                 closed_beads = closed_beads + ?3, failed_beads = failed_beads + ?4, \
-                 version = version + 1 WHERE id = ?1",
+                CONVOY_COUNTS_UPDATE_SQL,
                 vec![convoy.into(), total.into(), closed.into(), failed.into()],
             ));
         }
@@ -389,23 +455,9 @@ pub fn convoy_count_changes<'a>(
 /// an active one whose beads are all closed lands); its event is written only
 /// when it changed the row, and names the transition from the status it left.
 pub fn settle_convoy(id: &str, actor: &str, now: &str, out: &mut Vec<Stmt>) {
+    out.push(Stmt::new(SETTLE_UPDATE_SQL, vec![id.into(), now.into()]));
     out.push(Stmt::new(
-        "UPDATE convoys SET \
-         status = CASE status WHEN 'landed' THEN 'active' ELSE 'landed' END, \
-         landed_at = CASE status WHEN 'landed' THEN NULL ELSE ?2 END, \
-         updated_at = ?2, version = version + 1 \
-         WHERE id = ?1 AND (status = 'landed' AND closed_beads < total_beads \
-         OR status = 'active' AND total_beads > 0 AND closed_beads = total_beads)",
-        vec![id.into(), now.into()],
-    ));
-    out.push(Stmt::new(
-        "INSERT INTO events (subject_id, event_type, actor, old_value, new_value, metadata, created_at) \
-         SELECT ?1, \
-         CASE status WHEN 'landed' THEN ?4 ELSE ?5 END, ?2, \
-         CASE status WHEN 'landed' THEN '\"active\"' ELSE '\"landed\"' END, \
-         json_quote(status), \
-         json_object('closed_beads', closed_beads, 'total_beads', total_beads), ?3 \
-         FROM convoys WHERE id = ?1 AND changes() = 1",
+        SETTLE_EVENT_INSERT_SQL,
         vec![
             id.into(),
             actor.into(),
@@ -443,8 +495,7 @@ impl Entity for Agent {
 
     fn insert(&self, out: &mut Vec<Stmt>) {
         out.push(Stmt::new(
-            "INSERT INTO agents (id, name, role, rig, status, hook, pid, last_activity_at, created_at) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            AGENTS_INSERT_SQL,
             vec![
                 self.id.as_str().into(),
                 self.name.as_str().into(),
@@ -461,10 +512,7 @@ impl Entity for Agent {
 
     fn release(&self, before: &Self, out: &mut Vec<Stmt>) {
         if before.hook.is_some() && self.hook != before.hook {
-            out.push(Stmt::new(
-                "UPDATE agents SET hook = NULL WHERE id = ?1",
-                vec![self.id.as_str().into()],
-            ));
+            out.push(Stmt::new(AGENT_RELEASE_SQL, vec![self.id.as_str().into()]));
         }
     }
 
@@ -517,9 +565,7 @@ impl Entity for Escalation {
 
     fn insert(&self, out: &mut Vec<Stmt>) {
         out.push(Stmt::new(
-            "INSERT INTO escalations (id, severity, category, message, rig, agent, bead, status, \
-             acknowledged_by, acknowledged_at, re_escalation_count, created_at) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+            ESCALATIONS_INSERT_SQL,
             vec![
                 self.id.as_str().into(),
                 self.severity.as_str().into(),
@@ -584,7 +630,7 @@ impl Entity for Rig {
 
     fn insert(&self, out: &mut Vec<Stmt>) {
         out.push(Stmt::new(
-            "INSERT INTO rigs (id, name, git_url, default_branch, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+            RIGS_INSERT_SQL,
             vec![
                 self.id.as_str().into(),
                 self.name.as_str().into(),

@@ -10,6 +10,8 @@ pub mod event_type;
 pub mod id;
 pub mod model;
 pub mod ops;
+#[cfg(test)]
+mod plans;
 pub mod query;
 pub mod rules;
 pub mod store;

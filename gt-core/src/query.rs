@@ -60,7 +60,7 @@ fn resolve_id(r: &mut dyn Reader, kind: IdKind, table: &str, input: &str) -> Res
     let prefix = normalize_prefix(kind, input);
     let (lo, hi) = prefix_range(&prefix);
     let rows = r.query(
-        &format!("SELECT id FROM {table} WHERE id >= ?1 AND id < ?2 ORDER BY id LIMIT ?3"),
+        &prefix_sql(table),
         &[lo.into(), hi.into(), ((MAX_CANDIDATES + 1) as i64).into()],
     )?;
     let ids: Vec<String> = rows.iter().map(|r| r.text(0)).collect::<Result<_, _>>()?;
@@ -87,12 +87,17 @@ fn resolve_id(r: &mut dyn Reader, kind: IdKind, table: &str, input: &str) -> Res
     }
 }
 
+/// The IDs of `table` in a prefix's range.
+pub(crate) fn prefix_sql(table: &str) -> String {
+    format!("SELECT id FROM {table} WHERE id >= ?1 AND id < ?2 ORDER BY id LIMIT ?3")
+}
+
+/// The agent called `?1` (case-insensitive), by the unique index of names.
+pub(crate) const AGENT_BY_NAME_SQL: &str = "SELECT id FROM agents WHERE name = ?1";
+
 /// An agent by name (case-insensitive) or by ID prefix.
 pub fn resolve_agent(r: &mut dyn Reader, input: &str) -> Result<String> {
-    let rows = r.query(
-        "SELECT id FROM agents WHERE name = ?1",
-        &[input.trim().into()],
-    )?;
+    let rows = r.query(AGENT_BY_NAME_SQL, &[input.trim().into()])?;
     if let Some(row) = rows.first() {
         return Ok(row.text(0)?);
     }
@@ -134,6 +139,12 @@ pub struct ConvoyFilter {
 }
 
 pub fn convoys(r: &mut dyn Reader, filter: &ConvoyFilter) -> Result<Vec<Convoy>> {
+    let (sql, params) = convoys_where(filter);
+    fetch_where(r, &sql, &params)
+}
+
+/// The `WHERE` clause (and its parameters) of [`convoys`].
+pub(crate) fn convoys_where(filter: &ConvoyFilter) -> (String, Vec<Value>) {
     let mut clauses = Vec::new();
     let mut params: Vec<Value> = Vec::new();
     match (filter.status, filter.all) {
@@ -149,7 +160,7 @@ pub fn convoys(r: &mut dyn Reader, filter: &ConvoyFilter) -> Result<Vec<Convoy>>
         clauses.push(format!("c.rig = ?{}", params.len()));
     }
     clauses.push("1 ORDER BY c.created_at, c.id".to_string());
-    fetch_where(r, &clauses.join(" AND "), &params)
+    (clauses.join(" AND "), params)
 }
 
 /// Which beads `bead list` shows.
@@ -171,43 +182,84 @@ pub fn beads(r: &mut dyn Reader, filter: &BeadFilter) -> Result<Vec<Bead>> {
     fetch_where(r, &sql, &params)
 }
 
-/// The `WHERE` clause (and its parameters) of [`beads`].
-fn beads_where(filter: &BeadFilter) -> (String, Vec<Value>) {
+/// Which filter of a bead list leads: the one whose index range is read (the
+/// others are checked on each of its rows), most selective first.
+pub(crate) fn bead_lead(filter: &BeadFilter) -> &'static str {
+    if filter.assignee.is_some() {
+        "assignee"
+    } else if filter.convoy_id.is_some() {
+        "convoy"
+    } else if filter.label.is_some() {
+        "label"
+    } else if filter.rig.is_some() {
+        "rig"
+    } else if filter.status.is_some() {
+        "status"
+    } else if filter.priority.is_some() {
+        "priority"
+    } else if filter.open_only {
+        "open"
+    } else {
+        ""
+    }
+}
+
+/// The `WHERE` clause (and its parameters) of [`beads`]. The most selective
+/// filter given leads (an assignee, a convoy, a label, a rig and status, a
+/// rig, a status, a priority: [`bead_lead`]), and every other one is written `+column`, so
+/// that SQLite reads that filter's index range in creation order and checks the
+/// rest on each row: its plan does not depend on statistics, which gt never
+/// gathers. (Without that, `--status S --rig R --convoy C` walked every bead of
+/// the rig in that status.)
+pub(crate) fn beads_where(filter: &BeadFilter) -> (String, Vec<Value>) {
     let mut clauses = Vec::new();
     let mut params: Vec<Value> = Vec::new();
-    let mut add = |clause: &str, v: Value| {
+    let mut add = |clause: String, v: Value| {
         params.push(v);
         clauses.push(clause.replace('?', &format!("?{}", params.len())));
     };
-    if let Some(s) = filter.status {
-        add("b.status = ?", s.as_str().into());
-    }
-    if let Some(rig) = &filter.rig {
-        add("b.rig = ?", rig.as_str().into());
+    let lead = bead_lead(filter);
+    let plus = |leads: bool| if leads { "" } else { "+" };
+    if let Some(a) = &filter.assignee {
+        add("b.assignee = ? COLLATE NOCASE".into(), a.as_str().into());
     }
     if let Some(c) = &filter.convoy_id {
-        add("b.convoy_id = ?", c.as_str().into());
-    }
-    if let Some(a) = &filter.assignee {
-        add("b.assignee = ? COLLATE NOCASE", a.as_str().into());
-    }
-    if let Some(p) = filter.priority {
-        add("b.priority = ?", p.as_str().into());
-    }
-    if let Some(l) = &filter.label {
         add(
-            "EXISTS (SELECT 1 FROM json_each(b.labels) WHERE value = ?)",
-            l.as_str().into(),
+            format!("{}b.convoy_id = ?", plus(lead == "convoy")),
+            c.as_str().into(),
         );
     }
-    if filter.open_only {
-        clauses.push("b.status NOT IN ('closed', 'failed')".to_string());
+    if let Some(rig) = &filter.rig {
+        add(
+            format!("{}b.rig = ?", plus(lead == "rig")),
+            rig.as_str().into(),
+        );
     }
-    let by_status_alone = filter.status.is_some()
-        && filter.rig.is_none()
-        && filter.convoy_id.is_none()
-        && filter.assignee.is_none();
-    if by_status_alone {
+    if let Some(s) = filter.status {
+        // With a rig, (rig, status) is one index range.
+        let leads = lead == "status" || lead == "rig";
+        add(format!("{}b.status = ?", plus(leads)), s.as_str().into());
+    }
+    if let Some(p) = filter.priority {
+        add(
+            format!("{}b.priority = ?", plus(lead == "priority")),
+            p.as_str().into(),
+        );
+    }
+    if let Some(l) = &filter.label {
+        let sql = if lead == "label" {
+            "b.id IN (SELECT bead_id FROM bead_labels WHERE label = ?)"
+        } else {
+            "EXISTS (SELECT 1 FROM bead_labels l WHERE l.label = ? AND l.bead_id = b.id)"
+        };
+        add(sql.into(), l.as_str().into());
+    }
+    if lead == "open" {
+        clauses.push("b.status IN ('open', 'in_progress', 'in_review')".to_string());
+    } else if filter.open_only {
+        clauses.push("+b.status NOT IN ('closed', 'failed')".to_string());
+    }
+    if lead == "status" || lead == "open" {
         // Every bead's rig is a rig (a foreign key), so this selects nothing
         // more or less; it lets the (rig, status) index find the status in each
         // rig. A (status, rig) index of its own would cost every status change
@@ -217,10 +269,44 @@ fn beads_where(filter: &BeadFilter) -> (String, Vec<Value>) {
     clauses.push("1 ORDER BY b.rowid".to_string());
     let mut sql = clauses.join(" AND ");
     if let Some(limit) = filter.limit {
-        sql.push_str(&format!(" LIMIT {limit}"));
+        params.push(i64::from(limit).into());
+        sql.push_str(&format!(" LIMIT ?{}", params.len()));
     }
     (sql, params)
 }
+
+/// The newest beads that are not done yet (for shell completion), at most
+/// `limit`: each rig's newest of each open status, read from the end of its
+/// (rig, status) range, so closed beads are never walked past.
+pub fn newest_open_beads(r: &mut dyn Reader, limit: u32) -> Result<Vec<Bead>> {
+    let rigs = fetch_where::<Rig>(r, "1 ORDER BY r.name", &[])?;
+    let mut found: Vec<Bead> = Vec::new();
+    for rig in &rigs {
+        for status in [
+            BeadStatus::Open,
+            BeadStatus::InProgress,
+            BeadStatus::InReview,
+        ] {
+            found.extend(fetch_where::<Bead>(
+                r,
+                NEWEST_BEADS_WHERE,
+                &[
+                    rig.name.as_str().into(),
+                    status.as_str().into(),
+                    i64::from(limit).into(),
+                ],
+            )?);
+        }
+    }
+    // Newest first; a batch's beads share a time, and then any order will do.
+    found.sort_by(|a, b| b.created_at.cmp(&a.created_at));
+    found.truncate(limit as usize);
+    Ok(found)
+}
+
+/// One rig's newest beads of one status.
+pub(crate) const NEWEST_BEADS_WHERE: &str =
+    "b.rig = ?1 AND b.status = ?2 ORDER BY b.rowid DESC LIMIT ?3";
 
 /// Which agents `agent list` shows.
 #[derive(Debug, Clone, Default)]
@@ -231,6 +317,12 @@ pub struct AgentFilter {
 }
 
 pub fn agents(r: &mut dyn Reader, filter: &AgentFilter) -> Result<Vec<Agent>> {
+    let (sql, params) = agents_where(filter);
+    fetch_where(r, &sql, &params)
+}
+
+/// The `WHERE` clause (and its parameters) of [`agents`].
+pub(crate) fn agents_where(filter: &AgentFilter) -> (String, Vec<Value>) {
     let mut clauses = Vec::new();
     let mut params: Vec<Value> = Vec::new();
     if let Some(rig) = &filter.rig {
@@ -246,12 +338,20 @@ pub fn agents(r: &mut dyn Reader, filter: &AgentFilter) -> Result<Vec<Agent>> {
         clauses.push(format!("a.role = ?{}", params.len()));
     }
     clauses.push("1 ORDER BY a.created_at, a.rowid".to_string());
-    fetch_where(r, &clauses.join(" AND "), &params)
+    (clauses.join(" AND "), params)
 }
 
 pub fn escalations(r: &mut dyn Reader, all: bool) -> Result<Vec<Escalation>> {
-    let filter = if all { "1" } else { "e.status = 'open'" };
-    fetch_where(r, &format!("{filter} ORDER BY e.created_at, e.rowid"), &[])
+    fetch_where(r, escalations_where(all), &[])
+}
+
+/// The `WHERE` clause of [`escalations`].
+pub(crate) fn escalations_where(all: bool) -> &'static str {
+    if all {
+        "1 ORDER BY e.created_at, e.rowid"
+    } else {
+        "e.status = 'open' ORDER BY e.created_at, e.rowid"
+    }
 }
 
 /// One bead of `convoy status`.
@@ -338,6 +438,14 @@ fn refill(s: &mut String, text: &str) {
     s.push_str(text);
 }
 
+/// Each bead of a convoy, then one row more per edge it has (the same bead
+/// columns again) with its blocker's status.
+pub(crate) const CONVOY_STATUS_SQL: &str = "SELECT b.id, b.title, b.status, b.rig, b.priority, \
+     b.assignee, d.depends_on_id, blocker.status FROM beads b \
+     LEFT JOIN bead_deps d ON d.bead_id = b.id \
+     LEFT JOIN beads blocker ON blocker.id = d.depends_on_id \
+     WHERE b.convoy_id = ?1 ORDER BY b.rowid, d.depends_on_id";
+
 /// Reads `convoy status` into `sink`, one bead at a time.
 pub fn convoy_status_into(
     r: &mut dyn Reader,
@@ -352,67 +460,59 @@ pub fn convoy_status_into(
     let mut refused: Option<Error> = None;
     // One pass: each bead, then one row more per edge it has (the same bead
     // columns again), so the beads are read once and their edges found by key.
-    let read = r.each_row(
-        "SELECT b.id, b.title, b.status, b.rig, b.priority, b.assignee, \
-         d.depends_on_id, blocker.status FROM beads b \
-         LEFT JOIN bead_deps d ON d.bead_id = b.id \
-         LEFT JOIN beads blocker ON blocker.id = d.depends_on_id \
-         WHERE b.convoy_id = ?1 ORDER BY b.rowid, d.depends_on_id",
-        &[convoy_id.into()],
-        &mut |row| {
-            let id = row.text(0)?;
-            if current.as_ref().is_none_or(|b| b.id != id) {
-                if let Some(bead) = &current {
-                    if let Err(e) = sink.bead(bead) {
-                        refused = Some(e);
-                        return Err(StoreError::Backend("the reader stopped".into()));
-                    }
-                }
-                let (title, rig) = (row.text(1)?, row.text(3)?);
-                let (status, priority) = (row.parsed(2)?, row.parsed(4)?);
-                let assignee = row.opt_text(5)?;
-                match &mut current {
-                    Some(b) => {
-                        refill(&mut b.id, &id);
-                        refill(&mut b.title, &title);
-                        refill(&mut b.rig, &rig);
-                        match (&mut b.assignee, assignee) {
-                            (Some(a), Some(new)) => refill(a, &new),
-                            (a, new) => *a = new.map(Into::into),
-                        }
-                        (b.status, b.priority) = (status, priority);
-                        b.blocked_by.clear();
-                    }
-                    None => {
-                        current = Some(TrackedBead {
-                            id: id.to_string(),
-                            title: title.into_owned(),
-                            status,
-                            rig: rig.into_owned(),
-                            priority,
-                            assignee: assignee.map(Into::into),
-                            blocked_by: Vec::new(),
-                        })
-                    }
+    let read = r.each_row(CONVOY_STATUS_SQL, &[convoy_id.into()], &mut |row| {
+        let id = row.text(0)?;
+        if current.as_ref().is_none_or(|b| b.id != id) {
+            if let Some(bead) = &current {
+                if let Err(e) = sink.bead(bead) {
+                    refused = Some(e);
+                    return Err(StoreError::Backend("the reader stopped".into()));
                 }
             }
-            // No edge (or, as with an inner join, none whose blocker exists).
-            if row.opt_text(7)?.is_none() {
-                return Ok(());
-            }
-            let blocker = row.text(6)?.into_owned();
-            if row.parsed::<BeadStatus>(7)? != BeadStatus::Closed {
-                if let Some(bead) = &mut current {
-                    bead.blocked_by.push(blocker.clone());
+            let (title, rig) = (row.text(1)?, row.text(3)?);
+            let (status, priority) = (row.parsed(2)?, row.parsed(4)?);
+            let assignee = row.opt_text(5)?;
+            match &mut current {
+                Some(b) => {
+                    refill(&mut b.id, &id);
+                    refill(&mut b.title, &title);
+                    refill(&mut b.rig, &rig);
+                    match (&mut b.assignee, assignee) {
+                        (Some(a), Some(new)) => refill(a, &new),
+                        (a, new) => *a = new.map(Into::into),
+                    }
+                    (b.status, b.priority) = (status, priority);
+                    b.blocked_by.clear();
+                }
+                None => {
+                    current = Some(TrackedBead {
+                        id: id.to_string(),
+                        title: title.into_owned(),
+                        status,
+                        rig: rig.into_owned(),
+                        priority,
+                        assignee: assignee.map(Into::into),
+                        blocked_by: Vec::new(),
+                    })
                 }
             }
-            dependency_edges.push(DependencyEdge {
-                bead_id: id.into_owned(),
-                depends_on_bead_id: blocker,
-            });
-            Ok(())
-        },
-    );
+        }
+        // No edge (or, as with an inner join, none whose blocker exists).
+        if row.opt_text(7)?.is_none() {
+            return Ok(());
+        }
+        let blocker = row.text(6)?.into_owned();
+        if row.parsed::<BeadStatus>(7)? != BeadStatus::Closed {
+            if let Some(bead) = &mut current {
+                bead.blocked_by.push(blocker.clone());
+            }
+        }
+        dependency_edges.push(DependencyEdge {
+            bead_id: id.into_owned(),
+            depends_on_bead_id: blocker,
+        });
+        Ok(())
+    });
     if let Some(e) = refused {
         return Err(e);
     }
@@ -438,13 +538,20 @@ pub struct EventFilter {
     pub limit: Option<u32>,
 }
 
-pub fn events(r: &mut dyn Reader, filter: &EventFilter) -> Result<Vec<Event>> {
+/// The statement of [`events`]. A subject or convoy leads (its index range of
+/// `events_subject`) and the actor is then checked per row (`+actor`): without
+/// that, the planner walked every event of that actor. `--since` becomes an id
+/// bound as well, the first event at or after the time (ids grow with time;
+/// the time is still checked, for writers whose clocks disagree by a little),
+/// so the newest events are one range of the table, not a scan of it.
+pub(crate) fn events_sql(filter: &EventFilter) -> (String, Vec<Value>) {
     let mut clauses = Vec::new();
     let mut params: Vec<Value> = Vec::new();
     let mut add = |clause: &str, v: Value| {
         params.push(v);
         clauses.push(clause.replace('?', &format!("?{}", params.len())));
     };
+    let by_subject = filter.subject.is_some() || filter.convoy.is_some();
     if let Some(s) = &filter.subject {
         add("subject_id = ?", s.as_str().into());
     }
@@ -455,24 +562,38 @@ pub fn events(r: &mut dyn Reader, filter: &EventFilter) -> Result<Vec<Event>> {
         );
     }
     if let Some(a) = &filter.actor {
-        add("actor = ?", a.as_str().into());
+        let clause = if by_subject {
+            "+actor = ?"
+        } else {
+            "actor = ?"
+        };
+        add(clause, a.as_str().into());
     }
     if let Some(t) = &filter.since {
-        add("created_at >= ?", t.as_str().into());
+        add(
+            "id >= (SELECT coalesce(min(id), 9223372036854775807) FROM events \
+             INDEXED BY events_created WHERE created_at >= ?) AND +created_at >= ?",
+            t.as_str().into(),
+        );
     }
     if let Some(id) = filter.after_id {
         add("id > ?", id.into());
     }
     clauses.push("1".into());
-    let limit = filter
-        .limit
-        .map(|n| format!(" LIMIT {n}"))
-        .unwrap_or_default();
-    let sql = format!(
+    let mut sql = format!(
         "SELECT id, subject_id, event_type, actor, old_value, new_value, metadata, created_at \
-         FROM events WHERE {} ORDER BY id DESC{limit}",
+         FROM events WHERE {} ORDER BY id DESC",
         clauses.join(" AND ")
     );
+    if let Some(n) = filter.limit {
+        params.push(i64::from(n).into());
+        sql.push_str(&format!(" LIMIT ?{}", params.len()));
+    }
+    (sql, params)
+}
+
+pub fn events(r: &mut dyn Reader, filter: &EventFilter) -> Result<Vec<Event>> {
+    let (sql, params) = events_sql(filter);
     let rows = r.query(&sql, &params)?;
     let mut out = rows
         .iter()

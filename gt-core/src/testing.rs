@@ -90,6 +90,21 @@ impl Node {
     /// A node that joins the cluster whose Raft address is `join` (or bootstraps
     /// one), ready to serve.
     pub fn start_joining(join: Option<&str>, timing: Timing, id: &str) -> Node {
+        Self::start_with(join, timing, id, None)
+    }
+
+    /// A single-node cluster with basic authentication on: `user` with
+    /// `password` may do everything, and nobody else anything.
+    pub fn start_with_auth(user: &str, password: &str) -> Node {
+        Self::start_with(None, Timing::FAST, "n1", Some((user, password)))
+    }
+
+    fn start_with(
+        join: Option<&str>,
+        timing: Timing,
+        id: &str,
+        auth: Option<(&str, &str)>,
+    ) -> Node {
         for _ in 0..5 {
             let dir = tempfile::tempdir().expect("a temporary data directory");
             let http = format!("127.0.0.1:{}", free_port());
@@ -102,8 +117,17 @@ impl Node {
             if let Some(join) = join {
                 cmd.args(["-join", join]);
             }
+            if let Some((user, password)) = auth {
+                let file = dir.path().join("auth.json");
+                let users = serde_json::json!([
+                    { "username": user, "password": password, "perms": ["all"] }
+                ]);
+                std::fs::write(&file, users.to_string()).expect("write the auth file");
+                cmd.arg("-auth").arg(&file);
+            }
+            let data = dir.path().join("data");
             let child = cmd
-                .arg(dir.path())
+                .arg(&data)
                 .stdin(Stdio::null())
                 .stdout(Stdio::null())
                 .stderr(Stdio::null())
@@ -116,7 +140,7 @@ impl Node {
                 id: id.to_string(),
                 _dir: dir,
             };
-            if node.wait_ready(Duration::from_secs(30)) {
+            if node.wait_ready(Duration::from_secs(30), auth) {
                 return node;
             }
             node.kill();
@@ -124,17 +148,19 @@ impl Node {
         panic!("rqlited did not start (five tries on fresh ports)");
     }
 
-    fn wait_ready(&mut self, limit: Duration) -> bool {
+    fn wait_ready(&mut self, limit: Duration, auth: Option<(&str, &str)>) -> bool {
         let agent = agent();
         let deadline = Instant::now() + limit;
         while Instant::now() < deadline {
             if let Ok(Some(_)) = self.child.try_wait() {
                 return false;
             }
+            // With authentication on, any answer means it is up; the
+            // credentials are the test's business.
             let ok = agent
                 .get(format!("http://{}/readyz", self.http))
                 .call()
-                .is_ok_and(|r| r.status() == 200);
+                .is_ok_and(|r| r.status() == 200 || (auth.is_some() && r.status() == 401));
             if ok {
                 return true;
             }

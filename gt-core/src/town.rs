@@ -9,7 +9,7 @@ use serde_json::json;
 use crate::error::{Error, Result};
 use crate::event_type as ev;
 use crate::model;
-use crate::store::rqlite::Rqlite;
+use crate::store::rqlite::{self, Credentials, Rqlite};
 use crate::store::schema::{self, SchemaState};
 use crate::store::sqlite::Sqlite;
 use crate::store::{Backend, Reader};
@@ -26,6 +26,9 @@ pub struct OpenOptions {
     pub actor: String,
     /// Run after each commit for every dispatched bead (R7).
     pub dispatch_command: Option<String>,
+    /// The user of a remote town with authentication on, unless the location
+    /// names one (`http://USER:PASSWORD@HOST:PORT`).
+    pub credentials: Option<Credentials>,
 }
 
 /// Whether `location` names a remote town rather than a file.
@@ -39,6 +42,8 @@ pub fn is_remote(location: &str) -> bool {
 /// An open town.
 pub struct Town {
     db: Box<dyn Backend>,
+    /// For the dispatch command: the location's own, else the options'.
+    credentials: Option<Credentials>,
     actor: String,
     dispatch_command: Option<String>,
     schema: SchemaState,
@@ -53,7 +58,11 @@ impl Town {
                 .with_hint("pass --actor NAME or set GT_ACTOR"));
         }
         let mut db: Box<dyn Backend> = if is_remote(&options.location) {
-            Box::new(Rqlite::open(&options.location, options.lock_timeout)?)
+            Box::new(Rqlite::open(
+                &options.location,
+                options.credentials.as_ref(),
+                options.lock_timeout,
+            )?)
         } else {
             Box::new(Sqlite::open(
                 Path::new(&options.location),
@@ -61,8 +70,15 @@ impl Town {
             )?)
         };
         let schema = schema::ensure(&mut *db)?;
+        // In gt-core's tests every statement must be one the plan test names.
+        #[cfg(test)]
+        let db: Box<dyn Backend> = Box::new(crate::plans::audit::Audited(db));
+        let credentials = rqlite::credentials_in(&options.location)
+            .or_else(|| options.credentials.clone())
+            .filter(|_| is_remote(&options.location));
         Ok(Town {
             db,
+            credentials,
             actor: options.actor.clone(),
             dispatch_command: options
                 .dispatch_command
@@ -117,7 +133,9 @@ impl Town {
         let location = self.db.location().to_string();
         let mut failures = Vec::new();
         for d in dispatched {
-            if let Err(why) = crate::dispatch::run(&command, &location, d) {
+            if let Err(why) =
+                crate::dispatch::run(&command, &location, self.credentials.as_ref(), d)
+            {
                 self.warnings.push(format!(
                     "dispatch of {} to {} failed: {why}",
                     d.bead_id, d.agent

@@ -12,6 +12,11 @@ use crate::error::{Error, Result};
 use crate::model::{Agent, Bead, Convoy, Escalation, Rig};
 use crate::store::{backoff, Backend, Reader, Row, Stmt, StoreError, Value, MAX_ATTEMPTS};
 
+/// Appends one audit event.
+pub(crate) const EVENT_INSERT_SQL: &str = "INSERT INTO events \
+     (subject_id, event_type, actor, old_value, new_value, metadata, created_at) \
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+
 /// One row as the unit knows it: as read (with its version), and as it will be.
 struct Slot<T> {
     before: Option<(T, i64)>,
@@ -37,10 +42,6 @@ impl<T: Entity> Table<T> {
     /// `Some(None)` when the unit deleted the row; `None` when it never saw it.
     fn current(&self, id: &str) -> Option<Option<&T>> {
         self.index.get(id).map(|&i| self.slots[i].after.as_ref())
-    }
-
-    fn values(&self) -> impl Iterator<Item = &T> {
-        self.slots.iter().filter_map(|s| s.after.as_ref())
     }
 }
 
@@ -92,10 +93,17 @@ pub struct Unit<'a> {
     pub(crate) dispatched: Vec<Dispatch>,
     /// Agent name (lower-case) to ID, for every agent in `agents`.
     agent_names: HashMap<String, String>,
-    /// Every agent name in the town (lower-case), once a new polecat needs one.
+    /// Agent names (lower-case) known to be taken: the pool's, once a new
+    /// polecat needs a name, and each numbered name looked up or given out.
     pub(crate) names_in_use: Option<HashSet<String>>,
-    /// Where the search for a free `Polecat-N` name resumes.
+    /// Where the search for a free `Polecat-N` name resumes (0: not searched).
     pub(crate) next_polecat_number: usize,
+    /// Numbered names below this have been looked up in the store.
+    pub(crate) polecat_numbers_checked: usize,
+    /// Beads whose dependencies differ from the store's: new ones, and those
+    /// whose edges this unit changed. Only they can be dependents that the
+    /// store's edges do not show.
+    deps_changed: Vec<String>,
     /// Idle polecats of a rig not yet handed out by this unit.
     pub(crate) idle_polecats: HashMap<String, VecDeque<String>>,
     populations: HashMap<&'static str, u64>,
@@ -134,6 +142,8 @@ impl<'a> Unit<'a> {
             agent_names: HashMap::new(),
             names_in_use: None,
             next_polecat_number: 0,
+            polecat_numbers_checked: 0,
+            deps_changed: Vec::new(),
             idle_polecats: HashMap::new(),
             populations: HashMap::new(),
             closing: HashSet::new(),
@@ -184,6 +194,12 @@ impl<'a> Unit<'a> {
 
     /// Records the new state of a row the unit has loaded or created.
     pub fn put<T: Stored>(&mut self, value: T) {
+        if let Some(bead) = as_bead(&value) {
+            let known = self.beads.current(&bead.id).flatten();
+            if known.is_none_or(|old| old.depends_on != bead.depends_on) {
+                self.deps_changed.push(bead.id.clone());
+            }
+        }
         let table = T::table(self);
         match table.index.get(value.id()) {
             Some(&i) => table.slots[i].after = Some(value),
@@ -194,6 +210,9 @@ impl<'a> Unit<'a> {
     /// Adds a new row.
     pub fn create<T: Stored>(&mut self, value: T) {
         *self.populations.entry(T::TABLE).or_default() += 1;
+        if let Some(bead) = as_bead(&value) {
+            self.deps_changed.push(bead.id.clone());
+        }
         self.track(None, Some(value));
     }
 
@@ -256,9 +275,19 @@ impl<'a> Unit<'a> {
         Ok(self.populations[table])
     }
 
-    /// Beads this unit has in hand (loaded or new) that `pred` accepts.
-    pub fn beads_in_hand(&self, pred: impl Fn(&Bead) -> bool) -> Vec<Bead> {
-        self.beads.values().filter(|b| pred(b)).cloned().collect()
+    /// The beads whose dependencies this unit changed (or created) that depend
+    /// on `bead_id` now: what the store's edges cannot show yet.
+    pub fn new_dependents_of(&self, bead_id: &str) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for id in &self.deps_changed {
+            let Some(Some(bead)) = self.beads.current(id) else {
+                continue;
+            };
+            if bead.depends_on.iter().any(|d| d == bead_id) && !out.contains(id) {
+                out.push(id.clone());
+            }
+        }
+        out
     }
 
     /// Appends an audit event (R9): actor and time are the unit's.
@@ -319,8 +348,7 @@ impl<'a> Unit<'a> {
         batch.extend(self.extra);
         for e in &self.events {
             batch.push(Stmt::new(
-                "INSERT INTO events (subject_id, event_type, actor, old_value, new_value, metadata, created_at) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                EVENT_INSERT_SQL,
                 vec![
                     e.subject_id.as_str().into(),
                     e.event_type.into(),
@@ -346,6 +374,10 @@ fn alias<T: Entity>() -> &'static str {
 
 fn as_agent<T: 'static>(v: &T) -> Option<&Agent> {
     (v as &dyn std::any::Any).downcast_ref::<Agent>()
+}
+
+fn as_bead<T: 'static>(v: &T) -> Option<&Bead> {
+    (v as &dyn std::any::Any).downcast_ref::<Bead>()
 }
 
 fn json_or_null(v: &Json) -> Value {

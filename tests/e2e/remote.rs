@@ -248,3 +248,79 @@ fn leader_redirects_are_followed() {
         "the write reached the leader"
     );
 }
+
+/// A cluster with basic authentication on: gt reaches it with the password in
+/// the URL, or in the environment, or in the config file, and no output of
+/// any command (init, a failure, a JSON error, `config show`, a dispatch
+/// command's environment) ever contains the password.
+#[test]
+fn a_password_reaches_the_cluster_and_is_never_shown() {
+    const PASSWORD: &str = "s3cret-Pa55";
+    let node = Node::start_with_auth("alice", PASSWORD);
+    let addr = node.http.clone();
+    let with_password = format!("http://alice:{PASSWORD}@{addr}");
+    let t = remote(with_password.clone());
+    let shown = |run: &crate::support::Run| {
+        let all = format!("{}{}", run.stdout, run.stderr);
+        assert!(!all.contains(PASSWORD), "the password was shown: {all}");
+        all
+    };
+    // Init, in both renderings, names the town with the password masked.
+    let init = t.run(&["init"]);
+    assert!(
+        shown(&init).contains(&format!("alice:***@{addr}")),
+        "{}",
+        init.stdout
+    );
+    let info: TownInfo = t.json(&["init"]);
+    assert_eq!(info.location, format!("http://alice:***@{addr}"));
+    // Work goes through; a dispatch command sees the town without the
+    // password in GT_DB, and the credentials to reach it.
+    let log = t.path("dispatch.log");
+    let mut cmd = t.command(&["--json", "sling", "--rig", "app", "Task"]);
+    cmd.env(
+        "GT_DISPATCH_CMD",
+        format!("echo \"$GT_DB $GT_DB_USER\" >> {}", log.display()),
+    );
+    t.run(&["rig", "add", "app"]);
+    shown(&crate::support::Run::of(&mut cmd));
+    let logged = std::fs::read_to_string(&log).unwrap();
+    assert_eq!(logged.trim(), format!("http://alice:***@{addr} alice"));
+    // Failures: a bad ID, and a wrong password, in both renderings.
+    shown(&t.run(&["bead", "show", "gt-zzzzz"]));
+    let err = t.fails(&["bead", "show", "gt-zzzzz"], 3);
+    assert!(!err.to_string().contains(PASSWORD));
+    let wrong = remote(format!("http://alice:wrong-{PASSWORD}@{addr}"));
+    let denied = wrong.run(&["--json", "convoy", "list"]);
+    assert_eq!(denied.code, 5, "{}", denied.stderr);
+    shown(&denied);
+    shown(&wrong.run(&["convoy", "list"]));
+    // `config show`, with the password in the URL and in the environment.
+    let config = t.run(&["--json", "config", "show"]);
+    assert!(shown(&config).contains("alice:***@"), "{}", config.stdout);
+    // No password in the URL: it comes from the environment or the file.
+    let bare = remote(format!("http://{addr}"));
+    let refused = bare.run(&["--json", "convoy", "list"]);
+    assert_eq!(refused.code, 5, "without credentials: {}", refused.stderr);
+    let mut from_env = bare.command(&["--json", "convoy", "list"]);
+    from_env
+        .env("GT_DB_USER", "alice")
+        .env("GT_DB_PASSWORD", PASSWORD);
+    let listed = crate::support::Run::of(&mut from_env);
+    assert_eq!(listed.code, 0, "{}", listed.stderr);
+    shown(&listed);
+    let file = bare.write(
+        "config.toml",
+        format!("[rqlite]\nuser = \"alice\"\npassword = \"{PASSWORD}\"\n"),
+    );
+    for args in [
+        &["--json", "convoy", "list"][..],
+        &["--json", "config", "show"][..],
+    ] {
+        let mut cmd = bare.command(args);
+        cmd.env("GT_CONFIG", &file);
+        let run = crate::support::Run::of(&mut cmd);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        shown(&run);
+    }
+}

@@ -90,6 +90,11 @@ impl Town {
         })
     }
 
+    /// The newest beads not done yet, at most `limit` (for shell completion).
+    pub fn newest_open_beads(&mut self, limit: u32) -> Result<Vec<Bead>> {
+        self.read(|r| query::newest_open_beads(r, limit))
+    }
+
     pub fn beads(&mut self, filter: &BeadFilter) -> Result<Vec<Bead>> {
         let mut filter = filter.clone();
         self.read(|r| {

@@ -63,6 +63,10 @@ pub struct UpdateConvoy {
     pub feature_branch: Option<String>,
 }
 
+/// A convoy's beads that are not done yet, in creation order.
+pub(crate) const UNFINISHED_WHERE: &str =
+    "b.convoy_id = ?1 AND b.status NOT IN ('closed', 'failed') ORDER BY b.rowid";
+
 impl Town {
     /// Force-closes (or force-fails) an active convoy.
     pub fn close_convoy(&mut self, id: &str, req: &CloseConvoy) -> Result<Convoy> {
@@ -93,10 +97,7 @@ impl Town {
             );
             if req.close_beads {
                 unit.closing.insert(id.clone());
-                let open = unit.load_where::<Bead>(
-                    "b.convoy_id = ?1 AND b.status NOT IN ('closed', 'failed') ORDER BY b.rowid",
-                    &[id.as_str().into()],
-                )?;
+                let open = unit.load_where::<Bead>(UNFINISHED_WHERE, &[id.as_str().into()])?;
                 for bead in open {
                     unit.set_bead_status(&bead.id, bead_status)?;
                 }
@@ -175,13 +176,13 @@ impl Town {
         let id = self.write(|unit| {
             let id = query::resolve::<Convoy>(unit, id)?;
             unit.must::<Convoy>(&id)?;
-            let mut seen = Vec::new();
+            // A set: many beads at once must not cost their square.
+            let mut seen = std::collections::HashSet::new();
             for input in beads {
                 let bead_id = query::resolve::<Bead>(unit, input)?;
-                if seen.contains(&bead_id) {
+                if !seen.insert(bead_id.clone()) {
                     continue;
                 }
-                seen.push(bead_id.clone());
                 let mut bead: Bead = unit.must(&bead_id)?;
                 let old = bead.convoy_id.clone();
                 match (add, old.as_deref()) {

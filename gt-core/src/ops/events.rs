@@ -29,10 +29,7 @@ fn resolve_subject(r: &mut dyn Reader, input: &str) -> Result<String> {
     if input.trim().is_empty() {
         return Err(Error::usage("an empty subject ID"));
     }
-    let named = r.query(
-        "SELECT id FROM agents WHERE name = ?1",
-        &[input.trim().into()],
-    )?;
+    let named = r.query(query::AGENT_BY_NAME_SQL, &[input.trim().into()])?;
     if let Some(row) = named.first() {
         return Ok(row.text(0)?);
     }
@@ -40,16 +37,7 @@ fn resolve_subject(r: &mut dyn Reader, input: &str) -> Result<String> {
     let lowered = input.trim().to_ascii_lowercase();
     // A subject of any kind: try the prefix as typed, then as a bead's.
     for candidate in [lowered, prefix] {
-        let (lo, hi) = prefix_range(&candidate);
-        let rows = r.query(
-            "SELECT DISTINCT subject_id FROM events WHERE subject_id >= ?1 AND subject_id < ?2 \
-             ORDER BY subject_id LIMIT 6",
-            &[lo.into(), hi.into()],
-        )?;
-        let ids: Vec<String> = rows
-            .iter()
-            .map(|row| row.text(0))
-            .collect::<Result<_, _>>()?;
+        let ids = subjects_in_range(r, &candidate)?;
         if ids.contains(&candidate) {
             return Ok(candidate);
         }
@@ -69,4 +57,34 @@ fn resolve_subject(r: &mut dyn Reader, input: &str) -> Result<String> {
         Error::not_found(format!("nothing in the log matches '{input}'"))
             .with_hint("list recent activity with: gt events"),
     )
+}
+
+/// The first subject of the log at or after `?1` and before `?2`.
+pub(crate) const FIRST_SUBJECT_SQL: &str = "SELECT subject_id FROM events \
+     WHERE subject_id >= ?1 AND subject_id < ?2 ORDER BY subject_id LIMIT 1";
+
+/// The next subject after `?1`, before `?2`.
+pub(crate) const NEXT_SUBJECT_SQL: &str = "SELECT subject_id FROM events \
+     WHERE subject_id > ?1 AND subject_id < ?2 ORDER BY subject_id LIMIT 1";
+
+/// Up to 6 distinct subjects that start with `prefix`, each found by one index
+/// probe: a `DISTINCT` over the range walked every event of every match (a
+/// convoy has thousands).
+fn subjects_in_range(r: &mut dyn Reader, prefix: &str) -> Result<Vec<String>> {
+    let (lo, hi) = prefix_range(prefix);
+    let mut ids: Vec<String> = Vec::new();
+    while ids.len() < 6 {
+        let rows = match ids.last() {
+            None => r.query(FIRST_SUBJECT_SQL, &[lo.as_str().into(), hi.as_str().into()])?,
+            Some(last) => r.query(
+                NEXT_SUBJECT_SQL,
+                &[last.as_str().into(), hi.as_str().into()],
+            )?,
+        };
+        match rows.first() {
+            Some(row) => ids.push(row.text(0)?),
+            None => break,
+        }
+    }
+    Ok(ids)
 }

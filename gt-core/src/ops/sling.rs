@@ -332,11 +332,7 @@ fn batch_view(
             ..Default::default()
         },
     )?;
-    let agents = query::fetch_where::<Agent>(
-        r,
-        "a.hook IN (SELECT id FROM beads WHERE convoy_id = ?1)",
-        &[convoy_id.into()],
-    )?;
+    let agents = query::fetch_where::<Agent>(r, HOOKED_IN_CONVOY_WHERE, &[convoy_id.into()])?;
     let mut by_hook: std::collections::HashMap<String, Agent> = agents
         .into_iter()
         .filter_map(|a| a.hook.clone().map(|h| (h, a)))
@@ -359,3 +355,8 @@ fn batch_view(
         created,
     })
 }
+
+/// The agents hooked to a convoy's beads: its hooked beads (`beads_hooked`), then
+/// each one's agent by the unique hook.
+pub(crate) const HOOKED_IN_CONVOY_WHERE: &str =
+    "a.hook IN (SELECT id FROM beads WHERE convoy_id = ?1 AND assignee IS NOT NULL)";

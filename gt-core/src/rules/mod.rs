@@ -38,7 +38,121 @@ pub fn next_polecat_name(taken: &std::collections::HashSet<String>, next: &mut u
     }
 }
 
+/// The beads that wait for a bead, by the store's edges.
+pub(crate) const DEPENDENTS_SQL: &str = "SELECT bead_id FROM bead_deps WHERE depends_on_id = ?1";
+
+/// A rig's idle, unhooked polecats, oldest first. `+hook` keeps the planner off
+/// the unique index of hooks, whose NULL entries are every unhooked agent of
+/// the town; (rig, role, status, created_at) finds exactly these, in order.
+pub(crate) const IDLE_POLECATS_SQL: &str =
+    "SELECT id FROM agents WHERE rig = ?1 AND role = 'polecat' AND status = 'idle' \
+     AND +hook IS NULL ORDER BY created_at, rowid";
+
+/// Which of the names in a JSON array (`?1`) agents have, case-insensitively.
+pub(crate) const NAMES_TAKEN_SQL: &str =
+    "SELECT name FROM agents WHERE name IN (SELECT value FROM json_each(?1))";
+
+/// A convoy's cap and status, for feeding it (read without a guard: see feed).
+pub(crate) const CONVOY_CAP_SQL: &str = "SELECT max_polecats, status FROM convoys WHERE id = ?1";
+
+/// The next unassigned open beads of a convoy, oldest first: an index range of
+/// that convoy's own waiting beads (the partial index `beads_unassigned`), never
+/// the town's unassigned ones.
+pub(crate) const WAITING_BEADS_SQL: &str = "SELECT b.id FROM beads b INDEXED BY beads_unassigned \
+     WHERE b.convoy_id = ?1 AND b.status = 'open' AND b.assignee IS NULL \
+     ORDER BY b.rowid LIMIT 64";
+
+/// How many numbered names a polecat-name lookup checks at once.
+const NAME_CHUNK: usize = 64;
+
 impl Unit<'_> {
+    /// Which of `names` some agent of the town has (lower-case).
+    fn names_taken(&mut self, names: &[String]) -> Result<Vec<String>> {
+        let rows = self.query(NAMES_TAKEN_SQL, &[json!(names).to_string().into()])?;
+        rows.iter().map(|r| Ok(r.text(0)?.to_lowercase())).collect()
+    }
+
+    /// Whether an agent is called `Polecat-n`.
+    fn number_taken(&mut self, n: usize) -> Result<bool> {
+        Ok(!self.names_taken(&[format!("Polecat-{n}")])?.is_empty())
+    }
+
+    /// The first free name of the pool, else a free `Polecat-N`: the first one
+    /// after the run of numbered names from 21 (found by galloping, then
+    /// bisecting, so a town of 20 000 polecats costs about 30 lookups, not a
+    /// read of every name). Where numbered names have gaps it may pick a later
+    /// free number than the first; it never picks a taken one.
+    fn free_polecat_name(&mut self) -> Result<String> {
+        if self.names_in_use.is_none() {
+            let pool: Vec<String> = POLECAT_NAMES.iter().map(|n| n.to_string()).collect();
+            let taken = self.names_taken(&pool)?;
+            self.names_in_use = Some(taken.into_iter().collect());
+        }
+        let first = POLECAT_NAMES.len() + 1;
+        if self.next_polecat_number == 0 {
+            let taken = self.names_in_use.as_ref().expect("loaded above");
+            if POLECAT_NAMES
+                .iter()
+                .any(|n| !taken.contains(&n.to_lowercase()))
+            {
+                let name = next_polecat_name(taken, &mut 0);
+                self.names_in_use
+                    .as_mut()
+                    .expect("loaded above")
+                    .insert(name.to_lowercase());
+                return Ok(name);
+            }
+            self.next_polecat_number = self.first_free_number(first)?;
+            self.polecat_numbers_checked = self.next_polecat_number;
+        }
+        loop {
+            if self.next_polecat_number >= self.polecat_numbers_checked {
+                let from = self.next_polecat_number;
+                let chunk: Vec<String> = (from..from + NAME_CHUNK)
+                    .map(|n| format!("Polecat-{n}"))
+                    .collect();
+                let taken = self.names_taken(&chunk)?;
+                self.names_in_use
+                    .as_mut()
+                    .expect("loaded above")
+                    .extend(taken);
+                self.polecat_numbers_checked = from + NAME_CHUNK;
+            }
+            let taken = self.names_in_use.as_mut().expect("loaded above");
+            let name = next_polecat_name(taken, &mut self.next_polecat_number);
+            // Past the checked range, the name is looked up before it is given.
+            if self.next_polecat_number <= self.polecat_numbers_checked {
+                taken.insert(name.to_lowercase());
+                return Ok(name);
+            }
+            self.next_polecat_number -= 1;
+        }
+    }
+
+    /// A free number at or after `first`, right after a taken one (or `first`).
+    fn first_free_number(&mut self, first: usize) -> Result<usize> {
+        if !self.number_taken(first)? {
+            return Ok(first);
+        }
+        // `lo` is taken; find a free `hi` by doubling the step, then bisect.
+        let (mut lo, mut step) = (first, 1);
+        let mut hi = lo + step;
+        while self.number_taken(hi)? {
+            lo = hi;
+            step *= 2;
+            hi = lo + step;
+        }
+        while hi - lo > 1 {
+            let mid = lo + (hi - lo) / 2;
+            if self.number_taken(mid)? {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        Ok(hi)
+    }
+
     /// Changes a bead's status and everything that follows from it: the convoy's
     /// counts follow and it may land or reopen (R2, R3, R5); a terminal bead frees
     /// its agent (R6), which then takes the next bead of a capped batch (R8); a
@@ -273,14 +387,11 @@ impl Unit<'_> {
 
     /// The beads that depend on `bead_id`, in the store or new in this unit.
     pub fn dependents(&mut self, bead_id: &str) -> Result<Vec<String>> {
-        let rows = self.query(
-            "SELECT bead_id FROM bead_deps WHERE depends_on_id = ?1",
-            &[bead_id.into()],
-        )?;
+        let rows = self.query(DEPENDENTS_SQL, &[bead_id.into()])?;
         let mut ids: Vec<String> = rows.iter().map(|r| r.text(0)).collect::<Result<_, _>>()?;
-        for bead in self.beads_in_hand(|b| b.depends_on.iter().any(|d| d == bead_id)) {
-            if !ids.contains(&bead.id) {
-                ids.push(bead.id);
+        for id in self.new_dependents_of(bead_id) {
+            if !ids.contains(&id) {
+                ids.push(id);
             }
         }
         let mut live = Vec::with_capacity(ids.len());
@@ -298,11 +409,7 @@ impl Unit<'_> {
     /// An idle, unhooked polecat of `rig`, reused before a new one is made (R8).
     pub fn allocate_polecat(&mut self, rig: &str) -> Result<String> {
         if !self.idle_polecats.contains_key(rig) {
-            let rows = self.query(
-                "SELECT id FROM agents WHERE rig = ?1 AND role = 'polecat' AND status = 'idle' \
-                 AND hook IS NULL ORDER BY created_at, id",
-                &[rig.into()],
-            )?;
+            let rows = self.query(IDLE_POLECATS_SQL, &[rig.into()])?;
             let ids = rows.iter().map(|r| r.text(0)).collect::<Result<_, _>>()?;
             self.idle_polecats.insert(rig.to_string(), ids);
         }
@@ -322,17 +429,7 @@ impl Unit<'_> {
 
     /// A new polecat of `rig`, named from the pool.
     pub fn create_polecat(&mut self, rig: &str) -> Result<String> {
-        if self.names_in_use.is_none() {
-            let rows = self.query("SELECT name FROM agents", &[])?;
-            let names = rows
-                .iter()
-                .map(|r| r.text(0).map(|n| n.to_lowercase()))
-                .collect::<Result<_, _>>()?;
-            self.names_in_use = Some(names);
-        }
-        let taken = self.names_in_use.as_mut().expect("loaded above");
-        let name = next_polecat_name(taken, &mut self.next_polecat_number);
-        taken.insert(name.to_lowercase());
+        let name = self.free_polecat_name()?;
         let population = self.population("agents")?;
         let agent = Agent {
             id: id::generate(IdKind::Agent, population),
@@ -359,10 +456,7 @@ impl Unit<'_> {
         }
         // The cap never changes after creation, so it is read without a guard:
         // concurrent closers of one convoy must not conflict over the convoy row.
-        let rows = self.query(
-            "SELECT max_polecats, status FROM convoys WHERE id = ?1",
-            &[convoy_id.into()],
-        )?;
+        let rows = self.query(CONVOY_CAP_SQL, &[convoy_id.into()])?;
         let Some(row) = rows.first() else {
             return Ok(());
         };
@@ -378,11 +472,7 @@ impl Unit<'_> {
         }
         // Candidates in creation order; each is loaded only when looked at (the
         // first one is nearly always ready).
-        let rows = self.query(
-            "SELECT b.id FROM beads b WHERE b.convoy_id = ?1 AND b.status = 'open' \
-             AND b.assignee IS NULL ORDER BY b.rowid LIMIT 64",
-            &[convoy_id.into()],
-        )?;
+        let rows = self.query(WAITING_BEADS_SQL, &[convoy_id.into()])?;
         let mut first = None;
         for row in &rows {
             let id = row.text(0)?;

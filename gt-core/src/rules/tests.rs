@@ -556,6 +556,7 @@ fn open(location: String) -> Town {
         lock_timeout: std::time::Duration::from_secs(10),
         actor: "tester".into(),
         dispatch_command: None,
+        credentials: None,
     })
     .unwrap()
 }

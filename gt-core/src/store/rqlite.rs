@@ -26,6 +26,14 @@ const RESOLVE_WAIT: Duration = Duration::from_secs(30);
 /// Tokens older than this are pruned by later batches.
 const TOKEN_TTL: Duration = Duration::from_secs(24 * 3600);
 
+/// Whether a batch's token was recorded (its batch applied).
+pub(crate) const TOKEN_APPLIED_SQL: &str = "SELECT count(*) FROM unit_tokens WHERE token = ?1";
+/// Forgets tokens older than [`TOKEN_TTL`], at the end of every batch.
+pub(crate) const TOKENS_EXPIRE_SQL: &str = "DELETE FROM unit_tokens WHERE created_at < ?1";
+/// Records a batch's token, last in the batch.
+pub(crate) const TOKEN_RECORD_SQL: &str =
+    "INSERT INTO unit_tokens (token, created_at) VALUES (?1, ?2)";
+
 /// A town in an rqlite cluster.
 pub struct Rqlite {
     agent: ureq::Agent,
@@ -33,7 +41,11 @@ pub struct Rqlite {
     nodes: Vec<String>,
     /// The node that answered last; tried first.
     current: usize,
+    /// Where the town is, for messages: the location as given, its password
+    /// masked.
     location: String,
+    /// `Basic …` for every request, when the cluster wants a user.
+    authorization: Option<String>,
     /// How long to wait for a reachable node with a leader (the lock timeout).
     wait: Duration,
     in_write: bool,
@@ -53,11 +65,89 @@ enum Failure {
     Fatal(StoreError),
 }
 
+/// A user of an rqlite cluster that has basic authentication on. The password
+/// is never shown: `Debug` masks it.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Credentials {
+    pub user: String,
+    pub password: String,
+}
+
+impl std::fmt::Debug for Credentials {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "Credentials {{ user: {:?}, password: \"***\" }}",
+            self.user
+        )
+    }
+}
+
+impl Credentials {
+    fn authorization(&self) -> String {
+        format!(
+            "Basic {}",
+            base64(format!("{}:{}", self.user, self.password).as_bytes())
+        )
+    }
+}
+
+/// Standard base64 with padding (RFC 4648), for the `Authorization` header.
+fn base64(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let b = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+/// `location` with every password in it masked (`http://alice:***@host:4001`),
+/// for anything that is shown, logged or handed on. A path is left as it is.
+pub fn redact(location: &str) -> String {
+    let Some((scheme, rest)) = location.split_once("://") else {
+        return location.to_string();
+    };
+    let hosts: Vec<String> = rest
+        .split(',')
+        .map(|host| match host.rsplit_once('@') {
+            Some((userinfo, addr)) => match userinfo.split_once(':') {
+                Some((user, _)) => format!("{user}:***@{addr}"),
+                None => host.to_string(),
+            },
+            None => host.to_string(),
+        })
+        .collect();
+    format!("{scheme}://{}", hosts.join(","))
+}
+
+/// The credentials a location names, if any.
+pub fn credentials_in(location: &str) -> Option<Credentials> {
+    parse_nodes(location).ok().and_then(|(_, c)| c)
+}
+
 /// Parses `http://h:p`, `https://h:p`, `rqlite://h:p`, with several comma-separated
-/// hosts allowed (`http://h1:p1,h2:p2`), into base URLs.
+/// hosts allowed (`http://h1:p1,h2:p2`), into base URLs. A `user:password@` before
+/// a host gives the credentials (they are kept out of the base URLs).
 pub fn parse_location(location: &str) -> Result<Vec<String>, StoreError> {
+    parse_nodes(location).map(|(nodes, _)| nodes)
+}
+
+fn parse_nodes(location: &str) -> Result<(Vec<String>, Option<Credentials>), StoreError> {
     let bad = |why: &str| StoreError::Unavailable {
-        message: format!("invalid rqlite address '{location}': {why}"),
+        message: format!("invalid rqlite address '{}': {why}", redact(location)),
         hint: Some("use http://HOST:PORT, or several as http://HOST1:PORT1,HOST2:PORT2".into()),
     };
     let (scheme, rest) = location.split_once("://").ok_or_else(|| bad("no scheme"))?;
@@ -68,19 +158,38 @@ pub fn parse_location(location: &str) -> Result<Vec<String>, StoreError> {
     };
     let rest = rest.trim_end_matches('/');
     let mut nodes = Vec::new();
+    let mut credentials = None;
     for host in rest.split(',') {
-        let host = host.trim();
+        let mut host = host.trim();
+        if let Some((userinfo, addr)) = host.rsplit_once('@') {
+            let (user, password) = userinfo.split_once(':').unwrap_or((userinfo, ""));
+            credentials = Some(Credentials {
+                user: user.to_string(),
+                password: password.to_string(),
+            });
+            host = addr;
+        }
         if host.is_empty() || host.contains('/') || host.contains(char::is_whitespace) {
             return Err(bad("each node must be HOST:PORT"));
         }
         nodes.push(format!("{scheme}://{host}"));
     }
-    Ok(nodes)
+    Ok((nodes, credentials))
 }
 
 impl Rqlite {
-    pub fn open(location: &str, wait: Duration) -> Result<Self, StoreError> {
-        let nodes = parse_location(location)?;
+    /// Opens the cluster at `location`. Credentials in it win over
+    /// `credentials` (from the config file or the environment).
+    pub fn open(
+        location: &str,
+        credentials: Option<&Credentials>,
+        wait: Duration,
+    ) -> Result<Self, StoreError> {
+        let (nodes, given) = parse_nodes(location)?;
+        let authorization = given
+            .as_ref()
+            .or(credentials)
+            .map(Credentials::authorization);
         let config = ureq::Agent::config_builder()
             .http_status_as_error(false)
             .max_redirects(0)
@@ -91,7 +200,8 @@ impl Rqlite {
             agent: config.into(),
             nodes,
             current: 0,
-            location: location.to_string(),
+            location: redact(location),
+            authorization,
             wait,
             in_write: false,
         })
@@ -100,10 +210,13 @@ impl Rqlite {
     /// One POST to one node.
     fn post_once(&self, base: &str, path: &str, body: &Json) -> Result<Json, Failure> {
         let url = format!("{base}{path}");
-        let request = self
+        let mut request = self
             .agent
             .post(&url)
             .header("Content-Type", "application/json");
+        if let Some(auth) = &self.authorization {
+            request = request.header("Authorization", auth);
+        }
         let response = match request.send(body.to_string()) {
             Ok(r) => r,
             Err(e) => return Err(classify(&url, e)),
@@ -155,7 +268,11 @@ impl Rqlite {
             },
             401 | 403 => Err(Failure::Fatal(StoreError::Unavailable {
                 message: format!("{base} refused gt: not authorized ({status})"),
-                hint: Some("put the credentials in the URL: http://USER:PASSWORD@HOST:PORT".into()),
+                hint: Some(
+                    "give the cluster's user and password: GT_DB_USER and GT_DB_PASSWORD, \
+                     or user and password under [rqlite] in the config file"
+                        .into(),
+                ),
             })),
             // A node without a leader, or one that lost leadership while the
             // request was being committed: a write may or may not have been
@@ -265,11 +382,7 @@ impl Rqlite {
     /// serves strong reads again (which orders the question after every entry
     /// the leader will ever commit from before).
     fn was_applied(&mut self, token: &str) -> Result<bool, StoreError> {
-        match self.read(
-            "SELECT count(*) FROM unit_tokens WHERE token = ?1",
-            &[token.into()],
-            "strong",
-        ) {
+        match self.read(TOKEN_APPLIED_SQL, &[token.into()], "strong") {
             Ok(rows) => Ok(rows.first().map(|r| r.int(0)).transpose()?.unwrap_or(0) > 0),
             // The batch that would have created the table did not happen either.
             Err(StoreError::Backend(msg)) if msg.contains("no such table") => Ok(false),
@@ -422,12 +535,9 @@ impl Backend for Rqlite {
             batch.iter().map(|s| statement(&s.sql, &s.params)).collect();
         // Last, so that a batch that creates the table (the first migration) can
         // record its token too.
+        statements.push(statement(TOKENS_EXPIRE_SQL, &[expired.into()]));
         statements.push(statement(
-            "DELETE FROM unit_tokens WHERE created_at < ?1",
-            &[expired.into()],
-        ));
-        statements.push(statement(
-            "INSERT INTO unit_tokens (token, created_at) VALUES (?1, ?2)",
+            TOKEN_RECORD_SQL,
             &[token.as_str().into(), now.into()],
         ));
         let answer = match self.post("/db/execute?transaction", &Json::Array(statements), false) {
@@ -492,6 +602,29 @@ impl Backend for Rqlite {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn passwords_are_masked_and_kept_out_of_node_urls() {
+        assert_eq!(
+            redact("http://alice:pw@h:1,bob:x@h:2"),
+            "http://alice:***@h:1,bob:***@h:2"
+        );
+        assert_eq!(redact("http://h:1"), "http://h:1");
+        assert_eq!(redact("/tmp/town.db"), "/tmp/town.db");
+        let (nodes, creds) = parse_nodes("http://alice:p:w@h:1").unwrap();
+        assert_eq!(nodes, ["http://h:1"]);
+        let creds = creds.unwrap();
+        assert_eq!(
+            (creds.user.as_str(), creds.password.as_str()),
+            ("alice", "p:w")
+        );
+        assert!(!format!("{creds:?}").contains("p:w"));
+        assert_eq!(base64(b"alice:pw"), "YWxpY2U6cHc=");
+        assert_eq!(base64(b"ab"), "YWI=");
+        assert_eq!(base64(b"abc"), "YWJj");
+        let err = parse_location("ftp://alice:pw@h:1").unwrap_err();
+        assert!(!format!("{err:?}").contains("pw"));
+    }
 
     #[test]
     fn locations_name_one_or_more_nodes() {

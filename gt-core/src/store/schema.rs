@@ -181,6 +181,34 @@ pub const MIGRATIONS: &[&[&str]] = &[
         "DROP TRIGGER beads_count_status",
         "DROP TRIGGER beads_count_move",
     ],
+    // 8: every plan follows its result, not the town (the plan test in
+    // gt-core/src/plans proves each one):
+    // - the next waiting bead of a capped convoy, and whether any of a
+    //   convoy's hooked beads belongs to a dead agent, are found among that
+    //   convoy's own unassigned (hooked) beads: both walked every such bead of
+    //   the town. Partial indexes, so a bead enters or leaves one only when it
+    //   is hooked, unhooked or ends, and a close of an unhooked bead moves none;
+    // - a rig's or a priority's beads in creation order without a sort;
+    // - labels in a table of their own, so `bead list --label` is an index
+    //   search instead of parsing every bead's labels;
+    // - idle polecats of a rig in creation order without a sort.
+    &[
+        "CREATE INDEX beads_unassigned ON beads (convoy_id) \
+         WHERE assignee IS NULL AND status = 'open'",
+        "CREATE INDEX beads_hooked ON beads (convoy_id) WHERE assignee IS NOT NULL",
+        "CREATE INDEX beads_rig_order ON beads (rig)",
+        "CREATE INDEX beads_priority ON beads (priority)",
+        "CREATE TABLE bead_labels (
+        label TEXT NOT NULL,
+        bead_id TEXT NOT NULL REFERENCES beads (id) DEFERRABLE INITIALLY DEFERRED,
+        PRIMARY KEY (label, bead_id)
+    ) WITHOUT ROWID",
+        "CREATE INDEX bead_labels_bead ON bead_labels (bead_id)",
+        "INSERT OR IGNORE INTO bead_labels (label, bead_id) \
+         SELECT l.value, b.id FROM beads b, json_each(b.labels) l",
+        "DROP INDEX agents_rig_role_status",
+        "CREATE INDEX agents_rig_role_status ON agents (rig, role, status, created_at)",
+    ],
 ];
 
 /// The schema version this binary writes.

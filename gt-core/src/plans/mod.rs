@@ -1,0 +1,532 @@
+//! Every statement gt runs, named in one place, and the test that proves each
+//! one's plan follows its result, not the size of the town.
+//!
+//! [`catalogue`] builds each statement from the same constants and builders the
+//! code runs (every filter combination of the list commands included), and
+//! [`audit::Audited`] fails any gt-core test that runs a statement missing from
+//! it. The test in `tests.rs` seeds a town shaped like a real one and, for each
+//! statement, snapshots its `EXPLAIN QUERY PLAN` and checks what running it
+//! costs in SQLite's own counters (deterministic, unlike timings).
+
+pub mod audit;
+#[cfg(test)]
+mod tests;
+
+use crate::entity::{version_guard, Entity};
+use crate::model::{Agent, AgentRole, AgentStatus, Bead, BeadStatus, Convoy, ConvoyStatus};
+use crate::model::{Escalation, Priority, Rig};
+use crate::query::{self, AgentFilter, BeadFilter, ConvoyFilter, EventFilter};
+use crate::store::Value;
+
+/// The IDs and values of a seeded town that statements are run with.
+#[derive(Debug, Clone, Default)]
+pub struct Fixture {
+    pub rig: String,
+    /// The newest capped convoy: most of its beads wait, unassigned.
+    pub convoy: String,
+    /// A hooked bead of that convoy, and its agent.
+    pub hooked_bead: String,
+    pub agent_id: String,
+    pub agent_name: String,
+    pub escalation: String,
+    pub actor: String,
+    pub label: String,
+    /// A time after most events, and the id of a recent event.
+    pub since: String,
+    pub recent_event: i64,
+}
+
+/// How a statement's cost may grow.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// It reads and writes only what it returns or changes (plus index probes).
+    Result,
+    /// Like `Result`, but it sorts what it returns (a temporary B-tree over the
+    /// result, never over more).
+    SortedResult,
+    /// A listing of a whole table or command (for example `bead list` with no
+    /// filter): its cost is the town's by design.
+    Listing,
+    /// An `INSERT … VALUES` of one whole row: one row and its index entries.
+    Insert,
+}
+
+/// One statement of the catalogue.
+pub struct Statement {
+    pub name: String,
+    pub sql: String,
+    pub params: Vec<Value>,
+    pub scope: Scope,
+    /// The statement whose rows bound this one's cost, where it is not its
+    /// own: a list with several filters reads the range of its leading one and
+    /// checks the others per row.
+    pub basis: Option<String>,
+}
+
+fn stmt(
+    name: impl Into<String>,
+    sql: impl Into<String>,
+    params: Vec<Value>,
+    scope: Scope,
+) -> Statement {
+    Statement {
+        name: name.into(),
+        sql: sql.into(),
+        params,
+        scope,
+        basis: None,
+    }
+}
+
+fn select<T: Entity>(where_sql: &str) -> String {
+    format!("{} WHERE {where_sql}", T::SELECT)
+}
+
+/// Every subset of `n` filters, as bit masks.
+fn subsets(n: u32) -> impl Iterator<Item = u32> {
+    0..(1u32 << n)
+}
+
+/// Every statement gt runs, with parameters from `f`.
+pub fn catalogue_for(f: &Fixture) -> Vec<Statement> {
+    use Scope::*;
+    let t = |s: &str| Value::from(s);
+    let mut out = Vec::new();
+
+    // One row by ID, and the IDs of a prefix, for every entity.
+    macro_rules! by_id {
+        ($t:ty, $id:expr) => {{
+            let alias = &<$t>::TABLE[..1];
+            out.push(stmt(
+                format!("{} by id", <$t>::TABLE),
+                select::<$t>(&format!("{alias}.id = ?1")),
+                vec![t($id)],
+                Result,
+            ));
+            out.push(stmt(
+                format!("{} by prefix", <$t>::TABLE),
+                query::prefix_sql(<$t>::TABLE),
+                vec![
+                    t(&$id[..4]),
+                    t(&format!("{}~", &$id[..4])),
+                    Value::Integer(6),
+                ],
+                Result,
+            ));
+            out.push(stmt(
+                format!("{} population", <$t>::TABLE),
+                format!("SELECT coalesce(max(rowid), 0) FROM {}", <$t>::TABLE),
+                vec![],
+                Result,
+            ));
+            out.push(stmt(
+                format!("{} version guard", <$t>::TABLE),
+                version_guard(<$t>::TABLE, $id, 0).sql.into_owned(),
+                version_guard(<$t>::TABLE, $id, 0).params,
+                Result,
+            ));
+            out.push(stmt(
+                format!("{} update", <$t>::TABLE),
+                format!("UPDATE {} SET version = ?2 + 1 WHERE id = ?1", <$t>::TABLE),
+                vec![t($id), Value::Integer(0)],
+                Result,
+            ));
+        }};
+    }
+    by_id!(Bead, &f.hooked_bead);
+    by_id!(Agent, &f.agent_id);
+    by_id!(Convoy, &f.convoy);
+    by_id!(Escalation, &f.escalation);
+    by_id!(Rig, "rg-00000");
+
+    // Names.
+    out.push(stmt(
+        "agent id by name",
+        query::AGENT_BY_NAME_SQL,
+        vec![t(&f.agent_name)],
+        Result,
+    ));
+    out.push(stmt(
+        "agent by name",
+        select::<Agent>("a.name = ?1"),
+        vec![t(&f.agent_name)],
+        Result,
+    ));
+    out.push(stmt(
+        "rig by name",
+        select::<Rig>("r.name = ?1"),
+        vec![t(&f.rig)],
+        Result,
+    ));
+    out.push(stmt(
+        "rig list",
+        select::<Rig>("1 ORDER BY r.name"),
+        vec![],
+        Listing,
+    ));
+    out.push(stmt(
+        "names taken",
+        crate::rules::NAMES_TAKEN_SQL,
+        vec![t(r#"["Toast","Polecat-21","Polecat-99999"]"#)],
+        Result,
+    ));
+
+    // The rules.
+    out.push(stmt(
+        "dependents",
+        crate::rules::DEPENDENTS_SQL,
+        vec![t(&f.hooked_bead)],
+        Result,
+    ));
+    out.push(stmt(
+        "idle polecats",
+        crate::rules::IDLE_POLECATS_SQL,
+        vec![t(&f.rig)],
+        Result,
+    ));
+    out.push(stmt(
+        "convoy cap",
+        crate::rules::CONVOY_CAP_SQL,
+        vec![t(&f.convoy)],
+        Result,
+    ));
+    out.push(stmt(
+        "waiting beads",
+        crate::rules::WAITING_BEADS_SQL,
+        vec![t(&f.convoy)],
+        Result,
+    ));
+    out.push(stmt(
+        "unfinished beads of a convoy",
+        select::<Bead>(crate::ops::convoy::UNFINISHED_WHERE),
+        vec![t(&f.convoy)],
+        Result,
+    ));
+    out.push(stmt(
+        "agents hooked in a convoy",
+        select::<Agent>(crate::ops::sling::HOOKED_IN_CONVOY_WHERE),
+        vec![t(&f.convoy)],
+        SortedResult,
+    ));
+    out.push(stmt(
+        "convoy by idempotency key",
+        "SELECT id, fingerprint FROM convoys WHERE idempotency_key = ?1",
+        vec![t("key-1")],
+        Result,
+    ));
+
+    // Lists, with every combination of their filters.
+    for mask in subsets(3) {
+        let filter = ConvoyFilter {
+            all: mask & 1 != 0,
+            status: (mask & 2 != 0).then_some(ConvoyStatus::Active),
+            rig: (mask & 4 != 0).then(|| f.rig.clone()),
+        };
+        let (sql, params) = query::convoys_where(&filter);
+        out.push(stmt(
+            format!("convoy list {filter:?}"),
+            select::<Convoy>(&sql),
+            params,
+            Listing,
+        ));
+    }
+    for mask in subsets(8) {
+        let filter = BeadFilter {
+            status: (mask & 1 != 0).then_some(BeadStatus::Open),
+            rig: (mask & 2 != 0).then(|| f.rig.clone()),
+            convoy_id: (mask & 4 != 0).then(|| f.convoy.clone()),
+            assignee: (mask & 8 != 0).then(|| f.agent_name.clone()),
+            priority: (mask & 16 != 0).then_some(Priority::Critical),
+            label: (mask & 32 != 0).then(|| f.label.clone()),
+            open_only: mask & 64 != 0,
+            limit: (mask & 128 != 0).then_some(50),
+        };
+        let (sql, params) = query::beads_where(&filter);
+        let lead = query::bead_lead(&filter);
+        // Only a list with no filter at all lists the town; a lead that spans
+        // several index ranges (a status in each rig, a label) sorts its rows.
+        let scope = match lead {
+            "" => Listing,
+            "status" | "open" | "label" => SortedResult,
+            _ => Result,
+        };
+        let mut s = stmt(
+            format!("bead list {}", describe(&filter)),
+            select::<Bead>(&sql),
+            params,
+            scope,
+        );
+        let alone = BeadFilter {
+            status: filter.status.filter(|_| lead == "status" || lead == "rig"),
+            rig: filter.rig.clone().filter(|_| lead == "rig"),
+            convoy_id: filter.convoy_id.clone().filter(|_| lead == "convoy"),
+            assignee: filter.assignee.clone().filter(|_| lead == "assignee"),
+            priority: filter.priority.filter(|_| lead == "priority"),
+            label: filter.label.clone().filter(|_| lead == "label"),
+            open_only: filter.open_only && lead == "open",
+            // A limit cuts the range short only when the other filters match.
+            limit: None,
+        };
+        s.basis = Some(format!("bead list {}", describe(&alone)));
+        out.push(s);
+    }
+    out.push(stmt(
+        "newest open beads of a rig",
+        select::<Bead>(query::NEWEST_BEADS_WHERE),
+        vec![t(&f.rig), t("open"), Value::Integer(200)],
+        Result,
+    ));
+    for mask in subsets(3) {
+        let filter = AgentFilter {
+            rig: (mask & 1 != 0).then(|| f.rig.clone()),
+            status: (mask & 2 != 0).then_some(AgentStatus::Idle),
+            role: (mask & 4 != 0).then_some(AgentRole::Polecat),
+        };
+        let (sql, params) = query::agents_where(&filter);
+        // Nearly every agent is a polecat: a role alone lists the agents.
+        let scope = if mask & 3 == 0 { Listing } else { SortedResult };
+        out.push(stmt(
+            format!("agent list {filter:?}"),
+            select::<Agent>(&sql),
+            params,
+            scope,
+        ));
+    }
+    for all in [false, true] {
+        out.push(stmt(
+            format!("escalation list all={all}"),
+            select::<Escalation>(query::escalations_where(all)),
+            vec![],
+            if all { Listing } else { SortedResult },
+        ));
+    }
+    for mask in subsets(6) {
+        let filter = EventFilter {
+            subject: (mask & 1 != 0).then(|| f.hooked_bead.clone()),
+            convoy: (mask & 2 != 0).then(|| f.convoy.clone()),
+            actor: (mask & 4 != 0).then(|| f.actor.clone()),
+            since: (mask & 8 != 0).then(|| f.since.clone()),
+            after_id: (mask & 16 != 0).then_some(f.recent_event),
+            limit: (mask & 32 != 0).then_some(50),
+        };
+        let (sql, params) = query::events_sql(&filter);
+        // With no filter (or only a limit), `events` is the feed itself; the
+        // actor alone is every event of that actor. A convoy's events come
+        // from several ranges (its own, each bead's), sorted.
+        let scope = match mask & 31 {
+            0 | 4 => Listing,
+            m if m & 3 == 2 => SortedResult,
+            _ => Result,
+        };
+        let alone = EventFilter {
+            subject: filter.subject.clone(),
+            convoy: filter.convoy.clone().filter(|_| filter.subject.is_none()),
+            since: filter.since.clone().filter(|_| mask & 3 == 0),
+            after_id: filter.after_id.filter(|_| mask & 11 == 0),
+            limit: None,
+            ..Default::default()
+        };
+        let mut s = stmt(
+            format!("events {}", describe_events(&filter)),
+            sql,
+            params,
+            scope,
+        );
+        s.basis = Some(format!("events {}", describe_events(&alone)));
+        out.push(s);
+    }
+    out.push(stmt(
+        "first subject of a prefix",
+        crate::ops::events::FIRST_SUBJECT_SQL,
+        vec![t("gt-"), t("gt.")],
+        Result,
+    ));
+    out.push(stmt(
+        "next subject of a prefix",
+        crate::ops::events::NEXT_SUBJECT_SQL,
+        vec![t(&f.hooked_bead), t("gt.")],
+        Result,
+    ));
+    out.push(stmt(
+        "convoy status",
+        query::CONVOY_STATUS_SQL,
+        vec![t(&f.convoy)],
+        Result,
+    ));
+
+    // Writes (other than the per-table ones above).
+    use crate::entity::{
+        AGENTS_INSERT_SQL, AGENT_RELEASE_SQL, BEADS_DELETE_SQL, BEADS_INSERT_SQL,
+        BEAD_DEPS_DELETE_ALL_SQL, BEAD_DEPS_DELETE_SQL, BEAD_DEPS_INSERT_SQL,
+        BEAD_LABELS_DELETE_ALL_SQL, BEAD_LABELS_DELETE_SQL, BEAD_LABELS_INSERT_SQL,
+        BEAD_RELEASE_SQL, CONVOYS_INSERT_SQL, CONVOY_COUNTS_UPDATE_SQL, ESCALATIONS_INSERT_SQL,
+        RIGS_INSERT_SQL, SETTLE_EVENT_INSERT_SQL, SETTLE_UPDATE_SQL,
+    };
+    let (bead, convoy) = (t(&f.hooked_bead), t(&f.convoy));
+    let writes: [(&str, &str, Vec<Value>); 14] = [
+        ("bead release", BEAD_RELEASE_SQL, vec![bead.clone()]),
+        ("agent release", AGENT_RELEASE_SQL, vec![t(&f.agent_id)]),
+        (
+            "bead edges delete",
+            BEAD_DEPS_DELETE_ALL_SQL,
+            vec![bead.clone()],
+        ),
+        (
+            "bead labels delete",
+            BEAD_LABELS_DELETE_ALL_SQL,
+            vec![bead.clone()],
+        ),
+        ("bead delete", BEADS_DELETE_SQL, vec![bead.clone()]),
+        (
+            "edge insert",
+            BEAD_DEPS_INSERT_SQL,
+            vec![bead.clone(), t("gt-zzzzz")],
+        ),
+        (
+            "edge delete",
+            BEAD_DEPS_DELETE_SQL,
+            vec![bead.clone(), t("gt-zzzzz")],
+        ),
+        (
+            "label insert",
+            BEAD_LABELS_INSERT_SQL,
+            vec![t(&f.label), bead.clone()],
+        ),
+        (
+            "label delete",
+            BEAD_LABELS_DELETE_SQL,
+            vec![t(&f.label), bead.clone()],
+        ),
+        (
+            "convoy counts",
+            CONVOY_COUNTS_UPDATE_SQL,
+            vec![
+                convoy.clone(),
+                Value::Integer(0),
+                Value::Integer(1),
+                Value::Integer(0),
+            ],
+        ),
+        ("settle", SETTLE_UPDATE_SQL, vec![convoy.clone(), t("t")]),
+        (
+            "settle event",
+            SETTLE_EVENT_INSERT_SQL,
+            vec![convoy, t("a"), t("t"), t("x"), t("y")],
+        ),
+        (
+            "token record",
+            crate::store::rqlite::TOKEN_RECORD_SQL,
+            vec![t("tok"), t("t")],
+        ),
+        (
+            "event insert",
+            crate::unit::EVENT_INSERT_SQL,
+            vec![
+                bead.clone(),
+                t("x"),
+                t("a"),
+                Value::Null,
+                Value::Null,
+                Value::Null,
+                t("t"),
+            ],
+        ),
+    ];
+    for (name, sql, params) in writes {
+        out.push(stmt(name, sql, params, Result));
+    }
+    // Inserts of whole rows: fixed cost, nothing to plan.
+    for (name, sql) in [
+        ("bead insert", BEADS_INSERT_SQL),
+        ("convoy insert", CONVOYS_INSERT_SQL),
+        ("agent insert", AGENTS_INSERT_SQL),
+        ("escalation insert", ESCALATIONS_INSERT_SQL),
+        ("rig insert", RIGS_INSERT_SQL),
+    ] {
+        out.push(stmt(name, sql, vec![], Insert));
+    }
+    for table in ["agents", "convoys", "escalations", "rigs"] {
+        out.push(stmt(
+            format!("{table} delete"),
+            format!("DELETE FROM {table} WHERE id = ?1"),
+            vec![t("none")],
+            Result,
+        ));
+    }
+
+    // The store's own.
+    out.push(stmt(
+        "schema version",
+        "SELECT value FROM meta WHERE key = 'schema_version'",
+        vec![],
+        Result,
+    ));
+    out.push(stmt(
+        "token applied",
+        crate::store::rqlite::TOKEN_APPLIED_SQL,
+        vec![t("x")],
+        Result,
+    ));
+    out.push(stmt(
+        "tokens expire",
+        crate::store::rqlite::TOKENS_EXPIRE_SQL,
+        vec![t("2000-01-01T00:00:00.000Z")],
+        Result,
+    ));
+    // Filter combinations that build the same statement are planned once.
+    let mut seen = std::collections::HashSet::new();
+    out.retain(|s| seen.insert(s.sql.clone()));
+    out
+}
+
+fn describe(f: &BeadFilter) -> String {
+    let mut parts = Vec::new();
+    for (on, what) in [
+        (f.status.is_some(), "--status"),
+        (f.rig.is_some(), "--rig"),
+        (f.convoy_id.is_some(), "--convoy"),
+        (f.assignee.is_some(), "--assignee"),
+        (f.priority.is_some(), "--priority"),
+        (f.label.is_some(), "--label"),
+        (f.open_only, "--open"),
+        (f.limit.is_some(), "--limit"),
+    ] {
+        if on {
+            parts.push(what);
+        }
+    }
+    parts.join(" ")
+}
+
+fn describe_events(f: &EventFilter) -> String {
+    let mut parts = Vec::new();
+    for (on, what) in [
+        (f.subject.is_some(), "--subject"),
+        (f.convoy.is_some(), "--convoy"),
+        (f.actor.is_some(), "--actor"),
+        (f.since.is_some(), "--since"),
+        (f.after_id.is_some(), "after"),
+        (f.limit.is_some(), "--limit"),
+    ] {
+        if on {
+            parts.push(what);
+        }
+    }
+    parts.join(" ")
+}
+
+/// The catalogue's statements with placeholder values, for [`audit`].
+pub fn catalogue() -> Vec<Statement> {
+    catalogue_for(&Fixture {
+        rig: "alpha".into(),
+        convoy: "cv-00000".into(),
+        hooked_bead: "gt-00000".into(),
+        agent_id: "ag-00000".into(),
+        agent_name: "Toast".into(),
+        escalation: "es-00000".into(),
+        actor: "mayor".into(),
+        label: "l".into(),
+        since: "2000-01-01T00:00:00.000Z".into(),
+        recent_event: 1,
+    })
+}
