@@ -172,30 +172,15 @@ pub fn catalogue_for(f: &Fixture) -> Vec<Statement> {
     ));
 
     // The rules.
-    out.push(stmt(
-        "dependents",
-        crate::rules::DEPENDENTS_SQL,
-        vec![t(&f.hooked_bead)],
-        Result,
-    ));
-    out.push(stmt(
-        "idle polecats",
-        crate::rules::IDLE_POLECATS_SQL,
-        vec![t(&f.rig)],
-        Result,
-    ));
-    out.push(stmt(
-        "convoy cap",
-        crate::rules::CONVOY_CAP_SQL,
-        vec![t(&f.convoy)],
-        Result,
-    ));
-    out.push(stmt(
-        "waiting beads",
-        crate::rules::WAITING_BEADS_SQL,
-        vec![t(&f.convoy)],
-        Result,
-    ));
+    use crate::rules::{CONVOY_CAP_SQL, DEPENDENTS_SQL, IDLE_POLECATS_SQL, WAITING_BEADS_SQL};
+    for (name, sql, param) in [
+        ("dependents", DEPENDENTS_SQL, &f.hooked_bead),
+        ("idle polecats", IDLE_POLECATS_SQL, &f.rig),
+        ("convoy cap", CONVOY_CAP_SQL, &f.convoy),
+        ("waiting beads", WAITING_BEADS_SQL, &f.convoy),
+    ] {
+        out.push(stmt(name, sql, vec![t(param)], Result));
+    }
     out.push(stmt(
         "unfinished beads of a convoy",
         select::<Bead>(crate::ops::convoy::UNFINISHED_WHERE),
