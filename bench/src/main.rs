@@ -341,7 +341,218 @@ fn measure(o: &Opts, s: &Store, size: usize, label: &str) -> Vec<Row> {
             run_ok(s.gt(o, &["--json", "events", "--limit", "50"])).0
         }),
     );
+    // Issue 14: the commands whose plans walked the town.
+    let capped = capped_convoys(o, s);
+    let [oldest, middle, newest] =
+        [0, capped.len() / 2, capped.len() - 1].map(|i| capped[i].clone());
+    for (which, convoy) in [
+        ("newest", &newest),
+        ("middle", &middle),
+        ("oldest", &oldest),
+    ] {
+        add(
+            &format!("close a hooked bead, {which} capped convoy"),
+            Some(2.0),
+            versus_floor(s, runs, |_| {
+                let bead = hooked_bead(o, s, convoy);
+                run_ok(s.gt(
+                    o,
+                    &["--json", "bead", "update", &bead, "--status", "closed"],
+                ))
+                .0
+            }),
+        );
+    }
+    add(
+        "bead list --rig app --limit 50",
+        None,
+        versus_floor(s, runs, |_| {
+            run_ok(s.gt(
+                o,
+                &["--json", "bead", "list", "--rig", "app", "--limit", "50"],
+            ))
+            .0
+        }),
+    );
+    add(
+        "events --subject CONVOY --actor bench",
+        None,
+        versus_floor(s, runs, |_| {
+            run_ok(s.gt(
+                o,
+                &["--json", "events", "--subject", &newest, "--actor", "bench"],
+            ))
+            .0
+        }),
+    );
+    let crowd = crowd(o, s);
+    add(
+        "convoy list, 400 dead agents",
+        Some(3.0),
+        versus_floor(s, runs, |_| {
+            run_ok(s.gt(o, &["--json", "convoy", "list"])).0
+        }),
+    );
+    add(
+        "bead reassign --new, 20k agents",
+        None,
+        versus_floor(s, runs, |_| {
+            run_ok(s.gt(o, &["--json", "bead", "reassign", &crowd, "--new"])).0
+        }),
+    );
     rows
+}
+
+/// The active convoys seeded with a cap, oldest first.
+fn capped_convoys(o: &Opts, s: &Store) -> Vec<String> {
+    let (_, out) = run_ok(s.gt(o, &["--json", "convoy", "list"]));
+    let convoys: Vec<serde_json::Value> = serde_json::from_str(&out).unwrap();
+    convoys
+        .iter()
+        .filter(|c| {
+            c["title"]
+                .as_str()
+                .is_some_and(|t| t.starts_with("Seed convoy"))
+        })
+        .filter(|c| c["closed_beads"].as_u64() < Some(CONVOY as u64 - 100))
+        .map(|c| c["id"].as_str().unwrap().to_string())
+        .collect()
+}
+
+/// A bead of `convoy` on a polecat's hook, at work (closing one feeds the next).
+fn hooked_bead(o: &Opts, s: &Store, convoy: &str) -> String {
+    let args = [
+        "--json",
+        "bead",
+        "list",
+        "--convoy",
+        convoy,
+        "--status",
+        "in_progress",
+        "--limit",
+        "1",
+    ];
+    let (_, out) = run_ok(s.gt(o, &args));
+    let beads: Vec<serde_json::Value> = serde_json::from_str(&out).unwrap();
+    beads[0]["id"].as_str().expect("a hooked bead").to_string()
+}
+
+/// 400 dead agents (on rig `lost`) and 20 000 polecats at work (rig `crew`,
+/// one uncapped batch), made once per town; returns a bead of the crew's.
+fn crowd(o: &Opts, s: &Store) -> String {
+    for rig in ["lost", "crew"] {
+        // Present already on a town seeded before: that refusal is fine.
+        let _ = s.gt(o, &["rig", "add", rig]).output();
+    }
+    let (_, out) = run_ok(s.gt(o, &["--json", "agent", "list", "--rig", "lost"]));
+    if !out.contains("dead") {
+        for i in 0..400 {
+            let (_, out) = run_ok(s.gt(
+                o,
+                &["--json", "sling", "--rig", "lost", &format!("lost {i}")],
+            ));
+            let slung: serde_json::Value = serde_json::from_str(&out).unwrap();
+            let agent = slung["agent"]["id"].as_str().unwrap();
+            run_ok(s.gt(o, &["-q", "agent", "update", agent, "--status", "dead"]));
+        }
+    }
+    let (_, out) = run_ok(s.gt(
+        o,
+        &["--json", "bead", "list", "--rig", "crew", "--limit", "1"],
+    ));
+    let beads: Vec<serde_json::Value> = serde_json::from_str(&out).unwrap_or_default();
+    if let Some(id) = beads.first().and_then(|b| b["id"].as_str()) {
+        return id.to_string();
+    }
+    let file = tasks_file(&o.dir, 20_000);
+    let args = [
+        "-q",
+        "sling-batch",
+        "--rig",
+        "crew",
+        "--title",
+        "crowd",
+        "--tasks-file",
+        file.to_str().unwrap(),
+    ];
+    run_ok(s.gt(o, &args));
+    crowd(o, s)
+}
+
+/// `convoy close --close-beads` of a convoy of n beads (capped at 4), each run
+/// into a fresh town made before the clock starts.
+fn close_beads(o: &Opts, runs: usize) -> Vec<Row> {
+    let town = scratch(o, "close");
+    let mut rows = Vec::new();
+    for n in [1000, 10_000] {
+        let file = tasks_file(&o.dir, n);
+        let (median, floor) = versus_floor(&town, runs, |_| {
+            let fresh = scratch(o, "close");
+            let args = [
+                "--json",
+                "sling-batch",
+                "--rig",
+                "app",
+                "--title",
+                "c",
+                "--max-polecats",
+                CAP,
+                "--tasks-file",
+                file.to_str().unwrap(),
+            ];
+            let (_, out) = run_ok(fresh.gt(o, &args));
+            let batch: serde_json::Value = serde_json::from_str(&out).unwrap();
+            let convoy = batch["convoy"]["id"].as_str().unwrap().to_string();
+            run_ok(fresh.gt(o, &["-q", "convoy", "close", &convoy, "--close-beads"])).0
+        });
+        rows.push(Row {
+            what: format!("convoy close --close-beads of {n} (SQLite, fresh town)"),
+            median,
+            floor,
+            target: None,
+        });
+    }
+    rows
+}
+
+/// Instructions that `gt ARGS` runs, counted by valgrind (when it is there).
+fn instructions(o: &Opts, s: &Store, args: &[&str]) -> Option<u64> {
+    let mut cmd = Command::new("valgrind");
+    cmd.args(["--tool=callgrind", "--callgrind-out-file=/dev/null"])
+        .arg(&o.gt)
+        .args(args)
+        .env("GT_DB", &s.db)
+        .env("GT_ACTOR", "bench")
+        .stdin(Stdio::null())
+        .stdout(Stdio::null());
+    let out = cmd.output().ok()?;
+    let text = String::from_utf8_lossy(&out.stderr);
+    let line = text.lines().find(|l| l.contains("Collected :"))?;
+    line.split(':').nth(1)?.trim().parse().ok()
+}
+
+/// Instruction counts of a hooked close in the oldest, middle and newest capped
+/// convoy, for the flatness check.
+fn close_instructions(o: &Opts, s: &Store, label: &str, size: usize) -> Option<String> {
+    let capped = capped_convoys(o, s);
+    let mut counts = Vec::new();
+    for i in [0, capped.len() / 2, capped.len() - 1] {
+        let bead = hooked_bead(o, s, &capped[i]);
+        counts.push(instructions(
+            o,
+            s,
+            &["-q", "bead", "update", &bead, "--status", "closed"],
+        )?);
+    }
+    let show = counts
+        .iter()
+        .map(|n| format!("{:.2}M", *n as f64 / 1e6))
+        .collect::<Vec<_>>();
+    Some(format!(
+        "instructions of a hooked close ({label} {}), oldest / middle / newest capped convoy: {}",
+        human(size),
+        show.join(" / ")
+    ))
 }
 
 /// sling-batch of 1000 and of 10000 tasks, each run into a fresh town (made
@@ -531,8 +742,10 @@ fn main() {
             ));
         }
         rows.extend(measure(&o, &store, size, "SQLite"));
+        notes.extend(close_instructions(&o, &store, "SQLite", size));
     }
     rows.extend(batches(&o, (o.runs / 4).max(3)));
+    rows.extend(close_beads(&o, (o.runs / 4).max(3)));
     let sqlite = scratch(&o, "concurrency");
     let (rate, errors, exact) = concurrent_closes(&o, &sqlite, 16, 50);
     notes.push(format!(

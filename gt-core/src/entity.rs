@@ -306,23 +306,60 @@ fn label_row(bead: &str, label: &str, add: bool) -> Stmt {
 /// convoy whose tracked beads are all terminal with at least one failed, or one of
 /// whose hooked beads belongs to a dead agent.
 macro_rules! needs_attention_sql {
-    () => {
-        "(c.status = 'active' AND ((c.total_beads > 0 \
-         AND c.closed_beads + c.failed_beads = c.total_beads AND c.failed_beads > 0) \
-         OR EXISTS (SELECT 1 FROM beads hb INDEXED BY beads_hooked \
-         JOIN agents a ON a.name = hb.assignee \
-         WHERE hb.convoy_id = c.id AND hb.assignee IS NOT NULL AND a.status = 'dead')))"
+    ($dead_hook:expr) => {
+        concat!(
+            "(c.status = 'active' AND ((c.total_beads > 0 \
+             AND c.closed_beads + c.failed_beads = c.total_beads AND c.failed_beads > 0) \
+             OR ",
+            $dead_hook,
+            "))"
+        )
     };
 }
+
+/// The convoy columns before `needs_attention`.
+macro_rules! convoy_columns {
+    () => {
+        "SELECT c.id, c.title, c.status, c.rig, c.total_beads, c.closed_beads, c.failed_beads, \
+         c.merge_mode, c.feature_branch, c.max_polecats, c.idempotency_key, c.created_by, \
+         c.created_at, c.updated_at, c.landed_at, c.closed_reason, "
+    };
+}
+
+/// Whether one convoy has a hooked bead whose agent is dead: a walk of that
+/// convoy's own hooked beads (`beads_hooked`), for reads of one convoy.
+macro_rules! dead_hook_of_one {
+    () => {
+        "EXISTS (SELECT 1 FROM beads hb INDEXED BY beads_hooked \
+         JOIN agents a ON a.name = hb.assignee \
+         WHERE hb.convoy_id = c.id AND hb.assignee IS NOT NULL AND a.status = 'dead')"
+    };
+}
+
+/// The same for a list of convoys: the convoys of the dead agents' hooked
+/// beads, found once for the whole list (an uncorrelated `IN`), so a list costs
+/// its convoys plus the dead agents, not one walk per convoy.
+macro_rules! dead_hook_of_many {
+    () => {
+        "c.id IN (SELECT hb.convoy_id FROM agents a JOIN beads hb ON hb.id = a.hook \
+         WHERE a.status = 'dead' AND a.hook IS NOT NULL AND hb.convoy_id IS NOT NULL)"
+    };
+}
+
+/// [`Convoy::SELECT`] for listings: the same columns, `needs_attention` found
+/// for all of them at once.
+pub(crate) const CONVOY_LIST_SELECT: &str = concat!(
+    convoy_columns!(),
+    needs_attention_sql!(dead_hook_of_many!()),
+    ", c.version FROM convoys c"
+);
 
 impl Entity for Convoy {
     const KIND: IdKind = IdKind::Convoy;
     const TABLE: &'static str = "convoys";
     const SELECT: &'static str = concat!(
-        "SELECT c.id, c.title, c.status, c.rig, c.total_beads, c.closed_beads, c.failed_beads, \
-         c.merge_mode, c.feature_branch, c.max_polecats, c.idempotency_key, c.created_by, \
-         c.created_at, c.updated_at, c.landed_at, c.closed_reason, ",
-        needs_attention_sql!(),
+        convoy_columns!(),
+        needs_attention_sql!(dead_hook_of_one!()),
         ", c.version FROM convoys c"
     );
 
@@ -662,7 +699,9 @@ pub(crate) mod tests {
     #[test]
     fn convoy_select_derives_needs_attention_as_documented() {
         let squash = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
-        assert!(squash(Convoy::SELECT).contains(&squash(needs_attention_sql!())));
+        assert!(squash(Convoy::SELECT).contains(&squash(needs_attention_sql!(dead_hook_of_one!()))));
+        assert!(squash(CONVOY_LIST_SELECT)
+            .contains(&squash(needs_attention_sql!(dead_hook_of_many!()))));
     }
 
     /// A bead of rig `r` with nothing but its ID, status and convoy set, for

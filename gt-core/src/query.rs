@@ -140,7 +140,13 @@ pub struct ConvoyFilter {
 
 pub fn convoys(r: &mut dyn Reader, filter: &ConvoyFilter) -> Result<Vec<Convoy>> {
     let (sql, params) = convoys_where(filter);
-    fetch_where(r, &sql, &params)
+    let rows = r.query(
+        &format!("{} WHERE {sql}", crate::entity::CONVOY_LIST_SELECT),
+        &params,
+    )?;
+    rows.into_iter()
+        .map(|row| Convoy::from_row(row).map(|(v, _)| v).map_err(Into::into))
+        .collect()
 }
 
 /// The `WHERE` clause (and its parameters) of [`convoys`].

@@ -208,9 +208,10 @@ pub fn catalogue_for(f: &Fixture) -> Vec<Statement> {
             rig: (mask & 4 != 0).then(|| f.rig.clone()),
         };
         let (sql, params) = query::convoys_where(&filter);
+        let sql = format!("{} WHERE {sql}", crate::entity::CONVOY_LIST_SELECT);
         out.push(stmt(
             format!("convoy list {filter:?}"),
-            select::<Convoy>(&sql),
+            sql,
             params,
             Listing,
         ));
