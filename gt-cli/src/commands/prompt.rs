@@ -186,7 +186,9 @@ fn describe(root: &clap::Command, path: &str, out: &mut String) {
             continue;
         }
         let name = match (arg.get_long(), arg.get_value_names()) {
-            (Some(long), Some(v)) if arg.get_num_args().is_none_or(|n| n.takes_values()) => {
+            // The action, not the number of values: that is unset until clap
+            // builds the command, so flags looked as if they took a value.
+            (Some(long), Some(v)) if arg.get_action().takes_values() => {
                 format!("--{long} {}", v.join(" "))
             }
             (Some(long), _) => format!("--{long}"),
@@ -364,6 +366,57 @@ mod tests {
                 guide.contains(&format!("### `gt {path}`")),
                 "`gt {path}` is missing from the guide"
             );
+        }
+    }
+
+    /// Each option line of the guide, given a value where the option takes
+    /// one, parses with clap: a flag shown as `--all ALL` would be refused.
+    #[test]
+    fn every_option_the_guide_shows_parses_as_shown() {
+        let guide = mayor_guide();
+        let root = Cli::command();
+        for path in leaf_commands() {
+            if NOT_IN_GUIDE.contains(&path.as_str()) {
+                continue;
+            }
+            let cmd = find(&root, &path);
+            for arg in cmd.get_arguments() {
+                let Some(long) = arg.get_long() else { continue };
+                if arg.is_global_set() || long == "help" {
+                    continue;
+                }
+                let bare = format!("- `--{long}`:");
+                let shown = guide
+                    .lines()
+                    .skip_while(|l| *l != format!("### `gt {path}`"))
+                    .find(|l| l.starts_with(&format!("- `--{long}")))
+                    .unwrap_or_else(|| panic!("`gt {path} --{long}` is not in the guide"));
+                let takes = arg.get_action().takes_values();
+                assert_eq!(!takes, shown.starts_with(&bare), "`gt {path}`: {shown}");
+                // The option as an agent would type it, each value a word.
+                let mut argv: Vec<String> = vec!["gt".into()];
+                argv.extend(path.split(' ').map(String::from));
+                let option = shown.trim_start_matches("- `").split('`').next().unwrap();
+                argv.extend(option.split(' ').map(|w| {
+                    if w.starts_with("--") {
+                        w.to_string()
+                    } else {
+                        "x".to_string()
+                    }
+                }));
+                let err = Cli::command().try_get_matches_from(&argv).err();
+                if let Some(e) = err {
+                    // Missing positionals are fine; a flag refused is not.
+                    assert!(
+                        !matches!(
+                            e.kind(),
+                            clap::error::ErrorKind::UnknownArgument
+                                | clap::error::ErrorKind::TooManyValues
+                        ),
+                        "{argv:?}: {e}"
+                    );
+                }
+            }
         }
     }
 
