@@ -233,11 +233,21 @@ pub fn agent_reset_stop_signals_the_recorded_process(t: Town) {
         std::thread::sleep(Duration::from_millis(20));
     }
     assert!(ended, "the process got SIGTERM");
-    let again: AgentReset = t.json(&["agent", "reset", "Toast", "--stop"]);
-    assert!(
-        !again.stop.unwrap().signalled,
-        "a dead process is not signalled"
+    // The pid is forgotten with the stop, so a process that reuses the
+    // number is never signalled by a later reset; the event keeps it.
+    assert_eq!(reset.agent.pid, None);
+    let e = events_of(&t, &reset.agent.id)
+        .into_iter()
+        .rfind(|e| e.event_type == "agent_reset")
+        .unwrap();
+    assert_eq!(
+        (&e.old_value["pid"], &e.new_value["pid"]),
+        (&json!(child.id()), &Value::Null)
     );
+    let again: AgentReset = t.json(&["agent", "reset", "Toast", "--stop"]);
+    let again = again.stop.unwrap();
+    assert!(!again.signalled, "nothing is signalled: {}", again.message);
+    assert_eq!(again.pid, None);
 }
 
 pub fn agent_update_sets_status_and_refuses_bad_values(t: Town) {

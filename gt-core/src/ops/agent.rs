@@ -116,7 +116,7 @@ impl Town {
     /// `unhooked` event. With `stop`, then sends SIGTERM to its recorded process
     /// if that is alive on this host.
     pub fn reset_agent(&mut self, name_or_id: &str, stop: bool) -> Result<AgentReset> {
-        let (id, released) = self.write(|unit| {
+        let (id, released, pid) = self.write(|unit| {
             let id = query::resolve_agent(unit, name_or_id)?;
             let before: Agent = unit.must(&id)?;
             let released = match &before.hook {
@@ -143,15 +143,28 @@ impl Town {
             let mut agent: Agent = unit.must(&id)?;
             agent.status = AgentStatus::Idle;
             agent.last_activity_at = unit.now.clone();
+            // The process is told to stop, so its pid is forgotten: a later
+            // reset must never signal whatever process reuses the number.
+            if stop {
+                agent.pid = None;
+            }
             unit.put(agent);
+            let (mut old, mut new) = (
+                json!({ "status": before.status, "hook": before.hook }),
+                json!({ "status": AgentStatus::Idle, "hook": null }),
+            );
+            if stop && before.pid.is_some() {
+                old["pid"] = json!(before.pid);
+                new["pid"] = serde_json::Value::Null;
+            }
             unit.event(
                 &id,
                 ev::AGENT_RESET,
-                json!({ "status": before.status, "hook": before.hook }),
-                json!({ "status": AgentStatus::Idle, "hook": null }),
+                old,
+                new,
                 json!({ "released_bead": released, "stop": stop }),
             );
-            Ok((id, released))
+            Ok((id, released, before.pid))
         })?;
         let (agent, released_bead) = self.read(|r| {
             let agent: Agent = query::must(r, &id)?;
@@ -162,7 +175,7 @@ impl Town {
                 .flatten();
             Ok((agent, bead))
         })?;
-        let stop = stop.then(|| stop_process(agent.pid));
+        let stop = stop.then(|| stop_process(pid));
         Ok(AgentReset {
             agent,
             released_bead,
