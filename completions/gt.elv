@@ -613,7 +613,7 @@ set edit:completion:arg-completer[gt] = {|@words|
             cand --subject 'Only events about this bead, convoy, agent (name or ID) or escalation'
             cand --convoy 'Only events of this convoy and of the beads it tracks'
             cand --actor 'Only events by this actor'
-            cand --since 'Only events since this time (RFC 3339) or age (10m, 2h, 1day)'
+            cand --since 'Only events since this time (RFC 3339), date (2026-11-21), today, yesterday, or age (10m, 2h, 1day)'
             cand --limit 'Show the newest N events (0 for all)'
             cand --db 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]'
             cand --color 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]'

@@ -464,7 +464,7 @@ complete -c gt -n "__fish_gt_using_subcommand escalation; and __fish_seen_subcom
 complete -c gt -n "__fish_gt_using_subcommand events" -l subject -d 'Only events about this bead, convoy, agent (name or ID) or escalation' -r
 complete -c gt -n "__fish_gt_using_subcommand events" -l convoy -d 'Only events of this convoy and of the beads it tracks' -r
 complete -c gt -n "__fish_gt_using_subcommand events" -l actor -d 'Only events by this actor' -r
-complete -c gt -n "__fish_gt_using_subcommand events" -l since -d 'Only events since this time (RFC 3339) or age (10m, 2h, 1day)' -r
+complete -c gt -n "__fish_gt_using_subcommand events" -l since -d 'Only events since this time (RFC 3339), date (2026-11-21), today, yesterday, or age (10m, 2h, 1day)' -r
 complete -c gt -n "__fish_gt_using_subcommand events" -l limit -d 'Show the newest N events (0 for all)' -r
 complete -c gt -n "__fish_gt_using_subcommand events" -l db -d 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]' -r
 complete -c gt -n "__fish_gt_using_subcommand events" -l color -d 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'

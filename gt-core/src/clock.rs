@@ -14,12 +14,37 @@ pub fn format(t: SystemTime) -> String {
     humantime::format_rfc3339_millis(t).to_string()
 }
 
-/// Parses a point in time given either as an RFC 3339 timestamp or as an age
-/// relative to now (`90s`, `10m`, `2h`, `1day`), into the canonical form.
+/// Parses a point in time given as an RFC 3339 timestamp, a date (`2026-11-21`,
+/// its midnight UTC), `today` or `yesterday` (midnight UTC), or an age relative
+/// to now (`90s`, `10m`, `2h`, `1day`), into the canonical form.
 pub fn parse_since(input: &str) -> Result<String> {
     let text = input.trim();
     if let Ok(t) = humantime::parse_rfc3339_weak(text) {
         return Ok(format(t));
+    }
+    let midnight = |days_back: u64| {
+        let day = SystemTime::now()
+            .duration_since(SystemTime::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs() / 86_400);
+        SystemTime::UNIX_EPOCH + Duration::from_secs(day.saturating_sub(days_back) * 86_400)
+    };
+    match text.to_ascii_lowercase().as_str() {
+        "today" => return Ok(format(midnight(0))),
+        "yesterday" => return Ok(format(midnight(1))),
+        _ => {}
+    }
+    let is_date = text.len() == 10
+        && text.char_indices().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                c == '-'
+            } else {
+                c.is_ascii_digit()
+            }
+        });
+    if is_date {
+        if let Ok(t) = humantime::parse_rfc3339(&format!("{text}T00:00:00Z")) {
+            return Ok(format(t));
+        }
     }
     if let Ok(age) = humantime::parse_duration(text) {
         let t = SystemTime::now()
@@ -27,8 +52,10 @@ pub fn parse_since(input: &str) -> Result<String> {
             .unwrap_or(SystemTime::UNIX_EPOCH);
         return Ok(format(t));
     }
-    Err(Error::usage(format!("invalid time '{input}'"))
-        .with_hint("give an RFC 3339 time (2026-11-21T10:00:00Z) or an age such as 10m, 2h, 1day"))
+    Err(Error::usage(format!("invalid time '{input}'")).with_hint(
+        "give a time (2026-11-21T10:00:00Z), a date (2026-11-21), today, yesterday, \
+             or an age such as 10m, 2h, 1day",
+    ))
 }
 
 /// Parses a duration such as `10s`, `500ms`, or a bare number of seconds.
@@ -65,6 +92,19 @@ mod tests {
         let ten_minutes_ago = parse_since("10m").unwrap();
         assert!(ten_minutes_ago < now());
         assert_eq!(parse_since("yesterday-ish").unwrap_err().code(), "usage");
+        assert_eq!(
+            parse_since("2026-11-21").unwrap(),
+            "2026-11-21T00:00:00.000Z"
+        );
+        assert_eq!(parse_since("2026-13-01").unwrap_err().code(), "usage");
+        let today = parse_since("today").unwrap();
+        assert!(
+            today.ends_with("T00:00:00.000Z") && today <= now(),
+            "{today}"
+        );
+        assert!(now()[..10] == today[..10]);
+        let yesterday = parse_since("Yesterday").unwrap();
+        assert!(yesterday < today && yesterday.ends_with("T00:00:00.000Z"));
     }
 
     #[test]

@@ -249,6 +249,14 @@ pub fn events_filter_by_subject_and_limit(t: Town) {
     assert!(nobody.is_empty());
     let recent: Vec<Event> = t.json(&["events", "--since", "1h", "--limit", "0"]);
     assert_eq!(recent.len(), all.len());
+    // Days, as a person says them: every event is from yesterday on, none
+    // from a date to come.
+    let since_yesterday: Vec<Event> = t.json(&["events", "--since", "yesterday", "--limit", "0"]);
+    assert_eq!(since_yesterday.len(), all.len());
+    let today: Vec<Event> = t.json(&["events", "--since", "today", "--limit", "0"]);
+    assert!(today.len() <= all.len());
+    let future: Vec<Event> = t.json(&["events", "--since", "2999-01-01", "--limit", "0"]);
+    assert!(future.is_empty());
 }
 
 pub fn hook_shows_what_a_polecat_should_do(t: Town) {

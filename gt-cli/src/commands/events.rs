@@ -34,7 +34,8 @@ pub struct EventsArgs {
     #[arg(long, value_name = "NAME")]
     pub actor: Option<String>,
 
-    /// Only events since this time (RFC 3339) or age (10m, 2h, 1day)
+    /// Only events since this time (RFC 3339), date (2026-11-21), today,
+    /// yesterday, or age (10m, 2h, 1day)
     #[arg(long, value_name = "TIME", value_parser = parse_since)]
     pub since: Option<String>,
 
