@@ -40,7 +40,7 @@ Register-ArgumentCompleter -Native -CommandName 'gt' -ScriptBlock {
             [CompletionResult]::new('bead', 'bead', [CompletionResultType]::ParameterValue, 'Create, inspect and edit beads, the units of work')
             [CompletionResult]::new('agent', 'agent', [CompletionResultType]::ParameterValue, 'Inspect and repair agents (polecats, refinery, mayor, witness)')
             [CompletionResult]::new('hook', 'hook', [CompletionResultType]::ParameterValue, 'Show what is on an agent''s hook: for a polecat, "what do I do now"')
-            [CompletionResult]::new('escalation', 'escalation', [CompletionResultType]::ParameterValue, 'Raise, list and acknowledge requests for human attention')
+            [CompletionResult]::new('escalation', 'escalation', [CompletionResultType]::ParameterValue, 'Raise, list, acknowledge and resolve requests for human attention')
             [CompletionResult]::new('events', 'events', [CompletionResultType]::ParameterValue, 'Show the activity feed, newest last')
             [CompletionResult]::new('prompt', 'prompt', [CompletionResultType]::ParameterValue, 'Print a guide to gt for an agent''s prompt')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Inspect gt''s settings and where they come from')
@@ -604,6 +604,7 @@ Register-ArgumentCompleter -Native -CommandName 'gt' -ScriptBlock {
             [CompletionResult]::new('raise', 'raise', [CompletionResultType]::ParameterValue, 'Ask a human for attention')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List open escalations (all of them with --all)')
             [CompletionResult]::new('ack', 'ack', [CompletionResultType]::ParameterValue, 'Acknowledge an escalation (a second ack changes nothing and says so)')
+            [CompletionResult]::new('resolve', 'resolve', [CompletionResultType]::ParameterValue, 'Resolve an escalation, open or acknowledged (a second resolve changes nothing and says so)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -655,10 +656,26 @@ Register-ArgumentCompleter -Native -CommandName 'gt' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'gt;escalation;resolve' {
+            [CompletionResult]::new('--note', '--note', [CompletionResultType]::ParameterName, 'What was done about it (kept in the audit log)')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]')
+            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]')
+            [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout; errors become JSON on stderr')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the IDs of what a command created or listed')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the IDs of what a command created or listed')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'gt;escalation;help' {
             [CompletionResult]::new('raise', 'raise', [CompletionResultType]::ParameterValue, 'Ask a human for attention')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List open escalations (all of them with --all)')
             [CompletionResult]::new('ack', 'ack', [CompletionResultType]::ParameterValue, 'Acknowledge an escalation (a second ack changes nothing and says so)')
+            [CompletionResult]::new('resolve', 'resolve', [CompletionResultType]::ParameterValue, 'Resolve an escalation, open or acknowledged (a second resolve changes nothing and says so)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -669,6 +686,9 @@ Register-ArgumentCompleter -Native -CommandName 'gt' -ScriptBlock {
             break
         }
         'gt;escalation;help;ack' {
+            break
+        }
+        'gt;escalation;help;resolve' {
             break
         }
         'gt;escalation;help;help' {
@@ -815,7 +835,7 @@ Register-ArgumentCompleter -Native -CommandName 'gt' -ScriptBlock {
             [CompletionResult]::new('bead', 'bead', [CompletionResultType]::ParameterValue, 'Create, inspect and edit beads, the units of work')
             [CompletionResult]::new('agent', 'agent', [CompletionResultType]::ParameterValue, 'Inspect and repair agents (polecats, refinery, mayor, witness)')
             [CompletionResult]::new('hook', 'hook', [CompletionResultType]::ParameterValue, 'Show what is on an agent''s hook: for a polecat, "what do I do now"')
-            [CompletionResult]::new('escalation', 'escalation', [CompletionResultType]::ParameterValue, 'Raise, list and acknowledge requests for human attention')
+            [CompletionResult]::new('escalation', 'escalation', [CompletionResultType]::ParameterValue, 'Raise, list, acknowledge and resolve requests for human attention')
             [CompletionResult]::new('events', 'events', [CompletionResultType]::ParameterValue, 'Show the activity feed, newest last')
             [CompletionResult]::new('prompt', 'prompt', [CompletionResultType]::ParameterValue, 'Print a guide to gt for an agent''s prompt')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Inspect gt''s settings and where they come from')
@@ -924,6 +944,7 @@ Register-ArgumentCompleter -Native -CommandName 'gt' -ScriptBlock {
             [CompletionResult]::new('raise', 'raise', [CompletionResultType]::ParameterValue, 'Ask a human for attention')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List open escalations (all of them with --all)')
             [CompletionResult]::new('ack', 'ack', [CompletionResultType]::ParameterValue, 'Acknowledge an escalation (a second ack changes nothing and says so)')
+            [CompletionResult]::new('resolve', 'resolve', [CompletionResultType]::ParameterValue, 'Resolve an escalation, open or acknowledged (a second resolve changes nothing and says so)')
             break
         }
         'gt;help;escalation;raise' {
@@ -933,6 +954,9 @@ Register-ArgumentCompleter -Native -CommandName 'gt' -ScriptBlock {
             break
         }
         'gt;help;escalation;ack' {
+            break
+        }
+        'gt;help;escalation;resolve' {
             break
         }
         'gt;help;events' {

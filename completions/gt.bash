@@ -199,6 +199,9 @@ _gt() {
             gt__subcmd__escalation,raise)
                 cmd="gt__subcmd__escalation__subcmd__raise"
                 ;;
+            gt__subcmd__escalation,resolve)
+                cmd="gt__subcmd__escalation__subcmd__resolve"
+                ;;
             gt__subcmd__escalation__subcmd__help,ack)
                 cmd="gt__subcmd__escalation__subcmd__help__subcmd__ack"
                 ;;
@@ -210,6 +213,9 @@ _gt() {
                 ;;
             gt__subcmd__escalation__subcmd__help,raise)
                 cmd="gt__subcmd__escalation__subcmd__help__subcmd__raise"
+                ;;
+            gt__subcmd__escalation__subcmd__help,resolve)
+                cmd="gt__subcmd__escalation__subcmd__help__subcmd__resolve"
                 ;;
             gt__subcmd__help,agent)
                 cmd="gt__subcmd__help__subcmd__agent"
@@ -315,6 +321,9 @@ _gt() {
                 ;;
             gt__subcmd__help__subcmd__escalation,raise)
                 cmd="gt__subcmd__help__subcmd__escalation__subcmd__raise"
+                ;;
+            gt__subcmd__help__subcmd__escalation,resolve)
+                cmd="gt__subcmd__help__subcmd__escalation__subcmd__resolve"
                 ;;
             gt__subcmd__help__subcmd__prompt,mayor)
                 cmd="gt__subcmd__help__subcmd__prompt__subcmd__mayor"
@@ -1534,7 +1543,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__escalation)
-            opts="-q -h -V --db --json --actor --color --quiet --lock-timeout --help --version raise list ack help"
+            opts="-q -h -V --db --json --actor --color --quiet --lock-timeout --help --version raise list ack resolve help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1594,7 +1603,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__escalation__subcmd__help)
-            opts="raise list ack help"
+            opts="raise list ack resolve help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1663,6 +1672,20 @@ _gt() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        gt__subcmd__escalation__subcmd__help__subcmd__resolve)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         gt__subcmd__escalation__subcmd__list)
             opts="-q -h -V --all --db --json --actor --color --quiet --lock-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1717,6 +1740,40 @@ _gt() {
                     return 0
                     ;;
                 --agent)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        gt__subcmd__escalation__subcmd__resolve)
+            opts="-q -h -V --note --db --json --actor --color --quiet --lock-timeout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --note)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2112,7 +2169,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__help__subcmd__escalation)
-            opts="raise list ack"
+            opts="raise list ack resolve"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2154,6 +2211,20 @@ _gt() {
             return 0
             ;;
         gt__subcmd__help__subcmd__escalation__subcmd__raise)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        gt__subcmd__help__subcmd__escalation__subcmd__resolve)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

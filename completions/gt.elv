@@ -37,7 +37,7 @@ set edit:completion:arg-completer[gt] = {|@words|
             cand bead 'Create, inspect and edit beads, the units of work'
             cand agent 'Inspect and repair agents (polecats, refinery, mayor, witness)'
             cand hook 'Show what is on an agent''s hook: for a polecat, "what do I do now"'
-            cand escalation 'Raise, list and acknowledge requests for human attention'
+            cand escalation 'Raise, list, acknowledge and resolve requests for human attention'
             cand events 'Show the activity feed, newest last'
             cand prompt 'Print a guide to gt for an agent''s prompt'
             cand config 'Inspect gt''s settings and where they come from'
@@ -548,6 +548,7 @@ set edit:completion:arg-completer[gt] = {|@words|
             cand raise 'Ask a human for attention'
             cand list 'List open escalations (all of them with --all)'
             cand ack 'Acknowledge an escalation (a second ack changes nothing and says so)'
+            cand resolve 'Resolve an escalation, open or acknowledged (a second resolve changes nothing and says so)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'gt;escalation;raise'= {
@@ -595,10 +596,25 @@ set edit:completion:arg-completer[gt] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'gt;escalation;resolve'= {
+            cand --note 'What was done about it (kept in the audit log)'
+            cand --db 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]'
+            cand --actor 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]'
+            cand --color 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]'
+            cand --lock-timeout 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]'
+            cand --json 'Print one JSON document on stdout; errors become JSON on stderr'
+            cand -q 'Print only the IDs of what a command created or listed'
+            cand --quiet 'Print only the IDs of what a command created or listed'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'gt;escalation;help'= {
             cand raise 'Ask a human for attention'
             cand list 'List open escalations (all of them with --all)'
             cand ack 'Acknowledge an escalation (a second ack changes nothing and says so)'
+            cand resolve 'Resolve an escalation, open or acknowledged (a second resolve changes nothing and says so)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'gt;escalation;help;raise'= {
@@ -606,6 +622,8 @@ set edit:completion:arg-completer[gt] = {|@words|
         &'gt;escalation;help;list'= {
         }
         &'gt;escalation;help;ack'= {
+        }
+        &'gt;escalation;help;resolve'= {
         }
         &'gt;escalation;help;help'= {
         }
@@ -737,7 +755,7 @@ set edit:completion:arg-completer[gt] = {|@words|
             cand bead 'Create, inspect and edit beads, the units of work'
             cand agent 'Inspect and repair agents (polecats, refinery, mayor, witness)'
             cand hook 'Show what is on an agent''s hook: for a polecat, "what do I do now"'
-            cand escalation 'Raise, list and acknowledge requests for human attention'
+            cand escalation 'Raise, list, acknowledge and resolve requests for human attention'
             cand events 'Show the activity feed, newest last'
             cand prompt 'Print a guide to gt for an agent''s prompt'
             cand config 'Inspect gt''s settings and where they come from'
@@ -819,12 +837,15 @@ set edit:completion:arg-completer[gt] = {|@words|
             cand raise 'Ask a human for attention'
             cand list 'List open escalations (all of them with --all)'
             cand ack 'Acknowledge an escalation (a second ack changes nothing and says so)'
+            cand resolve 'Resolve an escalation, open or acknowledged (a second resolve changes nothing and says so)'
         }
         &'gt;help;escalation;raise'= {
         }
         &'gt;help;escalation;list'= {
         }
         &'gt;help;escalation;ack'= {
+        }
+        &'gt;help;escalation;resolve'= {
         }
         &'gt;help;events'= {
         }

@@ -42,7 +42,7 @@ complete -c gt -n "__fish_gt_needs_command" -f -a "convoy" -d 'Watch and repair 
 complete -c gt -n "__fish_gt_needs_command" -f -a "bead" -d 'Create, inspect and edit beads, the units of work'
 complete -c gt -n "__fish_gt_needs_command" -f -a "agent" -d 'Inspect and repair agents (polecats, refinery, mayor, witness)'
 complete -c gt -n "__fish_gt_needs_command" -f -a "hook" -d 'Show what is on an agent\'s hook: for a polecat, "what do I do now"'
-complete -c gt -n "__fish_gt_needs_command" -f -a "escalation" -d 'Raise, list and acknowledge requests for human attention'
+complete -c gt -n "__fish_gt_needs_command" -f -a "escalation" -d 'Raise, list, acknowledge and resolve requests for human attention'
 complete -c gt -n "__fish_gt_needs_command" -f -a "events" -d 'Show the activity feed, newest last'
 complete -c gt -n "__fish_gt_needs_command" -f -a "prompt" -d 'Print a guide to gt for an agent\'s prompt'
 complete -c gt -n "__fish_gt_needs_command" -f -a "config" -d 'Inspect gt\'s settings and where they come from'
@@ -407,20 +407,21 @@ complete -c gt -n "__fish_gt_using_subcommand hook" -l json -d 'Print one JSON d
 complete -c gt -n "__fish_gt_using_subcommand hook" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
 complete -c gt -n "__fish_gt_using_subcommand hook" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gt -n "__fish_gt_using_subcommand hook" -s V -l version -d 'Print version'
-complete -c gt -n "__fish_gt_using_subcommand escalation; and not __fish_seen_subcommand_from raise list ack help" -l db -d 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]' -r
-complete -c gt -n "__fish_gt_using_subcommand escalation; and not __fish_seen_subcommand_from raise list ack help" -l actor -d 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]' -r
-complete -c gt -n "__fish_gt_using_subcommand escalation; and not __fish_seen_subcommand_from raise list ack help" -l color -d 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
+complete -c gt -n "__fish_gt_using_subcommand escalation; and not __fish_seen_subcommand_from raise list ack resolve help" -l db -d 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]' -r
+complete -c gt -n "__fish_gt_using_subcommand escalation; and not __fish_seen_subcommand_from raise list ack resolve help" -l actor -d 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]' -r
+complete -c gt -n "__fish_gt_using_subcommand escalation; and not __fish_seen_subcommand_from raise list ack resolve help" -l color -d 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t''
 never\t''"
-complete -c gt -n "__fish_gt_using_subcommand escalation; and not __fish_seen_subcommand_from raise list ack help" -l lock-timeout -d 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]' -r
-complete -c gt -n "__fish_gt_using_subcommand escalation; and not __fish_seen_subcommand_from raise list ack help" -l json -d 'Print one JSON document on stdout; errors become JSON on stderr'
-complete -c gt -n "__fish_gt_using_subcommand escalation; and not __fish_seen_subcommand_from raise list ack help" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
-complete -c gt -n "__fish_gt_using_subcommand escalation; and not __fish_seen_subcommand_from raise list ack help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c gt -n "__fish_gt_using_subcommand escalation; and not __fish_seen_subcommand_from raise list ack help" -s V -l version -d 'Print version'
-complete -c gt -n "__fish_gt_using_subcommand escalation; and not __fish_seen_subcommand_from raise list ack help" -f -a "raise" -d 'Ask a human for attention'
-complete -c gt -n "__fish_gt_using_subcommand escalation; and not __fish_seen_subcommand_from raise list ack help" -f -a "list" -d 'List open escalations (all of them with --all)'
-complete -c gt -n "__fish_gt_using_subcommand escalation; and not __fish_seen_subcommand_from raise list ack help" -f -a "ack" -d 'Acknowledge an escalation (a second ack changes nothing and says so)'
-complete -c gt -n "__fish_gt_using_subcommand escalation; and not __fish_seen_subcommand_from raise list ack help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c gt -n "__fish_gt_using_subcommand escalation; and not __fish_seen_subcommand_from raise list ack resolve help" -l lock-timeout -d 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]' -r
+complete -c gt -n "__fish_gt_using_subcommand escalation; and not __fish_seen_subcommand_from raise list ack resolve help" -l json -d 'Print one JSON document on stdout; errors become JSON on stderr'
+complete -c gt -n "__fish_gt_using_subcommand escalation; and not __fish_seen_subcommand_from raise list ack resolve help" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
+complete -c gt -n "__fish_gt_using_subcommand escalation; and not __fish_seen_subcommand_from raise list ack resolve help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c gt -n "__fish_gt_using_subcommand escalation; and not __fish_seen_subcommand_from raise list ack resolve help" -s V -l version -d 'Print version'
+complete -c gt -n "__fish_gt_using_subcommand escalation; and not __fish_seen_subcommand_from raise list ack resolve help" -f -a "raise" -d 'Ask a human for attention'
+complete -c gt -n "__fish_gt_using_subcommand escalation; and not __fish_seen_subcommand_from raise list ack resolve help" -f -a "list" -d 'List open escalations (all of them with --all)'
+complete -c gt -n "__fish_gt_using_subcommand escalation; and not __fish_seen_subcommand_from raise list ack resolve help" -f -a "ack" -d 'Acknowledge an escalation (a second ack changes nothing and says so)'
+complete -c gt -n "__fish_gt_using_subcommand escalation; and not __fish_seen_subcommand_from raise list ack resolve help" -f -a "resolve" -d 'Resolve an escalation, open or acknowledged (a second resolve changes nothing and says so)'
+complete -c gt -n "__fish_gt_using_subcommand escalation; and not __fish_seen_subcommand_from raise list ack resolve help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c gt -n "__fish_gt_using_subcommand escalation; and __fish_seen_subcommand_from raise" -l severity -d 'low, medium, high or critical [default: medium]' -r
 complete -c gt -n "__fish_gt_using_subcommand escalation; and __fish_seen_subcommand_from raise" -l category -d 'A free-form category, for filtering' -r
 complete -c gt -n "__fish_gt_using_subcommand escalation; and __fish_seen_subcommand_from raise" -l bead -d 'The bead it concerns' -r
@@ -457,9 +458,21 @@ complete -c gt -n "__fish_gt_using_subcommand escalation; and __fish_seen_subcom
 complete -c gt -n "__fish_gt_using_subcommand escalation; and __fish_seen_subcommand_from ack" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
 complete -c gt -n "__fish_gt_using_subcommand escalation; and __fish_seen_subcommand_from ack" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gt -n "__fish_gt_using_subcommand escalation; and __fish_seen_subcommand_from ack" -s V -l version -d 'Print version'
+complete -c gt -n "__fish_gt_using_subcommand escalation; and __fish_seen_subcommand_from resolve" -l note -d 'What was done about it (kept in the audit log)' -r
+complete -c gt -n "__fish_gt_using_subcommand escalation; and __fish_seen_subcommand_from resolve" -l db -d 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]' -r
+complete -c gt -n "__fish_gt_using_subcommand escalation; and __fish_seen_subcommand_from resolve" -l actor -d 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]' -r
+complete -c gt -n "__fish_gt_using_subcommand escalation; and __fish_seen_subcommand_from resolve" -l color -d 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
+always\t''
+never\t''"
+complete -c gt -n "__fish_gt_using_subcommand escalation; and __fish_seen_subcommand_from resolve" -l lock-timeout -d 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]' -r
+complete -c gt -n "__fish_gt_using_subcommand escalation; and __fish_seen_subcommand_from resolve" -l json -d 'Print one JSON document on stdout; errors become JSON on stderr'
+complete -c gt -n "__fish_gt_using_subcommand escalation; and __fish_seen_subcommand_from resolve" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
+complete -c gt -n "__fish_gt_using_subcommand escalation; and __fish_seen_subcommand_from resolve" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c gt -n "__fish_gt_using_subcommand escalation; and __fish_seen_subcommand_from resolve" -s V -l version -d 'Print version'
 complete -c gt -n "__fish_gt_using_subcommand escalation; and __fish_seen_subcommand_from help" -f -a "raise" -d 'Ask a human for attention'
 complete -c gt -n "__fish_gt_using_subcommand escalation; and __fish_seen_subcommand_from help" -f -a "list" -d 'List open escalations (all of them with --all)'
 complete -c gt -n "__fish_gt_using_subcommand escalation; and __fish_seen_subcommand_from help" -f -a "ack" -d 'Acknowledge an escalation (a second ack changes nothing and says so)'
+complete -c gt -n "__fish_gt_using_subcommand escalation; and __fish_seen_subcommand_from help" -f -a "resolve" -d 'Resolve an escalation, open or acknowledged (a second resolve changes nothing and says so)'
 complete -c gt -n "__fish_gt_using_subcommand escalation; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c gt -n "__fish_gt_using_subcommand events" -l subject -d 'Only events about this bead, convoy, agent (name or ID) or escalation' -r
 complete -c gt -n "__fish_gt_using_subcommand events" -l convoy -d 'Only events of this convoy and of the beads it tracks' -r
@@ -554,7 +567,7 @@ complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcomma
 complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook escalation events prompt config completions man help" -f -a "bead" -d 'Create, inspect and edit beads, the units of work'
 complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook escalation events prompt config completions man help" -f -a "agent" -d 'Inspect and repair agents (polecats, refinery, mayor, witness)'
 complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook escalation events prompt config completions man help" -f -a "hook" -d 'Show what is on an agent\'s hook: for a polecat, "what do I do now"'
-complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook escalation events prompt config completions man help" -f -a "escalation" -d 'Raise, list and acknowledge requests for human attention'
+complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook escalation events prompt config completions man help" -f -a "escalation" -d 'Raise, list, acknowledge and resolve requests for human attention'
 complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook escalation events prompt config completions man help" -f -a "events" -d 'Show the activity feed, newest last'
 complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook escalation events prompt config completions man help" -f -a "prompt" -d 'Print a guide to gt for an agent\'s prompt'
 complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook escalation events prompt config completions man help" -f -a "config" -d 'Inspect gt\'s settings and where they come from'
@@ -582,5 +595,6 @@ complete -c gt -n "__fish_gt_using_subcommand help; and __fish_seen_subcommand_f
 complete -c gt -n "__fish_gt_using_subcommand help; and __fish_seen_subcommand_from escalation" -f -a "raise" -d 'Ask a human for attention'
 complete -c gt -n "__fish_gt_using_subcommand help; and __fish_seen_subcommand_from escalation" -f -a "list" -d 'List open escalations (all of them with --all)'
 complete -c gt -n "__fish_gt_using_subcommand help; and __fish_seen_subcommand_from escalation" -f -a "ack" -d 'Acknowledge an escalation (a second ack changes nothing and says so)'
+complete -c gt -n "__fish_gt_using_subcommand help; and __fish_seen_subcommand_from escalation" -f -a "resolve" -d 'Resolve an escalation, open or acknowledged (a second resolve changes nothing and says so)'
 complete -c gt -n "__fish_gt_using_subcommand help; and __fish_seen_subcommand_from prompt" -f -a "mayor" -d 'Print the Mayor\'s guide: convoys, progress, and surgical editing'
 complete -c gt -n "__fish_gt_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Show each effective setting and where it came from'

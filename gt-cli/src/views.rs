@@ -4,7 +4,7 @@
 use gt_core::model::{Agent, Bead, Convoy, Escalation, Event, Rig, Town};
 use gt_core::ops::agent::{AgentReset, HookView};
 use gt_core::ops::bead::{Deleted, Reassigned};
-use gt_core::ops::escalation::Acknowledged;
+use gt_core::ops::escalation::{Acknowledged, Resolved};
 use gt_core::ops::sling::{Slung, SlungBatch};
 use gt_core::query::ConvoyStatusView;
 
@@ -536,6 +536,22 @@ impl Render for AgentReset {
     }
     fn ids(&self) -> Vec<String> {
         vec![self.agent.id.clone()]
+    }
+}
+
+impl Render for Resolved {
+    fn human(&self, style: &Style) -> String {
+        if self.already_resolved {
+            format!(
+                "{} was already resolved; nothing changed",
+                self.escalation.id
+            )
+        } else {
+            self.escalation.human(style)
+        }
+    }
+    fn ids(&self) -> Vec<String> {
+        vec![self.escalation.id.clone()]
     }
 }
 

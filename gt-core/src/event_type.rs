@@ -30,6 +30,8 @@ pub const DEPENDENCY_REMOVED: &str = "dependency_removed";
 pub const AGENT_RESET: &str = "agent_reset";
 /// An escalation was acknowledged.
 pub const ACKNOWLEDGED: &str = "acknowledged";
+/// An escalation was resolved (by hand, with an optional note in the metadata).
+pub const RESOLVED: &str = "resolved";
 /// The subject was deleted; `old_value` keeps what it was (R9).
 pub const DELETED: &str = "deleted";
 
@@ -50,5 +52,6 @@ pub const ALL: &[&str] = &[
     DEPENDENCY_REMOVED,
     AGENT_RESET,
     ACKNOWLEDGED,
+    RESOLVED,
     DELETED,
 ];

@@ -7,7 +7,7 @@ use gt_core::model::{
 };
 use gt_core::ops::agent::AgentReset;
 use gt_core::ops::bead::{Deleted, Reassigned};
-use gt_core::ops::escalation::Acknowledged;
+use gt_core::ops::escalation::{Acknowledged, Resolved};
 use gt_core::ops::sling::{Slung, SlungBatch};
 use serde_json::{json, Value};
 
@@ -408,6 +408,55 @@ pub fn convoy_add_and_remove_change_tracking(t: Town) {
     assert_eq!(e.old_value, json!(loose.id));
     let bead: Bead = t.json(&["bead", "show", &loose.id]);
     assert_eq!(bead.convoy_id, None);
+}
+
+/// `escalation resolve`: from open or acknowledged, once, with its note in the
+/// audit log; unknown IDs and bad arguments write nothing.
+pub fn escalations_are_resolved_once_with_a_note(t: Town) {
+    let t = t.with_rig();
+    let raise = |message: &str| -> Escalation { t.json(&["escalation", "raise", message]) };
+    let (open, acked) = (raise("stuck"), raise("looping"));
+    t.json::<Acknowledged>(&["escalation", "ack", &acked.id]);
+    let r: Resolved = t.json(&["escalation", "resolve", &open.id, "--note", "restarted it"]);
+    assert!(!r.already_resolved);
+    assert_eq!(r.escalation.status.as_str(), "resolved");
+    let e = the_event(&t, &open.id, "resolved");
+    assert_eq!(
+        (e.old_value, e.new_value, e.metadata, e.actor.as_str()),
+        (
+            json!("open"),
+            json!("resolved"),
+            json!({ "note": "restarted it" }),
+            "tester"
+        )
+    );
+    let r: Resolved = t.json(&["escalation", "resolve", &acked.id]);
+    assert_eq!(r.escalation.acknowledged_by.as_deref(), Some("tester"));
+    assert_eq!(
+        the_event(&t, &acked.id, "resolved").old_value,
+        json!("acknowledged")
+    );
+    // Again: nothing written, and it says so.
+    let events = t.count("events");
+    let again: Resolved = t.json(&["escalation", "resolve", &open.id, "--note", "again"]);
+    assert!(again.already_resolved);
+    let human = t.run(&["escalation", "resolve", &open.id]);
+    assert!(
+        human.stdout.contains("already resolved"),
+        "{}",
+        human.stdout
+    );
+    t.fails(&["escalation", "resolve", "es-zzzzz"], 3);
+    t.fails(&["escalation", "resolve"], 2);
+    assert_eq!(t.count("events"), events);
+    assert!(t
+        .json::<Vec<Escalation>>(&["escalation", "list"])
+        .is_empty());
+    let all: Vec<Escalation> = t.json(&["escalation", "list", "--all"]);
+    assert!(
+        all.iter().all(|e| e.status.as_str() == "resolved"),
+        "{all:?}"
+    );
 }
 
 pub fn escalations_are_raised_listed_and_acked_once(t: Town) {

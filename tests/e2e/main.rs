@@ -70,6 +70,7 @@ suite!(
     editing::convoy_close_with_beads_ends_them_and_frees_agents,
     editing::convoy_add_and_remove_change_tracking,
     editing::escalations_are_raised_listed_and_acked_once,
+    editing::escalations_are_resolved_once_with_a_note,
     editing::events_follow_streams_json_lines,
     editing::events_of_a_convoy_include_its_beads,
     editing::the_mayor_guide_names_every_editing_command,

@@ -101,6 +101,7 @@ const SECTIONS: &[(&str, &str, &[&str])] = &[
             "convoy remove",
             "escalation raise",
             "escalation ack",
+            "escalation resolve",
         ],
     ),
 ];
@@ -134,6 +135,7 @@ fn json_shape(path: &str) -> Option<&'static str> {
         "escalation raise" => "escalation",
         "escalation list" => "[escalation]",
         "escalation ack" => "{...escalation, already_acknowledged}",
+        "escalation resolve" => "{...escalation, already_resolved}",
         "events" => "[event] (one event per line with --follow)",
         _ => return None,
     })

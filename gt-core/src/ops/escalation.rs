@@ -30,6 +30,15 @@ pub struct Acknowledged {
     pub already_acknowledged: bool,
 }
 
+/// What `gt escalation resolve` found or did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Resolved {
+    #[serde(flatten)]
+    pub escalation: Escalation,
+    /// True when it was resolved already (nothing was written).
+    pub already_resolved: bool,
+}
+
 impl Town {
     pub fn raise_escalation(&mut self, req: &RaiseEscalation) -> Result<Escalation> {
         super::required("message", &req.message)?;
@@ -105,6 +114,34 @@ impl Town {
         Ok(Acknowledged {
             escalation,
             already_acknowledged: already,
+        })
+    }
+
+    /// Resolves an escalation, open or acknowledged, with an optional note
+    /// (kept in the event). Resolving it again writes nothing and says so.
+    pub fn resolve_escalation(&mut self, id: &str, note: Option<&str>) -> Result<Resolved> {
+        let (id, already) = self.write(|unit| {
+            let id = query::resolve::<Escalation>(unit, id)?;
+            let mut esc: Escalation = unit.must(&id)?;
+            if esc.status == EscalationStatus::Resolved {
+                return Ok((id, true));
+            }
+            let before = esc.status;
+            esc.status = EscalationStatus::Resolved;
+            unit.put(esc);
+            unit.event(
+                &id,
+                ev::RESOLVED,
+                json!(before),
+                json!(EscalationStatus::Resolved),
+                note.map_or(Json::Null, |n| json!({ "note": n })),
+            );
+            Ok((id, false))
+        })?;
+        let escalation = self.read(|r| query::must(r, &id))?;
+        Ok(Resolved {
+            escalation,
+            already_resolved: already,
         })
     }
 }

@@ -3,18 +3,20 @@
 mod ack;
 mod list;
 mod raise;
+mod resolve;
 
 use clap::Subcommand;
 use gt_core::Result;
 
 use crate::context::Ctx;
 
-/// Raise, list and acknowledge requests for human attention
+/// Raise, list, acknowledge and resolve requests for human attention
 #[derive(Debug, Subcommand)]
 pub enum EscalationCommand {
     Raise(raise::EscalationRaiseArgs),
     List(list::EscalationListArgs),
     Ack(ack::EscalationAckArgs),
+    Resolve(resolve::EscalationResolveArgs),
 }
 
 pub fn run(ctx: &mut Ctx, cmd: EscalationCommand) -> Result<()> {
@@ -22,5 +24,6 @@ pub fn run(ctx: &mut Ctx, cmd: EscalationCommand) -> Result<()> {
         EscalationCommand::Raise(args) => raise::run(ctx, args),
         EscalationCommand::List(args) => list::run(ctx, args),
         EscalationCommand::Ack(args) => ack::run(ctx, args),
+        EscalationCommand::Resolve(args) => resolve::run(ctx, args),
     }
 }

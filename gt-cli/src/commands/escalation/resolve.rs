@@ -1,0 +1,27 @@
+use clap::Args;
+use gt_core::Result;
+
+use crate::context::Ctx;
+use crate::output::emit;
+
+/// Resolve an escalation, open or acknowledged (a second resolve changes
+/// nothing and says so)
+///
+/// Example:
+///   gt escalation resolve es-4kq2m --note "restarted the polecat"
+#[derive(Debug, Args)]
+#[command(verbatim_doc_comment)]
+pub struct EscalationResolveArgs {
+    /// The escalation's ID, or a unique prefix of it
+    pub id: String,
+    /// What was done about it (kept in the audit log)
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
+}
+
+pub fn run(ctx: &mut Ctx, args: EscalationResolveArgs) -> Result<()> {
+    let resolved = ctx
+        .town()?
+        .resolve_escalation(&args.id, args.note.as_deref())?;
+    emit(&ctx.style, &resolved)
+}
