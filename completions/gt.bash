@@ -61,6 +61,9 @@ _gt() {
             gt,sling-batch)
                 cmd="gt__subcmd__sling__subcmd__batch"
                 ;;
+            gt__subcmd__agent,heartbeat)
+                cmd="gt__subcmd__agent__subcmd__heartbeat"
+                ;;
             gt__subcmd__agent,help)
                 cmd="gt__subcmd__agent__subcmd__help"
                 ;;
@@ -75,6 +78,9 @@ _gt() {
                 ;;
             gt__subcmd__agent,update)
                 cmd="gt__subcmd__agent__subcmd__update"
+                ;;
+            gt__subcmd__agent__subcmd__help,heartbeat)
+                cmd="gt__subcmd__agent__subcmd__help__subcmd__heartbeat"
                 ;;
             gt__subcmd__agent__subcmd__help,help)
                 cmd="gt__subcmd__agent__subcmd__help__subcmd__help"
@@ -262,6 +268,9 @@ _gt() {
             gt__subcmd__help,sling-batch)
                 cmd="gt__subcmd__help__subcmd__sling__subcmd__batch"
                 ;;
+            gt__subcmd__help__subcmd__agent,heartbeat)
+                cmd="gt__subcmd__help__subcmd__agent__subcmd__heartbeat"
+                ;;
             gt__subcmd__help__subcmd__agent,list)
                 cmd="gt__subcmd__help__subcmd__agent__subcmd__list"
                 ;;
@@ -401,7 +410,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__agent)
-            opts="-q -h -V --db --json --actor --color --quiet --lock-timeout --help --version list show update reset help"
+            opts="-q -h -V --db --json --actor --color --quiet --lock-timeout --help --version list show update reset heartbeat help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -430,9 +439,53 @@ _gt() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        gt__subcmd__agent__subcmd__help)
-            opts="list show update reset help"
+        gt__subcmd__agent__subcmd__heartbeat)
+            opts="-q -h -V --db --json --actor --color --quiet --lock-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        gt__subcmd__agent__subcmd__help)
+            opts="list show update reset heartbeat help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        gt__subcmd__agent__subcmd__help__subcmd__heartbeat)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1861,8 +1914,22 @@ _gt() {
             return 0
             ;;
         gt__subcmd__help__subcmd__agent)
-            opts="list show update reset"
+            opts="list show update reset heartbeat"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        gt__subcmd__help__subcmd__agent__subcmd__heartbeat)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

@@ -394,6 +394,13 @@ fn measure(o: &Opts, s: &Store, size: usize, label: &str) -> Vec<Row> {
         }),
     );
     add(
+        "agent heartbeat (target: about the write floor)",
+        None,
+        versus_floor(s, runs, |_| {
+            run_ok(s.gt(o, &["--json", "agent", "heartbeat", "Toast"])).0
+        }),
+    );
+    add(
         "bead reassign --new, 20k agents",
         None,
         versus_floor(s, runs, |_| {

@@ -2,6 +2,7 @@
 //! serde form; only the human form lives here.
 
 use gt_core::model::{Agent, Bead, Convoy, Escalation, Event, Rig, Town};
+use gt_core::ops::agent::Heartbeat;
 use gt_core::ops::agent::{AgentReset, HookView};
 use gt_core::ops::bead::{Deleted, Reassigned};
 use gt_core::ops::escalation::{Acknowledged, Resolved};
@@ -533,6 +534,26 @@ impl Render for AgentReset {
             text.push_str(&format!("\n{}", stop.message));
         }
         text
+    }
+    fn ids(&self) -> Vec<String> {
+        vec![self.agent.id.clone()]
+    }
+}
+
+impl Render for Heartbeat {
+    fn human(&self, style: &Style) -> String {
+        if self.recovered {
+            format!(
+                "{} recovered: working again\n\n{}",
+                self.agent.name,
+                self.agent.human(style)
+            )
+        } else {
+            format!(
+                "{} is alive ({})",
+                self.agent.name, self.agent.last_activity_at
+            )
+        }
     }
     fn ids(&self) -> Vec<String> {
         vec![self.agent.id.clone()]

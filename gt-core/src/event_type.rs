@@ -30,6 +30,8 @@ pub const DEPENDENCY_REMOVED: &str = "dependency_removed";
 pub const AGENT_RESET: &str = "agent_reset";
 /// An escalation was acknowledged.
 pub const ACKNOWLEDGED: &str = "acknowledged";
+/// A stalled agent beat again and is back at work (`old_value` `stalled`).
+pub const RECOVERED: &str = "recovered";
 /// An escalation was resolved (by hand, with an optional note in the metadata).
 pub const RESOLVED: &str = "resolved";
 /// The subject was deleted; `old_value` keeps what it was (R9).
@@ -53,5 +55,6 @@ pub const ALL: &[&str] = &[
     AGENT_RESET,
     ACKNOWLEDGED,
     RESOLVED,
+    RECOVERED,
     DELETED,
 ];

@@ -5,7 +5,7 @@ use std::time::Duration;
 use gt_core::model::{
     Agent, AgentStatus, Bead, BeadStatus, Convoy, ConvoyStatus, Escalation, Event, MergeMode,
 };
-use gt_core::ops::agent::AgentReset;
+use gt_core::ops::agent::{AgentReset, Heartbeat};
 use gt_core::ops::bead::{Deleted, Reassigned};
 use gt_core::ops::escalation::{Acknowledged, Resolved};
 use gt_core::ops::sling::{Slung, SlungBatch};
@@ -457,6 +457,41 @@ pub fn escalations_are_resolved_once_with_a_note(t: Town) {
         all.iter().all(|e| e.status.as_str() == "resolved"),
         "{all:?}"
     );
+}
+
+/// `agent heartbeat`: a beat records the time and writes no event; a stalled
+/// agent recovers (one `recovered` event); `GT_AGENT` names the agent.
+pub fn heartbeats_record_activity_and_recover_stalled_agents(t: Town) {
+    let t = t.with_rig();
+    let slung: Slung = t.json(&["sling", "--rig", "app", "work"]);
+    let events = t.count("events");
+    std::thread::sleep(Duration::from_millis(5));
+    let beat: Heartbeat = t.json(&["agent", "heartbeat", "Toast"]);
+    assert!(!beat.recovered);
+    assert_eq!(beat.agent.status, AgentStatus::Working);
+    assert!(beat.agent.last_activity_at > slung.agent.last_activity_at);
+    assert_eq!(
+        t.count("events"),
+        events,
+        "a plain heartbeat writes no event"
+    );
+    t.json::<Agent>(&["agent", "update", "Toast", "--status", "stalled"]);
+    let mut cmd = t.command(&["--json", "agent", "heartbeat"]);
+    cmd.env("GT_AGENT", "toast");
+    let back: Heartbeat = crate::support::Run::of(&mut cmd).json();
+    assert!(back.recovered);
+    assert_eq!(back.agent.status, AgentStatus::Working);
+    let e = the_event(&t, &slung.agent.id, "recovered");
+    assert_eq!(
+        (e.old_value, e.new_value),
+        (json!("stalled"), json!("working"))
+    );
+    let human = t.run(&["agent", "heartbeat", "Toast"]);
+    assert!(human.stdout.contains("Toast is alive"), "{}", human.stdout);
+    let events = t.count("events");
+    t.fails(&["agent", "heartbeat"], 2);
+    t.fails(&["agent", "heartbeat", "Nobody"], 3);
+    assert_eq!(t.count("events"), events);
 }
 
 pub fn escalations_are_raised_listed_and_acked_once(t: Town) {

@@ -71,6 +71,7 @@ suite!(
     editing::convoy_add_and_remove_change_tracking,
     editing::escalations_are_raised_listed_and_acked_once,
     editing::escalations_are_resolved_once_with_a_note,
+    editing::heartbeats_record_activity_and_recover_stalled_agents,
     editing::events_follow_streams_json_lines,
     editing::events_of_a_convoy_include_its_beads,
     editing::the_mayor_guide_names_every_editing_command,

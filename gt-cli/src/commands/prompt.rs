@@ -66,7 +66,8 @@ const SECTIONS: &[(&str, &str, &[&str])] = &[
          by hand. When someone asks how a piece of work is going, find its convoy \
          with `convoy list` and read `convoy status`: each bead's status, its \
          polecat, and what it is still blocked by. `needs_attention` is true when \
-         beads failed or a polecat holding one is dead.",
+         beads failed or a polecat holding one is dead. Polecats report that they \
+         are alive with `agent heartbeat` (an agent's `last_activity_at`).",
         &[
             "convoy list",
             "convoy status",
@@ -74,6 +75,7 @@ const SECTIONS: &[(&str, &str, &[&str])] = &[
             "bead show",
             "agent list",
             "agent show",
+            "agent heartbeat",
             "hook",
             "events",
             "escalation list",
@@ -136,6 +138,7 @@ fn json_shape(path: &str) -> Option<&'static str> {
         "escalation list" => "[escalation]",
         "escalation ack" => "{...escalation, already_acknowledged}",
         "escalation resolve" => "{...escalation, already_resolved}",
+        "agent heartbeat" => "{...agent, recovered}",
         "events" => "[event] (one event per line with --follow)",
         _ => return None,
     })

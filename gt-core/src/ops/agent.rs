@@ -1,7 +1,7 @@
 //! Agents, and what is on their hooks.
 
 use serde::{Deserialize, Serialize};
-use serde_json::json;
+use serde_json::{json, Value as Json};
 
 use crate::error::{Error, Result};
 use crate::event_type as ev;
@@ -74,7 +74,43 @@ pub struct AgentReset {
     pub stop: Option<Stop>,
 }
 
+/// What `gt agent heartbeat` did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Heartbeat {
+    #[serde(flatten)]
+    pub agent: Agent,
+    /// True when the agent was `stalled` and is `working` again.
+    pub recovered: bool,
+}
+
 impl Town {
+    /// Records that an agent is alive (its `last_activity_at`). A `stalled`
+    /// agent is `working` again, with a `recovered` event; any other beat
+    /// writes no event, so that a town of polecats beating every minute does
+    /// not flood the feed. One row written: about one durable write.
+    pub fn heartbeat(&mut self, name_or_id: &str) -> Result<Heartbeat> {
+        let (id, recovered) = self.write(|unit| {
+            let id = query::resolve_agent(unit, name_or_id)?;
+            let mut agent: Agent = unit.must(&id)?;
+            let recovered = agent.status == AgentStatus::Stalled;
+            agent.last_activity_at = unit.now.clone();
+            if recovered {
+                agent.status = AgentStatus::Working;
+                unit.event(
+                    &id,
+                    ev::RECOVERED,
+                    json!(AgentStatus::Stalled),
+                    json!(AgentStatus::Working),
+                    Json::Null,
+                );
+            }
+            unit.put(agent);
+            Ok((id, recovered))
+        })?;
+        let agent = self.read(|r| query::must(r, &id))?;
+        Ok(Heartbeat { agent, recovered })
+    }
+
     /// Sets an agent's status or recorded process ID directly, for repairs.
     pub fn update_agent(&mut self, name_or_id: &str, req: &UpdateAgent) -> Result<Agent> {
         if req.status.is_none() && req.pid.is_none() {
@@ -155,7 +191,7 @@ impl Town {
             );
             if stop && before.pid.is_some() {
                 old["pid"] = json!(before.pid);
-                new["pid"] = serde_json::Value::Null;
+                new["pid"] = Json::Null;
             }
             unit.event(
                 &id,

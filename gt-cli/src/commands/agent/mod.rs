@@ -1,5 +1,6 @@
 //! `gt agent`: the town's agents.
 
+mod heartbeat;
 mod list;
 mod reset;
 mod show;
@@ -17,6 +18,7 @@ pub enum AgentCommand {
     Show(show::AgentShowArgs),
     Update(update::AgentUpdateArgs),
     Reset(reset::AgentResetArgs),
+    Heartbeat(heartbeat::AgentHeartbeatArgs),
 }
 
 pub fn run(ctx: &mut Ctx, cmd: AgentCommand) -> Result<()> {
@@ -25,5 +27,6 @@ pub fn run(ctx: &mut Ctx, cmd: AgentCommand) -> Result<()> {
         AgentCommand::Show(args) => show::run(ctx, args),
         AgentCommand::Update(args) => update::run(ctx, args),
         AgentCommand::Reset(args) => reset::run(ctx, args),
+        AgentCommand::Heartbeat(args) => heartbeat::run(ctx, args),
     }
 }
