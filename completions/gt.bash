@@ -157,6 +157,9 @@ _gt() {
             gt__subcmd__convoy,close)
                 cmd="gt__subcmd__convoy__subcmd__close"
                 ;;
+            gt__subcmd__convoy,delete)
+                cmd="gt__subcmd__convoy__subcmd__delete"
+                ;;
             gt__subcmd__convoy,help)
                 cmd="gt__subcmd__convoy__subcmd__help"
                 ;;
@@ -177,6 +180,9 @@ _gt() {
                 ;;
             gt__subcmd__convoy__subcmd__help,close)
                 cmd="gt__subcmd__convoy__subcmd__help__subcmd__close"
+                ;;
+            gt__subcmd__convoy__subcmd__help,delete)
+                cmd="gt__subcmd__convoy__subcmd__help__subcmd__delete"
                 ;;
             gt__subcmd__convoy__subcmd__help,help)
                 cmd="gt__subcmd__convoy__subcmd__help__subcmd__help"
@@ -309,6 +315,9 @@ _gt() {
                 ;;
             gt__subcmd__help__subcmd__convoy,close)
                 cmd="gt__subcmd__help__subcmd__convoy__subcmd__close"
+                ;;
+            gt__subcmd__help__subcmd__convoy,delete)
+                cmd="gt__subcmd__help__subcmd__convoy__subcmd__delete"
                 ;;
             gt__subcmd__help__subcmd__convoy,list)
                 cmd="gt__subcmd__help__subcmd__convoy__subcmd__list"
@@ -1250,7 +1259,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__convoy)
-            opts="-q -h -V --db --json --actor --color --quiet --lock-timeout --help --version list status close update add remove help"
+            opts="-q -h -V --db --json --actor --color --quiet --lock-timeout --help --version list status close update add remove delete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1343,8 +1352,38 @@ _gt() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        gt__subcmd__convoy__subcmd__delete)
+            opts="-q -h -V --db --json --actor --color --quiet --lock-timeout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         gt__subcmd__convoy__subcmd__help)
-            opts="list status close update add remove help"
+            opts="list status close update add remove delete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1372,6 +1411,20 @@ _gt() {
             return 0
             ;;
         gt__subcmd__convoy__subcmd__help__subcmd__close)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        gt__subcmd__convoy__subcmd__help__subcmd__delete)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2138,7 +2191,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__help__subcmd__convoy)
-            opts="list status close update add remove"
+            opts="list status close update add remove delete"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2166,6 +2219,20 @@ _gt() {
             return 0
             ;;
         gt__subcmd__help__subcmd__convoy__subcmd__close)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        gt__subcmd__help__subcmd__convoy__subcmd__delete)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -169,6 +169,7 @@ set edit:completion:arg-completer[gt] = {|@words|
             cand update 'Edit a convoy''s title, merge mode or feature branch'
             cand add 'Start tracking beads in a convoy (a bead belongs to at most one convoy)'
             cand remove 'Stop tracking beads in a convoy (the beads stay)'
+            cand delete 'Delete a convoy: its beads stay, no longer in any convoy'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'gt;convoy;list'= {
@@ -258,6 +259,19 @@ set edit:completion:arg-completer[gt] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'gt;convoy;delete'= {
+            cand --db 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]'
+            cand --actor 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]'
+            cand --color 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]'
+            cand --lock-timeout 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]'
+            cand --json 'Print one JSON document on stdout; errors become JSON on stderr'
+            cand -q 'Print only the IDs of what a command created or listed'
+            cand --quiet 'Print only the IDs of what a command created or listed'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'gt;convoy;help'= {
             cand list 'List active convoys with their progress (all of them with --all)'
             cand status 'Show a convoy: each tracked bead with its status, assignee and blockers'
@@ -265,6 +279,7 @@ set edit:completion:arg-completer[gt] = {|@words|
             cand update 'Edit a convoy''s title, merge mode or feature branch'
             cand add 'Start tracking beads in a convoy (a bead belongs to at most one convoy)'
             cand remove 'Stop tracking beads in a convoy (the beads stay)'
+            cand delete 'Delete a convoy: its beads stay, no longer in any convoy'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'gt;convoy;help;list'= {
@@ -278,6 +293,8 @@ set edit:completion:arg-completer[gt] = {|@words|
         &'gt;convoy;help;add'= {
         }
         &'gt;convoy;help;remove'= {
+        }
+        &'gt;convoy;help;delete'= {
         }
         &'gt;convoy;help;help'= {
         }
@@ -801,6 +818,7 @@ set edit:completion:arg-completer[gt] = {|@words|
             cand update 'Edit a convoy''s title, merge mode or feature branch'
             cand add 'Start tracking beads in a convoy (a bead belongs to at most one convoy)'
             cand remove 'Stop tracking beads in a convoy (the beads stay)'
+            cand delete 'Delete a convoy: its beads stay, no longer in any convoy'
         }
         &'gt;help;convoy;list'= {
         }
@@ -813,6 +831,8 @@ set edit:completion:arg-completer[gt] = {|@words|
         &'gt;help;convoy;add'= {
         }
         &'gt;help;convoy;remove'= {
+        }
+        &'gt;help;convoy;delete'= {
         }
         &'gt;help;bead'= {
             cand create 'Create a bead without hooking it (use `gt sling` to create and dispatch)'

@@ -5,6 +5,7 @@ use gt_core::model::{Agent, Bead, Convoy, Escalation, Event, Rig, Town};
 use gt_core::ops::agent::Heartbeat;
 use gt_core::ops::agent::{AgentReset, HookView};
 use gt_core::ops::bead::{Deleted, Reassigned};
+use gt_core::ops::convoy::ConvoyDeleted;
 use gt_core::ops::escalation::{Acknowledged, Resolved};
 use gt_core::ops::sling::{Slung, SlungBatch};
 use gt_core::query::ConvoyStatusView;
@@ -504,6 +505,20 @@ impl Render for Reassigned {
     }
     fn ids(&self) -> Vec<String> {
         vec![self.bead.id.clone()]
+    }
+}
+
+impl Render for ConvoyDeleted {
+    fn human(&self, _style: &Style) -> String {
+        format!(
+            "Deleted {}; its {} beads stay, in no convoy (its history stays in `gt events --subject {}`)",
+            self.deleted,
+            self.unlinked_beads.len(),
+            self.deleted
+        )
+    }
+    fn ids(&self) -> Vec<String> {
+        vec![self.deleted.clone()]
     }
 }
 

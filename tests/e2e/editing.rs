@@ -7,6 +7,7 @@ use gt_core::model::{
 };
 use gt_core::ops::agent::{AgentReset, Heartbeat};
 use gt_core::ops::bead::{Deleted, Reassigned};
+use gt_core::ops::convoy::ConvoyDeleted;
 use gt_core::ops::escalation::{Acknowledged, Resolved};
 use gt_core::ops::sling::{Slung, SlungBatch};
 use serde_json::{json, Value};
@@ -492,6 +493,41 @@ pub fn heartbeats_record_activity_and_recover_stalled_agents(t: Town) {
     t.fails(&["agent", "heartbeat"], 2);
     t.fails(&["agent", "heartbeat", "Nobody"], 3);
     assert_eq!(t.count("events"), events);
+}
+
+/// `convoy delete` (R10): the beads stay, unlinked and audited, the convoy's
+/// history stays; a second delete is not found.
+pub fn convoy_delete_unlinks_its_beads_and_keeps_history(t: Town) {
+    let t = t.with_rig();
+    let b = batch(&t, &["a", "b", "c"]);
+    let cv = &b.convoy.id;
+    let d: ConvoyDeleted = t.json(&["convoy", "delete", cv]);
+    assert_eq!(d.deleted, *cv);
+    let mut ids: Vec<String> = b.beads.iter().map(|x| x.bead.id.clone()).collect();
+    let mut unlinked = d.unlinked_beads.clone();
+    ids.sort();
+    unlinked.sort();
+    assert_eq!(unlinked, ids);
+    for id in &ids {
+        let bead: Bead = t.json(&["bead", "show", id]);
+        assert_eq!(bead.convoy_id, None);
+        let e = events_of(&t, id)
+            .into_iter()
+            .rfind(|e| e.event_type == "updated")
+            .unwrap();
+        assert_eq!((e.old_value, e.new_value), (json!(cv), Value::Null));
+    }
+    let gone = the_event(&t, cv, "deleted");
+    assert_eq!(gone.old_value["total_beads"], json!(3));
+    assert!(events_of(&t, cv).iter().any(|e| e.event_type == "created"));
+    t.fails(&["convoy", "status", cv], 3);
+    let events = t.count("events");
+    t.fails(&["convoy", "delete", cv], 3);
+    t.fails(&["convoy", "delete"], 2);
+    assert_eq!(t.count("events"), events);
+    assert!(t
+        .json::<Vec<Convoy>>(&["convoy", "list", "--all"])
+        .is_empty());
 }
 
 pub fn escalations_are_raised_listed_and_acked_once(t: Town) {

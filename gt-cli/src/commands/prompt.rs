@@ -90,7 +90,8 @@ const SECTIONS: &[(&str, &str, &[&str])] = &[
          `bead update` with only the fields to change. A bead that should not exist: \
          `bead delete` (`--force` if hooked). A convoy that will never land: \
          `convoy close` (`--failed`, `--close-beads`). Wrong merge mode or branch: \
-         `convoy update`. Reopening a closed bead reopens its landed convoy.",
+         `convoy update`. A convoy that should not exist: `convoy delete` (its beads \
+         stay, in no convoy). Reopening a closed bead reopens its landed convoy.",
         &[
             "bead update",
             "bead reassign",
@@ -101,6 +102,7 @@ const SECTIONS: &[(&str, &str, &[&str])] = &[
             "convoy update",
             "convoy add",
             "convoy remove",
+            "convoy delete",
             "escalation raise",
             "escalation ack",
             "escalation resolve",
@@ -139,6 +141,7 @@ fn json_shape(path: &str) -> Option<&'static str> {
         "escalation ack" => "{...escalation, already_acknowledged}",
         "escalation resolve" => "{...escalation, already_resolved}",
         "agent heartbeat" => "{...agent, recovered}",
+        "convoy delete" => "{deleted, unlinked_beads}",
         "events" => "[event] (one event per line with --follow)",
         _ => return None,
     })

@@ -1,5 +1,6 @@
 //! Convoys: listing them with their progress, and the detailed status view.
 
+use serde::{Deserialize, Serialize};
 use serde_json::{json, Value as Json};
 
 use crate::error::{Error, Result};
@@ -62,6 +63,9 @@ pub struct UpdateConvoy {
     /// An empty string clears the branch.
     pub feature_branch: Option<String>,
 }
+
+/// Every bead a convoy tracks, in creation order.
+pub(crate) const TRACKED_WHERE: &str = "b.convoy_id = ?1 ORDER BY b.rowid";
 
 /// A convoy's beads that are not done yet, in creation order.
 pub(crate) const UNFINISHED_WHERE: &str =
@@ -223,5 +227,56 @@ impl Town {
             Ok(id)
         })?;
         self.read(|r| query::must(r, &id))
+    }
+}
+
+/// What `gt convoy delete` did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ConvoyDeleted {
+    pub deleted: String,
+    /// The beads it tracked: they stay, no longer in any convoy (R10).
+    pub unlinked_beads: Vec<String>,
+}
+
+impl Town {
+    /// Deletes a convoy (R10): its beads stay, unlinked, each with an `updated`
+    /// event; the convoy's own events stay, plus `deleted`.
+    pub fn delete_convoy(&mut self, id: &str) -> Result<ConvoyDeleted> {
+        self.write(|unit| {
+            let id = query::resolve::<Convoy>(unit, id)?;
+            let convoy: Convoy = unit.must(&id)?;
+            let beads = unit.load_where::<Bead>(TRACKED_WHERE, &[id.as_str().into()])?;
+            let mut unlinked = Vec::with_capacity(beads.len());
+            for mut bead in beads {
+                bead.convoy_id = None;
+                bead.updated_at = unit.now.clone();
+                unit.event(
+                    &bead.id,
+                    ev::UPDATED,
+                    json!(id),
+                    Json::Null,
+                    json!({ "field": "convoy_id", "reason": "convoy deleted" }),
+                );
+                unlinked.push(bead.id.clone());
+                unit.put(bead);
+            }
+            unit.remove::<Convoy>(&id);
+            unit.event(
+                &id,
+                ev::DELETED,
+                json!({
+                    "title": convoy.title,
+                    "status": convoy.status,
+                    "total_beads": convoy.total_beads,
+                    "closed_beads": convoy.closed_beads,
+                }),
+                Json::Null,
+                Json::Null,
+            );
+            Ok(ConvoyDeleted {
+                deleted: id,
+                unlinked_beads: unlinked,
+            })
+        })
     }
 }

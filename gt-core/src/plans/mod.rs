@@ -182,6 +182,12 @@ pub fn catalogue_for(f: &Fixture) -> Vec<Statement> {
         out.push(stmt(name, sql, vec![t(param)], Result));
     }
     out.push(stmt(
+        "beads of a convoy",
+        select::<Bead>(crate::ops::convoy::TRACKED_WHERE),
+        vec![t(&f.convoy)],
+        Result,
+    ));
+    out.push(stmt(
         "unfinished beads of a convoy",
         select::<Bead>(crate::ops::convoy::UNFINISHED_WHERE),
         vec![t(&f.convoy)],

@@ -2,6 +2,7 @@
 
 mod add;
 mod close;
+mod delete;
 mod list;
 mod remove;
 mod status;
@@ -21,6 +22,7 @@ pub enum ConvoyCommand {
     Update(update::ConvoyUpdateArgs),
     Add(add::ConvoyAddArgs),
     Remove(remove::ConvoyRemoveArgs),
+    Delete(delete::ConvoyDeleteArgs),
 }
 
 pub fn run(ctx: &mut Ctx, cmd: ConvoyCommand) -> Result<()> {
@@ -31,5 +33,6 @@ pub fn run(ctx: &mut Ctx, cmd: ConvoyCommand) -> Result<()> {
         ConvoyCommand::Update(args) => update::run(ctx, args),
         ConvoyCommand::Add(args) => add::run(ctx, args),
         ConvoyCommand::Remove(args) => remove::run(ctx, args),
+        ConvoyCommand::Delete(args) => delete::run(ctx, args),
     }
 }
