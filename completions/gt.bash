@@ -61,6 +61,9 @@ _gt() {
             gt,sling-batch)
                 cmd="gt__subcmd__sling__subcmd__batch"
                 ;;
+            gt__subcmd__agent,delete)
+                cmd="gt__subcmd__agent__subcmd__delete"
+                ;;
             gt__subcmd__agent,heartbeat)
                 cmd="gt__subcmd__agent__subcmd__heartbeat"
                 ;;
@@ -78,6 +81,9 @@ _gt() {
                 ;;
             gt__subcmd__agent,update)
                 cmd="gt__subcmd__agent__subcmd__update"
+                ;;
+            gt__subcmd__agent__subcmd__help,delete)
+                cmd="gt__subcmd__agent__subcmd__help__subcmd__delete"
                 ;;
             gt__subcmd__agent__subcmd__help,heartbeat)
                 cmd="gt__subcmd__agent__subcmd__help__subcmd__heartbeat"
@@ -274,6 +280,9 @@ _gt() {
             gt__subcmd__help,sling-batch)
                 cmd="gt__subcmd__help__subcmd__sling__subcmd__batch"
                 ;;
+            gt__subcmd__help__subcmd__agent,delete)
+                cmd="gt__subcmd__help__subcmd__agent__subcmd__delete"
+                ;;
             gt__subcmd__help__subcmd__agent,heartbeat)
                 cmd="gt__subcmd__help__subcmd__agent__subcmd__heartbeat"
                 ;;
@@ -419,8 +428,38 @@ _gt() {
             return 0
             ;;
         gt__subcmd__agent)
-            opts="-q -h -V --db --json --actor --color --quiet --lock-timeout --help --version list show update reset heartbeat help"
+            opts="-q -h -V --db --json --actor --color --quiet --lock-timeout --help --version list show update reset heartbeat delete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        gt__subcmd__agent__subcmd__delete)
+            opts="-q -h -V --force --db --json --actor --color --quiet --lock-timeout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -479,8 +518,22 @@ _gt() {
             return 0
             ;;
         gt__subcmd__agent__subcmd__help)
-            opts="list show update reset heartbeat help"
+            opts="list show update reset heartbeat delete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        gt__subcmd__agent__subcmd__help__subcmd__delete)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1967,8 +2020,22 @@ _gt() {
             return 0
             ;;
         gt__subcmd__help__subcmd__agent)
-            opts="list show update reset heartbeat"
+            opts="list show update reset heartbeat delete"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        gt__subcmd__help__subcmd__agent__subcmd__delete)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

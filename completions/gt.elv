@@ -461,6 +461,7 @@ set edit:completion:arg-completer[gt] = {|@words|
             cand update 'Set an agent''s status or recorded process ID directly, for repairs'
             cand reset 'Force an agent back to idle, with nothing on its hook'
             cand heartbeat 'Report that an agent is alive (a polecat calls this every minute)'
+            cand delete 'Delete an agent (its history stays)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'gt;agent;list'= {
@@ -533,12 +534,27 @@ set edit:completion:arg-completer[gt] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'gt;agent;delete'= {
+            cand --db 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]'
+            cand --actor 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]'
+            cand --color 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]'
+            cand --lock-timeout 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]'
+            cand --force 'Delete it even if it is hooked (its bead is released)'
+            cand --json 'Print one JSON document on stdout; errors become JSON on stderr'
+            cand -q 'Print only the IDs of what a command created or listed'
+            cand --quiet 'Print only the IDs of what a command created or listed'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'gt;agent;help'= {
             cand list 'List agents'
             cand show 'Show one agent'
             cand update 'Set an agent''s status or recorded process ID directly, for repairs'
             cand reset 'Force an agent back to idle, with nothing on its hook'
             cand heartbeat 'Report that an agent is alive (a polecat calls this every minute)'
+            cand delete 'Delete an agent (its history stays)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'gt;agent;help;list'= {
@@ -550,6 +566,8 @@ set edit:completion:arg-completer[gt] = {|@words|
         &'gt;agent;help;reset'= {
         }
         &'gt;agent;help;heartbeat'= {
+        }
+        &'gt;agent;help;delete'= {
         }
         &'gt;agent;help;help'= {
         }
@@ -860,6 +878,7 @@ set edit:completion:arg-completer[gt] = {|@words|
             cand update 'Set an agent''s status or recorded process ID directly, for repairs'
             cand reset 'Force an agent back to idle, with nothing on its hook'
             cand heartbeat 'Report that an agent is alive (a polecat calls this every minute)'
+            cand delete 'Delete an agent (its history stays)'
         }
         &'gt;help;agent;list'= {
         }
@@ -870,6 +889,8 @@ set edit:completion:arg-completer[gt] = {|@words|
         &'gt;help;agent;reset'= {
         }
         &'gt;help;agent;heartbeat'= {
+        }
+        &'gt;help;agent;delete'= {
         }
         &'gt;help;hook'= {
         }

@@ -2,7 +2,7 @@
 //! serde form; only the human form lives here.
 
 use gt_core::model::{Agent, Bead, Convoy, Escalation, Event, Rig, Town};
-use gt_core::ops::agent::Heartbeat;
+use gt_core::ops::agent::{AgentDeleted, Heartbeat};
 use gt_core::ops::agent::{AgentReset, HookView};
 use gt_core::ops::bead::{Deleted, Reassigned};
 use gt_core::ops::convoy::ConvoyDeleted;
@@ -552,6 +552,25 @@ impl Render for AgentReset {
     }
     fn ids(&self) -> Vec<String> {
         vec![self.agent.id.clone()]
+    }
+}
+
+impl Render for AgentDeleted {
+    fn human(&self, _style: &Style) -> String {
+        let mut out = format!(
+            "Deleted {} (its history stays in `gt events --subject {}`)",
+            self.deleted, self.deleted
+        );
+        if let Some(bead) = &self.released_bead {
+            match &self.rehooked_to {
+                Some(agent) => out.push_str(&format!("\nReleased {bead}, now hooked to {agent}")),
+                None => out.push_str(&format!("\nReleased {bead}; it waits for a free polecat")),
+            }
+        }
+        out
+    }
+    fn ids(&self) -> Vec<String> {
+        vec![self.deleted.clone()]
     }
 }
 

@@ -30,6 +30,8 @@ pub const DEPENDENCY_REMOVED: &str = "dependency_removed";
 pub const AGENT_RESET: &str = "agent_reset";
 /// An escalation was acknowledged.
 pub const ACKNOWLEDGED: &str = "acknowledged";
+/// A bead was taken from a dead or deleted agent and is open again.
+pub const RELEASED: &str = "released";
 /// A stalled agent beat again and is back at work (`old_value` `stalled`).
 pub const RECOVERED: &str = "recovered";
 /// An escalation was resolved (by hand, with an optional note in the metadata).
@@ -56,5 +58,6 @@ pub const ALL: &[&str] = &[
     ACKNOWLEDGED,
     RESOLVED,
     RECOVERED,
+    RELEASED,
     DELETED,
 ];

@@ -275,6 +275,21 @@ impl<'a> Unit<'a> {
         Ok(self.populations[table])
     }
 
+    /// How many more (or fewer) of `convoy`'s beads this unit leaves hooked
+    /// than the store holds.
+    pub fn hooked_change(&self, convoy: &str) -> i64 {
+        let hooked = |b: Option<&Bead>| {
+            i64::from(
+                b.is_some_and(|b| b.assignee.is_some() && b.convoy_id.as_deref() == Some(convoy)),
+            )
+        };
+        self.beads
+            .slots
+            .iter()
+            .map(|s| hooked(s.after.as_ref()) - hooked(s.before.as_ref().map(|(b, _)| b)))
+            .sum()
+    }
+
     /// The beads whose dependencies this unit changed (or created) that depend
     /// on `bead_id` now: what the store's edges cannot show yet.
     pub fn new_dependents_of(&self, bead_id: &str) -> Vec<String> {

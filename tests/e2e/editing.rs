@@ -5,7 +5,7 @@ use std::time::Duration;
 use gt_core::model::{
     Agent, AgentStatus, Bead, BeadStatus, Convoy, ConvoyStatus, Escalation, Event, MergeMode,
 };
-use gt_core::ops::agent::{AgentReset, Heartbeat};
+use gt_core::ops::agent::{AgentDeleted, AgentReset, Heartbeat};
 use gt_core::ops::bead::{Deleted, Reassigned};
 use gt_core::ops::convoy::ConvoyDeleted;
 use gt_core::ops::escalation::{Acknowledged, Resolved};
@@ -528,6 +528,63 @@ pub fn convoy_delete_unlinks_its_beads_and_keeps_history(t: Town) {
     assert!(t
         .json::<Vec<Convoy>>(&["convoy", "list", "--all"])
         .is_empty());
+}
+
+/// `agent delete`: a hooked agent needs --force, which releases its bead to
+/// an idle polecat within its convoy's cap; the agent's history stays.
+pub fn agent_delete_releases_the_bead_to_an_idle_polecat(t: Town) {
+    let t = t.with_rig();
+    let b: SlungBatch = t.json(&[
+        "sling-batch",
+        "--rig",
+        "app",
+        "--title",
+        "capped",
+        "--max-polecats",
+        "1",
+        "--task",
+        "a",
+        "--task",
+        "b",
+    ]);
+    let a = b.beads[0].bead.id.clone();
+    let toast = b.beads[0].agent.clone().unwrap();
+    let other: Slung = t.json(&["sling", "--rig", "app", "other"]);
+    t.json::<Bead>(&["bead", "update", &other.bead.id, "--status", "closed"]);
+    let events = t.count("events");
+    let refused = t.fails(&["agent", "delete", &toast.name], 4);
+    assert!(refused["error"]["hint"]
+        .as_str()
+        .unwrap()
+        .contains("--force"));
+    t.fails(&["agent", "delete", "Nobody", "--force"], 3);
+    assert_eq!(t.count("events"), events, "refusals write nothing");
+    let d: AgentDeleted = t.json(&["agent", "delete", &toast.name, "--force"]);
+    assert_eq!(d.deleted, toast.id);
+    assert_eq!(d.released_bead.as_deref(), Some(a.as_str()));
+    assert_eq!(d.rehooked_to.as_deref(), Some(other.agent.name.as_str()));
+    let bead: Bead = t.json(&["bead", "show", &a]);
+    assert_eq!(bead.assignee.as_deref(), Some(other.agent.name.as_str()));
+    assert_eq!(
+        bead.status,
+        BeadStatus::InProgress,
+        "dispatched to its new polecat"
+    );
+    let released = the_event(&t, &a, "released");
+    assert_eq!(released.old_value, json!(toast.name));
+    assert_eq!(
+        the_event(&t, &toast.id, "deleted").old_value["name"],
+        json!(toast.name)
+    );
+    t.fails(&["agent", "show", &toast.id], 3);
+    // The second bead still waits: the cap of one is taken by the first.
+    let waiting: Bead = t.json(&["bead", "show", &b.beads[1].bead.id]);
+    assert_eq!((waiting.assignee, waiting.status), (None, BeadStatus::Open));
+    // An unhooked agent goes without --force.
+    let idle: Slung = t.json(&["sling", "--rig", "app", "third"]);
+    t.json::<Bead>(&["bead", "update", &idle.bead.id, "--status", "closed"]);
+    let d: AgentDeleted = t.json(&["agent", "delete", &idle.agent.name]);
+    assert_eq!((d.released_bead, d.rehooked_to), (None, None));
 }
 
 pub fn escalations_are_raised_listed_and_acked_once(t: Town) {

@@ -66,6 +66,7 @@ suite!(
     editing::agent_reset_writes_one_unhook_and_frees_the_bead,
     editing::agent_reset_stop_signals_the_recorded_process,
     editing::agent_update_sets_status_and_refuses_bad_values,
+    editing::agent_delete_releases_the_bead_to_an_idle_polecat,
     editing::convoy_update_is_audited,
     editing::convoy_close_with_beads_ends_them_and_frees_agents,
     editing::convoy_add_and_remove_change_tracking,

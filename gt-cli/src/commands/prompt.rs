@@ -91,7 +91,8 @@ const SECTIONS: &[(&str, &str, &[&str])] = &[
          `bead delete` (`--force` if hooked). A convoy that will never land: \
          `convoy close` (`--failed`, `--close-beads`). Wrong merge mode or branch: \
          `convoy update`. A convoy that should not exist: `convoy delete` (its beads \
-         stay, in no convoy). Reopening a closed bead reopens its landed convoy.",
+         stay, in no convoy). An agent that is gone for good: `agent delete` \
+         (`--force` if hooked: its bead goes to an idle polecat). Reopening a closed bead reopens its landed convoy.",
         &[
             "bead update",
             "bead reassign",
@@ -103,6 +104,7 @@ const SECTIONS: &[(&str, &str, &[&str])] = &[
             "convoy add",
             "convoy remove",
             "convoy delete",
+            "agent delete",
             "escalation raise",
             "escalation ack",
             "escalation resolve",
@@ -142,6 +144,7 @@ fn json_shape(path: &str) -> Option<&'static str> {
         "escalation resolve" => "{...escalation, already_resolved}",
         "agent heartbeat" => "{...agent, recovered}",
         "convoy delete" => "{deleted, unlinked_beads}",
+        "agent delete" => "{deleted, released_bead, rehooked_to}",
         "events" => "[event] (one event per line with --follow)",
         _ => return None,
     })

@@ -74,6 +74,16 @@ pub struct AgentReset {
     pub stop: Option<Stop>,
 }
 
+/// What `gt agent delete` did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AgentDeleted {
+    pub deleted: String,
+    /// The bead it held (with `--force`), open again.
+    pub released_bead: Option<String>,
+    /// The polecat that bead went to, if one was free within its convoy's cap.
+    pub rehooked_to: Option<String>,
+}
+
 /// What `gt agent heartbeat` did.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Heartbeat {
@@ -84,6 +94,50 @@ pub struct Heartbeat {
 }
 
 impl Town {
+    /// Deletes an agent; its events stay, plus `deleted`. A hooked agent needs
+    /// `force`, which releases its bead as a patrol would for a dead agent:
+    /// open, unassigned, and hooked to an idle polecat within its convoy's cap.
+    pub fn delete_agent(&mut self, name_or_id: &str, force: bool) -> Result<AgentDeleted> {
+        self.write(|unit| {
+            let id = query::resolve_agent(unit, name_or_id)?;
+            let agent: Agent = unit.must(&id)?;
+            let (mut released, mut rehooked) = (None, None);
+            if let Some(bead) = &agent.hook {
+                if !force {
+                    return Err(Error::conflict(format!(
+                        "agent {} is hooked to {bead}",
+                        agent.name
+                    ))
+                    .with_hint(
+                        "delete it anyway with --force (its bead is released to another polecat)",
+                    ));
+                }
+                // Gone before its bead is released and looks for a polecat, so
+                // that it is not picked.
+                unit.remove::<Agent>(&id);
+                rehooked = unit.release_bead(bead, "agent deleted")?;
+                released = Some(bead.clone());
+            }
+            unit.remove::<Agent>(&id);
+            unit.event(
+                &id,
+                ev::DELETED,
+                json!({ "name": agent.name, "role": agent.role, "rig": agent.rig, "status": agent.status, "hook": agent.hook }),
+                Json::Null,
+                Json::Null,
+            );
+            let rehooked_to = match rehooked {
+                Some(a) => Some(unit.must::<Agent>(&a)?.name),
+                None => None,
+            };
+            Ok(AgentDeleted {
+                deleted: id,
+                released_bead: released,
+                rehooked_to,
+            })
+        })
+    }
+
     /// Records that an agent is alive (its `last_activity_at`). A `stalled`
     /// agent is `working` again, with a `recovered` event; any other beat
     /// writes no event, so that a town of polecats beating every minute does

@@ -174,6 +174,11 @@ pub fn catalogue_for(f: &Fixture) -> Vec<Statement> {
     // The rules.
     use crate::rules::{CONVOY_CAP_SQL, DEPENDENTS_SQL, IDLE_POLECATS_SQL, WAITING_BEADS_SQL};
     for (name, sql, param) in [
+        (
+            "hooked beads of a convoy",
+            crate::rules::HOOKED_COUNT_SQL,
+            &f.convoy,
+        ),
         ("dependents", DEPENDENTS_SQL, &f.hooked_bead),
         ("idle polecats", IDLE_POLECATS_SQL, &f.rig),
         ("convoy cap", CONVOY_CAP_SQL, &f.convoy),

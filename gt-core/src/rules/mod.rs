@@ -62,6 +62,10 @@ pub(crate) const WAITING_BEADS_SQL: &str = "SELECT b.id FROM beads b INDEXED BY 
      WHERE b.convoy_id = ?1 AND b.status = 'open' AND b.assignee IS NULL \
      ORDER BY b.rowid LIMIT 64";
 
+/// How many of a convoy's beads are hooked (its partial index of hooked beads).
+pub(crate) const HOOKED_COUNT_SQL: &str = "SELECT count(*) FROM beads INDEXED BY beads_hooked \
+     WHERE convoy_id = ?1 AND assignee IS NOT NULL";
+
 /// How many numbered names a polecat-name lookup checks at once.
 const NAME_CHUNK: usize = 64;
 
@@ -408,6 +412,14 @@ impl Unit<'_> {
 
     /// An idle, unhooked polecat of `rig`, reused before a new one is made (R8).
     pub fn allocate_polecat(&mut self, rig: &str) -> Result<String> {
+        match self.idle_polecat(rig)? {
+            Some(id) => Ok(id),
+            None => self.create_polecat(rig),
+        }
+    }
+
+    /// An idle, unhooked polecat of `rig` not yet handed out by this unit.
+    pub fn idle_polecat(&mut self, rig: &str) -> Result<Option<String>> {
         if !self.idle_polecats.contains_key(rig) {
             let rows = self.query(IDLE_POLECATS_SQL, &[rig.into()])?;
             let ids = rows.iter().map(|r| r.text(0)).collect::<Result<_, _>>()?;
@@ -420,11 +432,11 @@ impl Unit<'_> {
                     && agent.hook.is_none()
                     && agent.rig.as_deref() == Some(rig);
                 if free {
-                    return Ok(id);
+                    return Ok(Some(id));
                 }
             }
         }
-        self.create_polecat(rig)
+        Ok(None)
     }
 
     /// A new polecat of `rig`, named from the pool.
@@ -489,6 +501,62 @@ impl Unit<'_> {
             Some(bead_id) => self.hook(agent_id, &bead_id),
             None => Ok(()),
         }
+    }
+
+    /// Takes a bead off an agent that is dead or going away (SPEC §9): the
+    /// bead is `open` and unassigned again (event `released`), then put back
+    /// to work by [`Unit::rehook`]. Returns the agent it went to, if any.
+    pub fn release_bead(&mut self, bead_id: &str, why: &str) -> Result<Option<String>> {
+        let before: Bead = self.must(bead_id)?;
+        self.release_hook_of_bead(bead_id)?;
+        if before.status != BeadStatus::Open && !before.status.is_terminal() {
+            self.set_bead_status(bead_id, BeadStatus::Open)?;
+        }
+        self.event(
+            bead_id,
+            ev::RELEASED,
+            json!(before.assignee),
+            Json::Null,
+            json!({ "reason": why }),
+        );
+        self.rehook(bead_id)
+    }
+
+    /// Hooks an open, unassigned bead to a polecat of its rig: within its
+    /// convoy's cap an idle one (none is made), else it waits for the next
+    /// one its convoy frees (R8); without a cap, one allocated as for new work.
+    pub fn rehook(&mut self, bead_id: &str) -> Result<Option<String>> {
+        let bead: Bead = self.must(bead_id)?;
+        if bead.status != BeadStatus::Open || bead.assignee.is_some() {
+            return Ok(None);
+        }
+        let mut cap = None;
+        if let Some(convoy) = &bead.convoy_id {
+            let rows = self.query(CONVOY_CAP_SQL, &[convoy.as_str().into()])?;
+            let Some(row) = rows.first() else {
+                return Ok(None);
+            };
+            if row.text(1)? != "active" || self.closing.contains(convoy) {
+                return Ok(None);
+            }
+            cap = row.opt_int(0)?;
+        }
+        let agent = match (cap, &bead.convoy_id) {
+            (Some(cap), Some(convoy)) => {
+                let rows = self.query(HOOKED_COUNT_SQL, &[convoy.as_str().into()])?;
+                let stored = rows.first().map(|r| r.int(0)).transpose()?.unwrap_or(0);
+                if stored + self.hooked_change(convoy) >= cap {
+                    return Ok(None);
+                }
+                match self.idle_polecat(&bead.rig)? {
+                    Some(id) => id,
+                    None => return Ok(None),
+                }
+            }
+            _ => self.allocate_polecat(&bead.rig)?,
+        };
+        self.hook(&agent, bead_id)?;
+        Ok(Some(agent))
     }
 
     /// Deletes a bead (R10): its agent is freed, its convoy's counts follow, its

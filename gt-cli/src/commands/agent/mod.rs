@@ -1,5 +1,6 @@
 //! `gt agent`: the town's agents.
 
+mod delete;
 mod heartbeat;
 mod list;
 mod reset;
@@ -19,6 +20,7 @@ pub enum AgentCommand {
     Update(update::AgentUpdateArgs),
     Reset(reset::AgentResetArgs),
     Heartbeat(heartbeat::AgentHeartbeatArgs),
+    Delete(delete::AgentDeleteArgs),
 }
 
 pub fn run(ctx: &mut Ctx, cmd: AgentCommand) -> Result<()> {
@@ -28,5 +30,6 @@ pub fn run(ctx: &mut Ctx, cmd: AgentCommand) -> Result<()> {
         AgentCommand::Update(args) => update::run(ctx, args),
         AgentCommand::Reset(args) => reset::run(ctx, args),
         AgentCommand::Heartbeat(args) => heartbeat::run(ctx, args),
+        AgentCommand::Delete(args) => delete::run(ctx, args),
     }
 }
