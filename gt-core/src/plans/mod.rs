@@ -476,9 +476,14 @@ pub fn catalogue_for(f: &Fixture) -> Vec<Statement> {
     out
 }
 
+/// The flags that are on, as a command line would name them.
+fn flags(list: &[(bool, &str)]) -> String {
+    let on: Vec<&str> = list.iter().filter(|(on, _)| *on).map(|(_, f)| *f).collect();
+    on.join(" ")
+}
+
 fn describe(f: &BeadFilter) -> String {
-    let mut parts = Vec::new();
-    for (on, what) in [
+    flags(&[
         (f.status.is_some(), "--status"),
         (f.rig.is_some(), "--rig"),
         (f.convoy_id.is_some(), "--convoy"),
@@ -487,29 +492,18 @@ fn describe(f: &BeadFilter) -> String {
         (f.label.is_some(), "--label"),
         (f.open_only, "--open"),
         (f.limit.is_some(), "--limit"),
-    ] {
-        if on {
-            parts.push(what);
-        }
-    }
-    parts.join(" ")
+    ])
 }
 
 fn describe_events(f: &EventFilter) -> String {
-    let mut parts = Vec::new();
-    for (on, what) in [
+    flags(&[
         (f.subject.is_some(), "--subject"),
         (f.convoy.is_some(), "--convoy"),
         (f.actor.is_some(), "--actor"),
         (f.since.is_some(), "--since"),
         (f.after_id.is_some(), "after"),
         (f.limit.is_some(), "--limit"),
-    ] {
-        if on {
-            parts.push(what);
-        }
-    }
-    parts.join(" ")
+    ])
 }
 
 /// The catalogue's statements with placeholder values, for [`audit`].
