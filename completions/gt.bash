@@ -31,6 +31,9 @@ _gt() {
             gt,convoy)
                 cmd="gt__subcmd__convoy"
                 ;;
+            gt,doctor)
+                cmd="gt__subcmd__doctor"
+                ;;
             gt,escalation)
                 cmd="gt__subcmd__escalation"
                 ;;
@@ -250,6 +253,9 @@ _gt() {
             gt__subcmd__help,convoy)
                 cmd="gt__subcmd__help__subcmd__convoy"
                 ;;
+            gt__subcmd__help,doctor)
+                cmd="gt__subcmd__help__subcmd__doctor"
+                ;;
             gt__subcmd__help,escalation)
                 cmd="gt__subcmd__help__subcmd__escalation"
                 ;;
@@ -398,7 +404,7 @@ _gt() {
 
     case "${cmd}" in
         gt)
-            opts="-q -h -V --db --json --actor --color --quiet --lock-timeout --help --version init rig sling sling-batch convoy bead agent hook escalation events prompt config completions man help"
+            opts="-q -h -V --db --json --actor --color --quiet --lock-timeout --help --version init rig sling sling-batch convoy bead agent hook escalation events doctor prompt config completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1701,6 +1707,36 @@ _gt() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        gt__subcmd__doctor)
+            opts="-q -h -V --fix --db --json --actor --color --quiet --lock-timeout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         gt__subcmd__escalation)
             opts="-q -h -V --db --json --actor --color --quiet --lock-timeout --help --version raise list ack resolve help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -2006,7 +2042,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__help)
-            opts="init rig sling sling-batch convoy bead agent hook escalation events prompt config completions man help"
+            opts="init rig sling sling-batch convoy bead agent hook escalation events doctor prompt config completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2358,6 +2394,20 @@ _gt() {
         gt__subcmd__help__subcmd__convoy__subcmd__update)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        gt__subcmd__help__subcmd__doctor)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

@@ -39,6 +39,7 @@ set edit:completion:arg-completer[gt] = {|@words|
             cand hook 'Show what is on an agent''s hook: for a polecat, "what do I do now"'
             cand escalation 'Raise, list, acknowledge and resolve requests for human attention'
             cand events 'Show the activity feed, newest last'
+            cand doctor 'Check every invariant of the town, and repair what can be repaired'
             cand prompt 'Print a guide to gt for an agent''s prompt'
             cand config 'Inspect gt''s settings and where they come from'
             cand completions 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
@@ -698,6 +699,20 @@ set edit:completion:arg-completer[gt] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'gt;doctor'= {
+            cand --db 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]'
+            cand --actor 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]'
+            cand --color 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]'
+            cand --lock-timeout 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]'
+            cand --fix 'Repair counts, landings, hooks and edges (audited)'
+            cand --json 'Print one JSON document on stdout; errors become JSON on stderr'
+            cand -q 'Print only the IDs of what a command created or listed'
+            cand --quiet 'Print only the IDs of what a command created or listed'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'gt;prompt'= {
             cand --db 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]'
             cand --actor 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]'
@@ -809,6 +824,7 @@ set edit:completion:arg-completer[gt] = {|@words|
             cand hook 'Show what is on an agent''s hook: for a polecat, "what do I do now"'
             cand escalation 'Raise, list, acknowledge and resolve requests for human attention'
             cand events 'Show the activity feed, newest last'
+            cand doctor 'Check every invariant of the town, and repair what can be repaired'
             cand prompt 'Print a guide to gt for an agent''s prompt'
             cand config 'Inspect gt''s settings and where they come from'
             cand completions 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
@@ -909,6 +925,8 @@ set edit:completion:arg-completer[gt] = {|@words|
         &'gt;help;escalation;resolve'= {
         }
         &'gt;help;events'= {
+        }
+        &'gt;help;doctor'= {
         }
         &'gt;help;prompt'= {
             cand mayor 'Print the Mayor''s guide: convoys, progress, and surgical editing'

@@ -105,7 +105,7 @@ pub fn main() -> ExitCode {
         output::warn(&ctx.style, &warning);
     }
     match outcome {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(()) => ExitCode::from(ctx.exit_code.unwrap_or(0)),
         Err(e) => {
             output::error(&e, json, &ctx.style);
             ExitCode::from(e.exit_code())

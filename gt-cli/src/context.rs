@@ -12,6 +12,9 @@ pub struct Ctx {
     pub settings: Settings,
     pub style: Style,
     town: Option<Town>,
+    /// The exit code of a command that succeeded in running but reports a
+    /// finding (`gt doctor`: 4 when the town is not clean).
+    pub exit_code: Option<u8>,
 }
 
 impl Ctx {
@@ -23,6 +26,7 @@ impl Ctx {
             settings,
             style,
             town: None,
+            exit_code: None,
         })
     }
 

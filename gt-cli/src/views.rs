@@ -6,6 +6,7 @@ use gt_core::ops::agent::{AgentDeleted, Heartbeat};
 use gt_core::ops::agent::{AgentReset, HookView};
 use gt_core::ops::bead::{Deleted, Reassigned};
 use gt_core::ops::convoy::ConvoyDeleted;
+use gt_core::ops::doctor::Violation;
 use gt_core::ops::escalation::{Acknowledged, Resolved};
 use gt_core::ops::sling::{Slung, SlungBatch};
 use gt_core::query::ConvoyStatusView;
@@ -402,6 +403,27 @@ impl Render for Escalation {
     }
     fn ids(&self) -> Vec<String> {
         vec![self.id.clone()]
+    }
+}
+
+impl Render for Vec<Violation> {
+    fn human(&self, style: &Style) -> String {
+        if self.is_empty() {
+            return "The town is clean: every invariant holds.".into();
+        }
+        let mut table = style.table(&["PROBLEM", "SUBJECT", "DETAIL", "REPAIRED"]);
+        for v in self {
+            table.add_row(vec![
+                style.status_cell(&v.kind),
+                v.subject.clone().into(),
+                v.message.clone().into(),
+                style.status_cell(if v.repaired { "yes" } else { "no" }),
+            ]);
+        }
+        table_text(&table)
+    }
+    fn ids(&self) -> Vec<String> {
+        self.iter().map(|v| v.subject.clone()).collect()
     }
 }
 

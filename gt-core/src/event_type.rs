@@ -30,6 +30,8 @@ pub const DEPENDENCY_REMOVED: &str = "dependency_removed";
 pub const AGENT_RESET: &str = "agent_reset";
 /// An escalation was acknowledged.
 pub const ACKNOWLEDGED: &str = "acknowledged";
+/// `gt doctor --fix` repaired a violated invariant (`metadata.kind` says which).
+pub const REPAIRED: &str = "repaired";
 /// A bead was taken from a dead or deleted agent and is open again.
 pub const RELEASED: &str = "released";
 /// A stalled agent beat again and is back at work (`old_value` `stalled`).
@@ -59,5 +61,6 @@ pub const ALL: &[&str] = &[
     RESOLVED,
     RECOVERED,
     RELEASED,
+    REPAIRED,
     DELETED,
 ];

@@ -196,6 +196,21 @@ impl Node {
         status["store"]["raft"]["state"] == "Leader"
     }
 
+    /// Runs `sql` as one write, straight at the node (a test corrupting a town
+    /// on purpose, below gt).
+    pub fn execute(&self, sql: &str) {
+        let body = serde_json::json!([[sql]]).to_string();
+        let answer: serde_json::Value = agent()
+            .post(format!("http://{}/db/execute", self.http))
+            .header("Content-Type", "application/json")
+            .send(body)
+            .ok()
+            .and_then(|mut r| r.body_mut().read_to_string().ok())
+            .and_then(|text| serde_json::from_str(&text).ok())
+            .unwrap_or_default();
+        assert!(answer["results"][0]["error"].is_null(), "{sql}: {answer}");
+    }
+
     /// The first column of the first row of `sql`, read strongly (waiting up to
     /// 30 s for a cluster that is electing a leader).
     pub fn scalar(&self, sql: &str) -> i64 {

@@ -587,6 +587,102 @@ pub fn agent_delete_releases_the_bead_to_an_idle_polecat(t: Town) {
     assert_eq!((d.released_bead, d.rehooked_to), (None, None));
 }
 
+/// `doctor`: a town corrupted below gt (a wrong count, a one-sided hook, a
+/// hooked closed bead, a convoy that should have landed) is reported (exit 4),
+/// repaired by `--fix` with audited events, and clean afterwards (exit 0).
+pub fn doctor_finds_and_repairs_a_corrupted_town(t: Town) {
+    let t = t.with_rig();
+    let clean = t.run(&["--json", "doctor"]);
+    assert_eq!(
+        (clean.code, clean.stdout.trim()),
+        (0, "[]"),
+        "{}",
+        clean.stderr
+    );
+    let b = batch(&t, &["a", "b"]);
+    let cv = &b.convoy.id;
+    let one = batch(&t, &["only"]);
+    let x: Slung = t.json(&["sling", "--rig", "app", "x"]);
+    let y: Slung = t.json(&["sling", "--rig", "app", "y"]);
+    t.execute(&format!(
+        "UPDATE convoys SET closed_beads = closed_beads + 1 WHERE id = '{cv}'"
+    ));
+    t.execute(&format!(
+        "UPDATE beads SET assignee = NULL WHERE id = '{}'",
+        x.bead.id
+    ));
+    t.execute(&format!(
+        "UPDATE beads SET status = 'closed' WHERE id = '{}'",
+        y.bead.id
+    ));
+    let only = &one.beads[0].bead.id;
+    t.execute(&format!(
+        "UPDATE beads SET status = 'closed', assignee = NULL WHERE id = '{only}'"
+    ));
+    t.execute(&format!(
+        "UPDATE agents SET hook = NULL WHERE hook = '{only}'"
+    ));
+    t.execute(&format!(
+        "UPDATE convoys SET closed_beads = 1 WHERE id = '{}'",
+        one.convoy.id
+    ));
+    let found = t.run(&["--json", "doctor"]);
+    assert_eq!(found.code, 4, "{}", found.stderr);
+    let found: Vec<Value> = serde_json::from_str(&found.stdout).unwrap();
+    let kinds = |list: &[Value]| {
+        let mut k: Vec<String> = list
+            .iter()
+            .map(|v| {
+                format!(
+                    "{} {}",
+                    v["kind"].as_str().unwrap(),
+                    v["subject"].as_str().unwrap()
+                )
+            })
+            .collect();
+        k.sort();
+        k
+    };
+    let mut expected = vec![
+        format!("counts {cv}"),
+        format!("hook_one_sided {}", x.agent.id),
+        format!("hooked_terminal {}", y.bead.id),
+        format!("landing {}", one.convoy.id),
+    ];
+    expected.sort();
+    assert_eq!(kinds(&found), expected);
+    let human = t.run(&["doctor"]);
+    assert_eq!(human.code, 4);
+    assert!(human.stdout.contains("hooked_terminal"), "{}", human.stdout);
+    let fixed = t.run(&["--json", "doctor", "--fix"]);
+    assert_eq!(fixed.code, 0, "{}", fixed.stderr);
+    let fixed: Vec<Value> = serde_json::from_str(&fixed.stdout).unwrap();
+    assert_eq!(kinds(&fixed), expected);
+    assert!(
+        fixed.iter().all(|v| v["repaired"] == json!(true)),
+        "{fixed:?}"
+    );
+    let again = t.run(&["--json", "doctor"]);
+    assert_eq!(
+        (again.code, again.stdout.trim()),
+        (0, "[]"),
+        "{}",
+        again.stdout
+    );
+    // Each repair is audited; the one that should have landed did.
+    let c: Convoy = t.json(&["convoy", "status", cv]);
+    assert_eq!((c.closed_beads, c.total_beads), (0, 2));
+    let repaired = the_event(&t, cv, "repaired");
+    assert_eq!(
+        (repaired.new_value, repaired.actor.as_str()),
+        (json!([2, 0, 0]), "tester")
+    );
+    let landed: Convoy = t.json(&["convoy", "status", &one.convoy.id]);
+    assert_eq!(landed.status, ConvoyStatus::Landed);
+    let agent: Agent = t.json(&["agent", "show", &y.agent.id]);
+    assert_eq!((agent.hook, agent.status), (None, AgentStatus::Idle));
+}
+
 pub fn escalations_are_raised_listed_and_acked_once(t: Town) {
     let t = t.with_rig();
     let slung: Slung = t.json(&["sling", "--rig", "app", "work"]);

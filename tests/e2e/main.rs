@@ -71,6 +71,7 @@ suite!(
     editing::convoy_close_with_beads_ends_them_and_frees_agents,
     editing::convoy_add_and_remove_change_tracking,
     editing::convoy_delete_unlinks_its_beads_and_keeps_history,
+    editing::doctor_finds_and_repairs_a_corrupted_town,
     editing::escalations_are_raised_listed_and_acked_once,
     editing::escalations_are_resolved_once_with_a_note,
     editing::heartbeats_record_activity_and_recover_stalled_agents,

@@ -227,6 +227,17 @@ impl Town {
         assert_eq!(closed_events, beads, "every close recorded exactly once");
     }
 
+    /// Runs `sql` straight at the store, below gt (to corrupt a town on purpose).
+    pub fn execute(&self, sql: &str) {
+        match &self.node {
+            Some(node) => node.execute(sql),
+            None => {
+                let conn = rusqlite::Connection::open(Path::new(&self.db)).unwrap();
+                conn.execute_batch(sql).unwrap();
+            }
+        }
+    }
+
     /// How many rows `table` holds, read straight from the store.
     pub fn count(&self, table: &str) -> i64 {
         let sql = format!("SELECT count(*) FROM {table}");

@@ -7,6 +7,7 @@ pub mod bead;
 pub mod completions;
 pub mod config;
 pub mod convoy;
+pub mod doctor;
 pub mod escalation;
 pub mod events;
 pub mod hook;
@@ -39,6 +40,7 @@ pub enum Command {
     #[command(subcommand)]
     Escalation(escalation::EscalationCommand),
     Events(events::EventsArgs),
+    Doctor(doctor::DoctorArgs),
     #[command(subcommand)]
     Prompt(prompt::PromptCommand),
     #[command(subcommand)]
@@ -59,6 +61,7 @@ pub fn run(ctx: &mut Ctx, command: Command) -> Result<()> {
         Command::Hook(args) => hook::run(ctx, args),
         Command::Escalation(cmd) => escalation::run(ctx, cmd),
         Command::Events(args) => events::run(ctx, args),
+        Command::Doctor(args) => doctor::run(ctx, args),
         Command::Prompt(cmd) => prompt::run(ctx, cmd),
         Command::Config(cmd) => config::run(ctx, cmd),
         Command::Completions(args) => completions::run(ctx, args),

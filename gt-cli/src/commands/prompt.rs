@@ -67,7 +67,9 @@ const SECTIONS: &[(&str, &str, &[&str])] = &[
          with `convoy list` and read `convoy status`: each bead's status, its \
          polecat, and what it is still blocked by. `needs_attention` is true when \
          beads failed or a polecat holding one is dead. Polecats report that they \
-         are alive with `agent heartbeat` (an agent's `last_activity_at`).",
+         are alive with `agent heartbeat` (an agent's `last_activity_at`). \
+         `doctor` checks every invariant of the town (exit 4 when one fails); \
+         `doctor --fix` repairs counts, landings and hooks.",
         &[
             "convoy list",
             "convoy status",
@@ -79,6 +81,7 @@ const SECTIONS: &[(&str, &str, &[&str])] = &[
             "hook",
             "events",
             "escalation list",
+            "doctor",
         ],
     ),
     (
@@ -145,6 +148,7 @@ fn json_shape(path: &str) -> Option<&'static str> {
         "agent heartbeat" => "{...agent, recovered}",
         "convoy delete" => "{deleted, unlinked_beads}",
         "agent delete" => "{deleted, released_bead, rehooked_to}",
+        "doctor" => "[{kind, subject, message, repaired}]",
         "events" => "[event] (one event per line with --follow)",
         _ => return None,
     })

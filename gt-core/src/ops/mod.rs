@@ -5,6 +5,7 @@
 pub mod agent;
 pub mod bead;
 pub mod convoy;
+pub mod doctor;
 pub mod escalation;
 pub mod events;
 pub mod rig;

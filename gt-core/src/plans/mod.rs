@@ -186,12 +186,34 @@ pub fn catalogue_for(f: &Fixture) -> Vec<Statement> {
     ] {
         out.push(stmt(name, sql, vec![t(param)], Result));
     }
+    use crate::ops::doctor;
+    for (name, sql) in [
+        ("doctor: counts", doctor::COUNTS_SQL),
+        ("doctor: one-sided hooks", doctor::ONE_SIDED_HOOKS_SQL),
+        (
+            "doctor: one-sided assignees",
+            doctor::ONE_SIDED_ASSIGNEES_SQL,
+        ),
+        ("doctor: dangling edges", doctor::DANGLING_EDGES_SQL),
+        ("doctor: integrity", doctor::INTEGRITY_SQL),
+    ] {
+        out.push(stmt(name, sql, vec![], Listing));
+    }
     out.push(stmt(
         "beads of a convoy",
         select::<Bead>(crate::ops::convoy::TRACKED_WHERE),
         vec![t(&f.convoy)],
         Result,
     ));
+    // A recount returns one row, but reads the convoy's beads.
+    let mut recount = stmt(
+        "doctor: recount",
+        doctor::RECOUNT_SQL,
+        vec![t(&f.convoy)],
+        Result,
+    );
+    recount.basis = Some("beads of a convoy".into());
+    out.push(recount);
     out.push(stmt(
         "unfinished beads of a convoy",
         select::<Bead>(crate::ops::convoy::UNFINISHED_WHERE),

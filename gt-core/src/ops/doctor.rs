@@ -1,0 +1,246 @@
+//! `gt doctor`: every invariant of SPEC §2 checked on a live town, and the
+//! counts, hooks and edges repaired in one atomic unit with `--fix`.
+//!
+//! gt keeps convoy counts by exact deltas in each write; doctor is how an
+//! operator proves on their own town that they still equal a recount. Each
+//! check is one pass over an index or table, so it stays cheap enough for cron
+//! on a large town.
+
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+
+use crate::error::Result;
+use crate::event_type as ev;
+use crate::model::{Agent, AgentStatus, Bead, Convoy};
+use crate::store::Reader;
+use crate::town::Town;
+
+/// One violated invariant.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Violation {
+    /// `counts`, `hook_one_sided`, `assignee_one_sided`, `hooked_terminal`,
+    /// `landing`, `dangling_edge` or `integrity`.
+    pub kind: String,
+    /// The convoy, agent, bead or edge it is about.
+    pub subject: String,
+    pub message: String,
+    /// Whether `--fix` repaired it in this run.
+    pub repaired: bool,
+}
+
+/// Each convoy whose stored counts differ from a recount of its beads, or
+/// whose landing does not follow from the recount (R2, R3).
+pub(crate) const COUNTS_SQL: &str = "SELECT c.id, c.status, c.total_beads, c.closed_beads, \
+     c.failed_beads, count(b.id), coalesce(sum(b.status = 'closed'), 0), \
+     coalesce(sum(b.status = 'failed'), 0) \
+     FROM convoys c LEFT JOIN beads b ON b.convoy_id = c.id GROUP BY c.id";
+
+/// One convoy's beads recounted (its range of `beads_convoy`).
+pub(crate) const RECOUNT_SQL: &str = "SELECT count(*), coalesce(sum(status = 'closed'), 0), \
+     coalesce(sum(status = 'failed'), 0) FROM beads WHERE convoy_id = ?1";
+
+/// Sets a convoy's counts to a recount, for a repair.
+pub(crate) const SET_COUNTS_SQL: &str = "UPDATE convoys SET total_beads = ?2, closed_beads = ?3, \
+     failed_beads = ?4, version = version + 1 WHERE id = ?1";
+
+/// SQLite's own check of the file (a local town only).
+pub(crate) const INTEGRITY_SQL: &str = "PRAGMA integrity_check";
+
+/// Agents whose hook names a bead that does not name them back (R6).
+pub(crate) const ONE_SIDED_HOOKS_SQL: &str = "SELECT a.id, a.name, a.hook, b.assignee \
+     FROM agents a LEFT JOIN beads b ON b.id = a.hook \
+     WHERE a.hook IS NOT NULL AND (b.id IS NULL OR b.assignee IS NOT a.name)";
+
+/// Beads with an assignee whose agent does not hold them, or that are done
+/// and still hooked (R6).
+pub(crate) const ONE_SIDED_ASSIGNEES_SQL: &str = "SELECT b.id, b.assignee, b.status, a.hook \
+     FROM beads b INDEXED BY beads_hooked LEFT JOIN agents a ON a.name = b.assignee \
+     WHERE b.assignee IS NOT NULL \
+     AND (a.id IS NULL OR a.hook IS NOT b.id OR b.status IN ('closed', 'failed'))";
+
+/// Dependency edges whose bead or blocker no longer exists (R10).
+pub(crate) const DANGLING_EDGES_SQL: &str = "SELECT d.bead_id, d.depends_on_id FROM bead_deps d \
+     WHERE NOT EXISTS (SELECT 1 FROM beads WHERE id = d.bead_id) \
+     OR NOT EXISTS (SELECT 1 FROM beads WHERE id = d.depends_on_id)";
+
+fn found(kind: &str, subject: &str, message: String) -> Violation {
+    Violation {
+        kind: kind.into(),
+        subject: subject.into(),
+        message,
+        repaired: false,
+    }
+}
+
+/// Every violation in the store, read in one consistent snapshot.
+fn check(r: &mut dyn Reader) -> Result<Vec<Violation>> {
+    let mut out = Vec::new();
+    for row in r.query(COUNTS_SQL, &[])? {
+        let (id, status) = (row.text(0)?, row.text(1)?);
+        let stored = [row.int(2)?, row.int(3)?, row.int(4)?];
+        let recount = [row.int(5)?, row.int(6)?, row.int(7)?];
+        if stored != recount {
+            out.push(found(
+                "counts",
+                &id,
+                format!(
+                    "convoy {id} counts total/closed/failed {stored:?}, its beads recount {recount:?}"
+                ),
+            ));
+        }
+        let [total, closed, _] = recount;
+        let all_closed = total > 0 && closed == total;
+        if (status == "active" && all_closed) || (status == "landed" && !all_closed) {
+            out.push(found(
+                "landing",
+                &id,
+                format!("convoy {id} is {status} with {closed}/{total} beads closed"),
+            ));
+        }
+    }
+    for row in r.query(ONE_SIDED_HOOKS_SQL, &[])? {
+        let (id, name, hook) = (row.text(0)?, row.text(1)?, row.text(2)?);
+        let holder = row.opt_text(3)?.unwrap_or_else(|| "nobody".into());
+        out.push(found(
+            "hook_one_sided",
+            &id,
+            format!("agent {name} is hooked to {hook}, whose assignee is {holder}"),
+        ));
+    }
+    for row in r.query(ONE_SIDED_ASSIGNEES_SQL, &[])? {
+        let (id, assignee, status) = (row.text(0)?, row.text(1)?, row.text(2)?);
+        let (kind, message) = if status == "closed" || status == "failed" {
+            (
+                "hooked_terminal",
+                format!("bead {id} is {status} but still hooked to {assignee}"),
+            )
+        } else {
+            let hook = row.opt_text(3)?.unwrap_or_else(|| "nothing".into());
+            (
+                "assignee_one_sided",
+                format!("bead {id} is assigned to {assignee}, who is hooked to {hook}"),
+            )
+        };
+        out.push(found(kind, &id, message));
+    }
+    for row in r.query(DANGLING_EDGES_SQL, &[])? {
+        let (bead, blocker) = (row.text(0)?, row.text(1)?);
+        out.push(found(
+            "dangling_edge",
+            &format!("{bead}->{blocker}"),
+            format!("{bead} depends on {blocker}, but one of them no longer exists"),
+        ));
+    }
+    Ok(out)
+}
+
+impl Town {
+    /// Checks every invariant; with `fix`, repairs counts, landings, hooks and
+    /// dangling edges in one atomic unit, each repair an audited `repaired`
+    /// event. On a local town SQLite's own `integrity_check` runs too.
+    pub fn doctor(&mut self, fix: bool) -> Result<Vec<Violation>> {
+        let mut violations = self.read(check)?;
+        if self.info().backend == "sqlite" {
+            let rows = self.read(|r| Ok(r.query(INTEGRITY_SQL, &[])?))?;
+            let lines: Vec<String> = rows.iter().filter_map(|r| r.text(0).ok()).collect();
+            if lines != ["ok"] {
+                violations.push(found("integrity", "store", lines.join("; ")));
+            }
+        }
+        if !fix || violations.iter().all(|v| v.kind == "integrity") {
+            return Ok(violations);
+        }
+        self.write(|unit| {
+            // Read again inside the unit: what it repairs is what it saw.
+            let seen = check(unit)?;
+            for v in &seen {
+                repair(unit, v)?;
+            }
+            Ok(())
+        })?;
+        let left = self.read(check)?;
+        for v in &mut violations {
+            v.repaired = v.kind != "integrity"
+                && !left
+                    .iter()
+                    .any(|l| l.kind == v.kind && l.subject == v.subject);
+        }
+        Ok(violations)
+    }
+}
+
+fn repair(unit: &mut crate::unit::Unit, v: &Violation) -> Result<()> {
+    let note = |unit: &mut crate::unit::Unit, subject: &str, old, new| {
+        unit.event(
+            subject,
+            ev::REPAIRED,
+            old,
+            new,
+            json!({ "kind": v.kind, "by": "doctor" }),
+        );
+    };
+    match v.kind.as_str() {
+        "counts" => {
+            // Loaded for its guard: a concurrent change to it retries the unit.
+            let convoy: Convoy = unit.must(&v.subject)?;
+            let rows = unit.query(RECOUNT_SQL, &[v.subject.as_str().into()])?;
+            let Some(row) = rows.first() else {
+                return Ok(());
+            };
+            let recount = [row.int(0)?, row.int(1)?, row.int(2)?];
+            let old = json!([convoy.total_beads, convoy.closed_beads, convoy.failed_beads]);
+            unit.extra(crate::store::Stmt::new(
+                SET_COUNTS_SQL,
+                vec![
+                    v.subject.as_str().into(),
+                    recount[0].into(),
+                    recount[1].into(),
+                    recount[2].into(),
+                ],
+            ));
+            note(unit, &v.subject, old, json!(recount));
+            unit.settle(&v.subject);
+        }
+        "landing" => unit.settle(&v.subject),
+        "hook_one_sided" => {
+            let mut agent: Agent = unit.must(&v.subject)?;
+            let old = json!(agent.hook);
+            agent.hook = None;
+            if agent.status == AgentStatus::Working {
+                agent.status = AgentStatus::Idle;
+            }
+            unit.put(agent);
+            note(unit, &v.subject, old, serde_json::Value::Null);
+        }
+        "assignee_one_sided" | "hooked_terminal" => {
+            let mut bead: Bead = unit.must(&v.subject)?;
+            let old = json!(bead.assignee);
+            let holder = bead.assignee.take();
+            unit.put(bead);
+            note(unit, &v.subject, old, serde_json::Value::Null);
+            // A done bead frees an agent that still holds it (R6).
+            if let Some(name) = holder {
+                if let Some(mut agent) = unit.agent_named(&name)? {
+                    if agent.hook.as_deref() == Some(v.subject.as_str()) {
+                        agent.hook = None;
+                        if agent.status == AgentStatus::Working {
+                            agent.status = AgentStatus::Idle;
+                        }
+                        unit.put(agent);
+                    }
+                }
+            }
+        }
+        "dangling_edge" => {
+            if let Some((bead, blocker)) = v.subject.split_once("->") {
+                unit.extra(crate::store::Stmt::new(
+                    crate::entity::BEAD_DEPS_DELETE_SQL,
+                    vec![bead.into(), blocker.into()],
+                ));
+                note(unit, bead, json!(blocker), serde_json::Value::Null);
+            }
+        }
+        _ => {}
+    }
+    Ok(())
+}
