@@ -155,12 +155,15 @@ impl Node {
             if let Ok(Some(_)) = self.child.try_wait() {
                 return false;
             }
-            // With authentication on, any answer means it is up; the
-            // credentials are the test's business.
-            let ok = agent
-                .get(format!("http://{}/readyz", self.http))
-                .call()
-                .is_ok_and(|r| r.status() == 200 || (auth.is_some() && r.status() == 401));
+            let mut request = agent.get(format!("http://{}/readyz", self.http));
+            if let Some((user, password)) = auth {
+                let credentials = crate::store::rqlite::Credentials {
+                    user: user.into(),
+                    password: password.into(),
+                };
+                request = request.header("Authorization", credentials.authorization());
+            }
+            let ok = request.call().is_ok_and(|r| r.status() == 200);
             if ok {
                 return true;
             }

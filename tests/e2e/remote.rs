@@ -269,8 +269,9 @@ fn a_password_reaches_the_cluster_and_is_never_shown() {
     let init = t.run(&["init"]);
     assert!(
         shown(&init).contains(&format!("alice:***@{addr}")),
-        "{}",
-        init.stdout
+        "{} {}",
+        init.stdout,
+        init.stderr
     );
     let info: TownInfo = t.json(&["init"]);
     assert_eq!(info.location, format!("http://alice:***@{addr}"));

@@ -84,7 +84,8 @@ impl std::fmt::Debug for Credentials {
 }
 
 impl Credentials {
-    fn authorization(&self) -> String {
+    /// The `Authorization` header's value (`Basic …`).
+    pub fn authorization(&self) -> String {
         format!(
             "Basic {}",
             base64(format!("{}:{}", self.user, self.password).as_bytes())
