@@ -21,7 +21,17 @@ pub fn fetch_where<T: Entity>(
     where_sql: &str,
     params: &[Value],
 ) -> Result<Vec<T>> {
-    let sql = format!("{} WHERE {}", T::SELECT, where_sql);
+    fetch_select(r, T::SELECT, where_sql, params)
+}
+
+/// Like [`fetch_where`], with another `SELECT` of the same columns.
+fn fetch_select<T: Entity>(
+    r: &mut dyn Reader,
+    select: &str,
+    where_sql: &str,
+    params: &[Value],
+) -> Result<Vec<T>> {
+    let sql = format!("{select} WHERE {where_sql}");
     let rows = r.query(&sql, params)?;
     rows.into_iter()
         .map(|row| T::from_row(row).map(|(v, _)| v).map_err(Into::into))
@@ -140,13 +150,7 @@ pub struct ConvoyFilter {
 
 pub fn convoys(r: &mut dyn Reader, filter: &ConvoyFilter) -> Result<Vec<Convoy>> {
     let (sql, params) = convoys_where(filter);
-    let rows = r.query(
-        &format!("{} WHERE {sql}", crate::entity::CONVOY_LIST_SELECT),
-        &params,
-    )?;
-    rows.into_iter()
-        .map(|row| Convoy::from_row(row).map(|(v, _)| v).map_err(Into::into))
-        .collect()
+    fetch_select(r, crate::entity::CONVOY_LIST_SELECT, &sql, &params)
 }
 
 /// The `WHERE` clause (and its parameters) of [`convoys`].
