@@ -18,26 +18,6 @@ pub const POLECAT_NAMES: [&str; 20] = [
     "Slate", "Reed", "Thorn", "Pike", "Moss", "Wren", "Blaze", "Gale", "Drift", "Lark",
 ];
 
-/// The first name not in `taken` (lower-case names), trying numbered names
-/// from `*next` on and leaving `*next` past the one returned, so that naming
-/// many polecats in one unit stays linear.
-pub fn next_polecat_name(taken: &std::collections::HashSet<String>, next: &mut usize) -> String {
-    if let Some(name) = POLECAT_NAMES
-        .iter()
-        .find(|n| !taken.contains(&n.to_lowercase()))
-    {
-        return name.to_string();
-    }
-    *next = (*next).max(POLECAT_NAMES.len() + 1);
-    loop {
-        let name = format!("Polecat-{next}");
-        *next += 1;
-        if !taken.contains(&name.to_lowercase()) {
-            return name;
-        }
-    }
-}
-
 /// The beads that wait for a bead, by the store's edges.
 pub(crate) const DEPENDENTS_SQL: &str = "SELECT bead_id FROM bead_deps WHERE depends_on_id = ?1";
 
@@ -92,44 +72,39 @@ impl Unit<'_> {
             let taken = self.names_taken(&pool)?;
             self.names_in_use = Some(taken.into_iter().collect());
         }
-        let first = POLECAT_NAMES.len() + 1;
+        let taken = self.names_in_use.as_mut().expect("loaded above");
+        if let Some(name) = POLECAT_NAMES
+            .iter()
+            .find(|n| !taken.contains(&n.to_lowercase()))
+        {
+            taken.insert(name.to_lowercase());
+            return Ok(name.to_string());
+        }
         if self.next_polecat_number == 0 {
-            let taken = self.names_in_use.as_ref().expect("loaded above");
-            if POLECAT_NAMES
-                .iter()
-                .any(|n| !taken.contains(&n.to_lowercase()))
-            {
-                let name = next_polecat_name(taken, &mut 0);
-                self.names_in_use
-                    .as_mut()
-                    .expect("loaded above")
-                    .insert(name.to_lowercase());
-                return Ok(name);
-            }
-            self.next_polecat_number = self.first_free_number(first)?;
+            self.next_polecat_number = self.first_free_number(POLECAT_NAMES.len() + 1)?;
             self.polecat_numbers_checked = self.next_polecat_number;
         }
         loop {
-            if self.next_polecat_number >= self.polecat_numbers_checked {
-                let from = self.next_polecat_number;
-                let chunk: Vec<String> = (from..from + NAME_CHUNK)
-                    .map(|n| format!("Polecat-{n}"))
+            let n = self.next_polecat_number;
+            // Numbers are looked up in the store a chunk at a time before any
+            // of them is given out.
+            if n >= self.polecat_numbers_checked {
+                let chunk: Vec<String> = (n..n + NAME_CHUNK)
+                    .map(|k| format!("Polecat-{k}"))
                     .collect();
                 let taken = self.names_taken(&chunk)?;
                 self.names_in_use
                     .as_mut()
                     .expect("loaded above")
                     .extend(taken);
-                self.polecat_numbers_checked = from + NAME_CHUNK;
+                self.polecat_numbers_checked = n + NAME_CHUNK;
             }
+            self.next_polecat_number += 1;
+            let name = format!("Polecat-{n}");
             let taken = self.names_in_use.as_mut().expect("loaded above");
-            let name = next_polecat_name(taken, &mut self.next_polecat_number);
-            // Past the checked range, the name is looked up before it is given.
-            if self.next_polecat_number <= self.polecat_numbers_checked {
-                taken.insert(name.to_lowercase());
+            if taken.insert(name.to_lowercase()) {
                 return Ok(name);
             }
-            self.next_polecat_number -= 1;
         }
     }
 
@@ -632,19 +607,38 @@ mod tests;
 
 #[cfg(test)]
 mod name_tests {
-    use super::*;
-    use std::collections::HashSet;
+    use crate::ops::sling::Sling;
+    use crate::{OpenOptions, Town};
+
+    fn town() -> (tempfile::TempDir, Town) {
+        let dir = tempfile::tempdir().unwrap();
+        let town = Town::open(&OpenOptions {
+            location: dir.path().join("town.db").display().to_string(),
+            lock_timeout: std::time::Duration::from_secs(5),
+            actor: "tester".into(),
+            dispatch_command: None,
+            credentials: None,
+        })
+        .unwrap();
+        (dir, super::tests::with_rigs(town))
+    }
+
+    /// Slings a bead onto a new polecat (every polecat so far is at work).
+    fn new_polecat(town: &mut Town) -> String {
+        let slung = town
+            .sling(&Sling {
+                rig: "alpha".into(),
+                title: "work".into(),
+                ..Default::default()
+            })
+            .unwrap();
+        slung.agent.name
+    }
 
     #[test]
     fn the_name_pool_runs_in_order_then_numbers() {
-        let mut taken = HashSet::new();
-        let mut names = Vec::new();
-        let mut next = 0;
-        for _ in 0..22 {
-            let n = next_polecat_name(&taken, &mut next);
-            taken.insert(n.to_lowercase());
-            names.push(n);
-        }
+        let (_dir, mut town) = town();
+        let names: Vec<String> = (0..22).map(|_| new_polecat(&mut town)).collect();
         assert_eq!(&names[..3], ["Toast", "Maple", "Birch"]);
         assert_eq!(names[19], "Lark");
         assert_eq!(names[20], "Polecat-21");
@@ -653,7 +647,22 @@ mod name_tests {
 
     #[test]
     fn the_first_unused_name_fills_gaps() {
-        let taken: HashSet<String> = ["toast", "birch"].iter().map(|s| s.to_string()).collect();
-        assert_eq!(next_polecat_name(&taken, &mut 0), "Maple");
+        let (_dir, mut town) = town();
+        for _ in 0..23 {
+            new_polecat(&mut town);
+        }
+        // One of the pool and one numbered polecat finish their work and go.
+        for name in ["Maple", "Polecat-21"] {
+            let agent = town.agent(name).unwrap();
+            let done = crate::ops::bead::UpdateBead {
+                status: Some(crate::model::BeadStatus::Closed),
+                ..Default::default()
+            };
+            town.update_bead(&agent.hook.unwrap(), &done).unwrap();
+            town.delete_agent(&agent.id, false).unwrap();
+        }
+        assert_eq!(new_polecat(&mut town), "Maple");
+        assert_eq!(new_polecat(&mut town), "Polecat-21");
+        assert_eq!(new_polecat(&mut town), "Polecat-24");
     }
 }
