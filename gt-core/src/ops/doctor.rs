@@ -140,6 +140,17 @@ impl Town {
     /// event. On a local town SQLite's own `integrity_check` runs too.
     pub fn doctor(&mut self, fix: bool) -> Result<Vec<Violation>> {
         let mut violations = self.read(check)?;
+        if fix && !violations.is_empty() {
+            // Checked again inside the unit: what it repairs, and reports, is
+            // what it saw there (a clean town takes no write lock).
+            violations = self.write(|unit| {
+                let mut seen = check(unit)?;
+                for v in &mut seen {
+                    v.repaired = repair(unit, v)?;
+                }
+                Ok(seen)
+            })?;
+        }
         if self.info().backend == "sqlite" {
             let rows = self.read(|r| Ok(r.query(INTEGRITY_SQL, &[])?))?;
             let lines: Vec<String> = rows.iter().filter_map(|r| r.text(0).ok()).collect();
@@ -147,29 +158,20 @@ impl Town {
                 violations.push(found("integrity", "store", lines.join("; ")));
             }
         }
-        if !fix || violations.iter().all(|v| v.kind == "integrity") {
-            return Ok(violations);
-        }
-        self.write(|unit| {
-            // Read again inside the unit: what it repairs is what it saw.
-            let seen = check(unit)?;
-            for v in &seen {
-                repair(unit, v)?;
-            }
-            Ok(())
-        })?;
-        let left = self.read(check)?;
-        for v in &mut violations {
-            v.repaired = v.kind != "integrity"
-                && !left
-                    .iter()
-                    .any(|l| l.kind == v.kind && l.subject == v.subject);
-        }
         Ok(violations)
     }
 }
 
-fn repair(unit: &mut crate::unit::Unit, v: &Violation) -> Result<()> {
+/// An agent that no longer holds its bead: no hook, and idle if it was at work.
+fn unhook(agent: &mut Agent) {
+    agent.hook = None;
+    if agent.status == AgentStatus::Working {
+        agent.status = AgentStatus::Idle;
+    }
+}
+
+/// Repairs one violation inside `unit`; whether it could.
+fn repair(unit: &mut crate::unit::Unit, v: &Violation) -> Result<bool> {
     let note = |unit: &mut crate::unit::Unit, subject: &str, old, new| {
         unit.event(
             subject,
@@ -185,7 +187,7 @@ fn repair(unit: &mut crate::unit::Unit, v: &Violation) -> Result<()> {
             let convoy: Convoy = unit.must(&v.subject)?;
             let rows = unit.query(RECOUNT_SQL, &[v.subject.as_str().into()])?;
             let Some(row) = rows.first() else {
-                return Ok(());
+                return Ok(false);
             };
             let recount = [row.int(0)?, row.int(1)?, row.int(2)?];
             let old = json!([convoy.total_beads, convoy.closed_beads, convoy.failed_beads]);
@@ -205,10 +207,7 @@ fn repair(unit: &mut crate::unit::Unit, v: &Violation) -> Result<()> {
         "hook_one_sided" => {
             let mut agent: Agent = unit.must(&v.subject)?;
             let old = json!(agent.hook);
-            agent.hook = None;
-            if agent.status == AgentStatus::Working {
-                agent.status = AgentStatus::Idle;
-            }
+            unhook(&mut agent);
             unit.put(agent);
             note(unit, &v.subject, old, serde_json::Value::Null);
         }
@@ -222,25 +221,23 @@ fn repair(unit: &mut crate::unit::Unit, v: &Violation) -> Result<()> {
             if let Some(name) = holder {
                 if let Some(mut agent) = unit.agent_named(&name)? {
                     if agent.hook.as_deref() == Some(v.subject.as_str()) {
-                        agent.hook = None;
-                        if agent.status == AgentStatus::Working {
-                            agent.status = AgentStatus::Idle;
-                        }
+                        unhook(&mut agent);
                         unit.put(agent);
                     }
                 }
             }
         }
         "dangling_edge" => {
-            if let Some((bead, blocker)) = v.subject.split_once("->") {
-                unit.extra(crate::store::Stmt::new(
-                    crate::entity::BEAD_DEPS_DELETE_SQL,
-                    vec![bead.into(), blocker.into()],
-                ));
-                note(unit, bead, json!(blocker), serde_json::Value::Null);
-            }
+            let Some((bead, blocker)) = v.subject.split_once("->") else {
+                return Ok(false);
+            };
+            unit.extra(crate::store::Stmt::new(
+                crate::entity::BEAD_DEPS_DELETE_SQL,
+                vec![bead.into(), blocker.into()],
+            ));
+            note(unit, bead, json!(blocker), serde_json::Value::Null);
         }
-        _ => {}
+        _ => return Ok(false),
     }
-    Ok(())
+    Ok(true)
 }
