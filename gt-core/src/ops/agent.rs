@@ -101,24 +101,20 @@ impl Town {
         self.write(|unit| {
             let id = query::resolve_agent(unit, name_or_id)?;
             let agent: Agent = unit.must(&id)?;
-            let (mut released, mut rehooked) = (None, None);
-            if let Some(bead) = &agent.hook {
-                if !force {
-                    return Err(Error::conflict(format!(
-                        "agent {} is hooked to {bead}",
-                        agent.name
-                    ))
-                    .with_hint(
+            if let (Some(bead), false) = (&agent.hook, force) {
+                return Err(
+                    Error::conflict(format!("agent {} is hooked to {bead}", agent.name)).with_hint(
                         "delete it anyway with --force (its bead is released to another polecat)",
-                    ));
-                }
-                // Gone before its bead is released and looks for a polecat, so
-                // that it is not picked.
-                unit.remove::<Agent>(&id);
-                rehooked = unit.release_bead(bead, "agent deleted")?;
-                released = Some(bead.clone());
+                    ),
+                );
             }
+            // Gone before its bead is released and looks for a polecat, so
+            // that it is not picked.
             unit.remove::<Agent>(&id);
+            let rehooked = match &agent.hook {
+                Some(bead) => unit.release_bead(bead, "agent deleted")?,
+                None => None,
+            };
             unit.event(
                 &id,
                 ev::DELETED,
@@ -132,7 +128,7 @@ impl Town {
             };
             Ok(AgentDeleted {
                 deleted: id,
-                released_bead: released,
+                released_bead: agent.hook.clone(),
                 rehooked_to,
             })
         })
