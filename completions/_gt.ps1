@@ -43,6 +43,7 @@ Register-ArgumentCompleter -Native -CommandName 'gt' -ScriptBlock {
             [CompletionResult]::new('escalation', 'escalation', [CompletionResultType]::ParameterValue, 'Raise, list, acknowledge and resolve requests for human attention')
             [CompletionResult]::new('events', 'events', [CompletionResultType]::ParameterValue, 'Show the activity feed, newest last')
             [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check every invariant of the town, and repair what can be repaired')
+            [CompletionResult]::new('patrol', 'patrol', [CompletionResultType]::ParameterValue, 'Find stuck agents and work nothing will pick up, and repair what is safe')
             [CompletionResult]::new('prompt', 'prompt', [CompletionResultType]::ParameterValue, 'Print a guide to gt for an agent''s prompt')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Inspect gt''s settings and where they come from')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script (bash, zsh, fish, elvish, powershell)')
@@ -788,6 +789,26 @@ Register-ArgumentCompleter -Native -CommandName 'gt' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'gt;patrol' {
+            [CompletionResult]::new('--stall-after', '--stall-after', [CompletionResultType]::ParameterName, 'A working agent silent this long is stalled [default: 10m]')
+            [CompletionResult]::new('--dead-after', '--dead-after', [CompletionResultType]::ParameterName, 'An agent silent this long is dead and loses its bead [default: 30m]')
+            [CompletionResult]::new('--max-dispatch-retries', '--max-dispatch-retries', [CompletionResultType]::ParameterName, 'Retries of a failed dispatch command before it is escalated [default: 3]')
+            [CompletionResult]::new('--interval', '--interval', [CompletionResultType]::ParameterName, 'Time between passes with --watch')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]')
+            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]')
+            [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Report what is due without changing anything')
+            [CompletionResult]::new('--watch', '--watch', [CompletionResultType]::ParameterName, 'Keep patrolling until SIGINT or SIGTERM, one line (JSON Line) per repair')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout; errors become JSON on stderr')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the IDs of what a command created or listed')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the IDs of what a command created or listed')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'gt;prompt' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]')
             [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]')
@@ -912,6 +933,7 @@ Register-ArgumentCompleter -Native -CommandName 'gt' -ScriptBlock {
             [CompletionResult]::new('escalation', 'escalation', [CompletionResultType]::ParameterValue, 'Raise, list, acknowledge and resolve requests for human attention')
             [CompletionResult]::new('events', 'events', [CompletionResultType]::ParameterValue, 'Show the activity feed, newest last')
             [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check every invariant of the town, and repair what can be repaired')
+            [CompletionResult]::new('patrol', 'patrol', [CompletionResultType]::ParameterValue, 'Find stuck agents and work nothing will pick up, and repair what is safe')
             [CompletionResult]::new('prompt', 'prompt', [CompletionResultType]::ParameterValue, 'Print a guide to gt for an agent''s prompt')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Inspect gt''s settings and where they come from')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script (bash, zsh, fish, elvish, powershell)')
@@ -1050,6 +1072,9 @@ Register-ArgumentCompleter -Native -CommandName 'gt' -ScriptBlock {
             break
         }
         'gt;help;doctor' {
+            break
+        }
+        'gt;help;patrol' {
             break
         }
         'gt;help;prompt' {

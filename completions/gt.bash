@@ -52,6 +52,9 @@ _gt() {
             gt,man)
                 cmd="gt__subcmd__man"
                 ;;
+            gt,patrol)
+                cmd="gt__subcmd__patrol"
+                ;;
             gt,prompt)
                 cmd="gt__subcmd__prompt"
                 ;;
@@ -274,6 +277,9 @@ _gt() {
             gt__subcmd__help,man)
                 cmd="gt__subcmd__help__subcmd__man"
                 ;;
+            gt__subcmd__help,patrol)
+                cmd="gt__subcmd__help__subcmd__patrol"
+                ;;
             gt__subcmd__help,prompt)
                 cmd="gt__subcmd__help__subcmd__prompt"
                 ;;
@@ -404,7 +410,7 @@ _gt() {
 
     case "${cmd}" in
         gt)
-            opts="-q -h -V --db --json --actor --color --quiet --lock-timeout --help --version init rig sling sling-batch convoy bead agent hook escalation events doctor prompt config completions man help"
+            opts="-q -h -V --db --json --actor --color --quiet --lock-timeout --help --version init rig sling sling-batch convoy bead agent hook escalation events doctor patrol prompt config completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2042,7 +2048,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__help)
-            opts="init rig sling sling-batch convoy bead agent hook escalation events doctor prompt config completions man help"
+            opts="init rig sling sling-batch convoy bead agent hook escalation events doctor patrol prompt config completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2559,6 +2565,20 @@ _gt() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        gt__subcmd__help__subcmd__patrol)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         gt__subcmd__help__subcmd__prompt)
             opts="mayor"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -2729,6 +2749,52 @@ _gt() {
             fi
             case "${prev}" in
                 --out-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        gt__subcmd__patrol)
+            opts="-q -h -V --stall-after --dead-after --max-dispatch-retries --dry-run --watch --interval --db --json --actor --color --quiet --lock-timeout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --stall-after)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dead-after)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-dispatch-retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --interval)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

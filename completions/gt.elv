@@ -40,6 +40,7 @@ set edit:completion:arg-completer[gt] = {|@words|
             cand escalation 'Raise, list, acknowledge and resolve requests for human attention'
             cand events 'Show the activity feed, newest last'
             cand doctor 'Check every invariant of the town, and repair what can be repaired'
+            cand patrol 'Find stuck agents and work nothing will pick up, and repair what is safe'
             cand prompt 'Print a guide to gt for an agent''s prompt'
             cand config 'Inspect gt''s settings and where they come from'
             cand completions 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
@@ -713,6 +714,25 @@ set edit:completion:arg-completer[gt] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'gt;patrol'= {
+            cand --stall-after 'A working agent silent this long is stalled [default: 10m]'
+            cand --dead-after 'An agent silent this long is dead and loses its bead [default: 30m]'
+            cand --max-dispatch-retries 'Retries of a failed dispatch command before it is escalated [default: 3]'
+            cand --interval 'Time between passes with --watch'
+            cand --db 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]'
+            cand --actor 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]'
+            cand --color 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]'
+            cand --lock-timeout 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]'
+            cand --dry-run 'Report what is due without changing anything'
+            cand --watch 'Keep patrolling until SIGINT or SIGTERM, one line (JSON Line) per repair'
+            cand --json 'Print one JSON document on stdout; errors become JSON on stderr'
+            cand -q 'Print only the IDs of what a command created or listed'
+            cand --quiet 'Print only the IDs of what a command created or listed'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'gt;prompt'= {
             cand --db 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]'
             cand --actor 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]'
@@ -825,6 +845,7 @@ set edit:completion:arg-completer[gt] = {|@words|
             cand escalation 'Raise, list, acknowledge and resolve requests for human attention'
             cand events 'Show the activity feed, newest last'
             cand doctor 'Check every invariant of the town, and repair what can be repaired'
+            cand patrol 'Find stuck agents and work nothing will pick up, and repair what is safe'
             cand prompt 'Print a guide to gt for an agent''s prompt'
             cand config 'Inspect gt''s settings and where they come from'
             cand completions 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
@@ -927,6 +948,8 @@ set edit:completion:arg-completer[gt] = {|@words|
         &'gt;help;events'= {
         }
         &'gt;help;doctor'= {
+        }
+        &'gt;help;patrol'= {
         }
         &'gt;help;prompt'= {
             cand mayor 'Print the Mayor''s guide: convoys, progress, and surgical editing'

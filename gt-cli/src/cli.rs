@@ -78,7 +78,7 @@ pub struct GlobalArgs {
     pub lock_timeout: Option<Duration>,
 }
 
-fn parse_duration(s: &str) -> Result<Duration, String> {
+pub(crate) fn parse_duration(s: &str) -> Result<Duration, String> {
     gt_core::clock::parse_duration(s).map_err(|e| e.message)
 }
 

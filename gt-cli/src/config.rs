@@ -24,7 +24,18 @@ pub struct Settings {
     /// A remote town's user, from the environment or the config file.
     pub credentials: Option<Credentials>,
     pub color: ColorChoice,
+    /// Patrol's thresholds, from the config file or the defaults (its flags
+    /// override them).
+    pub patrol: PatrolSettings,
     pub report: ConfigReport,
+}
+
+/// `[patrol]` in the config file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PatrolSettings {
+    pub stall_after: Duration,
+    pub dead_after: Duration,
+    pub max_dispatch_retries: u32,
 }
 
 /// Where each effective value came from.
@@ -53,6 +64,15 @@ struct FileConfig {
     color: Option<toml::Spanned<String>>,
     dispatch: Option<DispatchSection>,
     rqlite: Option<RqliteSection>,
+    patrol: Option<PatrolSection>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PatrolSection {
+    stall_after: Option<toml::Spanned<toml::Value>>,
+    dead_after: Option<toml::Spanned<toml::Value>>,
+    max_dispatch_retries: Option<toml::Spanned<u32>>,
 }
 
 /// The user of a remote town with authentication on, so that the password
@@ -95,6 +115,17 @@ impl Loaded {
             .matches('\n')
             .count()
             + 1
+    }
+
+    /// A duration given in the file as seconds or as text (`10m`).
+    fn duration(&self, v: &toml::Spanned<toml::Value>) -> Result<Duration> {
+        let text = match v.get_ref() {
+            toml::Value::String(s) => s.clone(),
+            toml::Value::Integer(n) => n.to_string(),
+            toml::Value::Float(f) => f.to_string(),
+            other => other.to_string(),
+        };
+        gt_core::clock::parse_duration(&text).map_err(|e| self.fault(v.span().start, e.message))
     }
 
     fn fault(&self, offset: usize, what: impl std::fmt::Display) -> Error {
@@ -195,21 +226,10 @@ pub fn resolve(global: &GlobalArgs) -> Result<Settings> {
             })?,
             "env GT_LOCK_TIMEOUT".to_string(),
         ),
-        (None, None, Some(v)) => {
-            let text = match v.get_ref() {
-                toml::Value::String(s) => s.clone(),
-                toml::Value::Integer(n) => n.to_string(),
-                toml::Value::Float(f) => f.to_string(),
-                other => other.to_string(),
-            };
-            let parsed = gt_core::clock::parse_duration(&text).map_err(|e| {
-                loaded
-                    .as_ref()
-                    .expect("file present")
-                    .fault(v.span().start, e.message)
-            })?;
-            (parsed, "file".to_string())
-        }
+        (None, None, Some(v)) => (
+            loaded.as_ref().expect("file present").duration(v)?,
+            "file".to_string(),
+        ),
         (None, None, None) => (Duration::from_secs(10), "default".to_string()),
     };
     r.note(
@@ -288,6 +308,41 @@ pub fn resolve(global: &GlobalArgs) -> Result<Settings> {
         .map(|v| v.get_name().to_string());
     r.note("color", color_name, color.1);
 
+    let defaults = gt_core::ops::patrol::PatrolOptions::default();
+    let section = file.and_then(|f| f.patrol.as_ref());
+    let mut file_duration = |key: &str,
+                             value: Option<&toml::Spanned<toml::Value>>,
+                             default: Duration|
+     -> Result<Duration> {
+        let (d, source) = match value {
+            Some(v) => (loaded.as_ref().expect("file present").duration(v)?, "file"),
+            None => (default, "default"),
+        };
+        r.note(
+            key,
+            Some(humantime::format_duration(d).to_string()),
+            source.to_string(),
+        );
+        Ok(d)
+    };
+    let stall_after = file_duration(
+        "patrol.stall_after",
+        section.and_then(|s| s.stall_after.as_ref()),
+        defaults.stall_after,
+    )?;
+    let dead_after = file_duration(
+        "patrol.dead_after",
+        section.and_then(|s| s.dead_after.as_ref()),
+        defaults.dead_after,
+    )?;
+    let retries = section.and_then(|s| s.max_dispatch_retries.as_ref());
+    let max_dispatch_retries = retries.map_or(defaults.max_dispatch_retries, |v| *v.get_ref());
+    r.note(
+        "patrol.max_dispatch_retries",
+        Some(max_dispatch_retries.to_string()),
+        if retries.is_some() { "file" } else { "default" }.to_string(),
+    );
+
     Ok(Settings {
         db: db.0,
         actor: actor.0,
@@ -295,6 +350,11 @@ pub fn resolve(global: &GlobalArgs) -> Result<Settings> {
         dispatch_command: dispatch.0,
         credentials,
         color: color.0,
+        patrol: PatrolSettings {
+            stall_after,
+            dead_after,
+            max_dispatch_retries,
+        },
         report: ConfigReport {
             file: path.map(|p| p.display().to_string()).unwrap_or_default(),
             file_exists: loaded.is_some(),

@@ -8,6 +8,7 @@ use gt_core::ops::bead::{Deleted, Reassigned};
 use gt_core::ops::convoy::ConvoyDeleted;
 use gt_core::ops::doctor::Violation;
 use gt_core::ops::escalation::{Acknowledged, Resolved};
+use gt_core::ops::patrol::{PatrolReport, Repair};
 use gt_core::ops::sling::{Slung, SlungBatch};
 use gt_core::query::ConvoyStatusView;
 
@@ -447,6 +448,77 @@ impl Render for Vec<Escalation> {
     }
     fn ids(&self) -> Vec<String> {
         self.iter().map(|e| e.id.clone()).collect()
+    }
+}
+
+/// One repair of a patrol pass, as a line (`--watch` prints one per repair).
+pub fn repair_line(repair: &Repair, dry_run: bool) -> String {
+    let would = if dry_run { "would be " } else { "" };
+    let bead = |b: &Option<String>| b.as_deref().map(|b| format!(" on {b}")).unwrap_or_default();
+    match repair {
+        Repair::Stalled(a) => format!(
+            "{would}stalled: {}{} (silent since {})",
+            sanitize(&a.agent),
+            bead(&a.bead),
+            a.last_activity_at
+        ),
+        Repair::Dead(a) => format!(
+            "{would}dead: {}{} (silent since {})",
+            sanitize(&a.agent),
+            bead(&a.bead),
+            a.last_activity_at
+        ),
+        Repair::Released(r) => format!(
+            "{would}released: {} from {}, {}",
+            r.bead,
+            sanitize(&r.from),
+            match &r.to {
+                Some(to) => format!("re-hooked to {}", sanitize(to)),
+                None => "waiting for a free polecat".into(),
+            }
+        ),
+        Repair::Hooked(h) => format!("{would}hooked: {} to {}", h.bead, sanitize(&h.agent)),
+        Repair::Redispatched(d) => format!(
+            "{would}redispatched: {} to {} (retry {})",
+            d.bead,
+            sanitize(&d.agent),
+            d.retry
+        ),
+        Repair::Escalation(e) => {
+            let again = if e.re_escalation_count > 0 {
+                format!(", raised {} times more", e.re_escalation_count)
+            } else {
+                String::new()
+            };
+            format!(
+                "{would}escalated: {} {} ({}{again}): {}",
+                e.id,
+                e.category.as_deref().unwrap_or("-"),
+                e.severity,
+                excerpt(&e.message, 80)
+            )
+        }
+        Repair::Resolved { escalation } => format!("{would}resolved: {escalation}"),
+    }
+}
+
+impl Render for PatrolReport {
+    fn human(&self, _style: &Style) -> String {
+        let repairs = self.repairs();
+        if repairs.is_empty() {
+            return "Nothing due: every working agent is alive and all work is fed.".into();
+        }
+        let mut lines: Vec<String> = repairs
+            .iter()
+            .map(|r| repair_line(r, self.dry_run))
+            .collect();
+        if self.dry_run {
+            lines.push("(dry run: nothing was changed)".into());
+        }
+        lines.join("\n")
+    }
+    fn ids(&self) -> Vec<String> {
+        self.escalations.iter().map(|e| e.id.clone()).collect()
     }
 }
 

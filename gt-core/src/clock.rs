@@ -1,6 +1,7 @@
 //! Wall-clock times as RFC 3339 UTC strings with milliseconds, which sort in time
-//! order as plain strings.
+//! order as plain strings, and the clock a town reads them from.
 
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, SystemTime};
 
 use crate::error::{Error, Result};
@@ -8,6 +9,59 @@ use crate::error::{Error, Result};
 /// Now, as `2026-11-21T22:56:20.123Z`.
 pub fn now() -> String {
     format(SystemTime::now())
+}
+
+/// Where a town's "now" comes from: the system's clock, or one that moves only
+/// when told to, so that a test can let an hour pass without sleeping. Only
+/// code can set a manual clock (`Town::set_clock`); nothing in the environment
+/// or on the command line can fake time in the shipped binary.
+#[derive(Debug, Clone, Default)]
+pub struct Clock {
+    manual: Option<Arc<Mutex<SystemTime>>>,
+}
+
+impl Clock {
+    /// The system's clock.
+    pub fn system() -> Clock {
+        Clock::default()
+    }
+
+    /// A clock standing at `start` until [`Clock::advance`] moves it. Clones
+    /// share it: a test keeps one and hands the other to a town.
+    pub fn manual(start: SystemTime) -> Clock {
+        Clock {
+            manual: Some(Arc::new(Mutex::new(start))),
+        }
+    }
+
+    /// Moves a manual clock forward; the system's clock cannot be moved.
+    pub fn advance(&self, by: Duration) {
+        if let Some(t) = &self.manual {
+            let mut t = t.lock().unwrap_or_else(|e| e.into_inner());
+            *t += by;
+        }
+    }
+
+    pub fn now(&self) -> SystemTime {
+        match &self.manual {
+            Some(t) => *t.lock().unwrap_or_else(|e| e.into_inner()),
+            None => SystemTime::now(),
+        }
+    }
+
+    /// Now, in the canonical form.
+    pub fn stamp(&self) -> String {
+        format(self.now())
+    }
+
+    /// The time `age` ago, in the canonical form.
+    pub fn ago(&self, age: Duration) -> String {
+        format(
+            self.now()
+                .checked_sub(age)
+                .unwrap_or(SystemTime::UNIX_EPOCH),
+        )
+    }
 }
 
 pub fn format(t: SystemTime) -> String {
@@ -105,6 +159,23 @@ mod tests {
         assert!(now()[..10] == today[..10]);
         let yesterday = parse_since("Yesterday").unwrap();
         assert!(yesterday < today && yesterday.ends_with("T00:00:00.000Z"));
+    }
+
+    #[test]
+    fn a_manual_clock_moves_only_when_told_and_clones_share_it() {
+        let start = SystemTime::UNIX_EPOCH + Duration::from_secs(86_400);
+        let clock = Clock::manual(start);
+        let town_side = clock.clone();
+        assert_eq!(town_side.stamp(), "1970-01-02T00:00:00.000Z");
+        clock.advance(Duration::from_secs(90));
+        assert_eq!(town_side.stamp(), "1970-01-02T00:01:30.000Z");
+        assert_eq!(
+            town_side.ago(Duration::from_secs(30)),
+            "1970-01-02T00:01:00.000Z"
+        );
+        let system = Clock::system();
+        system.advance(Duration::from_secs(3_600));
+        assert!(system.stamp() <= now());
     }
 
     #[test]

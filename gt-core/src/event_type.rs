@@ -36,8 +36,12 @@ pub const REPAIRED: &str = "repaired";
 pub const RELEASED: &str = "released";
 /// A stalled agent beat again and is back at work (`old_value` `stalled`).
 pub const RECOVERED: &str = "recovered";
-/// An escalation was resolved (by hand, with an optional note in the metadata).
+/// An escalation was resolved: by hand (an optional note in the metadata), or
+/// by gt when the agent it is about recovered, died or went (the reason in it).
 pub const RESOLVED: &str = "resolved";
+/// Patrol raised an open escalation again; the values are its
+/// `re_escalation_count` before and after.
+pub const RE_ESCALATED: &str = "re_escalated";
 /// The subject was deleted; `old_value` keeps what it was (R9).
 pub const DELETED: &str = "deleted";
 
@@ -59,6 +63,7 @@ pub const ALL: &[&str] = &[
     AGENT_RESET,
     ACKNOWLEDGED,
     RESOLVED,
+    RE_ESCALATED,
     RECOVERED,
     RELEASED,
     REPAIRED,

@@ -6,6 +6,7 @@ use std::time::Duration;
 
 use serde_json::json;
 
+use crate::clock::Clock;
 use crate::error::{Error, Result};
 use crate::event_type as ev;
 use crate::model;
@@ -48,6 +49,7 @@ pub struct Town {
     dispatch_command: Option<String>,
     schema: SchemaState,
     warnings: Vec<String>,
+    clock: Clock,
 }
 
 impl Town {
@@ -86,6 +88,7 @@ impl Town {
                 .filter(|c| !c.trim().is_empty()),
             schema,
             warnings: Vec::new(),
+            clock: Clock::system(),
         })
     }
 
@@ -104,6 +107,16 @@ impl Town {
         &self.actor
     }
 
+    /// Where this town's "now" comes from: every time it writes, and the
+    /// ages patrol measures. Tests set a manual one to move time.
+    pub fn set_clock(&mut self, clock: Clock) {
+        self.clock = clock;
+    }
+
+    pub fn clock(&self) -> &Clock {
+        &self.clock
+    }
+
     /// Warnings gathered since the last call (a failed dispatch command, …),
     /// for the caller to show.
     pub fn take_warnings(&mut self) -> Vec<String> {
@@ -113,9 +126,14 @@ impl Town {
     /// Runs `body` as one atomic write unit (R1), then the dispatch command for
     /// every bead it dispatched (R7).
     pub fn write<T>(&mut self, body: impl FnMut(&mut Unit) -> Result<T>) -> Result<T> {
-        let (value, dispatched) = unit::write(&mut *self.db, &self.actor, body)?;
+        let (value, dispatched) = unit::write(&mut *self.db, &self.actor, &self.clock, body)?;
         self.run_dispatch_command(&dispatched);
         Ok(value)
+    }
+
+    /// Runs `body` as a write unit that is rolled back: what it would do.
+    pub(crate) fn preview<T>(&mut self, body: impl FnOnce(&mut Unit) -> Result<T>) -> Result<T> {
+        unit::preview(&mut *self.db, &self.actor, &self.clock, body)
     }
 
     /// Runs `body` over one consistent snapshot of the store.
@@ -132,22 +150,30 @@ impl Town {
         };
         let location = self.db.location().to_string();
         let mut failures = Vec::new();
+        // Retries that went through: their failures are forgotten.
+        let mut recovered = Vec::new();
         for d in dispatched {
-            if let Err(why) =
-                crate::dispatch::run(&command, &location, self.credentials.as_ref(), d)
-            {
-                self.warnings.push(format!(
-                    "dispatch of {} to {} failed: {why}",
-                    d.bead_id, d.agent
-                ));
-                failures.push((d.clone(), why));
+            match crate::dispatch::run(&command, &location, self.credentials.as_ref(), d) {
+                Ok(()) if d.retry => recovered.push(d.bead_id.clone()),
+                Ok(()) => {}
+                Err(why) => {
+                    self.warnings.push(format!(
+                        "dispatch of {} to {} failed: {why}",
+                        d.bead_id, d.agent
+                    ));
+                    failures.push((d.clone(), why));
+                }
             }
         }
-        if failures.is_empty() {
+        if failures.is_empty() && recovered.is_empty() {
             return;
         }
         let recorded = self.write(|unit| {
+            for bead in &recovered {
+                unit.forget_dispatch_failure(bead);
+            }
             for (d, why) in &failures {
+                unit.record_dispatch_failure(&d.bead_id, &d.agent, why);
                 unit.event(
                     &d.bead_id,
                     ev::DISPATCH_FAILED,

@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet, VecDeque};
 
 use serde_json::{json, Value as Json};
 
-use crate::clock;
+use crate::clock::Clock;
 use crate::entity::{convoy_count_changes, settle_convoy, version_guard, Entity};
 use crate::error::{Error, Result};
 use crate::model::{Agent, Bead, Convoy, Escalation, Rig};
@@ -67,6 +67,8 @@ pub struct Dispatch {
     pub agent: String,
     pub rig: String,
     pub convoy_id: Option<String>,
+    /// Patrol's retry of a dispatch command that failed.
+    pub retry: bool,
 }
 
 struct NewEvent {
@@ -125,10 +127,10 @@ impl Reader for Unit<'_> {
 }
 
 impl<'a> Unit<'a> {
-    fn new(db: &'a mut dyn Backend, actor: &str) -> Self {
+    fn new(db: &'a mut dyn Backend, actor: &str, now: String) -> Self {
         Unit {
             db,
-            now: clock::now(),
+            now,
             actor: actor.to_string(),
             beads: Table::default(),
             agents: Table::default(),
@@ -435,13 +437,14 @@ fn writes<T: Entity>(table: &Table<T>, out: &mut Vec<Stmt>) {
 pub fn write<T>(
     db: &mut dyn Backend,
     actor: &str,
+    clock: &Clock,
     mut body: impl FnMut(&mut Unit) -> Result<T>,
 ) -> Result<(T, Vec<Dispatch>)> {
     let mut attempt = 0;
     loop {
         attempt += 1;
         db.begin_write()?;
-        let mut unit = Unit::new(&mut *db, actor);
+        let mut unit = Unit::new(&mut *db, actor, clock.stamp());
         let value = match body(&mut unit) {
             Ok(v) => v,
             Err(e) => {
@@ -450,6 +453,11 @@ pub fn write<T>(
             }
         };
         let (batch, dispatched) = unit.finish();
+        // A unit that changed nothing (guards only) has nothing to commit.
+        if batch.iter().all(|s| s.guard) {
+            db.rollback();
+            return Ok((value, dispatched));
+        }
         match db.commit(&batch) {
             Ok(()) => return Ok((value, dispatched)),
             Err(StoreError::Stale(_)) if attempt < MAX_ATTEMPTS => {
@@ -458,6 +466,21 @@ pub fn write<T>(
             Err(e) => return Err(e.into()),
         }
     }
+}
+
+/// Runs `body` as a write unit and rolls it back: what it would do, changing
+/// nothing (`--dry-run`).
+pub fn preview<T>(
+    db: &mut dyn Backend,
+    actor: &str,
+    clock: &Clock,
+    body: impl FnOnce(&mut Unit) -> Result<T>,
+) -> Result<T> {
+    db.begin_write()?;
+    let mut unit = Unit::new(&mut *db, actor, clock.stamp());
+    let value = body(&mut unit);
+    db.rollback();
+    value
 }
 
 /// An event's metadata naming an agent.
@@ -551,7 +574,7 @@ mod tests {
             ],
         ];
         for (i, batch) in batches.iter().enumerate() {
-            write(&mut db, "me", |u| {
+            write(&mut db, "me", &Clock::system(), |u| {
                 batch.iter().try_for_each(|s| apply(u, s))
             })
             .unwrap();
@@ -563,7 +586,7 @@ mod tests {
         assert_eq!(convoy_counts(&mut db), settled);
         // A batch that fails at its commit (the rig does not exist) keeps no
         // count it changed on the way (R1).
-        let failed = write(&mut db, "me", |u| {
+        let failed = write(&mut db, "me", &Clock::system(), |u| {
             apply(u, &Set("gt-1", Some(Open), None))?;
             u.create(Bead {
                 rig: "nope".into(),

@@ -7,6 +7,7 @@ mod concurrency;
 mod editing;
 mod errors;
 mod flow;
+mod patrol;
 mod reliability;
 mod remote;
 mod setup;
@@ -78,4 +79,8 @@ suite!(
     editing::events_follow_streams_json_lines,
     editing::events_of_a_convoy_include_its_beads,
     editing::the_mayor_guide_names_every_editing_command,
+    patrol::patrol_repairs_a_silent_town_once,
+    patrol::patrol_refuses_bad_thresholds,
+    patrol::four_patrols_at_once_repair_each_death_once,
+    patrol::patrol_watch_streams_repairs_until_sigterm,
 );

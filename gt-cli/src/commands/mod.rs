@@ -13,6 +13,7 @@ pub mod events;
 pub mod hook;
 pub mod init;
 pub mod man;
+pub mod patrol;
 pub mod prompt;
 pub mod rig;
 pub mod sling;
@@ -41,6 +42,7 @@ pub enum Command {
     Escalation(escalation::EscalationCommand),
     Events(events::EventsArgs),
     Doctor(doctor::DoctorArgs),
+    Patrol(patrol::PatrolArgs),
     #[command(subcommand)]
     Prompt(prompt::PromptCommand),
     #[command(subcommand)]
@@ -62,6 +64,7 @@ pub fn run(ctx: &mut Ctx, command: Command) -> Result<()> {
         Command::Escalation(cmd) => escalation::run(ctx, cmd),
         Command::Events(args) => events::run(ctx, args),
         Command::Doctor(args) => doctor::run(ctx, args),
+        Command::Patrol(args) => patrol::run(ctx, args),
         Command::Prompt(cmd) => prompt::run(ctx, cmd),
         Command::Config(cmd) => config::run(ctx, cmd),
         Command::Completions(args) => completions::run(ctx, args),

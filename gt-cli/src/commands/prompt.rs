@@ -68,7 +68,12 @@ const SECTIONS: &[(&str, &str, &[&str])] = &[
          polecat, and what it is still blocked by. `needs_attention` is true when \
          beads failed or a polecat holding one is dead. Polecats report that they \
          are alive with `agent heartbeat` (an agent's `last_activity_at`). \
-         `doctor` checks every invariant of the town (exit 4 when one fails); \
+         `patrol` (run by a witness, from cron, or kept running with `--watch`) \
+         stalls agents that went silent, declares long-silent ones dead and gives \
+         their beads to idle polecats, feeds waiting work and retries failed \
+         dispatches, each with exactly one escalation per problem; `patrol \
+         --dry-run` shows what is due. Its escalations resolve themselves when the \
+         agent recovers. `doctor` checks every invariant of the town (exit 4 when one fails); \
          `doctor --fix` repairs counts, landings and hooks.",
         &[
             "convoy list",
@@ -81,6 +86,7 @@ const SECTIONS: &[(&str, &str, &[&str])] = &[
             "hook",
             "events",
             "escalation list",
+            "patrol",
             "doctor",
         ],
     ),
@@ -149,6 +155,12 @@ fn json_shape(path: &str) -> Option<&'static str> {
         "convoy delete" => "{deleted, unlinked_beads}",
         "agent delete" => "{deleted, released_bead, rehooked_to}",
         "doctor" => "[{kind, subject, message, repaired}]",
+        "patrol" => {
+            "{dry_run, stalled: [{agent, bead, rig, last_activity_at}], dead: [same], \
+             released: [{bead, from, to}], hooked: [{bead, agent, convoy_id}], \
+             redispatched: [{bead, agent, retry}], escalations: [escalation], \
+             resolved: [ID]} (one {repair, ...} per line with --watch)"
+        }
         "events" => "[event] (one event per line with --follow)",
         _ => return None,
     })

@@ -110,6 +110,7 @@ impl Town {
             }
             // Gone before its bead is released and looks for a polecat, so
             // that it is not picked.
+            unit.agent_recovered(&agent, None)?;
             unit.remove::<Agent>(&id);
             let rehooked = match &agent.hook {
                 Some(bead) => unit.release_bead(bead, "agent deleted")?,
@@ -145,6 +146,7 @@ impl Town {
             let recovered = agent.status == AgentStatus::Stalled;
             agent.last_activity_at = unit.now.clone();
             if recovered {
+                unit.agent_recovered(&agent, Some(AgentStatus::Working))?;
                 agent.status = AgentStatus::Working;
                 unit.event(
                     &id,
@@ -227,6 +229,7 @@ impl Town {
                 None => None,
             };
             let mut agent: Agent = unit.must(&id)?;
+            unit.agent_recovered(&agent, Some(AgentStatus::Idle))?;
             agent.status = AgentStatus::Idle;
             agent.last_activity_at = unit.now.clone();
             // The process is told to stop, so its pid is forgotten: a later

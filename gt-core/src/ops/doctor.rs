@@ -89,8 +89,11 @@ fn check(r: &mut dyn Reader) -> Result<Vec<Violation>> {
             ));
         }
         let [total, closed, _] = recount;
-        let all_closed = total > 0 && closed == total;
-        if (status == "active" && all_closed) || (status == "landed" && !all_closed) {
+        // R3: an active convoy lands when its beads are all closed (it never
+        // lands empty); a landed one stays landed while none is open again,
+        // also when its last bead is deleted.
+        let lands = status == "active" && total > 0 && closed == total;
+        if lands || (status == "landed" && closed != total) {
             out.push(found(
                 "landing",
                 &id,

@@ -186,6 +186,71 @@ pub fn catalogue_for(f: &Fixture) -> Vec<Statement> {
     ] {
         out.push(stmt(name, sql, vec![t(param)], Result));
     }
+    use crate::ops::patrol;
+    let stalled = || vec![t(&f.agent_name), t(patrol::STALLED_AGENT)];
+    for (name, sql, params) in [
+        (
+            "patrol: silent agents",
+            patrol::SILENT_AGENTS_SQL,
+            vec![t("working"), t(&f.since)],
+        ),
+        (
+            "patrol: escalations of an agent",
+            patrol::AGENT_ESCALATIONS_SQL,
+            stalled(),
+        ),
+        (
+            "patrol: escalations of an agent, loaded",
+            &*select::<Escalation>(patrol::AGENT_ESCALATIONS_WHERE),
+            stalled(),
+        ),
+        (
+            "patrol: an idle polecat",
+            patrol::ANY_IDLE_POLECAT_SQL,
+            vec![t(&f.rig)],
+        ),
+        ("patrol: active convoys", patrol::ACTIVE_CONVOYS_SQL, vec![]),
+        (
+            "patrol: rigs of waiting beads",
+            patrol::WAITING_RIGS_SQL,
+            vec![t(&f.convoy)],
+        ),
+        (
+            "patrol: cap guard",
+            patrol::CAP_GUARD_SQL,
+            vec![t("cap"), t(&f.convoy), Value::Integer(4)],
+        ),
+        (
+            "patrol: record a failed dispatch",
+            patrol::DISPATCH_FAILURE_UPSERT_SQL,
+            vec![t(&f.hooked_bead), t(&f.agent_name), t("exit 1"), t("t")],
+        ),
+        (
+            "patrol: forget a failed dispatch",
+            patrol::DISPATCH_FAILURE_DELETE_SQL,
+            vec![t(&f.hooked_bead)],
+        ),
+        (
+            "patrol: count a retry",
+            patrol::DISPATCH_RETRY_SQL,
+            vec![t(&f.hooked_bead)],
+        ),
+        (
+            "patrol: retry guard",
+            patrol::DISPATCH_RETRY_GUARD_SQL,
+            vec![t("x"), t(&f.hooked_bead), Value::Integer(0)],
+        ),
+    ] {
+        out.push(stmt(name, sql, params, Result));
+    }
+    // Small by design: the failures not yet retried or escalated, and the rigs.
+    out.push(stmt(
+        "patrol: failed dispatches",
+        patrol::DISPATCH_FAILURES_SQL,
+        vec![],
+        Listing,
+    ));
+    out.push(stmt("patrol: rigs", patrol::RIG_NAMES_SQL, vec![], Listing));
     use crate::ops::doctor;
     for (name, sql) in [
         ("doctor: counts", doctor::COUNTS_SQL),

@@ -9,7 +9,7 @@ use crate::error::{Error, Result};
 use crate::event_type as ev;
 use crate::id::{self, IdKind};
 use crate::model::{Agent, AgentRole, AgentStatus, Bead, BeadStatus};
-use crate::store::Reader;
+use crate::store::{Reader, Stmt};
 use crate::unit::{agent_meta, Dispatch, Unit};
 
 /// The polecat name pool, used in order; then `Polecat-21`, `Polecat-22`, ….
@@ -180,6 +180,7 @@ impl Unit<'_> {
         if old == status {
             return Ok(false);
         }
+        self.agent_recovered(&agent, Some(status))?;
         agent.status = status;
         agent.last_activity_at = self.now.clone();
         self.put(agent);
@@ -319,6 +320,7 @@ impl Unit<'_> {
             agent: agent.name,
             rig: bead.rig,
             convoy_id: bead.convoy_id,
+            retry: false,
         });
         Ok(true)
     }
@@ -346,6 +348,7 @@ impl Unit<'_> {
             agent: agent.name,
             rig: bead.rig,
             convoy_id: bead.convoy_id,
+            retry: false,
         });
         Ok(())
     }
@@ -497,9 +500,9 @@ impl Unit<'_> {
         self.rehook(bead_id)
     }
 
-    /// Hooks an open, unassigned bead to a polecat of its rig: within its
-    /// convoy's cap an idle one (none is made), else it waits for the next
-    /// one its convoy frees (R8); without a cap, one allocated as for new work.
+    /// Hooks an open, unassigned bead to an idle polecat of its rig, within
+    /// its convoy's cap (R8); none is made. Without one it waits: for the next
+    /// polecat its convoy frees, or for patrol's lazy assignment.
     pub fn rehook(&mut self, bead_id: &str) -> Result<Option<String>> {
         let bead: Bead = self.must(bead_id)?;
         if bead.status != BeadStatus::Open || bead.assignee.is_some() {
@@ -516,19 +519,25 @@ impl Unit<'_> {
             }
             cap = row.opt_int(0)?;
         }
-        let agent = match (cap, &bead.convoy_id) {
-            (Some(cap), Some(convoy)) => {
-                let rows = self.query(HOOKED_COUNT_SQL, &[convoy.as_str().into()])?;
-                let stored = rows.first().map(|r| r.int(0)).transpose()?.unwrap_or(0);
-                if stored + self.hooked_change(convoy) >= cap {
-                    return Ok(None);
-                }
-                match self.idle_polecat(&bead.rig)? {
-                    Some(id) => id,
-                    None => return Ok(None),
-                }
+        if let (Some(cap), Some(convoy)) = (cap, &bead.convoy_id) {
+            let rows = self.query(HOOKED_COUNT_SQL, &[convoy.as_str().into()])?;
+            let stored = rows.first().map(|r| r.int(0)).transpose()?.unwrap_or(0);
+            if stored + self.hooked_change(convoy) >= cap {
+                return Ok(None);
             }
-            _ => self.allocate_polecat(&bead.rig)?,
+            // The count was read without a guard: this one, run after the
+            // batch's writes, fails it if a concurrent unit took the place.
+            self.extra(Stmt::guard(
+                crate::ops::patrol::CAP_GUARD_SQL,
+                vec![
+                    format!("cap of {convoy}").into(),
+                    convoy.as_str().into(),
+                    cap.into(),
+                ],
+            ));
+        }
+        let Some(agent) = self.idle_polecat(&bead.rig)? else {
+            return Ok(None);
         };
         self.hook(&agent, bead_id)?;
         Ok(Some(agent))

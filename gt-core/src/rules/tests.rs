@@ -621,6 +621,20 @@ mod properties {
             failed: bool,
             beads: bool,
         },
+        Heartbeat {
+            agent: usize,
+        },
+        /// Time passes (minutes on the town's clock), then a patrol pass.
+        Patrol {
+            minutes: u64,
+        },
+        DeleteAgent {
+            agent: usize,
+            force: bool,
+        },
+        DeleteConvoy {
+            convoy: usize,
+        },
     }
 
     fn status() -> impl Strategy<Value = BeadStatus> {
@@ -649,6 +663,10 @@ mod properties {
             1 => (any::<usize>(), any::<usize>()).prop_map(|(convoy, bead)| Step::AddToConvoy { convoy, bead }),
             1 => (any::<usize>(), any::<usize>()).prop_map(|(convoy, bead)| Step::RemoveFromConvoy { convoy, bead }),
             1 => (any::<usize>(), any::<bool>(), any::<bool>()).prop_map(|(convoy, failed, beads)| Step::Close { convoy, failed, beads }),
+            2 => any::<usize>().prop_map(|agent| Step::Heartbeat { agent }),
+            2 => (0u64..45).prop_map(|minutes| Step::Patrol { minutes }),
+            1 => (any::<usize>(), any::<bool>()).prop_map(|(agent, force)| Step::DeleteAgent { agent, force }),
+            1 => any::<usize>().prop_map(|convoy| Step::DeleteConvoy { convoy }),
         ]
     }
 
@@ -656,7 +674,7 @@ mod properties {
         (!items.is_empty()).then(|| items[i % items.len()].clone())
     }
 
-    fn apply(town: &mut Town, step: &Step) {
+    fn apply(town: &mut Town, clock: &crate::clock::Clock, step: &Step) {
         let beads: Vec<String> = town
             .beads(&BeadFilter::default())
             .unwrap()
@@ -756,6 +774,22 @@ mod properties {
                         },
                     )
                     .map(|_| ()),
+                None => Ok(()),
+            },
+            Step::Heartbeat { agent } => match pick(&agents, *agent) {
+                Some(a) => town.heartbeat(&a).map(|_| ()),
+                None => Ok(()),
+            },
+            Step::Patrol { minutes } => {
+                clock.advance(std::time::Duration::from_secs(minutes * 60));
+                town.patrol(&Default::default()).map(|_| ())
+            }
+            Step::DeleteAgent { agent, force } => match pick(&agents, *agent) {
+                Some(a) => town.delete_agent(&a, *force).map(|_| ()),
+                None => Ok(()),
+            },
+            Step::DeleteConvoy { convoy } => match pick(&convoys, *convoy) {
+                Some(c) => town.delete_convoy(&c).map(|_| ()),
                 None => Ok(()),
             },
         };
@@ -889,11 +923,14 @@ mod properties {
         fn random_histories_keep_the_invariants(steps in prop::collection::vec(step(), 1..24)) {
             let (_keep, town) = sqlite_town();
             let mut town = with_rigs(town);
+            let clock = crate::clock::Clock::manual(std::time::SystemTime::now());
+            town.set_clock(clock.clone());
             for step in &steps {
-                apply(&mut town, step);
+                apply(&mut town, &clock, step);
                 check(&mut town);
             }
             check_audit(&mut town);
+            prop_assert_eq!(town.doctor(false).unwrap(), vec![]);
         }
     }
 }

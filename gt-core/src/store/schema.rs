@@ -209,6 +209,25 @@ pub const MIGRATIONS: &[&[&str]] = &[
         "DROP INDEX agents_rig_role_status",
         "CREATE INDEX agents_rig_role_status ON agents (rig, role, status, created_at)",
     ],
+    // 9: patrol (SPEC §9) finds what is due by index probes that cost what
+    // they find:
+    // - agents with work, by status and last activity (the silent ones);
+    // - unresolved escalations by agent and category (one per problem);
+    // - beads whose dispatch command failed, with the retries made so far.
+    &[
+        "CREATE INDEX agents_hooked_activity ON agents (status, last_activity_at) \
+         WHERE hook IS NOT NULL",
+        "CREATE INDEX escalations_agent ON escalations (agent, category) \
+         WHERE status <> 'resolved'",
+        "CREATE TABLE dispatch_failures (
+        bead_id TEXT PRIMARY KEY,
+        agent TEXT NOT NULL,
+        attempts INTEGER NOT NULL,
+        retries INTEGER NOT NULL DEFAULT 0,
+        error TEXT,
+        failed_at TEXT NOT NULL
+    )",
+    ],
 ];
 
 /// The schema version this binary writes.

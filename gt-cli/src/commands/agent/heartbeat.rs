@@ -6,8 +6,9 @@ use crate::output::emit;
 
 /// Report that an agent is alive (a polecat calls this every minute)
 ///
-/// Records the agent's last activity. A stalled agent is working again (a
-/// `recovered` event); any other heartbeat writes no event.
+/// Records the agent's last activity, which `gt patrol` measures silence by.
+/// A stalled agent is working again (a `recovered` event), and patrol's
+/// escalation about it is resolved; any other heartbeat writes no event.
 ///
 /// Examples:
 ///   gt agent heartbeat Toast

@@ -1,0 +1,107 @@
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use clap::Args;
+use gt_core::ops::patrol::{PatrolOptions, PatrolReport};
+use gt_core::{Error, Result};
+
+use crate::cli::parse_duration;
+use crate::context::Ctx;
+use crate::output::{emit, error, stream_item};
+use crate::views::repair_line;
+
+/// Find stuck agents and work nothing will pick up, and repair what is safe
+///
+/// One pass of the witness: a working agent silent past --stall-after is
+/// stalled, with one escalation (raised again, not duplicated, while it
+/// stays silent); an agent silent past --dead-after is dead, and its bead is
+/// released and hooked to an idle polecat within its convoy's cap, with a
+/// high escalation; waiting beads of active convoys go to idle polecats
+/// (lazy assignment); a failed dispatch command is retried, then escalated.
+/// Each repair is atomic and audited; a pass with nothing due writes nothing;
+/// patrols running at once never repeat a repair. Thresholds default to the
+/// config file's [patrol] section, else 10m and 30m.
+///
+/// Run it from cron or a systemd timer, or keep one running with --watch.
+///
+/// Examples:
+///   gt patrol --dry-run
+///   gt patrol --stall-after 5m --dead-after 20m --json
+///   gt patrol --watch --interval 30s
+#[derive(Debug, Args)]
+#[command(verbatim_doc_comment)]
+pub struct PatrolArgs {
+    /// A working agent silent this long is stalled [default: 10m]
+    #[arg(long, value_name = "DURATION", value_parser = parse_duration)]
+    pub stall_after: Option<Duration>,
+
+    /// An agent silent this long is dead and loses its bead [default: 30m]
+    #[arg(long, value_name = "DURATION", value_parser = parse_duration)]
+    pub dead_after: Option<Duration>,
+
+    /// Retries of a failed dispatch command before it is escalated [default: 3]
+    #[arg(long, value_name = "N")]
+    pub max_dispatch_retries: Option<u32>,
+
+    /// Report what is due without changing anything
+    #[arg(long)]
+    pub dry_run: bool,
+
+    /// Keep patrolling until SIGINT or SIGTERM, one line (JSON Line) per repair
+    #[arg(long)]
+    pub watch: bool,
+
+    /// Time between passes with --watch
+    #[arg(long, value_name = "DURATION", value_parser = parse_duration,
+          default_value = "30s", requires = "watch")]
+    pub interval: Duration,
+}
+
+pub fn run(ctx: &mut Ctx, args: PatrolArgs) -> Result<()> {
+    let defaults = &ctx.settings.patrol;
+    let options = PatrolOptions {
+        stall_after: args.stall_after.unwrap_or(defaults.stall_after),
+        dead_after: args.dead_after.unwrap_or(defaults.dead_after),
+        max_dispatch_retries: args
+            .max_dispatch_retries
+            .unwrap_or(defaults.max_dispatch_retries),
+        dry_run: args.dry_run,
+    };
+    if !args.watch {
+        let report = ctx.town()?.patrol(&options)?;
+        return emit(&ctx.style, &report);
+    }
+    if args.interval.is_zero() {
+        return Err(Error::usage("the --interval is zero")
+            .with_hint("give a pause between passes, such as 30s"));
+    }
+    let stop = Arc::new(AtomicBool::new(false));
+    for signal in [signal_hook::consts::SIGINT, signal_hook::consts::SIGTERM] {
+        signal_hook::flag::register(signal, Arc::clone(&stop))
+            .map_err(|e| Error::internal(format!("cannot handle signals: {e}")))?;
+    }
+    // A pass runs to its end; a signal stops the wait between passes.
+    while !stop.load(Ordering::Relaxed) {
+        match ctx.town().and_then(|town| town.patrol(&options)) {
+            Ok(report) => print_repairs(ctx, &report)?,
+            // A busy or unreachable town is reported, and the next pass tries again.
+            Err(e) => error(&e, ctx.style.json, &ctx.style),
+        }
+        for warning in ctx.take_warnings() {
+            crate::output::warn(&ctx.style, &warning);
+        }
+        let until = Instant::now() + args.interval;
+        while !stop.load(Ordering::Relaxed) && Instant::now() < until {
+            std::thread::sleep(Duration::from_millis(50).min(args.interval));
+        }
+    }
+    Ok(())
+}
+
+fn print_repairs(ctx: &Ctx, report: &PatrolReport) -> Result<()> {
+    for repair in report.repairs() {
+        stream_item(&ctx.style, &repair, &repair_line(&repair, report.dry_run))?;
+    }
+    Ok(())
+}

@@ -1,0 +1,727 @@
+//! The witness's patrol (SPEC §9): one pass over the town that notices agents
+//! gone silent and work that nothing will pick up, and repairs what is safe to
+//! repair, raising exactly one escalation per problem.
+//!
+//! A pass first reads what is due, with index probes whose cost follows what
+//! they find (a pass with nothing due reads a handful of rows and writes
+//! nothing). Then each repair runs as its own write unit that loads, and so
+//! guards, the rows it changes and checks again that the repair is still due:
+//! two patrols at once, or a patrol racing a human's edit, never repeat one.
+
+use std::collections::HashSet;
+use std::time::{Duration, SystemTime};
+
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Value as Json};
+
+use crate::error::{Error, Result};
+use crate::event_type as ev;
+use crate::id::{self, IdKind};
+use crate::model::{Agent, AgentStatus, Bead, BeadStatus, Escalation, EscalationStatus, Severity};
+use crate::rules::{HOOKED_COUNT_SQL, WAITING_BEADS_SQL};
+use crate::store::{Reader, Stmt, Value};
+use crate::town::Town;
+use crate::unit::Unit;
+
+/// The category of the escalation raised for an agent gone silent.
+pub const STALLED_AGENT: &str = "stalled_agent";
+/// The category of the escalation raised for an agent declared dead.
+pub const DEAD_AGENT: &str = "dead_agent";
+/// The category of the escalation raised when dispatch retries run out.
+pub const DISPATCH_FAILED: &str = "dispatch_failed";
+
+/// Hooked agents of a status silent since before `?2` (the partial index of
+/// hooked agents by status and last activity: only agents with work count).
+pub(crate) const SILENT_AGENTS_SQL: &str = "SELECT id, name, last_activity_at FROM agents \
+     WHERE status = ?1 AND last_activity_at < ?2 AND hook IS NOT NULL";
+
+/// An agent's unresolved escalations of one category (the partial index of
+/// unresolved escalations by agent and category).
+pub(crate) const AGENT_ESCALATIONS_WHERE: &str =
+    "e.agent = ?1 AND e.category = ?2 AND e.status <> 'resolved'";
+
+/// The same, as much as a pass needs to see whether one is due again.
+pub(crate) const AGENT_ESCALATIONS_SQL: &str =
+    "SELECT e.id, e.status, e.re_escalation_count, e.created_at FROM escalations e \
+     WHERE e.agent = ?1 AND e.category = ?2 AND e.status <> 'resolved'";
+
+/// Later than any time gt writes: "silent since before this" is every agent.
+const END_OF_TIME: &str = "~";
+
+/// Beads whose last dispatch command failed, and how often it was retried.
+pub(crate) const DISPATCH_FAILURES_SQL: &str =
+    "SELECT bead_id, agent, attempts, retries FROM dispatch_failures";
+
+/// Records a failed dispatch command: the first failure for this agent, or
+/// one more.
+pub(crate) const DISPATCH_FAILURE_UPSERT_SQL: &str =
+    "INSERT INTO dispatch_failures (bead_id, agent, attempts, retries, error, failed_at) \
+     VALUES (?1, ?2, 1, 0, ?3, ?4) ON CONFLICT (bead_id) DO UPDATE SET \
+     attempts = CASE WHEN agent = excluded.agent THEN attempts + 1 ELSE 1 END, \
+     retries = CASE WHEN agent = excluded.agent THEN retries ELSE 0 END, \
+     agent = excluded.agent, error = excluded.error, failed_at = excluded.failed_at";
+
+/// Forgets a bead's failed dispatches (it went through, or moved on).
+pub(crate) const DISPATCH_FAILURE_DELETE_SQL: &str =
+    "DELETE FROM dispatch_failures WHERE bead_id = ?1";
+
+/// Counts one more retry, guarded by the count read.
+pub(crate) const DISPATCH_RETRY_SQL: &str =
+    "UPDATE dispatch_failures SET retries = retries + 1 WHERE bead_id = ?1";
+
+/// Fails the batch unless the retries of a failure are still what was read.
+pub(crate) const DISPATCH_RETRY_GUARD_SQL: &str =
+    "INSERT INTO stale_reads (what) SELECT ?1 WHERE NOT EXISTS \
+     (SELECT 1 FROM dispatch_failures WHERE bead_id = ?2 AND retries = ?3)";
+
+/// Fails the batch if a convoy holds more hooked beads than its cap: run after
+/// the batch's writes, so that two patrols hooking beads of one convoy at once
+/// cannot both take its last free place.
+pub(crate) const CAP_GUARD_SQL: &str = "INSERT INTO stale_reads (what) SELECT ?1 WHERE \
+     (SELECT count(*) FROM beads INDEXED BY beads_hooked \
+      WHERE convoy_id = ?2 AND assignee IS NOT NULL) > ?3";
+
+/// The rigs, for lazy assignment.
+pub(crate) const RIG_NAMES_SQL: &str = "SELECT name FROM rigs";
+
+/// Whether a rig has an idle, unhooked polecat (see `IDLE_POLECATS_SQL`).
+pub(crate) const ANY_IDLE_POLECAT_SQL: &str =
+    "SELECT 1 FROM agents WHERE rig = ?1 AND role = 'polecat' AND status = 'idle' \
+     AND +hook IS NULL LIMIT 1";
+
+/// The active convoys and their caps.
+pub(crate) const ACTIVE_CONVOYS_SQL: &str =
+    "SELECT id, max_polecats FROM convoys WHERE status = 'active'";
+
+/// The rigs of a convoy's waiting beads (the partial index `beads_unassigned`).
+pub(crate) const WAITING_RIGS_SQL: &str = "SELECT b.rig FROM beads b INDEXED BY beads_unassigned \
+     WHERE b.convoy_id = ?1 AND b.status = 'open' AND b.assignee IS NULL LIMIT 64";
+
+/// How a pass runs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PatrolOptions {
+    /// A `working` agent silent this long is `stalled`.
+    pub stall_after: Duration,
+    /// An agent silent this long is `dead`, and its bead goes to another.
+    pub dead_after: Duration,
+    /// How often a failed dispatch command is tried again before escalating.
+    pub max_dispatch_retries: u32,
+    /// Report what is due without changing anything.
+    pub dry_run: bool,
+}
+
+impl Default for PatrolOptions {
+    fn default() -> Self {
+        PatrolOptions {
+            stall_after: Duration::from_secs(10 * 60),
+            dead_after: Duration::from_secs(30 * 60),
+            max_dispatch_retries: 3,
+            dry_run: false,
+        }
+    }
+}
+
+/// An agent that a pass found stalled or dead.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SilentAgent {
+    pub agent: String,
+    pub bead: Option<String>,
+    pub rig: Option<String>,
+    /// Its last sign of life.
+    pub last_activity_at: String,
+}
+
+/// A bead taken off a dead agent.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReleasedBead {
+    pub bead: String,
+    pub from: String,
+    /// The polecat it went to; null when none was free within its convoy's
+    /// cap (a later pass, or the next polecat its convoy frees, takes it).
+    pub to: Option<String>,
+}
+
+/// A waiting bead that a pass hooked to an idle polecat (lazy assignment).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HookedBead {
+    pub bead: String,
+    pub agent: String,
+    pub convoy_id: Option<String>,
+}
+
+/// A bead whose failed dispatch command a pass ran again.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Redispatch {
+    pub bead: String,
+    pub agent: String,
+    /// Which retry this is (1 for the first).
+    pub retry: i64,
+}
+
+/// What one pass did (or, with `dry_run`, would do).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PatrolReport {
+    pub dry_run: bool,
+    pub stalled: Vec<SilentAgent>,
+    pub dead: Vec<SilentAgent>,
+    pub released: Vec<ReleasedBead>,
+    pub hooked: Vec<HookedBead>,
+    pub redispatched: Vec<Redispatch>,
+    /// Escalations raised, or raised again (`re_escalation_count` up by one).
+    pub escalations: Vec<Escalation>,
+    /// Escalations the pass resolved: a stalled agent's, once it is dead.
+    pub resolved: Vec<String>,
+}
+
+/// One repair of a pass, for `--watch`'s one line (or JSON Line) per repair.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "repair", rename_all = "snake_case")]
+pub enum Repair {
+    Stalled(SilentAgent),
+    Dead(SilentAgent),
+    Released(ReleasedBead),
+    Hooked(HookedBead),
+    Redispatched(Redispatch),
+    Escalation(Escalation),
+    Resolved { escalation: String },
+}
+
+impl PatrolReport {
+    /// Whether the pass found nothing due.
+    pub fn is_empty(&self) -> bool {
+        self.repairs().is_empty()
+    }
+
+    /// Every repair, in the order a pass makes them by kind.
+    pub fn repairs(&self) -> Vec<Repair> {
+        let mut out = Vec::new();
+        out.extend(self.stalled.iter().cloned().map(Repair::Stalled));
+        out.extend(self.dead.iter().cloned().map(Repair::Dead));
+        out.extend(self.released.iter().cloned().map(Repair::Released));
+        out.extend(self.hooked.iter().cloned().map(Repair::Hooked));
+        out.extend(self.redispatched.iter().cloned().map(Repair::Redispatched));
+        out.extend(self.escalations.iter().cloned().map(Repair::Escalation));
+        out.extend(self.resolved.iter().map(|id| Repair::Resolved {
+            escalation: id.clone(),
+        }));
+        out
+    }
+
+    fn absorb(&mut self, other: PatrolReport) {
+        self.stalled.extend(other.stalled);
+        self.dead.extend(other.dead);
+        self.released.extend(other.released);
+        self.hooked.extend(other.hooked);
+        self.redispatched.extend(other.redispatched);
+        self.escalations.extend(other.escalations);
+        self.resolved.extend(other.resolved);
+    }
+}
+
+/// A failed dispatch as recorded.
+#[derive(Debug, Clone)]
+struct Failure {
+    bead_id: String,
+    agent: String,
+    attempts: i64,
+    retries: i64,
+}
+
+/// Something a pass found due.
+#[derive(Debug, Clone)]
+enum Due {
+    Stall(String),
+    Kill(String),
+    Reescalate(String),
+    Retry(Failure),
+    Feed(String),
+}
+
+/// The times a pass measures against, fixed at its start.
+struct Limits {
+    now: SystemTime,
+    stall_after: Duration,
+    stall_cutoff: String,
+    dead_cutoff: String,
+    max_retries: i64,
+}
+
+impl Limits {
+    /// Whether an open escalation raised at `created_at` and raised again
+    /// `count` times is due once more: once per `stall_after` of silence.
+    fn reescalation_due(&self, created_at: &str, count: i64) -> bool {
+        let Ok(created) = humantime::parse_rfc3339_weak(created_at) else {
+            return false;
+        };
+        let periods = u32::try_from(count.saturating_add(1)).unwrap_or(u32::MAX);
+        self.stall_after
+            .checked_mul(periods)
+            .and_then(|wait| created.checked_add(wait))
+            .is_some_and(|due| due <= self.now)
+    }
+}
+
+impl Town {
+    /// One patrol pass (SPEC §9). Each repair commits on its own; a pass with
+    /// nothing due writes nothing. With `dry_run` every repair runs in one
+    /// unit that is rolled back, so the report says exactly what a real pass
+    /// would do now.
+    pub fn patrol(&mut self, options: &PatrolOptions) -> Result<PatrolReport> {
+        if options.dead_after < options.stall_after {
+            return Err(Error::usage(format!(
+                "--dead-after ({}) is shorter than --stall-after ({})",
+                humantime::format_duration(options.dead_after),
+                humantime::format_duration(options.stall_after)
+            ))
+            .with_hint("an agent stalls before it is declared dead: give a longer --dead-after"));
+        }
+        let clock = self.clock().clone();
+        let limits = Limits {
+            now: clock.now(),
+            stall_after: options.stall_after,
+            stall_cutoff: clock.ago(options.stall_after),
+            dead_cutoff: clock.ago(options.dead_after),
+            max_retries: i64::from(options.max_dispatch_retries),
+        };
+        let due = self.read(|r| find_due(r, &limits))?;
+        let mut report = PatrolReport {
+            dry_run: options.dry_run,
+            ..PatrolReport::default()
+        };
+        if due.is_empty() {
+            return Ok(report);
+        }
+        if options.dry_run {
+            let preview = self.preview(|unit| {
+                let mut part = PatrolReport::default();
+                for d in &due {
+                    repair(unit, d, &limits, &mut part)?;
+                }
+                Ok(part)
+            })?;
+            report.absorb(preview);
+            return Ok(report);
+        }
+        for d in &due {
+            let part = self.write(|unit| {
+                let mut part = PatrolReport::default();
+                repair(unit, d, &limits, &mut part)?;
+                Ok(part)
+            })?;
+            report.absorb(part);
+        }
+        Ok(report)
+    }
+}
+
+/// What is due, from reads that cost what they find.
+fn find_due(r: &mut dyn Reader, limits: &Limits) -> Result<Vec<Due>> {
+    let mut due = Vec::new();
+    let silent = |r: &mut dyn Reader, status: AgentStatus, before: &str| {
+        let rows = r.query(SILENT_AGENTS_SQL, &[status.as_str().into(), before.into()])?;
+        rows.iter()
+            .map(|row| Ok((row.text(0)?, row.text(1)?, row.text(2)?)))
+            .collect::<Result<Vec<_>>>()
+    };
+    for (id, _, last) in silent(r, AgentStatus::Working, &limits.stall_cutoff)? {
+        due.push(if last < limits.dead_cutoff {
+            Due::Kill(id)
+        } else {
+            Due::Stall(id)
+        });
+    }
+    // Every stalled agent with work: dead by now, or due to be raised again.
+    for (id, name, last) in silent(r, AgentStatus::Stalled, END_OF_TIME)? {
+        if last < limits.dead_cutoff {
+            due.push(Due::Kill(id));
+            continue;
+        }
+        for row in r.query(
+            AGENT_ESCALATIONS_SQL,
+            &[name.as_str().into(), STALLED_AGENT.into()],
+        )? {
+            let (esc_id, status, count, created) =
+                (row.text(0)?, row.text(1)?, row.int(2)?, row.text(3)?);
+            if status == EscalationStatus::Open.as_str() && limits.reescalation_due(&created, count)
+            {
+                due.push(Due::Reescalate(esc_id));
+            }
+        }
+    }
+    // A dead agent still holding work (declared dead by hand, say).
+    for (id, _, _) in silent(r, AgentStatus::Dead, END_OF_TIME)? {
+        due.push(Due::Kill(id));
+    }
+    for row in r.query(DISPATCH_FAILURES_SQL, &[])? {
+        let failure = Failure {
+            bead_id: row.text(0)?,
+            agent: row.text(1)?,
+            attempts: row.int(2)?,
+            retries: row.int(3)?,
+        };
+        if failure.retries < failure.attempts {
+            due.push(Due::Retry(failure));
+        }
+    }
+    // Lazy assignment: only where some rig has an idle polecat.
+    let mut idle_rigs = HashSet::new();
+    for row in r.query(RIG_NAMES_SQL, &[])? {
+        let rig = row.text(0)?;
+        if !r
+            .query(ANY_IDLE_POLECAT_SQL, &[rig.as_str().into()])?
+            .is_empty()
+        {
+            idle_rigs.insert(rig);
+        }
+    }
+    if idle_rigs.is_empty() {
+        return Ok(due);
+    }
+    for row in r.query(ACTIVE_CONVOYS_SQL, &[])? {
+        let (convoy, cap) = (row.text(0)?, row.opt_int(1)?);
+        let rigs = r.query(WAITING_RIGS_SQL, &[convoy.as_str().into()])?;
+        let waiting_here = rigs
+            .iter()
+            .any(|w| w.text(0).is_ok_and(|rig| idle_rigs.contains(&rig)));
+        if !waiting_here {
+            continue;
+        }
+        if let Some(cap) = cap {
+            let hooked = r.query(HOOKED_COUNT_SQL, &[convoy.as_str().into()])?;
+            if hooked.first().map(|h| h.int(0)).transpose()?.unwrap_or(0) >= cap {
+                continue;
+            }
+        }
+        due.push(Due::Feed(convoy));
+    }
+    Ok(due)
+}
+
+/// Makes one repair, if it is still due as the unit sees the town.
+fn repair(unit: &mut Unit, due: &Due, limits: &Limits, out: &mut PatrolReport) -> Result<()> {
+    match due {
+        Due::Stall(agent_id) => stall(unit, agent_id, limits, out),
+        Due::Kill(agent_id) => kill(unit, agent_id, limits, out),
+        Due::Reescalate(esc_id) => reescalate(unit, esc_id, limits, out),
+        Due::Retry(failure) => retry(unit, failure, limits, out),
+        Due::Feed(convoy_id) => feed(unit, convoy_id, out),
+    }
+}
+
+fn silent_agent(agent: &Agent) -> SilentAgent {
+    SilentAgent {
+        agent: agent.name.clone(),
+        bead: agent.hook.clone(),
+        rig: agent.rig.clone(),
+        last_activity_at: agent.last_activity_at.clone(),
+    }
+}
+
+/// Sets an agent's status without touching its last activity (silence is not
+/// activity), with the event saying why.
+fn mark(unit: &mut Unit, mut agent: Agent, status: AgentStatus) {
+    let old = agent.status;
+    agent.status = status;
+    unit.event(
+        &agent.id,
+        ev::STATUS_CHANGED,
+        json!(old),
+        json!(status),
+        json!({ "reason": format!("silent since {}", agent.last_activity_at) }),
+    );
+    unit.put(agent);
+}
+
+/// A `working` agent silent past the stall limit: `stalled`, with one
+/// escalation (unless one is already unresolved for it).
+fn stall(unit: &mut Unit, agent_id: &str, limits: &Limits, out: &mut PatrolReport) -> Result<()> {
+    let Some(agent) = unit.get::<Agent>(agent_id)? else {
+        return Ok(());
+    };
+    if agent.status != AgentStatus::Working
+        || agent.hook.is_none()
+        || agent.last_activity_at >= limits.stall_cutoff
+    {
+        return Ok(());
+    }
+    if agent.last_activity_at < limits.dead_cutoff {
+        return kill(unit, agent_id, limits, out);
+    }
+    mark(unit, agent.clone(), AgentStatus::Stalled);
+    out.stalled.push(silent_agent(&agent));
+    if unresolved(unit, &agent.name, STALLED_AGENT)?.is_empty() {
+        let message = format!(
+            "{} has been silent since {} while working on {}",
+            agent.name,
+            agent.last_activity_at,
+            agent.hook.as_deref().unwrap_or("nothing")
+        );
+        let esc = raise(unit, &agent, Severity::Medium, STALLED_AGENT, message)?;
+        out.escalations.push(esc);
+    }
+    Ok(())
+}
+
+/// An agent silent past the dead limit (or declared dead by hand) that still
+/// holds a bead: `dead`, its bead released and re-hooked within its convoy's
+/// cap, its stall escalation resolved, and one `high` escalation.
+fn kill(unit: &mut Unit, agent_id: &str, limits: &Limits, out: &mut PatrolReport) -> Result<()> {
+    let Some(agent) = unit.get::<Agent>(agent_id)? else {
+        return Ok(());
+    };
+    let Some(bead_id) = agent.hook.clone() else {
+        return Ok(());
+    };
+    let silent = matches!(agent.status, AgentStatus::Working | AgentStatus::Stalled)
+        && agent.last_activity_at < limits.dead_cutoff;
+    if !(silent || agent.status == AgentStatus::Dead) {
+        return Ok(());
+    }
+    if agent.status != AgentStatus::Dead {
+        mark(unit, agent.clone(), AgentStatus::Dead);
+    }
+    out.dead.push(silent_agent(&agent));
+    for esc in unresolved(unit, &agent.name, STALLED_AGENT)? {
+        out.resolved.push(esc.id.clone());
+        resolve(unit, esc, "the agent was declared dead");
+    }
+    let to = unit.release_bead(&bead_id, "agent dead")?;
+    let to = match to {
+        Some(id) => Some(unit.must::<Agent>(&id)?.name),
+        None => None,
+    };
+    out.released.push(ReleasedBead {
+        bead: bead_id.clone(),
+        from: agent.name.clone(),
+        to: to.clone(),
+    });
+    if unresolved(unit, &agent.name, DEAD_AGENT)?.is_empty() {
+        let whereto = match &to {
+            Some(name) => format!("re-hooked to {name}"),
+            None => "waiting for a free polecat".to_string(),
+        };
+        let message = format!(
+            "{} is dead (silent since {}); its bead {bead_id} was released and is {whereto}",
+            agent.name, agent.last_activity_at
+        );
+        let esc = raise(unit, &agent, Severity::High, DEAD_AGENT, message)?;
+        out.escalations.push(esc);
+    }
+    Ok(())
+}
+
+/// An open stall escalation whose agent is still silent: raised again, once
+/// per stall period.
+fn reescalate(
+    unit: &mut Unit,
+    esc_id: &str,
+    limits: &Limits,
+    out: &mut PatrolReport,
+) -> Result<()> {
+    let Some(mut esc) = unit.get::<Escalation>(esc_id)? else {
+        return Ok(());
+    };
+    if esc.status != EscalationStatus::Open
+        || !limits.reescalation_due(&esc.created_at, esc.re_escalation_count)
+    {
+        return Ok(());
+    }
+    let Some(name) = esc.agent.clone() else {
+        return Ok(());
+    };
+    let still_stalled = unit
+        .agent_named(&name)?
+        .is_some_and(|a| a.status == AgentStatus::Stalled);
+    if !still_stalled {
+        return Ok(());
+    }
+    let old = esc.re_escalation_count;
+    esc.re_escalation_count += 1;
+    unit.event(
+        esc_id,
+        ev::RE_ESCALATED,
+        json!(old),
+        json!(esc.re_escalation_count),
+        Json::Null,
+    );
+    unit.put(esc.clone());
+    out.escalations.push(esc);
+    Ok(())
+}
+
+/// A bead whose dispatch command failed: run again while retries remain,
+/// then one escalation; a failure the bead has moved on from is forgotten.
+fn retry(unit: &mut Unit, f: &Failure, limits: &Limits, out: &mut PatrolReport) -> Result<()> {
+    let forget = Stmt::new(DISPATCH_FAILURE_DELETE_SQL, vec![f.bead_id.as_str().into()]);
+    let bead = unit.get::<Bead>(&f.bead_id)?;
+    let current = bead.as_ref().is_some_and(|b| {
+        b.status == BeadStatus::InProgress
+            && b.assignee
+                .as_deref()
+                .is_some_and(|a| a.eq_ignore_ascii_case(&f.agent))
+    });
+    let agent = unit.agent_named(&f.agent)?;
+    let (Some(bead), Some(agent), true) = (bead, agent, current) else {
+        unit.extra(forget);
+        return Ok(());
+    };
+    // Guarded by the retries read, so that two patrols never both retry.
+    unit.extra(Stmt::guard(
+        DISPATCH_RETRY_GUARD_SQL,
+        vec![
+            format!("dispatch_failures {}", f.bead_id).into(),
+            f.bead_id.as_str().into(),
+            f.retries.into(),
+        ],
+    ));
+    if f.retries >= limits.max_retries {
+        unit.extra(forget);
+        let message = format!(
+            "the dispatch command for {} on {} failed {} times",
+            bead.id, agent.name, f.attempts
+        );
+        let mut esc = new_escalation(unit, &agent, Severity::High, DISPATCH_FAILED, message)?;
+        esc.bead = Some(bead.id.clone());
+        log_escalation(unit, esc.clone());
+        out.escalations.push(esc);
+        return Ok(());
+    }
+    unit.extra(Stmt::new(
+        DISPATCH_RETRY_SQL,
+        vec![f.bead_id.as_str().into()],
+    ));
+    unit.redispatch(&bead.id)?;
+    if let Some(d) = unit.dispatched.last_mut() {
+        d.retry = true;
+    }
+    out.redispatched.push(Redispatch {
+        bead: bead.id,
+        agent: agent.name,
+        retry: f.retries + 1,
+    });
+    Ok(())
+}
+
+/// Waiting beads of an active convoy that nothing fed: hooked to idle
+/// polecats of their rigs within the convoy's cap.
+fn feed(unit: &mut Unit, convoy_id: &str, out: &mut PatrolReport) -> Result<()> {
+    let rows = unit.query(WAITING_BEADS_SQL, &[convoy_id.into()])?;
+    let ids: Vec<String> = rows.iter().map(|r| r.text(0)).collect::<Result<_, _>>()?;
+    for id in ids {
+        if let Some(agent) = unit.rehook(&id)? {
+            let name = unit.must::<Agent>(&agent)?.name;
+            out.hooked.push(HookedBead {
+                bead: id,
+                agent: name,
+                convoy_id: Some(convoy_id.to_string()),
+            });
+        }
+    }
+    Ok(())
+}
+
+/// An agent's unresolved escalations of a category (guarded).
+fn unresolved(unit: &mut Unit, agent_name: &str, category: &str) -> Result<Vec<Escalation>> {
+    unit.load_where::<Escalation>(
+        AGENT_ESCALATIONS_WHERE,
+        &[agent_name.into(), category.into()],
+    )
+}
+
+fn resolve(unit: &mut Unit, mut esc: Escalation, reason: &str) {
+    let before = esc.status;
+    esc.status = EscalationStatus::Resolved;
+    unit.event(
+        &esc.id,
+        ev::RESOLVED,
+        json!(before),
+        json!(EscalationStatus::Resolved),
+        json!({ "reason": reason }),
+    );
+    unit.put(esc);
+}
+
+fn new_escalation(
+    unit: &mut Unit,
+    agent: &Agent,
+    severity: Severity,
+    category: &str,
+    message: String,
+) -> Result<Escalation> {
+    let population = unit.population("escalations")?;
+    Ok(Escalation {
+        id: id::generate(IdKind::Escalation, population),
+        severity,
+        category: Some(category.to_string()),
+        message,
+        rig: agent.rig.clone(),
+        agent: Some(agent.name.clone()),
+        bead: agent.hook.clone(),
+        status: EscalationStatus::Open,
+        acknowledged_by: None,
+        acknowledged_at: None,
+        re_escalation_count: 0,
+        created_at: unit.now.clone(),
+    })
+}
+
+fn log_escalation(unit: &mut Unit, esc: Escalation) {
+    let summary = json!({ "severity": esc.severity, "message": esc.message, "bead": esc.bead });
+    unit.create_logged(esc, summary);
+}
+
+fn raise(
+    unit: &mut Unit,
+    agent: &Agent,
+    severity: Severity,
+    category: &str,
+    message: String,
+) -> Result<Escalation> {
+    let esc = new_escalation(unit, agent, severity, category, message)?;
+    log_escalation(unit, esc.clone());
+    Ok(esc)
+}
+
+impl Unit<'_> {
+    /// Resolves the escalations patrol raised about an agent that has left
+    /// the state they report: a stalled agent beating or reset, a dead one
+    /// reset or deleted. Costs a probe only when the agent was stalled or dead.
+    pub fn agent_recovered(&mut self, before: &Agent, now: Option<AgentStatus>) -> Result<()> {
+        let category = match before.status {
+            AgentStatus::Stalled => STALLED_AGENT,
+            AgentStatus::Dead => DEAD_AGENT,
+            _ => return Ok(()),
+        };
+        if now == Some(before.status) {
+            return Ok(());
+        }
+        let reason = match now {
+            Some(status) => format!("the agent is {status}"),
+            None => "the agent was deleted".to_string(),
+        };
+        for esc in unresolved(self, &before.name, category)? {
+            resolve(self, esc, &reason);
+        }
+        Ok(())
+    }
+
+    /// Records a failed dispatch command for patrol to retry.
+    pub(crate) fn record_dispatch_failure(&mut self, bead_id: &str, agent: &str, error: &str) {
+        let now = self.now.clone();
+        self.extra(Stmt::new(
+            DISPATCH_FAILURE_UPSERT_SQL,
+            vec![bead_id.into(), agent.into(), error.into(), now.into()],
+        ));
+    }
+
+    /// Forgets a bead's failed dispatches once a retry went through.
+    pub(crate) fn forget_dispatch_failure(&mut self, bead_id: &str) {
+        self.extra(Stmt::new(
+            DISPATCH_FAILURE_DELETE_SQL,
+            vec![Value::from(bead_id)],
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,512 @@
+//! Every branch of a patrol pass, on both backends, with a manual clock: time
+//! moves by minutes without a test sleeping.
+
+use std::time::{Duration, SystemTime};
+
+use super::*;
+use crate::clock::Clock;
+use crate::model::{AgentStatus, BeadStatus, EscalationStatus};
+use crate::ops::bead::UpdateBead;
+use crate::ops::rig::AddRig;
+use crate::ops::sling::{Sling, SlingBatch, SlungBatch};
+use crate::query::EventFilter;
+use crate::tasks::TaskSpec;
+use crate::{OpenOptions, Town};
+
+const MINUTE: Duration = Duration::from_secs(60);
+
+/// A fresh town on `location` with the rig `alpha`, running `dispatch` after
+/// commits, on a manual clock the test keeps.
+fn open(location: String, dispatch: Option<&str>) -> (Town, Clock) {
+    let mut town = Town::open(&OpenOptions {
+        location,
+        lock_timeout: Duration::from_secs(10),
+        actor: "witness".into(),
+        dispatch_command: dispatch.map(Into::into),
+        credentials: None,
+    })
+    .unwrap();
+    let clock = Clock::manual(SystemTime::now());
+    town.set_clock(clock.clone());
+    town.add_rig(&AddRig {
+        name: "alpha".into(),
+        ..Default::default()
+    })
+    .unwrap();
+    (town, clock)
+}
+
+fn pass(town: &mut Town) -> PatrolReport {
+    town.patrol(&PatrolOptions::default()).unwrap()
+}
+
+fn sling(town: &mut Town, title: &str) -> crate::ops::sling::Slung {
+    town.sling(&Sling {
+        rig: "alpha".into(),
+        title: title.into(),
+        ..Default::default()
+    })
+    .unwrap()
+}
+
+fn batch(town: &mut Town, titles: &[&str], cap: u32) -> SlungBatch {
+    town.sling_batch(&SlingBatch {
+        rig: "alpha".into(),
+        title: "batch".into(),
+        tasks: titles.iter().map(|t| TaskSpec::titled(*t)).collect(),
+        max_polecats: Some(cap),
+        ..Default::default()
+    })
+    .unwrap()
+}
+
+fn set(town: &mut Town, bead: &str, status: BeadStatus) {
+    town.update_bead(
+        bead,
+        &UpdateBead {
+            status: Some(status),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+}
+
+/// An idle polecat: slung one bead, which is then closed.
+fn idle_polecat(town: &mut Town) -> String {
+    let s = sling(town, "quick job");
+    set(town, &s.bead.id, BeadStatus::Closed);
+    s.agent.name
+}
+
+fn events(town: &mut Town) -> usize {
+    town.events(&EventFilter::default()).unwrap().len()
+}
+
+/// Every invariant holds: the pass left nothing for the doctor.
+fn assert_clean(town: &mut Town) {
+    assert_eq!(town.doctor(false).unwrap(), vec![]);
+}
+
+/// Stall: one escalation; passes within the next stall period write nothing;
+/// each later period raises that escalation again instead of opening another.
+fn a_silent_agent_stalls_once_and_is_raised_again(mut town: Town, clock: Clock) {
+    let s = sling(&mut town, "work");
+    clock.advance(9 * MINUTE);
+    assert!(pass(&mut town).is_empty(), "not silent long enough");
+    clock.advance(2 * MINUTE);
+    let report = pass(&mut town);
+    assert_eq!(report.stalled.len(), 1);
+    assert_eq!(report.stalled[0].agent, s.agent.name);
+    assert_eq!(report.stalled[0].bead.as_deref(), Some(s.bead.id.as_str()));
+    let [esc] = &report.escalations[..] else {
+        panic!("one escalation: {report:?}")
+    };
+    assert_eq!(esc.category.as_deref(), Some(STALLED_AGENT));
+    assert_eq!(esc.agent.as_deref(), Some(s.agent.name.as_str()));
+    assert_eq!(esc.bead.as_deref(), Some(s.bead.id.as_str()));
+    assert_eq!(esc.rig.as_deref(), Some("alpha"));
+    assert_eq!(
+        town.agent(&s.agent.id).unwrap().status,
+        AgentStatus::Stalled
+    );
+    let written = events(&mut town);
+    clock.advance(5 * MINUTE);
+    assert!(pass(&mut town).is_empty());
+    assert_eq!(events(&mut town), written, "nothing due writes nothing");
+    clock.advance(6 * MINUTE);
+    let again = pass(&mut town);
+    assert_eq!(again.stalled, vec![]);
+    let [raised] = &again.escalations[..] else {
+        panic!("raised again: {again:?}")
+    };
+    assert_eq!(
+        (raised.id.as_str(), raised.re_escalation_count),
+        (esc.id.as_str(), 1)
+    );
+    assert!(pass(&mut town).is_empty());
+    assert_eq!(town.escalations(true).unwrap().len(), 1, "no duplicate");
+    assert_clean(&mut town);
+}
+
+/// Recovery: a beat puts the agent back to work and resolves its escalation.
+fn a_beat_recovers_and_resolves(mut town: Town, clock: Clock) {
+    let s = sling(&mut town, "work");
+    clock.advance(11 * MINUTE);
+    let esc = pass(&mut town).escalations[0].clone();
+    let beat = town.heartbeat(&s.agent.name).unwrap();
+    assert!(beat.recovered);
+    assert_eq!(beat.agent.status, AgentStatus::Working);
+    let after = town.escalations(true).unwrap();
+    assert_eq!(after[0].id, esc.id);
+    assert_eq!(after[0].status, EscalationStatus::Resolved);
+    assert!(pass(&mut town).is_empty());
+    // Silent again later: a new problem, a new escalation.
+    clock.advance(11 * MINUTE);
+    let report = pass(&mut town);
+    assert_eq!(report.escalations.len(), 1);
+    assert_ne!(report.escalations[0].id, esc.id);
+    assert_clean(&mut town);
+}
+
+/// Death: the bead goes to an idle polecat within its convoy's cap, the stall
+/// escalation is resolved, one high escalation says so; the cap holds.
+fn a_dead_agents_bead_is_released_within_the_cap(mut town: Town, clock: Clock) {
+    let b = batch(&mut town, &["a", "b"], 1);
+    let toast = b.beads[0].agent.clone().unwrap();
+    let spare = idle_polecat(&mut town);
+    clock.advance(11 * MINUTE);
+    let stalled = pass(&mut town);
+    assert_eq!(
+        stalled.stalled.len(),
+        1,
+        "only working agents stall: {stalled:?}"
+    );
+    // The spare beats; Toast stays silent.
+    clock.advance(20 * MINUTE);
+    town.heartbeat(&spare).unwrap();
+    let report = pass(&mut town);
+    assert_eq!(report.dead.len(), 1, "{report:?}");
+    assert_eq!(report.dead[0].agent, toast.name);
+    assert_eq!(
+        report.released,
+        vec![ReleasedBead {
+            bead: b.beads[0].bead.id.clone(),
+            from: toast.name.clone(),
+            to: Some(spare.clone()),
+        }]
+    );
+    let [dead] = &report.escalations[..] else {
+        panic!("{report:?}")
+    };
+    assert_eq!(
+        (dead.category.as_deref(), dead.severity),
+        (Some(DEAD_AGENT), Severity::High)
+    );
+    assert_eq!(report.resolved, vec![stalled.escalations[0].id.clone()]);
+    assert_eq!(town.agent(&toast.id).unwrap().status, AgentStatus::Dead);
+    let a = town.bead(&b.beads[0].bead.id).unwrap();
+    assert_eq!(a.assignee.as_deref(), Some(spare.as_str()));
+    assert_eq!(a.status, BeadStatus::InProgress);
+    let waiting = town.bead(&b.beads[1].bead.id).unwrap();
+    assert_eq!(waiting.assignee, None, "the cap of one is taken");
+    assert!(pass(&mut town).is_empty(), "each death is handled once");
+    assert_clean(&mut town);
+}
+
+/// Death with no polecat free: the bead waits, then lazy assignment hooks it
+/// to the first polecat that becomes idle.
+fn a_released_bead_waits_then_is_fed_lazily(mut town: Town, clock: Clock) {
+    let b = batch(&mut town, &["a"], 2);
+    clock.advance(31 * MINUTE);
+    let report = pass(&mut town);
+    assert_eq!(report.released[0].to, None);
+    assert!(
+        report.escalations[0].message.contains("waiting"),
+        "{report:?}"
+    );
+    let bead = &b.beads[0].bead.id;
+    assert_eq!(town.bead(bead).unwrap().assignee, None);
+    assert!(pass(&mut town).is_empty(), "no idle polecat: nothing due");
+    let spare = idle_polecat(&mut town);
+    let fed = pass(&mut town);
+    assert_eq!(
+        fed.hooked,
+        vec![HookedBead {
+            bead: bead.clone(),
+            agent: spare,
+            convoy_id: Some(b.convoy.id.clone()),
+        }]
+    );
+    assert_eq!(town.bead(bead).unwrap().status, BeadStatus::InProgress);
+    assert!(pass(&mut town).is_empty());
+    assert_clean(&mut town);
+}
+
+/// A failed dispatch command is run again at most `max_dispatch_retries`
+/// times, then escalated once; a retry that succeeds is forgotten.
+fn failed_dispatches_are_retried_then_escalated(location: String, flag: std::path::PathBuf) {
+    let command = format!("test -f '{}'", flag.display());
+    let (mut town, _clock) = open(location, Some(&command));
+    let s = sling(&mut town, "work");
+    let options = PatrolOptions {
+        max_dispatch_retries: 2,
+        ..PatrolOptions::default()
+    };
+    for retry in 1..=2 {
+        let report = town.patrol(&options).unwrap();
+        assert_eq!(
+            report.redispatched,
+            vec![Redispatch {
+                bead: s.bead.id.clone(),
+                agent: s.agent.name.clone(),
+                retry,
+            }]
+        );
+    }
+    let report = town.patrol(&options).unwrap();
+    assert_eq!(report.redispatched, vec![]);
+    let [esc] = &report.escalations[..] else {
+        panic!("{report:?}")
+    };
+    assert_eq!(esc.category.as_deref(), Some(DISPATCH_FAILED));
+    assert_eq!(esc.bead.as_deref(), Some(s.bead.id.as_str()));
+    assert!(esc.message.contains("3 times"), "{}", esc.message);
+    assert!(town.patrol(&options).unwrap().is_empty());
+    let failed = town
+        .events(&EventFilter {
+            subject: Some(s.bead.id.clone()),
+            ..Default::default()
+        })
+        .unwrap()
+        .iter()
+        .filter(|e| e.event_type == ev::DISPATCH_FAILED)
+        .count();
+    assert_eq!(failed, 3, "the first dispatch and two retries");
+
+    // A retry that goes through ends the retries.
+    let next = sling(&mut town, "more work");
+    std::fs::write(&flag, "").unwrap();
+    let report = town.patrol(&options).unwrap();
+    assert_eq!(report.redispatched.len(), 1);
+    assert_eq!(report.redispatched[0].bead, next.bead.id);
+    assert!(town.patrol(&options).unwrap().is_empty());
+    assert_clean(&mut town);
+}
+
+/// A pass with nothing due writes nothing at all: not a page of the store.
+fn nothing_due_writes_nothing(mut town: Town, clock: Clock) -> (Town, Clock) {
+    batch(&mut town, &["a", "b", "c"], 1);
+    sling(&mut town, "uncapped");
+    idle_polecat(&mut town);
+    clock.advance(5 * MINUTE);
+    let before = events(&mut town);
+    let report = pass(&mut town);
+    assert_eq!(
+        report,
+        PatrolReport::default(),
+        "working agents are fresh, the capped batch is at its cap"
+    );
+    assert_eq!(events(&mut town), before);
+    (town, clock)
+}
+
+/// A dry run reports exactly what a pass would do, and changes nothing.
+fn a_dry_run_changes_nothing(mut town: Town, clock: Clock) {
+    let s = sling(&mut town, "work");
+    let dying = sling(&mut town, "more");
+    clock.advance(11 * MINUTE);
+    town.heartbeat(&s.agent.name).unwrap();
+    clock.advance(20 * MINUTE);
+    town.heartbeat(&s.agent.name).unwrap();
+    let before = events(&mut town);
+    let dry = PatrolOptions {
+        dry_run: true,
+        ..PatrolOptions::default()
+    };
+    let preview = town.patrol(&dry).unwrap();
+    assert!(preview.dry_run);
+    assert_eq!(preview.dead.len(), 1);
+    assert_eq!(preview.dead[0].agent, dying.agent.name);
+    assert_eq!(events(&mut town), before, "a dry run writes nothing");
+    assert_eq!(
+        town.agent(&dying.agent.id).unwrap().status,
+        AgentStatus::Working
+    );
+    let real = pass(&mut town);
+    let what = |r: &PatrolReport| {
+        let escalations: Vec<_> = r
+            .escalations
+            .iter()
+            .map(|e| {
+                (
+                    e.category.clone(),
+                    e.agent.clone(),
+                    e.bead.clone(),
+                    e.message.clone(),
+                )
+            })
+            .collect();
+        (
+            r.stalled.clone(),
+            r.dead.clone(),
+            r.released.clone(),
+            r.hooked.clone(),
+            escalations,
+        )
+    };
+    assert_eq!(what(&real), what(&preview));
+    assert_clean(&mut town);
+}
+
+/// A repair found due is checked again inside its unit: a beat that lands
+/// between the pass's read and its repair stops it.
+fn a_repair_no_longer_due_is_skipped(mut town: Town, clock: Clock) {
+    let s = sling(&mut town, "work");
+    clock.advance(11 * MINUTE);
+    let limits = Limits {
+        now: clock.now(),
+        stall_after: 10 * MINUTE,
+        stall_cutoff: clock.ago(10 * MINUTE),
+        dead_cutoff: clock.ago(30 * MINUTE),
+        max_retries: 3,
+    };
+    let due = town.read(|r| find_due(r, &limits)).unwrap();
+    assert_eq!(due.len(), 1);
+    town.heartbeat(&s.agent.name).unwrap();
+    let before = events(&mut town);
+    let report = town
+        .write(|unit| {
+            let mut out = PatrolReport::default();
+            repair(unit, &due[0], &limits, &mut out)?;
+            Ok(out)
+        })
+        .unwrap();
+    assert!(report.is_empty());
+    assert_eq!(events(&mut town), before);
+    assert_eq!(
+        town.agent(&s.agent.id).unwrap().status,
+        AgentStatus::Working
+    );
+}
+
+/// A dead agent that is reset or deleted takes its escalation with it.
+fn resetting_a_dead_agent_resolves_its_escalation(mut town: Town, clock: Clock) {
+    let s = sling(&mut town, "work");
+    let t = sling(&mut town, "other");
+    clock.advance(31 * MINUTE);
+    let report = pass(&mut town);
+    assert_eq!(report.escalations.len(), 2);
+    town.reset_agent(&s.agent.name, false).unwrap();
+    town.delete_agent(&t.agent.name, false).unwrap();
+    let open: Vec<_> = town
+        .escalations(false)
+        .unwrap()
+        .into_iter()
+        .map(|e| e.agent)
+        .collect();
+    assert_eq!(open, Vec::<Option<String>>::new());
+    assert_clean(&mut town);
+}
+
+#[test]
+fn thresholds_out_of_order_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut town, _) = open(dir.path().join("t.db").display().to_string(), None);
+    let err = town
+        .patrol(&PatrolOptions {
+            stall_after: 10 * MINUTE,
+            dead_after: 5 * MINUTE,
+            ..PatrolOptions::default()
+        })
+        .unwrap_err();
+    assert_eq!(err.code(), "usage");
+    assert!(err.hint.unwrap().contains("--dead-after"));
+}
+
+#[test]
+fn reescalation_is_due_once_per_stall_period() {
+    let start = SystemTime::UNIX_EPOCH + Duration::from_secs(1_000_000);
+    let at = |mins: u32| Limits {
+        now: start + mins * MINUTE,
+        stall_after: 10 * MINUTE,
+        stall_cutoff: String::new(),
+        dead_cutoff: String::new(),
+        max_retries: 3,
+    };
+    let created = crate::clock::format(start);
+    assert!(!at(9).reescalation_due(&created, 0));
+    assert!(at(10).reescalation_due(&created, 0));
+    assert!(!at(19).reescalation_due(&created, 1));
+    assert!(at(20).reescalation_due(&created, 1));
+    assert!(!at(20).reescalation_due("not a time", 0));
+    assert!(!at(20).reescalation_due(&created, i64::MAX));
+}
+
+/// Instantiates every test above for one backend.
+macro_rules! patrol_tests {
+    ($backend:ident, $location:expr) => {
+        mod $backend {
+            use super::*;
+
+            fn town() -> (Box<dyn std::any::Any>, Town, Clock) {
+                let (keep, location) = $location;
+                let (town, clock) = open(location, None);
+                (keep, town, clock)
+            }
+
+            patrol_tests!(@each
+                a_silent_agent_stalls_once_and_is_raised_again,
+                a_beat_recovers_and_resolves,
+                a_dead_agents_bead_is_released_within_the_cap,
+                a_released_bead_waits_then_is_fed_lazily,
+                a_dry_run_changes_nothing,
+                a_repair_no_longer_due_is_skipped,
+                resetting_a_dead_agent_resolves_its_escalation,
+            );
+
+            #[test]
+            fn nothing_due_writes_nothing() {
+                let (_keep, town, clock) = town();
+                super::nothing_due_writes_nothing(town, clock);
+            }
+
+            #[test]
+            fn failed_dispatches_are_retried_then_escalated() {
+                let (_keep, location) = $location;
+                let flag = tempfile::tempdir().unwrap();
+                super::failed_dispatches_are_retried_then_escalated(
+                    location,
+                    flag.path().join("ok"),
+                );
+            }
+        }
+    };
+    (@each $($name:ident),+ $(,)?) => {
+        $(
+            #[test]
+            fn $name() {
+                let (_keep, town, clock) = town();
+                super::$name(town, clock);
+            }
+        )+
+    };
+}
+
+fn sqlite_location() -> (Box<dyn std::any::Any>, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let location = dir.path().join("town.db").display().to_string();
+    (Box::new(dir), location)
+}
+
+fn rqlite_location() -> (Box<dyn std::any::Any>, String) {
+    let node = crate::testing::Node::start();
+    let location = node.url();
+    (Box::new(node), location)
+}
+
+patrol_tests!(sqlite, sqlite_location());
+patrol_tests!(rqlite, rqlite_location());
+
+/// On SQLite, a pass with nothing due leaves the file and its journal
+/// byte for byte as they were.
+#[test]
+fn nothing_due_leaves_the_sqlite_file_untouched() {
+    let (dir, location) = sqlite_location();
+    let (town, clock) = open(location.clone(), None);
+    let (mut town, _clock) = nothing_due_writes_nothing(town, clock);
+    let read = || {
+        let mut files: Vec<_> =
+            std::fs::read_dir(dir.downcast_ref::<tempfile::TempDir>().unwrap().path())
+                .unwrap()
+                .map(|e| {
+                    let p = e.unwrap().path();
+                    (p.display().to_string(), std::fs::read(&p).unwrap())
+                })
+                .collect();
+        files.sort();
+        files
+    };
+    let before = read();
+    assert!(pass(&mut town).is_empty());
+    assert!(read() == before, "the pass changed the store's files");
+}
