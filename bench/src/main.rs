@@ -407,6 +407,24 @@ fn measure(o: &Opts, s: &Store, size: usize, label: &str) -> Vec<Row> {
             run_ok(s.gt(o, &["--json", "bead", "reassign", &crowd, "--new"])).0
         }),
     );
+    // Issue 16: a pass that finds nothing due. Thresholds far off, so that
+    // agents seeded long ago are not silent; a first, untimed pass makes
+    // whatever repairs a real patrol would (the crowd's dead polecats lose
+    // their beads, idle polecats are fed), once per town.
+    let patrol = [
+        "--json",
+        "patrol",
+        "--stall-after",
+        "1000days",
+        "--dead-after",
+        "1000days",
+    ];
+    run_ok(s.gt(o, &patrol));
+    add(
+        "patrol, nothing due",
+        Some(3.0),
+        versus_floor(s, runs, |_| run_ok(s.gt(o, &patrol)).0),
+    );
     rows
 }
 

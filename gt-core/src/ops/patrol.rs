@@ -89,13 +89,15 @@ pub(crate) const ANY_IDLE_POLECAT_SQL: &str =
     "SELECT 1 FROM agents WHERE rig = ?1 AND role = 'polecat' AND status = 'idle' \
      AND +hook IS NULL LIMIT 1";
 
-/// The active convoys and their caps.
+/// A rig's active convoys and their caps.
 pub(crate) const ACTIVE_CONVOYS_SQL: &str =
-    "SELECT id, max_polecats FROM convoys WHERE status = 'active'";
+    "SELECT id, max_polecats FROM convoys WHERE status = 'active' AND rig = ?1";
 
-/// The rigs of a convoy's waiting beads (the partial index `beads_unassigned`).
-pub(crate) const WAITING_RIGS_SQL: &str = "SELECT b.rig FROM beads b INDEXED BY beads_unassigned \
-     WHERE b.convoy_id = ?1 AND b.status = 'open' AND b.assignee IS NULL LIMIT 64";
+/// Whether a convoy has a waiting bead of a rig (the partial index
+/// `beads_unassigned`; a convoy's beads are nearly always of its own rig, so
+/// the first one answers).
+pub(crate) const WAITING_IN_RIG_SQL: &str = "SELECT 1 FROM beads b INDEXED BY beads_unassigned \
+     WHERE b.convoy_id = ?1 AND b.status = 'open' AND b.assignee IS NULL AND b.rig = ?2 LIMIT 1";
 
 /// How a pass runs.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -363,36 +365,31 @@ fn find_due(r: &mut dyn Reader, limits: &Limits) -> Result<Vec<Due>> {
             due.push(Due::Retry(failure));
         }
     }
-    // Lazy assignment: only where some rig has an idle polecat.
-    let mut idle_rigs = HashSet::new();
+    // Lazy assignment: the active convoys of each rig with an idle polecat
+    // that have a waiting bead of that rig and a free place under their cap.
+    let mut fed = HashSet::new();
     for row in r.query(RIG_NAMES_SQL, &[])? {
         let rig = row.text(0)?;
-        if !r
-            .query(ANY_IDLE_POLECAT_SQL, &[rig.as_str().into()])?
+        if r.query(ANY_IDLE_POLECAT_SQL, &[rig.as_str().into()])?
             .is_empty()
         {
-            idle_rigs.insert(rig);
-        }
-    }
-    if idle_rigs.is_empty() {
-        return Ok(due);
-    }
-    for row in r.query(ACTIVE_CONVOYS_SQL, &[])? {
-        let (convoy, cap) = (row.text(0)?, row.opt_int(1)?);
-        let rigs = r.query(WAITING_RIGS_SQL, &[convoy.as_str().into()])?;
-        let waiting_here = rigs
-            .iter()
-            .any(|w| w.text(0).is_ok_and(|rig| idle_rigs.contains(&rig)));
-        if !waiting_here {
             continue;
         }
-        if let Some(cap) = cap {
-            let hooked = r.query(HOOKED_COUNT_SQL, &[convoy.as_str().into()])?;
-            if hooked.first().map(|h| h.int(0)).transpose()?.unwrap_or(0) >= cap {
+        for row in r.query(ACTIVE_CONVOYS_SQL, &[rig.as_str().into()])? {
+            let (convoy, cap) = (row.text(0)?, row.opt_int(1)?);
+            let params = [convoy.as_str().into(), rig.as_str().into()];
+            if fed.contains(&convoy) || r.query(WAITING_IN_RIG_SQL, &params)?.is_empty() {
                 continue;
             }
+            if let Some(cap) = cap {
+                let hooked = r.query(HOOKED_COUNT_SQL, &[convoy.as_str().into()])?;
+                if hooked.first().map(|h| h.int(0)).transpose()?.unwrap_or(0) >= cap {
+                    continue;
+                }
+            }
+            fed.insert(convoy.clone());
+            due.push(Due::Feed(convoy));
         }
-        due.push(Due::Feed(convoy));
     }
     Ok(due)
 }

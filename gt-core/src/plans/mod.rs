@@ -209,11 +209,15 @@ pub fn catalogue_for(f: &Fixture) -> Vec<Statement> {
             patrol::ANY_IDLE_POLECAT_SQL,
             vec![t(&f.rig)],
         ),
-        ("patrol: active convoys", patrol::ACTIVE_CONVOYS_SQL, vec![]),
         (
-            "patrol: rigs of waiting beads",
-            patrol::WAITING_RIGS_SQL,
-            vec![t(&f.convoy)],
+            "patrol: active convoys of a rig",
+            patrol::ACTIVE_CONVOYS_SQL,
+            vec![t(&f.rig)],
+        ),
+        (
+            "patrol: a waiting bead of a rig",
+            patrol::WAITING_IN_RIG_SQL,
+            vec![t(&f.convoy), t(&f.rig)],
         ),
         (
             "patrol: cap guard",
