@@ -52,6 +52,9 @@ _gt() {
             gt,man)
                 cmd="gt__subcmd__man"
                 ;;
+            gt,mcp)
+                cmd="gt__subcmd__mcp"
+                ;;
             gt,patrol)
                 cmd="gt__subcmd__patrol"
                 ;;
@@ -277,6 +280,9 @@ _gt() {
             gt__subcmd__help,man)
                 cmd="gt__subcmd__help__subcmd__man"
                 ;;
+            gt__subcmd__help,mcp)
+                cmd="gt__subcmd__help__subcmd__mcp"
+                ;;
             gt__subcmd__help,patrol)
                 cmd="gt__subcmd__help__subcmd__patrol"
                 ;;
@@ -410,7 +416,7 @@ _gt() {
 
     case "${cmd}" in
         gt)
-            opts="-q -h -V --db --json --actor --color --quiet --lock-timeout --help --version init rig sling sling-batch convoy bead agent hook escalation events doctor patrol prompt config completions man help"
+            opts="-q -h -V --db --json --actor --color --quiet --lock-timeout --help --version init rig sling sling-batch convoy bead agent hook escalation events doctor patrol mcp prompt config completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2048,7 +2054,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__help)
-            opts="init rig sling sling-batch convoy bead agent hook escalation events doctor patrol prompt config completions man help"
+            opts="init rig sling sling-batch convoy bead agent hook escalation events doctor patrol mcp prompt config completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2565,6 +2571,20 @@ _gt() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        gt__subcmd__help__subcmd__mcp)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         gt__subcmd__help__subcmd__patrol)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -2749,6 +2769,40 @@ _gt() {
             fi
             case "${prev}" in
                 --out-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        gt__subcmd__mcp)
+            opts="-q -h -V --read-only --polecat --db --json --actor --color --quiet --lock-timeout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --polecat)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -41,6 +41,7 @@ set edit:completion:arg-completer[gt] = {|@words|
             cand events 'Show the activity feed, newest last'
             cand doctor 'Check every invariant of the town, and repair what can be repaired'
             cand patrol 'Find stuck agents and work nothing will pick up, and repair what is safe'
+            cand mcp 'Serve gt''s calls as MCP tools on stdin and stdout (for agent hosts)'
             cand prompt 'Print a guide to gt for an agent''s prompt'
             cand config 'Inspect gt''s settings and where they come from'
             cand completions 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
@@ -733,6 +734,21 @@ set edit:completion:arg-completer[gt] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'gt;mcp'= {
+            cand --polecat 'Serve one polecat its own tools: its hook, its bead, heartbeats, escalations'
+            cand --db 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]'
+            cand --actor 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]'
+            cand --color 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]'
+            cand --lock-timeout 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]'
+            cand --read-only 'Serve only the tools that read'
+            cand --json 'Print one JSON document on stdout; errors become JSON on stderr'
+            cand -q 'Print only the IDs of what a command created or listed'
+            cand --quiet 'Print only the IDs of what a command created or listed'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'gt;prompt'= {
             cand --db 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]'
             cand --actor 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]'
@@ -846,6 +862,7 @@ set edit:completion:arg-completer[gt] = {|@words|
             cand events 'Show the activity feed, newest last'
             cand doctor 'Check every invariant of the town, and repair what can be repaired'
             cand patrol 'Find stuck agents and work nothing will pick up, and repair what is safe'
+            cand mcp 'Serve gt''s calls as MCP tools on stdin and stdout (for agent hosts)'
             cand prompt 'Print a guide to gt for an agent''s prompt'
             cand config 'Inspect gt''s settings and where they come from'
             cand completions 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
@@ -950,6 +967,8 @@ set edit:completion:arg-completer[gt] = {|@words|
         &'gt;help;doctor'= {
         }
         &'gt;help;patrol'= {
+        }
+        &'gt;help;mcp'= {
         }
         &'gt;help;prompt'= {
             cand mayor 'Print the Mayor''s guide: convoys, progress, and surgical editing'

@@ -33,16 +33,21 @@ impl Ctx {
     /// The town, opened (and created or migrated) on first use.
     pub fn town(&mut self) -> Result<&mut Town> {
         if self.town.is_none() {
-            let options = OpenOptions {
-                location: self.location()?,
-                lock_timeout: self.settings.lock_timeout,
-                actor: self.settings.actor.clone(),
-                dispatch_command: self.settings.dispatch_command.clone(),
-                credentials: self.settings.credentials.clone(),
-            };
+            let options = self.open_options()?;
             self.town = Some(Town::open(&options)?);
         }
         Ok(self.town.as_mut().expect("opened above"))
+    }
+
+    /// How this run opens its town (the MCP server opens one per call).
+    pub fn open_options(&self) -> Result<OpenOptions> {
+        Ok(OpenOptions {
+            location: self.location()?,
+            lock_timeout: self.settings.lock_timeout,
+            actor: self.settings.actor.clone(),
+            dispatch_command: self.settings.dispatch_command.clone(),
+            credentials: self.settings.credentials.clone(),
+        })
     }
 
     /// Warnings the town gathered (failed dispatch commands, …).

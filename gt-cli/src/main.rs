@@ -6,6 +6,8 @@ mod config;
 mod context;
 mod generated;
 mod live;
+#[cfg(feature = "mcp")]
+mod mcp;
 mod output;
 mod views;
 

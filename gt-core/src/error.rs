@@ -16,6 +16,9 @@ pub enum ErrorKind {
     Conflict,
     /// The store cannot be reached, stayed locked, or is too new (exit 5).
     Unavailable,
+    /// A face refuses the call in its mode (`gt mcp --read-only` or
+    /// `--polecat`, `gt serve --read-only`); exit 2 where a process reports it.
+    Forbidden,
 }
 
 impl ErrorKind {
@@ -27,6 +30,7 @@ impl ErrorKind {
             ErrorKind::NotFound => "not_found",
             ErrorKind::Conflict => "conflict",
             ErrorKind::Unavailable => "unavailable",
+            ErrorKind::Forbidden => "forbidden",
         }
     }
 
@@ -38,6 +42,7 @@ impl ErrorKind {
             ErrorKind::NotFound => 3,
             ErrorKind::Conflict => 4,
             ErrorKind::Unavailable => 5,
+            ErrorKind::Forbidden => 2,
         }
     }
 }
@@ -71,6 +76,10 @@ impl Error {
 
     pub fn not_found(message: impl Into<String>) -> Self {
         Self::new(ErrorKind::NotFound, message)
+    }
+
+    pub fn forbidden(message: impl Into<String>) -> Self {
+        Self::new(ErrorKind::Forbidden, message)
     }
 
     pub fn conflict(message: impl Into<String>) -> Self {

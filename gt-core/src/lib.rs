@@ -2,6 +2,7 @@
 //! over a storage boundary that both the local SQLite file and a remote rqlite
 //! cluster implement. It knows nothing of terminals or argument parsing.
 
+pub mod calls;
 pub mod clock;
 pub mod dispatch;
 pub mod entity;

@@ -12,6 +12,7 @@ macro_rules! string_enum {
     ($(#[$meta:meta])* $name:ident, $what:literal { $($(#[$vmeta:meta])* $variant:ident => $text:literal),+ $(,)? }) => {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
         pub enum $name {
             $($(#[$vmeta])* #[serde(rename = $text)] $variant),+
         }
@@ -146,6 +147,7 @@ string_enum!(
 
 /// A repository the town works on.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Rig {
     pub id: String,
     pub name: String,
@@ -156,6 +158,7 @@ pub struct Rig {
 
 /// The unit of work.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Bead {
     pub id: String,
     #[serde(rename = "type")]
@@ -178,6 +181,7 @@ pub struct Bead {
 
 /// A tracked batch of beads. `needs_attention` is derived on every read (R4).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Convoy {
     pub id: String,
     pub title: String,
@@ -200,6 +204,7 @@ pub struct Convoy {
 
 /// An agent of the town; polecats are hooked onto beads.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Agent {
     pub id: String,
     pub name: String,
@@ -214,6 +219,7 @@ pub struct Agent {
 
 /// A request for human attention.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Escalation {
     pub id: String,
     pub severity: Severity,
@@ -231,6 +237,7 @@ pub struct Escalation {
 
 /// One entry of the append-only audit log.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Event {
     pub id: i64,
     pub subject_id: String,
@@ -244,6 +251,7 @@ pub struct Event {
 
 /// A town: the database gt talks to, and the schema it is at.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Town {
     pub location: String,
     pub backend: String,

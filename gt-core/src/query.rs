@@ -366,6 +366,7 @@ pub(crate) fn escalations_where(all: bool) -> &'static str {
 
 /// One bead of `convoy status`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TrackedBead {
     pub id: String,
     pub title: String,
@@ -379,6 +380,7 @@ pub struct TrackedBead {
 
 /// One edge of a convoy's dependency graph: `bead_id` waits for `depends_on_bead_id`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct DependencyEdge {
     pub bead_id: String,
     pub depends_on_bead_id: String,
@@ -386,6 +388,7 @@ pub struct DependencyEdge {
 
 /// `convoy status`: the convoy, each tracked bead, and the edges between them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ConvoyStatusView {
     #[serde(flatten)]
     pub convoy: Convoy,

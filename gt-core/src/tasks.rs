@@ -60,7 +60,16 @@ struct Place {
 }
 
 impl Place {
+    /// A task given as a value (a tool's argument), not on a line of a file.
+    const VALUE: Place = Place {
+        line: 0,
+        column: None,
+    };
+
     fn describe(self, source: &str) -> String {
+        if self == Place::VALUE {
+            return source.to_string();
+        }
         match self.column {
             Some(c) => format!("{source}: line {}, column {c}", self.line),
             None => format!("{source}: line {}", self.line),
@@ -69,8 +78,25 @@ impl Place {
 }
 
 fn fault(source: &str, place: Place, what: impl std::fmt::Display) -> Error {
-    Error::usage(format!("{}: {what}", place.describe(source)))
-        .with_hint("fix the task file; nothing was written")
+    let hint = if place == Place::VALUE {
+        "fix the tasks; nothing was written"
+    } else {
+        "fix the task file; nothing was written"
+    };
+    Error::usage(format!("{}: {what}", place.describe(source))).with_hint(hint)
+}
+
+/// Checks tasks given as JSON values (the objects of a task file), as a
+/// tool's `tasks` argument gives them.
+pub fn from_values(values: Vec<Json>) -> Result<Vec<TaskSpec>> {
+    if values.is_empty() {
+        return Err(Error::usage("tasks: there are no tasks")
+            .with_hint("give at least one task with a \"title\""));
+    }
+    resolve(
+        "tasks",
+        values.into_iter().map(|v| (Place::VALUE, v)).collect(),
+    )
 }
 
 /// Parses and checks a task file. `source` names it in messages.

@@ -7,6 +7,7 @@ mod concurrency;
 mod editing;
 mod errors;
 mod flow;
+mod mcp;
 mod patrol;
 mod reliability;
 mod remote;
@@ -79,8 +80,20 @@ suite!(
     editing::events_follow_streams_json_lines,
     editing::events_of_a_convoy_include_its_beads,
     editing::the_mayor_guide_names_every_editing_command,
+    mcp::mcp_diamond_flow_lands_once,
+    mcp::mcp_edits_wonky_state,
+    mcp::mcp_refusals_write_nothing,
+    mcp::mcp_read_only_serves_reads,
+    mcp::mcp_polecat_edits_only_its_own_bead,
     patrol::patrol_repairs_a_silent_town_once,
     patrol::patrol_refuses_bad_thresholds,
     patrol::four_patrols_at_once_repair_each_death_once,
     patrol::patrol_watch_streams_repairs_until_sigterm,
 );
+
+/// The drift test runs on copies of one SQLite town (the backend does not
+/// change what a document holds).
+#[test]
+fn drift_cli_json_equals_mcp_structured_content() {
+    mcp::drift_cli_json_equals_mcp_structured_content();
+}

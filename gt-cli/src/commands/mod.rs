@@ -13,6 +13,8 @@ pub mod events;
 pub mod hook;
 pub mod init;
 pub mod man;
+#[cfg(feature = "mcp")]
+pub mod mcp;
 pub mod patrol;
 pub mod prompt;
 pub mod rig;
@@ -43,6 +45,8 @@ pub enum Command {
     Events(events::EventsArgs),
     Doctor(doctor::DoctorArgs),
     Patrol(patrol::PatrolArgs),
+    #[cfg(feature = "mcp")]
+    Mcp(mcp::McpArgs),
     #[command(subcommand)]
     Prompt(prompt::PromptCommand),
     #[command(subcommand)]
@@ -65,6 +69,8 @@ pub fn run(ctx: &mut Ctx, command: Command) -> Result<()> {
         Command::Events(args) => events::run(ctx, args),
         Command::Doctor(args) => doctor::run(ctx, args),
         Command::Patrol(args) => patrol::run(ctx, args),
+        #[cfg(feature = "mcp")]
+        Command::Mcp(args) => mcp::run(ctx, args),
         Command::Prompt(cmd) => prompt::run(ctx, cmd),
         Command::Config(cmd) => config::run(ctx, cmd),
         Command::Completions(args) => completions::run(ctx, args),

@@ -123,7 +123,7 @@ const SECTIONS: &[(&str, &str, &[&str])] = &[
 
 /// Commands that are not tools for the Mayor.
 #[cfg(test)]
-const NOT_IN_GUIDE: &[&str] = &["prompt mayor", "config show", "completions", "man"];
+const NOT_IN_GUIDE: &[&str] = &["prompt mayor", "config show", "completions", "man", "mcp"];
 
 /// The `--json` output of each command.
 fn json_shape(path: &str) -> Option<&'static str> {
@@ -360,6 +360,45 @@ pub fn mayor_guide() -> String {
         for path in *commands {
             describe(&root, path, &mut out);
         }
+    }
+    out.push_str(&shapes());
+    out
+}
+
+/// The guide as MCP instructions: the same sections, naming tools instead of
+/// commands (each tool's own description says the rest).
+#[cfg(feature = "mcp")]
+pub fn mayor_tools_guide() -> String {
+    let mut entries = gt_core::calls::catalogue();
+    // Longest paths first, so that `convoy status` is named before `convoy`.
+    entries.sort_by_key(|e| std::cmp::Reverse(e.spec.cli.len()));
+    let name_tools = |text: &str| {
+        entries.iter().fold(text.to_string(), |t, e| {
+            t.replace(&format!("`{}`", e.spec.cli), &format!("`{}`", e.spec.tool))
+        })
+    };
+    let mut out = String::from(
+        "# gt: the Mayor's tools\n\n\
+         You coordinate a town of coding agents with gt's tools. Work is a **bead**; a \
+         batch of beads is a **convoy**; **polecats** are the agents that do the work, \
+         each holding at most one bead on its **hook**. Every tool returns one JSON \
+         document; a refused call is an error result holding \
+         `{\"error\": {\"code\", \"message\", \"hint\"}}` with code usage, not_found, \
+         conflict, unavailable (retry) or forbidden. Any ID may be shortened to a unique \
+         prefix, and agents may be named (Toast, Maple, …).\n\n",
+    );
+    for (heading, why, commands) in SECTIONS {
+        out.push_str(&format!("## {heading}\n\n{}\n\n", name_tools(why)));
+        for path in *commands {
+            if let Some(e) = entries.iter().find(|e| e.spec.cli == *path) {
+                let about = find(&Cli::command(), path)
+                    .get_about()
+                    .map(|a| a.to_string())
+                    .unwrap_or_default();
+                out.push_str(&format!("- `{}`: {about}.\n", e.spec.tool));
+            }
+        }
+        out.push('\n');
     }
     out.push_str(&shapes());
     out

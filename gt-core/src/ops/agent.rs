@@ -11,6 +11,7 @@ use crate::town::Town;
 
 /// `gt hook`: an agent and the bead on its hook, if any.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct HookView {
     pub agent: Agent,
     pub bead: Option<Bead>,
@@ -57,6 +58,7 @@ pub struct UpdateAgent {
 
 /// What `--stop` did to an agent's recorded process.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Stop {
     pub pid: Option<i64>,
     /// Whether SIGTERM was sent.
@@ -66,6 +68,7 @@ pub struct Stop {
 
 /// What `gt agent reset` did.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct AgentReset {
     pub agent: Agent,
     /// The bead it held, now open and unassigned.
@@ -76,6 +79,7 @@ pub struct AgentReset {
 
 /// What `gt agent delete` did.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct AgentDeleted {
     pub deleted: String,
     /// The bead it held (with `--force`), open again.
@@ -86,6 +90,7 @@ pub struct AgentDeleted {
 
 /// What `gt agent heartbeat` did.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Heartbeat {
     #[serde(flatten)]
     pub agent: Agent,

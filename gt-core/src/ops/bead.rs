@@ -234,6 +234,7 @@ pub enum ReassignTo {
 
 /// What `gt bead reassign` did.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Reassigned {
     pub bead: Bead,
     pub agent: Agent,
@@ -242,6 +243,7 @@ pub struct Reassigned {
 
 /// What `gt bead delete` did.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Deleted {
     pub deleted: String,
 }

@@ -232,6 +232,7 @@ impl Town {
 
 /// What `gt convoy delete` did.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ConvoyDeleted {
     pub deleted: String,
     /// The beads it tracked: they stay, no longer in any convoy (R10).

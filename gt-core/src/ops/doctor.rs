@@ -17,6 +17,7 @@ use crate::town::Town;
 
 /// One violated invariant.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Violation {
     /// `counts`, `hook_one_sided`, `assignee_one_sided`, `hooked_terminal`,
     /// `landing`, `dangling_edge` or `integrity`.

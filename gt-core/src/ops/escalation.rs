@@ -23,6 +23,7 @@ pub struct RaiseEscalation {
 
 /// What `gt escalation ack` found or did.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Acknowledged {
     #[serde(flatten)]
     pub escalation: Escalation,
@@ -32,6 +33,7 @@ pub struct Acknowledged {
 
 /// What `gt escalation resolve` found or did.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Resolved {
     #[serde(flatten)]
     pub escalation: Escalation,

@@ -125,6 +125,7 @@ impl Default for PatrolOptions {
 
 /// An agent that a pass found stalled or dead.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SilentAgent {
     pub agent: String,
     pub bead: Option<String>,
@@ -135,6 +136,7 @@ pub struct SilentAgent {
 
 /// A bead taken off a dead agent.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ReleasedBead {
     pub bead: String,
     pub from: String,
@@ -145,6 +147,7 @@ pub struct ReleasedBead {
 
 /// A waiting bead that a pass hooked to an idle polecat (lazy assignment).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct HookedBead {
     pub bead: String,
     pub agent: String,
@@ -153,6 +156,7 @@ pub struct HookedBead {
 
 /// A bead whose failed dispatch command a pass ran again.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Redispatch {
     pub bead: String,
     pub agent: String,
@@ -162,6 +166,7 @@ pub struct Redispatch {
 
 /// What one pass did (or, with `dry_run`, would do).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PatrolReport {
     pub dry_run: bool,
     pub stalled: Vec<SilentAgent>,
@@ -177,6 +182,7 @@ pub struct PatrolReport {
 
 /// One repair of a pass, for `--watch`'s one line (or JSON Line) per repair.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "repair", rename_all = "snake_case")]
 pub enum Repair {
     Stalled(SilentAgent),

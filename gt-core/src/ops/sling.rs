@@ -26,6 +26,7 @@ pub struct Sling {
 
 /// What `gt sling` made.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Slung {
     pub bead: Bead,
     pub agent: Agent,
@@ -45,6 +46,7 @@ pub struct SlingBatch {
 
 /// One bead of a batch, with the agent it is hooked to.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct BatchBead {
     pub bead: Bead,
     pub agent: Option<Agent>,
@@ -54,6 +56,7 @@ pub struct BatchBead {
 
 /// What `gt sling-batch` made, or found made by an earlier run with the same key.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SlungBatch {
     pub convoy: Convoy,
     pub beads: Vec<BatchBead>,

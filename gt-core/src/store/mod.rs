@@ -322,7 +322,7 @@ pub trait Reader {
 }
 
 /// A storage backend: reads, and write units that end in one atomic batch.
-pub trait Backend: Reader {
+pub trait Backend: Reader + Send {
     /// Which backend this is (`sqlite`, `rqlite`), for `gt init`.
     fn kind(&self) -> &'static str;
     /// Where it is, for messages.

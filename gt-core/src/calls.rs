@@ -1,0 +1,1224 @@
+//! The call catalogue: every operation of gt as a self-contained typed request
+//! (IDs inside it, unknown fields refused) with a typed result, and one table
+//! naming each call's command line path, MCP tool and HTTP route. The faces
+//! only translate: the command line builds requests from its arguments, the
+//! MCP server and the HTTP API deserialize them from JSON, and all three print
+//! the same result documents, because they are the same values.
+//!
+//! With the `schema` feature each request and result has a JSON Schema
+//! (`schemars`), which the MCP server declares as its tools' schemas.
+
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value as Json};
+
+use crate::error::{Error, Result};
+use crate::model::{
+    Agent, AgentRole, AgentStatus, Bead, BeadStatus, Convoy, ConvoyStatus, Escalation, Event,
+    MergeMode, Priority, Rig, Severity,
+};
+use crate::ops::agent::{AgentDeleted, AgentReset, Heartbeat as Beat, HookView, UpdateAgent};
+use crate::ops::bead::{CreateBead, Deleted, ReassignTo, Reassigned, UpdateBead as BeadChanges};
+use crate::ops::convoy::{CloseConvoy, ConvoyDeleted, UpdateConvoy};
+use crate::ops::doctor::Violation;
+use crate::ops::escalation::{Acknowledged, RaiseEscalation, Resolved};
+use crate::ops::patrol::{PatrolOptions, PatrolReport};
+use crate::ops::rig::AddRig;
+use crate::ops::sling::{Sling as SlingReq, SlingBatch as SlingBatchReq, Slung, SlungBatch};
+use crate::query::{AgentFilter, BeadFilter, ConvoyFilter, ConvoyStatusView, EventFilter};
+use crate::town::Town;
+
+/// What a call may do to the town, for the faces' annotations and modes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Effect {
+    /// Reads only.
+    Read,
+    /// Writes.
+    Write,
+    /// Writes something that cannot be taken back (delete, force-close, reset).
+    Destructive,
+}
+
+/// A call's entry in the catalogue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CallSpec {
+    /// The command below `gt` (`bead update`).
+    pub cli: &'static str,
+    /// The MCP tool (`gt_bead_update`).
+    pub tool: &'static str,
+    /// The HTTP route (`PATCH /api/beads/{bead_id}`), where it has one.
+    pub route: Option<&'static str>,
+    pub effect: Effect,
+    /// Whether repeating the call changes nothing more.
+    pub idempotent: bool,
+    /// For a call that returns a list: the plural noun a face wraps it in
+    /// (`{"convoys": […]}`) where a document must be an object.
+    pub list: Option<&'static str>,
+}
+
+/// One call: a request that knows its entry and how to run.
+pub trait Call: DeserializeOwned + Sized {
+    type Output: Serialize;
+    const SPEC: CallSpec;
+    fn run(self, town: &mut Town) -> Result<Self::Output>;
+}
+
+/// A call of the catalogue, for faces that pick calls by name.
+#[derive(Clone, Copy)]
+pub struct Entry {
+    pub spec: CallSpec,
+    run: fn(&mut Town, Json) -> Result<String>,
+    #[cfg(feature = "schema")]
+    input: fn() -> Json,
+    #[cfg(feature = "schema")]
+    output: fn() -> Json,
+}
+
+impl std::fmt::Debug for Entry {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Entry").field("spec", &self.spec).finish()
+    }
+}
+
+impl Entry {
+    /// Runs the call with `arguments` (a JSON object; null is no arguments),
+    /// returning its result document: byte for byte what the command's
+    /// `--json` prints (fields in the order the result type declares them).
+    pub fn call(&self, town: &mut Town, arguments: Json) -> Result<String> {
+        (self.run)(town, arguments)
+    }
+
+    /// The JSON Schema of the request.
+    #[cfg(feature = "schema")]
+    pub fn input_schema(&self) -> Json {
+        (self.input)()
+    }
+
+    /// The JSON Schema of the result document.
+    #[cfg(feature = "schema")]
+    pub fn output_schema(&self) -> Json {
+        (self.output)()
+    }
+}
+
+/// Deserializes a request; what does not fit is a usage error naming the
+/// call and what is wrong.
+pub fn parse<C: Call>(arguments: Json) -> Result<C> {
+    let arguments = match arguments {
+        Json::Null => Json::Object(Map::new()),
+        other => other,
+    };
+    serde_json::from_value(arguments).map_err(|e| {
+        Error::usage(format!("invalid arguments for {}: {e}", C::SPEC.tool))
+            .with_hint("the arguments must match the call's input schema")
+    })
+}
+
+fn entry<C>() -> Entry
+where
+    C: Call + SchemaOf,
+    C::Output: SchemaOf,
+{
+    Entry {
+        spec: C::SPEC,
+        run: |town, arguments| {
+            let output = parse::<C>(arguments)?.run(town)?;
+            serde_json::to_string(&output)
+                .map_err(|e| Error::internal(format!("cannot encode the result: {e}")))
+        },
+        #[cfg(feature = "schema")]
+        input: <C as SchemaOf>::schema,
+        #[cfg(feature = "schema")]
+        output: <C::Output as SchemaOf>::schema,
+    }
+}
+
+/// A type's JSON Schema, where the `schema` feature is on.
+pub trait SchemaOf {
+    #[cfg(feature = "schema")]
+    fn schema() -> Json;
+}
+
+#[cfg(feature = "schema")]
+impl<T: schemars::JsonSchema> SchemaOf for T {
+    fn schema() -> Json {
+        schemars::schema_for!(T).to_value()
+    }
+}
+
+#[cfg(not(feature = "schema"))]
+impl<T> SchemaOf for T {}
+
+/// Derives what every request derives.
+macro_rules! request {
+    ($(#[$meta:meta])* pub struct $name:ident { $($body:tt)* }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+        #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+        #[serde(deny_unknown_fields)]
+        pub struct $name { $($body)* }
+    };
+}
+
+macro_rules! spec {
+    ($cli:literal, $tool:literal, $route:expr, $effect:ident, $idempotent:literal, $list:expr) => {
+        CallSpec {
+            cli: $cli,
+            tool: $tool,
+            route: $route,
+            effect: Effect::$effect,
+            idempotent: $idempotent,
+            list: $list,
+        }
+    };
+}
+
+request! {
+    /// The town's rigs.
+    pub struct ListRigs {}
+}
+
+impl Call for ListRigs {
+    type Output = Vec<Rig>;
+    const SPEC: CallSpec = spec!(
+        "rig list",
+        "gt_list_rigs",
+        Some("GET /api/rigs"),
+        Read,
+        true,
+        Some("rigs")
+    );
+    fn run(self, town: &mut Town) -> Result<Vec<Rig>> {
+        town.rigs()
+    }
+}
+
+request! {
+    /// Adds a rig: a repository the town works on.
+    pub struct AddRigCall {
+        pub name: String,
+        pub git_url: Option<String>,
+        pub default_branch: Option<String>,
+    }
+}
+
+impl Call for AddRigCall {
+    type Output = Rig;
+    const SPEC: CallSpec = spec!(
+        "rig add",
+        "gt_rig_add",
+        Some("POST /api/rigs"),
+        Write,
+        false,
+        None
+    );
+    fn run(self, town: &mut Town) -> Result<Rig> {
+        town.add_rig(&AddRig {
+            name: self.name,
+            git_url: self.git_url,
+            default_branch: self.default_branch,
+        })
+    }
+}
+
+request! {
+    /// One bead, hooked onto a polecat of its rig and dispatched.
+    pub struct SlingCall {
+        /// The rig (name or ID).
+        pub rig_id: String,
+        pub title: String,
+        pub body: Option<String>,
+        pub priority: Option<Priority>,
+        #[serde(default)]
+        pub labels: Vec<String>,
+    }
+}
+
+impl Call for SlingCall {
+    type Output = Slung;
+    const SPEC: CallSpec = spec!("sling", "gt_sling", None, Write, false, None);
+    fn run(self, town: &mut Town) -> Result<Slung> {
+        town.sling(&SlingReq {
+            rig: self.rig_id,
+            title: self.title,
+            body: self.body,
+            priority: self.priority.unwrap_or_default(),
+            labels: self.labels,
+        })
+    }
+}
+
+/// A dependency of a task: the index of another task (from 0), or its key.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(untagged)]
+pub enum TaskRef {
+    Index(i64),
+    Key(String),
+}
+
+/// One task of a batch: an object of a task file.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct TaskInput {
+    pub title: String,
+    pub body: Option<String>,
+    pub priority: Option<Priority>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub labels: Vec<String>,
+    /// Tasks this one waits for.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub depends_on: Vec<TaskRef>,
+    /// A name other tasks can depend on.
+    pub key: Option<String>,
+}
+
+request! {
+    /// A convoy of beads, created atomically, each hooked and dispatched when ready.
+    pub struct SlingBatchCall {
+        /// The rig (name or ID).
+        pub rig_id: String,
+        pub convoy_title: String,
+        pub tasks: Vec<TaskInput>,
+        pub merge_mode: Option<MergeMode>,
+        pub feature_branch: Option<String>,
+        pub max_polecats: Option<u32>,
+        pub idempotency_key: Option<String>,
+    }
+}
+
+impl Call for SlingBatchCall {
+    type Output = SlungBatch;
+    const SPEC: CallSpec = spec!(
+        "sling-batch",
+        "gt_sling_batch",
+        Some("POST /api/convoys"),
+        Write,
+        false,
+        None
+    );
+    fn run(self, town: &mut Town) -> Result<SlungBatch> {
+        let values = self
+            .tasks
+            .into_iter()
+            .map(|t| {
+                let mut v = serde_json::to_value(t).expect("tasks serialize");
+                // The task checks read absent fields, not nulls.
+                if let Json::Object(map) = &mut v {
+                    map.retain(|_, value| !value.is_null());
+                }
+                v
+            })
+            .collect();
+        let tasks = crate::tasks::from_values(values)?;
+        town.sling_batch(&SlingBatchReq {
+            rig: self.rig_id,
+            title: self.convoy_title,
+            tasks,
+            merge_mode: self.merge_mode.unwrap_or_default(),
+            feature_branch: self.feature_branch,
+            max_polecats: self.max_polecats,
+            idempotency_key: self.idempotency_key,
+        })
+    }
+}
+
+request! {
+    /// Convoys: active ones, unless `all` or a `status` is given.
+    pub struct ListConvoys {
+        #[serde(default)]
+        pub all: bool,
+        pub status: Option<ConvoyStatus>,
+        /// The rig (name or ID).
+        pub rig_id: Option<String>,
+    }
+}
+
+impl Call for ListConvoys {
+    type Output = Vec<Convoy>;
+    const SPEC: CallSpec = spec!(
+        "convoy list",
+        "gt_list_convoys",
+        Some("GET /api/convoys"),
+        Read,
+        true,
+        Some("convoys")
+    );
+    fn run(self, town: &mut Town) -> Result<Vec<Convoy>> {
+        town.convoys(&ConvoyFilter {
+            all: self.all,
+            status: self.status,
+            rig: self.rig_id,
+        })
+    }
+}
+
+request! {
+    /// A convoy, each bead it tracks (status, polecat, blockers), and its edges.
+    pub struct ShowConvoy {
+        pub convoy_id: String,
+    }
+}
+
+impl Call for ShowConvoy {
+    type Output = ConvoyStatusView;
+    const SPEC: CallSpec = spec!(
+        "convoy status",
+        "gt_convoy_status",
+        Some("GET /api/convoys/{convoy_id}"),
+        Read,
+        true,
+        None
+    );
+    fn run(self, town: &mut Town) -> Result<ConvoyStatusView> {
+        town.convoy_status(&self.convoy_id)
+    }
+}
+
+request! {
+    /// Force-closes (or force-fails) a convoy, optionally ending its beads.
+    pub struct CloseConvoyCall {
+        pub convoy_id: String,
+        #[serde(default)]
+        pub failed: bool,
+        #[serde(default)]
+        pub close_beads: bool,
+        pub reason: Option<String>,
+    }
+}
+
+impl Call for CloseConvoyCall {
+    type Output = Convoy;
+    const SPEC: CallSpec = spec!(
+        "convoy close",
+        "gt_convoy_close",
+        Some("POST /api/convoys/{convoy_id}/close"),
+        Destructive,
+        true,
+        None
+    );
+    fn run(self, town: &mut Town) -> Result<Convoy> {
+        town.close_convoy(
+            &self.convoy_id,
+            &CloseConvoy {
+                failed: self.failed,
+                close_beads: self.close_beads,
+                reason: self.reason,
+            },
+        )
+    }
+}
+
+request! {
+    /// Edits a convoy's metadata; only the fields given change.
+    pub struct UpdateConvoyCall {
+        pub convoy_id: String,
+        pub merge_mode: Option<MergeMode>,
+        /// An empty string clears it.
+        pub feature_branch: Option<String>,
+        pub title: Option<String>,
+    }
+}
+
+impl Call for UpdateConvoyCall {
+    type Output = Convoy;
+    const SPEC: CallSpec = spec!(
+        "convoy update",
+        "gt_convoy_update",
+        Some("PATCH /api/convoys/{convoy_id}"),
+        Write,
+        true,
+        None
+    );
+    fn run(self, town: &mut Town) -> Result<Convoy> {
+        town.update_convoy(
+            &self.convoy_id,
+            &UpdateConvoy {
+                title: self.title,
+                merge_mode: self.merge_mode,
+                feature_branch: self.feature_branch,
+            },
+        )
+    }
+}
+
+request! {
+    /// Adds beads to what a convoy tracks.
+    pub struct AddConvoyBeads {
+        pub convoy_id: String,
+        pub bead_ids: Vec<String>,
+    }
+}
+
+impl Call for AddConvoyBeads {
+    type Output = Convoy;
+    const SPEC: CallSpec = spec!(
+        "convoy add",
+        "gt_convoy_add_beads",
+        Some("POST /api/convoys/{convoy_id}/beads"),
+        Write,
+        true,
+        None
+    );
+    fn run(self, town: &mut Town) -> Result<Convoy> {
+        town.add_to_convoy(&self.convoy_id, &self.bead_ids)
+    }
+}
+
+request! {
+    /// Removes beads from what a convoy tracks; they stay, in no convoy.
+    pub struct RemoveConvoyBeads {
+        pub convoy_id: String,
+        pub bead_ids: Vec<String>,
+    }
+}
+
+impl Call for RemoveConvoyBeads {
+    type Output = Convoy;
+    const SPEC: CallSpec = spec!(
+        "convoy remove",
+        "gt_convoy_remove_beads",
+        Some("DELETE /api/convoys/{convoy_id}/beads/{bead_id}"),
+        Write,
+        true,
+        None
+    );
+    fn run(self, town: &mut Town) -> Result<Convoy> {
+        town.remove_from_convoy(&self.convoy_id, &self.bead_ids)
+    }
+}
+
+request! {
+    /// Deletes a convoy; its beads stay, unlinked, and its history stays.
+    pub struct DeleteConvoy {
+        pub convoy_id: String,
+    }
+}
+
+impl Call for DeleteConvoy {
+    type Output = ConvoyDeleted;
+    const SPEC: CallSpec = spec!(
+        "convoy delete",
+        "gt_convoy_delete",
+        Some("DELETE /api/convoys/{convoy_id}"),
+        Destructive,
+        false,
+        None
+    );
+    fn run(self, town: &mut Town) -> Result<ConvoyDeleted> {
+        town.delete_convoy(&self.convoy_id)
+    }
+}
+
+request! {
+    /// Beads, filtered; all filters combine.
+    pub struct ListBeads {
+        pub status: Option<BeadStatus>,
+        /// The rig (name or ID).
+        pub rig_id: Option<String>,
+        pub convoy_id: Option<String>,
+        /// An agent's name.
+        pub assignee: Option<String>,
+        pub priority: Option<Priority>,
+        pub label: Option<String>,
+        /// Open work only (not closed or failed).
+        #[serde(default)]
+        pub open: bool,
+        pub limit: Option<u32>,
+    }
+}
+
+impl Call for ListBeads {
+    type Output = Vec<Bead>;
+    const SPEC: CallSpec = spec!(
+        "bead list",
+        "gt_list_beads",
+        Some("GET /api/beads"),
+        Read,
+        true,
+        Some("beads")
+    );
+    fn run(self, town: &mut Town) -> Result<Vec<Bead>> {
+        town.beads(&BeadFilter {
+            status: self.status,
+            rig: self.rig_id,
+            convoy_id: self.convoy_id,
+            assignee: self.assignee,
+            priority: self.priority,
+            label: self.label,
+            open_only: self.open,
+            limit: self.limit,
+        })
+    }
+}
+
+request! {
+    /// One bead.
+    pub struct ShowBead {
+        pub bead_id: String,
+    }
+}
+
+impl Call for ShowBead {
+    type Output = Bead;
+    const SPEC: CallSpec = spec!(
+        "bead show",
+        "gt_bead_show",
+        Some("GET /api/beads/{bead_id}"),
+        Read,
+        true,
+        None
+    );
+    fn run(self, town: &mut Town) -> Result<Bead> {
+        town.bead(&self.bead_id)
+    }
+}
+
+request! {
+    /// A bead in no convoy and on no hook.
+    pub struct CreateBeadCall {
+        /// The rig (name or ID).
+        pub rig_id: String,
+        pub title: String,
+        pub body: Option<String>,
+        pub priority: Option<Priority>,
+        #[serde(default)]
+        pub labels: Vec<String>,
+        /// Beads (IDs or prefixes) it waits for.
+        #[serde(default)]
+        pub depends_on: Vec<String>,
+    }
+}
+
+impl Call for CreateBeadCall {
+    type Output = Bead;
+    const SPEC: CallSpec = spec!(
+        "bead create",
+        "gt_bead_create",
+        Some("POST /api/beads"),
+        Write,
+        false,
+        None
+    );
+    fn run(self, town: &mut Town) -> Result<Bead> {
+        town.create_bead(&CreateBead {
+            rig: self.rig_id,
+            title: self.title,
+            body: self.body,
+            priority: self.priority.unwrap_or_default(),
+            labels: self.labels,
+            depends_on: self.depends_on,
+        })
+    }
+}
+
+request! {
+    /// Changes only the fields given. Reopening a bead reopens its landed convoy.
+    pub struct UpdateBeadCall {
+        pub bead_id: String,
+        pub status: Option<BeadStatus>,
+        pub title: Option<String>,
+        pub body: Option<String>,
+        pub priority: Option<Priority>,
+        /// Replaces every label.
+        pub labels: Option<Vec<String>>,
+        #[serde(default)]
+        pub add_labels: Vec<String>,
+        #[serde(default)]
+        pub remove_labels: Vec<String>,
+        /// Keys to set; a null value removes the key.
+        pub metadata: Option<Map<String, Json>>,
+    }
+}
+
+impl UpdateBeadCall {
+    /// The changes, as the operation takes them.
+    pub fn changes(&self) -> BeadChanges {
+        let (mut set_meta, mut unset_meta) = (Vec::new(), Vec::new());
+        for (key, value) in self.metadata.iter().flatten() {
+            if value.is_null() {
+                unset_meta.push(key.clone());
+            } else {
+                set_meta.push((key.clone(), value.clone()));
+            }
+        }
+        BeadChanges {
+            status: self.status,
+            title: self.title.clone(),
+            body: self.body.clone(),
+            priority: self.priority,
+            labels: self.labels.clone(),
+            add_labels: self.add_labels.clone(),
+            remove_labels: self.remove_labels.clone(),
+            set_meta,
+            unset_meta,
+        }
+    }
+}
+
+impl Call for UpdateBeadCall {
+    type Output = Bead;
+    const SPEC: CallSpec = spec!(
+        "bead update",
+        "gt_bead_update",
+        Some("PATCH /api/beads/{bead_id}"),
+        Write,
+        true,
+        None
+    );
+    fn run(self, town: &mut Town) -> Result<Bead> {
+        town.update_bead(&self.bead_id, &self.changes())
+    }
+}
+
+request! {
+    /// Moves a bead to another agent (`agent_id`) or to a new polecat (`new`).
+    pub struct ReassignBead {
+        pub bead_id: String,
+        /// The agent (name or ID).
+        pub agent_id: Option<String>,
+        #[serde(default)]
+        pub new: bool,
+    }
+}
+
+impl Call for ReassignBead {
+    type Output = Reassigned;
+    const SPEC: CallSpec = spec!(
+        "bead reassign",
+        "gt_bead_reassign",
+        Some("POST /api/beads/{bead_id}/reassign"),
+        Write,
+        false,
+        None
+    );
+    fn run(self, town: &mut Town) -> Result<Reassigned> {
+        let to = match (self.agent_id, self.new) {
+            (Some(agent), false) => ReassignTo::Agent(agent),
+            (None, true) => ReassignTo::NewPolecat,
+            _ => {
+                return Err(
+                    Error::usage("give either an agent or new, not both or neither")
+                        .with_hint("name the agent to take the bead, or ask for a new polecat"),
+                )
+            }
+        };
+        town.reassign_bead(&self.bead_id, &to)
+    }
+}
+
+request! {
+    /// Deletes a bead (its history stays); a hooked one needs `force`.
+    pub struct DeleteBead {
+        pub bead_id: String,
+        #[serde(default)]
+        pub force: bool,
+    }
+}
+
+impl Call for DeleteBead {
+    type Output = Deleted;
+    const SPEC: CallSpec = spec!(
+        "bead delete",
+        "gt_bead_delete",
+        Some("DELETE /api/beads/{bead_id}"),
+        Destructive,
+        false,
+        None
+    );
+    fn run(self, town: &mut Town) -> Result<Deleted> {
+        town.delete_bead(&self.bead_id, self.force)
+    }
+}
+
+request! {
+    /// The town's agents, filtered.
+    pub struct ListAgents {
+        /// The rig (name or ID).
+        pub rig_id: Option<String>,
+        pub status: Option<AgentStatus>,
+        pub role: Option<AgentRole>,
+    }
+}
+
+impl Call for ListAgents {
+    type Output = Vec<Agent>;
+    const SPEC: CallSpec = spec!(
+        "agent list",
+        "gt_list_agents",
+        Some("GET /api/agents"),
+        Read,
+        true,
+        Some("agents")
+    );
+    fn run(self, town: &mut Town) -> Result<Vec<Agent>> {
+        town.agents(&AgentFilter {
+            rig: self.rig_id,
+            status: self.status,
+            role: self.role,
+        })
+    }
+}
+
+request! {
+    /// One agent.
+    pub struct ShowAgent {
+        /// The agent (name or ID).
+        pub agent_id: String,
+    }
+}
+
+impl Call for ShowAgent {
+    type Output = Agent;
+    const SPEC: CallSpec = spec!(
+        "agent show",
+        "gt_agent_show",
+        Some("GET /api/agents/{agent_id}"),
+        Read,
+        true,
+        None
+    );
+    fn run(self, town: &mut Town) -> Result<Agent> {
+        town.agent(&self.agent_id)
+    }
+}
+
+request! {
+    /// Sets an agent's status or recorded process ID, for repairs.
+    pub struct UpdateAgentCall {
+        /// The agent (name or ID).
+        pub agent_id: String,
+        pub status: Option<AgentStatus>,
+        pub pid: Option<i64>,
+    }
+}
+
+impl Call for UpdateAgentCall {
+    type Output = Agent;
+    const SPEC: CallSpec = spec!(
+        "agent update",
+        "gt_agent_update",
+        Some("PATCH /api/agents/{agent_id}"),
+        Write,
+        true,
+        None
+    );
+    fn run(self, town: &mut Town) -> Result<Agent> {
+        town.update_agent(
+            &self.agent_id,
+            &UpdateAgent {
+                status: self.status,
+                pid: self.pid,
+            },
+        )
+    }
+}
+
+request! {
+    /// Idle and unhooked; its bead back to open. `stop` also signals its process.
+    pub struct ResetAgent {
+        /// The agent (name or ID).
+        pub agent_id: String,
+        #[serde(default)]
+        pub stop: bool,
+    }
+}
+
+impl Call for ResetAgent {
+    type Output = AgentReset;
+    const SPEC: CallSpec = spec!(
+        "agent reset",
+        "gt_agent_reset",
+        Some("POST /api/agents/{agent_id}/reset"),
+        Destructive,
+        false,
+        None
+    );
+    fn run(self, town: &mut Town) -> Result<AgentReset> {
+        town.reset_agent(&self.agent_id, self.stop)
+    }
+}
+
+request! {
+    /// Deletes an agent (its history stays); a hooked one needs `force`, which
+    /// releases its bead to an idle polecat.
+    pub struct DeleteAgent {
+        /// The agent (name or ID).
+        pub agent_id: String,
+        #[serde(default)]
+        pub force: bool,
+    }
+}
+
+impl Call for DeleteAgent {
+    type Output = AgentDeleted;
+    const SPEC: CallSpec = spec!(
+        "agent delete",
+        "gt_agent_delete",
+        Some("DELETE /api/agents/{agent_id}"),
+        Destructive,
+        false,
+        None
+    );
+    fn run(self, town: &mut Town) -> Result<AgentDeleted> {
+        town.delete_agent(&self.agent_id, self.force)
+    }
+}
+
+request! {
+    /// An agent reports it is alive.
+    pub struct Heartbeat {
+        /// The agent (name or ID).
+        pub agent_id: String,
+    }
+}
+
+impl Call for Heartbeat {
+    type Output = Beat;
+    const SPEC: CallSpec = spec!(
+        "agent heartbeat",
+        "gt_agent_heartbeat",
+        Some("POST /api/agents/{agent_id}/heartbeat"),
+        Write,
+        true,
+        None
+    );
+    fn run(self, town: &mut Town) -> Result<Beat> {
+        town.heartbeat(&self.agent_id)
+    }
+}
+
+request! {
+    /// What is on an agent's hook.
+    pub struct ShowHook {
+        /// The agent (name or ID).
+        pub agent_id: String,
+    }
+}
+
+impl Call for ShowHook {
+    type Output = HookView;
+    const SPEC: CallSpec = spec!(
+        "hook",
+        "gt_hook",
+        Some("GET /api/agents/{agent_id}/hook"),
+        Read,
+        true,
+        None
+    );
+    fn run(self, town: &mut Town) -> Result<HookView> {
+        town.hook_of(&self.agent_id)
+    }
+}
+
+request! {
+    /// Open escalations, or all of them.
+    pub struct ListEscalations {
+        #[serde(default)]
+        pub all: bool,
+    }
+}
+
+impl Call for ListEscalations {
+    type Output = Vec<Escalation>;
+    const SPEC: CallSpec = spec!(
+        "escalation list",
+        "gt_list_escalations",
+        Some("GET /api/escalations"),
+        Read,
+        true,
+        Some("escalations")
+    );
+    fn run(self, town: &mut Town) -> Result<Vec<Escalation>> {
+        town.escalations(self.all)
+    }
+}
+
+request! {
+    /// Asks for human attention.
+    pub struct RaiseEscalationCall {
+        pub message: String,
+        pub severity: Option<Severity>,
+        pub category: Option<String>,
+        pub bead_id: Option<String>,
+        /// The rig (name or ID).
+        pub rig_id: Option<String>,
+        /// The agent (name or ID).
+        pub agent_id: Option<String>,
+    }
+}
+
+impl Call for RaiseEscalationCall {
+    type Output = Escalation;
+    const SPEC: CallSpec = spec!(
+        "escalation raise",
+        "gt_escalation_raise",
+        Some("POST /api/escalations"),
+        Write,
+        false,
+        None
+    );
+    fn run(self, town: &mut Town) -> Result<Escalation> {
+        town.raise_escalation(&RaiseEscalation {
+            message: self.message,
+            severity: self.severity,
+            category: self.category,
+            bead: self.bead_id,
+            rig: self.rig_id,
+            agent: self.agent_id,
+        })
+    }
+}
+
+request! {
+    /// Acknowledges an escalation; a second ack changes nothing.
+    pub struct AckEscalation {
+        pub escalation_id: String,
+    }
+}
+
+impl Call for AckEscalation {
+    type Output = Acknowledged;
+    const SPEC: CallSpec = spec!(
+        "escalation ack",
+        "gt_escalation_acknowledge",
+        Some("POST /api/escalations/{escalation_id}/ack"),
+        Write,
+        true,
+        None
+    );
+    fn run(self, town: &mut Town) -> Result<Acknowledged> {
+        town.ack_escalation(&self.escalation_id)
+    }
+}
+
+request! {
+    /// Resolves an escalation, with an optional note; a second resolve changes nothing.
+    pub struct ResolveEscalation {
+        pub escalation_id: String,
+        pub note: Option<String>,
+    }
+}
+
+impl Call for ResolveEscalation {
+    type Output = Resolved;
+    const SPEC: CallSpec = spec!(
+        "escalation resolve",
+        "gt_escalation_resolve",
+        Some("POST /api/escalations/{escalation_id}/resolve"),
+        Write,
+        true,
+        None
+    );
+    fn run(self, town: &mut Town) -> Result<Resolved> {
+        town.resolve_escalation(&self.escalation_id, self.note.as_deref())
+    }
+}
+
+request! {
+    /// The audit log, newest last.
+    pub struct ListEvents {
+        /// A bead, convoy, agent (name or ID) or escalation.
+        pub subject_id: Option<String>,
+        /// A convoy: its events and its beads'.
+        pub convoy_id: Option<String>,
+        pub actor: Option<String>,
+        /// A time (RFC 3339), a date, today, yesterday, or an age (10m, 2h).
+        pub since: Option<String>,
+        /// The newest N (0 for all; default 50).
+        pub limit: Option<u32>,
+        /// Only events with a greater id.
+        pub after: Option<i64>,
+    }
+}
+
+impl Call for ListEvents {
+    type Output = Vec<Event>;
+    const SPEC: CallSpec = spec!(
+        "events",
+        "gt_events",
+        Some("GET /api/events"),
+        Read,
+        true,
+        Some("events")
+    );
+    fn run(self, town: &mut Town) -> Result<Vec<Event>> {
+        let since = self
+            .since
+            .as_deref()
+            .map(crate::clock::parse_since)
+            .transpose()?;
+        let limit = self.limit.unwrap_or(50);
+        town.events(&EventFilter {
+            subject: self.subject_id,
+            convoy: self.convoy_id,
+            actor: self.actor,
+            since,
+            after_id: self.after,
+            limit: (limit > 0).then_some(limit),
+        })
+    }
+}
+
+request! {
+    /// One patrol pass: stalls silent agents, releases dead ones' beads, feeds
+    /// waiting work, retries failed dispatches.
+    pub struct Patrol {
+        /// A duration such as 10m (default 10m).
+        pub stall_after: Option<String>,
+        /// A duration such as 30m (default 30m).
+        pub dead_after: Option<String>,
+        pub max_dispatch_retries: Option<u32>,
+        #[serde(default)]
+        pub dry_run: bool,
+    }
+}
+
+impl Call for Patrol {
+    type Output = PatrolReport;
+    const SPEC: CallSpec = spec!(
+        "patrol",
+        "gt_patrol",
+        Some("POST /api/patrol"),
+        Write,
+        false,
+        None
+    );
+    fn run(self, town: &mut Town) -> Result<PatrolReport> {
+        let defaults = PatrolOptions::default();
+        let duration = |d: Option<String>, default| {
+            d.map_or(Ok(default), |d| crate::clock::parse_duration(&d))
+        };
+        town.patrol(&PatrolOptions {
+            stall_after: duration(self.stall_after, defaults.stall_after)?,
+            dead_after: duration(self.dead_after, defaults.dead_after)?,
+            max_dispatch_retries: self
+                .max_dispatch_retries
+                .unwrap_or(defaults.max_dispatch_retries),
+            dry_run: self.dry_run,
+        })
+    }
+}
+
+request! {
+    /// Checks every invariant; `fix` repairs counts, landings, hooks and edges.
+    pub struct Doctor {
+        #[serde(default)]
+        pub fix: bool,
+    }
+}
+
+impl Call for Doctor {
+    type Output = Vec<Violation>;
+    const SPEC: CallSpec = spec!(
+        "doctor",
+        "gt_doctor",
+        Some("POST /api/doctor"),
+        Write,
+        false,
+        Some("violations")
+    );
+    fn run(self, town: &mut Town) -> Result<Vec<Violation>> {
+        town.doctor(self.fix)
+    }
+}
+
+/// Every call, in the order the faces list them.
+pub fn catalogue() -> Vec<Entry> {
+    vec![
+        entry::<ListRigs>(),
+        entry::<AddRigCall>(),
+        entry::<SlingCall>(),
+        entry::<SlingBatchCall>(),
+        entry::<ListConvoys>(),
+        entry::<ShowConvoy>(),
+        entry::<CloseConvoyCall>(),
+        entry::<UpdateConvoyCall>(),
+        entry::<AddConvoyBeads>(),
+        entry::<RemoveConvoyBeads>(),
+        entry::<DeleteConvoy>(),
+        entry::<ListBeads>(),
+        entry::<ShowBead>(),
+        entry::<CreateBeadCall>(),
+        entry::<UpdateBeadCall>(),
+        entry::<ReassignBead>(),
+        entry::<DeleteBead>(),
+        entry::<ListAgents>(),
+        entry::<ShowAgent>(),
+        entry::<UpdateAgentCall>(),
+        entry::<ResetAgent>(),
+        entry::<DeleteAgent>(),
+        entry::<Heartbeat>(),
+        entry::<ShowHook>(),
+        entry::<ListEscalations>(),
+        entry::<RaiseEscalationCall>(),
+        entry::<AckEscalation>(),
+        entry::<ResolveEscalation>(),
+        entry::<ListEvents>(),
+        entry::<Patrol>(),
+        entry::<Doctor>(),
+    ]
+}
+
+/// The entry of a tool, by name.
+pub fn by_tool(tool: &str) -> Option<Entry> {
+    catalogue().into_iter().find(|e| e.spec.tool == tool)
+}
+
+impl Town {
+    /// Runs one call of the catalogue.
+    pub fn call<C: Call>(&mut self, request: C) -> Result<C::Output> {
+        request.run(self)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_unique_and_follow_the_convention() {
+        let entries = catalogue();
+        let mut tools: Vec<&str> = entries.iter().map(|e| e.spec.tool).collect();
+        let mut clis: Vec<&str> = entries.iter().map(|e| e.spec.cli).collect();
+        tools.sort_unstable();
+        clis.sort_unstable();
+        let n = entries.len();
+        tools.dedup();
+        clis.dedup();
+        assert_eq!((tools.len(), clis.len()), (n, n), "a name is used twice");
+        for e in &entries {
+            assert!(e.spec.tool.starts_with("gt_"), "{}", e.spec.tool);
+            let reads = e.spec.effect == Effect::Read;
+            assert!(
+                !reads || e.spec.idempotent,
+                "{} reads, so it is idempotent",
+                e.spec.tool
+            );
+            if let Some(route) = e.spec.route {
+                let method = route.split(' ').next().unwrap();
+                assert_eq!(method == "GET", reads, "{route}");
+            }
+        }
+    }
+
+    /// A face may run a call on any thread.
+    #[test]
+    fn a_town_can_move_between_threads() {
+        fn send<T: Send>() {}
+        send::<Town>();
+    }
+
+    #[test]
+    fn unknown_and_mistyped_arguments_are_usage_errors() {
+        let e = parse::<ShowBead>(serde_json::json!({"bead_id": "gt-1", "extra": 1})).unwrap_err();
+        assert_eq!(e.code(), "usage");
+        assert!(e.message.contains("extra"), "{}", e.message);
+        let e = parse::<UpdateBeadCall>(serde_json::json!({"bead_id": "gt-1", "status": "done"}))
+            .unwrap_err();
+        assert!(e.message.contains("done"), "{}", e.message);
+        assert_eq!(parse::<ListRigs>(Json::Null).unwrap(), ListRigs {});
+        assert_eq!(parse::<ShowBead>(Json::Null).unwrap_err().code(), "usage");
+    }
+}
