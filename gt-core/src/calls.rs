@@ -274,6 +274,24 @@ pub struct TaskInput {
     pub key: Option<String>,
 }
 
+impl From<crate::tasks::TaskSpec> for TaskInput {
+    /// A task already checked (from a task file), as a request carries it.
+    fn from(t: crate::tasks::TaskSpec) -> Self {
+        TaskInput {
+            title: t.title,
+            body: t.body,
+            priority: Some(t.priority),
+            labels: t.labels,
+            depends_on: t
+                .depends_on
+                .into_iter()
+                .map(|i| TaskRef::Index(i as i64))
+                .collect(),
+            key: t.key,
+        }
+    }
+}
+
 request! {
     /// A convoy of beads, created atomically, each hooked and dispatched when ready.
     pub struct SlingBatchCall {

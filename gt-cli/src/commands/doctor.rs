@@ -3,6 +3,7 @@ use gt_core::Result;
 
 use crate::context::Ctx;
 use crate::output::emit;
+use gt_core::calls::Doctor;
 
 /// Check every invariant of the town, and repair what can be repaired
 ///
@@ -26,7 +27,7 @@ pub struct DoctorArgs {
 }
 
 pub fn run(ctx: &mut Ctx, args: DoctorArgs) -> Result<()> {
-    let violations = ctx.town()?.doctor(args.fix)?;
+    let violations = ctx.town()?.call(Doctor { fix: args.fix })?;
     if violations.iter().any(|v| !v.repaired) {
         ctx.exit_code = Some(4);
     }

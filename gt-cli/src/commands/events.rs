@@ -1,5 +1,5 @@
 use clap::Args;
-use gt_core::query::EventFilter;
+use gt_core::calls::ListEvents;
 use gt_core::Result;
 
 use std::time::Duration;
@@ -56,15 +56,15 @@ fn parse_since(s: &str) -> Result<String, String> {
 }
 
 pub fn run(ctx: &mut Ctx, args: EventsArgs) -> Result<()> {
-    let mut filter = EventFilter {
-        subject: args.subject,
-        convoy: args.convoy,
+    let mut request = ListEvents {
+        subject_id: args.subject,
+        convoy_id: args.convoy,
         actor: args.actor,
         since: args.since,
-        after_id: None,
-        limit: (args.limit > 0).then_some(args.limit),
+        limit: Some(args.limit),
+        after: None,
     };
-    let events = ctx.town()?.events(&filter)?;
+    let events = ctx.town()?.call(request.clone())?;
     if !args.follow {
         return emit(&ctx.style, &events);
     }
@@ -75,11 +75,11 @@ pub fn run(ctx: &mut Ctx, args: EventsArgs) -> Result<()> {
         stream_item(&ctx.style, event, &event_line(event))?;
         last = event.id;
     }
-    filter.limit = None;
+    request.limit = Some(0);
     loop {
         std::thread::sleep(POLL);
-        filter.after_id = Some(last);
-        for event in ctx.town()?.events(&filter)? {
+        request.after = Some(last);
+        for event in ctx.town()?.call(request.clone())? {
             stream_item(&ctx.style, &event, &event_line(&event))?;
             last = event.id;
         }

@@ -3,6 +3,7 @@ use gt_core::{Error, Result};
 
 use crate::context::Ctx;
 use crate::output::emit;
+use gt_core::calls::ShowHook;
 
 /// Show what is on an agent's hook: for a polecat, "what do I do now"
 ///
@@ -25,6 +26,6 @@ pub fn run(ctx: &mut Ctx, args: HookArgs) -> Result<()> {
     let agent = args.agent.ok_or_else(|| {
         Error::usage("which agent's hook?").with_hint("pass --agent NAME or set GT_AGENT")
     })?;
-    let view = ctx.town()?.hook_of(&agent)?;
+    let view = ctx.town()?.call(ShowHook { agent_id: agent })?;
     emit(&ctx.style, &view)
 }

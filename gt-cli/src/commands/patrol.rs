@@ -69,7 +69,13 @@ pub fn run(ctx: &mut Ctx, args: PatrolArgs) -> Result<()> {
         dry_run: args.dry_run,
     };
     if !args.watch {
-        let report = ctx.town()?.patrol(&options)?;
+        let text = |d: Duration| Some(humantime::format_duration(d).to_string());
+        let report = ctx.town()?.call(gt_core::calls::Patrol {
+            stall_after: text(options.stall_after),
+            dead_after: text(options.dead_after),
+            max_dispatch_retries: Some(options.max_dispatch_retries),
+            dry_run: options.dry_run,
+        })?;
         return emit(&ctx.style, &report);
     }
     if args.interval.is_zero() {

@@ -1,10 +1,10 @@
 use clap::Args;
-use gt_core::ops::sling::Sling;
 use gt_core::Result;
 
 use crate::commands::NewWorkArgs;
 use crate::context::Ctx;
 use crate::output::emit;
+use gt_core::calls::SlingCall;
 
 /// Create one bead, hook it onto a polecat, and dispatch it
 ///
@@ -22,11 +22,11 @@ pub struct SlingArgs {
 
 pub fn run(ctx: &mut Ctx, args: SlingArgs) -> Result<()> {
     let w = args.work;
-    let slung = ctx.town()?.sling(&Sling {
-        rig: w.rig,
+    let slung = ctx.town()?.call(SlingCall {
+        rig_id: w.rig,
         title: w.title,
         body: w.body,
-        priority: w.priority,
+        priority: Some(w.priority),
         labels: w.labels,
     })?;
     emit(&ctx.style, &slung)

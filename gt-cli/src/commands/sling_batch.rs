@@ -2,13 +2,13 @@ use std::io::Read;
 
 use clap::Args;
 use gt_core::model::MergeMode;
-use gt_core::ops::sling::SlingBatch;
 use gt_core::tasks::{self, TaskSpec};
 use gt_core::{Error, Result};
 
 use crate::commands::parse_enum;
 use crate::context::Ctx;
 use crate::output::emit;
+use gt_core::calls::{SlingBatchCall, TaskInput};
 
 /// Sling many beads as one tracked convoy, atomically
 ///
@@ -92,11 +92,11 @@ pub fn run(ctx: &mut Ctx, args: SlingBatchArgs) -> Result<()> {
         Some(path) => read_tasks(path)?,
         None => args.tasks.iter().map(TaskSpec::titled).collect(),
     };
-    let batch = ctx.town()?.sling_batch(&SlingBatch {
-        rig: args.rig,
-        title: args.title,
-        tasks,
-        merge_mode: args.merge_mode,
+    let batch = ctx.town()?.call(SlingBatchCall {
+        rig_id: args.rig,
+        convoy_title: args.title,
+        tasks: tasks.into_iter().map(TaskInput::from).collect(),
+        merge_mode: Some(args.merge_mode),
         feature_branch: args.feature_branch,
         max_polecats: args.max_polecats,
         idempotency_key: args.idempotency_key,

@@ -3,6 +3,7 @@ use gt_core::Result;
 
 use crate::context::Ctx;
 use crate::output::emit;
+use gt_core::calls::DeleteAgent;
 
 /// Delete an agent (its history stays)
 ///
@@ -25,6 +26,9 @@ pub struct AgentDeleteArgs {
 }
 
 pub fn run(ctx: &mut Ctx, args: AgentDeleteArgs) -> Result<()> {
-    let deleted = ctx.town()?.delete_agent(&args.agent, args.force)?;
+    let deleted = ctx.town()?.call(DeleteAgent {
+        agent_id: args.agent,
+        force: args.force,
+    })?;
     emit(&ctx.style, &deleted)
 }

@@ -3,6 +3,7 @@ use gt_core::{Error, Result};
 
 use crate::context::Ctx;
 use crate::output::emit;
+use gt_core::calls::Heartbeat;
 
 /// Report that an agent is alive (a polecat calls this every minute)
 ///
@@ -29,6 +30,6 @@ pub fn run(ctx: &mut Ctx, args: AgentHeartbeatArgs) -> Result<()> {
         .ok_or_else(|| {
             Error::usage("no agent given").with_hint("name it, or set GT_AGENT to the agent's name")
         })?;
-    let beat = ctx.town()?.heartbeat(&agent)?;
+    let beat = ctx.town()?.call(Heartbeat { agent_id: agent })?;
     emit(&ctx.style, &beat)
 }

@@ -1,11 +1,11 @@
 use clap::Args;
 use gt_core::model::AgentStatus;
-use gt_core::query::AgentFilter;
 use gt_core::Result;
 
 use crate::commands::parse_enum;
 use crate::context::Ctx;
 use crate::output::emit;
+use gt_core::calls::ListAgents;
 
 /// List agents
 ///
@@ -26,8 +26,8 @@ pub struct AgentListArgs {
 }
 
 pub fn run(ctx: &mut Ctx, args: AgentListArgs) -> Result<()> {
-    let agents = ctx.town()?.agents(&AgentFilter {
-        rig: args.rig,
+    let agents = ctx.town()?.call(ListAgents {
+        rig_id: args.rig,
         status: args.status,
         role: None,
     })?;

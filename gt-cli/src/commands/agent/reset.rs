@@ -3,6 +3,7 @@ use gt_core::Result;
 
 use crate::context::Ctx;
 use crate::output::emit;
+use gt_core::calls::ResetAgent;
 
 /// Force an agent back to idle, with nothing on its hook
 ///
@@ -26,6 +27,9 @@ pub struct AgentResetArgs {
 }
 
 pub fn run(ctx: &mut Ctx, args: AgentResetArgs) -> Result<()> {
-    let reset = ctx.town()?.reset_agent(&args.agent, args.stop)?;
+    let reset = ctx.town()?.call(ResetAgent {
+        agent_id: args.agent,
+        stop: args.stop,
+    })?;
     emit(&ctx.style, &reset)
 }

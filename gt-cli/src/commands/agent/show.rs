@@ -3,6 +3,7 @@ use gt_core::Result;
 
 use crate::context::Ctx;
 use crate::output::emit;
+use gt_core::calls::ShowAgent;
 
 /// Show one agent
 ///
@@ -18,6 +19,8 @@ pub struct AgentShowArgs {
 }
 
 pub fn run(ctx: &mut Ctx, args: AgentShowArgs) -> Result<()> {
-    let agent = ctx.town()?.agent(&args.agent)?;
+    let agent = ctx.town()?.call(ShowAgent {
+        agent_id: args.agent,
+    })?;
     emit(&ctx.style, &agent)
 }

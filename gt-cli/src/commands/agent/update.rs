@@ -1,11 +1,11 @@
 use clap::Args;
 use gt_core::model::AgentStatus;
-use gt_core::ops::agent::UpdateAgent;
 use gt_core::Result;
 
 use crate::commands::parse_enum;
 use crate::context::Ctx;
 use crate::output::emit;
+use gt_core::calls::UpdateAgentCall;
 
 /// Set an agent's status or recorded process ID directly, for repairs
 ///
@@ -32,12 +32,10 @@ pub struct AgentUpdateArgs {
 }
 
 pub fn run(ctx: &mut Ctx, args: AgentUpdateArgs) -> Result<()> {
-    let agent = ctx.town()?.update_agent(
-        &args.agent,
-        &UpdateAgent {
-            status: args.status,
-            pid: args.pid,
-        },
-    )?;
+    let agent = ctx.town()?.call(UpdateAgentCall {
+        agent_id: args.agent,
+        status: args.status,
+        pid: args.pid,
+    })?;
     emit(&ctx.style, &agent)
 }

@@ -1,10 +1,10 @@
 use clap::Args;
-use gt_core::ops::bead::CreateBead;
 use gt_core::Result;
 
 use crate::commands::NewWorkArgs;
 use crate::context::Ctx;
 use crate::output::emit;
+use gt_core::calls::CreateBeadCall;
 
 /// Create a bead without hooking it (use `gt sling` to create and dispatch)
 ///
@@ -24,11 +24,11 @@ pub struct BeadCreateArgs {
 
 pub fn run(ctx: &mut Ctx, args: BeadCreateArgs) -> Result<()> {
     let w = args.work;
-    let bead = ctx.town()?.create_bead(&CreateBead {
-        rig: w.rig,
+    let bead = ctx.town()?.call(CreateBeadCall {
+        rig_id: w.rig,
         title: w.title,
         body: w.body,
-        priority: w.priority,
+        priority: Some(w.priority),
         labels: w.labels,
         depends_on: args.depends_on,
     })?;

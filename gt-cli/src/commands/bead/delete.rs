@@ -3,6 +3,7 @@ use gt_core::Result;
 
 use crate::context::Ctx;
 use crate::output::emit;
+use gt_core::calls::DeleteBead;
 
 /// Delete a bead; its history stays in the event log
 ///
@@ -26,6 +27,9 @@ pub struct BeadDeleteArgs {
 }
 
 pub fn run(ctx: &mut Ctx, args: BeadDeleteArgs) -> Result<()> {
-    let deleted = ctx.town()?.delete_bead(&args.id, args.force)?;
+    let deleted = ctx.town()?.call(DeleteBead {
+        bead_id: args.id,
+        force: args.force,
+    })?;
     emit(&ctx.style, &deleted)
 }

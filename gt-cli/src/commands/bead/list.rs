@@ -1,11 +1,11 @@
 use clap::Args;
 use gt_core::model::{BeadStatus, Priority};
-use gt_core::query::BeadFilter;
 use gt_core::Result;
 
 use crate::commands::parse_enum;
 use crate::context::Ctx;
 use crate::output::emit;
+use gt_core::calls::ListBeads;
 
 /// List beads, oldest first
 ///
@@ -52,14 +52,14 @@ pub struct BeadListArgs {
 }
 
 pub fn run(ctx: &mut Ctx, args: BeadListArgs) -> Result<()> {
-    let beads = ctx.town()?.beads(&BeadFilter {
+    let beads = ctx.town()?.call(ListBeads {
         status: args.status,
-        rig: args.rig,
+        rig_id: args.rig,
         convoy_id: args.convoy,
         assignee: args.assignee,
         priority: args.priority,
         label: args.label,
-        open_only: args.open,
+        open: args.open,
         limit: args.limit,
     })?;
     emit(&ctx.style, &beads)

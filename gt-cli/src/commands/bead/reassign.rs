@@ -1,9 +1,9 @@
 use clap::Args;
-use gt_core::ops::bead::ReassignTo;
 use gt_core::Result;
 
 use crate::context::Ctx;
 use crate::output::emit;
+use gt_core::calls::ReassignBead;
 
 /// Move a bead to another agent (or to a new polecat of its rig)
 ///
@@ -36,10 +36,11 @@ pub struct BeadReassignArgs {
 }
 
 pub fn run(ctx: &mut Ctx, args: BeadReassignArgs) -> Result<()> {
-    let to = match args.to {
-        Some(agent) => ReassignTo::Agent(agent),
-        None => ReassignTo::NewPolecat,
-    };
-    let done = ctx.town()?.reassign_bead(&args.id, &to)?;
+    let new = args.to.is_none();
+    let done = ctx.town()?.call(ReassignBead {
+        bead_id: args.id,
+        agent_id: args.to,
+        new,
+    })?;
     emit(&ctx.style, &done)
 }

@@ -3,6 +3,7 @@ use gt_core::Result;
 
 use crate::context::Ctx;
 use crate::output::emit;
+use gt_core::calls::ShowBead;
 
 /// Show one bead in full
 ///
@@ -17,6 +18,6 @@ pub struct BeadShowArgs {
 }
 
 pub fn run(ctx: &mut Ctx, args: BeadShowArgs) -> Result<()> {
-    let bead = ctx.town()?.bead(&args.id)?;
+    let bead = ctx.town()?.call(ShowBead { bead_id: args.id })?;
     emit(&ctx.style, &bead)
 }

@@ -1,6 +1,7 @@
 use clap::Args;
+use gt_core::calls::UpdateBeadCall;
 use gt_core::model::{BeadStatus, Priority};
-use gt_core::ops::bead::{parse_meta, UpdateBead};
+use gt_core::ops::bead::parse_meta;
 use gt_core::Result;
 
 use crate::commands::parse_enum;
@@ -67,7 +68,16 @@ pub fn run(ctx: &mut Ctx, args: BeadUpdateArgs) -> Result<()> {
         .iter()
         .map(|m| parse_meta(m))
         .collect::<Result<Vec<_>>>()?;
-    let update = UpdateBead {
+    // One map of changes: a key set to a value, or to null to remove it.
+    let mut metadata = serde_json::Map::new();
+    for (key, value) in set_meta {
+        metadata.insert(key, value);
+    }
+    for key in args.unset_meta {
+        metadata.insert(key, serde_json::Value::Null);
+    }
+    let bead = ctx.town()?.call(UpdateBeadCall {
+        bead_id: args.id,
         status: args.status,
         title: args.title,
         body: args.body,
@@ -75,9 +85,7 @@ pub fn run(ctx: &mut Ctx, args: BeadUpdateArgs) -> Result<()> {
         labels: (!args.labels.is_empty()).then_some(args.labels),
         add_labels: args.add_labels,
         remove_labels: args.remove_labels,
-        set_meta,
-        unset_meta: args.unset_meta,
-    };
-    let bead = ctx.town()?.update_bead(&args.id, &update)?;
+        metadata: (!metadata.is_empty()).then_some(metadata),
+    })?;
     emit(&ctx.style, &bead)
 }

@@ -3,6 +3,7 @@ use gt_core::Result;
 
 use crate::context::Ctx;
 use crate::output::emit;
+use gt_core::calls::AddConvoyBeads;
 
 /// Start tracking beads in a convoy (a bead belongs to at most one convoy)
 ///
@@ -24,6 +25,9 @@ pub struct ConvoyAddArgs {
 }
 
 pub fn run(ctx: &mut Ctx, args: ConvoyAddArgs) -> Result<()> {
-    let convoy = ctx.town()?.add_to_convoy(&args.id, &args.beads)?;
+    let convoy = ctx.town()?.call(AddConvoyBeads {
+        convoy_id: args.id,
+        bead_ids: args.beads,
+    })?;
     emit(&ctx.style, &convoy)
 }

@@ -1,9 +1,9 @@
 use clap::Args;
-use gt_core::ops::convoy::CloseConvoy;
 use gt_core::Result;
 
 use crate::context::Ctx;
 use crate::output::emit;
+use gt_core::calls::CloseConvoyCall;
 
 /// Force-close (or force-fail) a convoy that will not land by itself
 ///
@@ -34,13 +34,11 @@ pub struct ConvoyCloseArgs {
 }
 
 pub fn run(ctx: &mut Ctx, args: ConvoyCloseArgs) -> Result<()> {
-    let convoy = ctx.town()?.close_convoy(
-        &args.id,
-        &CloseConvoy {
-            failed: args.failed,
-            close_beads: args.close_beads,
-            reason: args.reason,
-        },
-    )?;
+    let convoy = ctx.town()?.call(CloseConvoyCall {
+        convoy_id: args.id,
+        failed: args.failed,
+        close_beads: args.close_beads,
+        reason: args.reason,
+    })?;
     emit(&ctx.style, &convoy)
 }

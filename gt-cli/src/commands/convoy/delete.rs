@@ -3,6 +3,7 @@ use gt_core::Result;
 
 use crate::context::Ctx;
 use crate::output::emit;
+use gt_core::calls::DeleteConvoy;
 
 /// Delete a convoy: its beads stay, no longer in any convoy
 ///
@@ -20,6 +21,6 @@ pub struct ConvoyDeleteArgs {
 }
 
 pub fn run(ctx: &mut Ctx, args: ConvoyDeleteArgs) -> Result<()> {
-    let deleted = ctx.town()?.delete_convoy(&args.id)?;
+    let deleted = ctx.town()?.call(DeleteConvoy { convoy_id: args.id })?;
     emit(&ctx.style, &deleted)
 }

@@ -1,11 +1,11 @@
 use clap::Args;
 use gt_core::model::ConvoyStatus;
-use gt_core::query::ConvoyFilter;
 use gt_core::Result;
 
 use crate::commands::parse_enum;
 use crate::context::Ctx;
 use crate::output::emit;
+use gt_core::calls::ListConvoys;
 
 /// List active convoys with their progress (all of them with --all)
 ///
@@ -31,10 +31,10 @@ pub struct ConvoyListArgs {
 }
 
 pub fn run(ctx: &mut Ctx, args: ConvoyListArgs) -> Result<()> {
-    let convoys = ctx.town()?.convoys(&ConvoyFilter {
+    let convoys = ctx.town()?.call(ListConvoys {
         all: args.all,
         status: args.status,
-        rig: args.rig,
+        rig_id: args.rig,
     })?;
     emit(&ctx.style, &convoys)
 }

@@ -3,6 +3,7 @@ use gt_core::Result;
 
 use crate::context::Ctx;
 use crate::output::emit;
+use gt_core::calls::RemoveConvoyBeads;
 
 /// Stop tracking beads in a convoy (the beads stay)
 ///
@@ -24,6 +25,9 @@ pub struct ConvoyRemoveArgs {
 }
 
 pub fn run(ctx: &mut Ctx, args: ConvoyRemoveArgs) -> Result<()> {
-    let convoy = ctx.town()?.remove_from_convoy(&args.id, &args.beads)?;
+    let convoy = ctx.town()?.call(RemoveConvoyBeads {
+        convoy_id: args.id,
+        bead_ids: args.beads,
+    })?;
     emit(&ctx.style, &convoy)
 }

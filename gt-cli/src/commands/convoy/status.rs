@@ -5,6 +5,7 @@ use gt_core::{Error, Result};
 
 use crate::context::Ctx;
 use crate::output::{emit, write_stdout};
+use gt_core::calls::ShowConvoy;
 
 /// Show a convoy: each tracked bead with its status, assignee and blockers
 ///
@@ -29,7 +30,7 @@ pub fn run(ctx: &mut Ctx, args: ConvoyStatusArgs) -> Result<()> {
         write_stdout(doc.0);
         return Ok(());
     }
-    let view = ctx.town()?.convoy_status(&args.id)?;
+    let view = ctx.town()?.call(ShowConvoy { convoy_id: args.id })?;
     emit(&ctx.style, &view)
 }
 

@@ -1,11 +1,11 @@
 use clap::Args;
 use gt_core::model::MergeMode;
-use gt_core::ops::convoy::UpdateConvoy;
 use gt_core::Result;
 
 use crate::commands::parse_enum;
 use crate::context::Ctx;
 use crate::output::emit;
+use gt_core::calls::UpdateConvoyCall;
 
 /// Edit a convoy's title, merge mode or feature branch
 ///
@@ -34,13 +34,11 @@ pub struct ConvoyUpdateArgs {
 }
 
 pub fn run(ctx: &mut Ctx, args: ConvoyUpdateArgs) -> Result<()> {
-    let convoy = ctx.town()?.update_convoy(
-        &args.id,
-        &UpdateConvoy {
-            title: args.title,
-            merge_mode: args.merge_mode,
-            feature_branch: args.feature_branch,
-        },
-    )?;
+    let convoy = ctx.town()?.call(UpdateConvoyCall {
+        convoy_id: args.id,
+        merge_mode: args.merge_mode,
+        feature_branch: args.feature_branch,
+        title: args.title,
+    })?;
     emit(&ctx.style, &convoy)
 }

@@ -3,6 +3,7 @@ use gt_core::Result;
 
 use crate::context::Ctx;
 use crate::output::emit;
+use gt_core::calls::AckEscalation;
 
 /// Acknowledge an escalation (a second ack changes nothing and says so)
 ///
@@ -16,6 +17,8 @@ pub struct EscalationAckArgs {
 }
 
 pub fn run(ctx: &mut Ctx, args: EscalationAckArgs) -> Result<()> {
-    let acked = ctx.town()?.ack_escalation(&args.id)?;
+    let acked = ctx.town()?.call(AckEscalation {
+        escalation_id: args.id,
+    })?;
     emit(&ctx.style, &acked)
 }

@@ -3,6 +3,7 @@ use gt_core::Result;
 
 use crate::context::Ctx;
 use crate::output::emit;
+use gt_core::calls::ListEscalations;
 
 /// List open escalations (all of them with --all)
 ///
@@ -18,6 +19,6 @@ pub struct EscalationListArgs {
 }
 
 pub fn run(ctx: &mut Ctx, args: EscalationListArgs) -> Result<()> {
-    let list = ctx.town()?.escalations(args.all)?;
+    let list = ctx.town()?.call(ListEscalations { all: args.all })?;
     emit(&ctx.style, &list)
 }

@@ -1,11 +1,11 @@
 use clap::Args;
 use gt_core::model::Severity;
-use gt_core::ops::escalation::RaiseEscalation;
 use gt_core::Result;
 
 use crate::commands::parse_enum;
 use crate::context::Ctx;
 use crate::output::emit;
+use gt_core::calls::RaiseEscalationCall;
 
 /// Ask a human for attention
 ///
@@ -40,13 +40,13 @@ pub struct EscalationRaiseArgs {
 }
 
 pub fn run(ctx: &mut Ctx, args: EscalationRaiseArgs) -> Result<()> {
-    let esc = ctx.town()?.raise_escalation(&RaiseEscalation {
+    let esc = ctx.town()?.call(RaiseEscalationCall {
         message: args.message,
         severity: args.severity,
         category: args.category,
-        bead: args.bead,
-        rig: args.rig,
-        agent: args.agent,
+        bead_id: args.bead,
+        rig_id: args.rig,
+        agent_id: args.agent,
     })?;
     emit(&ctx.style, &esc)
 }

@@ -3,6 +3,7 @@ use gt_core::Result;
 
 use crate::context::Ctx;
 use crate::output::emit;
+use gt_core::calls::ResolveEscalation;
 
 /// Resolve an escalation, open or acknowledged (a second resolve changes
 /// nothing and says so)
@@ -20,8 +21,9 @@ pub struct EscalationResolveArgs {
 }
 
 pub fn run(ctx: &mut Ctx, args: EscalationResolveArgs) -> Result<()> {
-    let resolved = ctx
-        .town()?
-        .resolve_escalation(&args.id, args.note.as_deref())?;
+    let resolved = ctx.town()?.call(ResolveEscalation {
+        escalation_id: args.id,
+        note: args.note,
+    })?;
     emit(&ctx.style, &resolved)
 }

@@ -1,9 +1,9 @@
 use clap::Args;
-use gt_core::ops::rig::AddRig;
 use gt_core::Result;
 
 use crate::context::Ctx;
 use crate::output::emit;
+use gt_core::calls::AddRigCall;
 
 /// Add a rig (adding one that exists with the same settings changes nothing)
 ///
@@ -26,7 +26,7 @@ pub struct RigAddArgs {
 }
 
 pub fn run(ctx: &mut Ctx, args: RigAddArgs) -> Result<()> {
-    let rig = ctx.town()?.add_rig(&AddRig {
+    let rig = ctx.town()?.call(AddRigCall {
         name: args.name,
         git_url: args.git_url,
         default_branch: args.default_branch,

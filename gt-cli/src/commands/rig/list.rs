@@ -3,6 +3,7 @@ use gt_core::Result;
 
 use crate::context::Ctx;
 use crate::output::emit;
+use gt_core::calls::ListRigs;
 
 /// List the town's rigs
 ///
@@ -13,6 +14,6 @@ use crate::output::emit;
 pub struct RigListArgs {}
 
 pub fn run(ctx: &mut Ctx, _args: RigListArgs) -> Result<()> {
-    let rigs = ctx.town()?.rigs()?;
+    let rigs = ctx.town()?.call(ListRigs {})?;
     emit(&ctx.style, &rigs)
 }
