@@ -8,6 +8,7 @@ mod generated;
 mod live;
 #[cfg(feature = "mcp")]
 mod mcp;
+mod names;
 mod output;
 mod views;
 

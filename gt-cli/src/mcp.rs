@@ -241,8 +241,11 @@ pub fn result(outcome: Result<String>) -> CallToolResult {
             r
         }
         Err(e) => {
-            let doc: Json = serde_json::from_str(&crate::output::error_json(&e))
-                .unwrap_or_else(|_| json!({ "error": { "code": e.code() } }));
+            let doc: Json = serde_json::from_str(&crate::output::error_json_naming(
+                &e,
+                &gt_core::error::ToolNames,
+            ))
+            .unwrap_or_else(|_| json!({ "error": { "code": e.code() } }));
             let mut r = CallToolResult::error(vec![ContentBlock::text(doc.to_string())]);
             r.structured_content = Some(doc);
             r
@@ -327,25 +330,6 @@ mod tests {
         "mcp",
     ];
 
-    /// Arguments named differently on the command line and in the request.
-    const RENAMED: &[(&str, &str, &str)] = &[
-        ("sling-batch", "title", "convoy_title"),
-        // A task file is how a shell gives the tasks.
-        ("sling-batch", "tasks_file", "tasks"),
-        ("bead reassign", "to", "agent_id"),
-        ("bead update", "meta", "metadata"),
-        ("bead update", "unset_meta", "metadata"),
-        ("convoy add", "beads", "bead_ids"),
-        ("convoy remove", "beads", "bead_ids"),
-    ];
-
-    /// Arguments only a process at a shell has use for.
-    const CLI_ONLY_ARGS: &[(&str, &str)] = &[
-        ("events", "follow"),
-        ("patrol", "watch"),
-        ("patrol", "interval"),
-    ];
-
     fn command<'a>(root: &'a clap::Command, path: &str) -> &'a clap::Command {
         path.split(' ')
             .fold(root, |c, n| c.find_subcommand(n).expect("a command"))
@@ -369,6 +353,7 @@ mod tests {
 
     #[test]
     fn every_argument_of_a_command_is_a_property_of_its_request() {
+        use crate::names::{gives, CLI_ONLY_ARGS};
         let root = Cli::command();
         for e in calls::catalogue() {
             let path = e.spec.cli;
@@ -377,23 +362,13 @@ mod tests {
                 .as_object()
                 .cloned()
                 .unwrap_or_default();
-            let noun = path.split(' ').next().unwrap();
             for arg in command(&root, path).get_arguments() {
                 let id = arg.get_id().as_str();
                 if arg.is_global_set() || CLI_ONLY_ARGS.contains(&(path, id)) {
                     continue;
                 }
-                let renamed = RENAMED
-                    .iter()
-                    .find(|(p, a, _)| *p == path && *a == id)
-                    .map(|(_, _, to)| to.to_string());
-                let candidates = match renamed {
-                    Some(to) => vec![to],
-                    None if id == "id" => vec![format!("{noun}_id")],
-                    None => vec![id.to_string(), format!("{id}_id")],
-                };
                 assert!(
-                    candidates.iter().any(|c| props.contains_key(c)),
+                    props.keys().any(|p| gives(path, id, p)),
                     "`gt {path}` takes {id}, which {} does not ({:?})",
                     e.spec.tool,
                     props.keys().collect::<Vec<_>>()

@@ -195,11 +195,16 @@ pub fn write_stdout(text: impl AsRef<[u8]>) {
     }
 }
 
-/// The JSON error document of SPEC §4.
+/// The JSON error document of SPEC §4, its hint worded for the command line.
 pub fn error_json(e: &gt_core::Error) -> String {
+    error_json_naming(e, &crate::names::CliNames)
+}
+
+/// The JSON error document of SPEC §4, its hint worded by `names`.
+pub fn error_json_naming(e: &gt_core::Error, names: &dyn gt_core::error::Names) -> String {
     let mut body = serde_json::json!({ "code": e.code(), "message": e.message });
     if let Some(hint) = &e.hint {
-        body["hint"] = serde_json::Value::String(hint.clone());
+        body["hint"] = serde_json::Value::String(hint.render(names));
     }
     serde_json::json!({ "error": body }).to_string()
 }
@@ -216,7 +221,8 @@ pub fn error(e: &gt_core::Error, json: bool, style: &Style) {
         };
         let mut text = format!("{red}error:{reset} {}\n", sanitize(&e.message));
         if let Some(hint) = &e.hint {
-            text.push_str(&format!("{yellow}hint:{reset} {}\n", sanitize(hint)));
+            let hint = crate::names::cli_hint(hint);
+            text.push_str(&format!("{yellow}hint:{reset} {}\n", sanitize(&hint)));
         }
         text
     };

@@ -53,7 +53,129 @@ impl ErrorKind {
 pub struct Error {
     pub kind: ErrorKind,
     pub message: String,
-    pub hint: Option<String>,
+    pub hint: Option<Hint>,
+}
+
+/// What to do about an error, as data that each face words its own way: the
+/// command line names commands and `--flags`, the MCP tools and HTTP name
+/// tools and fields. Calls are named by their catalogue entry (the command
+/// path, `bead update`) and arguments by the request's field names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Hint {
+    /// Words that name no call.
+    Text(String),
+    /// `why`, then a call that would help, with its arguments (`"true"` for
+    /// a flag).
+    Call {
+        why: String,
+        call: &'static str,
+        args: Vec<(&'static str, String)>,
+    },
+    /// `why`, then the fields of a call to give (`give status or pid`).
+    Fields {
+        why: String,
+        call: &'static str,
+        fields: Vec<&'static str>,
+    },
+    /// Alternatives, in order.
+    Or(Vec<Hint>),
+}
+
+impl Hint {
+    pub fn call(why: impl Into<String>, call: &'static str, args: &[(&'static str, &str)]) -> Hint {
+        Hint::Call {
+            why: why.into(),
+            call,
+            args: args.iter().map(|(k, v)| (*k, v.to_string())).collect(),
+        }
+    }
+
+    pub fn fields(why: impl Into<String>, call: &'static str, fields: &[&'static str]) -> Hint {
+        Hint::Fields {
+            why: why.into(),
+            call,
+            fields: fields.to_vec(),
+        }
+    }
+
+    /// Words the hint, naming each call and argument through `name`.
+    pub fn render(&self, name: &dyn Names) -> String {
+        match self {
+            Hint::Text(text) => text.clone(),
+            Hint::Call { why, call, args } => format!("{why}: {}", name.call(call, args)),
+            Hint::Fields { why, call, fields } => {
+                let names: Vec<String> = fields.iter().flat_map(|f| name.field(call, f)).collect();
+                format!("{why} {}", either(&names))
+            }
+            Hint::Or(hints) => hints
+                .iter()
+                .map(|h| h.render(name))
+                .collect::<Vec<_>>()
+                .join(", or "),
+        }
+    }
+}
+
+/// `a`, `a or b`, `a, b or c`.
+fn either(names: &[String]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} or {last}", rest.join(", ")),
+    }
+}
+
+/// How a face names calls and their fields in a hint.
+pub trait Names {
+    /// A call with its arguments, as this face would write it.
+    fn call(&self, call: &str, args: &[(&'static str, String)]) -> String;
+    /// How this face names a field of a call's request (one field may be
+    /// given more than one way).
+    fn field(&self, call: &str, field: &str) -> Vec<String>;
+}
+
+/// Names calls by their tools and fields as they are (MCP, HTTP).
+pub struct ToolNames;
+
+impl Names for ToolNames {
+    fn call(&self, call: &str, args: &[(&'static str, String)]) -> String {
+        let tool = crate::calls::catalogue()
+            .into_iter()
+            .find(|e| e.spec.cli == call)
+            .map_or(call.to_string(), |e| e.spec.tool.to_string());
+        let mut object = serde_json::Map::new();
+        for (key, value) in args {
+            let value = match value.as_str() {
+                "true" => serde_json::Value::Bool(true),
+                _ if key.ends_with("_ids") => serde_json::json!([value]),
+                _ => serde_json::Value::String(value.clone()),
+            };
+            object.insert(key.to_string(), value);
+        }
+        format!("{tool} {}", serde_json::Value::Object(object))
+    }
+
+    fn field(&self, _call: &str, field: &str) -> Vec<String> {
+        vec![field.to_string()]
+    }
+}
+
+impl fmt::Display for Hint {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.render(&ToolNames))
+    }
+}
+
+impl From<String> for Hint {
+    fn from(text: String) -> Self {
+        Hint::Text(text)
+    }
+}
+
+impl From<&str> for Hint {
+    fn from(text: &str) -> Self {
+        Hint::Text(text.to_string())
+    }
 }
 
 impl Error {
@@ -65,7 +187,7 @@ impl Error {
         }
     }
 
-    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+    pub fn with_hint(mut self, hint: impl Into<Hint>) -> Self {
         self.hint = Some(hint.into());
         self
     }

@@ -273,7 +273,11 @@ mod tests {
         assert_eq!(MergeMode::ReviewAndMerge.to_string(), "review-and-merge");
         let err = "urgent".parse::<Priority>().unwrap_err();
         assert_eq!(err.code(), "usage");
-        assert!(err.hint.unwrap().contains("low, medium, high, critical"));
+        assert!(err
+            .hint
+            .unwrap()
+            .to_string()
+            .contains("low, medium, high, critical"));
     }
 
     #[test]

@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::entity::Entity;
-use crate::error::{Error, Result};
+use crate::error::{Error, Hint, Result};
 use crate::id::{normalize_prefix, prefix_range, IdKind};
 use crate::model::{
     Agent, AgentRole, AgentStatus, Bead, BeadStatus, Convoy, ConvoyStatus, Escalation, Event,
@@ -78,8 +78,13 @@ fn resolve_id(r: &mut dyn Reader, kind: IdKind, table: &str, input: &str) -> Res
         return Ok(exact.clone());
     }
     match ids.len() {
-        0 => Err(Error::not_found(format!("no {noun} matches '{input}'"))
-            .with_hint(format!("list them with: gt {noun} list"))),
+        0 => Err(
+            Error::not_found(format!("no {noun} matches '{input}'")).with_hint(Hint::call(
+                "list them with",
+                list_call(kind),
+                &[],
+            )),
+        ),
         1 => Ok(ids.into_iter().next().expect("one element")),
         n => {
             let shown: Vec<&str> = ids
@@ -113,12 +118,27 @@ pub fn resolve_agent(r: &mut dyn Reader, input: &str) -> Result<String> {
     }
     resolve::<Agent>(r, input).map_err(|e| {
         if e.kind == crate::ErrorKind::NotFound {
-            Error::not_found(format!("no agent named or matching '{input}'"))
-                .with_hint("list them with: gt agent list")
+            Error::not_found(format!("no agent named or matching '{input}'")).with_hint(Hint::call(
+                "list them with",
+                "agent list",
+                &[],
+            ))
         } else {
             e
         }
     })
+}
+
+/// The call that lists things of a kind.
+fn list_call(kind: crate::id::IdKind) -> &'static str {
+    use crate::id::IdKind;
+    match kind {
+        IdKind::Bead => "bead list",
+        IdKind::Convoy => "convoy list",
+        IdKind::Agent => "agent list",
+        IdKind::Escalation => "escalation list",
+        IdKind::Rig => "rig list",
+    }
 }
 
 /// A rig by name, or by ID prefix.
@@ -131,10 +151,10 @@ pub fn resolve_rig(r: &mut dyn Reader, input: &str) -> Result<Rig> {
     }
     match resolve::<Rig>(r, input) {
         Ok(id) => must(r, &id),
-        Err(e) if e.kind == crate::ErrorKind::NotFound => {
-            Err(Error::not_found(format!("no rig named '{input}'"))
-                .with_hint(format!("add it with: gt rig add {input}")))
-        }
+        Err(e) if e.kind == crate::ErrorKind::NotFound => Err(Error::not_found(format!(
+            "no rig named '{input}'"
+        ))
+        .with_hint(Hint::call("add it with", "rig add", &[("name", input)]))),
         Err(e) => Err(e),
     }
 }

@@ -105,8 +105,8 @@ pub struct NewWorkArgs {
 
 /// Parses a value of a gt-core enumeration for clap, with gt-core's message.
 pub fn parse_enum<T: std::str::FromStr<Err = gt_core::Error>>(s: &str) -> Result<T, String> {
-    s.parse::<T>().map_err(|e| match e.hint {
-        Some(hint) => format!("{} ({hint})", e.message),
+    s.parse::<T>().map_err(|e| match &e.hint {
+        Some(hint) => format!("{} ({})", e.message, crate::names::cli_hint(hint)),
         None => e.message,
     })
 }

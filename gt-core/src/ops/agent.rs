@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value as Json};
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Hint, Result};
 use crate::event_type as ev;
 use crate::model::{Agent, AgentStatus, Bead, BeadStatus};
 use crate::query::{self, AgentFilter};
@@ -109,7 +109,11 @@ impl Town {
             if let (Some(bead), false) = (&agent.hook, force) {
                 return Err(
                     Error::conflict(format!("agent {} is hooked to {bead}", agent.name)).with_hint(
-                        "delete it anyway with --force (its bead is released to another polecat)",
+                        Hint::call(
+                            "delete it anyway (its bead is released to another polecat)",
+                            "agent delete",
+                            &[("agent_id", &agent.name), ("force", "true")],
+                        ),
                     ),
                 );
             }
@@ -171,7 +175,11 @@ impl Town {
     /// Sets an agent's status or recorded process ID directly, for repairs.
     pub fn update_agent(&mut self, name_or_id: &str, req: &UpdateAgent) -> Result<Agent> {
         if req.status.is_none() && req.pid.is_none() {
-            return Err(Error::usage("nothing to update").with_hint("give --status or --pid"));
+            return Err(Error::usage("nothing to update").with_hint(Hint::fields(
+                "give",
+                "agent update",
+                &["status", "pid"],
+            )));
         }
         if let Some(pid) = req.pid {
             if !(1..=i64::from(i32::MAX)).contains(&pid) {

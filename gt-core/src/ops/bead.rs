@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value as Json};
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Hint, Result};
 use crate::event_type as ev;
 use crate::model::{Agent, Bead, BeadStatus, Priority};
 use crate::ops::sling::NewBead;
@@ -112,8 +112,20 @@ impl Town {
     /// carries its consequences (R2–R8).
     pub fn update_bead(&mut self, id: &str, req: &UpdateBead) -> Result<Bead> {
         if req.is_empty() {
-            return Err(Error::usage("nothing to update")
-                .with_hint("give at least one of --status, --title, --body, --priority, --label, --add-label, --remove-label, --meta, --unset-meta"));
+            return Err(Error::usage("nothing to update").with_hint(Hint::fields(
+                "give at least one of",
+                "bead update",
+                &[
+                    "status",
+                    "title",
+                    "body",
+                    "priority",
+                    "labels",
+                    "add_labels",
+                    "remove_labels",
+                    "metadata",
+                ],
+            )));
         }
         if let Some(title) = &req.title {
             super::required("title", title)?;
@@ -191,38 +203,6 @@ fn field_changes(before: &Bead, after: &Bead) -> Vec<(&'static str, Json, Json)>
     out
 }
 
-/// Parses `K=V` for `--meta`: V is taken as JSON when it is valid JSON (numbers,
-/// booleans, objects, quoted strings), else as a plain string.
-pub fn parse_meta(pair: &str) -> Result<(String, Json)> {
-    let Some((key, value)) = pair.split_once('=') else {
-        return Err(Error::usage(format!("invalid metadata '{pair}'"))
-            .with_hint("write it as KEY=VALUE, e.g. --meta pr=1234"));
-    };
-    let key = key.trim();
-    if key.is_empty() {
-        return Err(Error::usage(format!(
-            "invalid metadata '{pair}': the key is empty"
-        )));
-    }
-    let value = serde_json::from_str(value).unwrap_or_else(|_| Json::String(value.to_string()));
-    Ok((key.to_string(), value))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn meta_values_are_json_when_they_can_be() {
-        assert_eq!(parse_meta("pr=1234").unwrap(), ("pr".into(), json!(1234)));
-        assert_eq!(parse_meta("ok=true").unwrap().1, json!(true));
-        assert_eq!(parse_meta("branch=feat/x").unwrap().1, json!("feat/x"));
-        assert_eq!(parse_meta("eq=a=b").unwrap().1, json!("a=b"));
-        assert_eq!(parse_meta("novalue").unwrap_err().code(), "usage");
-        assert_eq!(parse_meta("=x").unwrap_err().code(), "usage");
-    }
-}
-
 /// Where `gt bead reassign` moves a bead.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ReassignTo {
@@ -261,8 +241,10 @@ impl Town {
                     "bead {bead_id} is {}; only open work can be reassigned",
                     bead.status
                 ))
-                .with_hint(format!(
-                    "reopen it first: gt bead update {bead_id} --status open"
+                .with_hint(Hint::call(
+                    "reopen it first",
+                    "bead update",
+                    &[("bead_id", &bead_id), ("status", "open")],
                 )));
             }
             let target = match to {
@@ -283,10 +265,14 @@ impl Town {
                     "agent {} is already hooked to {held}",
                     agent.name
                 ))
-                .with_hint(format!(
-                    "free it first (gt agent reset {}), or use --new for a fresh polecat",
-                    agent.name
-                )));
+                .with_hint(Hint::Or(vec![
+                    Hint::call("free it first", "agent reset", &[("agent_id", &agent.name)]),
+                    Hint::call(
+                        "give the bead to a fresh polecat",
+                        "bead reassign",
+                        &[("bead_id", &bead_id), ("new", "true")],
+                    ),
+                ])));
             }
             // Hook the new agent first, then release the old one.
             agent.hook = Some(bead_id.clone());

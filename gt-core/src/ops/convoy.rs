@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value as Json};
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Hint, Result};
 use crate::event_type as ev;
 use crate::model::{Bead, BeadStatus, Convoy, ConvoyStatus, MergeMode};
 use crate::query::{self, ConvoyFilter, ConvoyStatusSink, ConvoyStatusView};
@@ -115,8 +115,11 @@ impl Town {
     /// Edits a convoy's title, merge mode or feature branch.
     pub fn update_convoy(&mut self, id: &str, req: &UpdateConvoy) -> Result<Convoy> {
         if req.title.is_none() && req.merge_mode.is_none() && req.feature_branch.is_none() {
-            return Err(Error::usage("nothing to update")
-                .with_hint("give --title, --merge-mode or --feature-branch"));
+            return Err(Error::usage("nothing to update").with_hint(Hint::fields(
+                "give",
+                "convoy update",
+                &["title", "merge_mode", "feature_branch"],
+            )));
         }
         if let Some(title) = &req.title {
             super::required("title", title)?;
@@ -195,8 +198,10 @@ impl Town {
                         return Err(Error::conflict(format!(
                             "bead {bead_id} is already tracked by convoy {other}"
                         ))
-                        .with_hint(format!(
-                            "remove it there first: gt convoy remove {other} {bead_id}"
+                        .with_hint(Hint::call(
+                            "remove it there first",
+                            "convoy remove",
+                            &[("convoy_id", other), ("bead_ids", &bead_id)],
                         )))
                     }
                     (true, None) => bead.convoy_id = Some(id.clone()),

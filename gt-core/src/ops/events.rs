@@ -1,6 +1,6 @@
 //! The activity feed.
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Hint, Result};
 use crate::id::{normalize_prefix, prefix_range, IdKind};
 use crate::model::{Convoy, Event};
 use crate::query::{self, EventFilter};
@@ -54,8 +54,11 @@ fn resolve_subject(r: &mut dyn Reader, input: &str) -> Result<String> {
         }
     }
     Err(
-        Error::not_found(format!("nothing in the log matches '{input}'"))
-            .with_hint("list recent activity with: gt events"),
+        Error::not_found(format!("nothing in the log matches '{input}'")).with_hint(Hint::call(
+            "list recent activity with",
+            "events",
+            &[],
+        )),
     )
 }
 

@@ -14,7 +14,7 @@ use std::time::{Duration, SystemTime};
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value as Json};
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Hint, Result};
 use crate::event_type as ev;
 use crate::id::{self, IdKind};
 use crate::model::{Agent, AgentStatus, Bead, BeadStatus, Escalation, EscalationStatus, Severity};
@@ -277,11 +277,15 @@ impl Town {
     pub fn patrol(&mut self, options: &PatrolOptions) -> Result<PatrolReport> {
         if options.dead_after < options.stall_after {
             return Err(Error::usage(format!(
-                "--dead-after ({}) is shorter than --stall-after ({})",
+                "the silence after which an agent is dead ({}) is shorter than the one after which it stalls ({})",
                 humantime::format_duration(options.dead_after),
                 humantime::format_duration(options.stall_after)
             ))
-            .with_hint("an agent stalls before it is declared dead: give a longer --dead-after"));
+            .with_hint(Hint::fields(
+                "an agent stalls before it is declared dead: give a longer",
+                "patrol",
+                &["dead_after"],
+            )));
         }
         let clock = self.clock().clone();
         let limits = Limits {

@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value as Json};
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Hint, Result};
 use crate::id::{self, IdKind};
 use crate::model::{Agent, Bead, BeadStatus, Convoy, ConvoyStatus, MergeMode, Priority, Rig};
 use crate::query;
@@ -175,8 +175,13 @@ impl Town {
     pub fn sling_batch(&mut self, req: &SlingBatch) -> Result<SlungBatch> {
         super::required("convoy title", &req.title)?;
         if req.tasks.is_empty() {
-            return Err(Error::usage("a batch needs at least one task")
-                .with_hint("give --task TITLE (repeatable) or --tasks-file FILE"));
+            return Err(
+                Error::usage("a batch needs at least one task").with_hint(Hint::fields(
+                    "give",
+                    "sling-batch",
+                    &["tasks"],
+                )),
+            );
         }
         for (i, task) in req.tasks.iter().enumerate() {
             super::required(&format!("title of task {i}"), &task.title)?;

@@ -5,7 +5,7 @@
 
 use serde_json::{json, Value as Json};
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Hint, Result};
 use crate::event_type as ev;
 use crate::id::{self, IdKind};
 use crate::model::{Agent, AgentRole, AgentStatus, Bead, BeadStatus};
@@ -214,12 +214,20 @@ impl Unit<'_> {
                 "agent {} is already hooked to {held}",
                 agent.name
             ))
-            .with_hint(format!("free it first: gt agent reset {}", agent.name)));
+            .with_hint(Hint::call(
+                "free it first",
+                "agent reset",
+                &[("agent_id", &agent.name)],
+            )));
         }
         if let Some(holder) = &bead.assignee {
             return Err(
                 Error::conflict(format!("bead {bead_id} is already hooked to {holder}")).with_hint(
-                    format!("move it with: gt bead reassign {bead_id} --to AGENT"),
+                    Hint::call(
+                        "move it with",
+                        "bead reassign",
+                        &[("bead_id", bead_id), ("agent_id", "AGENT")],
+                    ),
                 ),
             );
         }
@@ -228,8 +236,10 @@ impl Unit<'_> {
                 "bead {bead_id} is {}; only open work can be hooked",
                 bead.status
             ))
-            .with_hint(format!(
-                "reopen it first: gt bead update {bead_id} --status open"
+            .with_hint(Hint::call(
+                "reopen it first",
+                "bead update",
+                &[("bead_id", bead_id), ("status", "open")],
             )));
         }
         agent.hook = Some(bead.id.clone());
@@ -551,9 +561,14 @@ impl Unit<'_> {
             if !force {
                 return Err(
                     Error::conflict(format!("bead {bead_id} is hooked to {holder}")).with_hint(
-                        format!(
-                    "delete it anyway with --force (which frees {holder}), or reassign it first"
-                ),
+                        Hint::Or(vec![
+                            Hint::call(
+                                format!("delete it anyway (which frees {holder})"),
+                                "bead delete",
+                                &[("bead_id", bead_id), ("force", "true")],
+                            ),
+                            Hint::Text("reassign it first".into()),
+                        ]),
                     ),
                 );
             }

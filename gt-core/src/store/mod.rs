@@ -290,7 +290,7 @@ impl From<StoreError> for Error {
             StoreError::Unavailable { message, hint } => Error {
                 kind: ErrorKind::Unavailable,
                 message,
-                hint,
+                hint: hint.map(crate::error::Hint::Text),
             },
             StoreError::TooNew { found, supported } => Error::unavailable(format!(
                 "the town database is at schema version {found}, but this gt only knows up to {supported}"

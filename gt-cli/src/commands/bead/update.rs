@@ -1,8 +1,8 @@
 use clap::Args;
 use gt_core::calls::UpdateBeadCall;
 use gt_core::model::{BeadStatus, Priority};
-use gt_core::ops::bead::parse_meta;
-use gt_core::Result;
+use gt_core::{Error, Result};
+use serde_json::Value as Json;
 
 use crate::commands::parse_enum;
 use crate::context::Ctx;
@@ -88,4 +88,37 @@ pub fn run(ctx: &mut Ctx, args: BeadUpdateArgs) -> Result<()> {
         metadata: (!metadata.is_empty()).then_some(metadata),
     })?;
     emit(&ctx.style, &bead)
+}
+
+/// Parses `K=V` for `--meta`: V is taken as JSON when it is valid JSON (numbers,
+/// booleans, objects, quoted strings), else as a plain string.
+fn parse_meta(pair: &str) -> Result<(String, Json)> {
+    let Some((key, value)) = pair.split_once('=') else {
+        return Err(Error::usage(format!("invalid metadata '{pair}'"))
+            .with_hint("write it as KEY=VALUE, e.g. --meta pr=1234"));
+    };
+    let key = key.trim();
+    if key.is_empty() {
+        return Err(Error::usage(format!(
+            "invalid metadata '{pair}': the key is empty"
+        )));
+    }
+    let value = serde_json::from_str(value).unwrap_or_else(|_| Json::String(value.to_string()));
+    Ok((key.to_string(), value))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn meta_values_are_json_when_they_can_be() {
+        assert_eq!(parse_meta("pr=1234").unwrap(), ("pr".into(), json!(1234)));
+        assert_eq!(parse_meta("ok=true").unwrap().1, json!(true));
+        assert_eq!(parse_meta("branch=feat/x").unwrap().1, json!("feat/x"));
+        assert_eq!(parse_meta("eq=a=b").unwrap().1, json!("a=b"));
+        assert_eq!(parse_meta("novalue").unwrap_err().code(), "usage");
+        assert_eq!(parse_meta("=x").unwrap_err().code(), "usage");
+    }
 }

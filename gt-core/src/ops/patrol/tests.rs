@@ -400,7 +400,7 @@ fn thresholds_out_of_order_are_refused() {
         })
         .unwrap_err();
     assert_eq!(err.code(), "usage");
-    assert!(err.hint.unwrap().contains("--dead-after"));
+    assert!(err.hint.unwrap().to_string().contains("dead_after"));
 }
 
 #[test]

@@ -1,0 +1,92 @@
+//! How the command line names the catalogue's calls and their fields: each
+//! request field is a clap argument of its command, by the same name, with
+//! `_id` dropped (`rig_id` is `--rig`), as the command's own positional ID
+//! (`bead_id` of `bead update` is its ID), or as this table renames it. Hints
+//! from gt-core are worded with these names here, and a test holds every
+//! argument of every command to a field of its request.
+
+use clap::CommandFactory;
+use gt_core::error::{Hint, Names};
+
+use crate::cli::Cli;
+
+/// Arguments named differently on the command line and in the request.
+pub const RENAMED: &[(&str, &str, &str)] = &[
+    ("sling-batch", "title", "convoy_title"),
+    // A task file is how a shell gives the tasks.
+    ("sling-batch", "tasks_file", "tasks"),
+    ("bead reassign", "to", "agent_id"),
+    ("bead update", "meta", "metadata"),
+    ("bead update", "unset_meta", "metadata"),
+    ("convoy add", "beads", "bead_ids"),
+    ("convoy remove", "beads", "bead_ids"),
+];
+
+/// Arguments only a process at a shell has use for.
+#[cfg(test)]
+pub const CLI_ONLY_ARGS: &[(&str, &str)] = &[
+    ("events", "follow"),
+    ("patrol", "watch"),
+    ("patrol", "interval"),
+];
+
+/// Whether the clap argument `arg` of `gt PATH` gives the request field `field`.
+pub fn gives(path: &str, arg: &str, field: &str) -> bool {
+    if let Some((_, _, to)) = RENAMED.iter().find(|(p, a, _)| *p == path && *a == arg) {
+        return *to == field;
+    }
+    let noun = path.split(' ').next().unwrap_or(path);
+    arg == field || format!("{arg}_id") == field || (arg == "id" && format!("{noun}_id") == field)
+}
+
+/// The clap command of a catalogue path.
+pub fn command<'a>(root: &'a clap::Command, path: &str) -> Option<&'a clap::Command> {
+    path.split(' ')
+        .try_fold(root, |cmd, name| cmd.find_subcommand(name))
+}
+
+/// Hints as the command line words them: `gt bead update ID --status open`.
+pub struct CliNames;
+
+impl Names for CliNames {
+    fn call(&self, call: &str, args: &[(&'static str, String)]) -> String {
+        let root = Cli::command();
+        let Some(cmd) = command(&root, call) else {
+            return format!("gt {call}");
+        };
+        let mut out = format!("gt {call}");
+        for arg in cmd.get_arguments() {
+            let id = arg.get_id().as_str();
+            let Some((_, value)) = args.iter().find(|(field, _)| gives(call, id, field)) else {
+                continue;
+            };
+            match arg.get_long() {
+                None => out.push_str(&format!(" {value}")),
+                Some(long) if !arg.get_action().takes_values() => {
+                    out.push_str(&format!(" --{long}"))
+                }
+                Some(long) => out.push_str(&format!(" --{long} {value}")),
+            }
+        }
+        out
+    }
+
+    fn field(&self, call: &str, field: &str) -> Vec<String> {
+        let root = Cli::command();
+        let Some(cmd) = command(&root, call) else {
+            return vec![field.to_string()];
+        };
+        cmd.get_arguments()
+            .filter(|a| !a.is_global_set() && gives(call, a.get_id().as_str(), field))
+            .map(|a| match a.get_long() {
+                Some(long) => format!("--{long}"),
+                None => a.get_id().as_str().to_uppercase(),
+            })
+            .collect()
+    }
+}
+
+/// A hint as the command line words it.
+pub fn cli_hint(hint: &Hint) -> String {
+    hint.render(&CliNames)
+}
