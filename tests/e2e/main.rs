@@ -85,6 +85,7 @@ suite!(
     mcp::mcp_refusals_write_nothing,
     mcp::mcp_read_only_serves_reads,
     mcp::mcp_polecat_edits_only_its_own_bead,
+    mcp::mcp_servers_and_the_cli_write_one_town_at_once,
     patrol::patrol_repairs_a_silent_town_once,
     patrol::patrol_refuses_bad_thresholds,
     patrol::four_patrols_at_once_repair_each_death_once,
@@ -96,4 +97,9 @@ suite!(
 #[test]
 fn drift_cli_json_equals_mcp_structured_content() {
     mcp::drift_cli_json_equals_mcp_structured_content();
+}
+
+#[test]
+fn mcp_busy_or_down_town_is_unavailable() {
+    mcp::mcp_busy_or_down_town_is_unavailable();
 }

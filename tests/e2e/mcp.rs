@@ -743,3 +743,60 @@ pub fn drift_cli_json_equals_mcp_structured_content() {
 fn shell_words(line: &str) -> Vec<String> {
     line.split_whitespace().map(str::to_string).collect()
 }
+
+/// A town that is busy (a writer holds SQLite's lock) or down (the rqlite
+/// node is gone) is a tool error `unavailable` after the lock timeout, never
+/// a hung or crashed server: the next call is answered.
+pub fn mcp_busy_or_down_town_is_unavailable() {
+    let t = Town::sqlite().with_rig();
+    let mut c = Client::start(&t, &["--lock-timeout", "1s"], &[]);
+    let lock = rusqlite::Connection::open(&t.db).unwrap();
+    lock.execute_batch("BEGIN IMMEDIATE").unwrap();
+    let busy = c.call("gt_sling", json!({"rig_id": "app", "title": "x"}));
+    assert_eq!(busy.code(), "unavailable", "{}", busy.text);
+    lock.execute_batch("ROLLBACK").unwrap();
+    c.ok("gt_sling", json!({"rig_id": "app", "title": "x"}));
+    c.finish();
+
+    let mut t = Town::rqlite().with_rig();
+    let mut c = Client::start(&t, &["--lock-timeout", "2s"], &[]);
+    c.ok("gt_list_rigs", json!({}));
+    t.node.as_mut().unwrap().kill();
+    for _ in 0..2 {
+        let down = c.call("gt_list_rigs", json!({}));
+        assert_eq!(down.code(), "unavailable", "{}", down.text);
+    }
+    c.finish();
+}
+
+/// Three MCP servers and a command line close the beads of one convoy at
+/// once: every close lands, the convoy lands once (R11 on every face).
+pub fn mcp_servers_and_the_cli_write_one_town_at_once(t: Town) {
+    let t = t.with_rig();
+    let tasks: Vec<String> = (0..12).map(|i| format!("task {i}")).collect();
+    let mut args = vec!["sling-batch", "--rig", "app", "--title", "Race"];
+    for task in &tasks {
+        args.extend(["--task", task.as_str()]);
+    }
+    let b: gt_core::ops::sling::SlungBatch = t.json(&args);
+    let ids: Vec<String> = b.beads.iter().map(|x| x.bead.id.clone()).collect();
+    std::thread::scope(|scope| {
+        for (i, chunk) in ids.chunks(3).enumerate() {
+            let t = &t;
+            scope.spawn(move || {
+                if i == 3 {
+                    for id in chunk {
+                        t.json::<Bead>(&["bead", "update", id, "--status", "closed"]);
+                    }
+                    return;
+                }
+                let mut c = Client::start(t, &[], &[]);
+                for id in chunk {
+                    c.ok("gt_bead_update", json!({"bead_id": id, "status": "closed"}));
+                }
+                c.finish();
+            });
+        }
+    });
+    t.assert_landed_once(&b.convoy.id, 12);
+}
