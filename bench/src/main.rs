@@ -305,6 +305,11 @@ fn measure(o: &Opts, s: &Store, size: usize, label: &str) -> Vec<Row> {
         }),
     );
     add(
+        "--version (start-up only)",
+        None,
+        versus_floor(s, runs, |_| run_ok(s.gt(o, &["--version"])).0),
+    );
+    add(
         "bead show",
         None,
         versus_floor(s, runs, |i| {

@@ -41,6 +41,12 @@ pub struct Resolved {
     pub already_resolved: bool,
 }
 
+/// Adds a new escalation with its `created` event.
+pub(crate) fn log_raised(unit: &mut crate::unit::Unit, esc: Escalation) {
+    let summary = json!({ "severity": esc.severity, "message": esc.message, "bead": esc.bead });
+    unit.create_logged(esc, summary);
+}
+
 impl Town {
     pub fn raise_escalation(&mut self, req: &RaiseEscalation) -> Result<Escalation> {
         super::required("message", &req.message)?;
@@ -77,10 +83,8 @@ impl Town {
                 re_escalation_count: 0,
                 created_at: unit.now.clone(),
             };
-            let summary =
-                json!({ "severity": esc.severity, "message": esc.message, "bead": esc.bead });
             let id = esc.id.clone();
-            unit.create_logged(esc, summary);
+            log_raised(unit, esc);
             Ok(id)
         })?;
         self.read(|r| query::must(r, &id))

@@ -587,9 +587,12 @@ fn retry(unit: &mut Unit, f: &Failure, limits: &Limits, out: &mut PatrolReport) 
             "the dispatch command for {} on {} failed {} times",
             bead.id, agent.name, f.attempts
         );
-        let mut esc = new_escalation(unit, &agent, Severity::High, DISPATCH_FAILED, message)?;
-        esc.bead = Some(bead.id.clone());
-        log_escalation(unit, esc.clone());
+        // About the bead whose dispatch failed, whatever the agent's hook says.
+        let holder = Agent {
+            hook: Some(bead.id.clone()),
+            ..agent.clone()
+        };
+        let esc = raise(unit, &holder, Severity::High, DISPATCH_FAILED, message)?;
         out.escalations.push(esc);
         return Ok(());
     }
@@ -648,7 +651,8 @@ fn resolve(unit: &mut Unit, mut esc: Escalation, reason: &str) {
     unit.put(esc);
 }
 
-fn new_escalation(
+/// Raises an escalation about an agent and its bead, with its `created` event.
+fn raise(
     unit: &mut Unit,
     agent: &Agent,
     severity: Severity,
@@ -656,7 +660,7 @@ fn new_escalation(
     message: String,
 ) -> Result<Escalation> {
     let population = unit.population("escalations")?;
-    Ok(Escalation {
+    let esc = Escalation {
         id: id::generate(IdKind::Escalation, population),
         severity,
         category: Some(category.to_string()),
@@ -669,23 +673,8 @@ fn new_escalation(
         acknowledged_at: None,
         re_escalation_count: 0,
         created_at: unit.now.clone(),
-    })
-}
-
-fn log_escalation(unit: &mut Unit, esc: Escalation) {
-    let summary = json!({ "severity": esc.severity, "message": esc.message, "bead": esc.bead });
-    unit.create_logged(esc, summary);
-}
-
-fn raise(
-    unit: &mut Unit,
-    agent: &Agent,
-    severity: Severity,
-    category: &str,
-    message: String,
-) -> Result<Escalation> {
-    let esc = new_escalation(unit, agent, severity, category, message)?;
-    log_escalation(unit, esc.clone());
+    };
+    crate::ops::escalation::log_raised(unit, esc.clone());
     Ok(esc)
 }
 
