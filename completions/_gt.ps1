@@ -344,7 +344,7 @@ Register-ArgumentCompleter -Native -CommandName 'gt' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a bead without hooking it (use `gt sling` to create and dispatch)')
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a bead, on its own or in a convoy')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List beads, oldest first')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one bead in full')
             [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Change some fields of a bead; the others stay as they are')
@@ -359,6 +359,7 @@ Register-ArgumentCompleter -Native -CommandName 'gt' -ScriptBlock {
             [CompletionResult]::new('--priority', '--priority', [CompletionResultType]::ParameterName, 'low, medium, high or critical')
             [CompletionResult]::new('--label', '--label', [CompletionResultType]::ParameterName, 'A label (repeatable)')
             [CompletionResult]::new('--depends-on', '--depends-on', [CompletionResultType]::ParameterName, 'A bead this one waits for (repeatable)')
+            [CompletionResult]::new('--convoy', '--convoy', [CompletionResultType]::ParameterName, 'A convoy to track it and put it to work')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]')
             [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]')
@@ -418,6 +419,8 @@ Register-ArgumentCompleter -Native -CommandName 'gt' -ScriptBlock {
             [CompletionResult]::new('--remove-label', '--remove-label', [CompletionResultType]::ParameterName, 'Remove a label (repeatable)')
             [CompletionResult]::new('--meta', '--meta', [CompletionResultType]::ParameterName, 'Set a metadata key; VALUE is JSON when it parses as JSON (repeatable)')
             [CompletionResult]::new('--unset-meta', '--unset-meta', [CompletionResultType]::ParameterName, 'Remove a metadata key (repeatable)')
+            [CompletionResult]::new('--add-depends-on', '--add-depends-on', [CompletionResultType]::ParameterName, 'Make it wait for this bead too (repeatable; a cycle is refused)')
+            [CompletionResult]::new('--remove-depends-on', '--remove-depends-on', [CompletionResultType]::ParameterName, 'Stop it waiting for this bead (repeatable; it may then dispatch)')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]')
             [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]')
@@ -463,7 +466,7 @@ Register-ArgumentCompleter -Native -CommandName 'gt' -ScriptBlock {
             break
         }
         'gt;bead;help' {
-            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a bead without hooking it (use `gt sling` to create and dispatch)')
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a bead, on its own or in a convoy')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List beads, oldest first')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one bead in full')
             [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Change some fields of a bead; the others stay as they are')
@@ -1011,7 +1014,7 @@ Register-ArgumentCompleter -Native -CommandName 'gt' -ScriptBlock {
             break
         }
         'gt;help;bead' {
-            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a bead without hooking it (use `gt sling` to create and dispatch)')
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a bead, on its own or in a convoy')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List beads, oldest first')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one bead in full')
             [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Change some fields of a bead; the others stay as they are')

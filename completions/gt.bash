@@ -814,7 +814,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__bead__subcmd__create)
-            opts="-q -h -V --rig --body --priority --label --depends-on --db --json --actor --color --quiet --lock-timeout --help --version"
+            opts="-q -h -V --rig --body --priority --label --depends-on --convoy --db --json --actor --color --quiet --lock-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -837,6 +837,10 @@ _gt() {
                     return 0
                     ;;
                 --depends-on)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --convoy)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1128,7 +1132,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__bead__subcmd__update)
-            opts="-q -h -V --status --title --body --priority --label --add-label --remove-label --meta --unset-meta --db --json --actor --color --quiet --lock-timeout --help --version"
+            opts="-q -h -V --status --title --body --priority --label --add-label --remove-label --meta --unset-meta --add-depends-on --remove-depends-on --db --json --actor --color --quiet --lock-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1167,6 +1171,14 @@ _gt() {
                     return 0
                     ;;
                 --unset-meta)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --add-depends-on)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --remove-depends-on)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -313,7 +313,7 @@ set edit:completion:arg-completer[gt] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
-            cand create 'Create a bead without hooking it (use `gt sling` to create and dispatch)'
+            cand create 'Create a bead, on its own or in a convoy'
             cand list 'List beads, oldest first'
             cand show 'Show one bead in full'
             cand update 'Change some fields of a bead; the others stay as they are'
@@ -327,6 +327,7 @@ set edit:completion:arg-completer[gt] = {|@words|
             cand --priority 'low, medium, high or critical'
             cand --label 'A label (repeatable)'
             cand --depends-on 'A bead this one waits for (repeatable)'
+            cand --convoy 'A convoy to track it and put it to work'
             cand --db 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]'
             cand --actor 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]'
             cand --color 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]'
@@ -383,6 +384,8 @@ set edit:completion:arg-completer[gt] = {|@words|
             cand --remove-label 'Remove a label (repeatable)'
             cand --meta 'Set a metadata key; VALUE is JSON when it parses as JSON (repeatable)'
             cand --unset-meta 'Remove a metadata key (repeatable)'
+            cand --add-depends-on 'Make it wait for this bead too (repeatable; a cycle is refused)'
+            cand --remove-depends-on 'Stop it waiting for this bead (repeatable; it may then dispatch)'
             cand --db 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]'
             cand --actor 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]'
             cand --color 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]'
@@ -425,7 +428,7 @@ set edit:completion:arg-completer[gt] = {|@words|
             cand --version 'Print version'
         }
         &'gt;bead;help'= {
-            cand create 'Create a bead without hooking it (use `gt sling` to create and dispatch)'
+            cand create 'Create a bead, on its own or in a convoy'
             cand list 'List beads, oldest first'
             cand show 'Show one bead in full'
             cand update 'Change some fields of a bead; the others stay as they are'
@@ -907,7 +910,7 @@ set edit:completion:arg-completer[gt] = {|@words|
         &'gt;help;convoy;delete'= {
         }
         &'gt;help;bead'= {
-            cand create 'Create a bead without hooking it (use `gt sling` to create and dispatch)'
+            cand create 'Create a bead, on its own or in a convoy'
             cand list 'List beads, oldest first'
             cand show 'Show one bead in full'
             cand update 'Change some fields of a bead; the others stay as they are'

@@ -247,7 +247,7 @@ complete -c gt -n "__fish_gt_using_subcommand bead; and not __fish_seen_subcomma
 complete -c gt -n "__fish_gt_using_subcommand bead; and not __fish_seen_subcommand_from create list show update reassign delete help" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
 complete -c gt -n "__fish_gt_using_subcommand bead; and not __fish_seen_subcommand_from create list show update reassign delete help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gt -n "__fish_gt_using_subcommand bead; and not __fish_seen_subcommand_from create list show update reassign delete help" -s V -l version -d 'Print version'
-complete -c gt -n "__fish_gt_using_subcommand bead; and not __fish_seen_subcommand_from create list show update reassign delete help" -f -a "create" -d 'Create a bead without hooking it (use `gt sling` to create and dispatch)'
+complete -c gt -n "__fish_gt_using_subcommand bead; and not __fish_seen_subcommand_from create list show update reassign delete help" -f -a "create" -d 'Create a bead, on its own or in a convoy'
 complete -c gt -n "__fish_gt_using_subcommand bead; and not __fish_seen_subcommand_from create list show update reassign delete help" -f -a "list" -d 'List beads, oldest first'
 complete -c gt -n "__fish_gt_using_subcommand bead; and not __fish_seen_subcommand_from create list show update reassign delete help" -f -a "show" -d 'Show one bead in full'
 complete -c gt -n "__fish_gt_using_subcommand bead; and not __fish_seen_subcommand_from create list show update reassign delete help" -f -a "update" -d 'Change some fields of a bead; the others stay as they are'
@@ -259,6 +259,7 @@ complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_f
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from create" -l priority -d 'low, medium, high or critical' -r
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from create" -l label -d 'A label (repeatable)' -r
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from create" -l depends-on -d 'A bead this one waits for (repeatable)' -r
+complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from create" -l convoy -d 'A convoy to track it and put it to work' -r
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from create" -l db -d 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]' -r
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from create" -l actor -d 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]' -r
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from create" -l color -d 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
@@ -306,6 +307,8 @@ complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_f
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from update" -l remove-label -d 'Remove a label (repeatable)' -r
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from update" -l meta -d 'Set a metadata key; VALUE is JSON when it parses as JSON (repeatable)' -r
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from update" -l unset-meta -d 'Remove a metadata key (repeatable)' -r
+complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from update" -l add-depends-on -d 'Make it wait for this bead too (repeatable; a cycle is refused)' -r
+complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from update" -l remove-depends-on -d 'Stop it waiting for this bead (repeatable; it may then dispatch)' -r
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from update" -l db -d 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]' -r
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from update" -l actor -d 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]' -r
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from update" -l color -d 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
@@ -339,7 +342,7 @@ complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_f
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
-complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a bead without hooking it (use `gt sling` to create and dispatch)'
+complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a bead, on its own or in a convoy'
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from help" -f -a "list" -d 'List beads, oldest first'
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one bead in full'
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from help" -f -a "update" -d 'Change some fields of a bead; the others stay as they are'
@@ -665,7 +668,7 @@ complete -c gt -n "__fish_gt_using_subcommand help; and __fish_seen_subcommand_f
 complete -c gt -n "__fish_gt_using_subcommand help; and __fish_seen_subcommand_from convoy" -f -a "add" -d 'Start tracking beads in a convoy (a bead belongs to at most one convoy)'
 complete -c gt -n "__fish_gt_using_subcommand help; and __fish_seen_subcommand_from convoy" -f -a "remove" -d 'Stop tracking beads in a convoy (the beads stay)'
 complete -c gt -n "__fish_gt_using_subcommand help; and __fish_seen_subcommand_from convoy" -f -a "delete" -d 'Delete a convoy: its beads stay, no longer in any convoy'
-complete -c gt -n "__fish_gt_using_subcommand help; and __fish_seen_subcommand_from bead" -f -a "create" -d 'Create a bead without hooking it (use `gt sling` to create and dispatch)'
+complete -c gt -n "__fish_gt_using_subcommand help; and __fish_seen_subcommand_from bead" -f -a "create" -d 'Create a bead, on its own or in a convoy'
 complete -c gt -n "__fish_gt_using_subcommand help; and __fish_seen_subcommand_from bead" -f -a "list" -d 'List beads, oldest first'
 complete -c gt -n "__fish_gt_using_subcommand help; and __fish_seen_subcommand_from bead" -f -a "show" -d 'Show one bead in full'
 complete -c gt -n "__fish_gt_using_subcommand help; and __fish_seen_subcommand_from bead" -f -a "update" -d 'Change some fields of a bead; the others stay as they are'

@@ -606,6 +606,9 @@ request! {
         /// Beads (IDs or prefixes) it waits for.
         #[serde(default)]
         pub depends_on: Vec<String>,
+        /// A convoy to track it; it is hooked and dispatched like the
+        /// convoy's own beads.
+        pub convoy_id: Option<String>,
     }
 }
 
@@ -627,6 +630,7 @@ impl Call for CreateBeadCall {
             priority: self.priority.unwrap_or_default(),
             labels: self.labels,
             depends_on: self.depends_on,
+            convoy_id: self.convoy_id,
         })
     }
 }
@@ -647,6 +651,12 @@ request! {
         pub remove_labels: Vec<String>,
         /// Keys to set; a null value removes the key.
         pub metadata: Option<Map<String, Json>>,
+        /// Beads (IDs or prefixes) it is to wait for, as well.
+        #[serde(default)]
+        pub add_depends_on: Vec<String>,
+        /// Beads it is no longer to wait for.
+        #[serde(default)]
+        pub remove_depends_on: Vec<String>,
     }
 }
 
@@ -671,6 +681,8 @@ impl UpdateBeadCall {
             remove_labels: self.remove_labels.clone(),
             set_meta,
             unset_meta,
+            add_depends_on: self.add_depends_on.clone(),
+            remove_depends_on: self.remove_depends_on.clone(),
         }
     }
 }

@@ -26,6 +26,8 @@ pub const BEAD_ADDED: &str = "bead_added";
 pub const BEAD_REMOVED: &str = "bead_removed";
 /// A bead lost a blocker because the blocker was deleted (R10).
 pub const DEPENDENCY_REMOVED: &str = "dependency_removed";
+/// A bead was made to wait for another; `new_value` is the blocker's ID.
+pub const DEPENDENCY_ADDED: &str = "dependency_added";
 /// An agent was reset to idle by hand.
 pub const AGENT_RESET: &str = "agent_reset";
 /// An escalation was acknowledged.
@@ -60,6 +62,7 @@ pub const ALL: &[&str] = &[
     BEAD_ADDED,
     BEAD_REMOVED,
     DEPENDENCY_REMOVED,
+    DEPENDENCY_ADDED,
     AGENT_RESET,
     ACKNOWLEDGED,
     RESOLVED,

@@ -823,3 +823,83 @@ pub fn the_mayor_guide_names_every_editing_command(t: Town) {
     }
     assert!(!t.exists(), "the guide needs no town");
 }
+
+/// Issue 15's "insert a task before the API task" in two commands: the new
+/// bead joins the running convoy (hooked and dispatched like its own), the
+/// API bead is made to wait for it (audited), and closing it dispatches the
+/// API bead. A cycle is refused and writes nothing.
+pub fn a_task_is_inserted_into_a_running_convoy(t: Town) {
+    let t = t.with_rig();
+    let mut args = vec!["sling-batch", "--rig", "app", "--title", "Work"];
+    args.extend(["--task", "schema", "--task", "api"]);
+    let b: SlungBatch = t.json(&args);
+    let (schema, api) = (b.beads[0].bead.id.clone(), b.beads[1].bead.id.clone());
+    let cv = b.convoy.id.clone();
+    let added: Bead = t.json(&[
+        "bead",
+        "create",
+        "--rig",
+        "app",
+        "Write migration",
+        "--convoy",
+        &cv,
+    ]);
+    assert_eq!(added.convoy_id.as_deref(), Some(cv.as_str()));
+    assert_eq!(
+        added.status,
+        BeadStatus::InProgress,
+        "hooked and dispatched"
+    );
+    assert!(added.assignee.is_some());
+    let convoy: Convoy = t.json(&["convoy", "status", &cv]);
+    assert_eq!(convoy.total_beads, 3);
+    // The API bead is already at work; it now also waits for the migration.
+    let api_now: Bead = t.json(&["bead", "update", &api, "--add-depends-on", &added.id]);
+    assert_eq!(api_now.depends_on, vec![added.id.clone()]);
+    let e = the_event(&t, &api, "dependency_added");
+    assert_eq!(e.new_value, json!(added.id));
+    // A cycle: the migration cannot wait for the API bead.
+    let events = t.count("events");
+    let refused = t.fails(&["bead", "update", &added.id, "--add-depends-on", &api], 2);
+    assert!(
+        refused["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("cycle"),
+        "{refused}"
+    );
+    t.fails(&["bead", "update", &api, "--add-depends-on", &api], 2);
+    t.fails(
+        &["bead", "update", &api, "--add-depends-on", "gt-zzzzzz"],
+        3,
+    );
+    assert_eq!(t.count("events"), events, "refusals write nothing");
+    // Removing an edge is audited; removing it again changes nothing.
+    t.json::<Bead>(&["bead", "update", &schema, "--add-depends-on", &added.id]);
+    let s: Bead = t.json(&["bead", "update", &schema, "--remove-depends-on", &added.id]);
+    assert!(s.depends_on.is_empty());
+    assert_eq!(
+        the_event(&t, &schema, "dependency_removed").old_value,
+        json!(added.id)
+    );
+    let events = t.count("events");
+    t.json::<Bead>(&["bead", "update", &schema, "--remove-depends-on", &added.id]);
+    assert_eq!(t.count("events"), events);
+    // A waiting bead whose last blocker is removed dispatches.
+    let more: Bead = t.json(&[
+        "bead",
+        "create",
+        "--rig",
+        "app",
+        "tail",
+        "--convoy",
+        &cv,
+        "--depends-on",
+        &schema,
+    ]);
+    assert_eq!(more.status, BeadStatus::Open, "waits for schema");
+    let freed: Bead = t.json(&["bead", "update", &more.id, "--remove-depends-on", &schema]);
+    assert_eq!(freed.status, BeadStatus::InProgress);
+    let run = t.run(&["--json", "doctor"]);
+    assert_eq!(run.code, 0, "{}", run.stdout);
+}

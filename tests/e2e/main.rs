@@ -80,6 +80,7 @@ suite!(
     editing::events_follow_streams_json_lines,
     editing::events_of_a_convoy_include_its_beads,
     editing::the_mayor_guide_names_every_editing_command,
+    editing::a_task_is_inserted_into_a_running_convoy,
     mcp::mcp_diamond_flow_lands_once,
     mcp::mcp_edits_wonky_state,
     mcp::mcp_refusals_write_nothing,

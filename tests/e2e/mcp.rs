@@ -589,6 +589,19 @@ pub fn drift_cli_json_equals_mcp_structured_content() {
             vec![format!("bead create --rig app loose --depends-on {a}")],
         ),
         (
+            "gt_bead_create",
+            json!({"rig_id": "app", "title": "inserted", "convoy_id": cv}),
+            vec![format!("bead create --rig app inserted --convoy {cv}")],
+        ),
+        (
+            "gt_bead_update",
+            json!({"bead_id": bead_b, "add_depends_on": [s.bead.id]}),
+            vec![format!(
+                "bead update {bead_b} --add-depends-on {}",
+                s.bead.id
+            )],
+        ),
+        (
             "gt_bead_update",
             json!({"bead_id": a, "status": "closed"}),
             vec![format!("bead update {a} --status closed")],

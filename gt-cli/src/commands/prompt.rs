@@ -96,7 +96,10 @@ const SECTIONS: &[(&str, &str, &[&str])] = &[
          it and the old and new values. A bead stuck `in_progress` on a dead agent: \
          `agent reset` (its bead goes back to open) then `bead reassign --new`, or \
          `bead reassign --to` a free agent. Wrong status, title or priority: \
-         `bead update` with only the fields to change. A bead that should not exist: \
+         `bead update` with only the fields to change. A task to insert into a running \
+         convoy: `bead create --convoy` (it is hooked and dispatched like the \
+         convoy's own beads), then `bead update --add-depends-on` on the beads that \
+         must wait for it. A bead that should not exist: \
          `bead delete` (`--force` if hooked). A convoy that will never land: \
          `convoy close` (`--failed`, `--close-beads`). Wrong merge mode or branch: \
          `convoy update`. A convoy that should not exist: `convoy delete` (its beads \

@@ -9,7 +9,7 @@ use crate::model::{Agent, Bead, BeadStatus, Priority};
 use crate::ops::sling::NewBead;
 use crate::query::{self, BeadFilter};
 use crate::town::Town;
-use crate::unit::agent_meta;
+use crate::unit::{agent_meta, Unit};
 
 /// `gt bead create`.
 #[derive(Debug, Clone, Default)]
@@ -21,6 +21,9 @@ pub struct CreateBead {
     pub labels: Vec<String>,
     /// Beads (IDs or prefixes) the new bead waits for.
     pub depends_on: Vec<String>,
+    /// A convoy to track it: it is hooked and dispatched there like the
+    /// convoy's own beads (R7, R8).
+    pub convoy_id: Option<String>,
 }
 
 /// `gt bead update`: only the fields given change.
@@ -38,6 +41,10 @@ pub struct UpdateBead {
     pub set_meta: Vec<(String, Json)>,
     /// Metadata keys to remove.
     pub unset_meta: Vec<String>,
+    /// Beads (IDs or prefixes) it is to wait for, as well.
+    pub add_depends_on: Vec<String>,
+    /// Beads it is no longer to wait for.
+    pub remove_depends_on: Vec<String>,
 }
 
 impl UpdateBead {
@@ -51,6 +58,8 @@ impl UpdateBead {
             && self.remove_labels.is_empty()
             && self.set_meta.is_empty()
             && self.unset_meta.is_empty()
+            && self.add_depends_on.is_empty()
+            && self.remove_depends_on.is_empty()
     }
 }
 
@@ -67,6 +76,13 @@ impl Town {
                     depends_on.push(id);
                 }
             }
+            let convoy = match &req.convoy_id {
+                Some(c) => {
+                    let id = query::resolve::<crate::model::Convoy>(unit, c)?;
+                    Some(unit.must::<crate::model::Convoy>(&id)?)
+                }
+                None => None,
+            };
             let bead = unit.create_bead(NewBead {
                 id: None,
                 rig: &rig.name,
@@ -74,9 +90,12 @@ impl Town {
                 body: req.body.as_deref(),
                 priority: req.priority,
                 labels: &req.labels,
-                convoy_id: None,
+                convoy_id: convoy.as_ref().map(|c| c.id.as_str()),
                 depends_on,
             })?;
+            if let Some(convoy) = &convoy {
+                unit.put_to_work(&bead.id, convoy)?;
+            }
             Ok(bead.id)
         })?;
         self.bead(&id)
@@ -124,6 +143,8 @@ impl Town {
                     "add_labels",
                     "remove_labels",
                     "metadata",
+                    "add_depends_on",
+                    "remove_depends_on",
                 ],
             )));
         }
@@ -166,13 +187,96 @@ impl Town {
                     unit.event(&id, ev::UPDATED, old, new, json!({ "field": field }));
                 }
             }
+            let deps_changed = edit_dependencies(unit, &id, req)?;
             if let Some(status) = req.status {
                 unit.set_bead_status(&id, status)?;
+            } else if deps_changed {
+                // Its last open blocker may be gone.
+                unit.try_dispatch(&id)?;
             }
             // The unit holds the bead as committed: no need to read it again.
             unit.must::<Bead>(&id)
         })
     }
+}
+
+/// Adds and removes a bead's dependency edges, each audited; an edge that
+/// would close a cycle is refused. Returns whether any edge changed.
+fn edit_dependencies(unit: &mut Unit, id: &str, req: &UpdateBead) -> Result<bool> {
+    if req.add_depends_on.is_empty() && req.remove_depends_on.is_empty() {
+        return Ok(false);
+    }
+    let mut bead: Bead = unit.must(id)?;
+    let before = bead.depends_on.clone();
+    for input in &req.remove_depends_on {
+        let blocker = query::resolve::<Bead>(unit, input)?;
+        if bead.depends_on.contains(&blocker) {
+            bead.depends_on.retain(|d| *d != blocker);
+            unit.event(
+                id,
+                ev::DEPENDENCY_REMOVED,
+                json!(blocker),
+                Json::Null,
+                json!({ "reason": "removed by hand" }),
+            );
+        }
+    }
+    for input in &req.add_depends_on {
+        let blocker = query::resolve::<Bead>(unit, input)?;
+        if blocker == id {
+            return Err(Error::usage(format!("bead {id} cannot wait for itself")));
+        }
+        if bead.depends_on.contains(&blocker) {
+            continue;
+        }
+        if let Some(path) = waits_for(unit, &blocker, id)? {
+            return Err(Error::usage(format!(
+                "{id} cannot wait for {blocker}: the dependencies would form a cycle: {id} -> {}",
+                path.join(" -> ")
+            ))
+            .with_hint("nothing was changed"));
+        }
+        bead.depends_on.push(blocker.clone());
+        unit.event(
+            id,
+            ev::DEPENDENCY_ADDED,
+            Json::Null,
+            json!(blocker),
+            Json::Null,
+        );
+    }
+    if bead.depends_on == before {
+        return Ok(false);
+    }
+    // Kept in the order the store reads them back in.
+    bead.depends_on.sort();
+    bead.updated_at = unit.now.clone();
+    unit.put(bead);
+    Ok(true)
+}
+
+/// The path by which `from` waits, through its blockers, for `target`, if it does.
+fn waits_for(unit: &mut Unit, from: &str, target: &str) -> Result<Option<Vec<String>>> {
+    let mut stack = vec![vec![from.to_string()]];
+    let mut seen = std::collections::HashSet::new();
+    while let Some(path) = stack.pop() {
+        let at = path.last().expect("paths are not empty").clone();
+        if !seen.insert(at.clone()) {
+            continue;
+        }
+        let Some(bead) = unit.get::<Bead>(&at)? else {
+            continue;
+        };
+        for dep in &bead.depends_on {
+            let mut next = path.clone();
+            next.push(dep.clone());
+            if dep == target {
+                return Ok(Some(next));
+            }
+            stack.push(next);
+        }
+    }
+    Ok(None)
 }
 
 fn extend_unique(labels: &mut Vec<String>, more: &[String]) {

@@ -8,7 +8,7 @@ use serde_json::{json, Value as Json};
 use crate::error::{Error, Hint, Result};
 use crate::event_type as ev;
 use crate::id::{self, IdKind};
-use crate::model::{Agent, AgentRole, AgentStatus, Bead, BeadStatus};
+use crate::model::{Agent, AgentRole, AgentStatus, Bead, BeadStatus, Convoy, ConvoyStatus};
 use crate::store::{Reader, Stmt};
 use crate::unit::{agent_meta, Dispatch, Unit};
 
@@ -549,6 +549,24 @@ impl Unit<'_> {
         let Some(agent) = self.idle_polecat(&bead.rig)? else {
             return Ok(None);
         };
+        self.hook(&agent, bead_id)?;
+        Ok(Some(agent))
+    }
+
+    /// Puts a new bead of `convoy` to work as the convoy's own beads were
+    /// (R7, R8): without a cap, onto a polecat allocated as for new work;
+    /// within a cap, onto an idle one if a place is free, else it waits for
+    /// the next polecat the convoy frees. A convoy that was ended by hand
+    /// takes no work.
+    pub fn put_to_work(&mut self, bead_id: &str, convoy: &Convoy) -> Result<Option<String>> {
+        if !matches!(convoy.status, ConvoyStatus::Active | ConvoyStatus::Landed) {
+            return Ok(None);
+        }
+        if convoy.max_polecats.is_some() {
+            return self.rehook(bead_id);
+        }
+        let rig = self.must::<Bead>(bead_id)?.rig;
+        let agent = self.allocate_polecat(&rig)?;
         self.hook(&agent, bead_id)?;
         Ok(Some(agent))
     }

@@ -12,12 +12,15 @@ use crate::output::emit;
 ///
 /// Closing a bead frees its polecat, dispatches the beads waiting on it, and may
 /// land its convoy. Moving a bead out of closed or failed reopens it (and a landed
-/// convoy it belongs to). Every change is recorded in the event log.
+/// convoy it belongs to). Dependencies can be added (a cycle is refused) and
+/// removed; a hooked bead whose last blocker goes is dispatched. Every change
+/// is recorded in the event log.
 ///
 /// Examples:
 ///   gt bead update gt-k3x9q --status closed
 ///   gt bead update gt-k3x9q --priority high --add-label urgent
 ///   gt bead update gt-k3x9q --meta pr=1234 --unset-meta draft
+///   gt bead update gt-api --add-depends-on gt-migration
 #[derive(Debug, Args)]
 #[command(verbatim_doc_comment)]
 pub struct BeadUpdateArgs {
@@ -60,6 +63,14 @@ pub struct BeadUpdateArgs {
     /// Remove a metadata key (repeatable)
     #[arg(long = "unset-meta", value_name = "KEY")]
     pub unset_meta: Vec<String>,
+
+    /// Make it wait for this bead too (repeatable; a cycle is refused)
+    #[arg(long = "add-depends-on", value_name = "BEAD")]
+    pub add_depends_on: Vec<String>,
+
+    /// Stop it waiting for this bead (repeatable; it may then dispatch)
+    #[arg(long = "remove-depends-on", value_name = "BEAD")]
+    pub remove_depends_on: Vec<String>,
 }
 
 pub fn run(ctx: &mut Ctx, args: BeadUpdateArgs) -> Result<()> {
@@ -86,6 +97,8 @@ pub fn run(ctx: &mut Ctx, args: BeadUpdateArgs) -> Result<()> {
         add_labels: args.add_labels,
         remove_labels: args.remove_labels,
         metadata: (!metadata.is_empty()).then_some(metadata),
+        add_depends_on: args.add_depends_on,
+        remove_depends_on: args.remove_depends_on,
     })?;
     emit(&ctx.style, &bead)
 }
