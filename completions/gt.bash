@@ -64,6 +64,9 @@ _gt() {
             gt,rig)
                 cmd="gt__subcmd__rig"
                 ;;
+            gt,serve)
+                cmd="gt__subcmd__serve"
+                ;;
             gt,sling)
                 cmd="gt__subcmd__sling"
                 ;;
@@ -292,6 +295,9 @@ _gt() {
             gt__subcmd__help,rig)
                 cmd="gt__subcmd__help__subcmd__rig"
                 ;;
+            gt__subcmd__help,serve)
+                cmd="gt__subcmd__help__subcmd__serve"
+                ;;
             gt__subcmd__help,sling)
                 cmd="gt__subcmd__help__subcmd__sling"
                 ;;
@@ -416,7 +422,7 @@ _gt() {
 
     case "${cmd}" in
         gt)
-            opts="-q -h -V --db --json --actor --color --quiet --lock-timeout --help --version init rig sling sling-batch convoy bead agent hook escalation events doctor patrol mcp prompt config completions man help"
+            opts="-q -h -V --db --json --actor --color --quiet --lock-timeout --help --version init rig sling sling-batch convoy bead agent hook escalation events doctor patrol mcp serve prompt config completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2066,7 +2072,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__help)
-            opts="init rig sling sling-batch convoy bead agent hook escalation events doctor patrol mcp prompt config completions man help"
+            opts="init rig sling sling-batch convoy bead agent hook escalation events doctor patrol mcp serve prompt config completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2681,6 +2687,20 @@ _gt() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        gt__subcmd__help__subcmd__serve)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         gt__subcmd__help__subcmd__sling)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -3120,6 +3140,44 @@ _gt() {
                 return 0
             fi
             case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        gt__subcmd__serve)
+            opts="-q -h -V --addr --token --read-only --db --json --actor --color --quiet --lock-timeout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --addr)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

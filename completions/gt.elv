@@ -42,6 +42,7 @@ set edit:completion:arg-completer[gt] = {|@words|
             cand doctor 'Check every invariant of the town, and repair what can be repaired'
             cand patrol 'Find stuck agents and work nothing will pick up, and repair what is safe'
             cand mcp 'Serve gt''s calls as MCP tools on stdin and stdout (for agent hosts)'
+            cand serve 'Serve the HTTP API over the town (JSON in, JSON out, and an event stream)'
             cand prompt 'Print a guide to gt for an agent''s prompt'
             cand config 'Inspect gt''s settings and where they come from'
             cand completions 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
@@ -752,6 +753,22 @@ set edit:completion:arg-completer[gt] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'gt;serve'= {
+            cand --addr 'The address to listen on'
+            cand --token 'The token every request must bring (needed off loopback)'
+            cand --db 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]'
+            cand --actor 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]'
+            cand --color 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]'
+            cand --lock-timeout 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]'
+            cand --read-only 'Refuse every write (403)'
+            cand --json 'Print one JSON document on stdout; errors become JSON on stderr'
+            cand -q 'Print only the IDs of what a command created or listed'
+            cand --quiet 'Print only the IDs of what a command created or listed'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'gt;prompt'= {
             cand --db 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]'
             cand --actor 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]'
@@ -866,6 +883,7 @@ set edit:completion:arg-completer[gt] = {|@words|
             cand doctor 'Check every invariant of the town, and repair what can be repaired'
             cand patrol 'Find stuck agents and work nothing will pick up, and repair what is safe'
             cand mcp 'Serve gt''s calls as MCP tools on stdin and stdout (for agent hosts)'
+            cand serve 'Serve the HTTP API over the town (JSON in, JSON out, and an event stream)'
             cand prompt 'Print a guide to gt for an agent''s prompt'
             cand config 'Inspect gt''s settings and where they come from'
             cand completions 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
@@ -972,6 +990,8 @@ set edit:completion:arg-completer[gt] = {|@words|
         &'gt;help;patrol'= {
         }
         &'gt;help;mcp'= {
+        }
+        &'gt;help;serve'= {
         }
         &'gt;help;prompt'= {
             cand mayor 'Print the Mayor''s guide: convoys, progress, and surgical editing'

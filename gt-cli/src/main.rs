@@ -10,6 +10,8 @@ mod live;
 mod mcp;
 mod names;
 mod output;
+#[cfg(feature = "serve")]
+mod serve;
 mod views;
 
 fn main() -> std::process::ExitCode {

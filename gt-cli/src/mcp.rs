@@ -328,6 +328,7 @@ mod tests {
         "completions",
         "man",
         "mcp",
+        "serve",
     ];
 
     fn command<'a>(root: &'a clap::Command, path: &str) -> &'a clap::Command {

@@ -7,6 +7,7 @@ mod concurrency;
 mod editing;
 mod errors;
 mod flow;
+mod http;
 mod mcp;
 mod patrol;
 mod reliability;
@@ -81,6 +82,9 @@ suite!(
     editing::events_of_a_convoy_include_its_beads,
     editing::the_mayor_guide_names_every_editing_command,
     editing::a_task_is_inserted_into_a_running_convoy,
+    http::http_routes_answer_as_the_cli,
+    http::http_refusals_write_nothing,
+    http::http_stream_carries_every_writer,
     mcp::mcp_diamond_flow_lands_once,
     mcp::mcp_edits_wonky_state,
     mcp::mcp_refusals_write_nothing,

@@ -18,6 +18,8 @@ pub mod mcp;
 pub mod patrol;
 pub mod prompt;
 pub mod rig;
+#[cfg(feature = "serve")]
+pub mod serve;
 pub mod sling;
 pub mod sling_batch;
 
@@ -47,6 +49,8 @@ pub enum Command {
     Patrol(patrol::PatrolArgs),
     #[cfg(feature = "mcp")]
     Mcp(mcp::McpArgs),
+    #[cfg(feature = "serve")]
+    Serve(serve::ServeArgs),
     #[command(subcommand)]
     Prompt(prompt::PromptCommand),
     #[command(subcommand)]
@@ -71,6 +75,8 @@ pub fn run(ctx: &mut Ctx, command: Command) -> Result<()> {
         Command::Patrol(args) => patrol::run(ctx, args),
         #[cfg(feature = "mcp")]
         Command::Mcp(args) => mcp::run(ctx, args),
+        #[cfg(feature = "serve")]
+        Command::Serve(args) => serve::run(ctx, args),
         Command::Prompt(cmd) => prompt::run(ctx, cmd),
         Command::Config(cmd) => config::run(ctx, cmd),
         Command::Completions(args) => completions::run(ctx, args),

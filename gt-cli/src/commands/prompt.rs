@@ -126,7 +126,14 @@ const SECTIONS: &[(&str, &str, &[&str])] = &[
 
 /// Commands that are not tools for the Mayor.
 #[cfg(test)]
-const NOT_IN_GUIDE: &[&str] = &["prompt mayor", "config show", "completions", "man", "mcp"];
+const NOT_IN_GUIDE: &[&str] = &[
+    "prompt mayor",
+    "config show",
+    "completions",
+    "man",
+    "mcp",
+    "serve",
+];
 
 /// The `--json` output of each command.
 fn json_shape(path: &str) -> Option<&'static str> {

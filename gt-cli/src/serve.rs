@@ -1,0 +1,693 @@
+//! `gt serve`: gt-core's call catalogue as a JSON HTTP API (SPEC §8), with an
+//! event stream. A thin face like `gt mcp`: each route is a catalogue entry
+//! (its path parameters, query or JSON body are the request's fields), each
+//! call runs on a blocking thread with a `Town` of its own, and the result is
+//! the command's `--json` document. One guard checks every request (Host,
+//! token, content type, origin, read-only) and one function maps errors to
+//! status codes. The tokio runtime starts here and nowhere else.
+
+use std::collections::HashMap;
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::extract::{Request, State};
+use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
+use axum::middleware::{self, Next};
+use axum::response::sse::{Event as SseEvent, KeepAlive, Sse};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{on, MethodFilter};
+use axum::Router;
+use futures_util::stream::{self, StreamExt};
+use gt_core::calls::{self, Entry, ListEvents};
+use gt_core::error::ToolNames;
+use gt_core::model::Event;
+use gt_core::{Error, ErrorKind, OpenOptions, Result, Town};
+use serde_json::{json, Value as Json};
+use tokio::sync::{broadcast, watch};
+
+/// Bodies larger than this are refused (413).
+pub const BODY_LIMIT: usize = 16 << 20;
+
+/// How often the one poller looks for new events.
+const POLL: Duration = Duration::from_millis(200);
+
+/// How the server was started.
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    pub addr: SocketAddr,
+    pub token: Option<String>,
+    pub read_only: bool,
+}
+
+/// What every request handler shares.
+struct App {
+    open: OpenOptions,
+    options: ServeOptions,
+    /// New events, as the poller finds them.
+    events: broadcast::Sender<Event>,
+    /// The newest event id the poller has seen.
+    newest: watch::Receiver<i64>,
+    /// Flips to true when the server is shutting down, ending the streams.
+    stopping: watch::Receiver<bool>,
+}
+
+/// An error as an HTTP response: the JSON error of §4 with its status.
+struct ApiError(Error);
+
+impl From<Error> for ApiError {
+    fn from(e: Error) -> Self {
+        ApiError(e)
+    }
+}
+
+/// The server's own refusals, which gt-core has no kind for.
+fn refusal(status: StatusCode, code: &str, message: impl Into<String>, hint: &str) -> Response {
+    let body = json!({ "error": { "code": code, "message": message.into(), "hint": hint } });
+    (status, axum::Json(body)).into_response()
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let e = self.0;
+        let status = match e.kind {
+            ErrorKind::Usage => StatusCode::BAD_REQUEST,
+            ErrorKind::NotFound => StatusCode::NOT_FOUND,
+            ErrorKind::Conflict => StatusCode::CONFLICT,
+            ErrorKind::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
+            ErrorKind::Forbidden => StatusCode::FORBIDDEN,
+            ErrorKind::Internal => StatusCode::INTERNAL_SERVER_ERROR,
+        };
+        let body = crate::output::error_json_naming(&e, &ToolNames);
+        let mut response =
+            (status, [(header::CONTENT_TYPE, "application/json")], body).into_response();
+        if status == StatusCode::SERVICE_UNAVAILABLE {
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
+        }
+        response
+    }
+}
+
+/// Whether `addr` is a loopback address (no token needed there).
+pub fn is_loopback(addr: &SocketAddr) -> bool {
+    addr.ip().is_loopback()
+}
+
+/// Compares two secrets in time that does not depend on where they differ.
+fn same_secret(a: &[u8], b: &[u8]) -> bool {
+    let mut diff = u8::from(a.len() != b.len());
+    for (i, x) in a.iter().enumerate() {
+        diff |= x ^ b.get(i % b.len().max(1)).copied().unwrap_or(0);
+    }
+    diff == 0
+}
+
+/// The names a browser may use for this server (against DNS rebinding).
+fn host_allowed(options: &ServeOptions, host: &str) -> bool {
+    let port = options.addr.port();
+    if options.addr.ip().is_unspecified() {
+        // Bound to every interface (a token is required): any name of it.
+        return host
+            .rsplit_once(':')
+            .is_some_and(|(_, p)| p == port.to_string());
+    }
+    let served = options.addr.to_string();
+    host == served || host == format!("localhost:{port}")
+}
+
+/// The one guard: every `/api` request passes it or is refused.
+async fn guard(State(app): State<Arc<App>>, req: Request, next: Next) -> Response {
+    let headers = req.headers();
+    let host = headers
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .unwrap_or("");
+    if !host_allowed(&app.options, host) {
+        return refusal(
+            StatusCode::FORBIDDEN,
+            "forbidden",
+            format!("this server does not answer to the host '{host}'"),
+            "use the address gt serve printed",
+        );
+    }
+    if let Some(token) = &app.options.token {
+        let given = headers
+            .get(header::AUTHORIZATION)
+            .and_then(|h| h.to_str().ok())
+            .and_then(|h| h.strip_prefix("Bearer "))
+            .unwrap_or("");
+        if !same_secret(given.as_bytes(), token.as_bytes()) {
+            return refusal(
+                StatusCode::UNAUTHORIZED,
+                "unauthorized",
+                "a valid token is needed",
+                "send Authorization: Bearer TOKEN (the token gt serve was started with)",
+            );
+        }
+    }
+    let write = matches!(*req.method(), Method::POST | Method::PATCH | Method::DELETE);
+    if write {
+        if app.options.read_only {
+            return refusal(
+                StatusCode::FORBIDDEN,
+                "forbidden",
+                "this server is read-only",
+                "start gt serve without --read-only to make changes",
+            );
+        }
+        let json = headers
+            .get(header::CONTENT_TYPE)
+            .and_then(|h| h.to_str().ok())
+            .is_some_and(|c| c.split(';').next().unwrap_or("").trim() == "application/json");
+        if !json {
+            return refusal(
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                "unsupported_media_type",
+                "a write must be sent as application/json",
+                "send Content-Type: application/json",
+            );
+        }
+        if let Some(origin) = headers.get(header::ORIGIN).and_then(|o| o.to_str().ok()) {
+            if origin != format!("http://{host}") {
+                return refusal(
+                    StatusCode::FORBIDDEN,
+                    "forbidden",
+                    format!("a write from {origin} is not allowed"),
+                    "write from the dashboard this server serves",
+                );
+            }
+        }
+    }
+    next.run(req).await
+}
+
+/// Decodes `%XX` and `+` in a URL component.
+fn decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < bytes.len() => {
+                match u8::from_str_radix(
+                    std::str::from_utf8(&bytes[i + 1..i + 3]).unwrap_or(""),
+                    16,
+                ) {
+                    Ok(b) => {
+                        out.push(b);
+                        i += 2;
+                    }
+                    Err(_) => out.push(b'%'),
+                }
+            }
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// The path parameters of `path` matched against `pattern` (`/api/beads/{bead_id}`).
+fn path_params(pattern: &str, path: &str) -> Vec<(String, String)> {
+    pattern
+        .split('/')
+        .zip(path.split('/'))
+        .filter_map(|(p, v)| {
+            p.strip_prefix('{')
+                .and_then(|p| p.strip_suffix('}'))
+                .map(|name| (name.to_string(), decode(v)))
+        })
+        .collect()
+}
+
+/// A query string's pairs (`all` alone is `all=true`).
+fn query_pairs(query: Option<&str>) -> Vec<(String, String)> {
+    query
+        .unwrap_or("")
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .map(|p| match p.split_once('=') {
+            Some((k, v)) => (decode(k), decode(v)),
+            None => (decode(p), "true".to_string()),
+        })
+        .collect()
+}
+
+/// A text value as the request's schema types the field (queries and paths
+/// carry only text).
+fn typed(schema: &Json, field: &str, text: String) -> Json {
+    let property = &schema["properties"][field];
+    let types: Vec<&str> = match &property["type"] {
+        Json::String(t) => vec![t.as_str()],
+        Json::Array(ts) => ts.iter().filter_map(Json::as_str).collect(),
+        _ => vec![],
+    };
+    if types.contains(&"boolean") {
+        return json!(matches!(text.as_str(), "true" | "1" | "yes" | ""));
+    }
+    if types.contains(&"integer") {
+        if let Ok(n) = text.parse::<i64>() {
+            return json!(n);
+        }
+    }
+    if types.contains(&"array") {
+        return json!([text]);
+    }
+    Json::String(text)
+}
+
+/// The request's fields from the route's path, its query and its body.
+async fn arguments(entry: &Entry, pattern: &str, req: Request) -> Result<Json, Response> {
+    let schema = entry.input_schema();
+    let (parts, body) = req.into_parts();
+    let mut args = serde_json::Map::new();
+    if parts.method != Method::GET {
+        let bytes = axum::body::to_bytes(body, BODY_LIMIT).await.map_err(|_| {
+            refusal(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "too_large",
+                format!("the body is larger than {} MiB", BODY_LIMIT >> 20),
+                "send less at once",
+            )
+        })?;
+        if !bytes.is_empty() {
+            match serde_json::from_slice::<Json>(&bytes) {
+                Ok(Json::Object(map)) => args = map,
+                Ok(_) => {
+                    return Err(
+                        ApiError(Error::usage("the body is not a JSON object")).into_response()
+                    )
+                }
+                Err(e) => {
+                    return Err(
+                        ApiError(Error::usage(format!("the body is not valid JSON: {e}")))
+                            .into_response(),
+                    )
+                }
+            }
+        }
+    }
+    for (key, value) in query_pairs(parts.uri.query()) {
+        // A query names an ID field as SPEC §8 does (`?rig=`, `?convoy=`).
+        let id_field = format!("{key}_id");
+        let key = if schema["properties"].get(&key).is_none()
+            && schema["properties"].get(&id_field).is_some()
+        {
+            id_field
+        } else {
+            key
+        };
+        let value = typed(&schema, &key, value);
+        args.insert(key, value);
+    }
+    for (key, value) in path_params(pattern, parts.uri.path()) {
+        // A path's one bead stands for a list of them where the call takes one.
+        let has = |k: &str| schema["properties"].get(k).is_some();
+        if has(&key) {
+            args.insert(key, Json::String(value));
+        } else if has(&format!("{key}s")) {
+            args.insert(format!("{key}s"), json!([value]));
+        }
+        // Any other (the seed routes' `{town}`) names nothing the call takes.
+    }
+    Ok(Json::Object(args))
+}
+
+/// Runs a call of the catalogue for one request.
+async fn call(app: Arc<App>, entry: Entry, pattern: &'static str, req: Request) -> Response {
+    let actor = req
+        .headers()
+        .get("x-gt-actor")
+        .and_then(|a| a.to_str().ok())
+        .map(str::to_string);
+    let method = req.method().clone();
+    let mut args = match arguments(&entry, pattern, req).await {
+        Ok(args) => args,
+        Err(response) => return response,
+    };
+    let mut entry = entry;
+    // `POST /api/beads` with `"sling": true` hooks and dispatches the new bead.
+    if entry.spec.tool == "gt_bead_create" && args.get("sling") == Some(&json!(true)) {
+        if let Some(map) = args.as_object_mut() {
+            map.remove("sling");
+        }
+        entry = calls::by_tool("gt_sling").expect("the catalogue has gt_sling");
+    } else if let Some(map) = args.as_object_mut() {
+        if map.get("sling") == Some(&json!(false)) {
+            map.remove("sling");
+        }
+    }
+    let mut open = app.open.clone();
+    if let Some(actor) = actor.filter(|a| !a.trim().is_empty()) {
+        open.actor = actor;
+    }
+    let outcome = tokio::task::spawn_blocking(move || {
+        let mut town = Town::open(&open)?;
+        entry.call(&mut town, args)
+    })
+    .await
+    .unwrap_or_else(|e| Err(Error::internal(format!("the call failed: {e}"))));
+    match outcome {
+        Ok(text) => {
+            let created = method == Method::POST
+                && CREATES.contains(&entry.spec.tool)
+                && !text.contains("\"created\":false");
+            let status = if created {
+                StatusCode::CREATED
+            } else {
+                StatusCode::OK
+            };
+            (status, [(header::CONTENT_TYPE, "application/json")], text).into_response()
+        }
+        Err(e) => ApiError(e).into_response(),
+    }
+}
+
+/// The calls whose success is 201 Created (unless a key replayed an earlier one).
+const CREATES: &[&str] = &[
+    "gt_rig_add",
+    "gt_sling",
+    "gt_sling_batch",
+    "gt_bead_create",
+    "gt_escalation_raise",
+];
+
+/// The routes of SPEC §8 beyond the catalogue's own: aliases of its calls.
+const ALIASES: &[(&str, &str, &str)] = &[
+    ("PATCH", "/api/agents/{agent_id}/status", "gt_agent_update"),
+    ("DELETE", "/api/agents/{agent_id}/hook", "gt_agent_reset"),
+    (
+        "POST",
+        "/api/mayor/{town}/tools/sling-batch",
+        "gt_sling_batch",
+    ),
+    ("GET", "/api/mayor/{town}/tools/convoys", "gt_list_convoys"),
+    (
+        "GET",
+        "/api/mayor/{town}/tools/convoys/{convoy_id}",
+        "gt_convoy_status",
+    ),
+];
+
+fn method_filter(method: &str) -> MethodFilter {
+    match method {
+        "GET" => MethodFilter::GET,
+        "POST" => MethodFilter::POST,
+        "PATCH" => MethodFilter::PATCH,
+        "DELETE" => MethodFilter::DELETE,
+        other => panic!("a route with the method {other}"),
+    }
+}
+
+/// Every route: the catalogue's, the aliases, the town and the stream.
+fn router(app: Arc<App>) -> Router {
+    let mut routes: Vec<(&'static str, &'static str, Entry)> = Vec::new();
+    for entry in calls::catalogue() {
+        if let Some((method, path)) = entry.spec.route.and_then(|r| r.split_once(' ')) {
+            routes.push((method, path, entry));
+        }
+    }
+    for (method, path, tool) in ALIASES {
+        routes.push((
+            method,
+            path,
+            calls::by_tool(tool).expect("an alias of a tool"),
+        ));
+    }
+    let mut by_path: HashMap<&'static str, Vec<(&'static str, Entry)>> = HashMap::new();
+    for (method, path, entry) in routes {
+        by_path.entry(path).or_default().push((method, entry));
+    }
+    let mut router = Router::new();
+    for (path, methods) in by_path {
+        let mut method_router = axum::routing::MethodRouter::new();
+        for (method, entry) in methods {
+            let handler =
+                move |State(app): State<Arc<App>>, req: Request| call(app, entry, path, req);
+            method_router = method_router.merge(on(method_filter(method), handler));
+        }
+        router = router.route(path, method_router);
+    }
+    router
+        .route("/api/town", axum::routing::get(town))
+        .route("/api/events/stream", axum::routing::get(stream_events))
+        .fallback(|| async {
+            ApiError(Error::not_found("no such route").with_hint("see the API table in the README"))
+        })
+        .layer(middleware::from_fn_with_state(app.clone(), guard))
+        .with_state(app)
+}
+
+/// `GET /api/town`: what `gt init` reports; also the health check.
+async fn town(State(app): State<Arc<App>>) -> Response {
+    let open = app.open.clone();
+    let outcome = tokio::task::spawn_blocking(move || Town::open(&open).map(|t| t.info()))
+        .await
+        .unwrap_or_else(|e| Err(Error::internal(format!("the call failed: {e}"))));
+    match outcome {
+        Ok(info) => axum::Json(info).into_response(),
+        Err(e) => ApiError(e).into_response(),
+    }
+}
+
+fn sse(event: &Event) -> SseEvent {
+    SseEvent::default()
+        .id(event.id.to_string())
+        .data(serde_json::to_string(event).unwrap_or_default())
+}
+
+/// `GET /api/events/stream`: each audit event as an SSE event, from what is
+/// committed after the connection, or after `Last-Event-ID` (`?after=ID`).
+async fn stream_events(State(app): State<Arc<App>>, headers: HeaderMap, req: Request) -> Response {
+    let resume = headers
+        .get("last-event-id")
+        .and_then(|h| h.to_str().ok())
+        .map(str::to_string)
+        .or_else(|| {
+            query_pairs(req.uri().query())
+                .into_iter()
+                .find(|(k, _)| k == "after")
+                .map(|(_, v)| v)
+        });
+    let resume = match resume.map(|r| r.trim().parse::<i64>()) {
+        Some(Ok(id)) => Some(id),
+        Some(Err(_)) => {
+            return ApiError(Error::usage("Last-Event-ID is not an event id")).into_response()
+        }
+        None => None,
+    };
+    // Subscribed before the replay is read, so that nothing falls between.
+    let live = app.events.subscribe();
+    let mut last = resume.unwrap_or(*app.newest.borrow());
+    let mut missed = Vec::new();
+    if resume.is_some() {
+        let open = app.open.clone();
+        let replay = tokio::task::spawn_blocking(move || {
+            let mut town = Town::open(&open)?;
+            town.call(ListEvents {
+                after: Some(last),
+                limit: Some(0),
+                ..Default::default()
+            })
+        })
+        .await
+        .unwrap_or_else(|e| Err(Error::internal(format!("the replay failed: {e}"))));
+        match replay {
+            Ok(events) => missed = events,
+            Err(e) => return ApiError(e).into_response(),
+        }
+        if let Some(e) = missed.last() {
+            last = e.id;
+        }
+    }
+    let replayed = stream::iter(
+        missed
+            .into_iter()
+            .map(|e| Ok::<_, std::convert::Infallible>(sse(&e))),
+    );
+    let mut stopping = app.stopping.clone();
+    let live = stream::unfold((live, last), |(mut rx, last)| async move {
+        loop {
+            match rx.recv().await {
+                Ok(e) if e.id > last => {
+                    let id = e.id;
+                    return Some((Ok(sse(&e)), (rx, id)));
+                }
+                Ok(_) => continue,
+                // A slow client missed events: it ends, and resumes from its last id.
+                Err(_) => return None,
+            }
+        }
+    });
+    let until_stop = async move {
+        let _ = stopping.wait_for(|s| *s).await;
+    };
+    let events = replayed.chain(live).take_until(until_stop);
+    Sse::new(events)
+        .keep_alive(KeepAlive::new().interval(Duration::from_secs(15)))
+        .into_response()
+}
+
+/// The one poller: new events from any writer, shared by every stream. Idle,
+/// it asks the store for events after the newest it has seen, five times a
+/// second: one index probe each.
+fn poll_events(open: OpenOptions, events: broadcast::Sender<Event>, newest: watch::Sender<i64>) {
+    let mut town = None;
+    let mut last = None;
+    loop {
+        if town.is_none() {
+            town = Town::open(&open).ok();
+        }
+        if let Some(t) = town.as_mut() {
+            let request = match last {
+                None => ListEvents {
+                    limit: Some(1),
+                    ..Default::default()
+                },
+                Some(after) => ListEvents {
+                    after: Some(after),
+                    limit: Some(0),
+                    ..Default::default()
+                },
+            };
+            match t.call(request) {
+                Ok(found) => {
+                    let first = last.is_none();
+                    for e in found {
+                        last = Some(e.id);
+                        if !first {
+                            let _ = events.send(e);
+                        }
+                    }
+                    last.get_or_insert(0);
+                    let _ = newest.send(last.unwrap_or(0));
+                }
+                // Down or busy: try again, with a fresh connection.
+                Err(_) => town = None,
+            }
+        }
+        if newest.is_closed() {
+            return;
+        }
+        std::thread::sleep(POLL);
+    }
+}
+
+/// Serves until SIGINT or SIGTERM; in-flight calls finish, streams close.
+pub fn serve(open: OpenOptions, options: ServeOptions) -> Result<()> {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .map_err(|e| Error::internal(format!("cannot start the server: {e}")))?;
+    runtime.block_on(async move {
+        let listener = tokio::net::TcpListener::bind(options.addr)
+            .await
+            .map_err(|e| {
+                Error::unavailable(format!("cannot listen on {}: {e}", options.addr))
+                    .with_hint("pick another address with --addr HOST:PORT")
+            })?;
+        let addr = listener
+            .local_addr()
+            .map_err(|e| Error::internal(format!("cannot read the address: {e}")))?;
+        let options = ServeOptions { addr, ..options };
+        let (events, _) = broadcast::channel(1024);
+        let (newest_tx, newest) = watch::channel(0);
+        let (stop_tx, stopping) = watch::channel(false);
+        {
+            let (open, events) = (open.clone(), events.clone());
+            std::thread::spawn(move || poll_events(open, events, newest_tx));
+        }
+        let app = Arc::new(App {
+            open,
+            options: options.clone(),
+            events,
+            newest,
+            stopping,
+        });
+        eprintln!("gt serve: the API is at http://{addr}/api/town");
+        println!("http://{addr}/");
+        let shutdown = async move {
+            shutdown_signal().await;
+            let _ = stop_tx.send(true);
+        };
+        axum::serve(listener, router(app))
+            .with_graceful_shutdown(shutdown)
+            .await
+            .map_err(|e| Error::internal(format!("the server stopped: {e}")))
+    })
+}
+
+async fn shutdown_signal() {
+    let interrupt = tokio::signal::ctrl_c();
+    #[cfg(unix)]
+    {
+        let mut term =
+            match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+                Ok(s) => s,
+                Err(_) => return interrupt.await.unwrap_or(()),
+            };
+        tokio::select! {
+            _ = interrupt => {}
+            _ = term.recv() => {}
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = interrupt.await;
+    }
+}
+
+/// Checks `--addr` and `--token` before anything listens.
+pub fn check(options: &ServeOptions) -> Result<()> {
+    if !is_loopback(&options.addr) && options.token.is_none() {
+        return Err(Error::usage(format!(
+            "{} is not a loopback address, and no token was given",
+            options.addr
+        ))
+        .with_hint("give --token TOKEN (or GT_SERVE_TOKEN), or serve on 127.0.0.1"));
+    }
+    if let Some(token) = &options.token {
+        if token.trim().len() < 16 {
+            return Err(
+                Error::usage("the token is shorter than 16 characters").with_hint(
+                    "use a long random token, such as the output of: openssl rand -hex 32",
+                ),
+            );
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn secrets_compare_whole() {
+        assert!(same_secret(b"abcdef", b"abcdef"));
+        assert!(!same_secret(b"abcdef", b"abcdeg"));
+        assert!(!same_secret(b"abc", b"abcdef"));
+        assert!(!same_secret(b"", b"abcdef"));
+    }
+
+    #[test]
+    fn urls_decode_and_params_match() {
+        assert_eq!(decode("a%20b+c"), "a b c");
+        assert_eq!(decode("100%"), "100%");
+        assert_eq!(
+            path_params("/api/beads/{bead_id}", "/api/beads/gt-abc"),
+            vec![("bead_id".to_string(), "gt-abc".to_string())]
+        );
+        assert_eq!(
+            query_pairs(Some("all&status=active")),
+            vec![
+                ("all".into(), "true".into()),
+                ("status".into(), "active".into())
+            ]
+        );
+    }
+}

@@ -1,0 +1,612 @@
+//! `gt serve` through real HTTP: every route against the command line's
+//! `--json` on the same state, every refusal with nothing written, each
+//! security rule, and the event stream fed by a separate `gt` process.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Stdio};
+use std::time::{Duration, Instant};
+
+use gt_core::model::{Bead, Convoy};
+use gt_core::ops::sling::SlungBatch;
+use serde_json::{json, Value};
+
+use crate::Town;
+
+/// A running `gt serve` on a free loopback port.
+pub struct Server {
+    child: Child,
+    /// `127.0.0.1:PORT`
+    pub addr: String,
+}
+
+impl Server {
+    pub fn start(t: &Town, args: &[&str]) -> Server {
+        let mut cmd = t.command(&["serve", "--addr", "127.0.0.1:0"]);
+        cmd.args(args).stdout(Stdio::piped()).stderr(Stdio::null());
+        let mut child = cmd.spawn().unwrap();
+        let mut line = String::new();
+        BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut line)
+            .unwrap();
+        let addr = line
+            .trim()
+            .trim_start_matches("http://")
+            .trim_end_matches('/')
+            .to_string();
+        assert!(addr.starts_with("127.0.0.1:"), "gt serve printed {line:?}");
+        Server { child, addr }
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// One HTTP answer.
+#[derive(Debug)]
+pub struct Answer {
+    pub status: u16,
+    pub headers: String,
+    pub body: String,
+}
+
+impl Answer {
+    pub fn json(&self) -> Value {
+        serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("{e}: {}", self.body))
+    }
+
+    /// The error code of a refusal with `status`.
+    pub fn refused(&self, status: u16) -> String {
+        assert_eq!(self.status, status, "{}", self.body);
+        self.json()["error"]["code"].as_str().unwrap().to_string()
+    }
+}
+
+/// Sends one request as written, with `Connection: close`, and reads the answer.
+pub fn raw(addr: &str, method: &str, path: &str, headers: &[(&str, &str)], body: &[u8]) -> Answer {
+    let mut stream = TcpStream::connect(addr).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(30)))
+        .unwrap();
+    let mut head = format!("{method} {path} HTTP/1.1\r\nConnection: close\r\n");
+    if !headers.iter().any(|(k, _)| k.eq_ignore_ascii_case("host")) {
+        head.push_str(&format!("Host: {addr}\r\n"));
+    }
+    for (k, v) in headers {
+        head.push_str(&format!("{k}: {v}\r\n"));
+    }
+    head.push_str(&format!("Content-Length: {}\r\n\r\n", body.len()));
+    stream.write_all(head.as_bytes()).unwrap();
+    let _ = stream.write_all(body);
+    let mut out = Vec::new();
+    let _ = stream.read_to_end(&mut out);
+    let text = String::from_utf8_lossy(&out).into_owned();
+    let (headers, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
+    let status = headers
+        .split(' ')
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    Answer {
+        status,
+        headers: headers.to_string(),
+        body: body.to_string(),
+    }
+}
+
+fn get(s: &Server, path: &str) -> Answer {
+    raw(&s.addr, "GET", path, &[], b"")
+}
+
+fn send(s: &Server, method: &str, path: &str, body: Value) -> Answer {
+    let body = body.to_string();
+    raw(
+        &s.addr,
+        method,
+        path,
+        &[("Content-Type", "application/json")],
+        body.as_bytes(),
+    )
+}
+
+fn ok(answer: Answer, status: u16) -> Value {
+    assert_eq!(answer.status, status, "{}", answer.body);
+    assert!(
+        answer
+            .headers
+            .to_ascii_lowercase()
+            .contains("content-type: application/json"),
+        "{}",
+        answer.headers
+    );
+    answer.json()
+}
+
+/// Each GET equals the command line's `--json` on the same state.
+fn same_as_cli(t: &Town, s: &Server, path: &str, cli: &[&str]) {
+    let http = ok(get(s, path), 200);
+    let cli: Value = t.json(cli);
+    assert_eq!(http, cli, "GET {path} and gt {cli:?}");
+}
+
+/// Every route of SPEC §8, the seed's Mayor routes, and the drift test.
+pub fn http_routes_answer_as_the_cli(t: Town) {
+    let t = t.with_rig();
+    let s = Server::start(&t, &[]);
+    let town = ok(get(&s, "/api/town"), 200);
+    assert_eq!(town["schema_version"], 9);
+    let rig = ok(send(&s, "POST", "/api/rigs", json!({"name": "web"})), 201);
+    assert_eq!(rig["name"], "web");
+    let batch = json!({
+        "rig_id": "app", "convoy_title": "Sessions", "idempotency_key": "k-1",
+        "tasks": [{"title": "Schema"}, {"title": "API", "depends_on": [0]},
+                  {"title": "UI", "depends_on": [0]}, {"title": "Docs", "depends_on": [1, 2]}]
+    });
+    let made = ok(
+        send(
+            &s,
+            "POST",
+            "/api/mayor/town/tools/sling-batch",
+            batch.clone(),
+        ),
+        201,
+    );
+    let again = ok(send(&s, "POST", "/api/convoys", batch), 200);
+    assert_eq!(again["created"], false, "the key replays");
+    let b: SlungBatch = serde_json::from_value(made).unwrap();
+    let cv = b.convoy.id.clone();
+    let ids: Vec<String> = b.beads.iter().map(|x| x.bead.id.clone()).collect();
+    same_as_cli(&t, &s, "/api/rigs", &["rig", "list"]);
+    same_as_cli(&t, &s, "/api/convoys", &["convoy", "list"]);
+    same_as_cli(
+        &t,
+        &s,
+        "/api/convoys?all&rig=app",
+        &["convoy", "list", "--all", "--rig", "app"],
+    );
+    same_as_cli(
+        &t,
+        &s,
+        &format!("/api/convoys/{cv}"),
+        &["convoy", "status", &cv],
+    );
+    same_as_cli(&t, &s, "/api/mayor/town/tools/convoys", &["convoy", "list"]);
+    same_as_cli(
+        &t,
+        &s,
+        &format!("/api/mayor/town/tools/convoys/{cv}"),
+        &["convoy", "status", &cv],
+    );
+    same_as_cli(
+        &t,
+        &s,
+        &format!("/api/beads?convoy_id={cv}&status=open"),
+        &["bead", "list", "--convoy", &cv, "--status", "open"],
+    );
+    same_as_cli(
+        &t,
+        &s,
+        &format!("/api/beads/{}", ids[0]),
+        &["bead", "show", &ids[0]],
+    );
+    same_as_cli(
+        &t,
+        &s,
+        "/api/agents?rig_id=app",
+        &["agent", "list", "--rig", "app"],
+    );
+    same_as_cli(&t, &s, "/api/agents/Toast", &["agent", "show", "Toast"]);
+    same_as_cli(
+        &t,
+        &s,
+        "/api/agents/Toast/hook",
+        &["hook", "--agent", "Toast"],
+    );
+    same_as_cli(&t, &s, "/api/events?limit=0", &["events", "--limit", "0"]);
+    same_as_cli(
+        &t,
+        &s,
+        &format!("/api/events?subject_id={cv}"),
+        &["events", "--subject", &cv],
+    );
+    same_as_cli(
+        &t,
+        &s,
+        "/api/escalations?all",
+        &["escalation", "list", "--all"],
+    );
+
+    let mode = ok(
+        send(
+            &s,
+            "PATCH",
+            &format!("/api/convoys/{cv}"),
+            json!({"merge_mode": "review-and-merge"}),
+        ),
+        200,
+    );
+    assert_eq!(mode["merge_mode"], "review-and-merge");
+    let closed = ok(
+        send(
+            &s,
+            "PATCH",
+            &format!("/api/beads/{}", ids[0]),
+            json!({"status": "closed"}),
+        ),
+        200,
+    );
+    assert_eq!(closed["status"], "closed");
+    let moved = ok(
+        send(
+            &s,
+            "POST",
+            &format!("/api/beads/{}/reassign", ids[1]),
+            json!({"new": true}),
+        ),
+        200,
+    );
+    let polecat = moved["agent"]["name"].as_str().unwrap().to_string();
+    let stalled = ok(
+        send(
+            &s,
+            "PATCH",
+            &format!("/api/agents/{polecat}/status"),
+            json!({"status": "stalled"}),
+        ),
+        200,
+    );
+    assert_eq!(stalled["status"], "stalled");
+    let unhooked = ok(
+        send(
+            &s,
+            "DELETE",
+            &format!("/api/agents/{polecat}/hook"),
+            json!({}),
+        ),
+        200,
+    );
+    assert_eq!(unhooked["agent"]["hook"], Value::Null);
+    let esc = ok(
+        send(
+            &s,
+            "POST",
+            "/api/escalations",
+            json!({"message": "look", "bead_id": ids[2]}),
+        ),
+        201,
+    );
+    let acked = ok(
+        send(
+            &s,
+            "POST",
+            &format!("/api/escalations/{}/ack", esc["id"].as_str().unwrap()),
+            json!({}),
+        ),
+        200,
+    );
+    assert_eq!(acked["status"], "acknowledged");
+    let slung = ok(
+        send(
+            &s,
+            "POST",
+            "/api/beads",
+            json!({"rig_id": "app", "title": "solo", "sling": true}),
+        ),
+        201,
+    );
+    assert_eq!(slung["bead"]["status"], "in_progress");
+    let loose = ok(
+        send(
+            &s,
+            "POST",
+            "/api/beads",
+            json!({"rig_id": "app", "title": "loose"}),
+        ),
+        201,
+    );
+    assert_eq!(loose["assignee"], Value::Null);
+    let removed = ok(
+        send(
+            &s,
+            "DELETE",
+            &format!("/api/convoys/{cv}/beads/{}", ids[3]),
+            json!({}),
+        ),
+        200,
+    );
+    assert_eq!(removed["total_beads"], 3);
+    ok(
+        send(
+            &s,
+            "POST",
+            &format!("/api/convoys/{cv}/beads"),
+            json!({"bead_ids": [ids[3]]}),
+        ),
+        200,
+    );
+    let gone = ok(
+        raw(
+            &s.addr,
+            "DELETE",
+            &format!("/api/beads/{}?force=true", ids[2]),
+            &[("Content-Type", "application/json")],
+            b"",
+        ),
+        200,
+    );
+    assert_eq!(gone["deleted"], json!(ids[2]));
+    let close = ok(
+        send(
+            &s,
+            "POST",
+            &format!("/api/convoys/{cv}/close"),
+            json!({"reason": "by hand"}),
+        ),
+        200,
+    );
+    assert_eq!(close["status"], "closed");
+    let events: Vec<gt_core::model::Event> =
+        t.json(&["events", "--subject", &ids[0], "--limit", "0"]);
+    assert!(events
+        .iter()
+        .any(|e| e.actor == "tester" && e.event_type == "status_changed"));
+    // The actor header names who made a change.
+    let named = raw(
+        &s.addr,
+        "PATCH",
+        &format!("/api/beads/{}", loose["id"].as_str().unwrap()),
+        &[
+            ("Content-Type", "application/json"),
+            ("X-GT-Actor", "alice"),
+        ],
+        br#"{"title": "renamed"}"#,
+    );
+    assert_eq!(named.status, 200, "{}", named.body);
+    let log: Vec<gt_core::model::Event> = t.json(&["events", "--actor", "alice"]);
+    assert_eq!(log.len(), 1);
+}
+
+/// Refusals: the JSON error with its status, and nothing written.
+pub fn http_refusals_write_nothing(t: Town) {
+    let t = t.with_rig();
+    let b: SlungBatch = t.json(&["sling-batch", "--rig", "app", "--title", "T", "--task", "a"]);
+    let bead = b.beads[0].bead.id.clone();
+    let s = Server::start(&t, &[]);
+    let events = t.count("events");
+    assert_eq!(get(&s, "/api/beads/gt-zzzzzz").refused(404), "not_found");
+    assert_eq!(get(&s, "/api/nowhere").refused(404), "not_found");
+    assert_eq!(get(&s, "/api/beads?status=done").refused(400), "usage");
+    assert_eq!(
+        send(&s, "DELETE", &format!("/api/beads/{bead}"), json!({})).refused(409),
+        "conflict"
+    );
+    let cyclic = send(
+        &s,
+        "POST",
+        "/api/convoys",
+        json!({"rig_id": "app", "convoy_title": "Loop",
+        "tasks": [{"title": "a", "depends_on": [1]}, {"title": "b", "depends_on": [0]}]}),
+    );
+    assert_eq!(cyclic.refused(400), "usage");
+    assert_eq!(
+        send(
+            &s,
+            "PATCH",
+            &format!("/api/beads/{bead}"),
+            json!({"colour": "red"})
+        )
+        .refused(400),
+        "usage"
+    );
+    let not_json = raw(
+        &s.addr,
+        "POST",
+        "/api/rigs",
+        &[("Content-Type", "application/json")],
+        b"{name",
+    );
+    assert_eq!(not_json.refused(400), "usage");
+    let form = raw(
+        &s.addr,
+        "POST",
+        "/api/rigs",
+        &[("Content-Type", "application/x-www-form-urlencoded")],
+        b"name=x",
+    );
+    assert_eq!(form.refused(415), "unsupported_media_type");
+    let cross = raw(
+        &s.addr,
+        "POST",
+        "/api/rigs",
+        &[
+            ("Content-Type", "application/json"),
+            ("Origin", "http://evil.example"),
+        ],
+        br#"{"name": "x"}"#,
+    );
+    assert_eq!(cross.refused(403), "forbidden");
+    let rebound = raw(
+        &s.addr,
+        "GET",
+        "/api/town",
+        &[("Host", "evil.example:7878")],
+        b"",
+    );
+    assert_eq!(rebound.refused(403), "forbidden");
+    let big = vec![b' '; (16 << 20) + 1];
+    let oversize = raw(
+        &s.addr,
+        "POST",
+        "/api/rigs",
+        &[("Content-Type", "application/json")],
+        &big,
+    );
+    assert_eq!(oversize.refused(413), "too_large");
+    assert!(!cyclic.body.contains("<html"), "never an HTML error page");
+    assert_eq!(t.count("events"), events, "refusals write nothing");
+    assert_eq!(t.count("rigs"), 1);
+    drop(s);
+
+    let s = Server::start(&t, &["--read-only"]);
+    assert_eq!(
+        send(&s, "POST", "/api/rigs", json!({"name": "x"})).refused(403),
+        "forbidden"
+    );
+    ok(get(&s, "/api/rigs"), 200);
+    drop(s);
+
+    let token = "0123456789abcdef0123456789abcdef";
+    let s = Server::start(&t, &["--token", token]);
+    assert_eq!(get(&s, "/api/town").refused(401), "unauthorized");
+    let wrong = raw(
+        &s.addr,
+        "GET",
+        "/api/town",
+        &[("Authorization", "Bearer 0123456789abcdef0123456789abcdeX")],
+        b"",
+    );
+    assert_eq!(wrong.refused(401), "unauthorized");
+    let bearer = format!("Bearer {token}");
+    let right = raw(
+        &s.addr,
+        "GET",
+        "/api/town",
+        &[("Authorization", &bearer)],
+        b"",
+    );
+    assert_eq!(right.status, 200, "{}", right.body);
+    drop(s);
+
+    // Off loopback a token is required, before anything listens.
+    let e = t.fails(&["serve", "--addr", "0.0.0.0:0"], 2);
+    assert!(
+        e["error"]["hint"].as_str().unwrap().contains("--token"),
+        "{e}"
+    );
+    let e = t.fails(&["serve", "--addr", "0.0.0.0:0", "--token", "short"], 2);
+    assert!(
+        e["error"]["message"].as_str().unwrap().contains("16"),
+        "{e}"
+    );
+    assert_eq!(t.count("events"), events);
+}
+
+/// The stream: a landing written by a separate `gt` process arrives within a
+/// second; resuming with Last-Event-ID replays exactly what was missed.
+pub fn http_stream_carries_every_writer(t: Town) {
+    let t = t.with_rig();
+    let b: SlungBatch = t.json(&[
+        "sling-batch",
+        "--rig",
+        "app",
+        "--title",
+        "T",
+        "--task",
+        "a",
+        "--task",
+        "b",
+    ]);
+    let s = Server::start(&t, &[]);
+    let mut stream = TcpStream::connect(&s.addr).unwrap();
+    write!(
+        stream,
+        "GET /api/events/stream HTTP/1.1\r\nHost: {}\r\n\r\n",
+        s.addr
+    )
+    .unwrap();
+    let (tx, rx) = std::sync::mpsc::channel::<String>();
+    let reader = stream.try_clone().unwrap();
+    std::thread::spawn(move || {
+        for line in BufReader::new(reader).lines() {
+            let Ok(line) = line else { break };
+            if tx.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    // The stream is open (its headers came) before anything is written.
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let line = rx
+            .recv_timeout(Duration::from_secs(10))
+            .expect("the stream's headers");
+        if line.is_empty() {
+            break;
+        }
+        assert!(Instant::now() < deadline);
+    }
+    let first: Bead = t.json(&["bead", "update", &b.beads[0].bead.id, "--status", "closed"]);
+    t.json::<Bead>(&["bead", "update", &b.beads[1].bead.id, "--status", "closed"]);
+    let committed = Instant::now();
+    let mut ids = Vec::new();
+    let mut landed = false;
+    while !landed {
+        let line = rx
+            .recv_timeout(Duration::from_millis(1500))
+            .expect("events within a second of their commit");
+        if let Some(id) = line.strip_prefix("id: ") {
+            ids.push(id.parse::<i64>().unwrap());
+        }
+        if line.starts_with("data: ") && line.contains("\"convoy_landed\"") {
+            landed = true;
+        }
+    }
+    assert!(
+        committed.elapsed() < Duration::from_secs(1),
+        "{:?}",
+        committed.elapsed()
+    );
+    let all: Vec<gt_core::model::Event> = t.json(&["events", "--limit", "0"]);
+    let since_first: Vec<i64> = all
+        .iter()
+        .filter(|e| e.subject_id == first.id && e.event_type == "status_changed")
+        .map(|e| e.id)
+        .collect();
+    let from = since_first[0];
+    let expected: Vec<i64> = all.iter().map(|e| e.id).filter(|&id| id >= from).collect();
+    let mut seen = ids.clone();
+    seen.dedup();
+    assert_eq!(seen, ids, "no event twice");
+    assert_eq!(
+        &ids[..expected.len().min(ids.len())],
+        &expected[..expected.len().min(ids.len())]
+    );
+    let convoy: Convoy = t.json(&["convoy", "status", &b.convoy.id]);
+    assert_eq!(convoy.status, gt_core::model::ConvoyStatus::Landed);
+
+    // Resume: exactly the events after the one named, none twice.
+    let resume_after = ids[1];
+    let mut again = TcpStream::connect(&s.addr).unwrap();
+    again
+        .set_read_timeout(Some(Duration::from_millis(1500)))
+        .unwrap();
+    write!(
+        again,
+        "GET /api/events/stream HTTP/1.1\r\nHost: {}\r\nLast-Event-ID: {resume_after}\r\n\r\n",
+        s.addr
+    )
+    .unwrap();
+    let mut text = String::new();
+    let mut buf = [0u8; 65536];
+    while let Ok(n) = again.read(&mut buf) {
+        if n == 0 {
+            break;
+        }
+        text.push_str(&String::from_utf8_lossy(&buf[..n]));
+    }
+    let replayed: Vec<i64> = text
+        .lines()
+        .filter_map(|l| l.strip_prefix("id: "))
+        .map(|id| id.parse().unwrap())
+        .collect();
+    let missed: Vec<i64> = all
+        .iter()
+        .map(|e| e.id)
+        .filter(|&id| id > resume_after)
+        .collect();
+    assert_eq!(replayed, missed);
+}
