@@ -132,7 +132,8 @@ async fn guard(State(app): State<Arc<App>>, req: Request, next: Next) -> Respons
             "use the address gt serve printed",
         );
     }
-    if let Some(token) = &app.options.token {
+    let api = req.uri().path().starts_with("/api");
+    if let (Some(token), true) = (&app.options.token, api) {
         let given = headers
             .get(header::AUTHORIZATION)
             .and_then(|h| h.to_str().ok())
@@ -433,6 +434,22 @@ fn router(app: Arc<App>) -> Router {
     }
     router
         .route("/api/town", axum::routing::get(town))
+        .route(
+            "/",
+            axum::routing::get(|| async { page("text/html; charset=utf-8", PAGE) }),
+        )
+        .route(
+            "/dashboard.js",
+            axum::routing::get(|| async { page("text/javascript; charset=utf-8", SCRIPT) }),
+        )
+        .route(
+            "/favicon.svg",
+            axum::routing::get(|| async { page("image/svg+xml", ICON) }),
+        )
+        .route(
+            "/dashboard.css",
+            axum::routing::get(|| async { page("text/css; charset=utf-8", STYLE) }),
+        )
         .route("/api/events/stream", axum::routing::get(stream_events))
         .fallback(|| async {
             ApiError(Error::not_found("no such route").with_hint("see the API table in the README"))
@@ -441,14 +458,44 @@ fn router(app: Arc<App>) -> Router {
         .with_state(app)
 }
 
-/// `GET /api/town`: what `gt init` reports; also the health check.
+/// The dashboard, built into the binary: no build step, nothing fetched
+/// from elsewhere (the policy says so to the browser).
+const PAGE: &str = include_str!("dashboard/index.html");
+const SCRIPT: &str = include_str!("dashboard/dashboard.js");
+const STYLE: &str = include_str!("dashboard/dashboard.css");
+const ICON: &str = include_str!("dashboard/favicon.svg");
+
+fn page(content_type: &'static str, body: &'static str) -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, content_type),
+            (
+                header::CONTENT_SECURITY_POLICY,
+                "default-src 'self'; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'",
+            ),
+            (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
+        ],
+        body,
+    )
+        .into_response()
+}
+
+/// `GET /api/town`: what `gt init` reports; also the health check. Its
+/// `X-GT-Read-Only` header tells the page whether to show controls.
 async fn town(State(app): State<Arc<App>>) -> Response {
     let open = app.open.clone();
     let outcome = tokio::task::spawn_blocking(move || Town::open(&open).map(|t| t.info()))
         .await
         .unwrap_or_else(|e| Err(Error::internal(format!("the call failed: {e}"))));
     match outcome {
-        Ok(info) => axum::Json(info).into_response(),
+        Ok(info) => {
+            let read_only = if app.options.read_only {
+                "true"
+            } else {
+                "false"
+            };
+            ([("x-gt-read-only", read_only)], axum::Json(info)).into_response()
+        }
         Err(e) => ApiError(e).into_response(),
     }
 }
@@ -608,7 +655,7 @@ pub fn serve(open: OpenOptions, options: ServeOptions) -> Result<()> {
             newest,
             stopping,
         });
-        eprintln!("gt serve: the API is at http://{addr}/api/town");
+        eprintln!("gt serve: the dashboard is at http://{addr}/ and the API under /api");
         println!("http://{addr}/");
         let shutdown = async move {
             shutdown_signal().await;

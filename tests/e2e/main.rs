@@ -3,6 +3,7 @@
 
 mod support;
 
+mod browser;
 mod concurrency;
 mod editing;
 mod errors;
@@ -107,4 +108,9 @@ fn drift_cli_json_equals_mcp_structured_content() {
 #[test]
 fn mcp_busy_or_down_town_is_unavailable() {
     mcp::mcp_busy_or_down_town_is_unavailable();
+}
+
+#[test]
+fn the_dashboard_works_in_a_real_browser() {
+    browser::the_dashboard_works_in_a_real_browser();
 }

@@ -4,76 +4,14 @@
 //! result equals the command's `--json` on the same town state.
 
 use std::io::{BufRead, BufReader, Write};
-use std::path::{Path, PathBuf};
-use std::process::{Child, ChildStdin, ChildStdout, Command, Stdio};
-use std::sync::OnceLock;
+use std::path::Path;
+use std::process::{Child, ChildStdin, ChildStdout, Stdio};
 
 use gt_core::model::{Bead, BeadStatus, ConvoyStatus};
 use serde_json::{json, Value};
 
 use crate::support::GT;
 use crate::Town;
-
-/// The MCP Python SDK the tests use.
-const MCP_PACKAGE: &str = "mcp==2.3.0";
-
-fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("gt-cli sits in the workspace")
-        .to_path_buf()
-}
-
-/// A Python with the MCP SDK: `$GT_MCP_PYTHON`, else a virtual environment in
-/// the workspace's `.mcp-client/`, made with pip on first use.
-fn python() -> &'static Path {
-    static PATH: OnceLock<PathBuf> = OnceLock::new();
-    PATH.get_or_init(|| {
-        if let Some(p) = std::env::var_os("GT_MCP_PYTHON") {
-            return PathBuf::from(p);
-        }
-        let venv = workspace_root().join(".mcp-client");
-        let bin = venv.join("bin/python");
-        let ready = |bin: &Path| {
-            Command::new(bin)
-                .args(["-c", "import mcp"])
-                .stderr(Stdio::null())
-                .status()
-                .is_ok_and(|s| s.success())
-        };
-        if ready(&bin) {
-            return bin;
-        }
-        std::fs::create_dir_all(&venv).expect("create .mcp-client");
-        // Test binaries may start at once; one installs, the others wait.
-        let lock = std::fs::File::create(venv.with_extension("lock")).expect("lock file");
-        lock.lock().expect("lock .mcp-client");
-        if !ready(&bin) {
-            let made = Command::new("python3")
-                .args(["-m", "venv"])
-                .arg(&venv)
-                .status()
-                .expect("the MCP tests need python3 to install the MCP client");
-            assert!(made.success(), "python3 -m venv failed");
-            let installed = Command::new(venv.join("bin/pip"))
-                .args([
-                    "install",
-                    "--quiet",
-                    "--disable-pip-version-check",
-                    MCP_PACKAGE,
-                ])
-                .status()
-                .expect("pip");
-            assert!(installed.success(), "pip install {MCP_PACKAGE} failed");
-        }
-        assert!(
-            ready(&bin),
-            "{MCP_PACKAGE} is not importable from {}",
-            bin.display()
-        );
-        bin
-    })
-}
 
 /// A `gt mcp` server with the SDK's client in front of it.
 pub struct Client {
@@ -101,8 +39,8 @@ impl ToolResult {
 impl Client {
     /// Starts `gt --db DB [GLOBAL…] mcp ARGS…` under the client.
     pub fn start(t: &Town, global: &[&str], args: &[&str]) -> Client {
-        let driver = workspace_root().join("tests/mcp/driver.py");
-        let mut cmd = t.program(python());
+        let driver = crate::support::workspace_root().join("tests/mcp/driver.py");
+        let mut cmd = t.program(crate::support::python());
         cmd.arg(driver).arg(GT).args(["--db", &t.db]).args(global);
         cmd.arg("mcp").args(args);
         let mut child = cmd
