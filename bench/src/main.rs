@@ -637,6 +637,82 @@ fn scratch(o: &Opts, name: &str) -> Store {
     store
 }
 
+/// CPU seconds (user + system) a process has used, from /proc (Linux).
+fn cpu_seconds(pid: u32) -> Option<f64> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    let fields: Vec<&str> = stat.rsplit_once(')')?.1.split_whitespace().collect();
+    let ticks: f64 = fields.get(11)?.parse::<f64>().ok()? + fields.get(12)?.parse::<f64>().ok()?;
+    Some(ticks / 100.0)
+}
+
+/// `gt serve` with one stream open (what an open dashboard holds): its CPU
+/// while idle for 30 s, and the time from starting a CLI write to its event
+/// arriving on the stream.
+fn serve_figures(o: &Opts, runs: usize) -> Vec<String> {
+    use std::io::{BufRead, BufReader, Write};
+    let town = scratch(o, "serve");
+    let mut server = town
+        .gt(o, &["serve", "--addr", "127.0.0.1:0"])
+        .spawn()
+        .expect("start gt serve");
+    let mut line = String::new();
+    BufReader::new(server.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let addr = line
+        .trim()
+        .trim_start_matches("http://")
+        .trim_end_matches('/')
+        .to_string();
+    let mut stream = std::net::TcpStream::connect(&addr).unwrap();
+    write!(
+        stream,
+        "GET /api/events/stream HTTP/1.1\r\nHost: {addr}\r\n\r\n"
+    )
+    .unwrap();
+    let (tx, rx) = std::sync::mpsc::channel::<Instant>();
+    let reader = stream.try_clone().unwrap();
+    std::thread::spawn(move || {
+        for line in BufReader::new(reader).lines() {
+            let Ok(line) = line else { break };
+            if line.starts_with("data:") && tx.send(Instant::now()).is_err() {
+                break;
+            }
+        }
+    });
+    std::thread::sleep(Duration::from_secs(1));
+    let idle = Duration::from_secs(30);
+    let before = cpu_seconds(server.id());
+    std::thread::sleep(idle);
+    let after = cpu_seconds(server.id());
+    let mut latencies = Vec::new();
+    for i in 0..runs {
+        let started = Instant::now();
+        run_ok(town.gt(o, &["-q", "escalation", "raise", &format!("latency {i}")]));
+        let arrived = rx
+            .recv_timeout(Duration::from_secs(5))
+            .expect("the event on the stream");
+        // The raise writes one event; drain anything else before the next.
+        while rx.try_recv().is_ok() {}
+        latencies.push(arrived.duration_since(started));
+    }
+    let _ = server.kill();
+    let _ = server.wait();
+    let mut out = Vec::new();
+    if let (Some(b), Some(a)) = (before, after) {
+        out.push(format!(
+            "gt serve idle for {}s with one stream open: {:.2}% of a core (target < 1%)",
+            idle.as_secs(),
+            100.0 * (a - b) / idle.as_secs_f64()
+        ));
+    }
+    out.push(format!(
+        "a CLI write to its event on the stream (SQLite, {runs} runs): median {:.0} ms (target < 250 ms)",
+        ms(median(latencies))
+    ));
+    out
+}
+
 /// 16 processes closing beads of one convoy at once: closes per second, errors,
 /// and whether the convoy's count equals a recount afterwards.
 fn concurrent_closes(o: &Opts, s: &Store, writers: usize, per_writer: usize) -> (f64, usize, bool) {
@@ -776,6 +852,7 @@ fn main() {
     }
     rows.extend(batches(&o, (o.runs / 4).max(3)));
     rows.extend(close_beads(&o, (o.runs / 4).max(3)));
+    notes.extend(serve_figures(&o, o.runs));
     let sqlite = scratch(&o, "concurrency");
     let (rate, errors, exact) = concurrent_closes(&o, &sqlite, 16, 50);
     notes.push(format!(

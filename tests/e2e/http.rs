@@ -39,6 +39,26 @@ impl Server {
     }
 }
 
+impl Server {
+    /// Sends SIGTERM; the server must end by itself, successfully.
+    pub fn terminate(mut self) {
+        let sent = std::process::Command::new("kill")
+            .args(["-TERM", &self.child.id().to_string()])
+            .status()
+            .unwrap();
+        assert!(sent.success());
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                assert!(status.success(), "gt serve ended with {status}");
+                return;
+            }
+            assert!(Instant::now() < deadline, "gt serve ignored SIGTERM");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+}
+
 impl Drop for Server {
     fn drop(&mut self) {
         let _ = self.child.kill();
@@ -609,4 +629,15 @@ pub fn http_stream_carries_every_writer(t: Town) {
         .filter(|&id| id > resume_after)
         .collect();
     assert_eq!(replayed, missed);
+
+    // SIGTERM ends the server although a stream is open, and closes it.
+    s.terminate();
+    let deadline = Instant::now() + Duration::from_secs(5);
+    loop {
+        match rx.recv_timeout(Duration::from_secs(5)) {
+            Ok(_) => assert!(Instant::now() < deadline, "the stream stayed open"),
+            Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => break,
+            Err(e) => panic!("the stream stayed open: {e}"),
+        }
+    }
 }

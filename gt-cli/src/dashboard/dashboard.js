@@ -211,14 +211,25 @@ async function act(method, path, body, done) {
   } catch (_) { /* shown already */ }
 }
 
+// A busy town writes many events a second: the page redraws at most twice a
+// second, and reads the agents again only when an event concerns one.
+const AGENT_EVENTS = new Set(["hooked", "unhooked", "dispatched", "agent_reset", "released", "recovered"]);
 let pending = null;
-function refreshSoon() {
-  clearTimeout(pending);
-  pending = setTimeout(refresh, 100);
+let agentsStale = false;
+function refreshSoon(e) {
+  if (e.subject_id.startsWith("ag-") || AGENT_EVENTS.has(e.event_type)) agentsStale = true;
+  if (pending) return;
+  pending = setTimeout(() => {
+    pending = null;
+    const agents = agentsStale;
+    agentsStale = false;
+    refresh(agents);
+  }, 500);
 }
 
-async function refresh() {
-  const jobs = [loadConvoys(), loadAgents(), loadEscalations()];
+async function refresh(agents = true) {
+  const jobs = [loadConvoys(), loadEscalations()];
+  if (agents) jobs.push(loadAgents());
   if (state.convoy) jobs.push(openConvoy(state.convoy).catch(() => {
     document.getElementById("convoy-panel").hidden = true;
     state.convoy = null;
@@ -264,7 +275,7 @@ async function follow(after) {
           feed.prepend(feedLine(e));
           while (feed.children.length > MAX_FEED) feed.lastChild.remove();
           if (e.event_type === "convoy_landed") landed(e);
-          refreshSoon();
+          refreshSoon(e);
         }
       }
     } catch (_) { /* reconnects below */ }
