@@ -320,17 +320,6 @@ pub fn serve(open: OpenOptions, mode: Mode) -> Result<()> {
 mod tests {
     use super::*;
 
-    /// Commands that are not calls: they act on this process or machine.
-    const CLI_ONLY_COMMANDS: &[&str] = &[
-        "init",
-        "prompt mayor",
-        "config show",
-        "completions",
-        "man",
-        "mcp",
-        "serve",
-    ];
-
     fn command<'a>(root: &'a clap::Command, path: &str) -> &'a clap::Command {
         path.split(' ')
             .fold(root, |c, n| c.find_subcommand(n).expect("a command"))
@@ -342,7 +331,7 @@ mod tests {
         for path in crate::commands::prompt::leaf_commands() {
             let called = entries.iter().any(|e| e.spec.cli == path);
             assert!(
-                called || CLI_ONLY_COMMANDS.contains(&path.as_str()),
+                called || crate::names::NOT_CALLS.contains(&path.as_str()),
                 "`gt {path}` has no call in gt_core::calls (or list it as CLI-only)"
             );
         }

@@ -10,6 +10,19 @@ use gt_core::error::{Hint, Names};
 
 use crate::cli::Cli;
 
+/// Commands that are no call of the catalogue: they act on this process or
+/// machine (and, but for `init`, are not in the Mayor's guide either).
+#[cfg(test)]
+pub const NOT_CALLS: &[&str] = &[
+    "init",
+    "prompt mayor",
+    "config show",
+    "completions",
+    "man",
+    "mcp",
+    "serve",
+];
+
 /// Arguments named differently on the command line and in the request.
 pub const RENAMED: &[(&str, &str, &str)] = &[
     ("sling-batch", "title", "convoy_title"),

@@ -30,7 +30,7 @@ use tokio::sync::{broadcast, watch};
 pub const BODY_LIMIT: usize = 16 << 20;
 
 /// How often the one poller looks for new events.
-const POLL: Duration = Duration::from_millis(200);
+const POLL: Duration = Duration::from_millis(100);
 
 /// How the server was started.
 #[derive(Debug, Clone)]
@@ -579,7 +579,7 @@ async fn stream_events(State(app): State<Arc<App>>, headers: HeaderMap, req: Req
 }
 
 /// The one poller: new events from any writer, shared by every stream. Idle,
-/// it asks the store for events after the newest it has seen, five times a
+/// it asks the store for events after the newest it has seen, ten times a
 /// second: one index probe each.
 fn poll_events(open: OpenOptions, events: broadcast::Sender<Event>, newest: watch::Sender<i64>) {
     let mut town = None;

@@ -369,6 +369,49 @@ pub fn http_routes_answer_as_the_cli(t: Town) {
         200,
     );
     assert_eq!(close["status"], "closed");
+    // The rest of the catalogue's routes.
+    let esc_id = esc["id"].as_str().unwrap().to_string();
+    let resolved = ok(
+        send(
+            &s,
+            "POST",
+            &format!("/api/escalations/{esc_id}/resolve"),
+            json!({"note": "fine"}),
+        ),
+        200,
+    );
+    assert_eq!(resolved["status"], "resolved");
+    let beat = ok(
+        send(&s, "POST", "/api/agents/Toast/heartbeat", json!({})),
+        200,
+    );
+    assert_eq!(beat["name"], "Toast");
+    let patrol = ok(
+        send(&s, "POST", "/api/patrol", json!({"dry_run": true})),
+        200,
+    );
+    assert_eq!(patrol["dry_run"], true);
+    let doctor = ok(send(&s, "POST", "/api/doctor", json!({})), 200);
+    assert_eq!(doctor, json!([]));
+    let agent_gone = ok(
+        send(
+            &s,
+            "DELETE",
+            &format!("/api/agents/{polecat}"),
+            json!({"force": true}),
+        ),
+        200,
+    );
+    assert!(agent_gone["deleted"].as_str().unwrap().starts_with("ag-"));
+    let convoy_gone = ok(
+        send(&s, "DELETE", &format!("/api/convoys/{cv}"), json!({})),
+        200,
+    );
+    assert_eq!(convoy_gone["deleted"], json!(cv));
+    assert_eq!(
+        get(&s, &format!("/api/convoys/{cv}")).refused(404),
+        "not_found"
+    );
     let events: Vec<gt_core::model::Event> =
         t.json(&["events", "--subject", &ids[0], "--limit", "0"]);
     assert!(events
