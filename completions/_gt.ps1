@@ -521,6 +521,7 @@ Register-ArgumentCompleter -Native -CommandName 'gt' -ScriptBlock {
         'gt;agent;list' {
             [CompletionResult]::new('--rig', '--rig', [CompletionResultType]::ParameterName, 'Only agents of this rig')
             [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Only agents in this status (idle, working, stalled, dead)')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Show the first N agents, oldest first')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]')
             [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]')

@@ -474,6 +474,7 @@ set edit:completion:arg-completer[gt] = {|@words|
         &'gt;agent;list'= {
             cand --rig 'Only agents of this rig'
             cand --status 'Only agents in this status (idle, working, stalled, dead)'
+            cand --limit 'Show the first N agents, oldest first'
             cand --db 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]'
             cand --actor 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]'
             cand --color 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]'

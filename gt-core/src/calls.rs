@@ -769,6 +769,8 @@ request! {
         pub rig_id: Option<String>,
         pub status: Option<AgentStatus>,
         pub role: Option<AgentRole>,
+        /// The first N, oldest first (the dashboard draws 200).
+        pub limit: Option<u32>,
     }
 }
 
@@ -787,6 +789,7 @@ impl Call for ListAgents {
             rig: self.rig_id,
             status: self.status,
             role: self.role,
+            limit: self.limit.filter(|n| *n > 0),
         })
     }
 }

@@ -344,6 +344,8 @@ pub struct AgentFilter {
     pub rig: Option<String>,
     pub status: Option<AgentStatus>,
     pub role: Option<AgentRole>,
+    /// The first N, oldest first.
+    pub limit: Option<u32>,
 }
 
 pub fn agents(r: &mut dyn Reader, filter: &AgentFilter) -> Result<Vec<Agent>> {
@@ -367,7 +369,12 @@ pub(crate) fn agents_where(filter: &AgentFilter) -> (String, Vec<Value>) {
         params.push(role.as_str().into());
         clauses.push(format!("a.role = ?{}", params.len()));
     }
-    clauses.push("1 ORDER BY a.created_at, a.rowid".to_string());
+    let mut order = "1 ORDER BY a.created_at, a.rowid".to_string();
+    if let Some(n) = filter.limit {
+        params.push(i64::from(n).into());
+        order.push_str(&format!(" LIMIT ?{}", params.len()));
+    }
+    clauses.push(order);
     (clauses.join(" AND "), params)
 }
 

@@ -556,6 +556,11 @@ pub fn drift_cli_json_equals_mcp_structured_content() {
         ),
         (
             "gt_list_agents",
+            json!({"limit": 1}),
+            vec!["agent list --limit 1".into()],
+        ),
+        (
+            "gt_list_agents",
             json!({"status": "working"}),
             vec!["agent list --status working".into()],
         ),

@@ -158,7 +158,9 @@ async function openBead(id) {
 }
 
 async function loadAgents() {
-  const { doc } = await api("GET", "/api/agents");
+  // Never the whole crowd of a big town: the first MAX_AGENTS, and one more
+  // to know whether there are others.
+  const { doc } = await api("GET", "/api/agents?limit=" + (MAX_AGENTS + 1));
   state.agents = doc;
   const shown = doc.slice(0, MAX_AGENTS);
   document.getElementById("agents").replaceChildren(...shown.map((a) => el("div", { class: "card", "data-agent": a.name },
@@ -171,7 +173,7 @@ async function loadAgents() {
       el("button", { type: "button", "aria-label": "Unhook " + a.name, text: "Unhook", disabled: a.hook ? null : "disabled",
         onclick: () => act("DELETE", "/api/agents/" + encodeURIComponent(a.name) + "/hook", {}, a.name + " is unhooked") })))));
   document.getElementById("agents-more").textContent =
-    doc.length > MAX_AGENTS ? "showing " + MAX_AGENTS + " of " + doc.length + " agents" : "";
+    doc.length > MAX_AGENTS ? "showing the first " + MAX_AGENTS + " agents" : "";
 }
 
 async function loadEscalations() {

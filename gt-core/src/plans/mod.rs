@@ -364,11 +364,12 @@ pub fn catalogue_for(f: &Fixture) -> Vec<Statement> {
         vec![t(&f.rig), t("open"), Value::Integer(200)],
         Result,
     ));
-    for mask in subsets(3) {
+    for mask in subsets(4) {
         let filter = AgentFilter {
             rig: (mask & 1 != 0).then(|| f.rig.clone()),
             status: (mask & 2 != 0).then_some(AgentStatus::Idle),
             role: (mask & 4 != 0).then_some(AgentRole::Polecat),
+            limit: (mask & 8 != 0).then_some(200),
         };
         let (sql, params) = query::agents_where(&filter);
         // Nearly every agent is a polecat: a role alone lists the agents.

@@ -12,6 +12,7 @@ use gt_core::calls::ListAgents;
 /// Examples:
 ///   gt agent list
 ///   gt agent list --rig app --status working
+///   gt agent list --limit 20
 #[derive(Debug, Args)]
 #[command(verbatim_doc_comment)]
 pub struct AgentListArgs {
@@ -23,6 +24,10 @@ pub struct AgentListArgs {
     /// Only agents in this status (idle, working, stalled, dead)
     #[arg(long, value_parser = parse_enum::<AgentStatus>)]
     pub status: Option<AgentStatus>,
+
+    /// Show the first N agents, oldest first
+    #[arg(long, value_name = "N")]
+    pub limit: Option<u32>,
 }
 
 pub fn run(ctx: &mut Ctx, args: AgentListArgs) -> Result<()> {
@@ -30,6 +35,7 @@ pub fn run(ctx: &mut Ctx, args: AgentListArgs) -> Result<()> {
         rig_id: args.rig,
         status: args.status,
         role: None,
+        limit: args.limit,
     })?;
     emit(&ctx.style, &agents)
 }
