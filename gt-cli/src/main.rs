@@ -10,6 +10,8 @@ mod live;
 mod mcp;
 mod names;
 mod output;
+#[cfg(any(feature = "mcp", feature = "serve"))]
+mod runtime;
 #[cfg(feature = "serve")]
 mod serve;
 mod views;

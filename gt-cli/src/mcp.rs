@@ -42,7 +42,7 @@ pub struct Mode {
 impl Mode {
     /// Whether the tool of `entry` is offered.
     pub fn offers(&self, entry: &Entry) -> bool {
-        if let Some(_agent) = &self.polecat {
+        if self.polecat.is_some() {
             return POLECAT_TOOLS.contains(&entry.spec.tool);
         }
         !self.read_only || entry.spec.effect == Effect::Read
@@ -157,10 +157,7 @@ fn polecat_arguments(town: &mut Town, agent: &str, tool: &str, arguments: Json) 
 /// The command's about text (and long help), the same words as `--help`.
 fn description(path: &str) -> String {
     let root = Cli::command();
-    let cmd = path
-        .split(' ')
-        .try_fold(&root, |cmd, name| cmd.find_subcommand(name));
-    let Some(cmd) = cmd else {
+    let Some(cmd) = crate::names::command(&root, path) else {
         return String::new();
     };
     let long = cmd.get_long_about().map(|a| a.to_string());
@@ -241,11 +238,7 @@ pub fn result(outcome: Result<String>) -> CallToolResult {
             r
         }
         Err(e) => {
-            let doc: Json = serde_json::from_str(&crate::output::error_json_naming(
-                &e,
-                &gt_core::error::ToolNames,
-            ))
-            .unwrap_or_else(|_| json!({ "error": { "code": e.code() } }));
+            let doc = crate::output::error_document(&e, &gt_core::error::ToolNames);
             let mut r = CallToolResult::error(vec![ContentBlock::text(doc.to_string())]);
             r.structured_content = Some(doc);
             r
@@ -283,9 +276,7 @@ impl ServerHandler for Server {
         let server = self.clone();
         let name = request.name.to_string();
         let arguments = request.arguments.map_or(Json::Null, Json::Object);
-        let outcome = tokio::task::spawn_blocking(move || server.run(&name, arguments))
-            .await
-            .unwrap_or_else(|e| Err(Error::internal(format!("the call failed: {e}"))));
+        let outcome = crate::runtime::blocking(move || server.run(&name, arguments)).await;
         if let Err(e) = &outcome {
             eprintln!("gt mcp: {}: {}: {}", request.name, e.code(), e.message);
         }
@@ -295,11 +286,7 @@ impl ServerHandler for Server {
 
 /// Serves MCP on stdin and stdout until stdin closes.
 pub fn serve(open: OpenOptions, mode: Mode) -> Result<()> {
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .map_err(|e| Error::internal(format!("cannot start the MCP server: {e}")))?;
+    let runtime = crate::runtime::start("the MCP server")?;
     let served = runtime.block_on(async move {
         let service = Server::new(open, mode)
             .serve(rmcp::transport::stdio())
@@ -321,8 +308,7 @@ mod tests {
     use super::*;
 
     fn command<'a>(root: &'a clap::Command, path: &str) -> &'a clap::Command {
-        path.split(' ')
-            .fold(root, |c, n| c.find_subcommand(n).expect("a command"))
+        crate::names::command(root, path).expect("a command")
     }
 
     #[test]

@@ -202,11 +202,16 @@ pub fn error_json(e: &gt_core::Error) -> String {
 
 /// The JSON error document of SPEC §4, its hint worded by `names`.
 pub fn error_json_naming(e: &gt_core::Error, names: &dyn gt_core::error::Names) -> String {
+    error_document(e, names).to_string()
+}
+
+/// The JSON error document of SPEC §4, as a value.
+pub fn error_document(e: &gt_core::Error, names: &dyn gt_core::error::Names) -> serde_json::Value {
     let mut body = serde_json::json!({ "code": e.code(), "message": e.message });
     if let Some(hint) = &e.hint {
         body["hint"] = serde_json::Value::String(hint.render(names));
     }
-    serde_json::json!({ "error": body }).to_string()
+    serde_json::json!({ "error": body })
 }
 
 /// Prints an error on stderr: JSON for machines, `error:`/`hint:` for people.

@@ -96,12 +96,9 @@ pub fn is_loopback(addr: &SocketAddr) -> bool {
 }
 
 /// Compares two secrets in time that does not depend on where they differ.
+/// (Only the length, which is no secret of the token's, shows in the time.)
 fn same_secret(a: &[u8], b: &[u8]) -> bool {
-    let mut diff = u8::from(a.len() != b.len());
-    for (i, x) in a.iter().enumerate() {
-        diff |= x ^ b.get(i % b.len().max(1)).copied().unwrap_or(0);
-    }
-    diff == 0
+    a.len() == b.len() && a.iter().zip(b).fold(0u8, |diff, (x, y)| diff | (x ^ y)) == 0
 }
 
 /// The names a browser may use for this server (against DNS rebinding).
@@ -345,12 +342,11 @@ async fn call(app: Arc<App>, entry: Entry, pattern: &'static str, req: Request) 
     if let Some(actor) = actor.filter(|a| !a.trim().is_empty()) {
         open.actor = actor;
     }
-    let outcome = tokio::task::spawn_blocking(move || {
+    let outcome = crate::runtime::blocking(move || {
         let mut town = Town::open(&open)?;
         entry.call(&mut town, args)
     })
-    .await
-    .unwrap_or_else(|e| Err(Error::internal(format!("the call failed: {e}"))));
+    .await;
     match outcome {
         Ok(text) => {
             let created = method == Method::POST
@@ -484,9 +480,7 @@ fn page(content_type: &'static str, body: &'static str) -> Response {
 /// `X-GT-Read-Only` header tells the page whether to show controls.
 async fn town(State(app): State<Arc<App>>) -> Response {
     let open = app.open.clone();
-    let outcome = tokio::task::spawn_blocking(move || Town::open(&open).map(|t| t.info()))
-        .await
-        .unwrap_or_else(|e| Err(Error::internal(format!("the call failed: {e}"))));
+    let outcome = crate::runtime::blocking(move || Town::open(&open).map(|t| t.info())).await;
     match outcome {
         Ok(info) => {
             let read_only = if app.options.read_only {
@@ -532,7 +526,7 @@ async fn stream_events(State(app): State<Arc<App>>, headers: HeaderMap, req: Req
     let mut missed = Vec::new();
     if resume.is_some() {
         let open = app.open.clone();
-        let replay = tokio::task::spawn_blocking(move || {
+        let replay = crate::runtime::blocking(move || {
             let mut town = Town::open(&open)?;
             town.call(ListEvents {
                 after: Some(last),
@@ -540,8 +534,7 @@ async fn stream_events(State(app): State<Arc<App>>, headers: HeaderMap, req: Req
                 ..Default::default()
             })
         })
-        .await
-        .unwrap_or_else(|e| Err(Error::internal(format!("the replay failed: {e}"))));
+        .await;
         match replay {
             Ok(events) => missed = events,
             Err(e) => return ApiError(e).into_response(),
@@ -602,15 +595,16 @@ fn poll_events(open: OpenOptions, events: broadcast::Sender<Event>, newest: watc
             };
             match t.call(request) {
                 Ok(found) => {
-                    let first = last.is_none();
+                    // The first read only finds where the log ends: streams
+                    // start after what was there when the server started.
+                    let announce = last.is_some();
                     for e in found {
                         last = Some(e.id);
-                        if !first {
+                        if announce {
                             let _ = events.send(e);
                         }
                     }
-                    last.get_or_insert(0);
-                    let _ = newest.send(last.unwrap_or(0));
+                    let _ = newest.send(*last.get_or_insert(0));
                 }
                 // Down or busy: try again, with a fresh connection.
                 Err(_) => town = None,
@@ -625,11 +619,7 @@ fn poll_events(open: OpenOptions, events: broadcast::Sender<Event>, newest: watc
 
 /// Serves until SIGINT or SIGTERM; in-flight calls finish, streams close.
 pub fn serve(open: OpenOptions, options: ServeOptions) -> Result<()> {
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .map_err(|e| Error::internal(format!("cannot start the server: {e}")))?;
+    let runtime = crate::runtime::start("the server")?;
     runtime.block_on(async move {
         let listener = tokio::net::TcpListener::bind(options.addr)
             .await

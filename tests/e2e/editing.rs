@@ -830,9 +830,7 @@ pub fn the_mayor_guide_names_every_editing_command(t: Town) {
 /// API bead. A cycle is refused and writes nothing.
 pub fn a_task_is_inserted_into_a_running_convoy(t: Town) {
     let t = t.with_rig();
-    let mut args = vec!["sling-batch", "--rig", "app", "--title", "Work"];
-    args.extend(["--task", "schema", "--task", "api"]);
-    let b: SlungBatch = t.json(&args);
+    let b = batch(&t, &["schema", "api"]);
     let (schema, api) = (b.beads[0].bead.id.clone(), b.beads[1].bead.id.clone());
     let cv = b.convoy.id.clone();
     let added: Bead = t.json(&[

@@ -3,7 +3,8 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use clap::Args;
-use gt_core::ops::patrol::{PatrolOptions, PatrolReport};
+use gt_core::calls::Patrol;
+use gt_core::ops::patrol::PatrolReport;
 use gt_core::{Error, Result};
 
 use crate::cli::parse_duration;
@@ -59,23 +60,20 @@ pub struct PatrolArgs {
 }
 
 pub fn run(ctx: &mut Ctx, args: PatrolArgs) -> Result<()> {
+    // Flags first, then the config file's [patrol] section or the defaults.
     let defaults = &ctx.settings.patrol;
-    let options = PatrolOptions {
-        stall_after: args.stall_after.unwrap_or(defaults.stall_after),
-        dead_after: args.dead_after.unwrap_or(defaults.dead_after),
-        max_dispatch_retries: args
-            .max_dispatch_retries
-            .unwrap_or(defaults.max_dispatch_retries),
+    let text = |d: Duration| Some(humantime::format_duration(d).to_string());
+    let request = Patrol {
+        stall_after: text(args.stall_after.unwrap_or(defaults.stall_after)),
+        dead_after: text(args.dead_after.unwrap_or(defaults.dead_after)),
+        max_dispatch_retries: Some(
+            args.max_dispatch_retries
+                .unwrap_or(defaults.max_dispatch_retries),
+        ),
         dry_run: args.dry_run,
     };
     if !args.watch {
-        let text = |d: Duration| Some(humantime::format_duration(d).to_string());
-        let report = ctx.town()?.call(gt_core::calls::Patrol {
-            stall_after: text(options.stall_after),
-            dead_after: text(options.dead_after),
-            max_dispatch_retries: Some(options.max_dispatch_retries),
-            dry_run: options.dry_run,
-        })?;
+        let report = ctx.town()?.call(request)?;
         return emit(&ctx.style, &report);
     }
     if args.interval.is_zero() {
@@ -89,7 +87,7 @@ pub fn run(ctx: &mut Ctx, args: PatrolArgs) -> Result<()> {
     }
     // A pass runs to its end; a signal stops the wait between passes.
     while !stop.load(Ordering::Relaxed) {
-        match ctx.town().and_then(|town| town.patrol(&options)) {
+        match ctx.town().and_then(|town| town.call(request.clone())) {
             Ok(report) => print_repairs(ctx, &report)?,
             // A busy or unreachable town is reported, and the next pass tries again.
             Err(e) => error(&e, ctx.style.json, &ctx.style),

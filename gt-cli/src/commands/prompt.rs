@@ -195,10 +195,8 @@ pub fn leaf_commands() -> Vec<String> {
 }
 
 fn find<'a>(root: &'a clap::Command, path: &str) -> &'a clap::Command {
-    path.split(' ').fold(root, |cmd, name| {
-        cmd.find_subcommand(name)
-            .unwrap_or_else(|| panic!("the guide names `gt {path}`, which does not exist"))
-    })
+    crate::names::command(root, path)
+        .unwrap_or_else(|| panic!("the guide names `gt {path}`, which does not exist"))
 }
 
 fn describe(root: &clap::Command, path: &str, out: &mut String) {

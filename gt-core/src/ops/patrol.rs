@@ -559,7 +559,6 @@ fn reescalate(
 /// A bead whose dispatch command failed: run again while retries remain,
 /// then one escalation; a failure the bead has moved on from is forgotten.
 fn retry(unit: &mut Unit, f: &Failure, limits: &Limits, out: &mut PatrolReport) -> Result<()> {
-    let forget = Stmt::new(DISPATCH_FAILURE_DELETE_SQL, vec![f.bead_id.as_str().into()]);
     let bead = unit.get::<Bead>(&f.bead_id)?;
     let current = bead.as_ref().is_some_and(|b| {
         b.status == BeadStatus::InProgress
@@ -569,7 +568,7 @@ fn retry(unit: &mut Unit, f: &Failure, limits: &Limits, out: &mut PatrolReport) 
     });
     let agent = unit.agent_named(&f.agent)?;
     let (Some(bead), Some(agent), true) = (bead, agent, current) else {
-        unit.extra(forget);
+        unit.forget_dispatch_failure(&f.bead_id);
         return Ok(());
     };
     // Guarded by the retries read, so that two patrols never both retry.
@@ -582,7 +581,7 @@ fn retry(unit: &mut Unit, f: &Failure, limits: &Limits, out: &mut PatrolReport) 
         ],
     ));
     if f.retries >= limits.max_retries {
-        unit.extra(forget);
+        unit.forget_dispatch_failure(&f.bead_id);
         let message = format!(
             "the dispatch command for {} on {} failed {} times",
             bead.id, agent.name, f.attempts
@@ -710,7 +709,8 @@ impl Unit<'_> {
         ));
     }
 
-    /// Forgets a bead's failed dispatches once a retry went through.
+    /// Forgets a bead's failed dispatches: a retry went through, it was
+    /// escalated, or the bead moved on.
     pub(crate) fn forget_dispatch_failure(&mut self, bead_id: &str) {
         self.extra(Stmt::new(
             DISPATCH_FAILURE_DELETE_SQL,
