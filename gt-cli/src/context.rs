@@ -50,6 +50,16 @@ impl Ctx {
         })
     }
 
+    /// Prints a command's result with what its writes caused (`effects`).
+    pub fn emit<T: crate::output::Render>(&mut self, value: &T) -> Result<()> {
+        let effects = self
+            .town
+            .as_mut()
+            .map(Town::take_effects)
+            .unwrap_or_default();
+        crate::output::emit(&self.style, value, &effects)
+    }
+
     /// Warnings the town gathered (failed dispatch commands, …).
     pub fn take_warnings(&mut self) -> Vec<String> {
         self.town

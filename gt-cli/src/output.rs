@@ -5,6 +5,7 @@
 use std::io::{IsTerminal, Write};
 
 use comfy_table::{presets, Attribute, Cell, Color, ContentArrangement, Table};
+use gt_core::effects::{Effects, WithEffects};
 use serde::Serialize;
 
 use crate::cli::{ColorChoice, GlobalArgs};
@@ -94,11 +95,13 @@ impl Style {
 
     /// A cell coloured by the status it shows (on a colour terminal only).
     pub fn status_cell(&self, status: &str) -> Cell {
+        // Coloured by the status itself, whatever follows it ("open (blocked)").
+        let word = status.split(' ').next().unwrap_or(status);
         let cell = Cell::new(status);
         if !self.color {
             return cell;
         }
-        match status {
+        match word {
             "closed" | "landed" | "idle" | "acknowledged" | "resolved" => cell.fg(Color::Green),
             "in_progress" | "working" | "active" => cell.fg(Color::Cyan),
             "in_review" => cell.fg(Color::Blue),
@@ -136,15 +139,23 @@ pub trait Render: Serialize {
     }
 }
 
-/// Prints `value` the way this run asked for. A closed pipe ends output quietly.
-pub fn emit<T: Render>(style: &Style, value: &T) -> gt_core::Result<()> {
+/// Prints `value` the way this run asked for, with what the command's writes
+/// caused (in JSON as `effects`, for people as one line after the result). A
+/// closed pipe ends output quietly.
+pub fn emit<T: Render>(style: &Style, value: &T, effects: &Effects) -> gt_core::Result<()> {
     if style.json {
         // Streamed straight into stdout: large views never sit in memory twice.
         let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
-        let encoded = if style.json_pretty {
-            serde_json::to_writer_pretty(&mut out, value)
+        let encoded = if effects.is_empty() {
+            write_json(&mut out, value, style.json_pretty)
         } else {
-            serde_json::to_writer(&mut out, value)
+            // A document that is not an object (doctor's list) cannot carry
+            // effects: it is written as it is.
+            let mut doc = Vec::new();
+            match write_json(&mut doc, &WithEffects { value, effects }, style.json_pretty) {
+                Ok(()) => out.write_all(&doc).map_err(serde_json::Error::io),
+                Err(_) => write_json(&mut out, value, style.json_pretty),
+            }
         };
         let written = encoded
             .map_err(std::io::Error::from)
@@ -165,10 +176,46 @@ pub fn emit<T: Render>(style: &Style, value: &T) -> gt_core::Result<()> {
         if !text.is_empty() && !text.ends_with('\n') {
             text.push('\n');
         }
+        if let Some(line) = effects_line(style, effects) {
+            text.push_str(&line);
+            text.push('\n');
+        }
         text
     };
     write_stdout(&text);
     Ok(())
+}
+
+fn write_json<T: Serialize>(out: impl Write, value: &T, pretty: bool) -> serde_json::Result<()> {
+    if pretty {
+        serde_json::to_writer_pretty(out, value)
+    } else {
+        serde_json::to_writer(out, value)
+    }
+}
+
+/// What a write caused, for people: `Then: dispatched gt-… · landed cv-…`.
+fn effects_line(style: &Style, effects: &Effects) -> Option<String> {
+    let lists = [
+        ("unhooked", &effects.unhooked),
+        ("freed", &effects.freed_agents),
+        ("hooked", &effects.hooked),
+        ("dispatched", &effects.dispatched),
+        ("landed", &effects.landed),
+        ("reopened", &effects.reopened),
+        ("lost a dependency", &effects.dependencies_removed),
+    ];
+    let parts: Vec<String> = lists
+        .iter()
+        .filter(|(_, ids)| !ids.is_empty())
+        .map(|(what, ids)| format!("{what} {}", ids.join(", ")))
+        .collect();
+    let label = if style.color {
+        "\x1b[2mThen:\x1b[0m"
+    } else {
+        "Then:"
+    };
+    (!parts.is_empty()).then(|| format!("{label} {}", parts.join(" · ")))
 }
 
 /// Prints one item of a stream (`--follow`): a JSON line with `--json`, else the
@@ -210,6 +257,9 @@ pub fn error_document(e: &gt_core::Error, names: &dyn gt_core::error::Names) -> 
     let mut body = serde_json::json!({ "code": e.code(), "message": e.message });
     if let Some(hint) = &e.hint {
         body["hint"] = serde_json::Value::String(hint.render(names));
+    }
+    if !e.candidates().is_empty() {
+        body["candidates"] = serde_json::json!(e.candidates());
     }
     serde_json::json!({ "error": body })
 }

@@ -1,7 +1,9 @@
 //! How each value gt prints looks to a person. The JSON form is the value's own
 //! serde form; only the human form lives here.
 
-use gt_core::model::{Agent, Bead, Convoy, Escalation, Event, Rig, Town};
+use gt_core::model::{
+    Agent, AgentStatus, AttentionReason, Bead, Convoy, Escalation, Event, Rig, Town,
+};
 use gt_core::ops::agent::{AgentDeleted, Heartbeat};
 use gt_core::ops::agent::{AgentReset, HookView};
 use gt_core::ops::bead::{Deleted, Reassigned};
@@ -235,11 +237,22 @@ impl Render for ConvoyStatusView {
         }
         let mut table = style.table(&["BEAD", "TITLE", "STATUS", "ASSIGNEE", "BLOCKED BY"]);
         for b in &self.beads {
+            // An open bead says why it is not at work; an agent in trouble says so.
+            let status = match b.state {
+                Some(state) => format!("{} ({state})", b.status),
+                None => b.status.to_string(),
+            };
+            let assignee = match (&b.assignee, b.agent_status) {
+                (Some(a), Some(s @ (AgentStatus::Dead | AgentStatus::Stalled))) => {
+                    format!("{} ({s})", sanitize(a))
+                }
+                (a, _) => or_dash(a.as_deref()).to_string(),
+            };
             table.add_row(vec![
                 b.id.clone().into(),
                 excerpt(&b.title, 50).into(),
-                style.status_cell(b.status.as_str()),
-                or_dash(b.assignee.as_deref()).into(),
+                style.status_cell(&status),
+                assignee.into(),
                 if b.blocked_by.is_empty() {
                     "-".to_string()
                 } else {
@@ -250,6 +263,29 @@ impl Render for ConvoyStatusView {
         }
         text.push_str("\n\n");
         text.push_str(&table_text(&table));
+        if !self.attention.is_empty() {
+            text.push_str("\n\nNeeds attention:");
+            for a in &self.attention {
+                let why = match (&a.reason, &a.agent) {
+                    (AttentionReason::BeadFailed, _) => "failed".to_string(),
+                    (AttentionReason::UnassignedOpen, _) => {
+                        "open, on nobody's hook (gt bead reassign ID --new)".to_string()
+                    }
+                    (reason, Some(agent)) => format!(
+                        "its agent {} is {} (gt bead reassign {} --new)",
+                        sanitize(agent),
+                        if *reason == AttentionReason::AgentDead {
+                            "dead"
+                        } else {
+                            "stalled"
+                        },
+                        a.bead
+                    ),
+                    (reason, None) => reason.to_string(),
+                };
+                text.push_str(&format!("\n  {}  {why}", a.bead));
+            }
+        }
         text
     }
     fn ids(&self) -> Vec<String> {

@@ -122,15 +122,35 @@ where
     Entry {
         spec: C::SPEC,
         run: |town, arguments| {
+            town.take_effects();
             let output = parse::<C>(arguments)?.run(town)?;
-            serde_json::to_string(&output)
+            crate::effects::to_document(&output, &town.take_effects())
                 .map_err(|e| Error::internal(format!("cannot encode the result: {e}")))
         },
         #[cfg(feature = "schema")]
         input: <C as SchemaOf>::schema,
         #[cfg(feature = "schema")]
-        output: <C::Output as SchemaOf>::schema,
+        output: match C::SPEC.effect {
+            Effect::Read => <C::Output as SchemaOf>::schema,
+            Effect::Write | Effect::Destructive => with_effects::<C::Output>,
+        },
     }
+}
+
+/// The schema of a write's document: its result's, with the optional
+/// `effects` of [`crate::effects::Effects`].
+#[cfg(feature = "schema")]
+fn with_effects<T: SchemaOf>() -> Json {
+    let mut schema = T::schema();
+    let mut effects = crate::effects::Effects::schema();
+    if let (Some(props), Some(fields)) = (
+        schema.get_mut("properties").and_then(Json::as_object_mut),
+        effects.as_object_mut(),
+    ) {
+        fields.remove("$schema");
+        props.insert("effects".into(), Json::Object(fields.clone()));
+    }
+    schema
 }
 
 /// A type's JSON Schema, where the `schema` feature is on.

@@ -40,8 +40,8 @@ pub trait Entity: Clone + PartialEq + Sized {
 /// (crate::plans) lists each one.
 pub(crate) const BEADS_INSERT_SQL: &str =
     "INSERT INTO beads (id, type, status, title, body, rig, priority, labels, metadata, \
-             assignee, convoy_id, created_by, created_at, updated_at, closed_at) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)";
+             assignee, convoy_id, created_by, created_at, updated_at, closed_at, last_assignee) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)";
 pub(crate) const BEAD_RELEASE_SQL: &str = "UPDATE beads SET assignee = NULL WHERE id = ?1";
 pub(crate) const BEAD_DEPS_DELETE_ALL_SQL: &str =
     "DELETE FROM bead_deps WHERE bead_id = ?1 OR depends_on_id = ?1";
@@ -61,12 +61,12 @@ pub(crate) const SETTLE_UPDATE_SQL: &str = "UPDATE convoys SET \
          updated_at = ?2, version = version + 1 \
          WHERE id = ?1 AND (status = 'landed' AND closed_beads < total_beads \
          OR status = 'active' AND total_beads > 0 AND closed_beads = total_beads)";
-pub(crate) const SETTLE_EVENT_INSERT_SQL: &str = "INSERT INTO events (subject_id, event_type, actor, old_value, new_value, metadata, created_at) \
+pub(crate) const SETTLE_EVENT_INSERT_SQL: &str = "INSERT INTO events (subject_id, event_type, actor, old_value, new_value, metadata, created_at, convoy_id) \
          SELECT ?1, \
          CASE status WHEN 'landed' THEN ?4 ELSE ?5 END, ?2, \
          CASE status WHEN 'landed' THEN '\"active\"' ELSE '\"landed\"' END, \
          json_quote(status), \
-         json_object('closed_beads', closed_beads, 'total_beads', total_beads), ?3 \
+         json_object('closed_beads', closed_beads, 'total_beads', total_beads), ?3, ?1 \
          FROM convoys WHERE id = ?1 AND changes() = 1";
 pub(crate) const AGENTS_INSERT_SQL: &str =
     "INSERT INTO agents (id, name, role, rig, status, hook, pid, last_activity_at, created_at) \
@@ -149,7 +149,8 @@ impl Entity for Bead {
     const SELECT: &'static str = "SELECT b.id, b.type, b.status, b.title, b.body, b.rig, \
         b.priority, b.labels, b.metadata, b.assignee, b.convoy_id, \
         (SELECT json_group_array(d.depends_on_id) FROM bead_deps d WHERE d.bead_id = b.id), \
-        b.created_by, b.created_at, b.updated_at, b.closed_at, b.version FROM beads b";
+        b.created_by, b.created_at, b.updated_at, b.closed_at, b.version, b.last_assignee \
+        FROM beads b";
 
     fn id(&self) -> &str {
         &self.id
@@ -173,6 +174,7 @@ impl Entity for Bead {
             created_at: row.take_text(13)?,
             updated_at: row.take_text(14)?,
             closed_at: row.take_opt_text(15)?,
+            last_assignee: row.take_opt_text(17)?,
         };
         Ok((bead, row.int(16)?))
     }
@@ -196,6 +198,7 @@ impl Entity for Bead {
                 self.created_at.as_str().into(),
                 self.updated_at.as_str().into(),
                 self.closed_at.clone().into(),
+                self.last_assignee.clone().into(),
             ],
         ));
         for dep in &self.depends_on {
@@ -238,6 +241,11 @@ impl Entity for Bead {
             .set("closed_at", self.closed_at != before.closed_at, || {
                 self.closed_at.clone().into()
             })
+            .set(
+                "last_assignee",
+                self.last_assignee != before.last_assignee,
+                || self.last_assignee.clone().into(),
+            )
             .push(out);
         for gone in before
             .depends_on
@@ -724,6 +732,7 @@ pub(crate) mod tests {
             created_at: "t".into(),
             updated_at: "t".into(),
             closed_at: None,
+            last_assignee: None,
         }
     }
 
@@ -739,6 +748,7 @@ pub(crate) mod tests {
             status: BeadStatus::Closed,
             updated_at: "t1".into(),
             closed_at: Some("t1".into()),
+            last_assignee: None,
             ..before.clone()
         };
         let mut out = Vec::new();

@@ -54,6 +54,22 @@ pub struct Error {
     pub kind: ErrorKind,
     pub message: String,
     pub hint: Option<Hint>,
+    /// What an ambiguous ID or name could mean, for a caller to pick from
+    /// (boxed: errors travel in every `Result`, and are rarely ambiguous).
+    pub candidates: Option<Box<[Candidate]>>,
+}
+
+/// One thing an ambiguous ID or name matches.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Candidate {
+    pub id: String,
+    /// An agent's or rig's name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// A bead's, convoy's or escalation's title (an escalation's message).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
 }
 
 /// What to do about an error, as data that each face words its own way: the
@@ -184,7 +200,18 @@ impl Error {
             kind,
             message: message.into(),
             hint: None,
+            candidates: None,
         }
+    }
+
+    pub fn with_candidates(mut self, candidates: Vec<Candidate>) -> Self {
+        self.candidates = Some(candidates.into_boxed_slice());
+        self
+    }
+
+    /// What an ambiguous ID or name matches (empty for any other error).
+    pub fn candidates(&self) -> &[Candidate] {
+        self.candidates.as_deref().unwrap_or_default()
     }
 
     pub fn with_hint(mut self, hint: impl Into<Hint>) -> Self {

@@ -34,6 +34,19 @@ impl IdKind {
     }
 }
 
+/// The kind an ID's prefix names, if any.
+pub fn kind_of(id: &str) -> Option<IdKind> {
+    [
+        IdKind::Bead,
+        IdKind::Convoy,
+        IdKind::Agent,
+        IdKind::Escalation,
+        IdKind::Rig,
+    ]
+    .into_iter()
+    .find(|k| id.starts_with(k.prefix()))
+}
+
 const ALPHABET: &[u8; 36] = b"0123456789abcdefghijklmnopqrstuvwxyz";
 const MIN_LEN: u32 = 5;
 /// The ID space is kept at least this many times larger than the number of rows,

@@ -5,6 +5,7 @@
 pub mod calls;
 pub mod clock;
 pub mod dispatch;
+pub mod effects;
 pub mod entity;
 pub mod error;
 pub mod event_type;

@@ -127,6 +127,28 @@ string_enum!(
 );
 
 string_enum!(
+    /// Why an open bead of `convoy status` is not at work.
+    BeadState, "bead state" {
+        /// A blocker is not closed yet.
+        Blocked => "blocked",
+        /// A capped batch's bead waiting for a free polecat.
+        Queued => "queued",
+        /// On nobody's hook, and nothing will hand it out.
+        Unassigned => "unassigned",
+    }
+);
+
+string_enum!(
+    /// Why a convoy needs attention (`convoy status`'s `attention`).
+    AttentionReason, "attention reason" {
+        BeadFailed => "bead_failed",
+        AgentDead => "agent_dead",
+        AgentStalled => "agent_stalled",
+        UnassignedOpen => "unassigned_open",
+    }
+);
+
+string_enum!(
     /// How loudly an escalation asks for attention.
     Severity, "severity" {
         Low => "low",
@@ -171,6 +193,8 @@ pub struct Bead {
     pub labels: Vec<String>,
     pub metadata: Map<String, Json>,
     pub assignee: Option<String>,
+    /// The agent that last held this bead, set when it is unhooked.
+    pub last_assignee: Option<String>,
     pub convoy_id: Option<String>,
     pub depends_on: Vec<String>,
     pub created_by: String,
@@ -247,6 +271,8 @@ pub struct Event {
     pub new_value: Json,
     pub metadata: Json,
     pub created_at: String,
+    /// The convoy the event concerns, recorded when it was written.
+    pub convoy_id: Option<String>,
 }
 
 /// A town: the database gt talks to, and the schema it is at.

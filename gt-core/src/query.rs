@@ -4,11 +4,11 @@
 use serde::{Deserialize, Serialize};
 
 use crate::entity::Entity;
-use crate::error::{Error, Hint, Result};
+use crate::error::{Candidate, Error, Hint, Result};
 use crate::id::{normalize_prefix, prefix_range, IdKind};
 use crate::model::{
-    Agent, AgentRole, AgentStatus, Bead, BeadStatus, Convoy, ConvoyStatus, Escalation, Event,
-    Priority, Rig,
+    Agent, AgentRole, AgentStatus, AttentionReason, Bead, BeadState, BeadStatus, Convoy,
+    ConvoyStatus, Escalation, Event, Priority, Rig,
 };
 use crate::store::{Reader, Row, StoreError, Value};
 
@@ -59,7 +59,8 @@ pub fn resolve<T: Entity>(r: &mut dyn Reader, input: &str) -> Result<String> {
 
 fn resolve_id(r: &mut dyn Reader, kind: IdKind, table: &str, input: &str) -> Result<String> {
     let noun = kind.noun();
-    if input.trim().is_empty() {
+    let typed = input.trim().to_ascii_lowercase();
+    if typed.is_empty() {
         return Err(
             Error::usage(format!("an empty {noun} ID")).with_hint(format!(
                 "give a {noun} ID such as {}k3x9q, or a prefix of one",
@@ -67,17 +68,39 @@ fn resolve_id(r: &mut dyn Reader, kind: IdKind, table: &str, input: &str) -> Res
             )),
         );
     }
+    // Without its type prefix, a short word is more likely a name or a typo
+    // than an ID: `s` would match whichever IDs happen to start with it.
+    let bare = !typed.starts_with(kind.prefix()) && !kind.prefix().starts_with(typed.as_str());
+    if bare && typed.chars().count() < MIN_BARE_PREFIX {
+        return Err(Error::usage(format!(
+            "'{input}' is too short for a {noun} ID: without '{}' a prefix needs at least \
+             {MIN_BARE_PREFIX} characters",
+            kind.prefix()
+        ))
+        .with_hint(format!("type more of it, or {}{typed}", kind.prefix())));
+    }
     let prefix = normalize_prefix(kind, input);
     let (lo, hi) = prefix_range(&prefix);
     let rows = r.query(
         &prefix_sql(table),
         &[lo.into(), hi.into(), ((MAX_CANDIDATES + 1) as i64).into()],
     )?;
-    let ids: Vec<String> = rows.iter().map(|r| r.text(0)).collect::<Result<_, _>>()?;
-    if let Some(exact) = ids.iter().find(|id| **id == prefix) {
-        return Ok(exact.clone());
+    let named = matches!(kind, IdKind::Agent | IdKind::Rig);
+    let found: Vec<Candidate> = rows
+        .iter()
+        .map(|row| {
+            let (id, label) = (row.text(0)?, row.opt_text(1)?);
+            Ok(Candidate {
+                id,
+                name: label.clone().filter(|_| named),
+                title: label.filter(|_| !named),
+            })
+        })
+        .collect::<Result<_, StoreError>>()?;
+    if let Some(exact) = found.iter().find(|c| c.id == prefix) {
+        return Ok(exact.id.clone());
     }
-    match ids.len() {
+    match found.len() {
         0 => Err(
             Error::not_found(format!("no {noun} matches '{input}'")).with_hint(Hint::call(
                 "list them with",
@@ -85,36 +108,91 @@ fn resolve_id(r: &mut dyn Reader, kind: IdKind, table: &str, input: &str) -> Res
                 &[],
             )),
         ),
-        1 => Ok(ids.into_iter().next().expect("one element")),
-        n => {
-            let shown: Vec<&str> = ids
-                .iter()
-                .take(MAX_CANDIDATES)
-                .map(String::as_str)
-                .collect();
-            let more = if n > MAX_CANDIDATES { ", …" } else { "" };
-            Err(Error::conflict(format!(
-                "'{input}' is ambiguous: it matches {}{more}",
-                shown.join(", ")
-            ))
-            .with_hint("type more of the ID"))
-        }
+        1 => Ok(found.into_iter().next().expect("one element").id),
+        _ => Err(ambiguous(input, found, "type more of the ID")),
     }
 }
 
-/// The IDs of `table` in a prefix's range.
+/// The error of a prefix that matches several things, with what it matches.
+fn ambiguous(input: &str, mut found: Vec<Candidate>, hint: &str) -> Error {
+    let more = if found.len() > MAX_CANDIDATES {
+        ", …"
+    } else {
+        ""
+    };
+    found.truncate(MAX_CANDIDATES);
+    let shown: Vec<String> = found
+        .iter()
+        .map(|c| match &c.name {
+            Some(name) => format!("{name} ({})", c.id),
+            None => c.id.clone(),
+        })
+        .collect();
+    Error::conflict(format!(
+        "'{input}' is ambiguous: it matches {}{more}",
+        shown.join(", ")
+    ))
+    .with_hint(hint)
+    .with_candidates(found)
+}
+
+/// How long an ID prefix typed without its type prefix must be.
+const MIN_BARE_PREFIX: usize = 3;
+
+/// The IDs of `table` in a prefix's range, with each row's name or title.
 pub(crate) fn prefix_sql(table: &str) -> String {
-    format!("SELECT id FROM {table} WHERE id >= ?1 AND id < ?2 ORDER BY id LIMIT ?3")
+    let label = match table {
+        "agents" | "rigs" => "name",
+        "escalations" => "message",
+        _ => "title",
+    };
+    format!("SELECT id, {label} FROM {table} WHERE id >= ?1 AND id < ?2 ORDER BY id LIMIT ?3")
 }
 
 /// The agent called `?1` (case-insensitive), by the unique index of names.
 pub(crate) const AGENT_BY_NAME_SQL: &str = "SELECT id FROM agents WHERE name = ?1";
 
-/// An agent by name (case-insensitive) or by ID prefix.
+/// Agents whose names start with a prefix (case-insensitive: the column's
+/// collation), by the same index.
+pub(crate) const AGENT_NAME_PREFIX_SQL: &str =
+    "SELECT id, name FROM agents WHERE name >= ?1 AND name < ?2 ORDER BY name LIMIT ?3";
+
+/// An agent by name (case-insensitive), then by a unique prefix of a name,
+/// then by ID prefix: `s` is Sage, Slate or Shadow, never an `ag-s…` by chance.
 pub fn resolve_agent(r: &mut dyn Reader, input: &str) -> Result<String> {
-    let rows = r.query(AGENT_BY_NAME_SQL, &[input.trim().into()])?;
+    let name = input.trim();
+    let rows = r.query(AGENT_BY_NAME_SQL, &[name.into()])?;
     if let Some(row) = rows.first() {
         return Ok(row.text(0)?);
+    }
+    if !name.is_empty()
+        && !name
+            .to_ascii_lowercase()
+            .starts_with(IdKind::Agent.prefix())
+    {
+        // Every name that starts with it sorts below the prefix and the
+        // highest code point (names are compared case-folded).
+        let hi = format!("{name}\u{10FFFF}");
+        let limit = (MAX_CANDIDATES + 1) as i64;
+        let rows = r.query(
+            AGENT_NAME_PREFIX_SQL,
+            &[name.into(), hi.into(), limit.into()],
+        )?;
+        let found: Vec<Candidate> = rows
+            .iter()
+            .map(|row| {
+                Ok(Candidate {
+                    id: row.text(0)?,
+                    name: Some(row.text(1)?),
+                    title: None,
+                })
+            })
+            .collect::<Result<_, StoreError>>()?;
+        match found.len() {
+            0 => {}
+            1 => return Ok(found.into_iter().next().expect("one element").id),
+            _ => return Err(ambiguous(input, found, "type more of the name")),
+        }
     }
     resolve::<Agent>(r, input).map_err(|e| {
         if e.kind == crate::ErrorKind::NotFound {
@@ -403,6 +481,21 @@ pub struct TrackedBead {
     pub assignee: Option<String>,
     /// The blockers of this bead that are not closed yet.
     pub blocked_by: Vec<String>,
+    /// The status of the agent it is hooked to.
+    pub agent_status: Option<AgentStatus>,
+    /// For an open bead, why it is not at work yet.
+    pub state: Option<BeadState>,
+}
+
+/// Something about one bead that needs a person (or the Mayor).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Attention {
+    pub bead: String,
+    pub reason: AttentionReason,
+    /// The agent concerned, for `agent_dead` and `agent_stalled`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub agent: Option<String>,
 }
 
 /// One edge of a convoy's dependency graph: `bead_id` waits for `depends_on_bead_id`.
@@ -421,6 +514,8 @@ pub struct ConvoyStatusView {
     pub convoy: Convoy,
     pub beads: Vec<TrackedBead>,
     pub dependency_edges: Vec<DependencyEdge>,
+    /// What needs attention, bead by bead, in the beads' order.
+    pub attention: Vec<Attention>,
 }
 
 /// Where `convoy status` is read into, in order: the convoy, each tracked bead,
@@ -432,6 +527,8 @@ pub trait ConvoyStatusSink {
     /// reading allocates nothing per bead: keep a copy if you need one.
     fn bead(&mut self, bead: &TrackedBead) -> Result<()>;
     fn edges(&mut self, edges: Vec<DependencyEdge>) -> Result<()>;
+    /// Last: what needs attention.
+    fn attention(&mut self, items: Vec<Attention>) -> Result<()>;
 }
 
 impl ConvoyStatusView {
@@ -442,6 +539,7 @@ impl ConvoyStatusView {
             convoy,
             beads,
             dependency_edges: Vec::new(),
+            attention: Vec::new(),
         }
     }
 }
@@ -464,6 +562,12 @@ impl ConvoyStatusSink for Option<ConvoyStatusView> {
         }
         Ok(())
     }
+    fn attention(&mut self, items: Vec<Attention>) -> Result<()> {
+        if let Some(view) = self {
+            view.attention = items;
+        }
+        Ok(())
+    }
 }
 
 pub fn convoy_status(r: &mut dyn Reader, convoy_id: &str) -> Result<ConvoyStatusView> {
@@ -478,13 +582,46 @@ fn refill(s: &mut String, text: &str) {
     s.push_str(text);
 }
 
-/// Each bead of a convoy, then one row more per edge it has (the same bead
-/// columns again) with its blocker's status.
+/// Each bead of a convoy with its agent's status, then one row more per edge
+/// it has (the same bead columns again) with its blocker's status.
 pub(crate) const CONVOY_STATUS_SQL: &str = "SELECT b.id, b.title, b.status, b.rig, b.priority, \
-     b.assignee, d.depends_on_id, blocker.status FROM beads b \
+     b.assignee, d.depends_on_id, blocker.status, a.status FROM beads b \
+     LEFT JOIN agents a ON a.name = b.assignee \
      LEFT JOIN bead_deps d ON d.bead_id = b.id \
      LEFT JOIN beads blocker ON blocker.id = d.depends_on_id \
      WHERE b.convoy_id = ?1 ORDER BY b.rowid, d.depends_on_id";
+
+/// Sets an open bead's `state` once all its rows are read, and notes what
+/// about it needs attention.
+fn settle_tracked(bead: &mut TrackedBead, convoy: &Convoy, attention: &mut Vec<Attention>) {
+    bead.state = match (bead.status, &bead.assignee) {
+        (BeadStatus::Open, _) if !bead.blocked_by.is_empty() => Some(BeadState::Blocked),
+        (BeadStatus::Open, None) if convoy.max_polecats.is_some() => Some(BeadState::Queued),
+        (BeadStatus::Open, None) => Some(BeadState::Unassigned),
+        _ => None,
+    };
+    let active = convoy.status == ConvoyStatus::Active;
+    let reason = match (bead.status, bead.agent_status) {
+        (BeadStatus::Failed, _) => Some(AttentionReason::BeadFailed),
+        (_, Some(AgentStatus::Dead)) => Some(AttentionReason::AgentDead),
+        (_, Some(AgentStatus::Stalled)) => Some(AttentionReason::AgentStalled),
+        _ if active && bead.state == Some(BeadState::Unassigned) => {
+            Some(AttentionReason::UnassignedOpen)
+        }
+        _ => None,
+    };
+    if let Some(reason) = reason {
+        let about_agent = matches!(
+            reason,
+            AttentionReason::AgentDead | AttentionReason::AgentStalled
+        );
+        attention.push(Attention {
+            bead: bead.id.clone(),
+            reason,
+            agent: bead.assignee.clone().filter(|_| about_agent),
+        });
+    }
+}
 
 /// Reads `convoy status` into `sink`, one bead at a time.
 pub fn convoy_status_into(
@@ -492,8 +629,10 @@ pub fn convoy_status_into(
     convoy_id: &str,
     sink: &mut dyn ConvoyStatusSink,
 ) -> Result<()> {
-    sink.convoy(must(r, convoy_id)?)?;
+    let convoy: Convoy = must(r, convoy_id)?;
+    sink.convoy(convoy.clone())?;
     let mut dependency_edges = Vec::new();
+    let mut attention = Vec::new();
     // The bead being read; handed to the sink once its last row is read.
     let mut current: Option<TrackedBead> = None;
     // The sink's own error, kept whole while the read is stopped.
@@ -503,7 +642,8 @@ pub fn convoy_status_into(
     let read = r.each_row(CONVOY_STATUS_SQL, &[convoy_id.into()], &mut |row| {
         let id = row.text(0)?;
         if current.as_ref().is_none_or(|b| b.id != id) {
-            if let Some(bead) = &current {
+            if let Some(bead) = &mut current {
+                settle_tracked(bead, &convoy, &mut attention);
                 if let Err(e) = sink.bead(bead) {
                     refused = Some(e);
                     return Err(StoreError::Backend("the reader stopped".into()));
@@ -512,6 +652,10 @@ pub fn convoy_status_into(
             let (title, rig) = (row.text(1)?, row.text(3)?);
             let (status, priority) = (row.parsed(2)?, row.parsed(4)?);
             let assignee = row.opt_text(5)?;
+            let agent_status = match row.opt_text(8)? {
+                Some(_) => Some(row.parsed(8)?),
+                None => None,
+            };
             match &mut current {
                 Some(b) => {
                     refill(&mut b.id, &id);
@@ -522,6 +666,7 @@ pub fn convoy_status_into(
                         (a, new) => *a = new.map(Into::into),
                     }
                     (b.status, b.priority) = (status, priority);
+                    b.agent_status = agent_status;
                     b.blocked_by.clear();
                 }
                 None => {
@@ -533,6 +678,8 @@ pub fn convoy_status_into(
                         priority,
                         assignee: assignee.map(Into::into),
                         blocked_by: Vec::new(),
+                        agent_status,
+                        state: None,
                     })
                 }
             }
@@ -557,17 +704,21 @@ pub fn convoy_status_into(
         return Err(e);
     }
     read?;
-    if let Some(bead) = &current {
+    if let Some(bead) = &mut current {
+        settle_tracked(bead, &convoy, &mut attention);
         sink.bead(bead)?;
     }
-    sink.edges(dependency_edges)
+    sink.edges(dependency_edges)?;
+    sink.attention(attention)
 }
 
 /// Which events `gt events` shows.
 #[derive(Debug, Clone, Default)]
 pub struct EventFilter {
     pub subject: Option<String>,
-    /// A convoy: its own events and those of the beads it tracks now.
+    /// A convoy: the events recorded as concerning it (its own, its beads'
+    /// while they were tracked, deleted ones' included, and its escalations'
+    /// and polecats').
     pub convoy: Option<String>,
     pub actor: Option<String>,
     /// Canonical RFC 3339 time; events at or after it.
@@ -596,10 +747,7 @@ pub(crate) fn events_sql(filter: &EventFilter) -> (String, Vec<Value>) {
         add("subject_id = ?", s.as_str().into());
     }
     if let Some(c) = &filter.convoy {
-        add(
-            "(subject_id = ? OR subject_id IN (SELECT id FROM beads WHERE convoy_id = ?))",
-            c.as_str().into(),
-        );
+        add("convoy_id = ?", c.as_str().into());
     }
     if let Some(a) = &filter.actor {
         let clause = if by_subject {
@@ -621,8 +769,8 @@ pub(crate) fn events_sql(filter: &EventFilter) -> (String, Vec<Value>) {
     }
     clauses.push("1".into());
     let mut sql = format!(
-        "SELECT id, subject_id, event_type, actor, old_value, new_value, metadata, created_at \
-         FROM events WHERE {} ORDER BY id DESC",
+        "SELECT id, subject_id, event_type, actor, old_value, new_value, metadata, created_at, \
+         convoy_id FROM events WHERE {} ORDER BY id DESC",
         clauses.join(" AND ")
     );
     if let Some(n) = filter.limit {
@@ -647,6 +795,7 @@ pub fn events(r: &mut dyn Reader, filter: &EventFilter) -> Result<Vec<Event>> {
                 new_value: json_column(row, 5)?,
                 metadata: json_column(row, 6)?,
                 created_at: row.text(7)?,
+                convoy_id: row.cells().opt_text(8)?.map(Into::into),
             })
         })
         .collect::<Result<Vec<_>>>()?;
@@ -752,11 +901,18 @@ mod tests {
     fn prefixes_resolve_uniquely_or_say_why_not() {
         let (_dir, mut db) = town_with_beads();
         assert_eq!(resolve::<Bead>(&mut db, "gt-abc").unwrap(), "gt-abc12");
-        assert_eq!(resolve::<Bead>(&mut db, "X0").unwrap(), "gt-x0000");
-        assert_eq!(
-            resolve::<Bead>(&mut db, "ab").unwrap_err().code(),
-            "conflict"
-        );
+        assert_eq!(resolve::<Bead>(&mut db, "X00").unwrap(), "gt-x0000");
+        assert_eq!(resolve::<Bead>(&mut db, "gt-x").unwrap(), "gt-x0000");
+        // Without the type prefix, two characters are too few to be an ID.
+        assert_eq!(resolve::<Bead>(&mut db, "X0").unwrap_err().code(), "usage");
+        let e = resolve::<Bead>(&mut db, "gt-ab").unwrap_err();
+        assert_eq!(e.code(), "conflict");
+        let ids: Vec<&str> = e.candidates().iter().map(|c| c.id.as_str()).collect();
+        assert_eq!(ids, ["gt-abc12", "gt-abd34"]);
+        assert!(e
+            .candidates()
+            .iter()
+            .all(|c| c.title.is_some() && c.name.is_none()));
         assert_eq!(
             resolve::<Bead>(&mut db, "gt-zz").unwrap_err().code(),
             "not_found"

@@ -7,6 +7,7 @@ use std::time::Duration;
 use serde_json::json;
 
 use crate::clock::Clock;
+use crate::effects::Effects;
 use crate::error::{Error, Result};
 use crate::event_type as ev;
 use crate::model;
@@ -49,6 +50,7 @@ pub struct Town {
     dispatch_command: Option<String>,
     schema: SchemaState,
     warnings: Vec<String>,
+    effects: Effects,
     clock: Clock,
 }
 
@@ -88,6 +90,7 @@ impl Town {
                 .filter(|c| !c.trim().is_empty()),
             schema,
             warnings: Vec::new(),
+            effects: Effects::default(),
             clock: Clock::system(),
         })
     }
@@ -117,6 +120,11 @@ impl Town {
         &self.clock
     }
 
+    /// What the writes since the last call caused (SPEC §3 `effects`).
+    pub fn take_effects(&mut self) -> Effects {
+        std::mem::take(&mut self.effects)
+    }
+
     /// Warnings gathered since the last call (a failed dispatch command, …),
     /// for the caller to show.
     pub fn take_warnings(&mut self) -> Vec<String> {
@@ -126,8 +134,9 @@ impl Town {
     /// Runs `body` as one atomic write unit (R1), then the dispatch command for
     /// every bead it dispatched (R7).
     pub fn write<T>(&mut self, body: impl FnMut(&mut Unit) -> Result<T>) -> Result<T> {
-        let (value, dispatched) = unit::write(&mut *self.db, &self.actor, &self.clock, body)?;
-        self.run_dispatch_command(&dispatched);
+        let (value, outcome) = unit::write(&mut *self.db, &self.actor, &self.clock, body)?;
+        self.effects.extend(outcome.effects);
+        self.run_dispatch_command(&outcome.dispatched);
         Ok(value)
     }
 

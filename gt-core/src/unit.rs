@@ -7,6 +7,7 @@ use std::collections::{HashMap, HashSet, VecDeque};
 use serde_json::{json, Value as Json};
 
 use crate::clock::Clock;
+use crate::effects::Effects;
 use crate::entity::{convoy_count_changes, settle_convoy, version_guard, Entity};
 use crate::error::{Error, Result};
 use crate::model::{Agent, Bead, Convoy, Escalation, Rig};
@@ -14,8 +15,17 @@ use crate::store::{backoff, Backend, Reader, Row, Stmt, StoreError, Value, MAX_A
 
 /// Appends one audit event.
 pub(crate) const EVENT_INSERT_SQL: &str = "INSERT INTO events \
-     (subject_id, event_type, actor, old_value, new_value, metadata, created_at) \
-     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+     (subject_id, event_type, actor, old_value, new_value, metadata, created_at, convoy_id) \
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+
+/// A convoy's newest own events, to learn after a commit whether its batch
+/// landed or reopened it (the batch decides that in SQL, from the counts as
+/// they are at commit time).
+pub(crate) const CONVOY_LAST_EVENTS_SQL: &str = "SELECT event_type, actor, created_at \
+     FROM events WHERE subject_id = ?1 ORDER BY id DESC LIMIT 4";
+
+/// A bead's convoy, for the label of an event about something else.
+pub(crate) const BEAD_CONVOY_SQL: &str = "SELECT convoy_id FROM beads WHERE id = ?1";
 
 /// One row as the unit knows it: as read (with its version), and as it will be.
 struct Slot<T> {
@@ -42,6 +52,18 @@ impl<T: Entity> Table<T> {
     /// `Some(None)` when the unit deleted the row; `None` when it never saw it.
     fn current(&self, id: &str) -> Option<Option<&T>> {
         self.index.get(id).map(|&i| self.slots[i].after.as_ref())
+    }
+
+    /// The row as the unit knows it now, or as it was read if the unit deleted it.
+    fn latest(&self, id: &str) -> Option<&T> {
+        let slot = &self.slots[*self.index.get(id)?];
+        slot.after.as_ref().or(slot.before.as_ref().map(|(v, _)| v))
+    }
+
+    /// The row as it was read from the store.
+    fn as_read(&self, id: &str) -> Option<&T> {
+        let slot = &self.slots[*self.index.get(id)?];
+        slot.before.as_ref().map(|(v, _)| v)
     }
 }
 
@@ -73,6 +95,7 @@ pub struct Dispatch {
 
 struct NewEvent {
     subject_id: String,
+    convoy_id: Option<String>,
     event_type: &'static str,
     old_value: Json,
     new_value: Json,
@@ -93,6 +116,7 @@ pub struct Unit<'a> {
     events: Vec<NewEvent>,
     settle: Vec<String>,
     pub(crate) dispatched: Vec<Dispatch>,
+    effects: Effects,
     /// Agent name (lower-case) to ID, for every agent in `agents`.
     agent_names: HashMap<String, String>,
     /// Agent names (lower-case) known to be taken: the pool's, once a new
@@ -141,6 +165,7 @@ impl<'a> Unit<'a> {
             events: Vec::new(),
             settle: Vec::new(),
             dispatched: Vec::new(),
+            effects: Effects::default(),
             agent_names: HashMap::new(),
             names_in_use: None,
             next_polecat_number: 0,
@@ -221,14 +246,16 @@ impl<'a> Unit<'a> {
     /// Inserts a new row and logs its `created` event (R9), whose new value is
     /// `summary`.
     pub fn create_logged<T: Stored>(&mut self, value: T, summary: Json) {
+        let id = value.id().to_string();
+        // Created first, so that the event knows the row (and its convoy).
+        self.create(value);
         self.event(
-            value.id(),
+            &id,
             crate::event_type::CREATED,
             Json::Null,
             summary,
             Json::Null,
         );
-        self.create(value);
     }
 
     /// Deletes a row the unit has loaded.
@@ -316,13 +343,46 @@ impl<'a> Unit<'a> {
         new_value: Json,
         metadata: Json,
     ) {
+        let convoy_id = self.convoy_of(subject_id);
+        let agent_id = metadata.get("agent_id").and_then(Json::as_str);
+        self.effects.note(subject_id, event_type, agent_id);
         self.events.push(NewEvent {
             subject_id: subject_id.to_string(),
+            convoy_id,
             event_type,
             old_value,
             new_value,
             metadata,
         });
+    }
+
+    /// The convoy an event about `subject_id` concerns, as this unit sees the
+    /// subject now: a convoy itself, a bead's convoy (a deleted bead's as it
+    /// was), an escalation's bead's, an agent's hooked bead's (or the one it
+    /// held when the unit began: a reset, an unhook).
+    fn convoy_of(&mut self, subject_id: &str) -> Option<String> {
+        use crate::id::IdKind;
+        let bead = match crate::id::kind_of(subject_id)? {
+            IdKind::Convoy => return Some(subject_id.to_string()),
+            IdKind::Rig => return None,
+            IdKind::Bead => subject_id.to_string(),
+            IdKind::Escalation => self.escalations.latest(subject_id)?.bead.clone()?,
+            IdKind::Agent => {
+                let hook = |a: Option<&Agent>| a.and_then(|a| a.hook.clone());
+                hook(self.agents.latest(subject_id))
+                    .or_else(|| hook(self.agents.as_read(subject_id)))?
+            }
+        };
+        if let Some(b) = self.beads.latest(&bead) {
+            return b.convoy_id.clone();
+        }
+        // A bead this unit has not loaded (an escalation's): read, unguarded,
+        // since only the event's label depends on it.
+        let rows = self
+            .db
+            .query(BEAD_CONVOY_SQL, &[bead.as_str().into()])
+            .ok()?;
+        rows.first()?.opt_text(0).ok()?
     }
 
     /// Adds a statement to run after the unit's row writes, for columns that no
@@ -341,7 +401,7 @@ impl<'a> Unit<'a> {
     /// The batch: guards on everything read, then inserts, updates and deletes
     /// (with the convoy counts that the bead changes move), then events, then
     /// the convoy landings and reopenings that depend on all of them.
-    fn finish(self) -> (Vec<Stmt>, Vec<Dispatch>) {
+    fn finish(self) -> (Vec<Stmt>, Outcome, Vec<String>) {
         let mut batch = Vec::new();
         guards(&self.rigs, &mut batch);
         guards(&self.convoys, &mut batch);
@@ -374,13 +434,18 @@ impl<'a> Unit<'a> {
                     json_or_null(&e.new_value),
                     json_or_null(&e.metadata),
                     self.now.as_str().into(),
+                    e.convoy_id.clone().into(),
                 ],
             ));
         }
         for convoy in &self.settle {
             settle_convoy(convoy, &self.actor, &self.now, &mut batch);
         }
-        (batch, self.dispatched)
+        let outcome = Outcome {
+            dispatched: self.dispatched,
+            effects: self.effects,
+        };
+        (batch, outcome, self.settle)
     }
 }
 
@@ -432,6 +497,40 @@ fn writes<T: Entity>(table: &Table<T>, out: &mut Vec<Stmt>) {
     }
 }
 
+/// What a committed unit did besides its value.
+#[derive(Debug, Default)]
+pub struct Outcome {
+    /// The beads to run the dispatch command for (R7).
+    pub dispatched: Vec<Dispatch>,
+    pub effects: Effects,
+}
+
+/// After a commit: which of the convoys the batch settled it landed or
+/// reopened, by their newest events (this actor's, at this unit's time). A
+/// failed read only leaves them out: the write itself is done.
+fn settled_effects(db: &mut dyn Backend, convoys: &[String], actor: &str, now: &str) -> Effects {
+    use crate::event_type::{CONVOY_LANDED, CONVOY_REOPENED};
+    let mut effects = Effects::default();
+    if db.begin_read().is_err() {
+        return effects;
+    }
+    for convoy in convoys {
+        let Ok(rows) = db.query(CONVOY_LAST_EVENTS_SQL, &[convoy.as_str().into()]) else {
+            continue;
+        };
+        let settled = rows.iter().find_map(|row| {
+            let kind = row.text(0).ok()?;
+            let ours = row.text(1).ok()? == actor && row.text(2).ok()? == now;
+            (ours && (kind == CONVOY_LANDED || kind == CONVOY_REOPENED)).then_some(kind)
+        });
+        if let Some(kind) = settled {
+            effects.note(convoy, &kind, None);
+        }
+    }
+    db.end_read();
+    effects
+}
+
 /// Runs `body` as one atomic write unit against `db`, retrying the whole unit when
 /// a guard finds that what it read has changed.
 pub fn write<T>(
@@ -439,7 +538,7 @@ pub fn write<T>(
     actor: &str,
     clock: &Clock,
     mut body: impl FnMut(&mut Unit) -> Result<T>,
-) -> Result<(T, Vec<Dispatch>)> {
+) -> Result<(T, Outcome)> {
     let mut attempt = 0;
     loop {
         attempt += 1;
@@ -452,14 +551,22 @@ pub fn write<T>(
                 return Err(e);
             }
         };
-        let (batch, dispatched) = unit.finish();
+        let now = unit.now.clone();
+        let (batch, mut outcome, settled) = unit.finish();
         // A unit that changed nothing (guards only) has nothing to commit.
         if batch.iter().all(|s| s.guard) {
             db.rollback();
-            return Ok((value, dispatched));
+            return Ok((value, outcome));
         }
         match db.commit(&batch) {
-            Ok(()) => return Ok((value, dispatched)),
+            Ok(()) => {
+                if !settled.is_empty() {
+                    outcome
+                        .effects
+                        .extend(settled_effects(db, &settled, actor, &now));
+                }
+                return Ok((value, outcome));
+            }
             Err(StoreError::Stale(_)) if attempt < MAX_ATTEMPTS => {
                 std::thread::sleep(backoff(attempt));
             }

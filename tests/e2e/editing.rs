@@ -54,10 +54,19 @@ pub fn bead_update_reopens_a_landed_convoy(t: Town) {
     t.json::<Bead>(&["bead", "update", id, "--status", "closed"]);
     let landed: Convoy = t.json(&["convoy", "status", &b.convoy.id]);
     assert_eq!(landed.status, ConvoyStatus::Landed);
-    let reopened: Bead = t.json(&["bead", "update", id, "--status", "open", "--title", "again"]);
+    let doc: Value = t.json(&["bead", "update", id, "--status", "open", "--title", "again"]);
+    let reopened: Bead = serde_json::from_value(doc.clone()).unwrap();
+    // Back to work (R5): hooked to the polecat its close freed, and dispatched.
+    let worker = b.beads[0].agent.as_ref().unwrap().name.clone();
     assert_eq!(
         (reopened.status, reopened.title.as_str()),
-        (BeadStatus::Open, "again")
+        (BeadStatus::InProgress, "again")
+    );
+    assert_eq!(reopened.assignee.as_deref(), Some(worker.as_str()));
+    assert_eq!(reopened.last_assignee.as_deref(), Some(worker.as_str()));
+    assert_eq!(
+        doc["effects"],
+        json!({"dispatched": [id], "hooked": [id], "reopened": [b.convoy.id]})
     );
     let c: Convoy = t.json(&["convoy", "status", &b.convoy.id]);
     assert_eq!(

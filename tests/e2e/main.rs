@@ -9,6 +9,7 @@ mod editing;
 mod errors;
 mod flow;
 mod http;
+mod mayor;
 mod mcp;
 mod patrol;
 mod reliability;
@@ -44,6 +45,12 @@ macro_rules! suite {
 }
 
 suite!(
+    mayor::a_task_is_inserted_before_another_in_two_commands,
+    mayor::a_reopened_bead_is_put_back_to_work_within_the_cap,
+    mayor::convoy_status_says_what_needs_attention,
+    mayor::a_forced_delete_says_what_it_freed,
+    mayor::a_convoys_events_include_its_escalations_and_resets,
+    mayor::names_come_before_ids_and_ambiguity_lists_candidates,
     flow::diamond_lands_once_through_the_cli,
     flow::sling_hooks_and_dispatches_one_bead,
     flow::idempotent_batches_write_nothing_the_second_time,

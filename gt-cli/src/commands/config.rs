@@ -2,7 +2,6 @@ use clap::{Args, Subcommand};
 use gt_core::Result;
 
 use crate::context::Ctx;
-use crate::output::emit;
 
 /// Inspect gt's settings and where they come from
 #[derive(Debug, Subcommand)]
@@ -32,6 +31,8 @@ pub struct ConfigShowArgs {}
 
 pub fn run(ctx: &mut Ctx, cmd: ConfigCommand) -> Result<()> {
     match cmd {
-        ConfigCommand::Show(_) => emit(&ctx.style, &ctx.settings.report),
+        ConfigCommand::Show(_) => {
+            crate::output::emit(&ctx.style, &ctx.settings.report, &Default::default())
+        }
     }
 }

@@ -2,7 +2,6 @@ use clap::Args;
 use gt_core::Result;
 
 use crate::context::Ctx;
-use crate::output::emit;
 use gt_core::calls::Doctor;
 
 /// Check every invariant of the town, and repair what can be repaired
@@ -31,5 +30,5 @@ pub fn run(ctx: &mut Ctx, args: DoctorArgs) -> Result<()> {
     if violations.iter().any(|v| !v.repaired) {
         ctx.exit_code = Some(4);
     }
-    emit(&ctx.style, &violations)
+    ctx.emit(&violations)
 }

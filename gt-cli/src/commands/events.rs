@@ -5,7 +5,7 @@ use gt_core::Result;
 use std::time::Duration;
 
 use crate::context::Ctx;
-use crate::output::{emit, stream_item};
+use crate::output::stream_item;
 use crate::views::event_line;
 
 /// Show the activity feed, newest last
@@ -66,7 +66,7 @@ pub fn run(ctx: &mut Ctx, args: EventsArgs) -> Result<()> {
     };
     let events = ctx.town()?.call(request.clone())?;
     if !args.follow {
-        return emit(&ctx.style, &events);
+        return ctx.emit(&events);
     }
     // Following: every event is one line (one JSON document per line with
     // --json), until the reader goes away or the process is stopped.

@@ -2,7 +2,6 @@ use clap::Args;
 use gt_core::{Error, Result};
 
 use crate::context::Ctx;
-use crate::output::emit;
 use gt_core::calls::ShowHook;
 
 /// Show what is on an agent's hook: for a polecat, "what do I do now"
@@ -27,5 +26,5 @@ pub fn run(ctx: &mut Ctx, args: HookArgs) -> Result<()> {
         Error::usage("which agent's hook?").with_hint("pass --agent NAME or set GT_AGENT")
     })?;
     let view = ctx.town()?.call(ShowHook { agent_id: agent })?;
-    emit(&ctx.style, &view)
+    ctx.emit(&view)
 }

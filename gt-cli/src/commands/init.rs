@@ -2,7 +2,6 @@ use clap::Args;
 use gt_core::Result;
 
 use crate::context::Ctx;
-use crate::output::emit;
 
 /// Create the town database, or upgrade it to this gt's schema
 ///
@@ -18,5 +17,5 @@ pub struct InitArgs {}
 
 pub fn run(ctx: &mut Ctx, _args: InitArgs) -> Result<()> {
     let town = ctx.town()?.info();
-    emit(&ctx.style, &town)
+    ctx.emit(&town)
 }

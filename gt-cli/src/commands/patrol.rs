@@ -9,7 +9,7 @@ use gt_core::{Error, Result};
 
 use crate::cli::parse_duration;
 use crate::context::Ctx;
-use crate::output::{emit, error, stream_item};
+use crate::output::{error, stream_item};
 use crate::views::repair_line;
 
 /// Find stuck agents and work nothing will pick up, and repair what is safe
@@ -74,7 +74,7 @@ pub fn run(ctx: &mut Ctx, args: PatrolArgs) -> Result<()> {
     };
     if !args.watch {
         let report = ctx.town()?.call(request)?;
-        return emit(&ctx.style, &report);
+        return ctx.emit(&report);
     }
     if args.interval.is_zero() {
         return Err(Error::usage("the --interval is zero")

@@ -4,12 +4,8 @@
 //! JSON shape; a test walks the command tree to hold that.
 
 use clap::{Args, CommandFactory, Subcommand};
-use gt_core::model::{
-    Agent, AgentRole, AgentStatus, Bead, BeadStatus, Convoy, ConvoyStatus, Escalation,
-    EscalationStatus, Event, MergeMode, Priority, Rig, Severity,
-};
+use gt_core::model::{AgentStatus, BeadStatus, ConvoyStatus};
 use gt_core::Result;
-use serde::Serialize;
 
 use crate::cli::Cli;
 use crate::context::Ctx;
@@ -65,8 +61,14 @@ const SECTIONS: &[(&str, &str, &[&str])] = &[
         "Convoys land by themselves when all their beads close: nobody manages that \
          by hand. When someone asks how a piece of work is going, find its convoy \
          with `convoy list` and read `convoy status`: each bead's status, its \
-         polecat, and what it is still blocked by. `needs_attention` is true when \
-         beads failed or a polecat holding one is dead. Polecats report that they \
+         polecat and that polecat's `agent_status`, what it is still blocked by, and \
+         for an open bead its `state` (`blocked`, `queued` behind a capped batch's \
+         polecats, or `unassigned`). `needs_attention` is true when beads failed or a \
+         polecat holding one is dead, and `attention` says which bead and why \
+         (`bead_failed`, `agent_dead`, `agent_stalled`, `unassigned_open`), naming \
+         the agent. `events --convoy` is the convoy's whole history, its deleted \
+         beads, escalations and polecats' resets included; `--since` takes `today`, \
+         `yesterday`, a date or an age (`2h`). Polecats report that they \
          are alive with `agent heartbeat` (an agent's `last_activity_at`). \
          `patrol` (run by a witness, from cron, or kept running with `--watch`) \
          stalls agents that went silent, declares long-silent ones dead and gives \
@@ -93,18 +95,24 @@ const SECTIONS: &[(&str, &str, &[&str])] = &[
     (
         "Surgical editing",
         "You can fix any wonky state directly; every edit is recorded with who made \
-         it and the old and new values. A bead stuck `in_progress` on a dead agent: \
-         `agent reset` (its bead goes back to open) then `bead reassign --new`, or \
-         `bead reassign --to` a free agent. Wrong status, title or priority: \
+         it and the old and new values. A bead stuck on a dead or stalled agent: \
+         `bead reassign --new` (a fresh polecat takes it over; the dead one stays \
+         dead, so it is not handed new work), or `bead reassign --to` an idle agent \
+         (`agent list --status idle`). Never `agent reset` a polecat that is \
+         working: it takes its bead away. Wrong status, title or priority: \
          `bead update` with only the fields to change. A task to insert into a running \
          convoy: `bead create --convoy` (it is hooked and dispatched like the \
          convoy's own beads), then `bead update --add-depends-on` on the beads that \
-         must wait for it. A bead that should not exist: \
+         must wait for it (a dispatched one goes back to `open` on its hook until \
+         the new task closes). A bead that should not exist: \
          `bead delete` (`--force` if hooked). A convoy that will never land: \
          `convoy close` (`--failed`, `--close-beads`). Wrong merge mode or branch: \
          `convoy update`. A convoy that should not exist: `convoy delete` (its beads \
          stay, in no convoy). An agent that is gone for good: `agent delete` \
-         (`--force` if hooked: its bead goes to an idle polecat). Reopening a closed bead reopens its landed convoy.",
+         (`--force` if hooked: its bead goes to an idle polecat). Reopening a closed \
+         bead (`bead update --status open`) reopens its landed convoy and puts the \
+         bead back to work like a new bead of the convoy: hooked within its cap and \
+         dispatched when its blockers allow.",
         &[
             "bead update",
             "bead reassign",
@@ -131,45 +139,159 @@ fn not_in_guide(path: &str) -> bool {
     path != "init" && crate::names::NOT_CALLS.contains(&path)
 }
 
-/// The `--json` output of each command.
-fn json_shape(path: &str) -> Option<&'static str> {
-    Some(match path {
-        "init" => "{location, backend, schema_version, created, upgraded_from}",
-        "rig add" => "rig",
-        "rig list" => "[rig]",
-        "sling" => "{bead, agent}",
-        "sling-batch" => "{convoy, beads: [{bead, agent, dispatched}], created}",
-        "convoy list" => "[convoy]",
-        "convoy status" => {
-            "{...convoy, beads: [{id, title, status, rig, priority, assignee, blocked_by}], \
-             dependency_edges: [{bead_id, depends_on_bead_id}]}"
+/// The `--json` output of each command, derived from the JSON Schema of its
+/// result type, so it cannot drift from what gt prints: `name?` may be null
+/// or absent, an entity is named (`bead`), `...convoy` is a convoy's fields
+/// flattened in. Writes also carry `effects`, which the guide explains once.
+fn json_shape(path: &str) -> Option<String> {
+    let schema = if path == "init" {
+        <gt_core::model::Town as gt_core::calls::SchemaOf>::schema()
+    } else {
+        gt_core::calls::catalogue()
+            .into_iter()
+            .find(|e| e.spec.cli == path)?
+            .output_schema()
+    };
+    let defs = schema.get("$defs").cloned().unwrap_or_default();
+    let entities = entity_fields();
+    let mut shape = Shape {
+        defs: &defs,
+        entities: &entities,
+    }
+    .of(&schema, None);
+    match path {
+        "events" => shape.push_str(" (one event per line with --follow)"),
+        "patrol" => shape.push_str(" (one {repair, ...} per line with --watch)"),
+        _ => {}
+    }
+    Some(shape)
+}
+
+/// The entities the guide names instead of spelling out.
+const ENTITIES: [&str; 6] = ["Bead", "Convoy", "Agent", "Escalation", "Event", "Rig"];
+
+/// Each entity's JSON fields, from its own schema.
+fn entity_fields() -> Vec<(&'static str, Vec<String>)> {
+    use gt_core::calls::SchemaOf;
+    use gt_core::model::{Agent, Bead, Convoy, Escalation, Event, Rig};
+    let fields = |schema: serde_json::Value| -> Vec<String> {
+        schema["properties"]
+            .as_object()
+            .map(|o| o.keys().cloned().collect())
+            .unwrap_or_default()
+    };
+    vec![
+        ("Bead", fields(Bead::schema())),
+        ("Convoy", fields(Convoy::schema())),
+        ("Agent", fields(Agent::schema())),
+        ("Escalation", fields(Escalation::schema())),
+        ("Event", fields(Event::schema())),
+        ("Rig", fields(Rig::schema())),
+    ]
+}
+
+struct Shape<'a> {
+    defs: &'a serde_json::Value,
+    entities: &'a [(&'static str, Vec<String>)],
+}
+
+impl Shape<'_> {
+    /// The definition a `$ref` names, and its name.
+    fn target<'s>(
+        &'s self,
+        schema: &'s serde_json::Value,
+    ) -> (&'s serde_json::Value, Option<&'s str>) {
+        match schema.get("$ref").and_then(|r| r.as_str()) {
+            Some(r) => {
+                let name = r.rsplit('/').next().unwrap_or(r);
+                (self.defs.get(name).unwrap_or(schema), Some(name))
+            }
+            None => (schema, None),
         }
-        "convoy close" | "convoy update" | "convoy add" | "convoy remove" => "convoy",
-        "bead create" | "bead show" | "bead update" => "bead",
-        "bead list" => "[bead]",
-        "bead reassign" => "{bead, agent, previous_agent}",
-        "bead delete" => "{deleted: ID}",
-        "agent list" => "[agent]",
-        "agent show" | "agent update" => "agent",
-        "agent reset" => "{agent, released_bead, stop?: {pid, signalled, message}}",
-        "hook" => "{agent, bead}",
-        "escalation raise" => "escalation",
-        "escalation list" => "[escalation]",
-        "escalation ack" => "{...escalation, already_acknowledged}",
-        "escalation resolve" => "{...escalation, already_resolved}",
-        "agent heartbeat" => "{...agent, recovered}",
-        "convoy delete" => "{deleted, unlinked_beads}",
-        "agent delete" => "{deleted, released_bead, rehooked_to}",
-        "doctor" => "[{kind, subject, message, repaired}]",
-        "patrol" => {
-            "{dry_run, stalled: [{agent, bead, rig, last_activity_at}], dead: [same], \
-             released: [{bead, from, to}], hooked: [{bead, agent, convoy_id}], \
-             redispatched: [{bead, agent, retry}], escalations: [escalation], \
-             resolved: [ID]} (one {repair, ...} per line with --watch)"
+    }
+
+    /// The schema without its `null` alternative, and whether it had one.
+    fn non_null<'s>(&self, schema: &'s serde_json::Value) -> (&'s serde_json::Value, bool) {
+        if let Some(options) = schema.get("anyOf").and_then(|a| a.as_array()) {
+            let real: Vec<&serde_json::Value> = options
+                .iter()
+                .filter(|o| o.get("type") != Some(&"null".into()))
+                .collect();
+            if real.len() == 1 && real.len() < options.len() {
+                return (real[0], true);
+            }
         }
-        "events" => "[event] (one event per line with --follow)",
-        _ => return None,
-    })
+        let nullable = schema
+            .get("type")
+            .and_then(|t| t.as_array())
+            .is_some_and(|t| t.iter().any(|v| v == "null"));
+        (schema, nullable)
+    }
+
+    /// The shape of a value; `key` is the field it is the value of (a field
+    /// named after the entity it holds needs no more words).
+    fn of(&self, schema: &serde_json::Value, key: Option<&str>) -> String {
+        let (schema, _) = self.non_null(schema);
+        let (schema, name) = self.target(schema);
+        let name = name.or_else(|| schema.get("title").and_then(|t| t.as_str()));
+        if let Some(name) = name.filter(|n| ENTITIES.contains(n)) {
+            let entity = name.to_ascii_lowercase();
+            return if key.is_some_and(|k| k.trim_end_matches('s') == entity || k == "agent") {
+                String::new()
+            } else {
+                entity
+            };
+        }
+        if let Some(items) = schema.get("items") {
+            let inner = self.of(items, None);
+            return if inner.is_empty() {
+                String::new()
+            } else {
+                format!("[{inner}]")
+            };
+        }
+        self.object(schema)
+    }
+
+    /// An object's fields, `{a, b?, c: [...]}`; nothing for a scalar.
+    fn object(&self, schema: &serde_json::Value) -> String {
+        let Some(props) = schema.get("properties").and_then(|p| p.as_object()) else {
+            return String::new();
+        };
+        let required: Vec<&str> = schema
+            .get("required")
+            .and_then(|r| r.as_array())
+            .map(|r| r.iter().filter_map(|v| v.as_str()).collect())
+            .unwrap_or_default();
+        let mut fields = Vec::new();
+        let mut shown: Vec<&str> = props.keys().map(String::as_str).collect();
+        // An entity flattened in: all of its fields are here, and more.
+        for (entity, own) in self.entities {
+            if own.len() < props.len() && own.iter().all(|k| props.contains_key(k)) {
+                fields.push(format!("...{}", entity.to_ascii_lowercase()));
+                shown.retain(|k| !own.iter().any(|o| o == k));
+            }
+        }
+        for k in shown {
+            if k == "effects" {
+                continue;
+            }
+            let value = &props[k];
+            let (_, nullable) = self.non_null(value);
+            let mark = if nullable || !required.contains(&k) {
+                "?"
+            } else {
+                ""
+            };
+            let inner = self.of(value, Some(k));
+            fields.push(if inner.is_empty() {
+                format!("{k}{mark}")
+            } else {
+                format!("{k}{mark}: {inner}")
+            });
+        }
+        format!("{{{}}}", fields.join(", "))
+    }
 }
 
 /// Every leaf command below `gt`, as a space-separated path.
@@ -229,107 +351,34 @@ fn describe(root: &clap::Command, path: &str, out: &mut String) {
         let help = arg.get_help().map(|h| h.to_string()).unwrap_or_default();
         out.push_str(&format!("- `{name}`: {help}\n"));
     }
-    let shape = json_shape(path).unwrap_or("(undocumented)");
+    let shape = json_shape(path).unwrap_or_else(|| "(undocumented)".into());
     out.push_str(&format!("- `--json` prints: `{shape}`\n\n"));
 }
 
-/// The keys of an entity as it appears in JSON.
-fn keys<T: Serialize>(sample: &T) -> String {
-    match serde_json::to_value(sample) {
-        Ok(serde_json::Value::Object(map)) => map.keys().cloned().collect::<Vec<_>>().join(", "),
-        _ => String::new(),
-    }
-}
-
 fn shapes() -> String {
-    let t = String::new;
-    let bead = Bead {
-        id: t(),
-        kind: t(),
-        status: BeadStatus::Open,
-        title: t(),
-        body: None,
-        rig: t(),
-        priority: Priority::Medium,
-        labels: vec![],
-        metadata: Default::default(),
-        assignee: None,
-        convoy_id: None,
-        depends_on: vec![],
-        created_by: t(),
-        created_at: t(),
-        updated_at: t(),
-        closed_at: None,
+    use gt_core::calls::SchemaOf;
+    use gt_core::model::{Agent, Bead, Convoy, Escalation, Event, Rig};
+    // An entity's own fields: nothing to name or flatten.
+    let shape = Shape {
+        defs: &serde_json::Value::Null,
+        entities: &[],
     };
-    let convoy = Convoy {
-        id: t(),
-        title: t(),
-        status: ConvoyStatus::Active,
-        rig: None,
-        total_beads: 0,
-        closed_beads: 0,
-        failed_beads: 0,
-        merge_mode: MergeMode::ReviewThenLand,
-        feature_branch: None,
-        needs_attention: false,
-        max_polecats: None,
-        idempotency_key: None,
-        created_by: t(),
-        created_at: t(),
-        updated_at: t(),
-        landed_at: None,
-        closed_reason: None,
-    };
-    let agent = Agent {
-        id: t(),
-        name: t(),
-        role: AgentRole::Polecat,
-        rig: None,
-        status: AgentStatus::Idle,
-        hook: None,
-        pid: None,
-        last_activity_at: t(),
-        created_at: t(),
-    };
-    let escalation = Escalation {
-        id: t(),
-        severity: Severity::Low,
-        category: None,
-        message: t(),
-        rig: None,
-        agent: None,
-        bead: None,
-        status: EscalationStatus::Open,
-        acknowledged_by: None,
-        acknowledged_at: None,
-        re_escalation_count: 0,
-        created_at: t(),
-    };
-    let event = Event {
-        id: 0,
-        subject_id: t(),
-        event_type: t(),
-        actor: t(),
-        old_value: Default::default(),
-        new_value: Default::default(),
-        metadata: Default::default(),
-        created_at: t(),
-    };
-    let rig = Rig {
-        id: t(),
-        name: t(),
-        git_url: None,
-        default_branch: t(),
-        created_at: t(),
-    };
-    let list = |name: &str, fields: String| format!("- {name}: `{{{fields}}}`\n");
-    let mut out = String::from("## Shapes\n\n");
-    out.push_str(&list("bead", keys(&bead)));
-    out.push_str(&list("convoy", keys(&convoy)));
-    out.push_str(&list("agent", keys(&agent)));
-    out.push_str(&list("escalation", keys(&escalation)));
-    out.push_str(&list("event", keys(&event)));
-    out.push_str(&list("rig", keys(&rig)));
+    let mut out = String::from(
+        "## Shapes\n\n`name?` may be null or absent. `assignee` and `last_assignee` are \
+         agent names (`last_assignee`: who last held the bead, kept after it closes); \
+         `convoy_id` of an event is the convoy it concerns. An event's `old_value` and \
+         `new_value` may be a string, an object or null.\n\n",
+    );
+    for (name, schema) in [
+        ("bead", Bead::schema()),
+        ("convoy", Convoy::schema()),
+        ("agent", Agent::schema()),
+        ("escalation", Escalation::schema()),
+        ("event", Event::schema()),
+        ("rig", Rig::schema()),
+    ] {
+        out.push_str(&format!("- {name}: `{}`\n", shape.object(&schema)));
+    }
     let names = |all: &[&str]| all.join(", ");
     let statuses: Vec<&str> = BeadStatus::ALL.iter().map(|s| s.as_str()).collect();
     let convoy_statuses: Vec<&str> = ConvoyStatus::ALL.iter().map(|s| s.as_str()).collect();
@@ -356,18 +405,56 @@ pub fn mayor_guide() -> String {
          `--json`: gt then prints exactly one JSON document on stdout, and on failure \
          one `{\"error\": {\"code\", \"message\", \"hint\"}}` on stderr with exit code \
          2 (bad usage), 3 (not found), 4 (conflict with the current state) or 5 (town \
-         unavailable or busy: retry). Any ID may be shortened to a unique prefix, and \
-         agents may be named (Toast, Maple, …).\n\n",
+         unavailable or busy: retry). ",
     );
+    out.push_str(&format!("{NAMING}\n\n{EFFECTS}\n\n"));
     for (heading, why, commands) in SECTIONS {
         out.push_str(&format!("## {heading}\n\n{why}\n\n"));
         for path in *commands {
             describe(&root, path, &mut out);
         }
     }
+    out.push_str(EXAMPLES);
     out.push_str(&shapes());
     out
 }
+
+/// How things are named on the command line and in tool calls.
+const NAMING: &str = "Any ID may be shortened to a unique prefix (at least 3 characters \
+     when the type prefix such as `gt-` is left off), and agents may be named (Toast, \
+     Maple, …): a bare word is matched against agent names first, exactly and then as a \
+     unique prefix. An ambiguous prefix fails with exit 4 and `candidates: [{id, name?, \
+     title?}]` in the error.";
+
+/// What every write reports beyond its own result.
+const EFFECTS: &str = "Every write's document also has `effects`: what it caused besides \
+     the change asked for, each a list of IDs, left out when empty: `dispatched`, \
+     `hooked` and `unhooked` beads, `landed` and `reopened` convoys, `freed_agents`, and \
+     `dependencies_removed` (beads that lost a blocker). Read it instead of reading the \
+     town again.";
+
+/// Worked examples of the everyday tasks, with the simplest correct commands.
+/// Every `$ gt` line here is parsed by the guide's test.
+const EXAMPLES: &str = "## Everyday tasks\n\n\
+     How is the API work going? Find the convoy, then read it:\n\n\
+     \x20   $ gt --json convoy list\n\
+     \x20   $ gt --json convoy status cv-7hd2a\n\n\
+     Report `closed_beads`/`total_beads`, and for each `attention` item its bead, \
+     reason and agent.\n\n\
+     A polecat died holding gt-k3x9q: give the bead to a fresh polecat, then check \
+     the convoy again:\n\n\
+     \x20   $ gt --json bead reassign gt-k3x9q --new\n\
+     \x20   $ gt --json convoy status cv-7hd2a\n\n\
+     The docs task gt-m2p8r must be redone: reopen it (it is hooked and dispatched \
+     again, and its landed convoy reopens):\n\n\
+     \x20   $ gt --json bead update gt-m2p8r --status open\n\n\
+     Insert a migration before the API task gt-a1b2c of a running convoy:\n\n\
+     \x20   $ gt --json bead create --rig app --convoy cv-7hd2a \"Write the migration\"\n\
+     \x20   $ gt --json bead update gt-a1b2c --add-depends-on gt-NEWID\n\n\
+     Seed a capped batch that a retry must not create twice:\n\n\
+     \x20   $ gt --json sling-batch --rig app --title \"Billing\" --task \"Schema\" --task \"API\" --max-polecats 2 --idempotency-key billing-1\n\n\
+     Who changed what today in that convoy:\n\n\
+     \x20   $ gt --json events --convoy cv-7hd2a --since today\n\n";
 
 /// The guide as MCP instructions: the same sections, naming tools instead of
 /// commands (each tool's own description says the rest).
@@ -388,9 +475,13 @@ pub fn mayor_tools_guide() -> String {
          each holding at most one bead on its **hook**. Every tool returns one JSON \
          document; a refused call is an error result holding \
          `{\"error\": {\"code\", \"message\", \"hint\"}}` with code usage, not_found, \
-         conflict, unavailable (retry) or forbidden. Any ID may be shortened to a unique \
-         prefix, and agents may be named (Toast, Maple, …).\n\n",
+         conflict, unavailable (retry) or forbidden. ",
     );
+    out.push_str(&format!(
+        "{}\n\n{}\n\n",
+        name_tools(NAMING),
+        name_tools(EFFECTS)
+    ));
     for (heading, why, commands) in SECTIONS {
         out.push_str(&format!("## {heading}\n\n{}\n\n", name_tools(why)));
         for path in *commands {
@@ -441,6 +532,39 @@ mod tests {
 
     /// Each option line of the guide, given a value where the option takes
     /// one, parses with clap: a flag shown as `--all ALL` would be refused.
+    #[test]
+    fn every_example_command_line_parses() {
+        // Words, with "double quotes" around a word that has spaces.
+        fn words(line: &str) -> Vec<String> {
+            let (mut out, mut word, mut quoted) = (Vec::new(), String::new(), false);
+            for c in line.chars() {
+                match c {
+                    '"' => quoted = !quoted,
+                    ' ' if !quoted => {
+                        if !word.is_empty() {
+                            out.push(std::mem::take(&mut word));
+                        }
+                    }
+                    c => word.push(c),
+                }
+            }
+            out.extend((!word.is_empty()).then_some(word));
+            out
+        }
+        let guide = mayor_guide();
+        let examples: Vec<&str> = guide
+            .lines()
+            .filter_map(|l| l.strip_prefix("    $ "))
+            .collect();
+        assert!(examples.len() >= 8, "{examples:?}");
+        for line in examples {
+            let argv = words(line);
+            if let Err(e) = Cli::command().try_get_matches_from(&argv) {
+                panic!("the guide's `{line}` does not parse: {e}");
+            }
+        }
+    }
+
     #[test]
     fn every_option_the_guide_shows_parses_as_shown() {
         let guide = mayor_guide();

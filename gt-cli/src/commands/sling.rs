@@ -3,7 +3,6 @@ use gt_core::Result;
 
 use crate::commands::NewWorkArgs;
 use crate::context::Ctx;
-use crate::output::emit;
 use gt_core::calls::SlingCall;
 
 /// Create one bead, hook it onto a polecat, and dispatch it
@@ -29,5 +28,5 @@ pub fn run(ctx: &mut Ctx, args: SlingArgs) -> Result<()> {
         priority: Some(w.priority),
         labels: w.labels,
     })?;
-    emit(&ctx.style, &slung)
+    ctx.emit(&slung)
 }

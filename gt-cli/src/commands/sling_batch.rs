@@ -7,7 +7,6 @@ use gt_core::{Error, Result};
 
 use crate::commands::parse_enum;
 use crate::context::Ctx;
-use crate::output::emit;
 use gt_core::calls::{SlingBatchCall, TaskInput};
 
 /// Sling many beads as one tracked convoy, atomically
@@ -101,5 +100,5 @@ pub fn run(ctx: &mut Ctx, args: SlingBatchArgs) -> Result<()> {
         max_polecats: args.max_polecats,
         idempotency_key: args.idempotency_key,
     })?;
-    emit(&ctx.style, &batch)
+    ctx.emit(&batch)
 }

@@ -191,8 +191,9 @@ impl Town {
             if let Some(status) = req.status {
                 unit.set_bead_status(&id, status)?;
             } else if deps_changed {
-                // Its last open blocker may be gone.
+                // Its last open blocker may be gone, or it may wait for a new one.
                 unit.try_dispatch(&id)?;
+                unit.hold_until_ready(&id)?;
             }
             // The unit holds the bead as committed: no need to read it again.
             unit.must::<Bead>(&id)
@@ -365,18 +366,7 @@ impl Town {
                 return Ok((bead_id, agent.id, previous.map(|p| p.id)));
             }
             if let Some(held) = &agent.hook {
-                return Err(Error::conflict(format!(
-                    "agent {} is already hooked to {held}",
-                    agent.name
-                ))
-                .with_hint(Hint::Or(vec![
-                    Hint::call("free it first", "agent reset", &[("agent_id", &agent.name)]),
-                    Hint::call(
-                        "give the bead to a fresh polecat",
-                        "bead reassign",
-                        &[("bead_id", &bead_id), ("new", "true")],
-                    ),
-                ])));
+                return Err(crate::rules::busy_agent(&agent, held, &bead_id));
             }
             // Hook the new agent first, then release the old one.
             agent.hook = Some(bead_id.clone());

@@ -103,6 +103,7 @@ impl Unit<'_> {
             created_at: self.now.clone(),
             updated_at: self.now.clone(),
             closed_at: None,
+            last_assignee: None,
         };
         if let Some(convoy) = &bead.convoy_id {
             self.settle(convoy);

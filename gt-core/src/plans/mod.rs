@@ -141,6 +141,12 @@ pub fn catalogue_for(f: &Fixture) -> Vec<Statement> {
 
     // Names.
     out.push(stmt(
+        "agents by name prefix",
+        query::AGENT_NAME_PREFIX_SQL,
+        vec![t("To"), t("To\u{10FFFF}"), Value::Integer(6)],
+        Result,
+    ));
+    out.push(stmt(
         "agent id by name",
         query::AGENT_BY_NAME_SQL,
         vec![t(&f.agent_name)],
@@ -183,6 +189,16 @@ pub fn catalogue_for(f: &Fixture) -> Vec<Statement> {
         ("idle polecats", IDLE_POLECATS_SQL, &f.rig),
         ("convoy cap", CONVOY_CAP_SQL, &f.convoy),
         ("waiting beads", WAITING_BEADS_SQL, &f.convoy),
+        (
+            "a bead's convoy",
+            crate::unit::BEAD_CONVOY_SQL,
+            &f.hooked_bead,
+        ),
+        (
+            "a convoy's newest events",
+            crate::unit::CONVOY_LAST_EVENTS_SQL,
+            &f.convoy,
+        ),
     ] {
         out.push(stmt(name, sql, vec![t(param)], Result));
     }
@@ -500,7 +516,7 @@ pub fn catalogue_for(f: &Fixture) -> Vec<Statement> {
         (
             "settle event",
             SETTLE_EVENT_INSERT_SQL,
-            vec![convoy, t("a"), t("t"), t("x"), t("y")],
+            vec![convoy.clone(), t("a"), t("t"), t("x"), t("y")],
         ),
         (
             "token record",
@@ -518,6 +534,7 @@ pub fn catalogue_for(f: &Fixture) -> Vec<Statement> {
                 Value::Null,
                 Value::Null,
                 t("t"),
+                convoy.clone(),
             ],
         ),
     ];

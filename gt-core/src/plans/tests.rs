@@ -252,7 +252,7 @@ fn every_statement_costs_what_it_returns_not_what_the_town_holds() {
         // number of steps per row returned or changed (or per row of the
         // range it reads, for a list whose leading filter reads it).
         let basis = s.basis.as_ref().and_then(|b| rows_of.get(b)).copied();
-        let bound = 1000 + 60 * cost.rows.max(basis.unwrap_or(0));
+        let bound = 1000 + 64 * cost.rows.max(basis.unwrap_or(0));
         if cost.vm_steps > bound || cost.fullscan_steps > 0 {
             faults.push(format!(
                 "{}: {} VM steps ({} in full scans) for {} rows: {lines:?}",

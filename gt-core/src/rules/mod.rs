@@ -156,6 +156,11 @@ impl Unit<'_> {
         );
         if let Some(convoy) = &bead.convoy_id {
             self.settle(convoy);
+            // A reopened bead goes back to work like a new bead of its convoy (R5).
+            if old.is_terminal() && status == BeadStatus::Open {
+                let convoy: Convoy = self.must(convoy)?;
+                self.put_to_work(bead_id, &convoy)?;
+            }
         }
         if status == BeadStatus::Closed {
             for dependent in self.dependents(bead_id)? {
@@ -210,15 +215,7 @@ impl Unit<'_> {
         let mut agent: Agent = self.must(agent_id)?;
         let mut bead: Bead = self.must(bead_id)?;
         if let Some(held) = &agent.hook {
-            return Err(Error::conflict(format!(
-                "agent {} is already hooked to {held}",
-                agent.name
-            ))
-            .with_hint(Hint::call(
-                "free it first",
-                "agent reset",
-                &[("agent_id", &agent.name)],
-            )));
+            return Err(busy_agent(&agent, held, bead_id));
         }
         if let Some(holder) = &bead.assignee {
             return Err(
@@ -269,6 +266,7 @@ impl Unit<'_> {
         };
         let agent = self.agent_named(&name)?;
         bead.updated_at = self.now.clone();
+        bead.last_assignee = Some(agent.as_ref().map_or(name.clone(), |a| a.name.clone()));
         self.put(bead);
         let Some(mut agent) = agent else {
             // The assignee names no agent: the bead is freed, there is no hook to clear.
@@ -332,6 +330,28 @@ impl Unit<'_> {
             convoy_id: bead.convoy_id,
             retry: false,
         });
+        Ok(true)
+    }
+
+    /// Takes a dispatched bead that now waits for an open blocker back to
+    /// `open` on its hook (R7), its agent `idle` until the blocker closes.
+    /// Returns whether it did.
+    pub fn hold_until_ready(&mut self, bead_id: &str) -> Result<bool> {
+        let bead: Bead = self.must(bead_id)?;
+        if bead.status != BeadStatus::InProgress || self.is_ready(&bead)? {
+            return Ok(false);
+        }
+        self.set_bead_status(bead_id, BeadStatus::Open)?;
+        if let Some(agent) = bead
+            .assignee
+            .as_deref()
+            .map(|a| self.agent_named(a))
+            .transpose()?
+        {
+            if let Some(agent) = agent.filter(|a| a.status == AgentStatus::Working) {
+                self.set_agent_status(&agent.id, AgentStatus::Idle)?;
+            }
+        }
         Ok(true)
     }
 
@@ -515,9 +535,6 @@ impl Unit<'_> {
     /// polecat its convoy frees, or for patrol's lazy assignment.
     pub fn rehook(&mut self, bead_id: &str) -> Result<Option<String>> {
         let bead: Bead = self.must(bead_id)?;
-        if bead.status != BeadStatus::Open || bead.assignee.is_some() {
-            return Ok(None);
-        }
         let mut cap = None;
         if let Some(convoy) = &bead.convoy_id {
             let rows = self.query(CONVOY_CAP_SQL, &[convoy.as_str().into()])?;
@@ -528,6 +545,15 @@ impl Unit<'_> {
                 return Ok(None);
             }
             cap = row.opt_int(0)?;
+        }
+        self.hook_idle(&bead, cap)
+    }
+
+    /// Hooks `bead`, if it is open and unassigned, to an idle polecat of its
+    /// rig while its convoy holds fewer than `cap` hooked beads.
+    fn hook_idle(&mut self, bead: &Bead, cap: Option<i64>) -> Result<Option<String>> {
+        if bead.status != BeadStatus::Open || bead.assignee.is_some() {
+            return Ok(None);
         }
         if let (Some(cap), Some(convoy)) = (cap, &bead.convoy_id) {
             let rows = self.query(HOOKED_COUNT_SQL, &[convoy.as_str().into()])?;
@@ -549,24 +575,29 @@ impl Unit<'_> {
         let Some(agent) = self.idle_polecat(&bead.rig)? else {
             return Ok(None);
         };
-        self.hook(&agent, bead_id)?;
+        self.hook(&agent, &bead.id)?;
         Ok(Some(agent))
     }
 
-    /// Puts a new bead of `convoy` to work as the convoy's own beads were
-    /// (R7, R8): without a cap, onto a polecat allocated as for new work;
-    /// within a cap, onto an idle one if a place is free, else it waits for
-    /// the next polecat the convoy frees. A convoy that was ended by hand
-    /// takes no work.
+    /// Puts an open, unassigned bead of `convoy` to work as the convoy's own
+    /// beads were (R7, R8): a new bead, or a reopened one (R5). Without a cap,
+    /// onto a polecat allocated as for new work; within a cap, onto an idle
+    /// one if a place is free, else it waits for the next polecat the convoy
+    /// frees. A convoy that was ended by hand takes no work.
     pub fn put_to_work(&mut self, bead_id: &str, convoy: &Convoy) -> Result<Option<String>> {
-        if !matches!(convoy.status, ConvoyStatus::Active | ConvoyStatus::Landed) {
+        if !matches!(convoy.status, ConvoyStatus::Active | ConvoyStatus::Landed)
+            || self.closing.contains(&convoy.id)
+        {
             return Ok(None);
         }
+        let bead: Bead = self.must(bead_id)?;
         if convoy.max_polecats.is_some() {
-            return self.rehook(bead_id);
+            return self.hook_idle(&bead, convoy.max_polecats);
         }
-        let rig = self.must::<Bead>(bead_id)?.rig;
-        let agent = self.allocate_polecat(&rig)?;
+        if bead.status != BeadStatus::Open || bead.assignee.is_some() {
+            return Ok(None);
+        }
+        let agent = self.allocate_polecat(&bead.rig)?;
         self.hook(&agent, bead_id)?;
         Ok(Some(agent))
     }
@@ -629,6 +660,26 @@ impl Unit<'_> {
         }
         Ok(bead)
     }
+}
+
+/// The refusal to hook `bead_id` onto an agent that holds `held`. Its hint
+/// names the safe ways first: resetting a busy agent takes its work away.
+pub(crate) fn busy_agent(agent: &Agent, held: &str, bead_id: &str) -> Error {
+    let rig = agent.rig.clone().unwrap_or_default();
+    Error::conflict(format!("agent {} is already hooked to {held}", agent.name)).with_hint(
+        Hint::Or(vec![
+            Hint::call(
+                "give the bead a new polecat",
+                "bead reassign",
+                &[("bead_id", bead_id), ("new", "true")],
+            ),
+            Hint::call(
+                "find an idle one",
+                "agent list",
+                &[("rig", &rig), ("status", "idle")],
+            ),
+        ]),
+    )
 }
 
 /// What the audit log keeps of a bead at its creation or deletion.

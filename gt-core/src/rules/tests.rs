@@ -635,6 +635,12 @@ mod properties {
         DeleteConvoy {
             convoy: usize,
         },
+        /// `bead update --add-depends-on` or `--remove-depends-on`.
+        Depend {
+            bead: usize,
+            on: usize,
+            add: bool,
+        },
     }
 
     fn status() -> impl Strategy<Value = BeadStatus> {
@@ -667,6 +673,7 @@ mod properties {
             2 => (0u64..45).prop_map(|minutes| Step::Patrol { minutes }),
             1 => (any::<usize>(), any::<bool>()).prop_map(|(agent, force)| Step::DeleteAgent { agent, force }),
             1 => any::<usize>().prop_map(|convoy| Step::DeleteConvoy { convoy }),
+            2 => (any::<usize>(), any::<usize>(), any::<bool>()).prop_map(|(bead, on, add)| Step::Depend { bead, on, add }),
         ]
     }
 
@@ -718,6 +725,23 @@ mod properties {
                 })
                 .map(|_| ())
             }
+            Step::Depend { bead, on, add } => match (pick(&beads, *bead), pick(&beads, *on)) {
+                (Some(id), Some(blocker)) => {
+                    let edit = if *add {
+                        UpdateBead {
+                            add_depends_on: vec![blocker],
+                            ..Default::default()
+                        }
+                    } else {
+                        UpdateBead {
+                            remove_depends_on: vec![blocker],
+                            ..Default::default()
+                        }
+                    };
+                    town.update_bead(&id, &edit).map(|_| ())
+                }
+                _ => Ok(()),
+            },
             Step::Status { bead, status } => match pick(&beads, *bead) {
                 Some(id) => town
                     .update_bead(
@@ -878,6 +902,23 @@ mod properties {
                     "R10: {} depends on a deleted bead",
                     b.id
                 );
+            }
+        }
+        // Dependency edits refuse cycles: no bead waits, through its
+        // blockers, for itself.
+        let deps: std::collections::HashMap<&str, &Vec<String>> = beads
+            .iter()
+            .map(|b| (b.id.as_str(), &b.depends_on))
+            .collect();
+        for b in &beads {
+            let (mut stack, mut seen) = (vec![b.id.as_str()], std::collections::HashSet::new());
+            while let Some(at) = stack.pop() {
+                for d in deps.get(at).into_iter().flat_map(|v| v.iter()) {
+                    assert_ne!(d, &b.id, "a dependency cycle through {}", b.id);
+                    if seen.insert(d.as_str()) {
+                        stack.push(d);
+                    }
+                }
             }
         }
     }

@@ -291,6 +291,7 @@ impl From<StoreError> for Error {
                 kind: ErrorKind::Unavailable,
                 message,
                 hint: hint.map(crate::error::Hint::Text),
+                candidates: None,
             },
             StoreError::TooNew { found, supported } => Error::unavailable(format!(
                 "the town database is at schema version {found}, but this gt only knows up to {supported}"

@@ -228,6 +228,28 @@ pub const MIGRATIONS: &[&[&str]] = &[
         failed_at TEXT NOT NULL
     )",
     ],
+    // 10: who worked on a bead, and which convoy an event concerns (issue 15):
+    // - `last_assignee`, set when a bead's agent is unhooked, so "who did
+    //   this" outlives the hook. Filled from each bead's last `unhooked` event;
+    // - `events.convoy_id`, set at write time (a bead's convoy, an
+    //   escalation's bead's, an agent's hooked bead's), so `events --convoy`
+    //   is one index range that keeps the history of beads deleted or moved
+    //   out since. Filled for the events whose convoy can still be known.
+    &[
+        "ALTER TABLE beads ADD COLUMN last_assignee TEXT",
+        "UPDATE beads SET last_assignee = (SELECT json_extract(e.old_value, '$') FROM events e \
+         WHERE e.subject_id = beads.id AND e.event_type = 'unhooked' ORDER BY e.id DESC LIMIT 1) \
+         WHERE assignee IS NULL",
+        "ALTER TABLE events ADD COLUMN convoy_id TEXT",
+        "UPDATE events SET convoy_id = coalesce( \
+         (SELECT c.id FROM convoys c WHERE c.id = events.subject_id), \
+         (SELECT b.convoy_id FROM beads b WHERE b.id = events.subject_id), \
+         (SELECT json_extract(d.old_value, '$.convoy_id') FROM events d \
+          WHERE d.subject_id = events.subject_id AND d.event_type = 'deleted' LIMIT 1), \
+         (SELECT b.convoy_id FROM escalations x JOIN beads b ON b.id = x.bead \
+          WHERE x.id = events.subject_id))",
+        "CREATE INDEX events_convoy ON events (convoy_id, id) WHERE convoy_id IS NOT NULL",
+    ],
 ];
 
 /// The schema version this binary writes.

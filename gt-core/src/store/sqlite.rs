@@ -530,6 +530,74 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn a_version_9_town_learns_who_worked_on_its_beads_and_which_convoy_each_event_concerns() {
+        use super::super::schema::{ensure, MIGRATIONS};
+        let (_dir, mut db) = temp_db();
+        let mut old: Vec<String> = MIGRATIONS[..9]
+            .iter()
+            .flat_map(|step| step.iter().map(|sql| sql.to_string()))
+            .collect();
+        old.push("UPDATE meta SET value = '9' WHERE key = 'schema_version'".into());
+        old.extend([RIG.into(), convoy("cv-1")]);
+        old.push(bead("gt-1", "closed", "'cv-1'"));
+        old.push(bead("gt-2", "open", "NULL"));
+        old.push(
+            "INSERT INTO escalations (id, severity, message, bead, status, created_at) \
+             VALUES ('es-1', 'high', 'stuck', 'gt-1', 'open', 't')"
+                .into(),
+        );
+        let event = |subject: &str, kind: &str, old: &str| {
+            format!(
+                "INSERT INTO events (subject_id, event_type, actor, old_value, created_at) \
+                 VALUES ('{subject}', '{kind}', 'me', {old}, 't')"
+            )
+        };
+        old.extend([
+            event("cv-1", "created", "NULL"),
+            event("gt-1", "unhooked", "'\"Maple\"'"),
+            event("gt-1", "unhooked", "'\"Toast\"'"),
+            event("gt-9", "deleted", r#"'{"convoy_id": "cv-1"}'"#),
+            event("es-1", "created", "NULL"),
+            event("gt-2", "created", "NULL"),
+        ]);
+        exec(&mut db, &old.iter().map(String::as_str).collect::<Vec<_>>());
+        assert_eq!(ensure(&mut db).unwrap().upgraded_from, Some(9));
+        // Each row's text and nullable text.
+        let pairs = |db: &mut Sqlite, sql: &str| -> Vec<(String, Option<String>)> {
+            let rows = db.query(sql, &[]).unwrap();
+            rows.iter()
+                .map(|r| {
+                    (
+                        r.text(0).unwrap(),
+                        r.cells().opt_text(1).unwrap().map(Into::into),
+                    )
+                })
+                .collect()
+        };
+        let who = pairs(&mut db, "SELECT id, last_assignee FROM beads ORDER BY id");
+        assert_eq!(
+            who,
+            [("gt-1".into(), Some("Toast".into())), ("gt-2".into(), None)]
+        );
+        let labels = pairs(
+            &mut db,
+            "SELECT subject_id, convoy_id FROM events ORDER BY id",
+        );
+        let cv = || Some("cv-1".to_string());
+        assert_eq!(
+            labels,
+            [
+                ("cv-1".into(), cv()),
+                ("gt-1".into(), cv()),
+                ("gt-1".into(), cv()),
+                ("gt-9".into(), cv()),
+                ("es-1".into(), cv()),
+                ("gt-2".into(), None),
+            ]
+        );
+    }
+
+    #[test]
     fn migrations_create_then_leave_alone_and_refuse_newer() {
         let (_dir, mut db) = temp_db();
         let first = super::super::schema::ensure(&mut db).unwrap();

@@ -2,7 +2,6 @@ use clap::Args;
 use gt_core::Result;
 
 use crate::context::Ctx;
-use crate::output::emit;
 use gt_core::calls::DeleteAgent;
 
 /// Delete an agent (its history stays)
@@ -30,5 +29,5 @@ pub fn run(ctx: &mut Ctx, args: AgentDeleteArgs) -> Result<()> {
         agent_id: args.agent,
         force: args.force,
     })?;
-    emit(&ctx.style, &deleted)
+    ctx.emit(&deleted)
 }

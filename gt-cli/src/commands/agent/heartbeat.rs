@@ -2,7 +2,6 @@ use clap::Args;
 use gt_core::{Error, Result};
 
 use crate::context::Ctx;
-use crate::output::emit;
 use gt_core::calls::Heartbeat;
 
 /// Report that an agent is alive (a polecat calls this every minute)
@@ -31,5 +30,5 @@ pub fn run(ctx: &mut Ctx, args: AgentHeartbeatArgs) -> Result<()> {
             Error::usage("no agent given").with_hint("name it, or set GT_AGENT to the agent's name")
         })?;
     let beat = ctx.town()?.call(Heartbeat { agent_id: agent })?;
-    emit(&ctx.style, &beat)
+    ctx.emit(&beat)
 }

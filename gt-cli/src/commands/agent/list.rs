@@ -4,7 +4,6 @@ use gt_core::Result;
 
 use crate::commands::parse_enum;
 use crate::context::Ctx;
-use crate::output::emit;
 use gt_core::calls::ListAgents;
 
 /// List agents
@@ -37,5 +36,5 @@ pub fn run(ctx: &mut Ctx, args: AgentListArgs) -> Result<()> {
         role: None,
         limit: args.limit,
     })?;
-    emit(&ctx.style, &agents)
+    ctx.emit(&agents)
 }

@@ -2,7 +2,6 @@ use clap::Args;
 use gt_core::Result;
 
 use crate::context::Ctx;
-use crate::output::emit;
 use gt_core::calls::ResetAgent;
 
 /// Force an agent back to idle, with nothing on its hook
@@ -31,5 +30,5 @@ pub fn run(ctx: &mut Ctx, args: AgentResetArgs) -> Result<()> {
         agent_id: args.agent,
         stop: args.stop,
     })?;
-    emit(&ctx.style, &reset)
+    ctx.emit(&reset)
 }

@@ -2,7 +2,6 @@ use clap::Args;
 use gt_core::Result;
 
 use crate::context::Ctx;
-use crate::output::emit;
 use gt_core::calls::ShowAgent;
 
 /// Show one agent
@@ -22,5 +21,5 @@ pub fn run(ctx: &mut Ctx, args: AgentShowArgs) -> Result<()> {
     let agent = ctx.town()?.call(ShowAgent {
         agent_id: args.agent,
     })?;
-    emit(&ctx.style, &agent)
+    ctx.emit(&agent)
 }

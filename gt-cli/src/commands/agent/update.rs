@@ -4,7 +4,6 @@ use gt_core::Result;
 
 use crate::commands::parse_enum;
 use crate::context::Ctx;
-use crate::output::emit;
 use gt_core::calls::UpdateAgentCall;
 
 /// Set an agent's status or recorded process ID directly, for repairs
@@ -37,5 +36,5 @@ pub fn run(ctx: &mut Ctx, args: AgentUpdateArgs) -> Result<()> {
         status: args.status,
         pid: args.pid,
     })?;
-    emit(&ctx.style, &agent)
+    ctx.emit(&agent)
 }

@@ -3,7 +3,6 @@ use gt_core::Result;
 
 use crate::commands::NewWorkArgs;
 use crate::context::Ctx;
-use crate::output::emit;
 use gt_core::calls::CreateBeadCall;
 
 /// Create a bead, on its own or in a convoy
@@ -44,5 +43,5 @@ pub fn run(ctx: &mut Ctx, args: BeadCreateArgs) -> Result<()> {
         depends_on: args.depends_on,
         convoy_id: args.convoy,
     })?;
-    emit(&ctx.style, &bead)
+    ctx.emit(&bead)
 }

@@ -2,7 +2,6 @@ use clap::Args;
 use gt_core::Result;
 
 use crate::context::Ctx;
-use crate::output::emit;
 use gt_core::calls::DeleteBead;
 
 /// Delete a bead; its history stays in the event log
@@ -31,5 +30,5 @@ pub fn run(ctx: &mut Ctx, args: BeadDeleteArgs) -> Result<()> {
         bead_id: args.id,
         force: args.force,
     })?;
-    emit(&ctx.style, &deleted)
+    ctx.emit(&deleted)
 }

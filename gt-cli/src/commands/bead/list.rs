@@ -4,7 +4,6 @@ use gt_core::Result;
 
 use crate::commands::parse_enum;
 use crate::context::Ctx;
-use crate::output::emit;
 use gt_core::calls::ListBeads;
 
 /// List beads, oldest first
@@ -62,5 +61,5 @@ pub fn run(ctx: &mut Ctx, args: BeadListArgs) -> Result<()> {
         open: args.open,
         limit: args.limit,
     })?;
-    emit(&ctx.style, &beads)
+    ctx.emit(&beads)
 }

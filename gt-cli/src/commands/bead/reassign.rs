@@ -2,7 +2,6 @@ use clap::Args;
 use gt_core::Result;
 
 use crate::context::Ctx;
-use crate::output::emit;
 use gt_core::calls::ReassignBead;
 
 /// Move a bead to another agent (or to a new polecat of its rig)
@@ -42,5 +41,5 @@ pub fn run(ctx: &mut Ctx, args: BeadReassignArgs) -> Result<()> {
         agent_id: args.to,
         new,
     })?;
-    emit(&ctx.style, &done)
+    ctx.emit(&done)
 }

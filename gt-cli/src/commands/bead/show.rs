@@ -2,7 +2,6 @@ use clap::Args;
 use gt_core::Result;
 
 use crate::context::Ctx;
-use crate::output::emit;
 use gt_core::calls::ShowBead;
 
 /// Show one bead in full
@@ -19,5 +18,5 @@ pub struct BeadShowArgs {
 
 pub fn run(ctx: &mut Ctx, args: BeadShowArgs) -> Result<()> {
     let bead = ctx.town()?.call(ShowBead { bead_id: args.id })?;
-    emit(&ctx.style, &bead)
+    ctx.emit(&bead)
 }

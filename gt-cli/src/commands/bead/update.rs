@@ -6,7 +6,6 @@ use serde_json::Value as Json;
 
 use crate::commands::parse_enum;
 use crate::context::Ctx;
-use crate::output::emit;
 
 /// Change some fields of a bead; the others stay as they are
 ///
@@ -100,7 +99,7 @@ pub fn run(ctx: &mut Ctx, args: BeadUpdateArgs) -> Result<()> {
         add_depends_on: args.add_depends_on,
         remove_depends_on: args.remove_depends_on,
     })?;
-    emit(&ctx.style, &bead)
+    ctx.emit(&bead)
 }
 
 /// Parses `K=V` for `--meta`: V is taken as JSON when it is valid JSON (numbers,

@@ -2,7 +2,6 @@ use clap::Args;
 use gt_core::Result;
 
 use crate::context::Ctx;
-use crate::output::emit;
 use gt_core::calls::AddConvoyBeads;
 
 /// Start tracking beads in a convoy (a bead belongs to at most one convoy)
@@ -29,5 +28,5 @@ pub fn run(ctx: &mut Ctx, args: ConvoyAddArgs) -> Result<()> {
         convoy_id: args.id,
         bead_ids: args.beads,
     })?;
-    emit(&ctx.style, &convoy)
+    ctx.emit(&convoy)
 }

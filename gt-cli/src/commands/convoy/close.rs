@@ -2,7 +2,6 @@ use clap::Args;
 use gt_core::Result;
 
 use crate::context::Ctx;
-use crate::output::emit;
 use gt_core::calls::CloseConvoyCall;
 
 /// Force-close (or force-fail) a convoy that will not land by itself
@@ -40,5 +39,5 @@ pub fn run(ctx: &mut Ctx, args: ConvoyCloseArgs) -> Result<()> {
         close_beads: args.close_beads,
         reason: args.reason,
     })?;
-    emit(&ctx.style, &convoy)
+    ctx.emit(&convoy)
 }

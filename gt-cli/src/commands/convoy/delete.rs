@@ -2,7 +2,6 @@ use clap::Args;
 use gt_core::Result;
 
 use crate::context::Ctx;
-use crate::output::emit;
 use gt_core::calls::DeleteConvoy;
 
 /// Delete a convoy: its beads stay, no longer in any convoy
@@ -22,5 +21,5 @@ pub struct ConvoyDeleteArgs {
 
 pub fn run(ctx: &mut Ctx, args: ConvoyDeleteArgs) -> Result<()> {
     let deleted = ctx.town()?.call(DeleteConvoy { convoy_id: args.id })?;
-    emit(&ctx.style, &deleted)
+    ctx.emit(&deleted)
 }

@@ -4,7 +4,6 @@ use gt_core::Result;
 
 use crate::commands::parse_enum;
 use crate::context::Ctx;
-use crate::output::emit;
 use gt_core::calls::ListConvoys;
 
 /// List active convoys with their progress (all of them with --all)
@@ -36,5 +35,5 @@ pub fn run(ctx: &mut Ctx, args: ConvoyListArgs) -> Result<()> {
         status: args.status,
         rig_id: args.rig,
     })?;
-    emit(&ctx.style, &convoys)
+    ctx.emit(&convoys)
 }

@@ -2,7 +2,6 @@ use clap::Args;
 use gt_core::Result;
 
 use crate::context::Ctx;
-use crate::output::emit;
 use gt_core::calls::RemoveConvoyBeads;
 
 /// Stop tracking beads in a convoy (the beads stay)
@@ -29,5 +28,5 @@ pub fn run(ctx: &mut Ctx, args: ConvoyRemoveArgs) -> Result<()> {
         convoy_id: args.id,
         bead_ids: args.beads,
     })?;
-    emit(&ctx.style, &convoy)
+    ctx.emit(&convoy)
 }

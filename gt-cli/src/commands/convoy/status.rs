@@ -1,10 +1,10 @@
 use clap::Args;
 use gt_core::model::Convoy;
-use gt_core::query::{ConvoyStatusSink, DependencyEdge, TrackedBead};
+use gt_core::query::{Attention, ConvoyStatusSink, DependencyEdge, TrackedBead};
 use gt_core::{Error, Result};
 
 use crate::context::Ctx;
-use crate::output::{emit, write_stdout};
+use crate::output::write_stdout;
 use gt_core::calls::ShowConvoy;
 
 /// Show a convoy: each tracked bead with its status, assignee and blockers
@@ -31,7 +31,7 @@ pub fn run(ctx: &mut Ctx, args: ConvoyStatusArgs) -> Result<()> {
         return Ok(());
     }
     let view = ctx.town()?.call(ShowConvoy { convoy_id: args.id })?;
-    emit(&ctx.style, &view)
+    ctx.emit(&view)
 }
 
 /// The `ConvoyStatusView` document, compact, written as it is read. It is
@@ -90,13 +90,28 @@ impl ConvoyStatusSink for CompactJson {
             }
             json_str(out, blocker);
         }
-        out.extend_from_slice(b"]}");
+        out.extend_from_slice(b"],\"agent_status\":");
+        match bead.agent_status {
+            Some(s) => json_str(out, s.as_str()),
+            None => out.extend_from_slice(b"null"),
+        }
+        out.extend_from_slice(b",\"state\":");
+        match bead.state {
+            Some(s) => json_str(out, s.as_str()),
+            None => out.extend_from_slice(b"null"),
+        }
+        out.push(b'}');
         Ok(())
     }
 
     fn edges(&mut self, edges: Vec<DependencyEdge>) -> Result<()> {
         self.0.extend_from_slice(b"],\"dependency_edges\":");
-        self.encode(&edges)?;
+        self.encode(&edges)
+    }
+
+    fn attention(&mut self, items: Vec<Attention>) -> Result<()> {
+        self.0.extend_from_slice(b",\"attention\":");
+        self.encode(&items)?;
         self.0.extend_from_slice(b"}\n");
         Ok(())
     }
@@ -121,7 +136,7 @@ fn json_str(out: &mut Vec<u8>, s: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use gt_core::model::{BeadStatus, Priority};
+    use gt_core::model::{AgentStatus, AttentionReason, BeadState, BeadStatus, Priority};
     use gt_core::query::ConvoyStatusView;
 
     fn bead(id: &str, title: &str, blocked_by: &[&str]) -> TrackedBead {
@@ -133,6 +148,8 @@ mod tests {
             priority: Priority::High,
             assignee: (id == "gt-b").then(|| "toast".into()),
             blocked_by: blocked_by.iter().map(|s| s.to_string()).collect(),
+            agent_status: (id == "gt-b").then_some(AgentStatus::Dead),
+            state: blocked_by.is_empty().then_some(BeadState::Queued),
         }
     }
 
@@ -180,10 +197,21 @@ mod tests {
                 doc.bead(b).unwrap();
             }
             doc.edges(edges.clone()).unwrap();
+            let attention: Vec<Attention> = beads
+                .iter()
+                .filter(|b| b.agent_status.is_some())
+                .map(|b| Attention {
+                    bead: b.id.clone(),
+                    reason: AttentionReason::AgentDead,
+                    agent: b.assignee.clone(),
+                })
+                .collect();
+            doc.attention(attention.clone()).unwrap();
             let view = ConvoyStatusView {
                 convoy: convoy.clone(),
                 beads,
                 dependency_edges: edges,
+                attention,
             };
             let expected = format!("{}\n", serde_json::to_string(&view).unwrap());
             assert_eq!(String::from_utf8(doc.0).unwrap(), expected);

@@ -4,7 +4,6 @@ use gt_core::Result;
 
 use crate::commands::parse_enum;
 use crate::context::Ctx;
-use crate::output::emit;
 use gt_core::calls::UpdateConvoyCall;
 
 /// Edit a convoy's title, merge mode or feature branch
@@ -40,5 +39,5 @@ pub fn run(ctx: &mut Ctx, args: ConvoyUpdateArgs) -> Result<()> {
         feature_branch: args.feature_branch,
         title: args.title,
     })?;
-    emit(&ctx.style, &convoy)
+    ctx.emit(&convoy)
 }

@@ -2,7 +2,6 @@ use clap::Args;
 use gt_core::Result;
 
 use crate::context::Ctx;
-use crate::output::emit;
 use gt_core::calls::AckEscalation;
 
 /// Acknowledge an escalation (a second ack changes nothing and says so)
@@ -20,5 +19,5 @@ pub fn run(ctx: &mut Ctx, args: EscalationAckArgs) -> Result<()> {
     let acked = ctx.town()?.call(AckEscalation {
         escalation_id: args.id,
     })?;
-    emit(&ctx.style, &acked)
+    ctx.emit(&acked)
 }

@@ -2,7 +2,6 @@ use clap::Args;
 use gt_core::Result;
 
 use crate::context::Ctx;
-use crate::output::emit;
 use gt_core::calls::ListEscalations;
 
 /// List open escalations (all of them with --all)
@@ -20,5 +19,5 @@ pub struct EscalationListArgs {
 
 pub fn run(ctx: &mut Ctx, args: EscalationListArgs) -> Result<()> {
     let list = ctx.town()?.call(ListEscalations { all: args.all })?;
-    emit(&ctx.style, &list)
+    ctx.emit(&list)
 }

@@ -4,7 +4,6 @@ use gt_core::Result;
 
 use crate::commands::parse_enum;
 use crate::context::Ctx;
-use crate::output::emit;
 use gt_core::calls::RaiseEscalationCall;
 
 /// Ask a human for attention
@@ -48,5 +47,5 @@ pub fn run(ctx: &mut Ctx, args: EscalationRaiseArgs) -> Result<()> {
         rig_id: args.rig,
         agent_id: args.agent,
     })?;
-    emit(&ctx.style, &esc)
+    ctx.emit(&esc)
 }

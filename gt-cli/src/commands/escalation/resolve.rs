@@ -2,7 +2,6 @@ use clap::Args;
 use gt_core::Result;
 
 use crate::context::Ctx;
-use crate::output::emit;
 use gt_core::calls::ResolveEscalation;
 
 /// Resolve an escalation, open or acknowledged (a second resolve changes
@@ -25,5 +24,5 @@ pub fn run(ctx: &mut Ctx, args: EscalationResolveArgs) -> Result<()> {
         escalation_id: args.id,
         note: args.note,
     })?;
-    emit(&ctx.style, &resolved)
+    ctx.emit(&resolved)
 }

@@ -2,7 +2,6 @@ use clap::Args;
 use gt_core::Result;
 
 use crate::context::Ctx;
-use crate::output::emit;
 use gt_core::calls::AddRigCall;
 
 /// Add a rig (adding one that exists with the same settings changes nothing)
@@ -31,5 +30,5 @@ pub fn run(ctx: &mut Ctx, args: RigAddArgs) -> Result<()> {
         git_url: args.git_url,
         default_branch: args.default_branch,
     })?;
-    emit(&ctx.style, &rig)
+    ctx.emit(&rig)
 }

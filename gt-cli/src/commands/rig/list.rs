@@ -2,7 +2,6 @@ use clap::Args;
 use gt_core::Result;
 
 use crate::context::Ctx;
-use crate::output::emit;
 use gt_core::calls::ListRigs;
 
 /// List the town's rigs
@@ -15,5 +14,5 @@ pub struct RigListArgs {}
 
 pub fn run(ctx: &mut Ctx, _args: RigListArgs) -> Result<()> {
     let rigs = ctx.town()?.call(ListRigs {})?;
-    emit(&ctx.style, &rigs)
+    ctx.emit(&rigs)
 }

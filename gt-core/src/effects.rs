@@ -1,0 +1,153 @@
+//! What a write caused beyond the change it was asked for (SPEC §3): the beads
+//! it dispatched, hooked and unhooked, the convoys that landed or reopened, the
+//! agents it freed and the beads that lost a dependency. Every face adds them
+//! to a write's document as `effects`, so a caller need not read the town
+//! again to learn what happened.
+
+use serde::{Deserialize, Serialize};
+
+use crate::event_type as ev;
+
+/// The consequences of one call, each a list of IDs in the order they
+/// happened; an empty list is left out of the document.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Effects {
+    /// Beads dispatched: `in_progress`, their agents `working` (R7).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub dispatched: Vec<String>,
+    /// Beads put on an agent's hook.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub hooked: Vec<String>,
+    /// Beads taken off their agent's hook.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unhooked: Vec<String>,
+    /// Convoys that landed (R3).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub landed: Vec<String>,
+    /// Convoys that went back to `active` (R5).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reopened: Vec<String>,
+    /// Agents whose hook was emptied.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub freed_agents: Vec<String>,
+    /// Beads that lost a dependency edge (their blocker deleted or the edge removed).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub dependencies_removed: Vec<String>,
+}
+
+impl Effects {
+    pub fn is_empty(&self) -> bool {
+        self == &Effects::default()
+    }
+
+    /// Records what an audit event says happened: effects are read off the
+    /// events a unit writes, so they cannot disagree with the audit trail.
+    pub(crate) fn note(&mut self, subject_id: &str, event_type: &str, agent_id: Option<&str>) {
+        let list = match event_type {
+            ev::DISPATCHED => &mut self.dispatched,
+            ev::HOOKED => &mut self.hooked,
+            ev::UNHOOKED => {
+                if let Some(agent) = agent_id {
+                    push(&mut self.freed_agents, agent);
+                }
+                &mut self.unhooked
+            }
+            ev::DEPENDENCY_REMOVED => &mut self.dependencies_removed,
+            ev::CONVOY_LANDED => &mut self.landed,
+            ev::CONVOY_REOPENED => &mut self.reopened,
+            _ => return,
+        };
+        push(list, subject_id);
+    }
+
+    /// Adds `other`'s effects after these.
+    pub fn extend(&mut self, other: Effects) {
+        let pairs = [
+            (&mut self.dispatched, other.dispatched),
+            (&mut self.hooked, other.hooked),
+            (&mut self.unhooked, other.unhooked),
+            (&mut self.landed, other.landed),
+            (&mut self.reopened, other.reopened),
+            (&mut self.freed_agents, other.freed_agents),
+            (&mut self.dependencies_removed, other.dependencies_removed),
+        ];
+        for (mine, theirs) in pairs {
+            for id in theirs {
+                push(mine, &id);
+            }
+        }
+    }
+}
+
+fn push(list: &mut Vec<String>, id: &str) {
+    if !list.iter().any(|x| x == id) {
+        list.push(id.to_string());
+    }
+}
+
+/// A result document with the effects of the call that made it.
+#[derive(Serialize)]
+pub struct WithEffects<'a, T: Serialize> {
+    #[serde(flatten)]
+    pub value: &'a T,
+    #[serde(skip_serializing_if = "Effects::is_empty")]
+    pub effects: &'a Effects,
+}
+
+/// Serializes `value` with `effects` as its last field, or as it is where
+/// there are none (or where it is not an object, such as doctor's list).
+pub fn to_document<T: Serialize>(value: &T, effects: &Effects) -> serde_json::Result<String> {
+    if !effects.is_empty() {
+        if let Ok(text) = serde_json::to_string(&WithEffects { value, effects }) {
+            return Ok(text);
+        }
+    }
+    serde_json::to_string(value)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn effects_follow_the_events_once_each_and_in_order() {
+        let mut e = Effects::default();
+        e.note("gt-1", ev::UNHOOKED, Some("ag-1"));
+        e.note("gt-2", ev::HOOKED, None);
+        e.note("gt-2", ev::DISPATCHED, None);
+        e.note("gt-2", ev::DISPATCHED, None);
+        e.note("gt-3", ev::STATUS_CHANGED, None);
+        let mut later = Effects::default();
+        later.note("cv-1", ev::CONVOY_LANDED, None);
+        e.extend(later);
+        let doc = serde_json::to_value(&e).unwrap();
+        assert_eq!(
+            doc,
+            serde_json::json!({
+                "dispatched": ["gt-2"], "hooked": ["gt-2"], "unhooked": ["gt-1"],
+                "landed": ["cv-1"], "freed_agents": ["ag-1"]
+            })
+        );
+    }
+
+    #[test]
+    fn a_document_gains_effects_only_where_there_are_some() {
+        #[derive(Serialize)]
+        struct Doc {
+            id: &'static str,
+        }
+        let none = Effects::default();
+        assert_eq!(
+            to_document(&Doc { id: "gt-1" }, &none).unwrap(),
+            r#"{"id":"gt-1"}"#
+        );
+        let mut some = Effects::default();
+        some.note("gt-2", ev::HOOKED, None);
+        assert_eq!(
+            to_document(&Doc { id: "gt-1" }, &some).unwrap(),
+            r#"{"id":"gt-1","effects":{"hooked":["gt-2"]}}"#
+        );
+        assert_eq!(to_document(&vec![1, 2], &some).unwrap(), "[1,2]");
+    }
+}
