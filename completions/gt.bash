@@ -3206,7 +3206,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__sling)
-            opts="-q -h -V --rig --body --priority --label --db --json --actor --color --quiet --lock-timeout --help --version"
+            opts="-q -h -V --rig --body --priority --label --convoy --db --json --actor --color --quiet --lock-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3225,6 +3225,10 @@ _gt() {
                     return 0
                     ;;
                 --label)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --convoy)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

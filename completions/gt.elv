@@ -122,6 +122,7 @@ set edit:completion:arg-completer[gt] = {|@words|
             cand --body 'Details for whoever does it'
             cand --priority 'low, medium, high or critical'
             cand --label 'A label (repeatable)'
+            cand --convoy 'A convoy to track the bead'
             cand --db 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]'
             cand --actor 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]'
             cand --color 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]'

@@ -105,6 +105,7 @@ complete -c gt -n "__fish_gt_using_subcommand sling" -l rig -d 'The rig the work
 complete -c gt -n "__fish_gt_using_subcommand sling" -l body -d 'Details for whoever does it' -r
 complete -c gt -n "__fish_gt_using_subcommand sling" -l priority -d 'low, medium, high or critical' -r
 complete -c gt -n "__fish_gt_using_subcommand sling" -l label -d 'A label (repeatable)' -r
+complete -c gt -n "__fish_gt_using_subcommand sling" -l convoy -d 'A convoy to track the bead' -r
 complete -c gt -n "__fish_gt_using_subcommand sling" -l db -d 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]' -r
 complete -c gt -n "__fish_gt_using_subcommand sling" -l actor -d 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]' -r
 complete -c gt -n "__fish_gt_using_subcommand sling" -l color -d 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'

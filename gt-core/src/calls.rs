@@ -251,6 +251,9 @@ request! {
         pub priority: Option<Priority>,
         #[serde(default)]
         pub labels: Vec<String>,
+        /// A convoy to track the bead (name or ID prefix); it must have a
+        /// polecat to give it.
+        pub convoy_id: Option<String>,
     }
 }
 
@@ -264,6 +267,7 @@ impl Call for SlingCall {
             body: self.body,
             priority: self.priority.unwrap_or_default(),
             labels: self.labels,
+            convoy: self.convoy_id,
         })
     }
 }

@@ -51,6 +51,7 @@ suite!(
     mayor::a_forced_delete_says_what_it_freed,
     mayor::a_convoys_events_include_its_escalations_and_resets,
     mayor::names_come_before_ids_and_ambiguity_lists_candidates,
+    mayor::sling_joins_a_convoy_or_refuses_when_its_cap_is_full,
     flow::diamond_lands_once_through_the_cli,
     flow::sling_hooks_and_dispatches_one_bead,
     flow::idempotent_batches_write_nothing_the_second_time,

@@ -272,3 +272,33 @@ pub fn names_come_before_ids_and_ambiguity_lists_candidates(t: Town) {
     assert!(hint.contains("--new"), "{hint}");
     assert!(!hint.contains("agent reset"), "{hint}");
 }
+
+/// `sling --convoy` joins a convoy at work, and is refused (writing nothing)
+/// where the convoy would keep the bead waiting.
+pub fn sling_joins_a_convoy_or_refuses_when_its_cap_is_full(t: Town) {
+    let t = t.with_rig();
+    let open = batch(&t, &[], &["a"]);
+    let slung: Value = t.json(&[
+        "sling",
+        "--rig",
+        "app",
+        "hotfix",
+        "--convoy",
+        &open.convoy.id,
+    ]);
+    assert_eq!(slung["bead"]["convoy_id"], json!(open.convoy.id));
+    assert_eq!(slung["bead"]["status"], "in_progress");
+    let counts: Value = t.json(&["convoy", "status", &open.convoy.id]);
+    assert_eq!(counts["total_beads"], 2);
+    let full = batch(&t, &["--max-polecats", "1"], &["x", "y"]);
+    let beads = t.count("beads");
+    let e = t.fails(
+        &["sling", "--rig", "app", "more", "--convoy", &full.convoy.id],
+        4,
+    );
+    assert!(
+        e["error"]["hint"].as_str().unwrap().contains("bead create"),
+        "{e}"
+    );
+    assert_eq!(t.count("beads"), beads, "nothing written");
+}

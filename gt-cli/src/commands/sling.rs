@@ -7,16 +7,24 @@ use gt_core::calls::SlingCall;
 
 /// Create one bead, hook it onto a polecat, and dispatch it
 ///
-/// An idle polecat of the rig is reused before a new one is made.
+/// An idle polecat of the rig is reused before a new one is made. With
+/// --convoy the bead joins that convoy; a convoy whose cap is full (or that
+/// was closed by hand) refuses it, and `gt bead create --convoy` queues it
+/// instead.
 ///
 /// Examples:
 ///   gt sling --rig app "Fix the login redirect"
 ///   gt sling --rig app "Bump deps" --priority low --body "Keep the lockfile minimal"
+///   gt sling --rig app "Hotfix the header" --convoy cv-7hd2a
 #[derive(Debug, Args)]
 #[command(verbatim_doc_comment)]
 pub struct SlingArgs {
     #[command(flatten)]
     pub work: NewWorkArgs,
+    /// A convoy to track the bead
+    #[arg(long, value_name = "CONVOY")]
+    #[arg(add = clap_complete::ArgValueCandidates::new(crate::live::convoy_ids))]
+    pub convoy: Option<String>,
 }
 
 pub fn run(ctx: &mut Ctx, args: SlingArgs) -> Result<()> {
@@ -27,6 +35,7 @@ pub fn run(ctx: &mut Ctx, args: SlingArgs) -> Result<()> {
         body: w.body,
         priority: Some(w.priority),
         labels: w.labels,
+        convoy_id: args.convoy,
     })?;
     ctx.emit(&slung)
 }

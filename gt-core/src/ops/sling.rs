@@ -22,6 +22,9 @@ pub struct Sling {
     pub body: Option<String>,
     pub priority: Priority,
     pub labels: Vec<String>,
+    /// A convoy to track the bead (it must take work: active or landed, with
+    /// a free place if it has a cap).
+    pub convoy: Option<String>,
 }
 
 /// What `gt sling` made.
@@ -148,6 +151,13 @@ impl Town {
         super::required("title", &req.title)?;
         let (bead_id, agent_id) = self.write(|unit| {
             let rig = query::resolve_rig(unit, &req.rig)?;
+            let convoy = match &req.convoy {
+                Some(c) => {
+                    let id = query::resolve::<Convoy>(unit, c)?;
+                    Some(unit.must::<Convoy>(&id)?)
+                }
+                None => None,
+            };
             let bead = unit.create_bead(NewBead {
                 id: None,
                 rig: &rig.name,
@@ -155,12 +165,37 @@ impl Town {
                 body: req.body.as_deref(),
                 priority: req.priority,
                 labels: &req.labels,
-                convoy_id: None,
+                convoy_id: convoy.as_ref().map(|c| c.id.as_str()),
                 depends_on: Vec::new(),
             })?;
-            let agent = unit.allocate_polecat(&rig.name)?;
-            unit.hook(&agent, &bead.id)?;
-            Ok((bead.id, agent))
+            let Some(convoy) = convoy else {
+                let agent = unit.allocate_polecat(&rig.name)?;
+                unit.hook(&agent, &bead.id)?;
+                return Ok((bead.id, agent));
+            };
+            // Slinging promises a polecat at work: a convoy that would keep
+            // the bead waiting refuses, and nothing is written.
+            match unit.put_to_work(&bead.id, &convoy)? {
+                Some(agent) => Ok((bead.id, agent)),
+                None => Err(Error::conflict(format!(
+                    "convoy {} cannot take the bead now ({})",
+                    convoy.id,
+                    match convoy.max_polecats {
+                        Some(cap)
+                            if convoy.status == ConvoyStatus::Active
+                                || convoy.status == ConvoyStatus::Landed =>
+                        {
+                            format!("all {cap} of its polecats are busy")
+                        }
+                        _ => format!("it is {}", convoy.status),
+                    }
+                ))
+                .with_hint(Hint::call(
+                    "queue it in the convoy instead with",
+                    "bead create",
+                    &[("rig_id", &rig.name), ("convoy_id", &convoy.id)],
+                ))),
+            }
         })?;
         self.read(|r| {
             Ok(Slung {
