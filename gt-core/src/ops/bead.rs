@@ -368,6 +368,10 @@ impl Town {
             if let Some(held) = &agent.hook {
                 return Err(crate::rules::busy_agent(&agent, held, &bead_id));
             }
+            // A waiting bead of a capped convoy takes one of its places (R8).
+            if let (None, Some(convoy)) = (&bead.assignee, &bead.convoy_id) {
+                unit.ensure_place(convoy, &bead_id)?;
+            }
             // Hook the new agent first, then release the old one.
             agent.hook = Some(bead_id.clone());
             agent.last_activity_at = unit.now.clone();

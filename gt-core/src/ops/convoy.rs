@@ -204,7 +204,13 @@ impl Town {
                             &[("convoy_id", other), ("bead_ids", &bead_id)],
                         )))
                     }
-                    (true, None) => bead.convoy_id = Some(id.clone()),
+                    (true, None) => {
+                        // A hooked bead takes one of a capped convoy's places (R8).
+                        if bead.assignee.is_some() {
+                            unit.ensure_place(&id, &bead_id)?;
+                        }
+                        bead.convoy_id = Some(id.clone());
+                    }
                     (false, Some(c)) if c == id => bead.convoy_id = None,
                     (false, _) => {
                         return Err(Error::conflict(format!(

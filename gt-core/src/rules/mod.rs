@@ -556,27 +556,51 @@ impl Unit<'_> {
             return Ok(None);
         }
         if let (Some(cap), Some(convoy)) = (cap, &bead.convoy_id) {
-            let rows = self.query(HOOKED_COUNT_SQL, &[convoy.as_str().into()])?;
-            let stored = rows.first().map(|r| r.int(0)).transpose()?.unwrap_or(0);
-            if stored + self.hooked_change(convoy) >= cap {
+            if !self.take_place(convoy, cap)? {
                 return Ok(None);
             }
-            // The count was read without a guard: this one, run after the
-            // batch's writes, fails it if a concurrent unit took the place.
-            self.extra(Stmt::guard(
-                crate::ops::patrol::CAP_GUARD_SQL,
-                vec![
-                    format!("cap of {convoy}").into(),
-                    convoy.as_str().into(),
-                    cap.into(),
-                ],
-            ));
         }
         let Some(agent) = self.idle_polecat(&bead.rig)? else {
             return Ok(None);
         };
         self.hook(&agent, &bead.id)?;
         Ok(Some(agent))
+    }
+
+    /// Whether one more bead of `convoy` may be hooked under its cap (R8).
+    /// The count is read without a guard (concurrent closers of one convoy
+    /// must not conflict over it); a guard run after the batch's writes fails
+    /// the batch if a concurrent unit took the place meanwhile.
+    pub fn take_place(&mut self, convoy: &str, cap: i64) -> Result<bool> {
+        let rows = self.query(HOOKED_COUNT_SQL, &[convoy.into()])?;
+        let stored = rows.first().map(|r| r.int(0)).transpose()?.unwrap_or(0);
+        if stored + self.hooked_change(convoy) >= cap {
+            return Ok(false);
+        }
+        self.extra(Stmt::guard(
+            crate::ops::patrol::CAP_GUARD_SQL,
+            vec![format!("cap of {convoy}").into(), convoy.into(), cap.into()],
+        ));
+        Ok(true)
+    }
+
+    /// Refuses to hook a bead of a capped convoy that has no place left
+    /// (`bead reassign` of a waiting bead, `convoy add` of a hooked one).
+    pub fn ensure_place(&mut self, convoy_id: &str, bead_id: &str) -> Result<()> {
+        let rows = self.query(CONVOY_CAP_SQL, &[convoy_id.into()])?;
+        let Some(cap) = rows.first().map(|r| r.opt_int(0)).transpose()?.flatten() else {
+            return Ok(());
+        };
+        if rows[0].text(1)? != "active" || self.take_place(convoy_id, cap)? {
+            return Ok(());
+        }
+        Err(Error::conflict(format!(
+            "convoy {convoy_id} already has all {cap} of its polecats at work (--max-polecats)"
+        ))
+        .with_hint(Hint::Text(format!(
+            "{bead_id} is fed to the next polecat the convoy frees; to make room, close or \
+             reassign one of its hooked beads"
+        ))))
     }
 
     /// Puts an open, unassigned bead of `convoy` to work as the convoy's own

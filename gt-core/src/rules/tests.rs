@@ -589,9 +589,30 @@ mod properties {
     /// One step of a random history; indices pick among what exists.
     #[derive(Debug, Clone)]
     enum Step {
+        /// A batch on `alpha` or `beta`, with a key from a small pool (a
+        /// repeated key with the same tasks returns the first convoy, with
+        /// others is refused).
         Batch {
             tasks: Vec<Vec<usize>>,
             cap: Option<u32>,
+            beta: bool,
+            key: Option<u8>,
+        },
+        Sling {
+            beta: bool,
+        },
+        /// `bead create`, in a convoy or on its own.
+        Create {
+            convoy: Option<usize>,
+            beta: bool,
+        },
+        AgentStatus {
+            agent: usize,
+            status: AgentStatus,
+        },
+        ConvoyUpdate {
+            convoy: usize,
+            review_and_merge: bool,
         },
         Status {
             bead: usize,
@@ -658,10 +679,27 @@ mod properties {
         let batch = (
             prop::collection::vec(prop::collection::vec(0usize..6, 0..3), 1..6),
             prop::option::of(1u32..3),
+            any::<bool>(),
+            prop::option::of(0u8..3),
         )
-            .prop_map(|(tasks, cap)| Step::Batch { tasks, cap });
+            .prop_map(|(tasks, cap, beta, key)| Step::Batch {
+                tasks,
+                cap,
+                beta,
+                key,
+            });
+        let agent_status = prop_oneof![
+            Just(AgentStatus::Idle),
+            Just(AgentStatus::Working),
+            Just(AgentStatus::Stalled),
+            Just(AgentStatus::Dead),
+        ];
         prop_oneof![
             2 => batch,
+            1 => any::<bool>().prop_map(|beta| Step::Sling { beta }),
+            1 => (prop::option::of(any::<usize>()), any::<bool>()).prop_map(|(convoy, beta)| Step::Create { convoy, beta }),
+            1 => (any::<usize>(), agent_status).prop_map(|(agent, status)| Step::AgentStatus { agent, status }),
+            1 => (any::<usize>(), any::<bool>()).prop_map(|(convoy, review_and_merge)| Step::ConvoyUpdate { convoy, review_and_merge }),
             6 => (any::<usize>(), status()).prop_map(|(bead, status)| Step::Status { bead, status }),
             1 => (any::<usize>(), any::<bool>(), any::<usize>()).prop_map(|(bead, new, agent)| Step::Reassign { bead, new, agent }),
             1 => any::<usize>().prop_map(|agent| Step::Reset { agent }),
@@ -681,7 +719,9 @@ mod properties {
         (!items.is_empty()).then(|| items[i % items.len()].clone())
     }
 
-    fn apply(town: &mut Town, clock: &crate::clock::Clock, step: &Step) {
+    /// Runs `step`; a refusal (exit 2, 3 or 4) is an `Err`, anything worse
+    /// fails the property.
+    fn apply(town: &mut Town, clock: &crate::clock::Clock, step: &Step) -> crate::Result<()> {
         let beads: Vec<String> = town
             .beads(&BeadFilter::default())
             .unwrap()
@@ -705,7 +745,12 @@ mod properties {
             .collect();
         // Refusals (exit 2/3/4) are fine; anything else is a failed property.
         let outcome: crate::Result<()> = match step {
-            Step::Batch { tasks, cap } => {
+            Step::Batch {
+                tasks,
+                cap,
+                beta,
+                key,
+            } => {
                 let n = tasks.len();
                 let specs = tasks
                     .iter()
@@ -717,14 +762,61 @@ mod properties {
                     })
                     .collect();
                 town.sling_batch(&SlingBatch {
-                    rig: "alpha".into(),
+                    rig: rig(*beta).into(),
                     title: "p".into(),
                     tasks: specs,
                     max_polecats: *cap,
+                    idempotency_key: key.map(|k| format!("key-{k}")),
                     ..Default::default()
                 })
                 .map(|_| ())
             }
+            Step::Sling { beta } => town
+                .sling(&Sling {
+                    rig: rig(*beta).into(),
+                    title: "one".into(),
+                    ..Default::default()
+                })
+                .map(|_| ()),
+            Step::Create { convoy, beta } => town
+                .create_bead(&crate::ops::bead::CreateBead {
+                    rig: rig(*beta).into(),
+                    title: "made".into(),
+                    convoy_id: convoy.and_then(|c| pick(&convoys, c)),
+                    ..Default::default()
+                })
+                .map(|_| ()),
+            Step::AgentStatus { agent, status } => match pick(&agents, *agent) {
+                Some(a) => town
+                    .update_agent(
+                        &a,
+                        &crate::ops::agent::UpdateAgent {
+                            status: Some(*status),
+                            ..Default::default()
+                        },
+                    )
+                    .map(|_| ()),
+                None => Ok(()),
+            },
+            Step::ConvoyUpdate {
+                convoy,
+                review_and_merge,
+            } => match pick(&convoys, *convoy) {
+                Some(c) => town
+                    .update_convoy(
+                        &c,
+                        &crate::ops::convoy::UpdateConvoy {
+                            merge_mode: Some(if *review_and_merge {
+                                crate::model::MergeMode::ReviewAndMerge
+                            } else {
+                                crate::model::MergeMode::ReviewThenLand
+                            }),
+                            ..Default::default()
+                        },
+                    )
+                    .map(|_| ()),
+                None => Ok(()),
+            },
             Step::Depend { bead, on, add } => match (pick(&beads, *bead), pick(&beads, *on)) {
                 (Some(id), Some(blocker)) => {
                     let edit = if *add {
@@ -800,8 +892,12 @@ mod properties {
                     .map(|_| ()),
                 None => Ok(()),
             },
+            // A minute since the last one: polecats beat every minute.
             Step::Heartbeat { agent } => match pick(&agents, *agent) {
-                Some(a) => town.heartbeat(&a).map(|_| ()),
+                Some(a) => {
+                    clock.advance(std::time::Duration::from_secs(60));
+                    town.heartbeat(&a).map(|_| ())
+                }
                 None => Ok(()),
             },
             Step::Patrol { minutes } => {
@@ -817,11 +913,43 @@ mod properties {
                 None => Ok(()),
             },
         };
-        if let Err(e) = outcome {
+        if let Err(e) = &outcome {
             assert!(
                 matches!(e.exit_code(), 2..=4),
                 "{step:?} failed unexpectedly: {e:?}"
             );
+        }
+        outcome
+    }
+
+    fn rig(beta: bool) -> &'static str {
+        if beta {
+            "beta"
+        } else {
+            "alpha"
+        }
+    }
+
+    /// The name of a step's kind, for the tally of steps that did something.
+    fn kind(step: &Step) -> &'static str {
+        match step {
+            Step::Batch { .. } => "batch",
+            Step::Sling { .. } => "sling",
+            Step::Create { .. } => "create",
+            Step::AgentStatus { .. } => "agent status",
+            Step::ConvoyUpdate { .. } => "convoy update",
+            Step::Status { .. } => "status",
+            Step::Reassign { .. } => "reassign",
+            Step::Reset { .. } => "reset",
+            Step::Delete { .. } => "delete",
+            Step::AddToConvoy { .. } => "convoy add",
+            Step::RemoveFromConvoy { .. } => "convoy remove",
+            Step::Close { .. } => "convoy close",
+            Step::Heartbeat { .. } => "heartbeat",
+            Step::Patrol { .. } => "patrol",
+            Step::DeleteAgent { .. } => "agent delete",
+            Step::DeleteConvoy { .. } => "convoy delete",
+            Step::Depend { .. } => "dependency edit",
         }
     }
 
@@ -954,24 +1082,174 @@ mod properties {
         }
     }
 
-    proptest! {
-        #![proptest_config(ProptestConfig {
-            cases: std::env::var("GT_PROPTEST_CASES").ok().and_then(|c| c.parse().ok()).unwrap_or(24),
-            .. ProptestConfig::default()
-        })]
+    /// Everything a write may change, as JSON; `timestamps: false` leaves out
+    /// the times that change without an event (a heartbeat's).
+    fn state(town: &mut Town, timestamps: bool) -> String {
+        fn strip(v: &mut serde_json::Value) {
+            match v {
+                serde_json::Value::Object(map) => {
+                    map.remove("updated_at");
+                    map.remove("last_activity_at");
+                    map.values_mut().for_each(strip);
+                }
+                serde_json::Value::Array(items) => items.iter_mut().for_each(strip),
+                _ => {}
+            }
+        }
+        let mut all = json!([
+            town.beads(&BeadFilter::default()).unwrap(),
+            town.agents(&Default::default()).unwrap(),
+            town.convoys(&ConvoyFilter {
+                all: true,
+                ..Default::default()
+            })
+            .unwrap(),
+            town.escalations(true).unwrap(),
+        ]);
+        if !timestamps {
+            strip(&mut all);
+        }
+        all.to_string()
+    }
 
-        #[test]
-        fn random_histories_keep_the_invariants(steps in prop::collection::vec(step(), 1..24)) {
-            let (_keep, town) = sqlite_town();
+    fn event_count(town: &mut Town) -> usize {
+        town.events(&EventFilter::default()).unwrap().len()
+    }
+
+    /// The invariants that involve more than one table at once: R4's
+    /// `needs_attention` both ways, and R8's cap.
+    fn check_attention_and_caps(town: &mut Town) {
+        let beads: Vec<Bead> = town.beads(&BeadFilter::default()).unwrap();
+        let agents: Vec<Agent> = town.agents(&Default::default()).unwrap();
+        let convoys: Vec<Convoy> = town
+            .convoys(&ConvoyFilter {
+                all: true,
+                ..Default::default()
+            })
+            .unwrap();
+        for c in &convoys {
+            let mine: Vec<&Bead> = beads
+                .iter()
+                .filter(|b| b.convoy_id.as_deref() == Some(c.id.as_str()))
+                .collect();
+            let dead_hook = mine.iter().any(|b| {
+                b.assignee.as_ref().is_some_and(|name| {
+                    agents
+                        .iter()
+                        .any(|a| &a.name == name && a.status == AgentStatus::Dead)
+                })
+            });
+            let ended_badly = c.total_beads > 0
+                && c.closed_beads + c.failed_beads == c.total_beads
+                && c.failed_beads > 0;
+            let expected = c.status == ConvoyStatus::Active && (ended_badly || dead_hook);
+            assert_eq!(
+                c.needs_attention, expected,
+                "R4: needs_attention of {}",
+                c.id
+            );
+            if let (Some(cap), ConvoyStatus::Active) = (c.max_polecats, c.status) {
+                let hooked = mine.iter().filter(|b| b.assignee.is_some()).count() as i64;
+                assert!(
+                    hooked <= cap,
+                    "R8: {} hooks {hooked} beads, over its cap {cap}",
+                    c.id
+                );
+            }
+        }
+    }
+
+    /// Runs `cases` random histories on towns from `make`, checking every
+    /// invariant after every step; a failure is shrunk to a minimal history
+    /// and printed. Every kind of step must have changed the town at least
+    /// `min_each` times, so that refusals cannot hide a kind never tried.
+    fn random_histories(make: fn() -> (Box<dyn std::any::Any>, Town), cases: u32, min_each: usize) {
+        use proptest::test_runner::{Config, TestError, TestRunner};
+        use std::cell::RefCell;
+        use std::collections::BTreeMap;
+        let changed: RefCell<BTreeMap<&'static str, usize>> = RefCell::default();
+        let mut runner = TestRunner::new(Config {
+            cases,
+            failure_persistence: None,
+            ..Config::default()
+        });
+        let result = runner.run(&prop::collection::vec(step(), 1..30), |steps| {
+            let (_keep, town) = make();
             let mut town = with_rigs(town);
             let clock = crate::clock::Clock::manual(std::time::SystemTime::now());
             town.set_clock(clock.clone());
             for step in &steps {
-                apply(&mut town, &clock, step);
+                let (before, audited_before) = (state(&mut town, true), state(&mut town, false));
+                let events_before = event_count(&mut town);
+                let done = apply(&mut town, &clock, step).is_ok();
+                if done && state(&mut town, true) != before {
+                    *changed.borrow_mut().entry(kind(step)).or_default() += 1;
+                }
                 check(&mut town);
+                check_attention_and_caps(&mut town);
+                // R9: a change to anything but a heartbeat's time has its events.
+                if state(&mut town, false) != audited_before {
+                    prop_assert!(
+                        event_count(&mut town) > events_before,
+                        "{step:?} changed the town without an event"
+                    );
+                }
+                if !done {
+                    prop_assert_eq!(state(&mut town, true), before, "a refused {:?} wrote", step);
+                }
             }
             check_audit(&mut town);
             prop_assert_eq!(town.doctor(false).unwrap(), vec![]);
+            Ok(())
+        });
+        if let Err(TestError::Fail(why, steps)) = &result {
+            panic!("{why}\nminimal failing history:\n{steps:#?}");
         }
+        result.unwrap();
+        let changed = changed.into_inner();
+        let kinds = [
+            "batch",
+            "sling",
+            "create",
+            "agent status",
+            "convoy update",
+            "status",
+            "reassign",
+            "reset",
+            "delete",
+            "convoy add",
+            "convoy remove",
+            "convoy close",
+            "heartbeat",
+            "patrol",
+            "agent delete",
+            "convoy delete",
+            "dependency edit",
+        ];
+        for k in kinds {
+            let n = changed.get(k).copied().unwrap_or(0);
+            assert!(
+                n >= min_each,
+                "only {n} {k} steps changed anything: {changed:?}"
+            );
+        }
+    }
+
+    /// How many histories to try: `GT_PROPTEST_CASES`, else `default`.
+    fn cases(default: u32) -> u32 {
+        std::env::var("GT_PROPTEST_CASES")
+            .ok()
+            .and_then(|c| c.parse().ok())
+            .unwrap_or(default)
+    }
+
+    #[test]
+    fn random_histories_keep_the_invariants() {
+        random_histories(sqlite_town, cases(256), 10);
+    }
+
+    #[test]
+    fn random_histories_keep_the_invariants_on_rqlite() {
+        random_histories(rqlite_town, cases(64) / 4, 1);
     }
 }
