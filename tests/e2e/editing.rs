@@ -768,8 +768,24 @@ pub fn events_follow_streams_json_lines(t: Town) {
         .stdout(std::process::Stdio::piped())
         .spawn()
         .unwrap();
-    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
-    let first: Event = serde_json::from_str(&lines.next().unwrap().unwrap()).unwrap();
+    // Lines arrive on a channel, so that every wait for one has a bound: a
+    // stream that stops would fail this test, not hang the run.
+    let (tx, rx) = std::sync::mpsc::channel();
+    let stdout = child.stdout.take().unwrap();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            if tx.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    let next = || -> Event {
+        let line = rx
+            .recv_timeout(Duration::from_secs(10))
+            .expect("a line within 10 s");
+        serde_json::from_str(&line).unwrap()
+    };
+    let first = next();
     assert_eq!(
         first.event_type, "created",
         "the rig's creation, the newest event so far"
@@ -777,8 +793,7 @@ pub fn events_follow_streams_json_lines(t: Town) {
     let slung: Slung = t.json(&["sling", "--rig", "app", "followed"]);
     let mut seen = Vec::new();
     while !seen.iter().any(|e: &Event| e.event_type == "dispatched") {
-        let line = lines.next().unwrap().unwrap();
-        seen.push(serde_json::from_str(&line).unwrap());
+        seen.push(next());
     }
     child.kill().unwrap();
     let _ = child.wait();
