@@ -68,6 +68,7 @@ pub trait Call: DeserializeOwned + Sized {
 pub struct Entry {
     pub spec: CallSpec,
     run: fn(&mut Town, Json) -> Result<String>,
+    decode: fn(Json) -> Result<()>,
     #[cfg(feature = "schema")]
     input: fn() -> Json,
     #[cfg(feature = "schema")]
@@ -86,6 +87,13 @@ impl Entry {
     /// `--json` prints (fields in the order the result type declares them).
     pub fn call(&self, town: &mut Town, arguments: Json) -> Result<String> {
         (self.run)(town, arguments)
+    }
+
+    /// Decodes `arguments` into the call's request without running it: what
+    /// every face does first with what a client sent (and what the fuzz
+    /// target `call_arguments` drives).
+    pub fn decode(&self, arguments: Json) -> Result<()> {
+        (self.decode)(arguments)
     }
 
     /// The JSON Schema of the request.
@@ -121,6 +129,7 @@ where
 {
     Entry {
         spec: C::SPEC,
+        decode: |arguments| parse::<C>(arguments).map(|_| ()),
         run: |town, arguments| {
             town.take_effects();
             let output = parse::<C>(arguments)?.run(town)?;
@@ -1078,7 +1087,7 @@ request! {
     pub struct ListEvents {
         /// A bead, convoy, agent (name or ID) or escalation.
         pub subject_id: Option<String>,
-        /// A convoy: its events and its beads'.
+        /// A convoy: the events recorded as concerning it.
         pub convoy_id: Option<String>,
         pub actor: Option<String>,
         /// A time (RFC 3339), a date, today, yesterday, or an age (10m, 2h).
@@ -1265,6 +1274,24 @@ mod tests {
     fn a_town_can_move_between_threads() {
         fn send<T: Send>() {}
         send::<Town>();
+    }
+
+    /// The fuzz target `call_arguments` starts from these: each seed named
+    /// after a tool decodes for that tool (so the corpus is valid input, and
+    /// the decoders accept what clients send).
+    #[test]
+    fn the_fuzz_seeds_of_call_arguments_decode() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../fuzz/corpus/call_arguments");
+        let mut seen = 0;
+        for file in std::fs::read_dir(dir).unwrap() {
+            let path = file.unwrap().path();
+            let tool = path.file_stem().unwrap().to_str().unwrap().to_string();
+            let Some(entry) = by_tool(&tool) else { continue };
+            let json: Json = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+            entry.decode(json).unwrap_or_else(|e| panic!("{tool}: {e:?}"));
+            seen += 1;
+        }
+        assert!(seen >= 5, "{seen} seeds");
     }
 
     #[test]

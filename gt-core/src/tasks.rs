@@ -383,6 +383,27 @@ pub fn find_cycle(tasks: &[TaskSpec]) -> Option<Vec<usize>> {
 
 #[cfg(test)]
 mod tests {
+    /// The fuzz target `task_file` starts from these: the `valid-` seeds parse
+    /// and the `invalid-` ones are refused, so the corpus means what it says.
+    #[test]
+    fn the_fuzz_seeds_of_task_files_mean_what_they_say() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../fuzz/corpus/task_file");
+        let mut seen = (0, 0);
+        for file in std::fs::read_dir(dir).unwrap() {
+            let path = file.unwrap().path();
+            let name = path.file_name().unwrap().to_str().unwrap().to_string();
+            let parsed = super::parse(&name, &std::fs::read(&path).unwrap());
+            if name.starts_with("valid-") {
+                parsed.unwrap_or_else(|e| panic!("{name}: {e:?}"));
+                seen.0 += 1;
+            } else {
+                assert_eq!(parsed.unwrap_err().code(), "usage", "{name}");
+                seen.1 += 1;
+            }
+        }
+        assert!(seen.0 >= 3 && seen.1 >= 2, "{seen:?}");
+    }
+
     use super::*;
 
     fn err(text: &str) -> String {
