@@ -1286,9 +1286,13 @@ mod tests {
         for file in std::fs::read_dir(dir).unwrap() {
             let path = file.unwrap().path();
             let tool = path.file_stem().unwrap().to_str().unwrap().to_string();
-            let Some(entry) = by_tool(&tool) else { continue };
+            let Some(entry) = by_tool(&tool) else {
+                continue;
+            };
             let json: Json = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
-            entry.decode(json).unwrap_or_else(|e| panic!("{tool}: {e:?}"));
+            entry
+                .decode(json)
+                .unwrap_or_else(|e| panic!("{tool}: {e:?}"));
             seen += 1;
         }
         assert!(seen >= 5, "{seen} seeds");

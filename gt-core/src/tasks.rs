@@ -99,6 +99,13 @@ pub fn from_values(values: Vec<Json>) -> Result<Vec<TaskSpec>> {
     )
 }
 
+/// The complaint about `value` if it holds a NUL character.
+pub(crate) fn nul_free(what: &str, value: &str) -> Option<String> {
+    value
+        .contains('\0')
+        .then(|| format!("the {what} contains a NUL character"))
+}
+
 /// Parses and checks a task file. `source` names it in messages.
 pub fn parse(source: &str, bytes: &[u8]) -> Result<Vec<TaskSpec>> {
     let text = std::str::from_utf8(bytes).map_err(|e| {
@@ -285,6 +292,15 @@ fn resolve(source: &str, raw: Vec<(Place, Json)>) -> Result<Vec<TaskSpec>> {
             Some(_) => return Err(fault(source, place, format!("task {i} has an empty title"))),
             None => return Err(fault(source, place, format!("task {i} has no title"))),
         };
+        let texts = std::iter::once(("title", &title))
+            .chain(task.body.iter().map(|b| ("body", b)))
+            .chain(task.labels.iter().map(|l| ("label", l)))
+            .chain(task.key.iter().map(|k| ("key", k)));
+        for (what, value) in texts {
+            if let Some(why) = nul_free(what, value) {
+                return Err(fault(source, place, format!("task {i}: {why}")));
+            }
+        }
         let priority = match task.priority {
             Some(p) => p
                 .parse()

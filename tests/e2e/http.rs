@@ -118,11 +118,11 @@ pub fn raw(addr: &str, method: &str, path: &str, headers: &[(&str, &str)], body:
     }
 }
 
-fn get(s: &Server, path: &str) -> Answer {
+pub fn get(s: &Server, path: &str) -> Answer {
     raw(&s.addr, "GET", path, &[], b"")
 }
 
-fn send(s: &Server, method: &str, path: &str, body: Value) -> Answer {
+pub fn send(s: &Server, method: &str, path: &str, body: Value) -> Answer {
     let body = body.to_string();
     raw(
         &s.addr,

@@ -8,6 +8,7 @@ mod concurrency;
 mod editing;
 mod errors;
 mod flow;
+mod hostile;
 mod http;
 mod mayor;
 mod mcp;
@@ -45,6 +46,11 @@ macro_rules! suite {
 }
 
 suite!(
+    hostile::hostile_references_fail_with_their_exit_code,
+    hostile::hostile_text_is_stored_exactly,
+    hostile::hostile_task_files_are_refused_or_stored_exactly,
+    hostile::hostile_http_bodies_are_refused_or_stored_exactly,
+    hostile::hostile_tool_arguments_are_refused_or_stored_exactly,
     mayor::a_task_is_inserted_before_another_in_two_commands,
     mayor::a_reopened_bead_is_put_back_to_work_within_the_cap,
     mayor::convoy_status_says_what_needs_attention,

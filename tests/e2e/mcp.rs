@@ -30,7 +30,7 @@ pub struct ToolResult {
 
 impl ToolResult {
     /// The error code of a refused call.
-    fn code(&self) -> &str {
+    pub fn code(&self) -> &str {
         assert!(self.is_error, "the call succeeded: {}", self.text);
         self.structured["error"]["code"].as_str().unwrap()
     }

@@ -66,6 +66,8 @@ impl UpdateBead {
 impl Town {
     pub fn create_bead(&mut self, req: &CreateBead) -> Result<Bead> {
         super::required("title", &req.title)?;
+        super::texts("body", &req.body)?;
+        super::texts("label", &req.labels)?;
         let id = self.write(|unit| {
             let rig = query::resolve_rig(unit, &req.rig)?;
             let mut depends_on = Vec::with_capacity(req.depends_on.len());
@@ -151,9 +153,14 @@ impl Town {
         if let Some(title) = &req.title {
             super::required("title", title)?;
         }
-        for (key, _) in &req.set_meta {
+        for (key, value) in &req.set_meta {
             super::required("metadata key", key)?;
+            if let Some(text) = value.as_str() {
+                super::text("metadata value", text)?;
+            }
         }
+        super::texts("body", &req.body)?;
+        super::texts("label", req.labels.iter().flatten().chain(&req.add_labels))?;
         self.write(|unit| {
             let id = query::resolve::<Bead>(unit, id)?;
             let mut bead: Bead = unit.must(&id)?;

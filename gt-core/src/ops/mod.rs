@@ -20,5 +20,19 @@ pub(crate) fn required(what: &str, value: &str) -> Result<()> {
         return Err(Error::usage(format!("the {what} is empty"))
             .with_hint(format!("give a non-empty {what}")));
     }
-    Ok(())
+    text(what, value)
+}
+
+/// Refuses text with a NUL character: no title, body, label or value means
+/// one, and tools that read the town (C strings, terminals) would cut it there.
+pub(crate) fn text(what: &str, value: &str) -> Result<()> {
+    match crate::tasks::nul_free(what, value) {
+        Some(message) => Err(Error::usage(message).with_hint("leave out the NUL (\\u0000)")),
+        None => Ok(()),
+    }
+}
+
+/// [`text`] for each of `values`.
+pub(crate) fn texts<'a>(what: &str, values: impl IntoIterator<Item = &'a String>) -> Result<()> {
+    values.into_iter().try_for_each(|v| text(what, v))
 }

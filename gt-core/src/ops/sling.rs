@@ -149,6 +149,8 @@ impl Town {
     /// Creates one bead on a rig, hooks it onto a polecat, and dispatches it.
     pub fn sling(&mut self, req: &Sling) -> Result<Slung> {
         super::required("title", &req.title)?;
+        super::texts("body", &req.body)?;
+        super::texts("label", &req.labels)?;
         let (bead_id, agent_id) = self.write(|unit| {
             let rig = query::resolve_rig(unit, &req.rig)?;
             let convoy = match &req.convoy {
