@@ -10,6 +10,7 @@ mod errors;
 mod flow;
 mod hostile;
 mod http;
+mod lost;
 mod mayor;
 mod mcp;
 mod patrol;
