@@ -289,3 +289,25 @@ impl Cluster {
         panic!("the cluster elected no leader");
     }
 }
+
+/// A crash on purpose, for crash tests (builds with the `testing` feature
+/// only; release builds have no such code): with `GT_FAILPOINT=NAME=N` the
+/// process aborts, as a `kill -9` would stop it, the Nth time it reaches the
+/// point `NAME`. Points: `sqlite-statement` (after each statement of a write
+/// batch, before its commit) and `sqlite-commit` (just before the commit).
+pub fn failpoint(name: &str) {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static SPEC: OnceLock<Option<(String, usize)>> = OnceLock::new();
+    static HITS: AtomicUsize = AtomicUsize::new(0);
+    let spec = SPEC.get_or_init(|| {
+        let text = std::env::var("GT_FAILPOINT").ok()?;
+        let (point, n) = text.split_once('=')?;
+        Some((point.to_string(), n.parse().ok()?))
+    });
+    if let Some((point, at)) = spec {
+        if point == name && HITS.fetch_add(1, Ordering::SeqCst) + 1 == *at {
+            eprintln!("gt: failpoint {name} #{at} reached: aborting");
+            std::process::abort();
+        }
+    }
+}

@@ -5,6 +5,7 @@ mod support;
 
 mod browser;
 mod concurrency;
+mod crash;
 mod editing;
 mod errors;
 mod flow;

@@ -211,7 +211,11 @@ impl Backend for Sqlite {
                 self.rollback();
                 return Err(e);
             }
+            #[cfg(feature = "testing")]
+            crate::testing::failpoint("sqlite-statement");
         }
+        #[cfg(feature = "testing")]
+        crate::testing::failpoint("sqlite-commit");
         if let Err(e) = self.conn.execute_batch("COMMIT") {
             self.rollback();
             return Err(self.fail(e));
