@@ -60,6 +60,7 @@ suite!(
     mayor::a_convoys_events_include_its_escalations_and_resets,
     mayor::names_come_before_ids_and_ambiguity_lists_candidates,
     mayor::sling_joins_a_convoy_or_refuses_when_its_cap_is_full,
+    mayor::edits_by_hand_keep_a_capped_convoy_within_its_cap,
     flow::diamond_lands_once_through_the_cli,
     flow::sling_hooks_and_dispatches_one_bead,
     flow::idempotent_batches_write_nothing_the_second_time,

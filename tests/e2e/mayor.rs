@@ -302,3 +302,39 @@ pub fn sling_joins_a_convoy_or_refuses_when_its_cap_is_full(t: Town) {
     );
     assert_eq!(t.count("beads"), beads, "nothing written");
 }
+
+/// A capped convoy's cap holds against edits by hand too: a waiting bead is
+/// not hooked past it by `bead reassign`, nor a working one added by
+/// `convoy add`; both are refused with nothing written.
+pub fn edits_by_hand_keep_a_capped_convoy_within_its_cap(t: Town) {
+    let t = t.with_rig();
+    let b = batch(&t, &["--max-polecats", "1"], &["a", "b"]);
+    let (waiting, cv) = (id_of(&b, 1), b.convoy.id.clone());
+    let events = t.count("events");
+    let e = t.fails(&["bead", "reassign", &waiting, "--new"], 4);
+    assert!(
+        e["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("1 of its polecats"),
+        "{e}"
+    );
+    let solo: Value = t.json(&["sling", "--rig", "app", "solo"]);
+    let solo = solo["bead"]["id"].as_str().unwrap().to_string();
+    let events_after_sling = t.count("events");
+    assert!(events_after_sling > events);
+    let e = t.fails(&["convoy", "add", &cv, &solo], 4);
+    assert!(
+        e["error"]["hint"].as_str().unwrap().contains("at work on"),
+        "{e}"
+    );
+    assert_eq!(
+        t.count("events"),
+        events_after_sling,
+        "refusals wrote nothing"
+    );
+    // Once the convoy frees its polecat, the waiting bead is fed to it.
+    t.json::<Value>(&["bead", "update", &id_of(&b, 0), "--status", "closed"]);
+    let view = status(&t, &cv);
+    assert_eq!(row(&view, &waiting)["status"], "in_progress");
+}

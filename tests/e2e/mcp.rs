@@ -444,6 +444,9 @@ pub fn drift_cli_json_equals_mcp_structured_content() {
         "c",
     ]);
     let s: gt_core::ops::sling::Slung = seed.json(&["sling", "--rig", "app", "solo"]);
+    // A bead on no hook, for a convoy whose polecats are all at work to take.
+    let loose: Value = seed.json(&["bead", "create", "--rig", "app", "loose"]);
+    let loose = id(&loose);
     let esc: Value = seed.json(&["escalation", "raise", "look", "--bead", &s.bead.id]);
     let (cv, a, bead_b) = (
         b.convoy.id.clone(),
@@ -498,8 +501,8 @@ pub fn drift_cli_json_equals_mcp_structured_content() {
         ),
         (
             "gt_convoy_add_beads",
-            json!({"convoy_id": cv, "bead_ids": [s.bead.id]}),
-            vec![format!("convoy add {cv} {}", s.bead.id)],
+            json!({"convoy_id": cv, "bead_ids": [loose]}),
+            vec![format!("convoy add {cv} {loose}")],
         ),
         (
             "gt_convoy_remove_beads",
@@ -658,7 +661,8 @@ pub fn drift_cli_json_equals_mcp_structured_content() {
             cli[0],
             run.stderr
         );
-        let cli_doc: Value = serde_json::from_str(&run.stdout).unwrap();
+        let cli_doc: Value = serde_json::from_str(&run.stdout)
+            .unwrap_or_else(|e| panic!("case {n}, gt {}: {e}: {}", cli[0], run.stderr));
         let mut c = Client::start(&by_mcp, &[], &[]);
         let result = c.call(tool, arguments);
         c.finish();

@@ -115,6 +115,30 @@ function waves(view) {
   return out;
 }
 
+// What convoy status says needs attention, in a few words.
+const REASONS = {
+  bead_failed: "failed",
+  agent_dead: "polecat dead",
+  agent_stalled: "polecat stalled",
+  unassigned_open: "on no hook",
+};
+
+function attentionText(items) {
+  if (!items.length) return "";
+  return " · needs attention: " + items.map((a) =>
+    a.bead + " " + (REASONS[a.reason] || a.reason) + (a.agent ? " (" + a.agent + ")" : "")).join(", ");
+}
+
+// A bead's polecat, marked when it is in trouble; else why an open bead waits.
+function assigneeText(b) {
+  const trouble = b.agent_status === "dead" || b.agent_status === "stalled";
+  if (b.assignee) {
+    return el("span", { class: trouble ? "attention" : "muted",
+      text: b.assignee + (trouble ? " (" + b.agent_status + ")" : "") });
+  }
+  return el("span", { class: "muted", text: b.state && b.state !== "blocked" ? b.state : "" });
+}
+
 async function openConvoy(id) {
   state.convoy = id;
   const { doc: v } = await api("GET", "/api/convoys/" + encodeURIComponent(id));
@@ -122,7 +146,7 @@ async function openConvoy(id) {
   panel.hidden = false;
   document.getElementById("convoy-title").textContent = v.title + ": " + v.closed_beads + "/" + v.total_beads;
   document.getElementById("convoy-summary").textContent =
-    v.status + (v.needs_attention ? " · needs attention" : "") + " · " + v.id +
+    v.status + attentionText(v.attention || []) + " · " + v.id +
     (v.max_polecats ? " · at most " + v.max_polecats + " polecats" : "");
   document.getElementById("merge-mode").value = v.merge_mode;
   document.getElementById("feature-branch").value = v.feature_branch || "";
@@ -132,7 +156,7 @@ async function openConvoy(id) {
     el("ul", { class: "list" }, ...beads.map((b) => el("li", {},
       el("button", { class: "row", type: "button", "data-bead": b.id, onclick: () => openBead(b.id) },
         el("span", { class: "grow", text: b.title }),
-        el("span", { class: "muted", text: b.assignee || "" }),
+        assigneeText(b),
         b.blocked_by.length ? el("span", { class: "muted", text: "waits for " + b.blocked_by.length }) : "",
         status(b.status))))))));
 }

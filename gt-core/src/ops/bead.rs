@@ -377,7 +377,11 @@ impl Town {
             }
             // A waiting bead of a capped convoy takes one of its places (R8).
             if let (None, Some(convoy)) = (&bead.assignee, &bead.convoy_id) {
-                unit.ensure_place(convoy, &bead_id)?;
+                let then = format!(
+                    "{bead_id} is fed to the next polecat the convoy frees; to make room, \
+                     close or reassign one of its hooked beads"
+                );
+                unit.ensure_place(convoy, then)?;
             }
             // Hook the new agent first, then release the old one.
             agent.hook = Some(bead_id.clone());

@@ -206,8 +206,12 @@ impl Town {
                     }
                     (true, None) => {
                         // A hooked bead takes one of a capped convoy's places (R8).
-                        if bead.assignee.is_some() {
-                            unit.ensure_place(&id, &bead_id)?;
+                        if let Some(holder) = &bead.assignee {
+                            let then = format!(
+                                "{bead_id} is at work on {holder}: add it once one of the \
+                                 convoy's hooked beads is done"
+                            );
+                            unit.ensure_place(&id, then)?;
                         }
                         bead.convoy_id = Some(id.clone());
                     }

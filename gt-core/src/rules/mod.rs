@@ -585,8 +585,9 @@ impl Unit<'_> {
     }
 
     /// Refuses to hook a bead of a capped convoy that has no place left
-    /// (`bead reassign` of a waiting bead, `convoy add` of a hooked one).
-    pub fn ensure_place(&mut self, convoy_id: &str, bead_id: &str) -> Result<()> {
+    /// (`bead reassign` of a waiting bead, `convoy add` of a hooked one);
+    /// `then` says what the caller may do instead.
+    pub fn ensure_place(&mut self, convoy_id: &str, then: String) -> Result<()> {
         let rows = self.query(CONVOY_CAP_SQL, &[convoy_id.into()])?;
         let Some(cap) = rows.first().map(|r| r.opt_int(0)).transpose()?.flatten() else {
             return Ok(());
@@ -597,10 +598,7 @@ impl Unit<'_> {
         Err(Error::conflict(format!(
             "convoy {convoy_id} already has all {cap} of its polecats at work (--max-polecats)"
         ))
-        .with_hint(Hint::Text(format!(
-            "{bead_id} is fed to the next polecat the convoy frees; to make room, close or \
-             reassign one of its hooked beads"
-        ))))
+        .with_hint(Hint::Text(then)))
     }
 
     /// Puts an open, unassigned bead of `convoy` to work as the convoy's own
