@@ -1052,6 +1052,37 @@ mod properties {
                 }
             }
         }
+        // R4's `needs_attention` both ways, and R8's cap.
+        for c in &convoys {
+            let mine: Vec<&Bead> = beads
+                .iter()
+                .filter(|b| b.convoy_id.as_deref() == Some(c.id.as_str()))
+                .collect();
+            let dead_hook = mine.iter().any(|b| {
+                b.assignee.as_ref().is_some_and(|name| {
+                    agents
+                        .iter()
+                        .any(|a| &a.name == name && a.status == AgentStatus::Dead)
+                })
+            });
+            let ended_badly = c.total_beads > 0
+                && c.closed_beads + c.failed_beads == c.total_beads
+                && c.failed_beads > 0;
+            let expected = c.status == ConvoyStatus::Active && (ended_badly || dead_hook);
+            assert_eq!(
+                c.needs_attention, expected,
+                "R4: needs_attention of {}",
+                c.id
+            );
+            if let (Some(cap), ConvoyStatus::Active) = (c.max_polecats, c.status) {
+                let hooked = mine.iter().filter(|b| b.assignee.is_some()).count() as i64;
+                assert!(
+                    hooked <= cap,
+                    "R8: {} hooks {hooked} beads, over its cap {cap}",
+                    c.id
+                );
+            }
+        }
     }
 
     /// Every bead and convoy has its `created` event, and every bead's current
@@ -1119,49 +1150,6 @@ mod properties {
         town.events(&EventFilter::default()).unwrap().len()
     }
 
-    /// The invariants that involve more than one table at once: R4's
-    /// `needs_attention` both ways, and R8's cap.
-    fn check_attention_and_caps(town: &mut Town) {
-        let beads: Vec<Bead> = town.beads(&BeadFilter::default()).unwrap();
-        let agents: Vec<Agent> = town.agents(&Default::default()).unwrap();
-        let convoys: Vec<Convoy> = town
-            .convoys(&ConvoyFilter {
-                all: true,
-                ..Default::default()
-            })
-            .unwrap();
-        for c in &convoys {
-            let mine: Vec<&Bead> = beads
-                .iter()
-                .filter(|b| b.convoy_id.as_deref() == Some(c.id.as_str()))
-                .collect();
-            let dead_hook = mine.iter().any(|b| {
-                b.assignee.as_ref().is_some_and(|name| {
-                    agents
-                        .iter()
-                        .any(|a| &a.name == name && a.status == AgentStatus::Dead)
-                })
-            });
-            let ended_badly = c.total_beads > 0
-                && c.closed_beads + c.failed_beads == c.total_beads
-                && c.failed_beads > 0;
-            let expected = c.status == ConvoyStatus::Active && (ended_badly || dead_hook);
-            assert_eq!(
-                c.needs_attention, expected,
-                "R4: needs_attention of {}",
-                c.id
-            );
-            if let (Some(cap), ConvoyStatus::Active) = (c.max_polecats, c.status) {
-                let hooked = mine.iter().filter(|b| b.assignee.is_some()).count() as i64;
-                assert!(
-                    hooked <= cap,
-                    "R8: {} hooks {hooked} beads, over its cap {cap}",
-                    c.id
-                );
-            }
-        }
-    }
-
     /// Runs `cases` random histories on towns from `make`, checking every
     /// invariant after every step; a failure is shrunk to a minimal history
     /// and printed. Every kind of step must have changed the town at least
@@ -1201,7 +1189,6 @@ mod properties {
                     *changed.borrow_mut().entry(kind(step)).or_default() += 1;
                 }
                 check(&mut town);
-                check_attention_and_caps(&mut town);
                 // R9: a change to anything but a heartbeat's time has its events.
                 if state(&mut town, false) != audited_before {
                     prop_assert!(
