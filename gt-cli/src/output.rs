@@ -137,6 +137,11 @@ pub trait Render: Serialize {
     fn ids(&self) -> Vec<String> {
         Vec::new()
     }
+    /// Whether the text already says what the write caused (a batch's table
+    /// of hooks), so the `Then:` line would only repeat it.
+    fn tells_effects(&self) -> bool {
+        false
+    }
 }
 
 /// Prints `value` the way this run asked for, with what the command's writes
@@ -176,7 +181,7 @@ pub fn emit<T: Render>(style: &Style, value: &T, effects: &Effects) -> gt_core::
         if !text.is_empty() && !text.ends_with('\n') {
             text.push('\n');
         }
-        if let Some(line) = effects_line(style, effects) {
+        if let Some(line) = effects_line(style, effects).filter(|_| !value.tells_effects()) {
             text.push_str(&line);
             text.push('\n');
         }

@@ -307,6 +307,9 @@ impl Render for Slung {
             sanitize(&self.agent.name)
         )
     }
+    fn tells_effects(&self) -> bool {
+        true
+    }
     fn ids(&self) -> Vec<String> {
         vec![self.bead.id.clone()]
     }
@@ -340,6 +343,9 @@ impl Render for SlungBatch {
         text.push_str("\n\n");
         text.push_str(&table_text(&table));
         text
+    }
+    fn tells_effects(&self) -> bool {
+        true
     }
     fn ids(&self) -> Vec<String> {
         vec![self.convoy.id.clone()]
