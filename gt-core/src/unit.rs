@@ -401,7 +401,7 @@ impl<'a> Unit<'a> {
     /// The batch: guards on everything read, then inserts, updates and deletes
     /// (with the convoy counts that the bead changes move), then events, then
     /// the convoy landings and reopenings that depend on all of them.
-    fn finish(self) -> (Vec<Stmt>, Outcome, Vec<String>) {
+    fn finish(self) -> (Vec<Stmt>, Outcome, Vec<String>, HashSet<String>) {
         let mut batch = Vec::new();
         guards(&self.rigs, &mut batch);
         guards(&self.convoys, &mut batch);
@@ -441,11 +441,20 @@ impl<'a> Unit<'a> {
         for convoy in &self.settle {
             settle_convoy(convoy, &self.actor, &self.now, &mut batch);
         }
+        // Convoys whose own row this unit writes: their status is its own.
+        let written: HashSet<String> = self
+            .convoys
+            .slots
+            .iter()
+            .filter(|s| s.before.as_ref().map(|(c, _)| c) != s.after.as_ref())
+            .filter_map(|s| s.after.as_ref().or(s.before.as_ref().map(|(c, _)| c)))
+            .map(|c| c.id.clone())
+            .collect();
         let outcome = Outcome {
             dispatched: self.dispatched,
             effects: self.effects,
         };
-        (batch, outcome, self.settle)
+        (batch, outcome, self.settle, written)
     }
 }
 
@@ -505,6 +514,66 @@ pub struct Outcome {
     pub effects: Effects,
 }
 
+/// A convoy's status and counts, read inside a write that holds the lock.
+pub(crate) const CONVOY_SETTLE_READ_SQL: &str =
+    "SELECT status, total_beads, closed_beads FROM convoys WHERE id = ?1";
+
+/// Where the write holds the store's lock (SQLite), decides each settled
+/// convoy's landing or reopening before the commit, exactly as the batch's
+/// settle statements would from the counts it leaves: a convoy that will not
+/// change loses those statements, one that will is noted in the effects.
+/// Returns the convoys it could not decide (for [`settled_effects`]).
+fn settle_ahead(
+    db: &mut dyn Backend,
+    batch: &mut Vec<Stmt>,
+    settled: Vec<String>,
+    written: &HashSet<String>,
+    effects: &mut Effects,
+) -> Result<Vec<String>> {
+    use crate::entity::{CONVOY_COUNTS_UPDATE_SQL, SETTLE_EVENT_INSERT_SQL, SETTLE_UPDATE_SQL};
+    use crate::event_type::{CONVOY_LANDED, CONVOY_REOPENED};
+    if !db.write_is_exclusive() {
+        return Ok(settled);
+    }
+    let mut undecided = Vec::new();
+    for convoy in settled {
+        if written.contains(&convoy) {
+            undecided.push(convoy);
+            continue;
+        }
+        let rows = db.query(CONVOY_SETTLE_READ_SQL, &[convoy.as_str().into()])?;
+        let Some(row) = rows.first() else {
+            undecided.push(convoy);
+            continue;
+        };
+        let (status, mut total, mut closed) = (row.text(0)?, row.int(1)?, row.int(2)?);
+        let this = Value::Text(convoy.clone());
+        for s in batch.iter().filter(|s| s.sql == CONVOY_COUNTS_UPDATE_SQL) {
+            if s.params.first() == Some(&this) {
+                if let (Some(Value::Integer(t)), Some(Value::Integer(c))) =
+                    (s.params.get(1), s.params.get(2))
+                {
+                    total += t;
+                    closed += c;
+                }
+            }
+        }
+        let change = match status.as_str() {
+            "active" if total > 0 && closed == total => Some(CONVOY_LANDED),
+            "landed" if closed < total => Some(CONVOY_REOPENED),
+            _ => None,
+        };
+        match change {
+            Some(kind) => effects.note(&convoy, kind, None),
+            None => batch.retain(|s| {
+                !((s.sql == SETTLE_UPDATE_SQL || s.sql == SETTLE_EVENT_INSERT_SQL)
+                    && s.params.first() == Some(&this))
+            }),
+        }
+    }
+    Ok(undecided)
+}
+
 /// After a commit: which of the convoys the batch settled it landed or
 /// reopened, by their newest events (this actor's, at this unit's time). A
 /// failed read only leaves them out: the write itself is done.
@@ -552,7 +621,14 @@ pub fn write<T>(
             }
         };
         let now = unit.now.clone();
-        let (batch, mut outcome, settled) = unit.finish();
+        let (mut batch, mut outcome, settled, written) = unit.finish();
+        let settled = match settle_ahead(db, &mut batch, settled, &written, &mut outcome.effects) {
+            Ok(undecided) => undecided,
+            Err(e) => {
+                db.rollback();
+                return Err(e);
+            }
+        };
         // A unit that changed nothing (guards only) has nothing to commit.
         if batch.iter().all(|s| s.guard) {
             db.rollback();

@@ -88,6 +88,9 @@ impl Backend for Audited {
     fn rollback(&mut self) {
         self.0.rollback()
     }
+    fn write_is_exclusive(&self) -> bool {
+        self.0.write_is_exclusive()
+    }
     fn begin_read(&mut self) -> Result<(), StoreError> {
         self.0.begin_read()
     }

@@ -195,6 +195,11 @@ pub fn catalogue_for(f: &Fixture) -> Vec<Statement> {
             &f.hooked_bead,
         ),
         (
+            "a convoy's counts, to settle it",
+            crate::unit::CONVOY_SETTLE_READ_SQL,
+            &f.convoy,
+        ),
+        (
             "a convoy's newest events",
             crate::unit::CONVOY_LAST_EVENTS_SQL,
             &f.convoy,

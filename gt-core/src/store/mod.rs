@@ -334,6 +334,12 @@ pub trait Backend: Reader + Send {
     fn commit(&mut self, batch: &[Stmt]) -> Result<(), StoreError>;
     /// Ends a write unit without writing.
     fn rollback(&mut self);
+    /// Whether the write unit under way holds the store's write lock, so that
+    /// what it reads now stays true until its commit (SQLite's; rqlite has
+    /// none, and checks at commit time instead).
+    fn write_is_exclusive(&self) -> bool {
+        false
+    }
     /// Starts a consistent read (a snapshot where the backend has one).
     fn begin_read(&mut self) -> Result<(), StoreError>;
     fn end_read(&mut self);

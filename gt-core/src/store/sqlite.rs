@@ -224,6 +224,10 @@ impl Backend for Sqlite {
         Ok(())
     }
 
+    fn write_is_exclusive(&self) -> bool {
+        self.transaction == Transaction::Write
+    }
+
     fn rollback(&mut self) {
         if self.transaction != Transaction::None || !self.conn.is_autocommit() {
             let _ = self.conn.execute_batch("ROLLBACK");
