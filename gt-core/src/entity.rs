@@ -460,10 +460,11 @@ impl Entity for Convoy {
 /// they stay exact when other writers change the same convoy: a bead's stored
 /// row is the one read, which the batch's guard on it (or, on SQLite, the
 /// write lock held since the read) ensures.
+/// Returns the (total, closed, failed) each convoy's counts move by.
 pub fn convoy_count_changes<'a>(
     changes: impl IntoIterator<Item = (Option<&'a Bead>, Option<&'a Bead>)>,
     out: &mut Vec<Stmt>,
-) {
+) -> BTreeMap<&'a str, [i64; 3]> {
     // (total, closed, failed) to add, by convoy.
     let mut deltas: BTreeMap<&str, [i64; 3]> = BTreeMap::new();
     let mut count = |bead: Option<&'a Bead>, sign: i64| {
@@ -482,14 +483,15 @@ pub fn convoy_count_changes<'a>(
         count(before, -1);
         count(after, 1);
     }
-    for (convoy, [total, closed, failed]) in deltas {
+    for (convoy, &[total, closed, failed]) in &deltas {
         if [total, closed, failed] != [0, 0, 0] {
             out.push(Stmt::new(
                 CONVOY_COUNTS_UPDATE_SQL,
-                vec![convoy.into(), total.into(), closed.into(), failed.into()],
+                vec![(*convoy).into(), total.into(), closed.into(), failed.into()],
             ));
         }
     }
+    deltas
 }
 
 /// The statements that make a convoy's landing and reopening follow from its

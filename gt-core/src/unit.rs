@@ -2,7 +2,7 @@
 //! version guard), applies the rules to them in memory, and turns the difference
 //! into one batch that commits atomically (R1) on either backend.
 
-use std::collections::{HashMap, HashSet, VecDeque};
+use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
 
 use serde_json::{json, Value as Json};
 
@@ -400,8 +400,9 @@ impl<'a> Unit<'a> {
 
     /// The batch: guards on everything read, then inserts, updates and deletes
     /// (with the convoy counts that the bead changes move), then events, then
-    /// the convoy landings and reopenings that depend on all of them.
-    fn finish(self) -> (Vec<Stmt>, Outcome, Vec<String>, HashSet<String>) {
+    /// the convoy landings and reopenings that depend on all of them. Also
+    /// returns the settled convoys whose outcome only the commit will tell.
+    fn finish(mut self) -> Result<(Vec<Stmt>, Outcome, Vec<String>)> {
         let mut batch = Vec::new();
         guards(&self.rigs, &mut batch);
         guards(&self.convoys, &mut batch);
@@ -414,15 +415,18 @@ impl<'a> Unit<'a> {
         writes(&self.convoys, &mut batch);
         writes(&self.agents, &mut batch);
         writes(&self.beads, &mut batch);
-        convoy_count_changes(
+        let deltas: BTreeMap<String, [i64; 3]> = convoy_count_changes(
             self.beads
                 .slots
                 .iter()
                 .map(|s| (s.before.as_ref().map(|(b, _)| b), s.after.as_ref())),
             &mut batch,
-        );
+        )
+        .into_iter()
+        .map(|(c, d)| (c.to_string(), d))
+        .collect();
         writes(&self.escalations, &mut batch);
-        batch.extend(self.extra);
+        batch.append(&mut self.extra);
         for e in &self.events {
             batch.push(Stmt::new(
                 EVENT_INSERT_SQL,
@@ -438,23 +442,53 @@ impl<'a> Unit<'a> {
                 ],
             ));
         }
-        for convoy in &self.settle {
-            settle_convoy(convoy, &self.actor, &self.now, &mut batch);
+        let mut undecided = Vec::new();
+        for convoy in std::mem::take(&mut self.settle) {
+            let delta = deltas.get(&convoy).copied().unwrap_or_default();
+            match self.settle_ahead(&convoy, delta)? {
+                // It will not change: no statement needs to say so.
+                Some(None) => continue,
+                Some(Some(kind)) => self.effects.note(&convoy, kind, None),
+                None => undecided.push(convoy.clone()),
+            }
+            settle_convoy(&convoy, &self.actor, &self.now, &mut batch);
         }
-        // Convoys whose own row this unit writes: their status is its own.
-        let written: HashSet<String> = self
-            .convoys
-            .slots
-            .iter()
-            .filter(|s| s.before.as_ref().map(|(c, _)| c) != s.after.as_ref())
-            .filter_map(|s| s.after.as_ref().or(s.before.as_ref().map(|(c, _)| c)))
-            .map(|c| c.id.clone())
-            .collect();
         let outcome = Outcome {
             dispatched: self.dispatched,
             effects: self.effects,
         };
-        (batch, outcome, self.settle, written)
+        Ok((batch, outcome, undecided))
+    }
+
+    /// Where the write holds the store's lock (SQLite), what the batch's
+    /// settle statements will do to `convoy`, decided now exactly as they
+    /// would from the counts it leaves (the stored ones moved by `delta`):
+    /// `Some(None)` for nothing, else the event of its landing or reopening.
+    /// `None` where only the commit can tell: no lock (rqlite), or a convoy
+    /// whose own row this unit writes.
+    fn settle_ahead(
+        &mut self,
+        convoy: &str,
+        delta: [i64; 3],
+    ) -> Result<Option<Option<&'static str>>> {
+        use crate::event_type::{CONVOY_LANDED, CONVOY_REOPENED};
+        let written = self.convoys.index.get(convoy).is_some_and(|&i| {
+            let slot = &self.convoys.slots[i];
+            slot.before.as_ref().map(|(c, _)| c) != slot.after.as_ref()
+        });
+        if written || !self.db.write_is_exclusive() {
+            return Ok(None);
+        }
+        let rows = self.db.query(CONVOY_SETTLE_READ_SQL, &[convoy.into()])?;
+        let Some(row) = rows.first() else {
+            return Ok(None);
+        };
+        let (total, closed) = (row.int(1)? + delta[0], row.int(2)? + delta[1]);
+        Ok(Some(match row.text(0)?.as_str() {
+            "active" if total > 0 && closed == total => Some(CONVOY_LANDED),
+            "landed" if closed < total => Some(CONVOY_REOPENED),
+            _ => None,
+        }))
     }
 }
 
@@ -518,62 +552,6 @@ pub struct Outcome {
 pub(crate) const CONVOY_SETTLE_READ_SQL: &str =
     "SELECT status, total_beads, closed_beads FROM convoys WHERE id = ?1";
 
-/// Where the write holds the store's lock (SQLite), decides each settled
-/// convoy's landing or reopening before the commit, exactly as the batch's
-/// settle statements would from the counts it leaves: a convoy that will not
-/// change loses those statements, one that will is noted in the effects.
-/// Returns the convoys it could not decide (for [`settled_effects`]).
-fn settle_ahead(
-    db: &mut dyn Backend,
-    batch: &mut Vec<Stmt>,
-    settled: Vec<String>,
-    written: &HashSet<String>,
-    effects: &mut Effects,
-) -> Result<Vec<String>> {
-    use crate::entity::{CONVOY_COUNTS_UPDATE_SQL, SETTLE_EVENT_INSERT_SQL, SETTLE_UPDATE_SQL};
-    use crate::event_type::{CONVOY_LANDED, CONVOY_REOPENED};
-    if !db.write_is_exclusive() {
-        return Ok(settled);
-    }
-    let mut undecided = Vec::new();
-    for convoy in settled {
-        if written.contains(&convoy) {
-            undecided.push(convoy);
-            continue;
-        }
-        let rows = db.query(CONVOY_SETTLE_READ_SQL, &[convoy.as_str().into()])?;
-        let Some(row) = rows.first() else {
-            undecided.push(convoy);
-            continue;
-        };
-        let (status, mut total, mut closed) = (row.text(0)?, row.int(1)?, row.int(2)?);
-        let this = Value::Text(convoy.clone());
-        for s in batch.iter().filter(|s| s.sql == CONVOY_COUNTS_UPDATE_SQL) {
-            if s.params.first() == Some(&this) {
-                if let (Some(Value::Integer(t)), Some(Value::Integer(c))) =
-                    (s.params.get(1), s.params.get(2))
-                {
-                    total += t;
-                    closed += c;
-                }
-            }
-        }
-        let change = match status.as_str() {
-            "active" if total > 0 && closed == total => Some(CONVOY_LANDED),
-            "landed" if closed < total => Some(CONVOY_REOPENED),
-            _ => None,
-        };
-        match change {
-            Some(kind) => effects.note(&convoy, kind, None),
-            None => batch.retain(|s| {
-                !((s.sql == SETTLE_UPDATE_SQL || s.sql == SETTLE_EVENT_INSERT_SQL)
-                    && s.params.first() == Some(&this))
-            }),
-        }
-    }
-    Ok(undecided)
-}
-
 /// After a commit: which of the convoys the batch settled it landed or
 /// reopened, by their newest events (this actor's, at this unit's time). A
 /// failed read only leaves them out: the write itself is done.
@@ -621,9 +599,8 @@ pub fn write<T>(
             }
         };
         let now = unit.now.clone();
-        let (mut batch, mut outcome, settled, written) = unit.finish();
-        let settled = match settle_ahead(db, &mut batch, settled, &written, &mut outcome.effects) {
-            Ok(undecided) => undecided,
+        let (batch, mut outcome, settled) = match unit.finish() {
+            Ok(finished) => finished,
             Err(e) => {
                 db.rollback();
                 return Err(e);
