@@ -194,6 +194,12 @@ impl<'a> Unit<'a> {
         }
     }
 
+    /// The row that a reference (an ID or a unique prefix of one) names.
+    pub fn resolve<T: Stored>(&mut self, input: &str) -> Result<T> {
+        let id = crate::query::resolve::<T>(self, input)?;
+        self.must(&id)
+    }
+
     /// Like [`Unit::get`], but a missing row is a not-found error.
     pub fn must<T: Stored>(&mut self, id: &str) -> Result<T> {
         self.get(id)?

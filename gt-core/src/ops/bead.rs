@@ -78,13 +78,11 @@ impl Town {
                     depends_on.push(id);
                 }
             }
-            let convoy = match &req.convoy_id {
-                Some(c) => {
-                    let id = query::resolve::<crate::model::Convoy>(unit, c)?;
-                    Some(unit.must::<crate::model::Convoy>(&id)?)
-                }
-                None => None,
-            };
+            let convoy = req
+                .convoy_id
+                .as_deref()
+                .map(|c| unit.resolve::<crate::model::Convoy>(c))
+                .transpose()?;
             let bead = unit.create_bead(NewBead {
                 id: None,
                 rig: &rig.name,

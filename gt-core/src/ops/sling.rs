@@ -153,13 +153,11 @@ impl Town {
         super::texts("label", &req.labels)?;
         let (bead_id, agent_id) = self.write(|unit| {
             let rig = query::resolve_rig(unit, &req.rig)?;
-            let convoy = match &req.convoy {
-                Some(c) => {
-                    let id = query::resolve::<Convoy>(unit, c)?;
-                    Some(unit.must::<Convoy>(&id)?)
-                }
-                None => None,
-            };
+            let convoy = req
+                .convoy
+                .as_deref()
+                .map(|c| unit.resolve::<Convoy>(c))
+                .transpose()?;
             let bead = unit.create_bead(NewBead {
                 id: None,
                 rig: &rig.name,

@@ -342,15 +342,12 @@ impl Unit<'_> {
             return Ok(false);
         }
         self.set_bead_status(bead_id, BeadStatus::Open)?;
-        if let Some(agent) = bead
-            .assignee
-            .as_deref()
-            .map(|a| self.agent_named(a))
-            .transpose()?
-        {
-            if let Some(agent) = agent.filter(|a| a.status == AgentStatus::Working) {
-                self.set_agent_status(&agent.id, AgentStatus::Idle)?;
-            }
+        let agent = match &bead.assignee {
+            Some(name) => self.agent_named(name)?,
+            None => None,
+        };
+        if let Some(agent) = agent.filter(|a| a.status == AgentStatus::Working) {
+            self.set_agent_status(&agent.id, AgentStatus::Idle)?;
         }
         Ok(true)
     }
@@ -471,18 +468,9 @@ impl Unit<'_> {
     /// Hands the next waiting bead of a capped batch to the polecat it just freed
     /// (R8): the first unassigned open bead of the convoy, ready ones first.
     pub fn feed(&mut self, convoy_id: &str, agent_id: &str) -> Result<()> {
-        if self.closing.contains(convoy_id) {
-            return Ok(());
-        }
-        // The cap never changes after creation, so it is read without a guard:
-        // concurrent closers of one convoy must not conflict over the convoy row.
-        let rows = self.query(CONVOY_CAP_SQL, &[convoy_id.into()])?;
-        let Some(row) = rows.first() else {
+        let Some(Some(_cap)) = self.working_cap(convoy_id)? else {
             return Ok(());
         };
-        if row.opt_int(0)?.is_none() || row.text(1)? != "active" {
-            return Ok(());
-        }
         let agent: Agent = self.must(agent_id)?;
         if agent.role != AgentRole::Polecat
             || agent.status != AgentStatus::Idle
@@ -537,16 +525,27 @@ impl Unit<'_> {
         let bead: Bead = self.must(bead_id)?;
         let mut cap = None;
         if let Some(convoy) = &bead.convoy_id {
-            let rows = self.query(CONVOY_CAP_SQL, &[convoy.as_str().into()])?;
-            let Some(row) = rows.first() else {
+            let Some(working) = self.working_cap(convoy)? else {
                 return Ok(None);
             };
-            if row.text(1)? != "active" || self.closing.contains(convoy) {
-                return Ok(None);
-            }
-            cap = row.opt_int(0)?;
+            cap = working;
         }
         self.hook_idle(&bead, cap)
+    }
+
+    /// A convoy that takes work (active, and not being closed by this unit):
+    /// `Some` of its cap (`Some(None)` where it has none); `None` otherwise.
+    /// The cap never changes after creation, so it is read without a guard:
+    /// concurrent closers of one convoy must not conflict over its row.
+    fn working_cap(&mut self, convoy: &str) -> Result<Option<Option<i64>>> {
+        if self.closing.contains(convoy) {
+            return Ok(None);
+        }
+        let rows = self.query(CONVOY_CAP_SQL, &[convoy.into()])?;
+        match rows.first() {
+            Some(row) if row.text(1)? == "active" => Ok(Some(row.opt_int(0)?)),
+            _ => Ok(None),
+        }
     }
 
     /// Hooks `bead`, if it is open and unassigned, to an idle polecat of its
@@ -588,11 +587,10 @@ impl Unit<'_> {
     /// (`bead reassign` of a waiting bead, `convoy add` of a hooked one);
     /// `then` says what the caller may do instead.
     pub fn ensure_place(&mut self, convoy_id: &str, then: String) -> Result<()> {
-        let rows = self.query(CONVOY_CAP_SQL, &[convoy_id.into()])?;
-        let Some(cap) = rows.first().map(|r| r.opt_int(0)).transpose()?.flatten() else {
+        let Some(Some(cap)) = self.working_cap(convoy_id)? else {
             return Ok(());
         };
-        if rows[0].text(1)? != "active" || self.take_place(convoy_id, cap)? {
+        if self.take_place(convoy_id, cap)? {
             return Ok(());
         }
         Err(Error::conflict(format!(
