@@ -5,7 +5,7 @@
 use std::io::{IsTerminal, Write};
 
 use comfy_table::{presets, Attribute, Cell, Color, ContentArrangement, Table};
-use gt_core::effects::{Effects, WithEffects};
+use gt_core::effects::{write_document, Effects};
 use serde::Serialize;
 
 use crate::cli::{ColorChoice, GlobalArgs};
@@ -151,18 +151,7 @@ pub fn emit<T: Render>(style: &Style, value: &T, effects: &Effects) -> gt_core::
     if style.json {
         // Streamed straight into stdout: large views never sit in memory twice.
         let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
-        let encoded = if effects.is_empty() {
-            write_json(&mut out, value, style.json_pretty)
-        } else {
-            // A document that is not an object (doctor's list) cannot carry
-            // effects: it is written as it is.
-            let mut doc = Vec::new();
-            match write_json(&mut doc, &WithEffects { value, effects }, style.json_pretty) {
-                Ok(()) => out.write_all(&doc).map_err(serde_json::Error::io),
-                Err(_) => write_json(&mut out, value, style.json_pretty),
-            }
-        };
-        let written = encoded
+        let written = write_document(&mut out, value, effects, style.json_pretty)
             .map_err(std::io::Error::from)
             .and_then(|()| out.write_all(b"\n"))
             .and_then(|()| out.flush());
@@ -189,14 +178,6 @@ pub fn emit<T: Render>(style: &Style, value: &T, effects: &Effects) -> gt_core::
     };
     write_stdout(&text);
     Ok(())
-}
-
-fn write_json<T: Serialize>(out: impl Write, value: &T, pretty: bool) -> serde_json::Result<()> {
-    if pretty {
-        serde_json::to_writer_pretty(out, value)
-    } else {
-        serde_json::to_writer(out, value)
-    }
 }
 
 /// What a write caused, for people: `Then: dispatched gt-… · landed cv-…`.

@@ -88,22 +88,48 @@ fn push(list: &mut Vec<String>, id: &str) {
 
 /// A result document with the effects of the call that made it.
 #[derive(Serialize)]
-pub struct WithEffects<'a, T: Serialize> {
+struct WithEffects<'a, T: Serialize> {
     #[serde(flatten)]
-    pub value: &'a T,
+    value: &'a T,
     #[serde(skip_serializing_if = "Effects::is_empty")]
-    pub effects: &'a Effects,
+    effects: &'a Effects,
 }
 
 /// Serializes `value` with `effects` as its last field, or as it is where
 /// there are none (or where it is not an object, such as doctor's list).
 pub fn to_document<T: Serialize>(value: &T, effects: &Effects) -> serde_json::Result<String> {
-    if !effects.is_empty() {
-        if let Ok(text) = serde_json::to_string(&WithEffects { value, effects }) {
-            return Ok(text);
+    let mut out = Vec::new();
+    write_document(&mut out, value, effects, false)?;
+    Ok(String::from_utf8(out).expect("serde_json writes UTF-8"))
+}
+
+/// [`to_document`] into `out`, compact or `pretty`. Without effects the
+/// value streams straight through; with them it is encoded in memory first,
+/// so that a value that cannot carry them is written whole as it is.
+pub fn write_document<T: Serialize>(
+    mut out: impl std::io::Write,
+    value: &T,
+    effects: &Effects,
+    pretty: bool,
+) -> serde_json::Result<()> {
+    fn write<T: Serialize>(
+        out: impl std::io::Write,
+        v: &T,
+        pretty: bool,
+    ) -> serde_json::Result<()> {
+        if pretty {
+            serde_json::to_writer_pretty(out, v)
+        } else {
+            serde_json::to_writer(out, v)
         }
     }
-    serde_json::to_string(value)
+    if !effects.is_empty() {
+        let mut doc = Vec::new();
+        if write(&mut doc, &WithEffects { value, effects }, pretty).is_ok() {
+            return out.write_all(&doc).map_err(serde_json::Error::io);
+        }
+    }
+    write(out, value, pretty)
 }
 
 #[cfg(test)]
