@@ -167,27 +167,38 @@ fn json_shape(path: &str) -> Option<String> {
     Some(shape)
 }
 
-/// The entities the guide names instead of spelling out.
-const ENTITIES: [&str; 6] = ["Bead", "Convoy", "Agent", "Escalation", "Event", "Rig"];
+/// The entities the guide names instead of spelling out, by their schema
+/// titles, with their JSON Schemas (built once: the guide reads them for
+/// every command).
+fn entities() -> &'static [(&'static str, serde_json::Value)] {
+    use gt_core::calls::SchemaOf;
+    use gt_core::model::{Agent, Bead, Convoy, Escalation, Event, Rig};
+    static ENTITIES: std::sync::OnceLock<Vec<(&'static str, serde_json::Value)>> =
+        std::sync::OnceLock::new();
+    ENTITIES.get_or_init(|| {
+        vec![
+            ("Bead", Bead::schema()),
+            ("Convoy", Convoy::schema()),
+            ("Agent", Agent::schema()),
+            ("Escalation", Escalation::schema()),
+            ("Event", Event::schema()),
+            ("Rig", Rig::schema()),
+        ]
+    })
+}
 
 /// Each entity's JSON fields, from its own schema.
 fn entity_fields() -> Vec<(&'static str, Vec<String>)> {
-    use gt_core::calls::SchemaOf;
-    use gt_core::model::{Agent, Bead, Convoy, Escalation, Event, Rig};
-    let fields = |schema: serde_json::Value| -> Vec<String> {
-        schema["properties"]
-            .as_object()
-            .map(|o| o.keys().cloned().collect())
-            .unwrap_or_default()
-    };
-    vec![
-        ("Bead", fields(Bead::schema())),
-        ("Convoy", fields(Convoy::schema())),
-        ("Agent", fields(Agent::schema())),
-        ("Escalation", fields(Escalation::schema())),
-        ("Event", fields(Event::schema())),
-        ("Rig", fields(Rig::schema())),
-    ]
+    entities()
+        .iter()
+        .map(|(name, schema)| {
+            let fields = schema["properties"]
+                .as_object()
+                .map(|o| o.keys().cloned().collect())
+                .unwrap_or_default();
+            (*name, fields)
+        })
+        .collect()
 }
 
 struct Shape<'a> {
@@ -234,7 +245,7 @@ impl Shape<'_> {
         let (schema, _) = self.non_null(schema);
         let (schema, name) = self.target(schema);
         let name = name.or_else(|| schema.get("title").and_then(|t| t.as_str()));
-        if let Some(name) = name.filter(|n| ENTITIES.contains(n)) {
+        if let Some(name) = name.filter(|n| entities().iter().any(|(e, _)| e == n)) {
             let entity = name.to_ascii_lowercase();
             return if key.is_some_and(|k| k.trim_end_matches('s') == entity || k == "agent") {
                 String::new()
@@ -356,8 +367,6 @@ fn describe(root: &clap::Command, path: &str, out: &mut String) {
 }
 
 fn shapes() -> String {
-    use gt_core::calls::SchemaOf;
-    use gt_core::model::{Agent, Bead, Convoy, Escalation, Event, Rig};
     // An entity's own fields: nothing to name or flatten.
     let shape = Shape {
         defs: &serde_json::Value::Null,
@@ -369,15 +378,9 @@ fn shapes() -> String {
          `convoy_id` of an event is the convoy it concerns. An event's `old_value` and \
          `new_value` may be a string, an object or null.\n\n",
     );
-    for (name, schema) in [
-        ("bead", Bead::schema()),
-        ("convoy", Convoy::schema()),
-        ("agent", Agent::schema()),
-        ("escalation", Escalation::schema()),
-        ("event", Event::schema()),
-        ("rig", Rig::schema()),
-    ] {
-        out.push_str(&format!("- {name}: `{}`\n", shape.object(&schema)));
+    for (name, schema) in entities() {
+        let name = name.to_ascii_lowercase();
+        out.push_str(&format!("- {name}: `{}`\n", shape.object(schema)));
     }
     let names = |all: &[&str]| all.join(", ");
     let statuses: Vec<&str> = BeadStatus::ALL.iter().map(|s| s.as_str()).collect();
