@@ -79,10 +79,7 @@ impl ConvoyStatusSink for CompactJson {
         out.extend_from_slice(b",\"priority\":");
         json_str(out, bead.priority.as_str());
         out.extend_from_slice(b",\"assignee\":");
-        match &bead.assignee {
-            Some(a) => json_str(out, a),
-            None => out.extend_from_slice(b"null"),
-        }
+        json_opt_str(out, bead.assignee.as_deref());
         out.extend_from_slice(b",\"blocked_by\":[");
         for (i, blocker) in bead.blocked_by.iter().enumerate() {
             if i > 0 {
@@ -91,15 +88,9 @@ impl ConvoyStatusSink for CompactJson {
             json_str(out, blocker);
         }
         out.extend_from_slice(b"],\"agent_status\":");
-        match bead.agent_status {
-            Some(s) => json_str(out, s.as_str()),
-            None => out.extend_from_slice(b"null"),
-        }
+        json_opt_str(out, bead.agent_status.map(|s| s.as_str()));
         out.extend_from_slice(b",\"state\":");
-        match bead.state {
-            Some(s) => json_str(out, s.as_str()),
-            None => out.extend_from_slice(b"null"),
-        }
+        json_opt_str(out, bead.state.map(|s| s.as_str()));
         out.push(b'}');
         Ok(())
     }
@@ -114,6 +105,14 @@ impl ConvoyStatusSink for CompactJson {
         self.encode(&items)?;
         self.0.extend_from_slice(b"}\n");
         Ok(())
+    }
+}
+
+/// `s` as a JSON string, or `null`.
+fn json_opt_str(out: &mut Vec<u8>, s: Option<&str>) {
+    match s {
+        Some(s) => json_str(out, s),
+        None => out.extend_from_slice(b"null"),
     }
 }
 
