@@ -4,9 +4,22 @@
 //! land. Each run asserts that the abort did land mid-write, then that the
 //! town (beads, convoys, counts, events, agents, hooks) is exactly as before
 //! and that `doctor` finds nothing; then the same write, left alone, succeeds.
+//!
+//! On rqlite a write is one transaction request, so there is no "between
+//! statements" on gt's side: the kill that matters takes gt and the leader
+//! together, with the write held at a proxy just before the leader saw it, or
+//! just after the leader applied it (its answer never sent). The town, read
+//! from the new leader, has none of the write or all of it.
 
+use std::process::Stdio;
+use std::sync::atomic::Ordering;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use gt_core::testing::Cluster;
 use serde_json::{json, Value};
 
+use crate::proxy::{proxy, Faults, Hold};
 use crate::support::{Run, Town};
 
 /// Everything the CLI can read of a town.
@@ -129,4 +142,135 @@ fn a_write_killed_between_its_statements_leaves_no_trace() {
     ]);
     let base = made["beads"][0]["bead"]["id"].as_str().unwrap().to_string();
     crash_mid_write(&t, &["bead", "delete", &base, "--force"], &points);
+}
+
+/// What a town holds, with every ID, name and time left out: how many beads,
+/// agents and events of each kind, and each convoy's counts. Two towns that
+/// took the same writes have the same shape.
+fn shape(snapshot: &Value) -> Value {
+    let tally = |rows: &Value, key: &dyn Fn(&Value) -> String| {
+        let mut counts = std::collections::BTreeMap::<String, usize>::new();
+        for row in rows.as_array().unwrap() {
+            *counts.entry(key(row)).or_default() += 1;
+        }
+        json!(counts)
+    };
+    json!({
+        "beads": tally(&snapshot[0], &|b| format!("{} assigned={}", b["status"], !b["assignee"].is_null())),
+        "agents": tally(&snapshot[1], &|a| format!("{} {} hooked={}", a["role"], a["status"], !a["hook"].is_null())),
+        "convoys": tally(&snapshot[2], &|c| format!(
+            "{} {} total={} closed={} failed={} attention={}",
+            c["title"], c["status"], c["total_beads"], c["closed_beads"], c["failed_beads"], c["needs_attention"]
+        )),
+        "escalations": tally(&snapshot[3], &|e| e["status"].to_string()),
+        "events": tally(&snapshot[4], &|e| format!(
+            "{} on {}",
+            e["event_type"],
+            e["subject_id"].as_str().unwrap().split('-').next().unwrap()
+        )),
+    })
+}
+
+/// The town the crash tests start from: one capped batch at work.
+fn seed(t: &Town) {
+    batch(t, 5, &["--max-polecats", "2"]);
+}
+
+/// The write the crash tests kill: a batch of 40.
+fn held_write() -> Vec<String> {
+    let mut args: Vec<String> = ["sling-batch", "--rig", "app", "--title", "held"]
+        .map(String::from)
+        .to_vec();
+    for i in 0..40 {
+        args.extend(["--task".into(), format!("held {i}")]);
+    }
+    args
+}
+
+/// Kills gt and the leader of a 3-node cluster while gt's batch is held at
+/// `hold`; returns the town before, the town after (read from the new
+/// leader), and the town, whose cluster is down a node.
+fn kill_gt_and_leader(hold: Hold) -> (Value, Value, Town, Cluster) {
+    let mut cluster = Cluster::start(3);
+    let t = Town::at(cluster.url()).with_rig();
+    seed(&t);
+    let before = snapshot(&t);
+    let leader = cluster.leader();
+    let faults = Arc::new(Faults::default());
+    *faults.hold_writes.lock().unwrap() = hold;
+    let through = proxy(cluster.nodes[leader].http.clone(), faults.clone());
+    let args = held_write();
+    let args: Vec<&str> = std::iter::once("--json")
+        .chain(args.iter().map(String::as_str))
+        .collect();
+    let mut gt = t
+        .command(&args)
+        .env("GT_DB", format!("http://{through}"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    // Mid-write: gt has sent its write, and the proxy holds it.
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while faults.held.load(Ordering::SeqCst) == 0 {
+        assert!(
+            gt.try_wait().unwrap().is_none(),
+            "gt ended before its write was held"
+        );
+        assert!(Instant::now() < deadline, "gt never sent its write");
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    gt.kill().unwrap();
+    gt.wait().unwrap();
+    cluster.nodes[leader].kill();
+    let after = snapshot(&t);
+    let doctor = t.run(&["--json", "doctor"]);
+    assert_eq!(doctor.code, 0, "after the kills: {}", doctor.stdout);
+    (before, after, t, cluster)
+}
+
+#[test]
+fn gt_and_the_leader_killed_before_the_write_reached_it_leave_no_trace() {
+    let (before, after, t, _cluster) = kill_gt_and_leader(Hold::BeforeNode);
+    assert_eq!(after, before, "the killed write left a trace");
+    // The same write, left alone, goes through on the new leader.
+    let args = held_write();
+    let again: Value = t.json(&args.iter().map(String::as_str).collect::<Vec<_>>());
+    assert_eq!(again["beads"].as_array().unwrap().len(), 40);
+}
+
+#[test]
+fn gt_and_the_leader_killed_after_the_leader_applied_the_write_keep_all_of_it() {
+    let (before, after, t, _cluster) = kill_gt_and_leader(Hold::AfterNode);
+    assert!(after != before, "the write the leader applied was lost");
+    // All of it: the same beads, agents, convoys and events, kind for kind,
+    // as the same write left alone makes in a town like it.
+    let reference = Town::sqlite().with_rig();
+    seed(&reference);
+    let args = held_write();
+    reference.json::<Value>(&args.iter().map(String::as_str).collect::<Vec<_>>());
+    assert_eq!(shape(&after), shape(&snapshot(&reference)));
+    let convoys: Vec<Value> = t.json(&["convoy", "list", "--all"]);
+    let held = convoys
+        .iter()
+        .find(|c| c["title"] == "held")
+        .expect("the held batch's convoy");
+    assert_eq!(held["total_beads"], 40, "{held}");
+    let status: Value = t.json(&["convoy", "status", held["id"].as_str().unwrap()]);
+    assert_eq!(status["beads"].as_array().unwrap().len(), 40);
+    let events: Vec<Value> = t.json(&[
+        "events",
+        "--convoy",
+        held["id"].as_str().unwrap(),
+        "--limit",
+        "0",
+    ]);
+    let created = events
+        .iter()
+        .filter(|e| e["event_type"] == "created")
+        .count();
+    assert_eq!(
+        created, 41,
+        "the convoy and each bead created once: {events:?}"
+    );
 }

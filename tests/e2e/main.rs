@@ -15,6 +15,7 @@ mod lost;
 mod mayor;
 mod mcp;
 mod patrol;
+mod proxy;
 mod reliability;
 mod remote;
 mod setup;

@@ -9,17 +9,9 @@ use std::time::{Duration, Instant};
 
 use gt_core::model::{BeadStatus, Convoy, Town as TownInfo};
 use gt_core::ops::sling::SlungBatch;
-use gt_core::testing::{Cluster, Node};
+use gt_core::testing::{Cluster, Node, Timing};
 
-use crate::support::Town;
-
-fn remote(db: String) -> Town {
-    Town {
-        home: tempfile::tempdir().unwrap(),
-        db,
-        node: None,
-    }
-}
+use crate::support::{Run, Town};
 
 #[test]
 fn an_unreachable_cluster_is_exit_5_within_the_timeout() {
@@ -28,7 +20,7 @@ fn an_unreachable_cluster_is_exit_5_within_the_timeout() {
         .local_addr()
         .unwrap()
         .port();
-    let t = remote(format!("http://127.0.0.1:{port}"));
+    let t = Town::at(format!("http://127.0.0.1:{port}"));
     let started = Instant::now();
     let err = t.fails(&["--lock-timeout", "700ms", "convoy", "list"], 5);
     let took = started.elapsed();
@@ -54,7 +46,7 @@ fn a_server_that_is_not_rqlite_is_refused() {
                 .write_all(b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}");
         }
     });
-    let t = remote(format!("http://127.0.0.1:{port}"));
+    let t = Town::at(format!("http://127.0.0.1:{port}"));
     let err = t.fails(&["init"], 5);
     assert!(
         err["error"]["message"]
@@ -68,7 +60,7 @@ fn a_server_that_is_not_rqlite_is_refused() {
 #[test]
 fn bad_urls_are_refused() {
     for url in ["http://", "http://host:1/db/path", "http://a b:1"] {
-        let t = remote(url.to_string());
+        let t = Town::at(url.to_string());
         t.fails(&["convoy", "list"], 5);
     }
 }
@@ -76,7 +68,7 @@ fn bad_urls_are_refused() {
 #[test]
 fn concurrent_inits_migrate_once() {
     let node = Node::start();
-    let t = remote(format!("rqlite://{}", node.http));
+    let t = Town::at(format!("rqlite://{}", node.http));
     let children: Vec<_> = (0..4)
         .map(|_| {
             t.command(&["--json", "init"])
@@ -105,25 +97,45 @@ fn concurrent_inits_migrate_once() {
     assert_eq!(node.scalar("SELECT count(*) FROM meta"), 1);
 }
 
-/// The leader of a 3-node cluster is killed during a stream of closes. Every
-/// command either succeeds (and its effect is there) or fails with exit 5 (and
-/// its effect is not); counts equal a recount; commands work again afterwards.
-/// With the default lock timeout the closes wait out the election...
+/// The leader of a 3-node cluster is killed during two streams of closes,
+/// with closes in flight at the kill (asserted). Every command either
+/// succeeds (and its effect is there) or fails with exit 5 (and its effect is
+/// not); counts equal a recount; commands work again afterwards. With the
+/// default lock timeout no close fails: the ones in flight wait out the
+/// election and succeed...
 #[test]
 fn losing_the_leader_loses_no_write_and_counts_none_twice() {
-    failover("10s");
+    failover("10s", Election::RiddenOut);
 }
 
-/// ...and with a short one, those caught in the election fail cleanly.
+/// ...and with a timeout shorter than the election, the closes caught in it
+/// fail cleanly, saying so, and nothing else does.
 #[test]
 fn losing_the_leader_with_a_short_timeout_fails_cleanly() {
-    failover("100ms");
+    failover("100ms", Election::FailsCleanly);
 }
 
-fn failover(lock_timeout: &'static str) {
+/// What the closes caught in the election must do.
+#[derive(PartialEq)]
+enum Election {
+    /// Wait for the new leader and succeed: no close fails.
+    RiddenOut,
+    /// Give up with exit 5: at least one close fails, and none otherwise.
+    FailsCleanly,
+}
+
+/// One close of the failover streams: when it ran and how it ended.
+struct Close {
+    id: String,
+    started: Instant,
+    ended: Instant,
+    run: Run,
+}
+
+fn failover(lock_timeout: &'static str, expected: Election) {
     const BEADS: usize = 60;
     let mut cluster = Cluster::start(3);
-    let t = Arc::new(remote(cluster.url()));
+    let t = Arc::new(Town::at(cluster.url()));
     t.json::<serde_json::Value>(&["rig", "add", "app"]);
     let mut args = vec![
         "sling-batch".to_string(),
@@ -150,6 +162,7 @@ fn failover(lock_timeout: &'static str) {
                 chunk
                     .into_iter()
                     .map(|id| {
+                        let started = Instant::now();
                         let run = t.run(&[
                             "--json",
                             "--lock-timeout",
@@ -161,7 +174,12 @@ fn failover(lock_timeout: &'static str) {
                             "closed",
                         ]);
                         done.fetch_add(1, Ordering::SeqCst);
-                        (id, run.code, run.stderr)
+                        Close {
+                            id,
+                            started,
+                            ended: Instant::now(),
+                            run,
+                        }
                     })
                     .collect::<Vec<_>>()
             })
@@ -171,32 +189,66 @@ fn failover(lock_timeout: &'static str) {
         std::thread::sleep(Duration::from_millis(5));
     }
     let leader = cluster.leader();
+    let killed = Instant::now();
     cluster.nodes[leader].kill();
-    let results: Vec<(String, i32, String)> = streams
+    let results: Vec<Close> = streams
         .into_iter()
         .flat_map(|s| s.join().unwrap())
         .collect();
 
+    // The kill caught closes mid-flight, or this test proved nothing.
+    let in_flight: Vec<&Close> = results
+        .iter()
+        .filter(|c| c.started < killed && c.ended > killed)
+        .collect();
+    assert!(!in_flight.is_empty(), "no close was in flight at the kill");
+
     let node = &cluster.nodes[cluster.leader()];
     let mut failed = Vec::new();
-    for (id, code, stderr) in &results {
+    for c in &results {
         let closed = node.scalar(&format!(
-            "SELECT count(*) FROM beads WHERE id = '{id}' AND status = 'closed'"
+            "SELECT count(*) FROM beads WHERE id = '{}' AND status = 'closed'",
+            c.id
         ));
-        match code {
-            0 => assert_eq!(closed, 1, "{id} reported closed but is not"),
+        match c.run.code {
+            0 => assert_eq!(closed, 1, "{} reported closed but is not", c.id),
             5 => {
-                assert_eq!(closed, 0, "{id} reported failed but was closed: {stderr}");
-                failed.push(id.clone());
+                assert_eq!(
+                    closed, 0,
+                    "{} reported failed but was closed: {}",
+                    c.id, c.run.stderr
+                );
+                // One JSON error of exit 5's kind, with a hint.
+                let error = c.run.failed_with(5);
+                assert!(error["error"]["hint"].is_string(), "{error}");
+                failed.push(c.id.clone());
             }
-            other => panic!("{id}: exit {other}: {stderr}"),
+            other => panic!("{}: exit {other}: {}", c.id, c.run.stderr),
         }
     }
     eprintln!(
-        "failover with --lock-timeout {lock_timeout}: {} closes succeeded, {} failed with exit 5",
+        "failover with --lock-timeout {lock_timeout}: {} closes in flight at the kill, \
+         {} succeeded, {} failed with exit 5",
+        in_flight.len(),
         results.len() - failed.len(),
         failed.len()
     );
+    match expected {
+        Election::RiddenOut => {
+            assert!(failed.is_empty(), "closes failed: {failed:?}");
+            // The closes in flight waited for the new leader: the slowest of
+            // them outlasted the election, and succeeded.
+            let slowest = in_flight.iter().map(|c| c.ended).max().unwrap();
+            assert!(
+                slowest - killed >= Timing::CLUSTER.0,
+                "no close in flight waited out the election ({:?} after the kill)",
+                slowest - killed
+            );
+        }
+        Election::FailsCleanly => {
+            assert!(!failed.is_empty(), "no close was caught in the election");
+        }
+    }
     // Counts equal a recount, with nothing counted twice.
     let c: Convoy = t.json(&["convoy", "status", &batch.convoy.id]);
     let recount = node.scalar(&format!(
@@ -230,7 +282,7 @@ fn leader_redirects_are_followed() {
             let _ = stream.write_all(answer.as_bytes());
         }
     });
-    let t = remote(format!("http://127.0.0.1:{port}"));
+    let t = Town::at(format!("http://127.0.0.1:{port}"));
     t.json::<serde_json::Value>(&["rig", "add", "app"]);
     let batch: SlungBatch = t.json(&[
         "sling-batch",
@@ -259,7 +311,7 @@ fn a_password_reaches_the_cluster_and_is_never_shown() {
     let node = Node::start_with_auth("alice", PASSWORD);
     let addr = node.http.clone();
     let with_password = format!("http://alice:{PASSWORD}@{addr}");
-    let t = remote(with_password.clone());
+    let t = Town::at(with_password.clone());
     let shown = |run: &crate::support::Run| {
         let all = format!("{}{}", run.stdout, run.stderr);
         assert!(!all.contains(PASSWORD), "the password was shown: {all}");
@@ -291,7 +343,7 @@ fn a_password_reaches_the_cluster_and_is_never_shown() {
     shown(&t.run(&["bead", "show", "gt-zzzzz"]));
     let err = t.fails(&["bead", "show", "gt-zzzzz"], 3);
     assert!(!err.to_string().contains(PASSWORD));
-    let wrong = remote(format!("http://alice:wrong-{PASSWORD}@{addr}"));
+    let wrong = Town::at(format!("http://alice:wrong-{PASSWORD}@{addr}"));
     let denied = wrong.run(&["--json", "convoy", "list"]);
     assert_eq!(denied.code, 5, "{}", denied.stderr);
     shown(&denied);
@@ -300,7 +352,7 @@ fn a_password_reaches_the_cluster_and_is_never_shown() {
     let config = t.run(&["--json", "config", "show"]);
     assert!(shown(&config).contains("alice:***@"), "{}", config.stdout);
     // No password in the URL: it comes from the environment or the file.
-    let bare = remote(format!("http://{addr}"));
+    let bare = Town::at(format!("http://{addr}"));
     let refused = bare.run(&["--json", "convoy", "list"]);
     assert_eq!(refused.code, 5, "without credentials: {}", refused.stderr);
     let mut from_env = bare.command(&["--json", "convoy", "list"]);

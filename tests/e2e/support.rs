@@ -116,6 +116,15 @@ impl Town {
         }
     }
 
+    /// A town at `db`, on nodes (or a file) someone else runs.
+    pub fn at(db: String) -> Self {
+        Town {
+            home: tempfile::tempdir().unwrap(),
+            db,
+            node: None,
+        }
+    }
+
     /// Whether any command has created the town yet.
     pub fn exists(&self) -> bool {
         match &self.node {
