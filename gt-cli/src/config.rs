@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use clap::ValueEnum;
+use gt_core::config::ConfigFile;
 use gt_core::store::rqlite::Credentials;
 use gt_core::{Error, Result};
 use serde::{Deserialize, Serialize};
@@ -55,41 +56,6 @@ pub struct Effective {
     pub source: String,
 }
 
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct FileConfig {
-    db: Option<toml::Spanned<String>>,
-    actor: Option<toml::Spanned<String>>,
-    lock_timeout: Option<toml::Spanned<toml::Value>>,
-    color: Option<toml::Spanned<String>>,
-    dispatch: Option<DispatchSection>,
-    rqlite: Option<RqliteSection>,
-    patrol: Option<PatrolSection>,
-}
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct PatrolSection {
-    stall_after: Option<toml::Spanned<toml::Value>>,
-    dead_after: Option<toml::Spanned<toml::Value>>,
-    max_dispatch_retries: Option<toml::Spanned<u32>>,
-}
-
-/// The user of a remote town with authentication on, so that the password
-/// need not sit in a URL (a shell's history, a process list).
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RqliteSection {
-    user: Option<String>,
-    password: Option<String>,
-}
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct DispatchSection {
-    command: Option<toml::Spanned<String>>,
-}
-
 /// The config file: `$GT_CONFIG`, else `config.toml` in the user's config directory.
 pub fn config_path() -> Option<PathBuf> {
     if let Some(p) = env("GT_CONFIG") {
@@ -101,68 +67,6 @@ pub fn config_path() -> Option<PathBuf> {
 /// An environment variable, treating empty as unset.
 fn env(name: &str) -> Option<String> {
     std::env::var(name).ok().filter(|v| !v.trim().is_empty())
-}
-
-struct Loaded {
-    path: PathBuf,
-    text: String,
-    config: FileConfig,
-}
-
-impl Loaded {
-    fn line_of(&self, offset: usize) -> usize {
-        self.text[..offset.min(self.text.len())]
-            .matches('\n')
-            .count()
-            + 1
-    }
-
-    /// A duration given in the file as seconds or as text (`10m`).
-    fn duration(&self, v: &toml::Spanned<toml::Value>) -> Result<Duration> {
-        let text = match v.get_ref() {
-            toml::Value::String(s) => s.clone(),
-            toml::Value::Integer(n) => n.to_string(),
-            toml::Value::Float(f) => f.to_string(),
-            other => other.to_string(),
-        };
-        gt_core::clock::parse_duration(&text).map_err(|e| self.fault(v.span().start, e.message))
-    }
-
-    fn fault(&self, offset: usize, what: impl std::fmt::Display) -> Error {
-        Error::usage(format!(
-            "{}: line {}: {what}",
-            self.path.display(),
-            self.line_of(offset)
-        ))
-        .with_hint("fix the config file, or point GT_CONFIG elsewhere")
-    }
-}
-
-fn load(path: Option<PathBuf>) -> Result<Option<Loaded>> {
-    let Some(path) = path else { return Ok(None) };
-    let text = match std::fs::read_to_string(&path) {
-        Ok(text) => text,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => {
-            return Err(Error::usage(format!(
-                "cannot read the config file {}: {e}",
-                path.display()
-            ))
-            .with_hint("fix its permissions, or point GT_CONFIG elsewhere"))
-        }
-    };
-    match toml::from_str::<FileConfig>(&text) {
-        Ok(config) => Ok(Some(Loaded { path, text, config })),
-        Err(e) => {
-            let offset = e.span().map_or(0, |s| s.start);
-            let loaded = Loaded {
-                path,
-                text,
-                config: FileConfig::default(),
-            };
-            Err(loaded.fault(offset, e.message().trim()))
-        }
-    }
 }
 
 /// Picks the first present of flag, env, file, default, recording the source.
@@ -179,16 +83,19 @@ impl Resolver {
 
 pub fn resolve(global: &GlobalArgs) -> Result<Settings> {
     let path = config_path();
-    let loaded = load(path.clone())?;
-    let file = loaded.as_ref().map(|l| &l.config);
+    let file = match &path {
+        Some(path) => ConfigFile::read(path)?,
+        None => None,
+    };
+    let file = file.as_ref();
     let mut r = Resolver {
         report: BTreeMap::new(),
     };
 
-    let db = match (&global.db, env("GT_DB"), file.and_then(|f| f.db.as_ref())) {
+    let db = match (&global.db, env("GT_DB"), file.and_then(ConfigFile::db)) {
         (Some(v), _, _) => (Some(v.clone()), "flag".to_string()),
         (None, Some(v), _) => (Some(v), "env GT_DB".to_string()),
-        (None, None, Some(v)) => (Some(v.get_ref().clone()), "file".to_string()),
+        (None, None, Some(v)) => (Some(v.to_string()), "file".to_string()),
         (None, None, None) => (None, "default".to_string()),
     };
     let shown_db =
@@ -201,11 +108,11 @@ pub fn resolve(global: &GlobalArgs) -> Result<Settings> {
     let actor = match (
         &global.actor,
         env("GT_ACTOR"),
-        file.and_then(|f| f.actor.as_ref()),
+        file.and_then(ConfigFile::actor),
     ) {
         (Some(v), _, _) => (v.clone(), "flag".to_string()),
         (None, Some(v), _) => (v, "env GT_ACTOR".to_string()),
-        (None, None, Some(v)) => (v.get_ref().clone(), "file".to_string()),
+        (None, None, Some(v)) => (v.to_string(), "file".to_string()),
         (None, None, None) => (
             login().unwrap_or_else(|| "unknown".to_string()),
             "default (login name)".to_string(),
@@ -216,7 +123,7 @@ pub fn resolve(global: &GlobalArgs) -> Result<Settings> {
     let lock_timeout = match (
         global.lock_timeout,
         env("GT_LOCK_TIMEOUT"),
-        file.and_then(|f| f.lock_timeout.as_ref()),
+        file.and_then(ConfigFile::lock_timeout),
     ) {
         (Some(v), _, _) => (v, "flag".to_string()),
         (None, Some(v), _) => (
@@ -226,10 +133,7 @@ pub fn resolve(global: &GlobalArgs) -> Result<Settings> {
             })?,
             "env GT_LOCK_TIMEOUT".to_string(),
         ),
-        (None, None, Some(v)) => (
-            loaded.as_ref().expect("file present").duration(v)?,
-            "file".to_string(),
-        ),
+        (None, None, Some(v)) => (v?, "file".to_string()),
         (None, None, None) => (Duration::from_secs(10), "default".to_string()),
     };
     r.note(
@@ -240,19 +144,22 @@ pub fn resolve(global: &GlobalArgs) -> Result<Settings> {
 
     let dispatch = match (
         env("GT_DISPATCH_CMD"),
-        file.and_then(|f| f.dispatch.as_ref())
-            .and_then(|d| d.command.as_ref()),
+        file.and_then(ConfigFile::dispatch_command),
     ) {
         (Some(v), _) => (Some(v), "env GT_DISPATCH_CMD".to_string()),
-        (None, Some(v)) => (Some(v.get_ref().clone()), "file".to_string()),
+        (None, Some(v)) => (Some(v.to_string()), "file".to_string()),
         (None, None) => (None, "default".to_string()),
     };
     r.note("dispatch.command", dispatch.0.clone(), dispatch.1);
 
-    let section = file.and_then(|f| f.rqlite.as_ref());
-    let credentials = match (env("GT_DB_USER"), section.and_then(|s| s.user.clone())) {
+    let credentials = match (env("GT_DB_USER"), file.and_then(ConfigFile::rqlite_user)) {
         (Some(user), _) => Some((user, env("GT_DB_PASSWORD"), "env GT_DB_USER")),
-        (None, Some(user)) => Some((user, section.and_then(|s| s.password.clone()), "file")),
+        (None, Some(user)) => Some((
+            user.to_string(),
+            file.and_then(ConfigFile::rqlite_password)
+                .map(str::to_string),
+            "file",
+        )),
         (None, None) => None,
     };
     r.note(
@@ -278,7 +185,12 @@ pub fn resolve(global: &GlobalArgs) -> Result<Settings> {
     let color = match (
         global.color,
         env("GT_COLOR"),
-        file.and_then(|f| f.color.as_ref()),
+        file.and_then(|f| {
+            f.color(|v| {
+                parse_color(v)
+                    .map_err(|_| format!("invalid colour choice '{v}' (use auto, always or never)"))
+            })
+        }),
     ) {
         (Some(v), _, _) => (v, "flag".to_string()),
         (None, Some(v), _) => (
@@ -288,18 +200,7 @@ pub fn resolve(global: &GlobalArgs) -> Result<Settings> {
             })?,
             "env GT_COLOR".to_string(),
         ),
-        (None, None, Some(v)) => (
-            parse_color(v.get_ref()).map_err(|_| {
-                loaded.as_ref().expect("file present").fault(
-                    v.span().start,
-                    format!(
-                        "invalid colour choice '{}' (use auto, always or never)",
-                        v.get_ref()
-                    ),
-                )
-            })?,
-            "file".to_string(),
-        ),
+        (None, None, Some(v)) => (v?, "file".to_string()),
         (None, None, None) => (ColorChoice::Auto, "default".to_string()),
     };
     let color_name = color
@@ -309,34 +210,31 @@ pub fn resolve(global: &GlobalArgs) -> Result<Settings> {
     r.note("color", color_name, color.1);
 
     let defaults = gt_core::ops::patrol::PatrolOptions::default();
-    let section = file.and_then(|f| f.patrol.as_ref());
-    let mut file_duration = |key: &str,
-                             value: Option<&toml::Spanned<toml::Value>>,
-                             default: Duration|
-     -> Result<Duration> {
-        let (d, source) = match value {
-            Some(v) => (loaded.as_ref().expect("file present").duration(v)?, "file"),
-            None => (default, "default"),
+    let mut file_duration =
+        |key: &str, value: Option<Result<Duration>>, default: Duration| -> Result<Duration> {
+            let (d, source) = match value {
+                Some(v) => (v?, "file"),
+                None => (default, "default"),
+            };
+            r.note(
+                key,
+                Some(humantime::format_duration(d).to_string()),
+                source.to_string(),
+            );
+            Ok(d)
         };
-        r.note(
-            key,
-            Some(humantime::format_duration(d).to_string()),
-            source.to_string(),
-        );
-        Ok(d)
-    };
     let stall_after = file_duration(
         "patrol.stall_after",
-        section.and_then(|s| s.stall_after.as_ref()),
+        file.and_then(ConfigFile::stall_after),
         defaults.stall_after,
     )?;
     let dead_after = file_duration(
         "patrol.dead_after",
-        section.and_then(|s| s.dead_after.as_ref()),
+        file.and_then(ConfigFile::dead_after),
         defaults.dead_after,
     )?;
-    let retries = section.and_then(|s| s.max_dispatch_retries.as_ref());
-    let max_dispatch_retries = retries.map_or(defaults.max_dispatch_retries, |v| *v.get_ref());
+    let retries = file.and_then(ConfigFile::max_dispatch_retries);
+    let max_dispatch_retries = retries.unwrap_or(defaults.max_dispatch_retries);
     r.note(
         "patrol.max_dispatch_retries",
         Some(max_dispatch_retries.to_string()),
@@ -357,7 +255,7 @@ pub fn resolve(global: &GlobalArgs) -> Result<Settings> {
         },
         report: ConfigReport {
             file: path.map(|p| p.display().to_string()).unwrap_or_default(),
-            file_exists: loaded.is_some(),
+            file_exists: file.is_some(),
             settings: r.report,
         },
     })

@@ -19,9 +19,10 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{on, MethodFilter};
 use axum::Router;
 use futures_util::stream::{self, StreamExt};
-use gt_core::calls::{self, Entry, ListEvents};
+use gt_core::calls::{self, ListEvents};
 use gt_core::error::ToolNames;
 use gt_core::model::Event;
+use gt_core::routes::{self, Route};
 use gt_core::{Error, ErrorKind, OpenOptions, Result, Town};
 use serde_json::{json, Value as Json};
 use tokio::sync::{broadcast, watch};
@@ -181,152 +182,38 @@ async fn guard(State(app): State<Arc<App>>, req: Request, next: Next) -> Respons
     next.run(req).await
 }
 
-/// Decodes `%XX` and `+` in a URL component.
-fn decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'+' => out.push(b' '),
-            b'%' if i + 2 < bytes.len() => {
-                match u8::from_str_radix(
-                    std::str::from_utf8(&bytes[i + 1..i + 3]).unwrap_or(""),
-                    16,
-                ) {
-                    Ok(b) => {
-                        out.push(b);
-                        i += 2;
-                    }
-                    Err(_) => out.push(b'%'),
-                }
-            }
-            b => out.push(b),
-        }
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
-/// The path parameters of `path` matched against `pattern` (`/api/beads/{bead_id}`).
-fn path_params(pattern: &str, path: &str) -> Vec<(String, String)> {
-    pattern
-        .split('/')
-        .zip(path.split('/'))
-        .filter_map(|(p, v)| {
-            p.strip_prefix('{')
-                .and_then(|p| p.strip_suffix('}'))
-                .map(|name| (name.to_string(), decode(v)))
-        })
-        .collect()
-}
-
-/// A query string's pairs (`all` alone is `all=true`).
-fn query_pairs(query: Option<&str>) -> Vec<(String, String)> {
-    query
-        .unwrap_or("")
-        .split('&')
-        .filter(|p| !p.is_empty())
-        .map(|p| match p.split_once('=') {
-            Some((k, v)) => (decode(k), decode(v)),
-            None => (decode(p), "true".to_string()),
-        })
-        .collect()
-}
-
-/// A text value as the request's schema types the field (queries and paths
-/// carry only text).
-fn typed(schema: &Json, field: &str, text: String) -> Json {
-    let property = &schema["properties"][field];
-    let types: Vec<&str> = match &property["type"] {
-        Json::String(t) => vec![t.as_str()],
-        Json::Array(ts) => ts.iter().filter_map(Json::as_str).collect(),
-        _ => vec![],
-    };
-    if types.contains(&"boolean") {
-        return json!(matches!(text.as_str(), "true" | "1" | "yes" | ""));
-    }
-    if types.contains(&"integer") {
-        if let Ok(n) = text.parse::<i64>() {
-            return json!(n);
-        }
-    }
-    if types.contains(&"array") {
-        return json!([text]);
-    }
-    Json::String(text)
-}
-
 /// The request's fields from the route's path, its query and its body.
-async fn arguments(entry: &Entry, pattern: &str, req: Request) -> Result<Json, Response> {
-    let schema = entry.input_schema();
+async fn arguments(route: &Route, req: Request) -> Result<Json, Response> {
     let (parts, body) = req.into_parts();
-    let mut args = serde_json::Map::new();
-    if parts.method != Method::GET {
-        let bytes = axum::body::to_bytes(body, BODY_LIMIT).await.map_err(|_| {
+    let bytes = if parts.method == Method::GET {
+        Default::default()
+    } else {
+        axum::body::to_bytes(body, BODY_LIMIT).await.map_err(|_| {
             refusal(
                 StatusCode::PAYLOAD_TOO_LARGE,
                 "too_large",
                 format!("the body is larger than {} MiB", BODY_LIMIT >> 20),
                 "send less at once",
             )
-        })?;
-        if !bytes.is_empty() {
-            match serde_json::from_slice::<Json>(&bytes) {
-                Ok(Json::Object(map)) => args = map,
-                Ok(_) => {
-                    return Err(
-                        ApiError(Error::usage("the body is not a JSON object")).into_response()
-                    )
-                }
-                Err(e) => {
-                    return Err(
-                        ApiError(Error::usage(format!("the body is not valid JSON: {e}")))
-                            .into_response(),
-                    )
-                }
-            }
-        }
-    }
-    for (key, value) in query_pairs(parts.uri.query()) {
-        // A query names an ID field as SPEC §8 does (`?rig=`, `?convoy=`).
-        let id_field = format!("{key}_id");
-        let key = if schema["properties"].get(&key).is_none()
-            && schema["properties"].get(&id_field).is_some()
-        {
-            id_field
-        } else {
-            key
-        };
-        let value = typed(&schema, &key, value);
-        args.insert(key, value);
-    }
-    for (key, value) in path_params(pattern, parts.uri.path()) {
-        // A path's one bead stands for a list of them where the call takes one.
-        let has = |k: &str| schema["properties"].get(k).is_some();
-        if has(&key) {
-            args.insert(key, Json::String(value));
-        } else if has(&format!("{key}s")) {
-            args.insert(format!("{key}s"), json!([value]));
-        }
-        // Any other (the seed routes' `{town}`) names nothing the call takes.
-    }
-    Ok(Json::Object(args))
+        })?
+    };
+    routes::arguments(route, parts.uri.path(), parts.uri.query(), &bytes)
+        .map_err(|e| ApiError(e).into_response())
 }
 
 /// Runs a call of the catalogue for one request.
-async fn call(app: Arc<App>, entry: Entry, pattern: &'static str, req: Request) -> Response {
+async fn call(app: Arc<App>, route: Route, req: Request) -> Response {
     let actor = req
         .headers()
         .get("x-gt-actor")
         .and_then(|a| a.to_str().ok())
         .map(str::to_string);
     let method = req.method().clone();
-    let mut args = match arguments(&entry, pattern, req).await {
+    let mut args = match arguments(&route, req).await {
         Ok(args) => args,
         Err(response) => return response,
     };
-    let mut entry = entry;
+    let mut entry = route.entry;
     // `POST /api/beads` with `"sling": true` hooks and dispatches the new bead.
     if entry.spec.tool == "gt_bead_create" && args.get("sling") == Some(&json!(true)) {
         if let Some(map) = args.as_object_mut() {
@@ -372,23 +259,6 @@ const CREATES: &[&str] = &[
     "gt_escalation_raise",
 ];
 
-/// The routes of SPEC §8 beyond the catalogue's own: aliases of its calls.
-const ALIASES: &[(&str, &str, &str)] = &[
-    ("PATCH", "/api/agents/{agent_id}/status", "gt_agent_update"),
-    ("DELETE", "/api/agents/{agent_id}/hook", "gt_agent_reset"),
-    (
-        "POST",
-        "/api/mayor/{town}/tools/sling-batch",
-        "gt_sling_batch",
-    ),
-    ("GET", "/api/mayor/{town}/tools/convoys", "gt_list_convoys"),
-    (
-        "GET",
-        "/api/mayor/{town}/tools/convoys/{convoy_id}",
-        "gt_convoy_status",
-    ),
-];
-
 fn method_filter(method: &str) -> MethodFilter {
     match method {
         "GET" => MethodFilter::GET,
@@ -401,30 +271,16 @@ fn method_filter(method: &str) -> MethodFilter {
 
 /// Every route: the catalogue's, the aliases, the town and the stream.
 fn router(app: Arc<App>) -> Router {
-    let mut routes: Vec<(&'static str, &'static str, Entry)> = Vec::new();
-    for entry in calls::catalogue() {
-        if let Some((method, path)) = entry.spec.route.and_then(|r| r.split_once(' ')) {
-            routes.push((method, path, entry));
-        }
-    }
-    for (method, path, tool) in ALIASES {
-        routes.push((
-            method,
-            path,
-            calls::by_tool(tool).expect("an alias of a tool"),
-        ));
-    }
-    let mut by_path: HashMap<&'static str, Vec<(&'static str, Entry)>> = HashMap::new();
-    for (method, path, entry) in routes {
-        by_path.entry(path).or_default().push((method, entry));
+    let mut by_path: HashMap<&'static str, Vec<Route>> = HashMap::new();
+    for route in routes::all() {
+        by_path.entry(route.pattern).or_default().push(route);
     }
     let mut router = Router::new();
-    for (path, methods) in by_path {
+    for (path, routes) in by_path {
         let mut method_router = axum::routing::MethodRouter::new();
-        for (method, entry) in methods {
-            let handler =
-                move |State(app): State<Arc<App>>, req: Request| call(app, entry, path, req);
-            method_router = method_router.merge(on(method_filter(method), handler));
+        for route in routes {
+            let handler = move |State(app): State<Arc<App>>, req: Request| call(app, route, req);
+            method_router = method_router.merge(on(method_filter(route.method), handler));
         }
         router = router.route(path, method_router);
     }
@@ -508,7 +364,7 @@ async fn stream_events(State(app): State<Arc<App>>, headers: HeaderMap, req: Req
         .and_then(|h| h.to_str().ok())
         .map(str::to_string)
         .or_else(|| {
-            query_pairs(req.uri().query())
+            routes::query_pairs(req.uri().query())
                 .into_iter()
                 .find(|(k, _)| k == "after")
                 .map(|(_, v)| v)
@@ -709,22 +565,5 @@ mod tests {
         assert!(!same_secret(b"abcdef", b"abcdeg"));
         assert!(!same_secret(b"abc", b"abcdef"));
         assert!(!same_secret(b"", b"abcdef"));
-    }
-
-    #[test]
-    fn urls_decode_and_params_match() {
-        assert_eq!(decode("a%20b+c"), "a b c");
-        assert_eq!(decode("100%"), "100%");
-        assert_eq!(
-            path_params("/api/beads/{bead_id}", "/api/beads/gt-abc"),
-            vec![("bead_id".to_string(), "gt-abc".to_string())]
-        );
-        assert_eq!(
-            query_pairs(Some("all&status=active")),
-            vec![
-                ("all".into(), "true".into()),
-                ("status".into(), "active".into())
-            ]
-        );
     }
 }

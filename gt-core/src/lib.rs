@@ -4,6 +4,7 @@
 
 pub mod calls;
 pub mod clock;
+pub mod config;
 pub mod dispatch;
 pub mod effects;
 pub mod entity;
@@ -15,6 +16,8 @@ pub mod ops;
 #[cfg(test)]
 mod plans;
 pub mod query;
+#[cfg(feature = "schema")]
+pub mod routes;
 pub mod rules;
 pub mod store;
 pub mod tasks;
