@@ -207,3 +207,48 @@ fn a_held_lock_is_exit_5_after_the_timeout() {
     assert!(e["error"]["hint"].is_string());
     assert_eq!(t.count("beads"), beads, "nothing written");
 }
+
+/// rqlite has no lock to hold; what keeps a write from committing there is a
+/// cluster without a leader. With two of three nodes gone, a write is exit 5
+/// once `--lock-timeout` has passed, saying why, and nothing is written.
+#[test]
+fn a_cluster_that_cannot_commit_is_exit_5_after_the_timeout() {
+    use std::time::{Duration, Instant};
+    let mut cluster = gt_core::testing::Cluster::start(3);
+    let t = Town::at(cluster.url()).with_rig();
+    let beads = cluster.nodes[0].scalar("SELECT count(*) FROM beads");
+    let leader = cluster.leader();
+    let survivor = (leader + 1) % 3;
+    for i in (0..3).filter(|&i| i != survivor) {
+        cluster.nodes[i].kill();
+    }
+    let started = Instant::now();
+    let e = t.fails(
+        &[
+            "--lock-timeout",
+            "700ms",
+            "bead",
+            "create",
+            "--rig",
+            "app",
+            "x",
+        ],
+        5,
+    );
+    let took = started.elapsed();
+    assert!(
+        took >= Duration::from_millis(700) && took < Duration::from_secs(10),
+        "{took:?}"
+    );
+    let message = e["error"]["message"].as_str().unwrap();
+    assert!(message.contains("leader"), "{message}");
+    assert!(
+        e["error"]["hint"]
+            .as_str()
+            .unwrap()
+            .contains("--lock-timeout"),
+        "{e}"
+    );
+    let node = &cluster.nodes[survivor];
+    assert_eq!(node.local_scalar("SELECT count(*) FROM beads"), beads);
+}

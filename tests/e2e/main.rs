@@ -18,6 +18,7 @@ mod patrol;
 mod proxy;
 mod reliability;
 mod remote;
+mod rules;
 mod setup;
 mod shell;
 mod snapshots;
@@ -49,6 +50,9 @@ macro_rules! suite {
 }
 
 suite!(
+    rules::the_actor_is_the_flag_then_the_environment_then_the_login,
+    rules::a_dependent_freed_by_a_close_is_dispatched_after_the_commit,
+    rules::merge_mode_does_not_delay_landing_and_one_failure_holds_it,
     hostile::hostile_references_fail_with_their_exit_code,
     hostile::hostile_text_is_stored_exactly,
     hostile::hostile_task_files_are_refused_or_stored_exactly,
