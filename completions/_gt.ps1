@@ -85,12 +85,12 @@ Register-ArgumentCompleter -Native -CommandName 'gt' -ScriptBlock {
             break
         }
         'gt;rig;add' {
-            [CompletionResult]::new('--git-url', '--git-url', [CompletionResultType]::ParameterName, 'Where the repository is cloned from')
-            [CompletionResult]::new('--default-branch', '--default-branch', [CompletionResultType]::ParameterName, 'The branch work lands on [default: main]')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]')
             [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]')
             [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]')
+            [CompletionResult]::new('--git-url', '--git-url', [CompletionResultType]::ParameterName, 'Where the repository is cloned from')
+            [CompletionResult]::new('--default-branch', '--default-branch', [CompletionResultType]::ParameterName, 'The branch work lands on [default: main]')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout; errors become JSON on stderr')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the IDs of what a command created or listed')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the IDs of what a command created or listed')
@@ -115,8 +115,8 @@ Register-ArgumentCompleter -Native -CommandName 'gt' -ScriptBlock {
             break
         }
         'gt;rig;help' {
-            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a rig (adding one that exists with the same settings changes nothing)')
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the town''s rigs')
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'add')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'list')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -130,15 +130,15 @@ Register-ArgumentCompleter -Native -CommandName 'gt' -ScriptBlock {
             break
         }
         'gt;sling' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]')
+            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]')
+            [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]')
             [CompletionResult]::new('--rig', '--rig', [CompletionResultType]::ParameterName, 'The rig the work is for')
             [CompletionResult]::new('--body', '--body', [CompletionResultType]::ParameterName, 'Details for whoever does it')
             [CompletionResult]::new('--priority', '--priority', [CompletionResultType]::ParameterName, 'low, medium, high or critical')
             [CompletionResult]::new('--label', '--label', [CompletionResultType]::ParameterName, 'A label (repeatable)')
             [CompletionResult]::new('--convoy', '--convoy', [CompletionResultType]::ParameterName, 'A convoy to track the bead')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]')
-            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]')
-            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]')
-            [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout; errors become JSON on stderr')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the IDs of what a command created or listed')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the IDs of what a command created or listed')
@@ -149,6 +149,10 @@ Register-ArgumentCompleter -Native -CommandName 'gt' -ScriptBlock {
             break
         }
         'gt;sling-batch' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]')
+            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]')
+            [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]')
             [CompletionResult]::new('--rig', '--rig', [CompletionResultType]::ParameterName, 'The rig the work is for')
             [CompletionResult]::new('--title', '--title', [CompletionResultType]::ParameterName, 'The convoy''s title: the overall piece of work')
             [CompletionResult]::new('--task', '--task', [CompletionResultType]::ParameterName, 'A task title (repeatable; such tasks have no dependencies)')
@@ -157,10 +161,6 @@ Register-ArgumentCompleter -Native -CommandName 'gt' -ScriptBlock {
             [CompletionResult]::new('--feature-branch', '--feature-branch', [CompletionResultType]::ParameterName, 'The branch the convoy''s work is merged into')
             [CompletionResult]::new('--max-polecats', '--max-polecats', [CompletionResultType]::ParameterName, 'The most polecats this batch may occupy at once')
             [CompletionResult]::new('--idempotency-key', '--idempotency-key', [CompletionResultType]::ParameterName, 'Run again with the same key: returns the first convoy, writes nothing')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]')
-            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]')
-            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]')
-            [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout; errors become JSON on stderr')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the IDs of what a command created or listed')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the IDs of what a command created or listed')
@@ -193,16 +193,16 @@ Register-ArgumentCompleter -Native -CommandName 'gt' -ScriptBlock {
             break
         }
         'gt;convoy;list' {
-            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Only convoys in this status (active, landed, closed, failed)')
-            [CompletionResult]::new('--rig', '--rig', [CompletionResultType]::ParameterName, 'Only convoys of this rig')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]')
             [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]')
             [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]')
-            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Include landed, closed and failed convoys')
+            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Only convoys in this status (active, landed, closed, failed)')
+            [CompletionResult]::new('--rig', '--rig', [CompletionResultType]::ParameterName, 'Only convoys of this rig')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout; errors become JSON on stderr')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the IDs of what a command created or listed')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the IDs of what a command created or listed')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Include landed, closed and failed convoys')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
@@ -224,16 +224,16 @@ Register-ArgumentCompleter -Native -CommandName 'gt' -ScriptBlock {
             break
         }
         'gt;convoy;close' {
-            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why, for the record')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]')
             [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]')
             [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]')
-            [CompletionResult]::new('--failed', '--failed', [CompletionResultType]::ParameterName, 'Mark it failed rather than closed')
-            [CompletionResult]::new('--close-beads', '--close-beads', [CompletionResultType]::ParameterName, 'Also end every unfinished tracked bead, freeing its agent')
+            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why, for the record')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout; errors become JSON on stderr')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the IDs of what a command created or listed')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the IDs of what a command created or listed')
+            [CompletionResult]::new('--failed', '--failed', [CompletionResultType]::ParameterName, 'Mark it failed rather than closed')
+            [CompletionResult]::new('--close-beads', '--close-beads', [CompletionResultType]::ParameterName, 'Also end every unfinished tracked bead, freeing its agent')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
@@ -241,13 +241,13 @@ Register-ArgumentCompleter -Native -CommandName 'gt' -ScriptBlock {
             break
         }
         'gt;convoy;update' {
-            [CompletionResult]::new('--merge-mode', '--merge-mode', [CompletionResultType]::ParameterName, 'review-then-land or review-and-merge')
-            [CompletionResult]::new('--feature-branch', '--feature-branch', [CompletionResultType]::ParameterName, 'The branch its work is merged into ("" clears it)')
-            [CompletionResult]::new('--title', '--title', [CompletionResultType]::ParameterName, 'A new title')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]')
             [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]')
             [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]')
+            [CompletionResult]::new('--merge-mode', '--merge-mode', [CompletionResultType]::ParameterName, 'review-then-land or review-and-merge')
+            [CompletionResult]::new('--feature-branch', '--feature-branch', [CompletionResultType]::ParameterName, 'The branch its work is merged into ("" clears it)')
+            [CompletionResult]::new('--title', '--title', [CompletionResultType]::ParameterName, 'A new title')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout; errors become JSON on stderr')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the IDs of what a command created or listed')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the IDs of what a command created or listed')
@@ -300,13 +300,13 @@ Register-ArgumentCompleter -Native -CommandName 'gt' -ScriptBlock {
             break
         }
         'gt;convoy;help' {
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List active convoys with their progress (all of them with --all)')
-            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show a convoy: each tracked bead with its status, assignee and blockers')
-            [CompletionResult]::new('close', 'close', [CompletionResultType]::ParameterValue, 'Force-close (or force-fail) a convoy that will not land by itself')
-            [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Edit a convoy''s title, merge mode or feature branch')
-            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Start tracking beads in a convoy (a bead belongs to at most one convoy)')
-            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Stop tracking beads in a convoy (the beads stay)')
-            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a convoy: its beads stay, no longer in any convoy')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'list')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'status')
+            [CompletionResult]::new('close', 'close', [CompletionResultType]::ParameterValue, 'close')
+            [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'update')
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'add')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'remove')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'delete')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -356,16 +356,16 @@ Register-ArgumentCompleter -Native -CommandName 'gt' -ScriptBlock {
             break
         }
         'gt;bead;create' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]')
+            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]')
+            [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]')
             [CompletionResult]::new('--rig', '--rig', [CompletionResultType]::ParameterName, 'The rig the work is for')
             [CompletionResult]::new('--body', '--body', [CompletionResultType]::ParameterName, 'Details for whoever does it')
             [CompletionResult]::new('--priority', '--priority', [CompletionResultType]::ParameterName, 'low, medium, high or critical')
             [CompletionResult]::new('--label', '--label', [CompletionResultType]::ParameterName, 'A label (repeatable)')
             [CompletionResult]::new('--depends-on', '--depends-on', [CompletionResultType]::ParameterName, 'A bead this one waits for (repeatable)')
             [CompletionResult]::new('--convoy', '--convoy', [CompletionResultType]::ParameterName, 'A convoy to track it and put it to work')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]')
-            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]')
-            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]')
-            [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout; errors become JSON on stderr')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the IDs of what a command created or listed')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the IDs of what a command created or listed')
@@ -376,6 +376,10 @@ Register-ArgumentCompleter -Native -CommandName 'gt' -ScriptBlock {
             break
         }
         'gt;bead;list' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]')
+            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]')
+            [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]')
             [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Only beads in this status')
             [CompletionResult]::new('--rig', '--rig', [CompletionResultType]::ParameterName, 'Only beads of this rig')
             [CompletionResult]::new('--convoy', '--convoy', [CompletionResultType]::ParameterName, 'Only beads tracked by this convoy')
@@ -383,14 +387,10 @@ Register-ArgumentCompleter -Native -CommandName 'gt' -ScriptBlock {
             [CompletionResult]::new('--priority', '--priority', [CompletionResultType]::ParameterName, 'Only beads of this priority')
             [CompletionResult]::new('--label', '--label', [CompletionResultType]::ParameterName, 'Only beads with this label')
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'At most this many beads')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]')
-            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]')
-            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]')
-            [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]')
-            [CompletionResult]::new('--open', '--open', [CompletionResultType]::ParameterName, 'Only beads that are not closed or failed')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout; errors become JSON on stderr')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the IDs of what a command created or listed')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the IDs of what a command created or listed')
+            [CompletionResult]::new('--open', '--open', [CompletionResultType]::ParameterName, 'Only beads that are not closed or failed')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
@@ -412,6 +412,10 @@ Register-ArgumentCompleter -Native -CommandName 'gt' -ScriptBlock {
             break
         }
         'gt;bead;update' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]')
+            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]')
+            [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]')
             [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'open, in_progress, in_review, closed or failed')
             [CompletionResult]::new('--title', '--title', [CompletionResultType]::ParameterName, 'A new title')
             [CompletionResult]::new('--body', '--body', [CompletionResultType]::ParameterName, 'A new body')
@@ -423,10 +427,6 @@ Register-ArgumentCompleter -Native -CommandName 'gt' -ScriptBlock {
             [CompletionResult]::new('--unset-meta', '--unset-meta', [CompletionResultType]::ParameterName, 'Remove a metadata key (repeatable)')
             [CompletionResult]::new('--add-depends-on', '--add-depends-on', [CompletionResultType]::ParameterName, 'Make it wait for this bead too (repeatable; a cycle is refused)')
             [CompletionResult]::new('--remove-depends-on', '--remove-depends-on', [CompletionResultType]::ParameterName, 'Stop it waiting for this bead (repeatable; it may then dispatch)')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]')
-            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]')
-            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]')
-            [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout; errors become JSON on stderr')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the IDs of what a command created or listed')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the IDs of what a command created or listed')
@@ -437,15 +437,15 @@ Register-ArgumentCompleter -Native -CommandName 'gt' -ScriptBlock {
             break
         }
         'gt;bead;reassign' {
-            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'The agent to hook it to (name or ID)')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]')
             [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]')
             [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]')
-            [CompletionResult]::new('--new', '--new', [CompletionResultType]::ParameterName, 'Hook it to a new polecat of the bead''s rig')
+            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'The agent to hook it to (name or ID)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout; errors become JSON on stderr')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the IDs of what a command created or listed')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the IDs of what a command created or listed')
+            [CompletionResult]::new('--new', '--new', [CompletionResultType]::ParameterName, 'Hook it to a new polecat of the bead''s rig')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
@@ -457,10 +457,10 @@ Register-ArgumentCompleter -Native -CommandName 'gt' -ScriptBlock {
             [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]')
             [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]')
-            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Delete it even if it is hooked (its agent is freed)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout; errors become JSON on stderr')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the IDs of what a command created or listed')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the IDs of what a command created or listed')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Delete it even if it is hooked (its agent is freed)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
@@ -468,12 +468,12 @@ Register-ArgumentCompleter -Native -CommandName 'gt' -ScriptBlock {
             break
         }
         'gt;bead;help' {
-            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a bead, on its own or in a convoy')
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List beads, oldest first')
-            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one bead in full')
-            [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Change some fields of a bead; the others stay as they are')
-            [CompletionResult]::new('reassign', 'reassign', [CompletionResultType]::ParameterValue, 'Move a bead to another agent (or to a new polecat of its rig)')
-            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a bead; its history stays in the event log')
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'create')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'list')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'show')
+            [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'update')
+            [CompletionResult]::new('reassign', 'reassign', [CompletionResultType]::ParameterValue, 'reassign')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'delete')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -520,13 +520,13 @@ Register-ArgumentCompleter -Native -CommandName 'gt' -ScriptBlock {
             break
         }
         'gt;agent;list' {
-            [CompletionResult]::new('--rig', '--rig', [CompletionResultType]::ParameterName, 'Only agents of this rig')
-            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Only agents in this status (idle, working, stalled, dead)')
-            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Show the first N agents, oldest first')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]')
             [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]')
             [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]')
+            [CompletionResult]::new('--rig', '--rig', [CompletionResultType]::ParameterName, 'Only agents of this rig')
+            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Only agents in this status (idle, working, stalled, dead)')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Show the first N agents, oldest first')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout; errors become JSON on stderr')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the IDs of what a command created or listed')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the IDs of what a command created or listed')
@@ -551,12 +551,12 @@ Register-ArgumentCompleter -Native -CommandName 'gt' -ScriptBlock {
             break
         }
         'gt;agent;update' {
-            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'idle, working, stalled or dead')
-            [CompletionResult]::new('--pid', '--pid', [CompletionResultType]::ParameterName, 'The process ID of the agent''s process on this host')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]')
             [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]')
             [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]')
+            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'idle, working, stalled or dead')
+            [CompletionResult]::new('--pid', '--pid', [CompletionResultType]::ParameterName, 'The process ID of the agent''s process on this host')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout; errors become JSON on stderr')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the IDs of what a command created or listed')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the IDs of what a command created or listed')
@@ -571,10 +571,10 @@ Register-ArgumentCompleter -Native -CommandName 'gt' -ScriptBlock {
             [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]')
             [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]')
-            [CompletionResult]::new('--stop', '--stop', [CompletionResultType]::ParameterName, 'Also send SIGTERM to the agent''s recorded process')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout; errors become JSON on stderr')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the IDs of what a command created or listed')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the IDs of what a command created or listed')
+            [CompletionResult]::new('--stop', '--stop', [CompletionResultType]::ParameterName, 'Also send SIGTERM to the agent''s recorded process')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
@@ -600,10 +600,10 @@ Register-ArgumentCompleter -Native -CommandName 'gt' -ScriptBlock {
             [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]')
             [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]')
-            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Delete it even if it is hooked (its bead is released)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout; errors become JSON on stderr')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the IDs of what a command created or listed')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the IDs of what a command created or listed')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Delete it even if it is hooked (its bead is released)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
@@ -611,12 +611,12 @@ Register-ArgumentCompleter -Native -CommandName 'gt' -ScriptBlock {
             break
         }
         'gt;agent;help' {
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List agents')
-            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one agent')
-            [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Set an agent''s status or recorded process ID directly, for repairs')
-            [CompletionResult]::new('reset', 'reset', [CompletionResultType]::ParameterValue, 'Force an agent back to idle, with nothing on its hook')
-            [CompletionResult]::new('heartbeat', 'heartbeat', [CompletionResultType]::ParameterValue, 'Report that an agent is alive (a polecat calls this every minute)')
-            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete an agent (its history stays)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'list')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'show')
+            [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'update')
+            [CompletionResult]::new('reset', 'reset', [CompletionResultType]::ParameterValue, 'reset')
+            [CompletionResult]::new('heartbeat', 'heartbeat', [CompletionResultType]::ParameterValue, 'heartbeat')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'delete')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -642,11 +642,11 @@ Register-ArgumentCompleter -Native -CommandName 'gt' -ScriptBlock {
             break
         }
         'gt;hook' {
-            [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'The agent''s name or ID')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]')
             [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]')
             [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]')
+            [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'The agent''s name or ID')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout; errors become JSON on stderr')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the IDs of what a command created or listed')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the IDs of what a command created or listed')
@@ -676,15 +676,15 @@ Register-ArgumentCompleter -Native -CommandName 'gt' -ScriptBlock {
             break
         }
         'gt;escalation;raise' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]')
+            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]')
+            [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]')
             [CompletionResult]::new('--severity', '--severity', [CompletionResultType]::ParameterName, 'low, medium, high or critical [default: medium]')
             [CompletionResult]::new('--category', '--category', [CompletionResultType]::ParameterName, 'A free-form category, for filtering')
             [CompletionResult]::new('--bead', '--bead', [CompletionResultType]::ParameterName, 'The bead it concerns')
             [CompletionResult]::new('--rig', '--rig', [CompletionResultType]::ParameterName, 'The rig it concerns')
             [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'The agent it concerns')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]')
-            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]')
-            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]')
-            [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout; errors become JSON on stderr')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the IDs of what a command created or listed')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the IDs of what a command created or listed')
@@ -699,10 +699,10 @@ Register-ArgumentCompleter -Native -CommandName 'gt' -ScriptBlock {
             [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]')
             [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]')
-            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Include acknowledged and resolved escalations')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout; errors become JSON on stderr')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the IDs of what a command created or listed')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the IDs of what a command created or listed')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Include acknowledged and resolved escalations')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
@@ -724,11 +724,11 @@ Register-ArgumentCompleter -Native -CommandName 'gt' -ScriptBlock {
             break
         }
         'gt;escalation;resolve' {
-            [CompletionResult]::new('--note', '--note', [CompletionResultType]::ParameterName, 'What was done about it (kept in the audit log)')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]')
             [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]')
             [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]')
+            [CompletionResult]::new('--note', '--note', [CompletionResultType]::ParameterName, 'What was done about it (kept in the audit log)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout; errors become JSON on stderr')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the IDs of what a command created or listed')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the IDs of what a command created or listed')
@@ -739,10 +739,10 @@ Register-ArgumentCompleter -Native -CommandName 'gt' -ScriptBlock {
             break
         }
         'gt;escalation;help' {
-            [CompletionResult]::new('raise', 'raise', [CompletionResultType]::ParameterValue, 'Ask a human for attention')
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List open escalations (all of them with --all)')
-            [CompletionResult]::new('ack', 'ack', [CompletionResultType]::ParameterValue, 'Acknowledge an escalation (a second ack changes nothing and says so)')
-            [CompletionResult]::new('resolve', 'resolve', [CompletionResultType]::ParameterValue, 'Resolve an escalation, open or acknowledged (a second resolve changes nothing and says so)')
+            [CompletionResult]::new('raise', 'raise', [CompletionResultType]::ParameterValue, 'raise')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'list')
+            [CompletionResult]::new('ack', 'ack', [CompletionResultType]::ParameterValue, 'ack')
+            [CompletionResult]::new('resolve', 'resolve', [CompletionResultType]::ParameterValue, 'resolve')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -762,19 +762,19 @@ Register-ArgumentCompleter -Native -CommandName 'gt' -ScriptBlock {
             break
         }
         'gt;events' {
-            [CompletionResult]::new('--subject', '--subject', [CompletionResultType]::ParameterName, 'Only events about this bead, convoy, agent (name or ID) or escalation')
-            [CompletionResult]::new('--convoy', '--convoy', [CompletionResultType]::ParameterName, 'Only events of this convoy and of the beads it tracks')
-            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Only events by this actor')
-            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only events since this time (RFC 3339), date (2026-11-21), today, yesterday, or age (10m, 2h, 1day)')
-            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Show the newest N events (0 for all)')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]')
             [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]')
-            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Keep printing new events as they happen (JSON Lines with --json)')
-            [CompletionResult]::new('--follow', '--follow', [CompletionResultType]::ParameterName, 'Keep printing new events as they happen (JSON Lines with --json)')
+            [CompletionResult]::new('--subject', '--subject', [CompletionResultType]::ParameterName, 'Only events about this bead, convoy, agent (name or ID) or escalation')
+            [CompletionResult]::new('--convoy', '--convoy', [CompletionResultType]::ParameterName, 'Only events of this convoy and of the beads it tracks')
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only events since this time (RFC 3339), date (2026-11-21), today, yesterday, or age (10m, 2h, 1day)')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Show the newest N events (0 for all)')
+            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Only events by this actor')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout; errors become JSON on stderr')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the IDs of what a command created or listed')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the IDs of what a command created or listed')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Keep printing new events as they happen (JSON Lines with --json)')
+            [CompletionResult]::new('--follow', '--follow', [CompletionResultType]::ParameterName, 'Keep printing new events as they happen (JSON Lines with --json)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
@@ -786,10 +786,10 @@ Register-ArgumentCompleter -Native -CommandName 'gt' -ScriptBlock {
             [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]')
             [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]')
-            [CompletionResult]::new('--fix', '--fix', [CompletionResultType]::ParameterName, 'Repair counts, landings, hooks and edges (audited)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout; errors become JSON on stderr')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the IDs of what a command created or listed')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the IDs of what a command created or listed')
+            [CompletionResult]::new('--fix', '--fix', [CompletionResultType]::ParameterName, 'Repair counts, landings, hooks and edges (audited)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
@@ -797,19 +797,19 @@ Register-ArgumentCompleter -Native -CommandName 'gt' -ScriptBlock {
             break
         }
         'gt;patrol' {
-            [CompletionResult]::new('--stall-after', '--stall-after', [CompletionResultType]::ParameterName, 'A working agent silent this long is stalled [default: 10m]')
-            [CompletionResult]::new('--dead-after', '--dead-after', [CompletionResultType]::ParameterName, 'An agent silent this long is dead and loses its bead [default: 30m]')
-            [CompletionResult]::new('--max-dispatch-retries', '--max-dispatch-retries', [CompletionResultType]::ParameterName, 'Retries of a failed dispatch command before it is escalated [default: 3]')
-            [CompletionResult]::new('--interval', '--interval', [CompletionResultType]::ParameterName, 'Time between passes with --watch')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]')
             [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]')
             [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]')
-            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Report what is due without changing anything')
-            [CompletionResult]::new('--watch', '--watch', [CompletionResultType]::ParameterName, 'Keep patrolling until SIGINT or SIGTERM, one line (JSON Line) per repair')
+            [CompletionResult]::new('--stall-after', '--stall-after', [CompletionResultType]::ParameterName, 'A working agent silent this long is stalled [default: 10m]')
+            [CompletionResult]::new('--dead-after', '--dead-after', [CompletionResultType]::ParameterName, 'An agent silent this long is dead and loses its bead [default: 30m]')
+            [CompletionResult]::new('--max-dispatch-retries', '--max-dispatch-retries', [CompletionResultType]::ParameterName, 'Retries of a failed dispatch command before it is escalated [default: 3]')
+            [CompletionResult]::new('--interval', '--interval', [CompletionResultType]::ParameterName, 'Time between passes with --watch')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout; errors become JSON on stderr')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the IDs of what a command created or listed')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the IDs of what a command created or listed')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Report what is due without changing anything')
+            [CompletionResult]::new('--watch', '--watch', [CompletionResultType]::ParameterName, 'Keep patrolling until SIGINT or SIGTERM, one line (JSON Line) per repair')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
@@ -817,15 +817,15 @@ Register-ArgumentCompleter -Native -CommandName 'gt' -ScriptBlock {
             break
         }
         'gt;mcp' {
-            [CompletionResult]::new('--polecat', '--polecat', [CompletionResultType]::ParameterName, 'Serve one polecat its own tools: its hook, its bead, heartbeats, escalations')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]')
             [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]')
             [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]')
-            [CompletionResult]::new('--read-only', '--read-only', [CompletionResultType]::ParameterName, 'Serve only the tools that read')
+            [CompletionResult]::new('--polecat', '--polecat', [CompletionResultType]::ParameterName, 'Serve one polecat its own tools: its hook, its bead, heartbeats, escalations')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout; errors become JSON on stderr')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the IDs of what a command created or listed')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the IDs of what a command created or listed')
+            [CompletionResult]::new('--read-only', '--read-only', [CompletionResultType]::ParameterName, 'Serve only the tools that read')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
@@ -833,16 +833,16 @@ Register-ArgumentCompleter -Native -CommandName 'gt' -ScriptBlock {
             break
         }
         'gt;serve' {
-            [CompletionResult]::new('--addr', '--addr', [CompletionResultType]::ParameterName, 'The address to listen on')
-            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'The token every request must bring (needed off loopback)')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]')
             [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]')
             [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]')
-            [CompletionResult]::new('--read-only', '--read-only', [CompletionResultType]::ParameterName, 'Refuse every write (403)')
+            [CompletionResult]::new('--addr', '--addr', [CompletionResultType]::ParameterName, 'The address to listen on')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'The token every request must bring (needed off loopback)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout; errors become JSON on stderr')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the IDs of what a command created or listed')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the IDs of what a command created or listed')
+            [CompletionResult]::new('--read-only', '--read-only', [CompletionResultType]::ParameterName, 'Refuse every write (403)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
@@ -880,7 +880,7 @@ Register-ArgumentCompleter -Native -CommandName 'gt' -ScriptBlock {
             break
         }
         'gt;prompt;help' {
-            [CompletionResult]::new('mayor', 'mayor', [CompletionResultType]::ParameterValue, 'Print the Mayor''s guide: convoys, progress, and surgical editing')
+            [CompletionResult]::new('mayor', 'mayor', [CompletionResultType]::ParameterValue, 'mayor')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -921,7 +921,7 @@ Register-ArgumentCompleter -Native -CommandName 'gt' -ScriptBlock {
             break
         }
         'gt;config;help' {
-            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show each effective setting and where it came from')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'show')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -932,11 +932,11 @@ Register-ArgumentCompleter -Native -CommandName 'gt' -ScriptBlock {
             break
         }
         'gt;completions' {
-            [CompletionResult]::new('--out-dir', '--out-dir', [CompletionResultType]::ParameterName, 'Write the scripts for every shell into this directory instead')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]')
             [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]')
             [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]')
+            [CompletionResult]::new('--out-dir', '--out-dir', [CompletionResultType]::ParameterName, 'Write the scripts for every shell into this directory instead')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout; errors become JSON on stderr')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the IDs of what a command created or listed')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the IDs of what a command created or listed')
@@ -947,11 +947,11 @@ Register-ArgumentCompleter -Native -CommandName 'gt' -ScriptBlock {
             break
         }
         'gt;man' {
-            [CompletionResult]::new('--out-dir', '--out-dir', [CompletionResultType]::ParameterName, 'Write gt.1 and one page per subcommand into this directory')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]')
             [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]')
             [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]')
+            [CompletionResult]::new('--out-dir', '--out-dir', [CompletionResultType]::ParameterName, 'Write gt.1 and one page per subcommand into this directory')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout; errors become JSON on stderr')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the IDs of what a command created or listed')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the IDs of what a command created or listed')
@@ -962,24 +962,24 @@ Register-ArgumentCompleter -Native -CommandName 'gt' -ScriptBlock {
             break
         }
         'gt;help' {
-            [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Create the town database, or upgrade it to this gt''s schema')
+            [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'init')
             [CompletionResult]::new('rig', 'rig', [CompletionResultType]::ParameterValue, 'Manage rigs, the repositories the town works on')
-            [CompletionResult]::new('sling', 'sling', [CompletionResultType]::ParameterValue, 'Create one bead, hook it onto a polecat, and dispatch it')
-            [CompletionResult]::new('sling-batch', 'sling-batch', [CompletionResultType]::ParameterValue, 'Sling many beads as one tracked convoy, atomically')
+            [CompletionResult]::new('sling', 'sling', [CompletionResultType]::ParameterValue, 'sling')
+            [CompletionResult]::new('sling-batch', 'sling-batch', [CompletionResultType]::ParameterValue, 'sling-batch')
             [CompletionResult]::new('convoy', 'convoy', [CompletionResultType]::ParameterValue, 'Watch and repair convoys, the tracked batches of beads')
             [CompletionResult]::new('bead', 'bead', [CompletionResultType]::ParameterValue, 'Create, inspect and edit beads, the units of work')
             [CompletionResult]::new('agent', 'agent', [CompletionResultType]::ParameterValue, 'Inspect and repair agents (polecats, refinery, mayor, witness)')
-            [CompletionResult]::new('hook', 'hook', [CompletionResultType]::ParameterValue, 'Show what is on an agent''s hook: for a polecat, "what do I do now"')
+            [CompletionResult]::new('hook', 'hook', [CompletionResultType]::ParameterValue, 'hook')
             [CompletionResult]::new('escalation', 'escalation', [CompletionResultType]::ParameterValue, 'Raise, list, acknowledge and resolve requests for human attention')
-            [CompletionResult]::new('events', 'events', [CompletionResultType]::ParameterValue, 'Show the activity feed, newest last')
-            [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check every invariant of the town, and repair what can be repaired')
-            [CompletionResult]::new('patrol', 'patrol', [CompletionResultType]::ParameterValue, 'Find stuck agents and work nothing will pick up, and repair what is safe')
-            [CompletionResult]::new('mcp', 'mcp', [CompletionResultType]::ParameterValue, 'Serve gt''s calls as MCP tools on stdin and stdout (for agent hosts)')
-            [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Serve the HTTP API over the town (JSON in, JSON out, and an event stream)')
+            [CompletionResult]::new('events', 'events', [CompletionResultType]::ParameterValue, 'events')
+            [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'doctor')
+            [CompletionResult]::new('patrol', 'patrol', [CompletionResultType]::ParameterValue, 'patrol')
+            [CompletionResult]::new('mcp', 'mcp', [CompletionResultType]::ParameterValue, 'mcp')
+            [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'serve')
             [CompletionResult]::new('prompt', 'prompt', [CompletionResultType]::ParameterValue, 'Print a guide to gt for an agent''s prompt')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Inspect gt''s settings and where they come from')
-            [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script (bash, zsh, fish, elvish, powershell)')
-            [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the gt(1) man page, or write every page with --out-dir')
+            [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'completions')
+            [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'man')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -987,8 +987,8 @@ Register-ArgumentCompleter -Native -CommandName 'gt' -ScriptBlock {
             break
         }
         'gt;help;rig' {
-            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a rig (adding one that exists with the same settings changes nothing)')
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the town''s rigs')
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'add')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'list')
             break
         }
         'gt;help;rig;add' {
@@ -1004,13 +1004,13 @@ Register-ArgumentCompleter -Native -CommandName 'gt' -ScriptBlock {
             break
         }
         'gt;help;convoy' {
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List active convoys with their progress (all of them with --all)')
-            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show a convoy: each tracked bead with its status, assignee and blockers')
-            [CompletionResult]::new('close', 'close', [CompletionResultType]::ParameterValue, 'Force-close (or force-fail) a convoy that will not land by itself')
-            [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Edit a convoy''s title, merge mode or feature branch')
-            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Start tracking beads in a convoy (a bead belongs to at most one convoy)')
-            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Stop tracking beads in a convoy (the beads stay)')
-            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a convoy: its beads stay, no longer in any convoy')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'list')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'status')
+            [CompletionResult]::new('close', 'close', [CompletionResultType]::ParameterValue, 'close')
+            [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'update')
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'add')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'remove')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'delete')
             break
         }
         'gt;help;convoy;list' {
@@ -1035,12 +1035,12 @@ Register-ArgumentCompleter -Native -CommandName 'gt' -ScriptBlock {
             break
         }
         'gt;help;bead' {
-            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a bead, on its own or in a convoy')
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List beads, oldest first')
-            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one bead in full')
-            [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Change some fields of a bead; the others stay as they are')
-            [CompletionResult]::new('reassign', 'reassign', [CompletionResultType]::ParameterValue, 'Move a bead to another agent (or to a new polecat of its rig)')
-            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a bead; its history stays in the event log')
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'create')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'list')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'show')
+            [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'update')
+            [CompletionResult]::new('reassign', 'reassign', [CompletionResultType]::ParameterValue, 'reassign')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'delete')
             break
         }
         'gt;help;bead;create' {
@@ -1062,12 +1062,12 @@ Register-ArgumentCompleter -Native -CommandName 'gt' -ScriptBlock {
             break
         }
         'gt;help;agent' {
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List agents')
-            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one agent')
-            [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Set an agent''s status or recorded process ID directly, for repairs')
-            [CompletionResult]::new('reset', 'reset', [CompletionResultType]::ParameterValue, 'Force an agent back to idle, with nothing on its hook')
-            [CompletionResult]::new('heartbeat', 'heartbeat', [CompletionResultType]::ParameterValue, 'Report that an agent is alive (a polecat calls this every minute)')
-            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete an agent (its history stays)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'list')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'show')
+            [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'update')
+            [CompletionResult]::new('reset', 'reset', [CompletionResultType]::ParameterValue, 'reset')
+            [CompletionResult]::new('heartbeat', 'heartbeat', [CompletionResultType]::ParameterValue, 'heartbeat')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'delete')
             break
         }
         'gt;help;agent;list' {
@@ -1092,10 +1092,10 @@ Register-ArgumentCompleter -Native -CommandName 'gt' -ScriptBlock {
             break
         }
         'gt;help;escalation' {
-            [CompletionResult]::new('raise', 'raise', [CompletionResultType]::ParameterValue, 'Ask a human for attention')
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List open escalations (all of them with --all)')
-            [CompletionResult]::new('ack', 'ack', [CompletionResultType]::ParameterValue, 'Acknowledge an escalation (a second ack changes nothing and says so)')
-            [CompletionResult]::new('resolve', 'resolve', [CompletionResultType]::ParameterValue, 'Resolve an escalation, open or acknowledged (a second resolve changes nothing and says so)')
+            [CompletionResult]::new('raise', 'raise', [CompletionResultType]::ParameterValue, 'raise')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'list')
+            [CompletionResult]::new('ack', 'ack', [CompletionResultType]::ParameterValue, 'ack')
+            [CompletionResult]::new('resolve', 'resolve', [CompletionResultType]::ParameterValue, 'resolve')
             break
         }
         'gt;help;escalation;raise' {
@@ -1126,14 +1126,14 @@ Register-ArgumentCompleter -Native -CommandName 'gt' -ScriptBlock {
             break
         }
         'gt;help;prompt' {
-            [CompletionResult]::new('mayor', 'mayor', [CompletionResultType]::ParameterValue, 'Print the Mayor''s guide: convoys, progress, and surgical editing')
+            [CompletionResult]::new('mayor', 'mayor', [CompletionResultType]::ParameterValue, 'mayor')
             break
         }
         'gt;help;prompt;mayor' {
             break
         }
         'gt;help;config' {
-            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show each effective setting and where it came from')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'show')
             break
         }
         'gt;help;config;show' {

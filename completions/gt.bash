@@ -482,7 +482,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__agent__subcmd__delete)
-            opts="-q -h -V --force --db --json --actor --color --quiet --lock-timeout --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --lock-timeout --force --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -654,24 +654,12 @@ _gt() {
             return 0
             ;;
         gt__subcmd__agent__subcmd__list)
-            opts="-q -h -V --rig --status --limit --db --json --actor --color --quiet --lock-timeout --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --lock-timeout --rig --status --limit --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --rig)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --status)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --limit)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -688,6 +676,18 @@ _gt() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --rig)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --status)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -696,7 +696,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__agent__subcmd__reset)
-            opts="-q -h -V --stop --db --json --actor --color --quiet --lock-timeout --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --lock-timeout --stop --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -756,20 +756,12 @@ _gt() {
             return 0
             ;;
         gt__subcmd__agent__subcmd__update)
-            opts="-q -h -V --status --pid --db --json --actor --color --quiet --lock-timeout --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --lock-timeout --status --pid --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --status)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --pid)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -783,6 +775,14 @@ _gt() {
                     return 0
                     ;;
                 --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --status)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pid)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -824,12 +824,28 @@ _gt() {
             return 0
             ;;
         gt__subcmd__bead__subcmd__create)
-            opts="-q -h -V --rig --body --priority --label --depends-on --convoy --db --json --actor --color --quiet --lock-timeout --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --lock-timeout --rig --body --priority --label --depends-on --convoy --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --rig)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -854,22 +870,6 @@ _gt() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --db)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --actor)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
-                    return 0
-                    ;;
-                --lock-timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -878,7 +878,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__bead__subcmd__delete)
-            opts="-q -h -V --force --db --json --actor --color --quiet --lock-timeout --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --lock-timeout --force --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1020,12 +1020,28 @@ _gt() {
             return 0
             ;;
         gt__subcmd__bead__subcmd__list)
-            opts="-q -h -V --status --open --rig --convoy --assignee --priority --label --limit --db --json --actor --color --quiet --lock-timeout --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --lock-timeout --status --open --rig --convoy --assignee --priority --label --limit --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --status)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1054,22 +1070,6 @@ _gt() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --db)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --actor)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
-                    return 0
-                    ;;
-                --lock-timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1078,16 +1078,12 @@ _gt() {
             return 0
             ;;
         gt__subcmd__bead__subcmd__reassign)
-            opts="-q -h -V --to --new --db --json --actor --color --quiet --lock-timeout --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --lock-timeout --to --new --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --to)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1101,6 +1097,10 @@ _gt() {
                     return 0
                     ;;
                 --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --to)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1142,12 +1142,28 @@ _gt() {
             return 0
             ;;
         gt__subcmd__bead__subcmd__update)
-            opts="-q -h -V --status --title --body --priority --label --add-label --remove-label --meta --unset-meta --add-depends-on --remove-depends-on --db --json --actor --color --quiet --lock-timeout --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --lock-timeout --status --title --body --priority --label --add-label --remove-label --meta --unset-meta --add-depends-on --remove-depends-on --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --status)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1192,22 +1208,6 @@ _gt() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --db)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --actor)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
-                    return 0
-                    ;;
-                --lock-timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1216,16 +1216,12 @@ _gt() {
             return 0
             ;;
         gt__subcmd__completions)
-            opts="-q -h -V --out-dir --db --json --actor --color --quiet --lock-timeout --help --version bash elvish fish powershell zsh"
+            opts="-q -h -V --db --json --actor --color --quiet --lock-timeout --out-dir --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --out-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1239,6 +1235,10 @@ _gt() {
                     return 0
                     ;;
                 --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --out-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1412,16 +1412,12 @@ _gt() {
             return 0
             ;;
         gt__subcmd__convoy__subcmd__close)
-            opts="-q -h -V --failed --close-beads --reason --db --json --actor --color --quiet --lock-timeout --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --lock-timeout --failed --close-beads --reason --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --reason)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1435,6 +1431,10 @@ _gt() {
                     return 0
                     ;;
                 --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --reason)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1602,20 +1602,12 @@ _gt() {
             return 0
             ;;
         gt__subcmd__convoy__subcmd__list)
-            opts="-q -h -V --all --status --rig --db --json --actor --color --quiet --lock-timeout --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --lock-timeout --all --status --rig --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --status)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --rig)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1629,6 +1621,14 @@ _gt() {
                     return 0
                     ;;
                 --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --status)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rig)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1700,24 +1700,12 @@ _gt() {
             return 0
             ;;
         gt__subcmd__convoy__subcmd__update)
-            opts="-q -h -V --merge-mode --feature-branch --title --db --json --actor --color --quiet --lock-timeout --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --lock-timeout --merge-mode --feature-branch --title --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --merge-mode)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --feature-branch)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --title)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1734,6 +1722,18 @@ _gt() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --merge-mode)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --feature-branch)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --title)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1742,7 +1742,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__doctor)
-            opts="-q -h -V --fix --db --json --actor --color --quiet --lock-timeout --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --lock-timeout --fix --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1916,7 +1916,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__escalation__subcmd__list)
-            opts="-q -h -V --all --db --json --actor --color --quiet --lock-timeout --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --lock-timeout --all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1946,12 +1946,28 @@ _gt() {
             return 0
             ;;
         gt__subcmd__escalation__subcmd__raise)
-            opts="-q -h -V --severity --category --bead --rig --agent --db --json --actor --color --quiet --lock-timeout --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --lock-timeout --severity --category --bead --rig --agent --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --severity)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1972,22 +1988,6 @@ _gt() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --db)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --actor)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
-                    return 0
-                    ;;
-                --lock-timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1996,16 +1996,12 @@ _gt() {
             return 0
             ;;
         gt__subcmd__escalation__subcmd__resolve)
-            opts="-q -h -V --note --db --json --actor --color --quiet --lock-timeout --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --lock-timeout --note --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --note)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2019,6 +2015,10 @@ _gt() {
                     return 0
                     ;;
                 --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --note)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2030,21 +2030,29 @@ _gt() {
             return 0
             ;;
         gt__subcmd__events)
-            opts="-f -q -h -V --subject --convoy --actor --since --limit --follow --db --json --color --quiet --lock-timeout --help --version"
+            opts="-q -f -h -V --db --json --color --quiet --lock-timeout --subject --convoy --since --limit --follow --actor --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --subject)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --convoy)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --actor)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2056,15 +2064,7 @@ _gt() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --db)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
-                    return 0
-                    ;;
-                --lock-timeout)
+                --actor)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2734,16 +2734,12 @@ _gt() {
             return 0
             ;;
         gt__subcmd__hook)
-            opts="-q -h -V --agent --db --json --actor --color --quiet --lock-timeout --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --lock-timeout --agent --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --agent)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2757,6 +2753,10 @@ _gt() {
                     return 0
                     ;;
                 --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --agent)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2798,16 +2798,12 @@ _gt() {
             return 0
             ;;
         gt__subcmd__man)
-            opts="-q -h -V --out-dir --db --json --actor --color --quiet --lock-timeout --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --lock-timeout --out-dir --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --out-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2821,6 +2817,10 @@ _gt() {
                     return 0
                     ;;
                 --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --out-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2832,16 +2832,12 @@ _gt() {
             return 0
             ;;
         gt__subcmd__mcp)
-            opts="-q -h -V --read-only --polecat --db --json --actor --color --quiet --lock-timeout --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --lock-timeout --read-only --polecat --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --polecat)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2858,6 +2854,10 @@ _gt() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --polecat)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2866,12 +2866,28 @@ _gt() {
             return 0
             ;;
         gt__subcmd__patrol)
-            opts="-q -h -V --stall-after --dead-after --max-dispatch-retries --dry-run --watch --interval --db --json --actor --color --quiet --lock-timeout --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --lock-timeout --stall-after --dead-after --max-dispatch-retries --dry-run --watch --interval --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --stall-after)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2885,22 +2901,6 @@ _gt() {
                     return 0
                     ;;
                 --interval)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --db)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --actor)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
-                    return 0
-                    ;;
-                --lock-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3044,20 +3044,12 @@ _gt() {
             return 0
             ;;
         gt__subcmd__rig__subcmd__add)
-            opts="-q -h -V --git-url --default-branch --db --json --actor --color --quiet --lock-timeout --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --lock-timeout --git-url --default-branch --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --git-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --default-branch)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3071,6 +3063,14 @@ _gt() {
                     return 0
                     ;;
                 --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --git-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --default-branch)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3168,20 +3168,12 @@ _gt() {
             return 0
             ;;
         gt__subcmd__serve)
-            opts="-q -h -V --addr --token --read-only --db --json --actor --color --quiet --lock-timeout --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --lock-timeout --addr --token --read-only --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --addr)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --token)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3198,6 +3190,14 @@ _gt() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --addr)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3206,12 +3206,28 @@ _gt() {
             return 0
             ;;
         gt__subcmd__sling)
-            opts="-q -h -V --rig --body --priority --label --convoy --db --json --actor --color --quiet --lock-timeout --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --lock-timeout --rig --body --priority --label --convoy --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --rig)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3232,6 +3248,20 @@ _gt() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        gt__subcmd__sling__subcmd__batch)
+            opts="-q -h -V --db --json --actor --color --quiet --lock-timeout --rig --title --task --tasks-file --merge-mode --feature-branch --max-polecats --idempotency-key --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3248,20 +3278,6 @@ _gt() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        gt__subcmd__sling__subcmd__batch)
-            opts="-q -h -V --rig --title --task --tasks-file --merge-mode --feature-branch --max-polecats --idempotency-key --db --json --actor --color --quiet --lock-timeout --help --version"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
                 --rig)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3291,22 +3307,6 @@ _gt() {
                     return 0
                     ;;
                 --idempotency-key)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --db)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --actor)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
-                    return 0
-                    ;;
-                --lock-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

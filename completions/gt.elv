@@ -79,12 +79,12 @@ set edit:completion:arg-completer[gt] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'gt;rig;add'= {
-            cand --git-url 'Where the repository is cloned from'
-            cand --default-branch 'The branch work lands on [default: main]'
             cand --db 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]'
             cand --actor 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]'
             cand --color 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]'
             cand --lock-timeout 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]'
+            cand --git-url 'Where the repository is cloned from'
+            cand --default-branch 'The branch work lands on [default: main]'
             cand --json 'Print one JSON document on stdout; errors become JSON on stderr'
             cand -q 'Print only the IDs of what a command created or listed'
             cand --quiet 'Print only the IDs of what a command created or listed'
@@ -107,8 +107,8 @@ set edit:completion:arg-completer[gt] = {|@words|
             cand --version 'Print version'
         }
         &'gt;rig;help'= {
-            cand add 'Add a rig (adding one that exists with the same settings changes nothing)'
-            cand list 'List the town''s rigs'
+            cand add 'add'
+            cand list 'list'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'gt;rig;help;add'= {
@@ -118,15 +118,15 @@ set edit:completion:arg-completer[gt] = {|@words|
         &'gt;rig;help;help'= {
         }
         &'gt;sling'= {
+            cand --db 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]'
+            cand --actor 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]'
+            cand --color 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]'
+            cand --lock-timeout 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]'
             cand --rig 'The rig the work is for'
             cand --body 'Details for whoever does it'
             cand --priority 'low, medium, high or critical'
             cand --label 'A label (repeatable)'
             cand --convoy 'A convoy to track the bead'
-            cand --db 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]'
-            cand --actor 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]'
-            cand --color 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]'
-            cand --lock-timeout 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]'
             cand --json 'Print one JSON document on stdout; errors become JSON on stderr'
             cand -q 'Print only the IDs of what a command created or listed'
             cand --quiet 'Print only the IDs of what a command created or listed'
@@ -136,6 +136,10 @@ set edit:completion:arg-completer[gt] = {|@words|
             cand --version 'Print version'
         }
         &'gt;sling-batch'= {
+            cand --db 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]'
+            cand --actor 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]'
+            cand --color 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]'
+            cand --lock-timeout 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]'
             cand --rig 'The rig the work is for'
             cand --title 'The convoy''s title: the overall piece of work'
             cand --task 'A task title (repeatable; such tasks have no dependencies)'
@@ -144,10 +148,6 @@ set edit:completion:arg-completer[gt] = {|@words|
             cand --feature-branch 'The branch the convoy''s work is merged into'
             cand --max-polecats 'The most polecats this batch may occupy at once'
             cand --idempotency-key 'Run again with the same key: returns the first convoy, writes nothing'
-            cand --db 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]'
-            cand --actor 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]'
-            cand --color 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]'
-            cand --lock-timeout 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]'
             cand --json 'Print one JSON document on stdout; errors become JSON on stderr'
             cand -q 'Print only the IDs of what a command created or listed'
             cand --quiet 'Print only the IDs of what a command created or listed'
@@ -178,16 +178,16 @@ set edit:completion:arg-completer[gt] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'gt;convoy;list'= {
-            cand --status 'Only convoys in this status (active, landed, closed, failed)'
-            cand --rig 'Only convoys of this rig'
             cand --db 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]'
             cand --actor 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]'
             cand --color 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]'
             cand --lock-timeout 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]'
-            cand --all 'Include landed, closed and failed convoys'
+            cand --status 'Only convoys in this status (active, landed, closed, failed)'
+            cand --rig 'Only convoys of this rig'
             cand --json 'Print one JSON document on stdout; errors become JSON on stderr'
             cand -q 'Print only the IDs of what a command created or listed'
             cand --quiet 'Print only the IDs of what a command created or listed'
+            cand --all 'Include landed, closed and failed convoys'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
@@ -207,29 +207,29 @@ set edit:completion:arg-completer[gt] = {|@words|
             cand --version 'Print version'
         }
         &'gt;convoy;close'= {
-            cand --reason 'Why, for the record'
             cand --db 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]'
             cand --actor 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]'
             cand --color 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]'
             cand --lock-timeout 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]'
-            cand --failed 'Mark it failed rather than closed'
-            cand --close-beads 'Also end every unfinished tracked bead, freeing its agent'
+            cand --reason 'Why, for the record'
             cand --json 'Print one JSON document on stdout; errors become JSON on stderr'
             cand -q 'Print only the IDs of what a command created or listed'
             cand --quiet 'Print only the IDs of what a command created or listed'
+            cand --failed 'Mark it failed rather than closed'
+            cand --close-beads 'Also end every unfinished tracked bead, freeing its agent'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
         }
         &'gt;convoy;update'= {
-            cand --merge-mode 'review-then-land or review-and-merge'
-            cand --feature-branch 'The branch its work is merged into ("" clears it)'
-            cand --title 'A new title'
             cand --db 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]'
             cand --actor 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]'
             cand --color 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]'
             cand --lock-timeout 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]'
+            cand --merge-mode 'review-then-land or review-and-merge'
+            cand --feature-branch 'The branch its work is merged into ("" clears it)'
+            cand --title 'A new title'
             cand --json 'Print one JSON document on stdout; errors become JSON on stderr'
             cand -q 'Print only the IDs of what a command created or listed'
             cand --quiet 'Print only the IDs of what a command created or listed'
@@ -278,13 +278,13 @@ set edit:completion:arg-completer[gt] = {|@words|
             cand --version 'Print version'
         }
         &'gt;convoy;help'= {
-            cand list 'List active convoys with their progress (all of them with --all)'
-            cand status 'Show a convoy: each tracked bead with its status, assignee and blockers'
-            cand close 'Force-close (or force-fail) a convoy that will not land by itself'
-            cand update 'Edit a convoy''s title, merge mode or feature branch'
-            cand add 'Start tracking beads in a convoy (a bead belongs to at most one convoy)'
-            cand remove 'Stop tracking beads in a convoy (the beads stay)'
-            cand delete 'Delete a convoy: its beads stay, no longer in any convoy'
+            cand list 'list'
+            cand status 'status'
+            cand close 'close'
+            cand update 'update'
+            cand add 'add'
+            cand remove 'remove'
+            cand delete 'delete'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'gt;convoy;help;list'= {
@@ -324,16 +324,16 @@ set edit:completion:arg-completer[gt] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'gt;bead;create'= {
+            cand --db 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]'
+            cand --actor 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]'
+            cand --color 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]'
+            cand --lock-timeout 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]'
             cand --rig 'The rig the work is for'
             cand --body 'Details for whoever does it'
             cand --priority 'low, medium, high or critical'
             cand --label 'A label (repeatable)'
             cand --depends-on 'A bead this one waits for (repeatable)'
             cand --convoy 'A convoy to track it and put it to work'
-            cand --db 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]'
-            cand --actor 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]'
-            cand --color 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]'
-            cand --lock-timeout 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]'
             cand --json 'Print one JSON document on stdout; errors become JSON on stderr'
             cand -q 'Print only the IDs of what a command created or listed'
             cand --quiet 'Print only the IDs of what a command created or listed'
@@ -343,6 +343,10 @@ set edit:completion:arg-completer[gt] = {|@words|
             cand --version 'Print version'
         }
         &'gt;bead;list'= {
+            cand --db 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]'
+            cand --actor 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]'
+            cand --color 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]'
+            cand --lock-timeout 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]'
             cand --status 'Only beads in this status'
             cand --rig 'Only beads of this rig'
             cand --convoy 'Only beads tracked by this convoy'
@@ -350,14 +354,10 @@ set edit:completion:arg-completer[gt] = {|@words|
             cand --priority 'Only beads of this priority'
             cand --label 'Only beads with this label'
             cand --limit 'At most this many beads'
-            cand --db 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]'
-            cand --actor 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]'
-            cand --color 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]'
-            cand --lock-timeout 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]'
-            cand --open 'Only beads that are not closed or failed'
             cand --json 'Print one JSON document on stdout; errors become JSON on stderr'
             cand -q 'Print only the IDs of what a command created or listed'
             cand --quiet 'Print only the IDs of what a command created or listed'
+            cand --open 'Only beads that are not closed or failed'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
@@ -377,6 +377,10 @@ set edit:completion:arg-completer[gt] = {|@words|
             cand --version 'Print version'
         }
         &'gt;bead;update'= {
+            cand --db 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]'
+            cand --actor 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]'
+            cand --color 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]'
+            cand --lock-timeout 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]'
             cand --status 'open, in_progress, in_review, closed or failed'
             cand --title 'A new title'
             cand --body 'A new body'
@@ -388,10 +392,6 @@ set edit:completion:arg-completer[gt] = {|@words|
             cand --unset-meta 'Remove a metadata key (repeatable)'
             cand --add-depends-on 'Make it wait for this bead too (repeatable; a cycle is refused)'
             cand --remove-depends-on 'Stop it waiting for this bead (repeatable; it may then dispatch)'
-            cand --db 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]'
-            cand --actor 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]'
-            cand --color 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]'
-            cand --lock-timeout 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]'
             cand --json 'Print one JSON document on stdout; errors become JSON on stderr'
             cand -q 'Print only the IDs of what a command created or listed'
             cand --quiet 'Print only the IDs of what a command created or listed'
@@ -401,15 +401,15 @@ set edit:completion:arg-completer[gt] = {|@words|
             cand --version 'Print version'
         }
         &'gt;bead;reassign'= {
-            cand --to 'The agent to hook it to (name or ID)'
             cand --db 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]'
             cand --actor 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]'
             cand --color 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]'
             cand --lock-timeout 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]'
-            cand --new 'Hook it to a new polecat of the bead''s rig'
+            cand --to 'The agent to hook it to (name or ID)'
             cand --json 'Print one JSON document on stdout; errors become JSON on stderr'
             cand -q 'Print only the IDs of what a command created or listed'
             cand --quiet 'Print only the IDs of what a command created or listed'
+            cand --new 'Hook it to a new polecat of the bead''s rig'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
@@ -420,22 +420,22 @@ set edit:completion:arg-completer[gt] = {|@words|
             cand --actor 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]'
             cand --color 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]'
             cand --lock-timeout 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]'
-            cand --force 'Delete it even if it is hooked (its agent is freed)'
             cand --json 'Print one JSON document on stdout; errors become JSON on stderr'
             cand -q 'Print only the IDs of what a command created or listed'
             cand --quiet 'Print only the IDs of what a command created or listed'
+            cand --force 'Delete it even if it is hooked (its agent is freed)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
         }
         &'gt;bead;help'= {
-            cand create 'Create a bead, on its own or in a convoy'
-            cand list 'List beads, oldest first'
-            cand show 'Show one bead in full'
-            cand update 'Change some fields of a bead; the others stay as they are'
-            cand reassign 'Move a bead to another agent (or to a new polecat of its rig)'
-            cand delete 'Delete a bead; its history stays in the event log'
+            cand create 'create'
+            cand list 'list'
+            cand show 'show'
+            cand update 'update'
+            cand reassign 'reassign'
+            cand delete 'delete'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'gt;bead;help;create'= {
@@ -473,13 +473,13 @@ set edit:completion:arg-completer[gt] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'gt;agent;list'= {
-            cand --rig 'Only agents of this rig'
-            cand --status 'Only agents in this status (idle, working, stalled, dead)'
-            cand --limit 'Show the first N agents, oldest first'
             cand --db 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]'
             cand --actor 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]'
             cand --color 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]'
             cand --lock-timeout 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]'
+            cand --rig 'Only agents of this rig'
+            cand --status 'Only agents in this status (idle, working, stalled, dead)'
+            cand --limit 'Show the first N agents, oldest first'
             cand --json 'Print one JSON document on stdout; errors become JSON on stderr'
             cand -q 'Print only the IDs of what a command created or listed'
             cand --quiet 'Print only the IDs of what a command created or listed'
@@ -502,12 +502,12 @@ set edit:completion:arg-completer[gt] = {|@words|
             cand --version 'Print version'
         }
         &'gt;agent;update'= {
-            cand --status 'idle, working, stalled or dead'
-            cand --pid 'The process ID of the agent''s process on this host'
             cand --db 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]'
             cand --actor 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]'
             cand --color 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]'
             cand --lock-timeout 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]'
+            cand --status 'idle, working, stalled or dead'
+            cand --pid 'The process ID of the agent''s process on this host'
             cand --json 'Print one JSON document on stdout; errors become JSON on stderr'
             cand -q 'Print only the IDs of what a command created or listed'
             cand --quiet 'Print only the IDs of what a command created or listed'
@@ -521,10 +521,10 @@ set edit:completion:arg-completer[gt] = {|@words|
             cand --actor 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]'
             cand --color 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]'
             cand --lock-timeout 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]'
-            cand --stop 'Also send SIGTERM to the agent''s recorded process'
             cand --json 'Print one JSON document on stdout; errors become JSON on stderr'
             cand -q 'Print only the IDs of what a command created or listed'
             cand --quiet 'Print only the IDs of what a command created or listed'
+            cand --stop 'Also send SIGTERM to the agent''s recorded process'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
@@ -548,22 +548,22 @@ set edit:completion:arg-completer[gt] = {|@words|
             cand --actor 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]'
             cand --color 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]'
             cand --lock-timeout 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]'
-            cand --force 'Delete it even if it is hooked (its bead is released)'
             cand --json 'Print one JSON document on stdout; errors become JSON on stderr'
             cand -q 'Print only the IDs of what a command created or listed'
             cand --quiet 'Print only the IDs of what a command created or listed'
+            cand --force 'Delete it even if it is hooked (its bead is released)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
         }
         &'gt;agent;help'= {
-            cand list 'List agents'
-            cand show 'Show one agent'
-            cand update 'Set an agent''s status or recorded process ID directly, for repairs'
-            cand reset 'Force an agent back to idle, with nothing on its hook'
-            cand heartbeat 'Report that an agent is alive (a polecat calls this every minute)'
-            cand delete 'Delete an agent (its history stays)'
+            cand list 'list'
+            cand show 'show'
+            cand update 'update'
+            cand reset 'reset'
+            cand heartbeat 'heartbeat'
+            cand delete 'delete'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'gt;agent;help;list'= {
@@ -581,11 +581,11 @@ set edit:completion:arg-completer[gt] = {|@words|
         &'gt;agent;help;help'= {
         }
         &'gt;hook'= {
-            cand --agent 'The agent''s name or ID'
             cand --db 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]'
             cand --actor 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]'
             cand --color 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]'
             cand --lock-timeout 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]'
+            cand --agent 'The agent''s name or ID'
             cand --json 'Print one JSON document on stdout; errors become JSON on stderr'
             cand -q 'Print only the IDs of what a command created or listed'
             cand --quiet 'Print only the IDs of what a command created or listed'
@@ -613,15 +613,15 @@ set edit:completion:arg-completer[gt] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'gt;escalation;raise'= {
+            cand --db 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]'
+            cand --actor 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]'
+            cand --color 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]'
+            cand --lock-timeout 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]'
             cand --severity 'low, medium, high or critical [default: medium]'
             cand --category 'A free-form category, for filtering'
             cand --bead 'The bead it concerns'
             cand --rig 'The rig it concerns'
             cand --agent 'The agent it concerns'
-            cand --db 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]'
-            cand --actor 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]'
-            cand --color 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]'
-            cand --lock-timeout 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]'
             cand --json 'Print one JSON document on stdout; errors become JSON on stderr'
             cand -q 'Print only the IDs of what a command created or listed'
             cand --quiet 'Print only the IDs of what a command created or listed'
@@ -635,10 +635,10 @@ set edit:completion:arg-completer[gt] = {|@words|
             cand --actor 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]'
             cand --color 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]'
             cand --lock-timeout 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]'
-            cand --all 'Include acknowledged and resolved escalations'
             cand --json 'Print one JSON document on stdout; errors become JSON on stderr'
             cand -q 'Print only the IDs of what a command created or listed'
             cand --quiet 'Print only the IDs of what a command created or listed'
+            cand --all 'Include acknowledged and resolved escalations'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
@@ -658,11 +658,11 @@ set edit:completion:arg-completer[gt] = {|@words|
             cand --version 'Print version'
         }
         &'gt;escalation;resolve'= {
-            cand --note 'What was done about it (kept in the audit log)'
             cand --db 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]'
             cand --actor 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]'
             cand --color 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]'
             cand --lock-timeout 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]'
+            cand --note 'What was done about it (kept in the audit log)'
             cand --json 'Print one JSON document on stdout; errors become JSON on stderr'
             cand -q 'Print only the IDs of what a command created or listed'
             cand --quiet 'Print only the IDs of what a command created or listed'
@@ -672,10 +672,10 @@ set edit:completion:arg-completer[gt] = {|@words|
             cand --version 'Print version'
         }
         &'gt;escalation;help'= {
-            cand raise 'Ask a human for attention'
-            cand list 'List open escalations (all of them with --all)'
-            cand ack 'Acknowledge an escalation (a second ack changes nothing and says so)'
-            cand resolve 'Resolve an escalation, open or acknowledged (a second resolve changes nothing and says so)'
+            cand raise 'raise'
+            cand list 'list'
+            cand ack 'ack'
+            cand resolve 'resolve'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'gt;escalation;help;raise'= {
@@ -689,19 +689,19 @@ set edit:completion:arg-completer[gt] = {|@words|
         &'gt;escalation;help;help'= {
         }
         &'gt;events'= {
-            cand --subject 'Only events about this bead, convoy, agent (name or ID) or escalation'
-            cand --convoy 'Only events of this convoy and of the beads it tracks'
-            cand --actor 'Only events by this actor'
-            cand --since 'Only events since this time (RFC 3339), date (2026-11-21), today, yesterday, or age (10m, 2h, 1day)'
-            cand --limit 'Show the newest N events (0 for all)'
             cand --db 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]'
             cand --color 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]'
             cand --lock-timeout 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]'
-            cand -f 'Keep printing new events as they happen (JSON Lines with --json)'
-            cand --follow 'Keep printing new events as they happen (JSON Lines with --json)'
+            cand --subject 'Only events about this bead, convoy, agent (name or ID) or escalation'
+            cand --convoy 'Only events of this convoy and of the beads it tracks'
+            cand --since 'Only events since this time (RFC 3339), date (2026-11-21), today, yesterday, or age (10m, 2h, 1day)'
+            cand --limit 'Show the newest N events (0 for all)'
+            cand --actor 'Only events by this actor'
             cand --json 'Print one JSON document on stdout; errors become JSON on stderr'
             cand -q 'Print only the IDs of what a command created or listed'
             cand --quiet 'Print only the IDs of what a command created or listed'
+            cand -f 'Keep printing new events as they happen (JSON Lines with --json)'
+            cand --follow 'Keep printing new events as they happen (JSON Lines with --json)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
@@ -712,60 +712,60 @@ set edit:completion:arg-completer[gt] = {|@words|
             cand --actor 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]'
             cand --color 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]'
             cand --lock-timeout 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]'
-            cand --fix 'Repair counts, landings, hooks and edges (audited)'
             cand --json 'Print one JSON document on stdout; errors become JSON on stderr'
             cand -q 'Print only the IDs of what a command created or listed'
             cand --quiet 'Print only the IDs of what a command created or listed'
+            cand --fix 'Repair counts, landings, hooks and edges (audited)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
         }
         &'gt;patrol'= {
-            cand --stall-after 'A working agent silent this long is stalled [default: 10m]'
-            cand --dead-after 'An agent silent this long is dead and loses its bead [default: 30m]'
-            cand --max-dispatch-retries 'Retries of a failed dispatch command before it is escalated [default: 3]'
-            cand --interval 'Time between passes with --watch'
             cand --db 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]'
             cand --actor 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]'
             cand --color 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]'
             cand --lock-timeout 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]'
-            cand --dry-run 'Report what is due without changing anything'
-            cand --watch 'Keep patrolling until SIGINT or SIGTERM, one line (JSON Line) per repair'
+            cand --stall-after 'A working agent silent this long is stalled [default: 10m]'
+            cand --dead-after 'An agent silent this long is dead and loses its bead [default: 30m]'
+            cand --max-dispatch-retries 'Retries of a failed dispatch command before it is escalated [default: 3]'
+            cand --interval 'Time between passes with --watch'
             cand --json 'Print one JSON document on stdout; errors become JSON on stderr'
             cand -q 'Print only the IDs of what a command created or listed'
             cand --quiet 'Print only the IDs of what a command created or listed'
+            cand --dry-run 'Report what is due without changing anything'
+            cand --watch 'Keep patrolling until SIGINT or SIGTERM, one line (JSON Line) per repair'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
         }
         &'gt;mcp'= {
-            cand --polecat 'Serve one polecat its own tools: its hook, its bead, heartbeats, escalations'
             cand --db 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]'
             cand --actor 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]'
             cand --color 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]'
             cand --lock-timeout 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]'
-            cand --read-only 'Serve only the tools that read'
+            cand --polecat 'Serve one polecat its own tools: its hook, its bead, heartbeats, escalations'
             cand --json 'Print one JSON document on stdout; errors become JSON on stderr'
             cand -q 'Print only the IDs of what a command created or listed'
             cand --quiet 'Print only the IDs of what a command created or listed'
+            cand --read-only 'Serve only the tools that read'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
         }
         &'gt;serve'= {
-            cand --addr 'The address to listen on'
-            cand --token 'The token every request must bring (needed off loopback)'
             cand --db 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]'
             cand --actor 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]'
             cand --color 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]'
             cand --lock-timeout 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]'
-            cand --read-only 'Refuse every write (403)'
+            cand --addr 'The address to listen on'
+            cand --token 'The token every request must bring (needed off loopback)'
             cand --json 'Print one JSON document on stdout; errors become JSON on stderr'
             cand -q 'Print only the IDs of what a command created or listed'
             cand --quiet 'Print only the IDs of what a command created or listed'
+            cand --read-only 'Refuse every write (403)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
@@ -800,7 +800,7 @@ set edit:completion:arg-completer[gt] = {|@words|
             cand --version 'Print version'
         }
         &'gt;prompt;help'= {
-            cand mayor 'Print the Mayor''s guide: convoys, progress, and surgical editing'
+            cand mayor 'mayor'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'gt;prompt;help;mayor'= {
@@ -836,7 +836,7 @@ set edit:completion:arg-completer[gt] = {|@words|
             cand --version 'Print version'
         }
         &'gt;config;help'= {
-            cand show 'Show each effective setting and where it came from'
+            cand show 'show'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'gt;config;help;show'= {
@@ -844,11 +844,11 @@ set edit:completion:arg-completer[gt] = {|@words|
         &'gt;config;help;help'= {
         }
         &'gt;completions'= {
-            cand --out-dir 'Write the scripts for every shell into this directory instead'
             cand --db 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]'
             cand --actor 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]'
             cand --color 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]'
             cand --lock-timeout 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]'
+            cand --out-dir 'Write the scripts for every shell into this directory instead'
             cand --json 'Print one JSON document on stdout; errors become JSON on stderr'
             cand -q 'Print only the IDs of what a command created or listed'
             cand --quiet 'Print only the IDs of what a command created or listed'
@@ -858,11 +858,11 @@ set edit:completion:arg-completer[gt] = {|@words|
             cand --version 'Print version'
         }
         &'gt;man'= {
-            cand --out-dir 'Write gt.1 and one page per subcommand into this directory'
             cand --db 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]'
             cand --actor 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]'
             cand --color 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]'
             cand --lock-timeout 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]'
+            cand --out-dir 'Write gt.1 and one page per subcommand into this directory'
             cand --json 'Print one JSON document on stdout; errors become JSON on stderr'
             cand -q 'Print only the IDs of what a command created or listed'
             cand --quiet 'Print only the IDs of what a command created or listed'
@@ -872,31 +872,31 @@ set edit:completion:arg-completer[gt] = {|@words|
             cand --version 'Print version'
         }
         &'gt;help'= {
-            cand init 'Create the town database, or upgrade it to this gt''s schema'
+            cand init 'init'
             cand rig 'Manage rigs, the repositories the town works on'
-            cand sling 'Create one bead, hook it onto a polecat, and dispatch it'
-            cand sling-batch 'Sling many beads as one tracked convoy, atomically'
+            cand sling 'sling'
+            cand sling-batch 'sling-batch'
             cand convoy 'Watch and repair convoys, the tracked batches of beads'
             cand bead 'Create, inspect and edit beads, the units of work'
             cand agent 'Inspect and repair agents (polecats, refinery, mayor, witness)'
-            cand hook 'Show what is on an agent''s hook: for a polecat, "what do I do now"'
+            cand hook 'hook'
             cand escalation 'Raise, list, acknowledge and resolve requests for human attention'
-            cand events 'Show the activity feed, newest last'
-            cand doctor 'Check every invariant of the town, and repair what can be repaired'
-            cand patrol 'Find stuck agents and work nothing will pick up, and repair what is safe'
-            cand mcp 'Serve gt''s calls as MCP tools on stdin and stdout (for agent hosts)'
-            cand serve 'Serve the HTTP API over the town (JSON in, JSON out, and an event stream)'
+            cand events 'events'
+            cand doctor 'doctor'
+            cand patrol 'patrol'
+            cand mcp 'mcp'
+            cand serve 'serve'
             cand prompt 'Print a guide to gt for an agent''s prompt'
             cand config 'Inspect gt''s settings and where they come from'
-            cand completions 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
-            cand man 'Print the gt(1) man page, or write every page with --out-dir'
+            cand completions 'completions'
+            cand man 'man'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'gt;help;init'= {
         }
         &'gt;help;rig'= {
-            cand add 'Add a rig (adding one that exists with the same settings changes nothing)'
-            cand list 'List the town''s rigs'
+            cand add 'add'
+            cand list 'list'
         }
         &'gt;help;rig;add'= {
         }
@@ -907,13 +907,13 @@ set edit:completion:arg-completer[gt] = {|@words|
         &'gt;help;sling-batch'= {
         }
         &'gt;help;convoy'= {
-            cand list 'List active convoys with their progress (all of them with --all)'
-            cand status 'Show a convoy: each tracked bead with its status, assignee and blockers'
-            cand close 'Force-close (or force-fail) a convoy that will not land by itself'
-            cand update 'Edit a convoy''s title, merge mode or feature branch'
-            cand add 'Start tracking beads in a convoy (a bead belongs to at most one convoy)'
-            cand remove 'Stop tracking beads in a convoy (the beads stay)'
-            cand delete 'Delete a convoy: its beads stay, no longer in any convoy'
+            cand list 'list'
+            cand status 'status'
+            cand close 'close'
+            cand update 'update'
+            cand add 'add'
+            cand remove 'remove'
+            cand delete 'delete'
         }
         &'gt;help;convoy;list'= {
         }
@@ -930,12 +930,12 @@ set edit:completion:arg-completer[gt] = {|@words|
         &'gt;help;convoy;delete'= {
         }
         &'gt;help;bead'= {
-            cand create 'Create a bead, on its own or in a convoy'
-            cand list 'List beads, oldest first'
-            cand show 'Show one bead in full'
-            cand update 'Change some fields of a bead; the others stay as they are'
-            cand reassign 'Move a bead to another agent (or to a new polecat of its rig)'
-            cand delete 'Delete a bead; its history stays in the event log'
+            cand create 'create'
+            cand list 'list'
+            cand show 'show'
+            cand update 'update'
+            cand reassign 'reassign'
+            cand delete 'delete'
         }
         &'gt;help;bead;create'= {
         }
@@ -950,12 +950,12 @@ set edit:completion:arg-completer[gt] = {|@words|
         &'gt;help;bead;delete'= {
         }
         &'gt;help;agent'= {
-            cand list 'List agents'
-            cand show 'Show one agent'
-            cand update 'Set an agent''s status or recorded process ID directly, for repairs'
-            cand reset 'Force an agent back to idle, with nothing on its hook'
-            cand heartbeat 'Report that an agent is alive (a polecat calls this every minute)'
-            cand delete 'Delete an agent (its history stays)'
+            cand list 'list'
+            cand show 'show'
+            cand update 'update'
+            cand reset 'reset'
+            cand heartbeat 'heartbeat'
+            cand delete 'delete'
         }
         &'gt;help;agent;list'= {
         }
@@ -972,10 +972,10 @@ set edit:completion:arg-completer[gt] = {|@words|
         &'gt;help;hook'= {
         }
         &'gt;help;escalation'= {
-            cand raise 'Ask a human for attention'
-            cand list 'List open escalations (all of them with --all)'
-            cand ack 'Acknowledge an escalation (a second ack changes nothing and says so)'
-            cand resolve 'Resolve an escalation, open or acknowledged (a second resolve changes nothing and says so)'
+            cand raise 'raise'
+            cand list 'list'
+            cand ack 'ack'
+            cand resolve 'resolve'
         }
         &'gt;help;escalation;raise'= {
         }
@@ -996,12 +996,12 @@ set edit:completion:arg-completer[gt] = {|@words|
         &'gt;help;serve'= {
         }
         &'gt;help;prompt'= {
-            cand mayor 'Print the Mayor''s guide: convoys, progress, and surgical editing'
+            cand mayor 'mayor'
         }
         &'gt;help;prompt;mayor'= {
         }
         &'gt;help;config'= {
-            cand show 'Show each effective setting and where it came from'
+            cand show 'show'
         }
         &'gt;help;config;show'= {
         }

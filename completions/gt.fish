@@ -76,14 +76,14 @@ complete -c gt -n "__fish_gt_using_subcommand rig; and not __fish_seen_subcomman
 complete -c gt -n "__fish_gt_using_subcommand rig; and not __fish_seen_subcommand_from add list help" -f -a "add" -d 'Add a rig (adding one that exists with the same settings changes nothing)'
 complete -c gt -n "__fish_gt_using_subcommand rig; and not __fish_seen_subcommand_from add list help" -f -a "list" -d 'List the town\'s rigs'
 complete -c gt -n "__fish_gt_using_subcommand rig; and not __fish_seen_subcommand_from add list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c gt -n "__fish_gt_using_subcommand rig; and __fish_seen_subcommand_from add" -l git-url -d 'Where the repository is cloned from' -r
-complete -c gt -n "__fish_gt_using_subcommand rig; and __fish_seen_subcommand_from add" -l default-branch -d 'The branch work lands on [default: main]' -r
 complete -c gt -n "__fish_gt_using_subcommand rig; and __fish_seen_subcommand_from add" -l db -d 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]' -r
 complete -c gt -n "__fish_gt_using_subcommand rig; and __fish_seen_subcommand_from add" -l actor -d 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]' -r
 complete -c gt -n "__fish_gt_using_subcommand rig; and __fish_seen_subcommand_from add" -l color -d 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t''
 never\t''"
 complete -c gt -n "__fish_gt_using_subcommand rig; and __fish_seen_subcommand_from add" -l lock-timeout -d 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]' -r
+complete -c gt -n "__fish_gt_using_subcommand rig; and __fish_seen_subcommand_from add" -l git-url -d 'Where the repository is cloned from' -r
+complete -c gt -n "__fish_gt_using_subcommand rig; and __fish_seen_subcommand_from add" -l default-branch -d 'The branch work lands on [default: main]' -r
 complete -c gt -n "__fish_gt_using_subcommand rig; and __fish_seen_subcommand_from add" -l json -d 'Print one JSON document on stdout; errors become JSON on stderr'
 complete -c gt -n "__fish_gt_using_subcommand rig; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
 complete -c gt -n "__fish_gt_using_subcommand rig; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -98,24 +98,30 @@ complete -c gt -n "__fish_gt_using_subcommand rig; and __fish_seen_subcommand_fr
 complete -c gt -n "__fish_gt_using_subcommand rig; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
 complete -c gt -n "__fish_gt_using_subcommand rig; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gt -n "__fish_gt_using_subcommand rig; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
-complete -c gt -n "__fish_gt_using_subcommand rig; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add a rig (adding one that exists with the same settings changes nothing)'
-complete -c gt -n "__fish_gt_using_subcommand rig; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the town\'s rigs'
+complete -c gt -n "__fish_gt_using_subcommand rig; and __fish_seen_subcommand_from help" -f -a "add"
+complete -c gt -n "__fish_gt_using_subcommand rig; and __fish_seen_subcommand_from help" -f -a "list"
 complete -c gt -n "__fish_gt_using_subcommand rig; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c gt -n "__fish_gt_using_subcommand sling" -l rig -d 'The rig the work is for' -r
-complete -c gt -n "__fish_gt_using_subcommand sling" -l body -d 'Details for whoever does it' -r
-complete -c gt -n "__fish_gt_using_subcommand sling" -l priority -d 'low, medium, high or critical' -r
-complete -c gt -n "__fish_gt_using_subcommand sling" -l label -d 'A label (repeatable)' -r
-complete -c gt -n "__fish_gt_using_subcommand sling" -l convoy -d 'A convoy to track the bead' -r
 complete -c gt -n "__fish_gt_using_subcommand sling" -l db -d 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]' -r
 complete -c gt -n "__fish_gt_using_subcommand sling" -l actor -d 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]' -r
 complete -c gt -n "__fish_gt_using_subcommand sling" -l color -d 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t''
 never\t''"
 complete -c gt -n "__fish_gt_using_subcommand sling" -l lock-timeout -d 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]' -r
+complete -c gt -n "__fish_gt_using_subcommand sling" -l rig -d 'The rig the work is for' -r
+complete -c gt -n "__fish_gt_using_subcommand sling" -l body -d 'Details for whoever does it' -r
+complete -c gt -n "__fish_gt_using_subcommand sling" -l priority -d 'low, medium, high or critical' -r
+complete -c gt -n "__fish_gt_using_subcommand sling" -l label -d 'A label (repeatable)' -r
+complete -c gt -n "__fish_gt_using_subcommand sling" -l convoy -d 'A convoy to track the bead' -r
 complete -c gt -n "__fish_gt_using_subcommand sling" -l json -d 'Print one JSON document on stdout; errors become JSON on stderr'
 complete -c gt -n "__fish_gt_using_subcommand sling" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
 complete -c gt -n "__fish_gt_using_subcommand sling" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gt -n "__fish_gt_using_subcommand sling" -s V -l version -d 'Print version'
+complete -c gt -n "__fish_gt_using_subcommand sling-batch" -l db -d 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]' -r
+complete -c gt -n "__fish_gt_using_subcommand sling-batch" -l actor -d 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]' -r
+complete -c gt -n "__fish_gt_using_subcommand sling-batch" -l color -d 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
+always\t''
+never\t''"
+complete -c gt -n "__fish_gt_using_subcommand sling-batch" -l lock-timeout -d 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]' -r
 complete -c gt -n "__fish_gt_using_subcommand sling-batch" -l rig -d 'The rig the work is for' -r
 complete -c gt -n "__fish_gt_using_subcommand sling-batch" -l title -d 'The convoy\'s title: the overall piece of work' -r
 complete -c gt -n "__fish_gt_using_subcommand sling-batch" -l task -d 'A task title (repeatable; such tasks have no dependencies)' -r
@@ -124,12 +130,6 @@ complete -c gt -n "__fish_gt_using_subcommand sling-batch" -l merge-mode -d 'rev
 complete -c gt -n "__fish_gt_using_subcommand sling-batch" -l feature-branch -d 'The branch the convoy\'s work is merged into' -r
 complete -c gt -n "__fish_gt_using_subcommand sling-batch" -l max-polecats -d 'The most polecats this batch may occupy at once' -r
 complete -c gt -n "__fish_gt_using_subcommand sling-batch" -l idempotency-key -d 'Run again with the same key: returns the first convoy, writes nothing' -r
-complete -c gt -n "__fish_gt_using_subcommand sling-batch" -l db -d 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]' -r
-complete -c gt -n "__fish_gt_using_subcommand sling-batch" -l actor -d 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]' -r
-complete -c gt -n "__fish_gt_using_subcommand sling-batch" -l color -d 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
-always\t''
-never\t''"
-complete -c gt -n "__fish_gt_using_subcommand sling-batch" -l lock-timeout -d 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]' -r
 complete -c gt -n "__fish_gt_using_subcommand sling-batch" -l json -d 'Print one JSON document on stdout; errors become JSON on stderr'
 complete -c gt -n "__fish_gt_using_subcommand sling-batch" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
 complete -c gt -n "__fish_gt_using_subcommand sling-batch" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -152,17 +152,17 @@ complete -c gt -n "__fish_gt_using_subcommand convoy; and not __fish_seen_subcom
 complete -c gt -n "__fish_gt_using_subcommand convoy; and not __fish_seen_subcommand_from list status close update add remove delete help" -f -a "remove" -d 'Stop tracking beads in a convoy (the beads stay)'
 complete -c gt -n "__fish_gt_using_subcommand convoy; and not __fish_seen_subcommand_from list status close update add remove delete help" -f -a "delete" -d 'Delete a convoy: its beads stay, no longer in any convoy'
 complete -c gt -n "__fish_gt_using_subcommand convoy; and not __fish_seen_subcommand_from list status close update add remove delete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from list" -l status -d 'Only convoys in this status (active, landed, closed, failed)' -r
-complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from list" -l rig -d 'Only convoys of this rig' -r
 complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from list" -l db -d 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]' -r
 complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from list" -l actor -d 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]' -r
 complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from list" -l color -d 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t''
 never\t''"
 complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from list" -l lock-timeout -d 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]' -r
-complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from list" -l all -d 'Include landed, closed and failed convoys'
+complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from list" -l status -d 'Only convoys in this status (active, landed, closed, failed)' -r
+complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from list" -l rig -d 'Only convoys of this rig' -r
 complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from list" -l json -d 'Print one JSON document on stdout; errors become JSON on stderr'
 complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
+complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from list" -l all -d 'Include landed, closed and failed convoys'
 complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from status" -l db -d 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]' -r
@@ -175,28 +175,28 @@ complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand
 complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from status" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
 complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from status" -s V -l version -d 'Print version'
-complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from close" -l reason -d 'Why, for the record' -r
 complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from close" -l db -d 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]' -r
 complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from close" -l actor -d 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]' -r
 complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from close" -l color -d 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t''
 never\t''"
 complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from close" -l lock-timeout -d 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]' -r
-complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from close" -l failed -d 'Mark it failed rather than closed'
-complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from close" -l close-beads -d 'Also end every unfinished tracked bead, freeing its agent'
+complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from close" -l reason -d 'Why, for the record' -r
 complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from close" -l json -d 'Print one JSON document on stdout; errors become JSON on stderr'
 complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from close" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
+complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from close" -l failed -d 'Mark it failed rather than closed'
+complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from close" -l close-beads -d 'Also end every unfinished tracked bead, freeing its agent'
 complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from close" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from close" -s V -l version -d 'Print version'
-complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from update" -l merge-mode -d 'review-then-land or review-and-merge' -r
-complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from update" -l feature-branch -d 'The branch its work is merged into ("" clears it)' -r
-complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from update" -l title -d 'A new title' -r
 complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from update" -l db -d 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]' -r
 complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from update" -l actor -d 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]' -r
 complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from update" -l color -d 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t''
 never\t''"
 complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from update" -l lock-timeout -d 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]' -r
+complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from update" -l merge-mode -d 'review-then-land or review-and-merge' -r
+complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from update" -l feature-branch -d 'The branch its work is merged into ("" clears it)' -r
+complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from update" -l title -d 'A new title' -r
 complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from update" -l json -d 'Print one JSON document on stdout; errors become JSON on stderr'
 complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from update" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
 complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from update" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -231,13 +231,13 @@ complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand
 complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
 complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
-complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from help" -f -a "list" -d 'List active convoys with their progress (all of them with --all)'
-complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from help" -f -a "status" -d 'Show a convoy: each tracked bead with its status, assignee and blockers'
-complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from help" -f -a "close" -d 'Force-close (or force-fail) a convoy that will not land by itself'
-complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from help" -f -a "update" -d 'Edit a convoy\'s title, merge mode or feature branch'
-complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from help" -f -a "add" -d 'Start tracking beads in a convoy (a bead belongs to at most one convoy)'
-complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Stop tracking beads in a convoy (the beads stay)'
-complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a convoy: its beads stay, no longer in any convoy'
+complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from help" -f -a "list"
+complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from help" -f -a "status"
+complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from help" -f -a "close"
+complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from help" -f -a "update"
+complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from help" -f -a "add"
+complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from help" -f -a "remove"
+complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from help" -f -a "delete"
 complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c gt -n "__fish_gt_using_subcommand bead; and not __fish_seen_subcommand_from create list show update reassign delete help" -l db -d 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]' -r
 complete -c gt -n "__fish_gt_using_subcommand bead; and not __fish_seen_subcommand_from create list show update reassign delete help" -l actor -d 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]' -r
@@ -256,22 +256,28 @@ complete -c gt -n "__fish_gt_using_subcommand bead; and not __fish_seen_subcomma
 complete -c gt -n "__fish_gt_using_subcommand bead; and not __fish_seen_subcommand_from create list show update reassign delete help" -f -a "reassign" -d 'Move a bead to another agent (or to a new polecat of its rig)'
 complete -c gt -n "__fish_gt_using_subcommand bead; and not __fish_seen_subcommand_from create list show update reassign delete help" -f -a "delete" -d 'Delete a bead; its history stays in the event log'
 complete -c gt -n "__fish_gt_using_subcommand bead; and not __fish_seen_subcommand_from create list show update reassign delete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from create" -l rig -d 'The rig the work is for' -r
-complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from create" -l body -d 'Details for whoever does it' -r
-complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from create" -l priority -d 'low, medium, high or critical' -r
-complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from create" -l label -d 'A label (repeatable)' -r
-complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from create" -l depends-on -d 'A bead this one waits for (repeatable)' -r
-complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from create" -l convoy -d 'A convoy to track it and put it to work' -r
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from create" -l db -d 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]' -r
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from create" -l actor -d 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]' -r
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from create" -l color -d 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t''
 never\t''"
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from create" -l lock-timeout -d 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]' -r
+complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from create" -l rig -d 'The rig the work is for' -r
+complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from create" -l body -d 'Details for whoever does it' -r
+complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from create" -l priority -d 'low, medium, high or critical' -r
+complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from create" -l label -d 'A label (repeatable)' -r
+complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from create" -l depends-on -d 'A bead this one waits for (repeatable)' -r
+complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from create" -l convoy -d 'A convoy to track it and put it to work' -r
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from create" -l json -d 'Print one JSON document on stdout; errors become JSON on stderr'
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
+complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from list" -l db -d 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]' -r
+complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from list" -l actor -d 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]' -r
+complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from list" -l color -d 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
+always\t''
+never\t''"
+complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from list" -l lock-timeout -d 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]' -r
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from list" -l status -d 'Only beads in this status' -r
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from list" -l rig -d 'Only beads of this rig' -r
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from list" -l convoy -d 'Only beads tracked by this convoy' -r
@@ -279,15 +285,9 @@ complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_f
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from list" -l priority -d 'Only beads of this priority' -r
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from list" -l label -d 'Only beads with this label' -r
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from list" -l limit -d 'At most this many beads' -r
-complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from list" -l db -d 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]' -r
-complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from list" -l actor -d 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]' -r
-complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from list" -l color -d 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
-always\t''
-never\t''"
-complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from list" -l lock-timeout -d 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]' -r
-complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from list" -l open -d 'Only beads that are not closed or failed'
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from list" -l json -d 'Print one JSON document on stdout; errors become JSON on stderr'
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
+complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from list" -l open -d 'Only beads that are not closed or failed'
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from show" -l db -d 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]' -r
@@ -300,6 +300,12 @@ complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_f
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from update" -l db -d 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]' -r
+complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from update" -l actor -d 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]' -r
+complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from update" -l color -d 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
+always\t''
+never\t''"
+complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from update" -l lock-timeout -d 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]' -r
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from update" -l status -d 'open, in_progress, in_review, closed or failed' -r
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from update" -l title -d 'A new title' -r
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from update" -l body -d 'A new body' -r
@@ -311,26 +317,20 @@ complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_f
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from update" -l unset-meta -d 'Remove a metadata key (repeatable)' -r
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from update" -l add-depends-on -d 'Make it wait for this bead too (repeatable; a cycle is refused)' -r
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from update" -l remove-depends-on -d 'Stop it waiting for this bead (repeatable; it may then dispatch)' -r
-complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from update" -l db -d 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]' -r
-complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from update" -l actor -d 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]' -r
-complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from update" -l color -d 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
-always\t''
-never\t''"
-complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from update" -l lock-timeout -d 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]' -r
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from update" -l json -d 'Print one JSON document on stdout; errors become JSON on stderr'
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from update" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from update" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from update" -s V -l version -d 'Print version'
-complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from reassign" -l to -d 'The agent to hook it to (name or ID)' -r
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from reassign" -l db -d 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]' -r
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from reassign" -l actor -d 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]' -r
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from reassign" -l color -d 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t''
 never\t''"
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from reassign" -l lock-timeout -d 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]' -r
-complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from reassign" -l new -d 'Hook it to a new polecat of the bead\'s rig'
+complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from reassign" -l to -d 'The agent to hook it to (name or ID)' -r
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from reassign" -l json -d 'Print one JSON document on stdout; errors become JSON on stderr'
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from reassign" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
+complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from reassign" -l new -d 'Hook it to a new polecat of the bead\'s rig'
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from reassign" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from reassign" -s V -l version -d 'Print version'
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from delete" -l db -d 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]' -r
@@ -339,17 +339,17 @@ complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_f
 always\t''
 never\t''"
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from delete" -l lock-timeout -d 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]' -r
-complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from delete" -l force -d 'Delete it even if it is hooked (its agent is freed)'
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from delete" -l json -d 'Print one JSON document on stdout; errors become JSON on stderr'
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
+complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from delete" -l force -d 'Delete it even if it is hooked (its agent is freed)'
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
-complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a bead, on its own or in a convoy'
-complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from help" -f -a "list" -d 'List beads, oldest first'
-complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one bead in full'
-complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from help" -f -a "update" -d 'Change some fields of a bead; the others stay as they are'
-complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from help" -f -a "reassign" -d 'Move a bead to another agent (or to a new polecat of its rig)'
-complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a bead; its history stays in the event log'
+complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from help" -f -a "create"
+complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from help" -f -a "list"
+complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from help" -f -a "show"
+complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from help" -f -a "update"
+complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from help" -f -a "reassign"
+complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from help" -f -a "delete"
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c gt -n "__fish_gt_using_subcommand agent; and not __fish_seen_subcommand_from list show update reset heartbeat delete help" -l db -d 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]' -r
 complete -c gt -n "__fish_gt_using_subcommand agent; and not __fish_seen_subcommand_from list show update reset heartbeat delete help" -l actor -d 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]' -r
@@ -368,15 +368,15 @@ complete -c gt -n "__fish_gt_using_subcommand agent; and not __fish_seen_subcomm
 complete -c gt -n "__fish_gt_using_subcommand agent; and not __fish_seen_subcommand_from list show update reset heartbeat delete help" -f -a "heartbeat" -d 'Report that an agent is alive (a polecat calls this every minute)'
 complete -c gt -n "__fish_gt_using_subcommand agent; and not __fish_seen_subcommand_from list show update reset heartbeat delete help" -f -a "delete" -d 'Delete an agent (its history stays)'
 complete -c gt -n "__fish_gt_using_subcommand agent; and not __fish_seen_subcommand_from list show update reset heartbeat delete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from list" -l rig -d 'Only agents of this rig' -r
-complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from list" -l status -d 'Only agents in this status (idle, working, stalled, dead)' -r
-complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from list" -l limit -d 'Show the first N agents, oldest first' -r
 complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from list" -l db -d 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]' -r
 complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from list" -l actor -d 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]' -r
 complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from list" -l color -d 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t''
 never\t''"
 complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from list" -l lock-timeout -d 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]' -r
+complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from list" -l rig -d 'Only agents of this rig' -r
+complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from list" -l status -d 'Only agents in this status (idle, working, stalled, dead)' -r
+complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from list" -l limit -d 'Show the first N agents, oldest first' -r
 complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from list" -l json -d 'Print one JSON document on stdout; errors become JSON on stderr'
 complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
 complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -391,14 +391,14 @@ complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_
 complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
 complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
-complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from update" -l status -d 'idle, working, stalled or dead' -r
-complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from update" -l pid -d 'The process ID of the agent\'s process on this host' -r
 complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from update" -l db -d 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]' -r
 complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from update" -l actor -d 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]' -r
 complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from update" -l color -d 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t''
 never\t''"
 complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from update" -l lock-timeout -d 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]' -r
+complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from update" -l status -d 'idle, working, stalled or dead' -r
+complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from update" -l pid -d 'The process ID of the agent\'s process on this host' -r
 complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from update" -l json -d 'Print one JSON document on stdout; errors become JSON on stderr'
 complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from update" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
 complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from update" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -409,9 +409,9 @@ complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_
 always\t''
 never\t''"
 complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from reset" -l lock-timeout -d 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]' -r
-complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from reset" -l stop -d 'Also send SIGTERM to the agent\'s recorded process'
 complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from reset" -l json -d 'Print one JSON document on stdout; errors become JSON on stderr'
 complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from reset" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
+complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from reset" -l stop -d 'Also send SIGTERM to the agent\'s recorded process'
 complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from reset" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from reset" -s V -l version -d 'Print version'
 complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from heartbeat" -l db -d 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]' -r
@@ -430,25 +430,25 @@ complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_
 always\t''
 never\t''"
 complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from delete" -l lock-timeout -d 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]' -r
-complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from delete" -l force -d 'Delete it even if it is hooked (its bead is released)'
 complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from delete" -l json -d 'Print one JSON document on stdout; errors become JSON on stderr'
 complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
+complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from delete" -l force -d 'Delete it even if it is hooked (its bead is released)'
 complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
-complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from help" -f -a "list" -d 'List agents'
-complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one agent'
-complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from help" -f -a "update" -d 'Set an agent\'s status or recorded process ID directly, for repairs'
-complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from help" -f -a "reset" -d 'Force an agent back to idle, with nothing on its hook'
-complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from help" -f -a "heartbeat" -d 'Report that an agent is alive (a polecat calls this every minute)'
-complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete an agent (its history stays)'
+complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from help" -f -a "list"
+complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from help" -f -a "show"
+complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from help" -f -a "update"
+complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from help" -f -a "reset"
+complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from help" -f -a "heartbeat"
+complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from help" -f -a "delete"
 complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c gt -n "__fish_gt_using_subcommand hook" -l agent -d 'The agent\'s name or ID' -r
 complete -c gt -n "__fish_gt_using_subcommand hook" -l db -d 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]' -r
 complete -c gt -n "__fish_gt_using_subcommand hook" -l actor -d 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]' -r
 complete -c gt -n "__fish_gt_using_subcommand hook" -l color -d 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t''
 never\t''"
 complete -c gt -n "__fish_gt_using_subcommand hook" -l lock-timeout -d 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]' -r
+complete -c gt -n "__fish_gt_using_subcommand hook" -l agent -d 'The agent\'s name or ID' -r
 complete -c gt -n "__fish_gt_using_subcommand hook" -l json -d 'Print one JSON document on stdout; errors become JSON on stderr'
 complete -c gt -n "__fish_gt_using_subcommand hook" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
 complete -c gt -n "__fish_gt_using_subcommand hook" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -468,17 +468,17 @@ complete -c gt -n "__fish_gt_using_subcommand escalation; and not __fish_seen_su
 complete -c gt -n "__fish_gt_using_subcommand escalation; and not __fish_seen_subcommand_from raise list ack resolve help" -f -a "ack" -d 'Acknowledge an escalation (a second ack changes nothing and says so)'
 complete -c gt -n "__fish_gt_using_subcommand escalation; and not __fish_seen_subcommand_from raise list ack resolve help" -f -a "resolve" -d 'Resolve an escalation, open or acknowledged (a second resolve changes nothing and says so)'
 complete -c gt -n "__fish_gt_using_subcommand escalation; and not __fish_seen_subcommand_from raise list ack resolve help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c gt -n "__fish_gt_using_subcommand escalation; and __fish_seen_subcommand_from raise" -l severity -d 'low, medium, high or critical [default: medium]' -r
-complete -c gt -n "__fish_gt_using_subcommand escalation; and __fish_seen_subcommand_from raise" -l category -d 'A free-form category, for filtering' -r
-complete -c gt -n "__fish_gt_using_subcommand escalation; and __fish_seen_subcommand_from raise" -l bead -d 'The bead it concerns' -r
-complete -c gt -n "__fish_gt_using_subcommand escalation; and __fish_seen_subcommand_from raise" -l rig -d 'The rig it concerns' -r
-complete -c gt -n "__fish_gt_using_subcommand escalation; and __fish_seen_subcommand_from raise" -l agent -d 'The agent it concerns' -r
 complete -c gt -n "__fish_gt_using_subcommand escalation; and __fish_seen_subcommand_from raise" -l db -d 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]' -r
 complete -c gt -n "__fish_gt_using_subcommand escalation; and __fish_seen_subcommand_from raise" -l actor -d 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]' -r
 complete -c gt -n "__fish_gt_using_subcommand escalation; and __fish_seen_subcommand_from raise" -l color -d 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t''
 never\t''"
 complete -c gt -n "__fish_gt_using_subcommand escalation; and __fish_seen_subcommand_from raise" -l lock-timeout -d 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]' -r
+complete -c gt -n "__fish_gt_using_subcommand escalation; and __fish_seen_subcommand_from raise" -l severity -d 'low, medium, high or critical [default: medium]' -r
+complete -c gt -n "__fish_gt_using_subcommand escalation; and __fish_seen_subcommand_from raise" -l category -d 'A free-form category, for filtering' -r
+complete -c gt -n "__fish_gt_using_subcommand escalation; and __fish_seen_subcommand_from raise" -l bead -d 'The bead it concerns' -r
+complete -c gt -n "__fish_gt_using_subcommand escalation; and __fish_seen_subcommand_from raise" -l rig -d 'The rig it concerns' -r
+complete -c gt -n "__fish_gt_using_subcommand escalation; and __fish_seen_subcommand_from raise" -l agent -d 'The agent it concerns' -r
 complete -c gt -n "__fish_gt_using_subcommand escalation; and __fish_seen_subcommand_from raise" -l json -d 'Print one JSON document on stdout; errors become JSON on stderr'
 complete -c gt -n "__fish_gt_using_subcommand escalation; and __fish_seen_subcommand_from raise" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
 complete -c gt -n "__fish_gt_using_subcommand escalation; and __fish_seen_subcommand_from raise" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -489,9 +489,9 @@ complete -c gt -n "__fish_gt_using_subcommand escalation; and __fish_seen_subcom
 always\t''
 never\t''"
 complete -c gt -n "__fish_gt_using_subcommand escalation; and __fish_seen_subcommand_from list" -l lock-timeout -d 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]' -r
-complete -c gt -n "__fish_gt_using_subcommand escalation; and __fish_seen_subcommand_from list" -l all -d 'Include acknowledged and resolved escalations'
 complete -c gt -n "__fish_gt_using_subcommand escalation; and __fish_seen_subcommand_from list" -l json -d 'Print one JSON document on stdout; errors become JSON on stderr'
 complete -c gt -n "__fish_gt_using_subcommand escalation; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
+complete -c gt -n "__fish_gt_using_subcommand escalation; and __fish_seen_subcommand_from list" -l all -d 'Include acknowledged and resolved escalations'
 complete -c gt -n "__fish_gt_using_subcommand escalation; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gt -n "__fish_gt_using_subcommand escalation; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c gt -n "__fish_gt_using_subcommand escalation; and __fish_seen_subcommand_from ack" -l db -d 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]' -r
@@ -504,35 +504,35 @@ complete -c gt -n "__fish_gt_using_subcommand escalation; and __fish_seen_subcom
 complete -c gt -n "__fish_gt_using_subcommand escalation; and __fish_seen_subcommand_from ack" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
 complete -c gt -n "__fish_gt_using_subcommand escalation; and __fish_seen_subcommand_from ack" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gt -n "__fish_gt_using_subcommand escalation; and __fish_seen_subcommand_from ack" -s V -l version -d 'Print version'
-complete -c gt -n "__fish_gt_using_subcommand escalation; and __fish_seen_subcommand_from resolve" -l note -d 'What was done about it (kept in the audit log)' -r
 complete -c gt -n "__fish_gt_using_subcommand escalation; and __fish_seen_subcommand_from resolve" -l db -d 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]' -r
 complete -c gt -n "__fish_gt_using_subcommand escalation; and __fish_seen_subcommand_from resolve" -l actor -d 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]' -r
 complete -c gt -n "__fish_gt_using_subcommand escalation; and __fish_seen_subcommand_from resolve" -l color -d 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t''
 never\t''"
 complete -c gt -n "__fish_gt_using_subcommand escalation; and __fish_seen_subcommand_from resolve" -l lock-timeout -d 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]' -r
+complete -c gt -n "__fish_gt_using_subcommand escalation; and __fish_seen_subcommand_from resolve" -l note -d 'What was done about it (kept in the audit log)' -r
 complete -c gt -n "__fish_gt_using_subcommand escalation; and __fish_seen_subcommand_from resolve" -l json -d 'Print one JSON document on stdout; errors become JSON on stderr'
 complete -c gt -n "__fish_gt_using_subcommand escalation; and __fish_seen_subcommand_from resolve" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
 complete -c gt -n "__fish_gt_using_subcommand escalation; and __fish_seen_subcommand_from resolve" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gt -n "__fish_gt_using_subcommand escalation; and __fish_seen_subcommand_from resolve" -s V -l version -d 'Print version'
-complete -c gt -n "__fish_gt_using_subcommand escalation; and __fish_seen_subcommand_from help" -f -a "raise" -d 'Ask a human for attention'
-complete -c gt -n "__fish_gt_using_subcommand escalation; and __fish_seen_subcommand_from help" -f -a "list" -d 'List open escalations (all of them with --all)'
-complete -c gt -n "__fish_gt_using_subcommand escalation; and __fish_seen_subcommand_from help" -f -a "ack" -d 'Acknowledge an escalation (a second ack changes nothing and says so)'
-complete -c gt -n "__fish_gt_using_subcommand escalation; and __fish_seen_subcommand_from help" -f -a "resolve" -d 'Resolve an escalation, open or acknowledged (a second resolve changes nothing and says so)'
+complete -c gt -n "__fish_gt_using_subcommand escalation; and __fish_seen_subcommand_from help" -f -a "raise"
+complete -c gt -n "__fish_gt_using_subcommand escalation; and __fish_seen_subcommand_from help" -f -a "list"
+complete -c gt -n "__fish_gt_using_subcommand escalation; and __fish_seen_subcommand_from help" -f -a "ack"
+complete -c gt -n "__fish_gt_using_subcommand escalation; and __fish_seen_subcommand_from help" -f -a "resolve"
 complete -c gt -n "__fish_gt_using_subcommand escalation; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c gt -n "__fish_gt_using_subcommand events" -l subject -d 'Only events about this bead, convoy, agent (name or ID) or escalation' -r
-complete -c gt -n "__fish_gt_using_subcommand events" -l convoy -d 'Only events of this convoy and of the beads it tracks' -r
-complete -c gt -n "__fish_gt_using_subcommand events" -l actor -d 'Only events by this actor' -r
-complete -c gt -n "__fish_gt_using_subcommand events" -l since -d 'Only events since this time (RFC 3339), date (2026-11-21), today, yesterday, or age (10m, 2h, 1day)' -r
-complete -c gt -n "__fish_gt_using_subcommand events" -l limit -d 'Show the newest N events (0 for all)' -r
 complete -c gt -n "__fish_gt_using_subcommand events" -l db -d 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]' -r
 complete -c gt -n "__fish_gt_using_subcommand events" -l color -d 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t''
 never\t''"
 complete -c gt -n "__fish_gt_using_subcommand events" -l lock-timeout -d 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]' -r
-complete -c gt -n "__fish_gt_using_subcommand events" -s f -l follow -d 'Keep printing new events as they happen (JSON Lines with --json)'
+complete -c gt -n "__fish_gt_using_subcommand events" -l subject -d 'Only events about this bead, convoy, agent (name or ID) or escalation' -r
+complete -c gt -n "__fish_gt_using_subcommand events" -l convoy -d 'Only events of this convoy and of the beads it tracks' -r
+complete -c gt -n "__fish_gt_using_subcommand events" -l since -d 'Only events since this time (RFC 3339), date (2026-11-21), today, yesterday, or age (10m, 2h, 1day)' -r
+complete -c gt -n "__fish_gt_using_subcommand events" -l limit -d 'Show the newest N events (0 for all)' -r
+complete -c gt -n "__fish_gt_using_subcommand events" -l actor -d 'Only events by this actor' -r
 complete -c gt -n "__fish_gt_using_subcommand events" -l json -d 'Print one JSON document on stdout; errors become JSON on stderr'
 complete -c gt -n "__fish_gt_using_subcommand events" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
+complete -c gt -n "__fish_gt_using_subcommand events" -s f -l follow -d 'Keep printing new events as they happen (JSON Lines with --json)'
 complete -c gt -n "__fish_gt_using_subcommand events" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gt -n "__fish_gt_using_subcommand events" -s V -l version -d 'Print version'
 complete -c gt -n "__fish_gt_using_subcommand doctor" -l db -d 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]' -r
@@ -541,50 +541,50 @@ complete -c gt -n "__fish_gt_using_subcommand doctor" -l color -d 'When to use c
 always\t''
 never\t''"
 complete -c gt -n "__fish_gt_using_subcommand doctor" -l lock-timeout -d 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]' -r
-complete -c gt -n "__fish_gt_using_subcommand doctor" -l fix -d 'Repair counts, landings, hooks and edges (audited)'
 complete -c gt -n "__fish_gt_using_subcommand doctor" -l json -d 'Print one JSON document on stdout; errors become JSON on stderr'
 complete -c gt -n "__fish_gt_using_subcommand doctor" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
+complete -c gt -n "__fish_gt_using_subcommand doctor" -l fix -d 'Repair counts, landings, hooks and edges (audited)'
 complete -c gt -n "__fish_gt_using_subcommand doctor" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gt -n "__fish_gt_using_subcommand doctor" -s V -l version -d 'Print version'
-complete -c gt -n "__fish_gt_using_subcommand patrol" -l stall-after -d 'A working agent silent this long is stalled [default: 10m]' -r
-complete -c gt -n "__fish_gt_using_subcommand patrol" -l dead-after -d 'An agent silent this long is dead and loses its bead [default: 30m]' -r
-complete -c gt -n "__fish_gt_using_subcommand patrol" -l max-dispatch-retries -d 'Retries of a failed dispatch command before it is escalated [default: 3]' -r
-complete -c gt -n "__fish_gt_using_subcommand patrol" -l interval -d 'Time between passes with --watch' -r
 complete -c gt -n "__fish_gt_using_subcommand patrol" -l db -d 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]' -r
 complete -c gt -n "__fish_gt_using_subcommand patrol" -l actor -d 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]' -r
 complete -c gt -n "__fish_gt_using_subcommand patrol" -l color -d 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t''
 never\t''"
 complete -c gt -n "__fish_gt_using_subcommand patrol" -l lock-timeout -d 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]' -r
-complete -c gt -n "__fish_gt_using_subcommand patrol" -l dry-run -d 'Report what is due without changing anything'
-complete -c gt -n "__fish_gt_using_subcommand patrol" -l watch -d 'Keep patrolling until SIGINT or SIGTERM, one line (JSON Line) per repair'
+complete -c gt -n "__fish_gt_using_subcommand patrol" -l stall-after -d 'A working agent silent this long is stalled [default: 10m]' -r
+complete -c gt -n "__fish_gt_using_subcommand patrol" -l dead-after -d 'An agent silent this long is dead and loses its bead [default: 30m]' -r
+complete -c gt -n "__fish_gt_using_subcommand patrol" -l max-dispatch-retries -d 'Retries of a failed dispatch command before it is escalated [default: 3]' -r
+complete -c gt -n "__fish_gt_using_subcommand patrol" -l interval -d 'Time between passes with --watch' -r
 complete -c gt -n "__fish_gt_using_subcommand patrol" -l json -d 'Print one JSON document on stdout; errors become JSON on stderr'
 complete -c gt -n "__fish_gt_using_subcommand patrol" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
+complete -c gt -n "__fish_gt_using_subcommand patrol" -l dry-run -d 'Report what is due without changing anything'
+complete -c gt -n "__fish_gt_using_subcommand patrol" -l watch -d 'Keep patrolling until SIGINT or SIGTERM, one line (JSON Line) per repair'
 complete -c gt -n "__fish_gt_using_subcommand patrol" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gt -n "__fish_gt_using_subcommand patrol" -s V -l version -d 'Print version'
-complete -c gt -n "__fish_gt_using_subcommand mcp" -l polecat -d 'Serve one polecat its own tools: its hook, its bead, heartbeats, escalations' -r
 complete -c gt -n "__fish_gt_using_subcommand mcp" -l db -d 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]' -r
 complete -c gt -n "__fish_gt_using_subcommand mcp" -l actor -d 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]' -r
 complete -c gt -n "__fish_gt_using_subcommand mcp" -l color -d 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t''
 never\t''"
 complete -c gt -n "__fish_gt_using_subcommand mcp" -l lock-timeout -d 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]' -r
-complete -c gt -n "__fish_gt_using_subcommand mcp" -l read-only -d 'Serve only the tools that read'
+complete -c gt -n "__fish_gt_using_subcommand mcp" -l polecat -d 'Serve one polecat its own tools: its hook, its bead, heartbeats, escalations' -r
 complete -c gt -n "__fish_gt_using_subcommand mcp" -l json -d 'Print one JSON document on stdout; errors become JSON on stderr'
 complete -c gt -n "__fish_gt_using_subcommand mcp" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
+complete -c gt -n "__fish_gt_using_subcommand mcp" -l read-only -d 'Serve only the tools that read'
 complete -c gt -n "__fish_gt_using_subcommand mcp" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gt -n "__fish_gt_using_subcommand mcp" -s V -l version -d 'Print version'
-complete -c gt -n "__fish_gt_using_subcommand serve" -l addr -d 'The address to listen on' -r
-complete -c gt -n "__fish_gt_using_subcommand serve" -l token -d 'The token every request must bring (needed off loopback)' -r
 complete -c gt -n "__fish_gt_using_subcommand serve" -l db -d 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]' -r
 complete -c gt -n "__fish_gt_using_subcommand serve" -l actor -d 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]' -r
 complete -c gt -n "__fish_gt_using_subcommand serve" -l color -d 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t''
 never\t''"
 complete -c gt -n "__fish_gt_using_subcommand serve" -l lock-timeout -d 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]' -r
-complete -c gt -n "__fish_gt_using_subcommand serve" -l read-only -d 'Refuse every write (403)'
+complete -c gt -n "__fish_gt_using_subcommand serve" -l addr -d 'The address to listen on' -r
+complete -c gt -n "__fish_gt_using_subcommand serve" -l token -d 'The token every request must bring (needed off loopback)' -r
 complete -c gt -n "__fish_gt_using_subcommand serve" -l json -d 'Print one JSON document on stdout; errors become JSON on stderr'
 complete -c gt -n "__fish_gt_using_subcommand serve" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
+complete -c gt -n "__fish_gt_using_subcommand serve" -l read-only -d 'Refuse every write (403)'
 complete -c gt -n "__fish_gt_using_subcommand serve" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gt -n "__fish_gt_using_subcommand serve" -s V -l version -d 'Print version'
 complete -c gt -n "__fish_gt_using_subcommand prompt; and not __fish_seen_subcommand_from mayor help" -l db -d 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]' -r
@@ -609,7 +609,7 @@ complete -c gt -n "__fish_gt_using_subcommand prompt; and __fish_seen_subcommand
 complete -c gt -n "__fish_gt_using_subcommand prompt; and __fish_seen_subcommand_from mayor" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
 complete -c gt -n "__fish_gt_using_subcommand prompt; and __fish_seen_subcommand_from mayor" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gt -n "__fish_gt_using_subcommand prompt; and __fish_seen_subcommand_from mayor" -s V -l version -d 'Print version'
-complete -c gt -n "__fish_gt_using_subcommand prompt; and __fish_seen_subcommand_from help" -f -a "mayor" -d 'Print the Mayor\'s guide: convoys, progress, and surgical editing'
+complete -c gt -n "__fish_gt_using_subcommand prompt; and __fish_seen_subcommand_from help" -f -a "mayor"
 complete -c gt -n "__fish_gt_using_subcommand prompt; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c gt -n "__fish_gt_using_subcommand config; and not __fish_seen_subcommand_from show help" -l db -d 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]' -r
 complete -c gt -n "__fish_gt_using_subcommand config; and not __fish_seen_subcommand_from show help" -l actor -d 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]' -r
@@ -633,73 +633,73 @@ complete -c gt -n "__fish_gt_using_subcommand config; and __fish_seen_subcommand
 complete -c gt -n "__fish_gt_using_subcommand config; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
 complete -c gt -n "__fish_gt_using_subcommand config; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gt -n "__fish_gt_using_subcommand config; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
-complete -c gt -n "__fish_gt_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show each effective setting and where it came from'
+complete -c gt -n "__fish_gt_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "show"
 complete -c gt -n "__fish_gt_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c gt -n "__fish_gt_using_subcommand completions" -l out-dir -d 'Write the scripts for every shell into this directory instead' -r -F
 complete -c gt -n "__fish_gt_using_subcommand completions" -l db -d 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]' -r
 complete -c gt -n "__fish_gt_using_subcommand completions" -l actor -d 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]' -r
 complete -c gt -n "__fish_gt_using_subcommand completions" -l color -d 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t''
 never\t''"
 complete -c gt -n "__fish_gt_using_subcommand completions" -l lock-timeout -d 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]' -r
+complete -c gt -n "__fish_gt_using_subcommand completions" -l out-dir -d 'Write the scripts for every shell into this directory instead' -r -F
 complete -c gt -n "__fish_gt_using_subcommand completions" -l json -d 'Print one JSON document on stdout; errors become JSON on stderr'
 complete -c gt -n "__fish_gt_using_subcommand completions" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
 complete -c gt -n "__fish_gt_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gt -n "__fish_gt_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c gt -n "__fish_gt_using_subcommand man" -l out-dir -d 'Write gt.1 and one page per subcommand into this directory' -r -F
 complete -c gt -n "__fish_gt_using_subcommand man" -l db -d 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]' -r
 complete -c gt -n "__fish_gt_using_subcommand man" -l actor -d 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]' -r
 complete -c gt -n "__fish_gt_using_subcommand man" -l color -d 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t''
 never\t''"
 complete -c gt -n "__fish_gt_using_subcommand man" -l lock-timeout -d 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]' -r
+complete -c gt -n "__fish_gt_using_subcommand man" -l out-dir -d 'Write gt.1 and one page per subcommand into this directory' -r -F
 complete -c gt -n "__fish_gt_using_subcommand man" -l json -d 'Print one JSON document on stdout; errors become JSON on stderr'
 complete -c gt -n "__fish_gt_using_subcommand man" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
 complete -c gt -n "__fish_gt_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gt -n "__fish_gt_using_subcommand man" -s V -l version -d 'Print version'
-complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook escalation events doctor patrol mcp serve prompt config completions man help" -f -a "init" -d 'Create the town database, or upgrade it to this gt\'s schema'
+complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook escalation events doctor patrol mcp serve prompt config completions man help" -f -a "init"
 complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook escalation events doctor patrol mcp serve prompt config completions man help" -f -a "rig" -d 'Manage rigs, the repositories the town works on'
-complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook escalation events doctor patrol mcp serve prompt config completions man help" -f -a "sling" -d 'Create one bead, hook it onto a polecat, and dispatch it'
-complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook escalation events doctor patrol mcp serve prompt config completions man help" -f -a "sling-batch" -d 'Sling many beads as one tracked convoy, atomically'
+complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook escalation events doctor patrol mcp serve prompt config completions man help" -f -a "sling"
+complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook escalation events doctor patrol mcp serve prompt config completions man help" -f -a "sling-batch"
 complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook escalation events doctor patrol mcp serve prompt config completions man help" -f -a "convoy" -d 'Watch and repair convoys, the tracked batches of beads'
 complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook escalation events doctor patrol mcp serve prompt config completions man help" -f -a "bead" -d 'Create, inspect and edit beads, the units of work'
 complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook escalation events doctor patrol mcp serve prompt config completions man help" -f -a "agent" -d 'Inspect and repair agents (polecats, refinery, mayor, witness)'
-complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook escalation events doctor patrol mcp serve prompt config completions man help" -f -a "hook" -d 'Show what is on an agent\'s hook: for a polecat, "what do I do now"'
+complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook escalation events doctor patrol mcp serve prompt config completions man help" -f -a "hook"
 complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook escalation events doctor patrol mcp serve prompt config completions man help" -f -a "escalation" -d 'Raise, list, acknowledge and resolve requests for human attention'
-complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook escalation events doctor patrol mcp serve prompt config completions man help" -f -a "events" -d 'Show the activity feed, newest last'
-complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook escalation events doctor patrol mcp serve prompt config completions man help" -f -a "doctor" -d 'Check every invariant of the town, and repair what can be repaired'
-complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook escalation events doctor patrol mcp serve prompt config completions man help" -f -a "patrol" -d 'Find stuck agents and work nothing will pick up, and repair what is safe'
-complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook escalation events doctor patrol mcp serve prompt config completions man help" -f -a "mcp" -d 'Serve gt\'s calls as MCP tools on stdin and stdout (for agent hosts)'
-complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook escalation events doctor patrol mcp serve prompt config completions man help" -f -a "serve" -d 'Serve the HTTP API over the town (JSON in, JSON out, and an event stream)'
+complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook escalation events doctor patrol mcp serve prompt config completions man help" -f -a "events"
+complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook escalation events doctor patrol mcp serve prompt config completions man help" -f -a "doctor"
+complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook escalation events doctor patrol mcp serve prompt config completions man help" -f -a "patrol"
+complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook escalation events doctor patrol mcp serve prompt config completions man help" -f -a "mcp"
+complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook escalation events doctor patrol mcp serve prompt config completions man help" -f -a "serve"
 complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook escalation events doctor patrol mcp serve prompt config completions man help" -f -a "prompt" -d 'Print a guide to gt for an agent\'s prompt'
 complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook escalation events doctor patrol mcp serve prompt config completions man help" -f -a "config" -d 'Inspect gt\'s settings and where they come from'
-complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook escalation events doctor patrol mcp serve prompt config completions man help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
-complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook escalation events doctor patrol mcp serve prompt config completions man help" -f -a "man" -d 'Print the gt(1) man page, or write every page with --out-dir'
+complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook escalation events doctor patrol mcp serve prompt config completions man help" -f -a "completions"
+complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook escalation events doctor patrol mcp serve prompt config completions man help" -f -a "man"
 complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook escalation events doctor patrol mcp serve prompt config completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c gt -n "__fish_gt_using_subcommand help; and __fish_seen_subcommand_from rig" -f -a "add" -d 'Add a rig (adding one that exists with the same settings changes nothing)'
-complete -c gt -n "__fish_gt_using_subcommand help; and __fish_seen_subcommand_from rig" -f -a "list" -d 'List the town\'s rigs'
-complete -c gt -n "__fish_gt_using_subcommand help; and __fish_seen_subcommand_from convoy" -f -a "list" -d 'List active convoys with their progress (all of them with --all)'
-complete -c gt -n "__fish_gt_using_subcommand help; and __fish_seen_subcommand_from convoy" -f -a "status" -d 'Show a convoy: each tracked bead with its status, assignee and blockers'
-complete -c gt -n "__fish_gt_using_subcommand help; and __fish_seen_subcommand_from convoy" -f -a "close" -d 'Force-close (or force-fail) a convoy that will not land by itself'
-complete -c gt -n "__fish_gt_using_subcommand help; and __fish_seen_subcommand_from convoy" -f -a "update" -d 'Edit a convoy\'s title, merge mode or feature branch'
-complete -c gt -n "__fish_gt_using_subcommand help; and __fish_seen_subcommand_from convoy" -f -a "add" -d 'Start tracking beads in a convoy (a bead belongs to at most one convoy)'
-complete -c gt -n "__fish_gt_using_subcommand help; and __fish_seen_subcommand_from convoy" -f -a "remove" -d 'Stop tracking beads in a convoy (the beads stay)'
-complete -c gt -n "__fish_gt_using_subcommand help; and __fish_seen_subcommand_from convoy" -f -a "delete" -d 'Delete a convoy: its beads stay, no longer in any convoy'
-complete -c gt -n "__fish_gt_using_subcommand help; and __fish_seen_subcommand_from bead" -f -a "create" -d 'Create a bead, on its own or in a convoy'
-complete -c gt -n "__fish_gt_using_subcommand help; and __fish_seen_subcommand_from bead" -f -a "list" -d 'List beads, oldest first'
-complete -c gt -n "__fish_gt_using_subcommand help; and __fish_seen_subcommand_from bead" -f -a "show" -d 'Show one bead in full'
-complete -c gt -n "__fish_gt_using_subcommand help; and __fish_seen_subcommand_from bead" -f -a "update" -d 'Change some fields of a bead; the others stay as they are'
-complete -c gt -n "__fish_gt_using_subcommand help; and __fish_seen_subcommand_from bead" -f -a "reassign" -d 'Move a bead to another agent (or to a new polecat of its rig)'
-complete -c gt -n "__fish_gt_using_subcommand help; and __fish_seen_subcommand_from bead" -f -a "delete" -d 'Delete a bead; its history stays in the event log'
-complete -c gt -n "__fish_gt_using_subcommand help; and __fish_seen_subcommand_from agent" -f -a "list" -d 'List agents'
-complete -c gt -n "__fish_gt_using_subcommand help; and __fish_seen_subcommand_from agent" -f -a "show" -d 'Show one agent'
-complete -c gt -n "__fish_gt_using_subcommand help; and __fish_seen_subcommand_from agent" -f -a "update" -d 'Set an agent\'s status or recorded process ID directly, for repairs'
-complete -c gt -n "__fish_gt_using_subcommand help; and __fish_seen_subcommand_from agent" -f -a "reset" -d 'Force an agent back to idle, with nothing on its hook'
-complete -c gt -n "__fish_gt_using_subcommand help; and __fish_seen_subcommand_from agent" -f -a "heartbeat" -d 'Report that an agent is alive (a polecat calls this every minute)'
-complete -c gt -n "__fish_gt_using_subcommand help; and __fish_seen_subcommand_from agent" -f -a "delete" -d 'Delete an agent (its history stays)'
-complete -c gt -n "__fish_gt_using_subcommand help; and __fish_seen_subcommand_from escalation" -f -a "raise" -d 'Ask a human for attention'
-complete -c gt -n "__fish_gt_using_subcommand help; and __fish_seen_subcommand_from escalation" -f -a "list" -d 'List open escalations (all of them with --all)'
-complete -c gt -n "__fish_gt_using_subcommand help; and __fish_seen_subcommand_from escalation" -f -a "ack" -d 'Acknowledge an escalation (a second ack changes nothing and says so)'
-complete -c gt -n "__fish_gt_using_subcommand help; and __fish_seen_subcommand_from escalation" -f -a "resolve" -d 'Resolve an escalation, open or acknowledged (a second resolve changes nothing and says so)'
-complete -c gt -n "__fish_gt_using_subcommand help; and __fish_seen_subcommand_from prompt" -f -a "mayor" -d 'Print the Mayor\'s guide: convoys, progress, and surgical editing'
-complete -c gt -n "__fish_gt_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Show each effective setting and where it came from'
+complete -c gt -n "__fish_gt_using_subcommand help; and __fish_seen_subcommand_from rig" -f -a "add"
+complete -c gt -n "__fish_gt_using_subcommand help; and __fish_seen_subcommand_from rig" -f -a "list"
+complete -c gt -n "__fish_gt_using_subcommand help; and __fish_seen_subcommand_from convoy" -f -a "list"
+complete -c gt -n "__fish_gt_using_subcommand help; and __fish_seen_subcommand_from convoy" -f -a "status"
+complete -c gt -n "__fish_gt_using_subcommand help; and __fish_seen_subcommand_from convoy" -f -a "close"
+complete -c gt -n "__fish_gt_using_subcommand help; and __fish_seen_subcommand_from convoy" -f -a "update"
+complete -c gt -n "__fish_gt_using_subcommand help; and __fish_seen_subcommand_from convoy" -f -a "add"
+complete -c gt -n "__fish_gt_using_subcommand help; and __fish_seen_subcommand_from convoy" -f -a "remove"
+complete -c gt -n "__fish_gt_using_subcommand help; and __fish_seen_subcommand_from convoy" -f -a "delete"
+complete -c gt -n "__fish_gt_using_subcommand help; and __fish_seen_subcommand_from bead" -f -a "create"
+complete -c gt -n "__fish_gt_using_subcommand help; and __fish_seen_subcommand_from bead" -f -a "list"
+complete -c gt -n "__fish_gt_using_subcommand help; and __fish_seen_subcommand_from bead" -f -a "show"
+complete -c gt -n "__fish_gt_using_subcommand help; and __fish_seen_subcommand_from bead" -f -a "update"
+complete -c gt -n "__fish_gt_using_subcommand help; and __fish_seen_subcommand_from bead" -f -a "reassign"
+complete -c gt -n "__fish_gt_using_subcommand help; and __fish_seen_subcommand_from bead" -f -a "delete"
+complete -c gt -n "__fish_gt_using_subcommand help; and __fish_seen_subcommand_from agent" -f -a "list"
+complete -c gt -n "__fish_gt_using_subcommand help; and __fish_seen_subcommand_from agent" -f -a "show"
+complete -c gt -n "__fish_gt_using_subcommand help; and __fish_seen_subcommand_from agent" -f -a "update"
+complete -c gt -n "__fish_gt_using_subcommand help; and __fish_seen_subcommand_from agent" -f -a "reset"
+complete -c gt -n "__fish_gt_using_subcommand help; and __fish_seen_subcommand_from agent" -f -a "heartbeat"
+complete -c gt -n "__fish_gt_using_subcommand help; and __fish_seen_subcommand_from agent" -f -a "delete"
+complete -c gt -n "__fish_gt_using_subcommand help; and __fish_seen_subcommand_from escalation" -f -a "raise"
+complete -c gt -n "__fish_gt_using_subcommand help; and __fish_seen_subcommand_from escalation" -f -a "list"
+complete -c gt -n "__fish_gt_using_subcommand help; and __fish_seen_subcommand_from escalation" -f -a "ack"
+complete -c gt -n "__fish_gt_using_subcommand help; and __fish_seen_subcommand_from escalation" -f -a "resolve"
+complete -c gt -n "__fish_gt_using_subcommand help; and __fish_seen_subcommand_from prompt" -f -a "mayor"
+complete -c gt -n "__fish_gt_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show"

@@ -47,34 +47,38 @@ pub enum ColorChoice {
     Never,
 }
 
+/// The help heading of the options every command takes, listed after the
+/// command's own.
+const GLOBAL: &str = "Global options";
+
 /// Options every command takes. Each may also come from the environment or the
 /// config file (see `gt config show`); the command line wins.
 #[derive(Debug, Clone, Args)]
 pub struct GlobalArgs {
     /// The town: a database file, or http://HOST:PORT for an rqlite cluster
     /// [env: GT_DB] [default: town.db in your data directory]
-    #[arg(long, global = true, value_name = "PATH|URL")]
+    #[arg(long, global = true, value_name = "PATH|URL", help_heading = GLOBAL)]
     pub db: Option<String>,
 
     /// Print one JSON document on stdout; errors become JSON on stderr
-    #[arg(long, global = true)]
+    #[arg(long, global = true, help_heading = GLOBAL)]
     pub json: bool,
 
     /// Who the audit log names for changes [env: GT_ACTOR] [default: your login name]
-    #[arg(long, global = true, value_name = "NAME")]
+    #[arg(long, global = true, value_name = "NAME", help_heading = GLOBAL)]
     pub actor: Option<String>,
 
     /// When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]
-    #[arg(long, global = true, value_enum, value_name = "WHEN")]
+    #[arg(long, global = true, value_enum, value_name = "WHEN", help_heading = GLOBAL)]
     pub color: Option<ColorChoice>,
 
     /// Print only the IDs of what a command created or listed
-    #[arg(short, long, global = true)]
+    #[arg(short, long, global = true, help_heading = GLOBAL)]
     pub quiet: bool,
 
     /// How long a write waits for a busy town before failing with exit 5
     /// [env: GT_LOCK_TIMEOUT] [default: 10s]
-    #[arg(long, global = true, value_name = "DURATION", value_parser = parse_duration)]
+    #[arg(long, global = true, value_name = "DURATION", value_parser = parse_duration, help_heading = GLOBAL)]
     pub lock_timeout: Option<Duration>,
 }
 
@@ -87,7 +91,7 @@ pub(crate) fn parse_duration(s: &str) -> Result<Duration, String> {
 pub fn main() -> ExitCode {
     // `COMPLETE=bash gt` prints a completion script that asks gt itself for
     // candidates, live IDs included; a shell asking for them is answered here.
-    clap_complete::CompleteEnv::with_factory(Cli::command).complete();
+    clap_complete::CompleteEnv::with_factory(command_tree).complete();
     let cli = match parse() {
         Ok(cli) => cli,
         Err(e) => return usage_error(e),
@@ -113,13 +117,40 @@ pub fn main() -> ExitCode {
     }
 }
 
-/// Parses the command line. The command tree is built for every run and would
-/// then be freed piece by piece just before the process exits (about a third
-/// of clap's cost); it is left for the exit to reclaim instead.
+/// The whole command tree with every command's arguments and description in
+/// place, and none of clap's own (`help`, `--help`, `--version`): for what
+/// reads the tree rather than parsing one command line (the guide, MCP's
+/// tool descriptions, the tests that hold the faces together).
+pub fn command_tree() -> clap::Command {
+    let mut command = Cli::command()
+        .disable_help_subcommand(true)
+        .disable_help_flag(true)
+        .disable_version_flag(true);
+    command.build();
+    command
+}
+
+/// The whole command tree as a user meets it, for help and errors.
+fn help_tree() -> clap::Command {
+    let mut command = Cli::command();
+    command.build();
+    command
+}
+
+/// Parses the command line. The groups' commands (`bead list`, …) are
+/// defined lazily (`#[command(defer = true)]`), so a run builds only the
+/// command it runs, not the other forty (a tenth of a command's page faults
+/// and instructions). Help and errors, which show other commands, are
+/// rendered from the whole tree. Either tree would be freed piece by piece
+/// just before the process exits (about a third of clap's cost); it is left
+/// for the exit to reclaim instead.
 fn parse() -> Result<Cli, clap::Error> {
-    let mut command = std::mem::ManuallyDrop::new(Cli::command());
-    let mut matches = command.try_get_matches_from_mut(std::env::args_os())?;
-    Cli::from_arg_matches_mut(&mut matches).map_err(|e| e.format(&mut command))
+    let parse_with = |command: clap::Command| {
+        let mut command = std::mem::ManuallyDrop::new(command);
+        let mut matches = command.try_get_matches_from_mut(std::env::args_os())?;
+        Cli::from_arg_matches_mut(&mut matches).map_err(|e| e.format(&mut command))
+    };
+    parse_with(Cli::command()).or_else(|_| parse_with(help_tree()))
 }
 
 /// clap's own errors: help and version go to stdout with exit 0; usage errors
@@ -162,6 +193,24 @@ mod tests {
         Cli::command().debug_assert();
     }
 
+    /// A group's commands are defined lazily: their descriptions and
+    /// arguments appear in the built tree, and in help.
+    #[test]
+    fn lazily_defined_commands_have_their_help() {
+        let tree = command_tree();
+        let list = tree
+            .find_subcommand("bead")
+            .and_then(|b| b.find_subcommand("list"))
+            .unwrap();
+        assert!(list.get_about().is_some());
+        assert!(list.get_arguments().any(|a| a.get_id() == "status"));
+        let help = help_tree()
+            .try_get_matches_from(["gt", "bead", "--help"])
+            .unwrap_err()
+            .to_string();
+        assert!(help.contains("Show one bead in full"), "{help}");
+    }
+
     #[test]
     fn every_command_has_a_description_and_an_example() {
         fn walk(cmd: &clap::Command, path: &str) {
@@ -182,6 +231,6 @@ mod tests {
                 }
             }
         }
-        walk(&Cli::command(), "gt");
+        walk(&command_tree(), "gt");
     }
 }

@@ -15,6 +15,9 @@ pub struct Ctx {
     /// The exit code of a command that succeeded in running but reports a
     /// finding (`gt doctor`: 4 when the town is not clean).
     pub exit_code: Option<u8>,
+    /// `--actor` as given on the command line, if it was: `gt events`
+    /// filters by it.
+    pub actor_flag: Option<String>,
 }
 
 impl Ctx {
@@ -27,6 +30,7 @@ impl Ctx {
             style,
             town: None,
             exit_code: None,
+            actor_flag: global.actor,
         })
     }
 

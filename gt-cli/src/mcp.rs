@@ -6,7 +6,6 @@
 
 use std::sync::Arc;
 
-use clap::CommandFactory;
 use gt_core::calls::{self, Effect, Entry};
 use gt_core::{Error, OpenOptions, Result, Town};
 use rmcp::model::{
@@ -17,8 +16,6 @@ use rmcp::model::{
 use rmcp::service::RequestContext;
 use rmcp::{ErrorData as McpError, RoleServer, ServerHandler, ServiceExt};
 use serde_json::{json, Value as Json};
-
-use crate::cli::Cli;
 
 /// The tools a polecat is served (`--polecat AGENT`).
 pub const POLECAT_TOOLS: &[&str] = &[
@@ -156,7 +153,7 @@ fn polecat_arguments(town: &mut Town, agent: &str, tool: &str, arguments: Json) 
 
 /// The command's about text (and long help), the same words as `--help`.
 fn description(path: &str) -> String {
-    let root = Cli::command();
+    let root = crate::cli::command_tree();
     let Some(cmd) = crate::names::command(&root, path) else {
         return String::new();
     };
@@ -321,7 +318,7 @@ mod tests {
                 "`gt {path}` has no call in gt_core::calls (or list it as CLI-only)"
             );
         }
-        let root = Cli::command();
+        let root = crate::cli::command_tree();
         for e in &entries {
             command(&root, e.spec.cli);
         }
@@ -330,7 +327,7 @@ mod tests {
     #[test]
     fn every_argument_of_a_command_is_a_property_of_its_request() {
         use crate::names::{gives, CLI_ONLY_ARGS};
-        let root = Cli::command();
+        let root = crate::cli::command_tree();
         for e in calls::catalogue() {
             let path = e.spec.cli;
             let schema = e.input_schema();

@@ -5,10 +5,7 @@
 //! from gt-core are worded with these names here, and a test holds every
 //! argument of every command to a field of its request.
 
-use clap::CommandFactory;
 use gt_core::error::{Hint, Names};
-
-use crate::cli::Cli;
 
 /// Commands that are no call of the catalogue: they act on this process or
 /// machine (and, but for `init`, are not in the Mayor's guide either).
@@ -63,7 +60,7 @@ pub struct CliNames;
 
 impl Names for CliNames {
     fn call(&self, call: &str, args: &[(&'static str, String)]) -> String {
-        let root = Cli::command();
+        let root = crate::cli::command_tree();
         let Some(cmd) = command(&root, call) else {
             return format!("gt {call}");
         };
@@ -85,7 +82,7 @@ impl Names for CliNames {
     }
 
     fn field(&self, call: &str, field: &str) -> Vec<String> {
-        let root = Cli::command();
+        let root = crate::cli::command_tree();
         let Some(cmd) = command(&root, call) else {
             return vec![field.to_string()];
         };

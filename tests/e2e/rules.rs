@@ -33,6 +33,20 @@ pub fn the_actor_is_the_flag_then_the_environment_then_the_login(t: Town) {
     // The environment's (`tester`) when no flag is given.
     let by_env: Value = t.json(&["bead", "create", "--rig", "app", "e"]);
     assert_eq!(actors(&t, &id(&by_env)), ["tester"]);
+    // In `gt events` the flag is a filter, and only the flag: `GT_ACTOR`
+    // (tester) filters nothing.
+    let all: Vec<Value> = t.json(&["events", "--limit", "0"]);
+    assert!(all.iter().any(|e| e["actor"] == "mayor"), "{all:?}");
+    for args in [
+        ["events", "--actor", "mayor"],
+        ["--actor", "mayor", "events"],
+    ] {
+        let by: Vec<Value> = t.json(&args);
+        assert!(
+            !by.is_empty() && by.iter().all(|e| e["actor"] == "mayor"),
+            "{by:?}"
+        );
+    }
     // Neither: the login name, from USER, else LOGNAME.
     for (var, name) in [("USER", "carol"), ("LOGNAME", "dave")] {
         let run = Run::of(

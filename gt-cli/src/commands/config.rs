@@ -5,6 +5,7 @@ use crate::context::Ctx;
 
 /// Inspect gt's settings and where they come from
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum ConfigCommand {
     Show(ConfigShowArgs),
 }

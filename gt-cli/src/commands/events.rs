@@ -20,6 +20,9 @@ use crate::views::event_line;
 ///   gt --json events --follow --convoy cv-7hd2a
 #[derive(Debug, Args)]
 #[command(verbatim_doc_comment)]
+// The global `--actor` (who the log names for a change) is the filter here:
+// a read names nobody. It is the same argument, described for this command.
+#[command(mut_arg("actor", |a| a.help("Only events by this actor").help_heading(None::<&str>)))]
 pub struct EventsArgs {
     /// Only events about this bead, convoy, agent (name or ID) or escalation
     #[arg(long, value_name = "ID")]
@@ -29,10 +32,6 @@ pub struct EventsArgs {
     #[arg(add = clap_complete::ArgValueCandidates::new(crate::live::convoy_ids))]
     #[arg(long, value_name = "CONVOY")]
     pub convoy: Option<String>,
-
-    /// Only events by this actor
-    #[arg(long, value_name = "NAME")]
-    pub actor: Option<String>,
 
     /// Only events since this time (RFC 3339), date (2026-11-21), today,
     /// yesterday, or age (10m, 2h, 1day)
@@ -59,7 +58,7 @@ pub fn run(ctx: &mut Ctx, args: EventsArgs) -> Result<()> {
     let mut request = ListEvents {
         subject_id: args.subject,
         convoy_id: args.convoy,
-        actor: args.actor,
+        actor: ctx.actor_flag.clone(),
         since: args.since,
         limit: Some(args.limit),
         after: None,

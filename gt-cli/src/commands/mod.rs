@@ -29,6 +29,7 @@ use gt_core::Result;
 use crate::context::Ctx;
 
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum Command {
     Init(init::InitArgs),
     #[command(subcommand)]

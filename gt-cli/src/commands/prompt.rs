@@ -3,16 +3,16 @@
 //! the binary. Every command must sit in one section of the guide and have a
 //! JSON shape; a test walks the command tree to hold that.
 
-use clap::{Args, CommandFactory, Subcommand};
+use clap::{Args, Subcommand};
 use gt_core::model::{AgentStatus, BeadStatus, ConvoyStatus};
 use gt_core::Result;
 
-use crate::cli::Cli;
 use crate::context::Ctx;
 use crate::output::write_stdout;
 
 /// Print a guide to gt for an agent's prompt
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum PromptCommand {
     Mayor(MayorArgs),
 }
@@ -323,7 +323,7 @@ pub fn leaf_commands() -> Vec<String> {
         }
     }
     let mut out = Vec::new();
-    walk(&Cli::command(), "", &mut out);
+    walk(&crate::cli::command_tree(), "", &mut out);
     out
 }
 
@@ -399,7 +399,7 @@ fn shapes() -> String {
 
 /// The whole guide.
 pub fn mayor_guide() -> String {
-    let root = Cli::command();
+    let root = crate::cli::command_tree();
     let mut out = String::from(
         "# gt: the Mayor's guide\n\n\
          You coordinate a town of coding agents through the `gt` command. Work is a \
@@ -489,7 +489,7 @@ pub fn mayor_tools_guide() -> String {
         out.push_str(&format!("## {heading}\n\n{}\n\n", name_tools(why)));
         for path in *commands {
             if let Some(e) = entries.iter().find(|e| e.spec.cli == *path) {
-                let about = find(&Cli::command(), path)
+                let about = find(&crate::cli::command_tree(), path)
                     .get_about()
                     .map(|a| a.to_string())
                     .unwrap_or_default();
@@ -562,7 +562,7 @@ mod tests {
         assert!(examples.len() >= 8, "{examples:?}");
         for line in examples {
             let argv = words(line);
-            if let Err(e) = Cli::command().try_get_matches_from(&argv) {
+            if let Err(e) = crate::cli::command_tree().try_get_matches_from(&argv) {
                 panic!("the guide's `{line}` does not parse: {e}");
             }
         }
@@ -571,7 +571,7 @@ mod tests {
     #[test]
     fn every_option_the_guide_shows_parses_as_shown() {
         let guide = mayor_guide();
-        let root = Cli::command();
+        let root = crate::cli::command_tree();
         for path in leaf_commands() {
             if not_in_guide(&path) {
                 continue;
@@ -601,7 +601,7 @@ mod tests {
                         "x".to_string()
                     }
                 }));
-                let err = Cli::command().try_get_matches_from(&argv).err();
+                let err = crate::cli::command_tree().try_get_matches_from(&argv).err();
                 if let Some(e) = err {
                     // Missing positionals are fine; a flag refused is not.
                     assert!(

@@ -14,6 +14,7 @@ use crate::context::Ctx;
 
 /// Inspect and repair agents (polecats, refinery, mayor, witness)
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum AgentCommand {
     List(list::AgentListArgs),
     Show(show::AgentShowArgs),

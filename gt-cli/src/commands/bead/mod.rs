@@ -14,6 +14,7 @@ use crate::context::Ctx;
 
 /// Create, inspect and edit beads, the units of work
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum BeadCommand {
     Create(create::BeadCreateArgs),
     List(list::BeadListArgs),

@@ -15,6 +15,7 @@ use crate::context::Ctx;
 
 /// Watch and repair convoys, the tracked batches of beads
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum ConvoyCommand {
     List(list::ConvoyListArgs),
     Status(status::ConvoyStatusArgs),

@@ -12,6 +12,7 @@ use crate::context::Ctx;
 
 /// Raise, list, acknowledge and resolve requests for human attention
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum EscalationCommand {
     Raise(raise::EscalationRaiseArgs),
     List(list::EscalationListArgs),

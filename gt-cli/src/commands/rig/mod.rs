@@ -10,6 +10,7 @@ use crate::context::Ctx;
 
 /// Manage rigs, the repositories the town works on
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum RigCommand {
     Add(add::RigAddArgs),
     List(list::RigListArgs),
