@@ -231,12 +231,23 @@ fn kill_gt_and_leader(hold: Hold) -> (Value, Value, Town, Cluster) {
 
 #[test]
 fn gt_and_the_leader_killed_before_the_write_reached_it_leave_no_trace() {
-    let (before, after, t, _cluster) = kill_gt_and_leader(Hold::BeforeNode);
+    let (before, after, t, cluster) = kill_gt_and_leader(Hold::BeforeNode);
     assert_eq!(after, before, "the killed write left a trace");
-    // The same write, left alone, goes through on the new leader.
+    // The same write, left alone, goes through on the new leader, as one
+    // request: what makes "held before the leader" all of it.
+    let faults = Arc::new(Faults::default());
+    let through = proxy(cluster.nodes[cluster.leader()].http.clone(), faults.clone());
     let args = held_write();
-    let again: Value = t.json(&args.iter().map(String::as_str).collect::<Vec<_>>());
+    let args: Vec<&str> = std::iter::once("--json")
+        .chain(args.iter().map(String::as_str))
+        .collect();
+    let again: Value = Run::of(t.command(&args).env("GT_DB", format!("http://{through}"))).json();
     assert_eq!(again["beads"].as_array().unwrap().len(), 40);
+    assert_eq!(
+        faults.writes.load(Ordering::SeqCst),
+        1,
+        "the write went in more than one request"
+    );
 }
 
 #[test]

@@ -36,6 +36,8 @@ pub struct Faults {
     pub hold_writes: Mutex<Hold>,
     /// Writes being held now, where the mode says.
     pub held: AtomicUsize,
+    /// Write requests received.
+    pub writes: AtomicUsize,
 }
 
 /// A loopback HTTP proxy to `upstream` (host:port), one request per
@@ -86,6 +88,9 @@ fn serve(client: TcpStream, upstream: &str, faults: &Faults) -> std::io::Result<
     let mut body = vec![0; length];
     reader.read_exact(&mut body)?;
     let write = head.starts_with("POST /db/execute");
+    if write {
+        faults.writes.fetch_add(1, Ordering::SeqCst);
+    }
     let holding = if write {
         *faults.hold_writes.lock().unwrap()
     } else {
