@@ -1,6 +1,7 @@
 //! Many writers at once (R11).
 
 use std::process::Stdio;
+use std::time::{Duration, Instant};
 
 use gt_core::ops::sling::SlungBatch;
 use serde_json::Value;
@@ -162,7 +163,7 @@ pub fn batches_racing_with_one_key_make_one_convoy(t: Town) {
 #[test]
 fn a_held_lock_is_exit_5_after_the_timeout() {
     use std::io::{BufRead, BufReader};
-    use std::time::{Duration, Instant};
+
     let t = Town::sqlite().with_rig();
     // Python's sqlite3 holds a write transaction until its input closes.
     let script = "import sqlite3, sys\n\
@@ -182,26 +183,9 @@ fn a_held_lock_is_exit_5_after_the_timeout() {
         .unwrap();
     assert_eq!(line.trim(), "held");
     let beads = t.count("beads");
-    let started = Instant::now();
-    let e = t.fails(
-        &[
-            "--lock-timeout",
-            "400ms",
-            "bead",
-            "create",
-            "--rig",
-            "app",
-            "x",
-        ],
-        5,
-    );
-    let took = started.elapsed();
+    let e = create_times_out(&t, Duration::from_millis(400), Duration::from_secs(5));
     drop(holder.stdin.take());
     holder.wait().unwrap();
-    assert!(
-        took >= Duration::from_millis(400) && took < Duration::from_secs(5),
-        "{took:?}"
-    );
     let message = e["error"]["message"].as_str().unwrap();
     assert!(message.contains("stayed locked"), "{message}");
     assert!(e["error"]["hint"].is_string());
@@ -213,7 +197,6 @@ fn a_held_lock_is_exit_5_after_the_timeout() {
 /// once `--lock-timeout` has passed, saying why, and nothing is written.
 #[test]
 fn a_cluster_that_cannot_commit_is_exit_5_after_the_timeout() {
-    use std::time::{Duration, Instant};
     let mut cluster = gt_core::testing::Cluster::start(3);
     let t = Town::at(cluster.url()).with_rig();
     let beads = cluster.nodes[0].scalar("SELECT count(*) FROM beads");
@@ -222,24 +205,7 @@ fn a_cluster_that_cannot_commit_is_exit_5_after_the_timeout() {
     for i in (0..3).filter(|&i| i != survivor) {
         cluster.nodes[i].kill();
     }
-    let started = Instant::now();
-    let e = t.fails(
-        &[
-            "--lock-timeout",
-            "700ms",
-            "bead",
-            "create",
-            "--rig",
-            "app",
-            "x",
-        ],
-        5,
-    );
-    let took = started.elapsed();
-    assert!(
-        took >= Duration::from_millis(700) && took < Duration::from_secs(10),
-        "{took:?}"
-    );
+    let e = create_times_out(&t, Duration::from_millis(700), Duration::from_secs(10));
     let message = e["error"]["message"].as_str().unwrap();
     assert!(message.contains("leader"), "{message}");
     assert!(
@@ -251,4 +217,26 @@ fn a_cluster_that_cannot_commit_is_exit_5_after_the_timeout() {
     );
     let node = &cluster.nodes[survivor];
     assert_eq!(node.local_scalar("SELECT count(*) FROM beads"), beads);
+}
+
+/// `gt bead create` with `--lock-timeout TIMEOUT`, which must fail with exit 5
+/// after waiting at least the timeout and less than `limit`; its error.
+fn create_times_out(t: &Town, timeout: Duration, limit: Duration) -> Value {
+    let started = Instant::now();
+    let timeout_text = format!("{}ms", timeout.as_millis());
+    let e = t.fails(
+        &[
+            "--lock-timeout",
+            &timeout_text,
+            "bead",
+            "create",
+            "--rig",
+            "app",
+            "x",
+        ],
+        5,
+    );
+    let took = started.elapsed();
+    assert!(took >= timeout && took < limit, "{took:?}");
+    e
 }
