@@ -150,7 +150,11 @@ fn parse() -> Result<Cli, clap::Error> {
         let mut matches = command.try_get_matches_from_mut(std::env::args_os())?;
         Cli::from_arg_matches_mut(&mut matches).map_err(|e| e.format(&mut command))
     };
-    parse_with(Cli::command()).or_else(|_| parse_with(help_tree()))
+    // `--version` shows no other command: it needs no second tree.
+    parse_with(Cli::command()).or_else(|e| match e.kind() {
+        clap::error::ErrorKind::DisplayVersion => Err(e),
+        _ => parse_with(help_tree()),
+    })
 }
 
 /// clap's own errors: help and version go to stdout with exit 0; usage errors

@@ -152,9 +152,8 @@ fn polecat_arguments(town: &mut Town, agent: &str, tool: &str, arguments: Json) 
 }
 
 /// The command's about text (and long help), the same words as `--help`.
-fn description(path: &str) -> String {
-    let root = crate::cli::command_tree();
-    let Some(cmd) = crate::names::command(&root, path) else {
+fn description(root: &clap::Command, path: &str) -> String {
+    let Some(cmd) = crate::names::command(root, path) else {
         return String::new();
     };
     let long = cmd.get_long_about().map(|a| a.to_string());
@@ -189,6 +188,7 @@ fn object(schema: Json, list: Option<&str>) -> JsonObject {
 
 /// Every tool this mode offers, described from the catalogue.
 pub fn tools(mode: &Mode) -> Vec<Tool> {
+    let root = crate::cli::command_tree();
     calls::catalogue()
         .iter()
         .filter(|e| mode.offers(e))
@@ -199,9 +199,13 @@ pub fn tools(mode: &Mode) -> Vec<Tool> {
                 .destructive(s.effect == Effect::Destructive)
                 .idempotent(s.idempotent)
                 .open_world(false);
-            Tool::new(s.tool, description(s.cli), object(e.input_schema(), None))
-                .with_raw_output_schema(Arc::new(object(e.output_schema(), s.list)))
-                .with_annotations(annotations)
+            Tool::new(
+                s.tool,
+                description(&root, s.cli),
+                object(e.input_schema(), None),
+            )
+            .with_raw_output_schema(Arc::new(object(e.output_schema(), s.list)))
+            .with_annotations(annotations)
         })
         .collect()
 }

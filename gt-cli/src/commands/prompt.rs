@@ -485,11 +485,12 @@ pub fn mayor_tools_guide() -> String {
         name_tools(NAMING),
         name_tools(EFFECTS)
     ));
+    let root = crate::cli::command_tree();
     for (heading, why, commands) in SECTIONS {
         out.push_str(&format!("## {heading}\n\n{}\n\n", name_tools(why)));
         for path in *commands {
             if let Some(e) = entries.iter().find(|e| e.spec.cli == *path) {
-                let about = find(&crate::cli::command_tree(), path)
+                let about = find(&root, path)
                     .get_about()
                     .map(|a| a.to_string())
                     .unwrap_or_default();
