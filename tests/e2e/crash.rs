@@ -11,7 +11,7 @@
 //! just after the leader applied it (its answer never sent). The town, read
 //! from the new leader, has none of the write or all of it.
 
-use std::process::Stdio;
+use std::process::{Command, Stdio};
 use std::sync::atomic::Ordering;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -70,14 +70,20 @@ fn crash_mid_write(t: &Town, args: &[&str], points: &[usize]) {
     assert_eq!(doctor.code, 0, "{}", doctor.stdout);
 }
 
-fn batch(t: &Town, n: usize, extra: &[&str]) -> Value {
-    let mut args: Vec<String> = ["sling-batch", "--rig", "app", "--title", "crash"]
+/// `sling-batch` of `n` tasks into a convoy titled `title`, with `extra`.
+fn batch_args(title: &str, n: usize, extra: &[&str]) -> Vec<String> {
+    let mut args: Vec<String> = ["sling-batch", "--rig", "app", "--title", title]
         .map(String::from)
         .to_vec();
     args.extend(extra.iter().map(|s| s.to_string()));
     for i in 0..n {
         args.extend(["--task".into(), format!("t{i}")]);
     }
+    args
+}
+
+fn batch(t: &Town, n: usize, extra: &[&str]) -> Value {
+    let args = batch_args("crash", n, extra);
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     t.json(&args)
 }
@@ -176,15 +182,11 @@ fn seed(t: &Town) {
     batch(t, 5, &["--max-polecats", "2"]);
 }
 
-/// The write the crash tests kill: a batch of 40.
-fn held_write() -> Vec<String> {
-    let mut args: Vec<String> = ["sling-batch", "--rig", "app", "--title", "held"]
-        .map(String::from)
-        .to_vec();
-    for i in 0..40 {
-        args.extend(["--task".into(), format!("held {i}")]);
-    }
-    args
+/// The write the crash tests kill, a batch of 40, as `gt --json` on `db`.
+fn held_write(t: &Town, db: &str) -> Command {
+    let mut gt = t.command(&["--json"]);
+    gt.args(batch_args("held", 40, &[])).env("GT_DB", db);
+    gt
 }
 
 /// Kills gt and the leader of a 3-node cluster while gt's batch is held at
@@ -199,13 +201,7 @@ fn kill_gt_and_leader(hold: Hold) -> (Value, Value, Town, Cluster) {
     let faults = Arc::new(Faults::default());
     *faults.hold_writes.lock().unwrap() = hold;
     let through = proxy(cluster.nodes[leader].http.clone(), faults.clone());
-    let args = held_write();
-    let args: Vec<&str> = std::iter::once("--json")
-        .chain(args.iter().map(String::as_str))
-        .collect();
-    let mut gt = t
-        .command(&args)
-        .env("GT_DB", format!("http://{through}"))
+    let mut gt = held_write(&t, &format!("http://{through}"))
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
@@ -223,6 +219,9 @@ fn kill_gt_and_leader(hold: Hold) -> (Value, Value, Town, Cluster) {
     gt.kill().unwrap();
     gt.wait().unwrap();
     cluster.nodes[leader].kill();
+    // A strong read through the new leader: it has applied every committed
+    // write before it answers, so gt's reads after it are not stale.
+    cluster.nodes[cluster.leader()].scalar("SELECT count(*) FROM beads");
     let after = snapshot(&t);
     let doctor = t.run(&["--json", "doctor"]);
     assert_eq!(doctor.code, 0, "after the kills: {}", doctor.stdout);
@@ -237,11 +236,7 @@ fn gt_and_the_leader_killed_before_the_write_reached_it_leave_no_trace() {
     // request: what makes "held before the leader" all of it.
     let faults = Arc::new(Faults::default());
     let through = proxy(cluster.nodes[cluster.leader()].http.clone(), faults.clone());
-    let args = held_write();
-    let args: Vec<&str> = std::iter::once("--json")
-        .chain(args.iter().map(String::as_str))
-        .collect();
-    let again: Value = Run::of(t.command(&args).env("GT_DB", format!("http://{through}"))).json();
+    let again: Value = Run::of(&mut held_write(&t, &format!("http://{through}"))).json();
     assert_eq!(again["beads"].as_array().unwrap().len(), 40);
     assert_eq!(
         faults.writes.load(Ordering::SeqCst),
@@ -258,8 +253,7 @@ fn gt_and_the_leader_killed_after_the_leader_applied_the_write_keep_all_of_it() 
     // as the same write left alone makes in a town like it.
     let reference = Town::sqlite().with_rig();
     seed(&reference);
-    let args = held_write();
-    reference.json::<Value>(&args.iter().map(String::as_str).collect::<Vec<_>>());
+    Run::of(&mut held_write(&reference, &reference.db)).json::<Value>();
     assert_eq!(shape(&after), shape(&snapshot(&reference)));
     let convoys: Vec<Value> = t.json(&["convoy", "list", "--all"]);
     let held = convoys
