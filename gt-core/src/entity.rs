@@ -30,10 +30,13 @@ pub trait Entity: Clone + PartialEq + Sized {
             vec![self.id().into()],
         ));
     }
-    /// Clears a uniquely-held value (an agent's hook, a bead's assignee) that this
-    /// update moves, so that no statement of the batch sees it held twice.
-    /// Released values are cleared before any insert or update sets them.
-    fn release(&self, _before: &Self, _out: &mut Vec<Stmt>) {}
+    /// The value this entity holds that no other may hold at the same time (an
+    /// agent's hook, a bead's assignee), if it has one.
+    fn held(&self) -> Option<&str> {
+        None
+    }
+    /// Clears [`Self::held`], so that another entity of the batch can take it.
+    fn release(&self, _out: &mut Vec<Stmt>) {}
 }
 
 /// The statements of write batches, named so that the plan catalogue
@@ -269,10 +272,12 @@ impl Entity for Bead {
         }
     }
 
-    fn release(&self, before: &Self, out: &mut Vec<Stmt>) {
-        if before.assignee.is_some() && self.assignee != before.assignee {
-            out.push(Stmt::new(BEAD_RELEASE_SQL, vec![self.id.as_str().into()]));
-        }
+    fn held(&self) -> Option<&str> {
+        self.assignee.as_deref()
+    }
+
+    fn release(&self, out: &mut Vec<Stmt>) {
+        out.push(Stmt::new(BEAD_RELEASE_SQL, vec![self.id.as_str().into()]));
     }
 
     fn delete(&self, out: &mut Vec<Stmt>) {
@@ -557,10 +562,12 @@ impl Entity for Agent {
         ));
     }
 
-    fn release(&self, before: &Self, out: &mut Vec<Stmt>) {
-        if before.hook.is_some() && self.hook != before.hook {
-            out.push(Stmt::new(AGENT_RELEASE_SQL, vec![self.id.as_str().into()]));
-        }
+    fn held(&self) -> Option<&str> {
+        self.hook.as_deref()
+    }
+
+    fn release(&self, out: &mut Vec<Stmt>) {
+        out.push(Stmt::new(AGENT_RELEASE_SQL, vec![self.id.as_str().into()]));
     }
 
     fn update(&self, before: &Self, version: i64, out: &mut Vec<Stmt>) {

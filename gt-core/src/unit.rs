@@ -527,10 +527,31 @@ fn guards<T: Entity>(table: &Table<T>, out: &mut Vec<Stmt>) {
     }
 }
 
+/// Clears each uniquely-held value that moves to another entity of the batch,
+/// before any insert or update sets it, so that no statement sees it held twice.
+/// A value that only moves away is written over in place, with no release: a
+/// polecat's hook goes from its closed bead straight to the next one, and the
+/// unique index on hooks changes two entries, not three (no `NULL` entry made
+/// and removed again). Values compare without case, as `COLLATE NOCASE` does,
+/// so a doubtful match is released.
 fn releases<T: Entity>(table: &Table<T>, out: &mut Vec<Stmt>) {
+    let taken: Vec<&str> = table
+        .slots
+        .iter()
+        .filter_map(|slot| {
+            let new = slot.after.as_ref()?.held()?;
+            let old = slot.before.as_ref().and_then(|(old, _)| old.held());
+            (old != Some(new)).then_some(new)
+        })
+        .collect();
     for slot in &table.slots {
-        if let (Some((old, _)), Some(new)) = (&slot.before, &slot.after) {
-            new.release(old, out);
+        let (Some((old, _)), Some(new)) = (&slot.before, &slot.after) else {
+            continue;
+        };
+        let Some(held) = old.held() else { continue };
+        let moved = new.held() != Some(held);
+        if moved && taken.iter().any(|t| t.eq_ignore_ascii_case(held)) {
+            new.release(out);
         }
     }
 }
@@ -762,5 +783,129 @@ mod tests {
         });
         assert!(failed.is_err());
         assert_eq!(convoy_counts(&mut db), settled);
+    }
+
+    /// A polecat `name` of rig `r`, on `hook`.
+    fn polecat(id: &str, name: &str, hook: Option<&str>) -> Agent {
+        Agent {
+            id: id.into(),
+            name: name.into(),
+            role: crate::model::AgentRole::Polecat,
+            rig: Some("r".into()),
+            status: crate::model::AgentStatus::Working,
+            hook: hook.map(Into::into),
+            pid: None,
+            last_activity_at: "t".into(),
+            created_at: "t".into(),
+        }
+    }
+
+    /// Moves hooks (agent → bead) and assignees (bead → agent name) as one
+    /// batch, commits it, and returns what the batch released first, sorted.
+    fn moves(
+        db: &mut crate::store::sqlite::Sqlite,
+        hooks: &[(&str, Option<&str>)],
+        assignees: &[(&str, Option<&str>)],
+    ) -> Vec<String> {
+        use crate::entity::{AGENT_RELEASE_SQL, BEAD_RELEASE_SQL};
+        db.begin_write().unwrap();
+        let mut unit = Unit::new(&mut *db, "me", Clock::system().stamp());
+        for (agent, hook) in hooks {
+            let a: Agent = unit.must(agent).unwrap();
+            unit.put(Agent {
+                hook: hook.map(Into::into),
+                ..a
+            });
+        }
+        for (bead, assignee) in assignees {
+            let b: Bead = unit.must(bead).unwrap();
+            unit.put(Bead {
+                assignee: assignee.map(Into::into),
+                ..b
+            });
+        }
+        let (batch, _, _) = unit.finish().unwrap();
+        db.commit(&batch).unwrap();
+        let mut released: Vec<String> = batch
+            .iter()
+            .filter(|s| s.sql == AGENT_RELEASE_SQL || s.sql == BEAD_RELEASE_SQL)
+            .map(|s| match &s.params[0] {
+                Value::Text(id) => id.clone(),
+                other => panic!("a release of {other:?}"),
+            })
+            .collect();
+        released.sort();
+        released
+    }
+
+    /// A unique value (a hook, an assignee) is released first only when
+    /// another entity of the batch takes it; one that only moves away is
+    /// written over in place. Every pattern commits under the unique indexes.
+    #[test]
+    fn only_a_value_another_entity_takes_is_released_first() {
+        let (_dir, mut db) = temp_db();
+        crate::store::schema::ensure(&mut db).unwrap();
+        exec(&mut db, &[RIG]);
+        write(&mut db, "me", &Clock::system(), |u| {
+            for id in ["gt-x", "gt-y", "gt-z", "gt-w"] {
+                u.create(bead(id, Open, None));
+            }
+            u.create(polecat("ag-1", "toast", None));
+            u.create(polecat("ag-2", "shadow", None));
+            Ok(())
+        })
+        .unwrap();
+        // Hooked from nothing: nothing to release.
+        let none: Vec<String> = vec![];
+        assert_eq!(
+            moves(
+                &mut db,
+                &[("ag-1", Some("gt-x")), ("ag-2", Some("gt-y"))],
+                &[("gt-x", Some("toast")), ("gt-y", Some("shadow"))]
+            ),
+            none
+        );
+        // The hooked close's feed: the hook moves straight on; the name moves
+        // to another bead, so its old bead lets go first.
+        assert_eq!(
+            moves(
+                &mut db,
+                &[("ag-1", Some("gt-z"))],
+                &[("gt-x", None), ("gt-z", Some("toast"))]
+            ),
+            ["gt-x"]
+        );
+        // A swap: each value is taken by the other, so both are released.
+        assert_eq!(
+            moves(
+                &mut db,
+                &[("ag-1", Some("gt-y")), ("ag-2", Some("gt-z"))],
+                &[("gt-y", Some("toast")), ("gt-z", Some("shadow"))]
+            ),
+            ["ag-1", "ag-2", "gt-y", "gt-z"]
+        );
+        // A chain (ag-2 moves on to gt-w, ag-1 takes its gt-z), and a name
+        // that differs only in case is taken as the same (COLLATE NOCASE).
+        assert_eq!(
+            moves(
+                &mut db,
+                &[("ag-2", Some("gt-w")), ("ag-1", Some("gt-z"))],
+                &[
+                    ("gt-z", Some("TOAST")),
+                    ("gt-y", None),
+                    ("gt-w", Some("shadow"))
+                ]
+            ),
+            ["ag-2", "gt-y", "gt-z"]
+        );
+        // Unhooked: released by the update itself.
+        assert_eq!(
+            moves(
+                &mut db,
+                &[("ag-1", None), ("ag-2", None)],
+                &[("gt-z", None), ("gt-w", None)]
+            ),
+            none
+        );
     }
 }
