@@ -585,6 +585,56 @@ fn close_instructions(o: &Opts, s: &Store, label: &str, size: usize) -> Option<S
     ))
 }
 
+/// Pages a hooked close writes (newest capped convoy), and the write floor
+/// writes, counted in the WAL: a reader holds a snapshot open meanwhile, so
+/// nothing checkpoints and each write's frames stay. On this kind of machine
+/// every page written costs a write request at the commit and another at the
+/// checkpoint, so these counts, unlike timings, are the same on a quiet hour
+/// and a noisy one.
+fn close_pages(o: &Opts, s: &Store, size: usize) -> Option<String> {
+    let capped = capped_convoys(o, s);
+    let newest = capped.last()?;
+    let close = wal_pages(s, || {
+        let bead = hooked_bead(o, s, newest);
+        run_ok(s.gt(o, &["-q", "bead", "update", &bead, "--status", "closed"]));
+    })?;
+    let floor = wal_pages(s, || {
+        run_ok(s.write_floor_cmd());
+    })?;
+    Some(format!(
+        "pages written by a hooked close (SQLite {}), newest capped convoy: {close:.1}; by the write floor: {floor:.1}",
+        human(size)
+    ))
+}
+
+/// The mean pages (WAL frames) that `write` adds, over twenty runs, while a
+/// sqlite3 shell holds a read transaction on the town.
+fn wal_pages(s: &Store, mut write: impl FnMut()) -> Option<f64> {
+    use std::io::{BufRead, Write};
+    const RUNS: u32 = 20;
+    let mut reader = Command::new("sqlite3")
+        .arg(&s.db)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .ok()?;
+    let mut stdin = reader.stdin.take()?;
+    writeln!(stdin, "PRAGMA page_size; BEGIN; SELECT count(*) FROM meta;").ok()?;
+    let mut lines = std::io::BufReader::new(reader.stdout.take()?).lines();
+    let page: u64 = lines.next()?.ok()?.trim().parse().ok()?;
+    lines.next()?.ok()?; // the snapshot is held from here on
+    let wal = format!("{}-wal", s.db);
+    let size_of = || std::fs::metadata(&wal).map_or(0, |m| m.len());
+    let before = size_of().max(32); // a WAL starts with a 32-byte header
+    for _ in 0..RUNS {
+        write();
+    }
+    let written = size_of().saturating_sub(before);
+    drop(stdin);
+    reader.wait().ok()?;
+    Some(written as f64 / (page + 24) as f64 / f64::from(RUNS))
+}
+
 /// sling-batch of 1000 and of 10000 tasks, each run into a fresh town (made
 /// before the clock starts): the seeded towns stay the size they are, and each
 /// figure is the batch alone, not the batch plus every earlier run's beads.
@@ -849,6 +899,7 @@ fn main() {
         }
         rows.extend(measure(&o, &store, size, "SQLite"));
         notes.extend(close_instructions(&o, &store, "SQLite", size));
+        notes.extend(close_pages(&o, &store, size));
     }
     rows.extend(batches(&o, (o.runs / 4).max(3)));
     rows.extend(close_beads(&o, (o.runs / 4).max(3)));
