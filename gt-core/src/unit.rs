@@ -533,24 +533,28 @@ fn guards<T: Entity>(table: &Table<T>, out: &mut Vec<Stmt>) {
 /// polecat's hook goes from its closed bead straight to the next one, and the
 /// unique index on hooks changes two entries, not three (no `NULL` entry made
 /// and removed again). Values compare without case, as `COLLATE NOCASE` does,
-/// so a doubtful match is released.
+/// so a doubtful match is released. One pass to gather what is taken, one to
+/// release: linear in the batch, however many values move.
 fn releases<T: Entity>(table: &Table<T>, out: &mut Vec<Stmt>) {
-    let taken: Vec<&str> = table
+    let taken: HashSet<String> = table
         .slots
         .iter()
         .filter_map(|slot| {
             let new = slot.after.as_ref()?.held()?;
             let old = slot.before.as_ref().and_then(|(old, _)| old.held());
-            (old != Some(new)).then_some(new)
+            (old != Some(new)).then(|| new.to_ascii_lowercase())
         })
         .collect();
+    if taken.is_empty() {
+        return;
+    }
     for slot in &table.slots {
         let (Some((old, _)), Some(new)) = (&slot.before, &slot.after) else {
             continue;
         };
         let Some(held) = old.held() else { continue };
         let moved = new.held() != Some(held);
-        if moved && taken.iter().any(|t| t.eq_ignore_ascii_case(held)) {
+        if moved && taken.contains(&held.to_ascii_lowercase()) {
             new.release(out);
         }
     }
