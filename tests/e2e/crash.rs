@@ -279,3 +279,95 @@ fn gt_and_the_leader_killed_after_the_leader_applied_the_write_keep_all_of_it() 
         "the convoy and each bead created once: {events:?}"
     );
 }
+
+/// Whether this machine can trace a process with `strace` (Debian's package;
+/// CI installs it). Off CI, a machine without it skips the test and says so.
+fn strace_works() -> bool {
+    let works = Command::new("strace")
+        .args(["-qq", "-o", "/dev/null", "true"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    assert!(
+        works || std::env::var_os("CI").is_none(),
+        "CI must have a working strace (.ci/run installs it)"
+    );
+    works
+}
+
+/// Closes `bead` under `strace -y` (each descriptor printed with its file) and
+/// returns what the WAL saw: for each write to it or sync of it, in order,
+/// whether it was a sync.
+fn wal_writes_and_syncs(t: &Town, bead: &str) -> Vec<(bool, String)> {
+    let trace = t.path("close.strace");
+    let mut cmd = t.program("strace");
+    cmd.args(["-f", "-y", "-qq", "-e"])
+        .arg("trace=write,pwrite64,pwritev,pwritev2,fdatasync,fsync")
+        .arg("-o")
+        .arg(&trace)
+        .args([crate::support::GT, "--json", "bead", "update", bead])
+        .args(["--status", "closed"]);
+    let closed = Run::of(&mut cmd);
+    assert_eq!(closed.code, 0, "{}", closed.stderr);
+    let trace = std::fs::read_to_string(trace).unwrap();
+    trace
+        .lines()
+        .filter(|l| l.contains("-wal>"))
+        .map(|l| (l.contains("sync("), l.to_string()))
+        .collect()
+}
+
+/// A write that gt reports done is on disk before gt exits: after its last
+/// write to the WAL, gt syncs the WAL. Alone, the checkpoint at close would
+/// sync it anyway; with another process holding the town open (`gt serve`
+/// polls it for its streams) there is no checkpoint at close, and with
+/// `synchronous = NORMAL` a commit was never synced: a power cut could take
+/// back a close that had already exited 0.
+#[test]
+fn a_write_is_synced_before_gt_exits_even_while_gt_serve_holds_the_town() {
+    if !strace_works() {
+        eprintln!("skipped: this test needs strace");
+        return;
+    }
+    let t = Town::sqlite().with_rig();
+    let batch = batch(&t, 3, &[]);
+    let bead = |i: usize| {
+        batch["beads"][i]["bead"]["id"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    let shm = std::path::PathBuf::from(format!("{}-shm", t.db));
+    let server = crate::http::Server::start(&t, &[]);
+    // The server's poller has the town open once its shared-memory file is
+    // there (a lone gt removes it when it exits).
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !shm.exists() {
+        assert!(Instant::now() < deadline, "gt serve never opened the town");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    // The first close may start the WAL afresh; the second appends to it.
+    for (i, with) in ["first close", "second close"].iter().enumerate() {
+        let seen = wal_writes_and_syncs(&t, &bead(i));
+        let last_write = seen
+            .iter()
+            .rposition(|(sync, _)| !sync)
+            .unwrap_or_else(|| panic!("{with}: the close wrote nothing to the WAL: {seen:?}"));
+        assert!(
+            seen[last_write..].iter().any(|(sync, _)| *sync),
+            "{with}: the WAL was not synced after the close's last write to it:\n{}",
+            seen.iter()
+                .map(|(_, l)| l.as_str())
+                .collect::<Vec<_>>()
+                .join("\n")
+        );
+    }
+    drop(server);
+    // Alone, too.
+    let seen = wal_writes_and_syncs(&t, &bead(2));
+    let last_write = seen.iter().rposition(|(sync, _)| !sync).unwrap();
+    assert!(seen[last_write..].iter().any(|(sync, _)| *sync), "{seen:?}");
+    let closed: Value = t.json(&["bead", "list", "--status", "closed"]);
+    assert_eq!(closed.as_array().unwrap().len(), 3);
+}

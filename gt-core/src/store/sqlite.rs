@@ -105,9 +105,16 @@ impl Sqlite {
             .conn
             .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
         self.conn.execute_batch(
-            "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -16000; \
+            "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL; PRAGMA cache_size = -16000; \
              PRAGMA mmap_size = 268435456; PRAGMA journal_size_limit = 16777216;",
         )?;
+        // `synchronous = FULL`: each commit syncs the WAL, so a write that gt
+        // reports done survives a power cut. With `NORMAL` only the checkpoint
+        // syncs, and the checkpoint at close is skipped while another process
+        // holds the town open (`gt serve` does, for its streams): its commits
+        // were never synced. A lone process pays nothing for it (its
+        // checkpoint syncs the WAL either way; measured in BENCHMARKS.md).
+        //
         // The checkpoint SQLite runs when the last connection closes stays on
         // purpose: gt is one short process per command, and a WAL left behind
         // would make the next process rebuild its index by reading all of it.
