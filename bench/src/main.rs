@@ -406,6 +406,13 @@ fn measure(o: &Opts, s: &Store, size: usize, label: &str) -> Vec<Row> {
         }),
     );
     add(
+        "agent list --limit 20, 20k agents",
+        None,
+        versus_floor(s, runs, |_| {
+            run_ok(s.gt(o, &["--json", "agent", "list", "--limit", "20"])).0
+        }),
+    );
+    add(
         "bead reassign --new, 20k agents",
         None,
         versus_floor(s, runs, |_| {

@@ -393,7 +393,9 @@ pub fn catalogue_for(f: &Fixture) -> Vec<Statement> {
             limit: (mask & 8 != 0).then_some(200),
         };
         let (sql, params) = query::agents_where(&filter);
-        // Nearly every agent is a polecat: a role alone lists the agents.
+        // Nearly every agent is a polecat: a role alone lists the agents. With
+        // a limit it is a walk in creation order that stops there (no sort,
+        // as the snapshot shows), a listing like `bead list --limit`.
         let scope = if mask & 3 == 0 { Listing } else { SortedResult };
         out.push(stmt(
             format!("agent list {filter:?}"),

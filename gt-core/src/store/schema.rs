@@ -250,6 +250,9 @@ pub const MIGRATIONS: &[&[&str]] = &[
           WHERE x.id = events.subject_id))",
         "CREATE INDEX events_convoy ON events (convoy_id, id) WHERE convoy_id IS NOT NULL",
     ],
+    // 11: `agent list --limit N` (no rig or status) reads N agents in
+    // creation order instead of sorting every agent of the town.
+    &["CREATE INDEX agents_created ON agents (created_at)"],
 ];
 
 /// The schema version this binary writes.
