@@ -427,40 +427,58 @@ async fn stream_events(State(app): State<Arc<App>>, headers: HeaderMap, req: Req
         .into_response()
 }
 
+/// Opens the town and finds where its log ends (0 when it has no event yet);
+/// `None` when the town cannot be read now.
+fn log_end(open: &OpenOptions) -> Option<(Town, i64)> {
+    let mut town = Town::open(open).ok()?;
+    let newest = town
+        .call(ListEvents {
+            limit: Some(1),
+            ..Default::default()
+        })
+        .ok()?;
+    Some((town, newest.last().map_or(0, |e| e.id)))
+}
+
 /// The one poller: new events from any writer, shared by every stream. Idle,
 /// it asks the store for events after the newest it has seen, ten times a
-/// second: one index probe each.
-fn poll_events(open: OpenOptions, events: broadcast::Sender<Event>, newest: watch::Sender<i64>) {
-    let mut town = None;
-    let mut last = None;
+/// second: one index probe each. `start` is the town and where its log ended
+/// when the server started, if it could be read then.
+fn poll_events(
+    open: OpenOptions,
+    start: Option<(Town, i64)>,
+    events: broadcast::Sender<Event>,
+    newest: watch::Sender<i64>,
+) {
+    let (mut town, mut last) = match start {
+        Some((town, end)) => (Some(town), Some(end)),
+        None => (None, None),
+    };
     loop {
-        if town.is_none() {
+        if last.is_none() {
+            // The town could not be read at start: streams start after what
+            // is there once it can.
+            if let Some((t, end)) = log_end(&open) {
+                town = Some(t);
+                last = Some(end);
+                let _ = newest.send(end);
+            }
+        } else if town.is_none() {
             town = Town::open(&open).ok();
         }
-        if let Some(t) = town.as_mut() {
-            let request = match last {
-                None => ListEvents {
-                    limit: Some(1),
-                    ..Default::default()
-                },
-                Some(after) => ListEvents {
-                    after: Some(after),
-                    limit: Some(0),
-                    ..Default::default()
-                },
+        if let (Some(t), Some(after)) = (town.as_mut(), last) {
+            let request = ListEvents {
+                after: Some(after),
+                limit: Some(0),
+                ..Default::default()
             };
             match t.call(request) {
                 Ok(found) => {
-                    // The first read only finds where the log ends: streams
-                    // start after what was there when the server started.
-                    let announce = last.is_some();
                     for e in found {
                         last = Some(e.id);
-                        if announce {
-                            let _ = events.send(e);
-                        }
+                        let _ = events.send(e);
                     }
-                    let _ = newest.send(*last.get_or_insert(0));
+                    let _ = newest.send(last.unwrap_or(after));
                 }
                 // Down or busy: try again, with a fresh connection.
                 Err(_) => town = None,
@@ -488,11 +506,18 @@ pub fn serve(open: OpenOptions, options: ServeOptions) -> Result<()> {
             .map_err(|e| Error::internal(format!("cannot read the address: {e}")))?;
         let options = ServeOptions { addr, ..options };
         let (events, _) = broadcast::channel(1024);
-        let (newest_tx, newest) = watch::channel(0);
+        // Where the log ends is read before the address is printed, so that a
+        // stream opened once the server answers gets everything committed
+        // after it: a poller still starting must not take a later end for it.
+        let start = {
+            let open = open.clone();
+            crate::runtime::blocking(move || Ok(log_end(&open))).await?
+        };
+        let (newest_tx, newest) = watch::channel(start.as_ref().map_or(0, |(_, end)| *end));
         let (stop_tx, stopping) = watch::channel(false);
         {
             let (open, events) = (open.clone(), events.clone());
-            std::thread::spawn(move || poll_events(open, events, newest_tx));
+            std::thread::spawn(move || poll_events(open, start, events, newest_tx));
         }
         let app = Arc::new(App {
             open,

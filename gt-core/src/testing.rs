@@ -300,6 +300,24 @@ impl Cluster {
     }
 }
 
+/// A pause on purpose, for race tests (builds with the `testing` feature
+/// only): with `GT_DELAY=NAME=MS` the process sleeps MS milliseconds each time
+/// it reaches the point `NAME`. Points: `town-open` (before a town is opened),
+/// which makes a process that reads the town late, as a loaded machine can.
+pub fn delay(name: &str) {
+    static SPEC: OnceLock<Option<(String, u64)>> = OnceLock::new();
+    let spec = SPEC.get_or_init(|| {
+        let text = std::env::var("GT_DELAY").ok()?;
+        let (point, ms) = text.split_once('=')?;
+        Some((point.to_string(), ms.parse().ok()?))
+    });
+    if let Some((point, ms)) = spec {
+        if point == name {
+            std::thread::sleep(Duration::from_millis(*ms));
+        }
+    }
+}
+
 /// A crash on purpose, for crash tests (builds with the `testing` feature
 /// only; release builds have no such code): with `GT_FAILPOINT=NAME=N` the
 /// process aborts, as a `kill -9` would stop it, the Nth time it reaches the

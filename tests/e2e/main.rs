@@ -111,6 +111,7 @@ suite!(
     http::http_routes_answer_as_the_cli,
     http::http_refusals_write_nothing,
     http::http_stream_carries_every_writer,
+    http::http_stream_opened_at_once_misses_nothing,
     mcp::mcp_diamond_flow_lands_once,
     mcp::mcp_edits_wonky_state,
     mcp::mcp_refusals_write_nothing,
