@@ -300,20 +300,22 @@ impl Cluster {
     }
 }
 
+/// `NAME=N` from the environment variable `var`, for [`delay`] and [`failpoint`].
+fn point_spec(var: &str) -> Option<(String, usize)> {
+    let text = std::env::var(var).ok()?;
+    let (point, n) = text.split_once('=')?;
+    Some((point.to_string(), n.parse().ok()?))
+}
+
 /// A pause on purpose, for race tests (builds with the `testing` feature
 /// only): with `GT_DELAY=NAME=MS` the process sleeps MS milliseconds each time
 /// it reaches the point `NAME`. Points: `town-open` (before a town is opened),
 /// which makes a process that reads the town late, as a loaded machine can.
 pub fn delay(name: &str) {
-    static SPEC: OnceLock<Option<(String, u64)>> = OnceLock::new();
-    let spec = SPEC.get_or_init(|| {
-        let text = std::env::var("GT_DELAY").ok()?;
-        let (point, ms) = text.split_once('=')?;
-        Some((point.to_string(), ms.parse().ok()?))
-    });
-    if let Some((point, ms)) = spec {
+    static SPEC: OnceLock<Option<(String, usize)>> = OnceLock::new();
+    if let Some((point, ms)) = SPEC.get_or_init(|| point_spec("GT_DELAY")) {
         if point == name {
-            std::thread::sleep(Duration::from_millis(*ms));
+            std::thread::sleep(Duration::from_millis(*ms as u64));
         }
     }
 }
@@ -327,12 +329,7 @@ pub fn failpoint(name: &str) {
     use std::sync::atomic::{AtomicUsize, Ordering};
     static SPEC: OnceLock<Option<(String, usize)>> = OnceLock::new();
     static HITS: AtomicUsize = AtomicUsize::new(0);
-    let spec = SPEC.get_or_init(|| {
-        let text = std::env::var("GT_FAILPOINT").ok()?;
-        let (point, n) = text.split_once('=')?;
-        Some((point.to_string(), n.parse().ok()?))
-    });
-    if let Some((point, at)) = spec {
+    if let Some((point, at)) = SPEC.get_or_init(|| point_spec("GT_FAILPOINT")) {
         if point == name && HITS.fetch_add(1, Ordering::SeqCst) + 1 == *at {
             eprintln!("gt: failpoint {name} #{at} reached: aborting");
             std::process::abort();

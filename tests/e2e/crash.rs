@@ -297,9 +297,8 @@ fn strace_works() -> bool {
 }
 
 /// Closes `bead` under `strace -y` (each descriptor printed with its file) and
-/// returns what the WAL saw: for each write to it or sync of it, in order,
-/// whether it was a sync.
-fn wal_writes_and_syncs(t: &Town, bead: &str) -> Vec<(bool, String)> {
+/// asserts that the WAL was synced after the close's last write to it.
+fn assert_close_syncs_the_wal(t: &Town, bead: &str, with: &str) {
     let trace = t.path("close.strace");
     let mut cmd = t.program("strace");
     cmd.args(["-f", "-y", "-qq", "-e"])
@@ -311,11 +310,18 @@ fn wal_writes_and_syncs(t: &Town, bead: &str) -> Vec<(bool, String)> {
     let closed = Run::of(&mut cmd);
     assert_eq!(closed.code, 0, "{}", closed.stderr);
     let trace = std::fs::read_to_string(trace).unwrap();
-    trace
-        .lines()
-        .filter(|l| l.contains("-wal>"))
-        .map(|l| (l.contains("sync("), l.to_string()))
-        .collect()
+    // Each write to the WAL or sync of it, in order.
+    let seen: Vec<&str> = trace.lines().filter(|l| l.contains("-wal>")).collect();
+    let is_sync = |l: &&str| l.contains("sync(");
+    let last_write = seen
+        .iter()
+        .rposition(|l| !is_sync(l))
+        .unwrap_or_else(|| panic!("{with}: the close wrote nothing to the WAL: {seen:?}"));
+    assert!(
+        seen[last_write..].iter().any(is_sync),
+        "{with}: the WAL was not synced after the close's last write to it:\n{}",
+        seen.join("\n")
+    );
 }
 
 /// A write that gt reports done is on disk before gt exits: after its last
@@ -348,26 +354,10 @@ fn a_write_is_synced_before_gt_exits_even_while_gt_serve_holds_the_town() {
         std::thread::sleep(Duration::from_millis(20));
     }
     // The first close may start the WAL afresh; the second appends to it.
-    for (i, with) in ["first close", "second close"].iter().enumerate() {
-        let seen = wal_writes_and_syncs(&t, &bead(i));
-        let last_write = seen
-            .iter()
-            .rposition(|(sync, _)| !sync)
-            .unwrap_or_else(|| panic!("{with}: the close wrote nothing to the WAL: {seen:?}"));
-        assert!(
-            seen[last_write..].iter().any(|(sync, _)| *sync),
-            "{with}: the WAL was not synced after the close's last write to it:\n{}",
-            seen.iter()
-                .map(|(_, l)| l.as_str())
-                .collect::<Vec<_>>()
-                .join("\n")
-        );
-    }
+    assert_close_syncs_the_wal(&t, &bead(0), "first close");
+    assert_close_syncs_the_wal(&t, &bead(1), "second close");
     drop(server);
-    // Alone, too.
-    let seen = wal_writes_and_syncs(&t, &bead(2));
-    let last_write = seen.iter().rposition(|(sync, _)| !sync).unwrap();
-    assert!(seen[last_write..].iter().any(|(sync, _)| *sync), "{seen:?}");
+    assert_close_syncs_the_wal(&t, &bead(2), "a close alone");
     let closed: Value = t.json(&["bead", "list", "--status", "closed"]);
     assert_eq!(closed.as_array().unwrap().len(), 3);
 }
