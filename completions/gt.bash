@@ -1700,7 +1700,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__convoy__subcmd__update)
-            opts="-q -h -V --db --json --actor --color --quiet --lock-timeout --merge-mode --feature-branch --title --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --lock-timeout --merge-mode --feature-branch --title --max-polecats --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1731,6 +1731,10 @@ _gt() {
                     return 0
                     ;;
                 --title)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-polecats)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

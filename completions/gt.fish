@@ -147,7 +147,7 @@ complete -c gt -n "__fish_gt_using_subcommand convoy; and not __fish_seen_subcom
 complete -c gt -n "__fish_gt_using_subcommand convoy; and not __fish_seen_subcommand_from list status close update add remove delete help" -f -a "list" -d 'List active convoys with their progress (all of them with --all)'
 complete -c gt -n "__fish_gt_using_subcommand convoy; and not __fish_seen_subcommand_from list status close update add remove delete help" -f -a "status" -d 'Show a convoy: each tracked bead with its status, assignee and blockers'
 complete -c gt -n "__fish_gt_using_subcommand convoy; and not __fish_seen_subcommand_from list status close update add remove delete help" -f -a "close" -d 'Force-close (or force-fail) a convoy that will not land by itself'
-complete -c gt -n "__fish_gt_using_subcommand convoy; and not __fish_seen_subcommand_from list status close update add remove delete help" -f -a "update" -d 'Edit a convoy\'s title, merge mode or feature branch'
+complete -c gt -n "__fish_gt_using_subcommand convoy; and not __fish_seen_subcommand_from list status close update add remove delete help" -f -a "update" -d 'Edit a convoy\'s title, merge mode, feature branch or cap of polecats'
 complete -c gt -n "__fish_gt_using_subcommand convoy; and not __fish_seen_subcommand_from list status close update add remove delete help" -f -a "add" -d 'Start tracking beads in a convoy (a bead belongs to at most one convoy)'
 complete -c gt -n "__fish_gt_using_subcommand convoy; and not __fish_seen_subcommand_from list status close update add remove delete help" -f -a "remove" -d 'Stop tracking beads in a convoy (the beads stay)'
 complete -c gt -n "__fish_gt_using_subcommand convoy; and not __fish_seen_subcommand_from list status close update add remove delete help" -f -a "delete" -d 'Delete a convoy: its beads stay, no longer in any convoy'
@@ -197,6 +197,7 @@ complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand
 complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from update" -l merge-mode -d 'review-then-land or review-and-merge' -r
 complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from update" -l feature-branch -d 'The branch its work is merged into ("" clears it)' -r
 complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from update" -l title -d 'A new title' -r
+complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from update" -l max-polecats -d 'How many polecats may work on it at once (at least 1)' -r
 complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from update" -l json -d 'Print one JSON document on stdout; errors become JSON on stderr'
 complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from update" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
 complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from update" -s h -l help -d 'Print help (see more with \'--help\')'

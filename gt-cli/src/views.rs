@@ -10,9 +10,9 @@ use gt_core::ops::bead::{Deleted, Reassigned};
 use gt_core::ops::convoy::ConvoyDeleted;
 use gt_core::ops::doctor::Violation;
 use gt_core::ops::escalation::{Acknowledged, Resolved};
-use gt_core::ops::patrol::{PatrolReport, Repair};
+use gt_core::ops::patrol::{PatrolReport, Repair, StuckConvoy};
 use gt_core::ops::sling::{Slung, SlungBatch};
-use gt_core::query::ConvoyStatusView;
+use gt_core::query::{Attention, ConvoyStatusView};
 
 use crate::output::{ago, excerpt, or_dash, progress, sanitize, table_text, Render, Style};
 
@@ -206,7 +206,9 @@ impl Render for Vec<Convoy> {
         }
         let mut text = table_text(&table);
         if self.iter().any(|c| c.needs_attention) {
-            text.push_str("\n! needs attention: failed beads, or a bead held by a dead agent");
+            text.push_str(
+                "\n! needs attention: a failed bead, a bead held by a dead agent, or work nothing will pick up",
+            );
         }
         text
     }
@@ -264,25 +266,22 @@ impl Render for ConvoyStatusView {
         text.push_str("\n\n");
         text.push_str(&table_text(&table));
         if !self.attention.is_empty() {
+            let hooked = self.beads.iter().filter(|b| b.assignee.is_some()).count();
+            let full = c
+                .max_polecats
+                .is_some_and(|cap| i64::try_from(hooked).unwrap_or(i64::MAX) >= cap);
+            let unpicked = if full {
+                format!(
+                    "gt convoy update {} --max-polecats {}",
+                    c.id,
+                    hooked.saturating_add(1)
+                )
+            } else {
+                "gt bead reassign ID --new".to_string()
+            };
             text.push_str("\n\nNeeds attention:");
             for a in &self.attention {
-                let why = match (&a.reason, &a.agent) {
-                    (AttentionReason::BeadFailed, _) => "failed".to_string(),
-                    (AttentionReason::UnassignedOpen, _) => {
-                        "open, on nobody's hook (gt bead reassign ID --new)".to_string()
-                    }
-                    (reason, Some(agent)) => format!(
-                        "its agent {} is {} (gt bead reassign {} --new)",
-                        sanitize(agent),
-                        if *reason == AttentionReason::AgentDead {
-                            "dead"
-                        } else {
-                            "stalled"
-                        },
-                        a.bead
-                    ),
-                    (reason, None) => reason.to_string(),
-                };
+                let why = attention_why(a, &unpicked.replace("ID", &a.bead));
                 text.push_str(&format!("\n  {}  {why}", a.bead));
             }
         }
@@ -290,6 +289,28 @@ impl Render for ConvoyStatusView {
     }
     fn ids(&self) -> Vec<String> {
         self.beads.iter().map(|b| b.id.clone()).collect()
+    }
+}
+
+/// Why one bead needs a look, and the command that mends it; `unpicked` is
+/// the one for work nothing will pick up (a new polecat, or a raised cap).
+fn attention_why(a: &Attention, unpicked: &str) -> String {
+    match (&a.reason, &a.agent) {
+        (AttentionReason::BeadFailed, _) => "failed".to_string(),
+        (AttentionReason::UnassignedOpen, _) => {
+            format!("open, and nothing will pick it up ({unpicked})")
+        }
+        (reason, Some(agent)) => format!(
+            "its agent {} is {} (gt bead reassign {} --new)",
+            sanitize(agent),
+            if *reason == AttentionReason::AgentDead {
+                "dead"
+            } else {
+                "stalled"
+            },
+            a.bead
+        ),
+        (reason, None) => reason.to_string(),
     }
 }
 
@@ -532,9 +553,13 @@ pub fn repair_line(repair: &Repair, dry_run: bool) -> String {
             } else {
                 String::new()
             };
+            let id = if e.id.is_empty() {
+                "a new escalation,".to_string()
+            } else {
+                e.id.clone()
+            };
             format!(
-                "{would}escalated: {} {} ({}{again}): {}",
-                e.id,
+                "{would}escalated: {id} {} ({}{again}): {}",
                 e.category.as_deref().unwrap_or("-"),
                 e.severity,
                 excerpt(&e.message, 80)
@@ -547,13 +572,17 @@ pub fn repair_line(repair: &Repair, dry_run: bool) -> String {
 impl Render for PatrolReport {
     fn human(&self, _style: &Style) -> String {
         let repairs = self.repairs();
-        if repairs.is_empty() {
+        if repairs.is_empty() && self.needs_attention.is_empty() {
             return "Nothing due: every working agent is alive and all work is fed.".into();
         }
         let mut lines: Vec<String> = repairs
             .iter()
             .map(|r| repair_line(r, self.dry_run))
             .collect();
+        if repairs.is_empty() {
+            lines.push("Nothing to repair.".into());
+        }
+        lines.extend(self.needs_attention.iter().map(stuck_line));
         if self.dry_run {
             lines.push("(dry run: nothing was changed)".into());
         }
@@ -562,6 +591,42 @@ impl Render for PatrolReport {
     fn ids(&self) -> Vec<String> {
         self.escalations.iter().map(|e| e.id.clone()).collect()
     }
+}
+
+/// A convoy patrol cannot mend, and why: `needs attention: cv-… "T": …`.
+pub fn stuck_line(c: &StuckConvoy) -> String {
+    let why: Vec<String> = c
+        .attention
+        .iter()
+        .map(|a| {
+            let reason = match a.reason {
+                AttentionReason::BeadFailed => "failed".to_string(),
+                AttentionReason::UnassignedOpen => "nothing will pick it up".to_string(),
+                AttentionReason::AgentDead | AttentionReason::AgentStalled => format!(
+                    "{} is {}",
+                    sanitize(a.agent.as_deref().unwrap_or("its agent")),
+                    if a.reason == AttentionReason::AgentDead {
+                        "dead"
+                    } else {
+                        "stalled"
+                    }
+                ),
+            };
+            format!("{} {reason}", a.bead)
+        })
+        .collect();
+    const SHOWN: usize = 3;
+    let more = match why.len().saturating_sub(SHOWN) {
+        0 => String::new(),
+        n => format!("; and {n} more"),
+    };
+    format!(
+        "needs attention: {} \"{}\": {}{more} (gt convoy status {})",
+        c.convoy,
+        excerpt(&sanitize(&c.title), 40),
+        why[..why.len().min(SHOWN)].join("; "),
+        c.convoy
+    )
 }
 
 /// `old → new` for an event, compactly.

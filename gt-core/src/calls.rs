@@ -469,6 +469,9 @@ request! {
         /// An empty string clears it.
         pub feature_branch: Option<String>,
         pub title: Option<String>,
+        /// How many polecats may work on it at once: raised, waiting beads
+        /// are handed out at once; lowered, no work in progress is taken away.
+        pub max_polecats: Option<u32>,
     }
 }
 
@@ -489,6 +492,7 @@ impl Call for UpdateConvoyCall {
                 title: self.title,
                 merge_mode: self.merge_mode,
                 feature_branch: self.feature_branch,
+                max_polecats: self.max_polecats,
             },
         )
     }

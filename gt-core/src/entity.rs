@@ -315,17 +315,39 @@ fn label_row(bead: &str, label: &str, add: bool) -> Stmt {
     Stmt::new(sql, vec![label.into(), bead.into()])
 }
 
-/// `needs_attention` (R4), derived on every read so it can never drift: an active
-/// convoy whose tracked beads are all terminal with at least one failed, or one of
-/// whose hooked beads belongs to a dead agent.
+/// `needs_attention` (R4), derived on every read so it can never drift: an
+/// active convoy that cannot land without a human. A tracked bead failed; or
+/// one of its hooked beads belongs to a dead agent; or it has an open,
+/// unassigned bead that nothing will pick up: nothing of the convoy is at work
+/// (a dispatched bead on a live agent, whose end frees a polecat for it), and
+/// either its cap is full or no idle polecat of that bead's rig is there to
+/// take it. [`crate::query::convoy_status`] names the same beads one by one.
+///
+/// A `CASE`, so each probe runs only when the ones before it did not decide:
+/// a healthy convoy costs its dead-hook check and one probe of its waiting
+/// beads (the partial index `beads_unassigned`).
 macro_rules! needs_attention_sql {
     ($dead_hook:expr) => {
         concat!(
-            "(c.status = 'active' AND ((c.total_beads > 0 \
-             AND c.closed_beads + c.failed_beads = c.total_beads AND c.failed_beads > 0) \
-             OR ",
+            "(CASE WHEN c.status <> 'active' THEN 0 \
+             WHEN c.failed_beads > 0 THEN 1 \
+             WHEN ",
             $dead_hook,
-            "))"
+            " THEN 1 \
+             WHEN NOT EXISTS (SELECT 1 FROM beads w INDEXED BY beads_unassigned \
+              WHERE w.convoy_id = c.id AND w.status = 'open' AND w.assignee IS NULL) THEN 0 \
+             WHEN EXISTS (SELECT 1 FROM beads hb INDEXED BY beads_hooked \
+              JOIN agents a ON a.name = hb.assignee \
+              WHERE hb.convoy_id = c.id AND hb.assignee IS NOT NULL \
+              AND hb.status <> 'open' AND a.status <> 'dead') THEN 0 \
+             WHEN c.max_polecats IS NOT NULL AND (SELECT count(*) FROM beads hc \
+              INDEXED BY beads_hooked WHERE hc.convoy_id = c.id AND hc.assignee IS NOT NULL) \
+              >= c.max_polecats THEN 1 \
+             WHEN EXISTS (SELECT 1 FROM beads w INDEXED BY beads_unassigned \
+              WHERE w.convoy_id = c.id AND w.status = 'open' AND w.assignee IS NULL \
+              AND NOT EXISTS (SELECT 1 FROM agents p WHERE p.rig = w.rig \
+               AND p.role = 'polecat' AND p.status = 'idle' AND +p.hook IS NULL)) THEN 1 \
+             ELSE 0 END)"
         )
     };
 }
@@ -441,6 +463,11 @@ impl Entity for Convoy {
                 "feature_branch",
                 self.feature_branch != before.feature_branch,
                 || self.feature_branch.clone().into(),
+            )
+            .set(
+                "max_polecats",
+                self.max_polecats != before.max_polecats,
+                || self.max_polecats.into(),
             )
             .set("updated_at", self.updated_at != before.updated_at, || {
                 self.updated_at.as_str().into()

@@ -164,6 +164,8 @@ impl Names for ToolNames {
             let value = match value.as_str() {
                 "true" => serde_json::Value::Bool(true),
                 _ if key.ends_with("_ids") => serde_json::json!([value]),
+                // Counts (`max_polecats`): no ID or name is all digits.
+                _ if value.parse::<u32>().is_ok() => serde_json::json!(value.parse::<u32>().ok()),
                 _ => serde_json::Value::String(value.clone()),
             };
             object.insert(key.to_string(), value);

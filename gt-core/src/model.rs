@@ -203,6 +203,14 @@ pub struct Bead {
     pub closed_at: Option<String>,
 }
 
+/// R4 in the words the faces show (the Mayor's guide, the schema of
+/// [`Convoy::needs_attention`]); a test holds them to this sentence, and the
+/// property test holds the code to the rule.
+pub const NEEDS_ATTENTION: &str = "true exactly when an active convoy cannot land \
+     without a person: a bead failed, a polecat holding one is dead, or open work is on \
+     nobody's hook with no idle polecat of its rig within the convoy's cap and nothing \
+     of the convoy at work to free one";
+
 /// A tracked batch of beads. `needs_attention` is derived on every read (R4).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -216,6 +224,10 @@ pub struct Convoy {
     pub failed_beads: i64,
     pub merge_mode: MergeMode,
     pub feature_branch: Option<String>,
+    /// True exactly when an active convoy cannot land without a person: a
+    /// bead failed, a polecat holding one is dead, or open work is on nobody's
+    /// hook with no idle polecat of its rig within the convoy's cap and nothing
+    /// of the convoy at work to free one.
     pub needs_attention: bool,
     pub max_polecats: Option<i64>,
     pub idempotency_key: Option<String>,

@@ -1,6 +1,8 @@
 //! Reads: resolving what a user typed to one ID, and the lists and views that
 //! commands print. Reads decide nothing, so they take no guards.
 
+use std::collections::HashMap;
+
 use serde::{Deserialize, Serialize};
 
 use crate::entity::Entity;
@@ -582,6 +584,26 @@ fn refill(s: &mut String, text: &str) {
     s.push_str(text);
 }
 
+/// How many of a convoy's beads are hooked (its partial index of hooked beads).
+pub(crate) const HOOKED_COUNT_SQL: &str = "SELECT count(*) FROM beads INDEXED BY beads_hooked \
+     WHERE convoy_id = ?1 AND assignee IS NOT NULL";
+
+/// Whether a rig has an idle, unhooked polecat (see `rules::IDLE_POLECATS_SQL`).
+pub(crate) const ANY_IDLE_POLECAT_SQL: &str =
+    "SELECT 1 FROM agents WHERE rig = ?1 AND role = 'polecat' AND status = 'idle' \
+     AND +hook IS NULL LIMIT 1";
+
+/// How many of a convoy's beads are hooked: the places its cap counts (R8).
+pub(crate) fn hooked_count(r: &mut dyn Reader, convoy_id: &str) -> Result<i64> {
+    let rows = r.query(HOOKED_COUNT_SQL, &[convoy_id.into()])?;
+    Ok(rows.first().map(|row| row.int(0)).transpose()?.unwrap_or(0))
+}
+
+/// Whether an idle, unhooked polecat of `rig` is there to take work.
+pub(crate) fn any_idle_polecat(r: &mut dyn Reader, rig: &str) -> Result<bool> {
+    Ok(!r.query(ANY_IDLE_POLECAT_SQL, &[rig.into()])?.is_empty())
+}
+
 /// Each bead of a convoy with its agent's status, then one row more per edge
 /// it has (the same bead columns again) with its blocker's status.
 pub(crate) const CONVOY_STATUS_SQL: &str = "SELECT b.id, b.title, b.status, b.rig, b.priority, \
@@ -591,35 +613,87 @@ pub(crate) const CONVOY_STATUS_SQL: &str = "SELECT b.id, b.title, b.status, b.ri
      LEFT JOIN beads blocker ON blocker.id = d.depends_on_id \
      WHERE b.convoy_id = ?1 ORDER BY b.rowid, d.depends_on_id";
 
-/// Sets an open bead's `state` once all its rows are read, and notes what
-/// about it needs attention.
-fn settle_tracked(bead: &mut TrackedBead, convoy: &Convoy, attention: &mut Vec<Attention>) {
-    bead.state = match (bead.status, &bead.assignee) {
-        (BeadStatus::Open, _) if !bead.blocked_by.is_empty() => Some(BeadState::Blocked),
-        (BeadStatus::Open, None) if convoy.max_polecats.is_some() => Some(BeadState::Queued),
-        (BeadStatus::Open, None) => Some(BeadState::Unassigned),
-        _ => None,
-    };
-    let active = convoy.status == ConvoyStatus::Active;
-    let reason = match (bead.status, bead.agent_status) {
-        (BeadStatus::Failed, _) => Some(AttentionReason::BeadFailed),
-        (_, Some(AgentStatus::Dead)) => Some(AttentionReason::AgentDead),
-        (_, Some(AgentStatus::Stalled)) => Some(AttentionReason::AgentStalled),
-        _ if active && bead.state == Some(BeadState::Unassigned) => {
-            Some(AttentionReason::UnassignedOpen)
+/// What `convoy status` learns of a convoy as it reads its beads, to say
+/// which of them need attention (R4, the rule `needs_attention_sql!` states
+/// for lists): a waiting bead needs a person only when nothing will pick it up.
+struct Watch {
+    active: bool,
+    /// Its cap is full: a waiting bead is `queued` for the next place.
+    full: bool,
+    /// A dispatched bead on a live agent: when it ends, its polecat is freed
+    /// and takes the next waiting bead (R8).
+    at_work: bool,
+    /// Each bead needing attention, in the beads' order, and for the open,
+    /// unassigned ones their rig: those are decided once every bead is read.
+    found: Vec<(Attention, Option<String>)>,
+}
+
+impl Watch {
+    /// Sets an open bead's `state` once all its rows are read, and notes what
+    /// about it needs attention.
+    fn settle(&mut self, bead: &mut TrackedBead) {
+        let waiting = bead.status == BeadStatus::Open && bead.assignee.is_none();
+        bead.state = match bead.status {
+            BeadStatus::Open if !bead.blocked_by.is_empty() => Some(BeadState::Blocked),
+            BeadStatus::Open if waiting && self.full => Some(BeadState::Queued),
+            BeadStatus::Open if waiting => Some(BeadState::Unassigned),
+            _ => None,
+        };
+        let live = bead.agent_status.is_some_and(|s| s != AgentStatus::Dead);
+        if bead.assignee.is_some() && bead.status != BeadStatus::Open && live {
+            self.at_work = true;
         }
-        _ => None,
-    };
-    if let Some(reason) = reason {
-        let about_agent = matches!(
-            reason,
-            AttentionReason::AgentDead | AttentionReason::AgentStalled
-        );
-        attention.push(Attention {
-            bead: bead.id.clone(),
-            reason,
-            agent: bead.assignee.clone().filter(|_| about_agent),
-        });
+        // A convoy ended by hand needs nobody: its beads are as it was left.
+        let reason = match (bead.status, bead.agent_status) {
+            _ if !self.active => None,
+            (BeadStatus::Failed, _) => Some(AttentionReason::BeadFailed),
+            (_, Some(AgentStatus::Dead)) => Some(AttentionReason::AgentDead),
+            (_, Some(AgentStatus::Stalled)) => Some(AttentionReason::AgentStalled),
+            _ if waiting => Some(AttentionReason::UnassignedOpen),
+            _ => None,
+        };
+        if let Some(reason) = reason {
+            let about_agent = matches!(
+                reason,
+                AttentionReason::AgentDead | AttentionReason::AgentStalled
+            );
+            let rig = (reason == AttentionReason::UnassignedOpen).then(|| bead.rig.clone());
+            let item = Attention {
+                bead: bead.id.clone(),
+                reason,
+                agent: bead.assignee.clone().filter(|_| about_agent),
+            };
+            self.found.push((item, rig));
+        }
+    }
+
+    /// The attention list: the waiting beads kept are those nothing will
+    /// pick up (nothing at work, and a full cap or no idle polecat of their rig).
+    fn attention(self, r: &mut dyn Reader) -> Result<Vec<Attention>> {
+        let mut idle: HashMap<String, bool> = HashMap::new();
+        let mut out = Vec::with_capacity(self.found.len());
+        for (item, rig) in self.found {
+            if let Some(rig) = rig {
+                if self.at_work {
+                    continue;
+                }
+                if !self.full {
+                    let free = match idle.get(&rig) {
+                        Some(free) => *free,
+                        None => {
+                            let free = any_idle_polecat(r, &rig)?;
+                            idle.insert(rig, free);
+                            free
+                        }
+                    };
+                    if free {
+                        continue;
+                    }
+                }
+            }
+            out.push(item);
+        }
+        Ok(out)
     }
 }
 
@@ -630,9 +704,18 @@ pub fn convoy_status_into(
     sink: &mut dyn ConvoyStatusSink,
 ) -> Result<()> {
     let convoy: Convoy = must(r, convoy_id)?;
-    sink.convoy(convoy.clone())?;
+    let full = match convoy.max_polecats {
+        Some(cap) => hooked_count(r, convoy_id)? >= cap,
+        None => false,
+    };
+    let mut watch = Watch {
+        active: convoy.status == ConvoyStatus::Active,
+        full,
+        at_work: false,
+        found: Vec::new(),
+    };
+    sink.convoy(convoy)?;
     let mut dependency_edges = Vec::new();
-    let mut attention = Vec::new();
     // The bead being read; handed to the sink once its last row is read.
     let mut current: Option<TrackedBead> = None;
     // The sink's own error, kept whole while the read is stopped.
@@ -643,7 +726,7 @@ pub fn convoy_status_into(
         let id = row.text(0)?;
         if current.as_ref().is_none_or(|b| b.id != id) {
             if let Some(bead) = &mut current {
-                settle_tracked(bead, &convoy, &mut attention);
+                watch.settle(bead);
                 if let Err(e) = sink.bead(bead) {
                     refused = Some(e);
                     return Err(StoreError::Backend("the reader stopped".into()));
@@ -705,11 +788,11 @@ pub fn convoy_status_into(
     }
     read?;
     if let Some(bead) = &mut current {
-        settle_tracked(bead, &convoy, &mut attention);
+        watch.settle(bead);
         sink.bead(bead)?;
     }
     sink.edges(dependency_edges)?;
-    sink.attention(attention)
+    sink.attention(watch.attention(r)?)
 }
 
 /// Which events `gt events` shows.

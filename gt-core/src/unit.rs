@@ -287,6 +287,15 @@ impl<'a> Unit<'a> {
         table.slots.push(Slot { before, after });
     }
 
+    /// Moves an agent's `last_activity_at` when this write is its own act
+    /// (its actor is the agent): repairs by others never make an agent look
+    /// alive (SPEC §9).
+    pub fn acted(&self, agent: &mut Agent) {
+        if self.actor.eq_ignore_ascii_case(&agent.name) {
+            agent.last_activity_at = self.now.clone();
+        }
+    }
+
     /// The agent called `name` (case-insensitive), as this unit sees it.
     pub fn agent_named(&mut self, name: &str) -> Result<Option<Agent>> {
         if let Some(id) = self.agent_names.get(&name.to_lowercase()).cloned() {

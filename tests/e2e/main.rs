@@ -9,6 +9,7 @@ mod crash;
 mod editing;
 mod errors;
 mod flow;
+mod honest;
 mod hostile;
 mod http;
 mod lost;
@@ -53,6 +54,12 @@ suite!(
     rules::the_actor_is_the_flag_then_the_environment_then_the_login,
     rules::a_dependent_freed_by_a_close_is_dispatched_after_the_commit,
     rules::merge_mode_does_not_delay_landing_and_one_failure_holds_it,
+    honest::a_failed_blocker_says_its_convoy_is_stuck,
+    honest::work_nothing_will_pick_up_needs_attention,
+    honest::a_dead_agents_heartbeat_is_refused,
+    honest::only_an_agents_own_acts_show_it_alive,
+    honest::a_dry_run_invents_no_ids,
+    honest::a_capped_convoy_can_be_raised_and_says_so,
     hostile::hostile_references_fail_with_their_exit_code,
     hostile::hostile_text_is_stored_exactly,
     hostile::hostile_task_files_are_refused_or_stored_exactly,

@@ -17,7 +17,7 @@ use serde_json::Value;
 use crate::Town;
 
 /// Makes agents look silent for `minutes`, below gt (as a crashed polecat is).
-fn silence(t: &Town, which: &str, minutes: u64) {
+pub(crate) fn silence(t: &Town, which: &str, minutes: u64) {
     let then = gt_core::clock::format(SystemTime::now() - Duration::from_secs(minutes * 60));
     t.execute(&format!(
         "UPDATE agents SET last_activity_at = '{then}', version = version + 1 WHERE {which}"

@@ -1,3 +1,4 @@
+use std::collections::HashSet;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -10,7 +11,7 @@ use gt_core::{Error, Result};
 use crate::cli::parse_duration;
 use crate::context::Ctx;
 use crate::output::{error, stream_item};
-use crate::views::repair_line;
+use crate::views::{repair_line, stuck_line};
 
 /// Find stuck agents and work nothing will pick up, and repair what is safe
 ///
@@ -20,6 +21,8 @@ use crate::views::repair_line;
 /// released and hooked to an idle polecat within its convoy's cap, with a
 /// high escalation; waiting beads of active convoys go to idle polecats
 /// (lazy assignment); a failed dispatch command is retried, then escalated.
+/// Then it names the active convoys that cannot land without a person (a
+/// failed bead, a dead agent's hook, work nothing will pick up).
 /// Each repair is atomic and audited; a pass with nothing due writes nothing;
 /// patrols running at once never repeat a repair. Thresholds default to the
 /// config file's [patrol] section, else 10m and 30m.
@@ -86,9 +89,10 @@ pub fn run(ctx: &mut Ctx, args: PatrolArgs) -> Result<()> {
             .map_err(|e| Error::internal(format!("cannot handle signals: {e}")))?;
     }
     // A pass runs to its end; a signal stops the wait between passes.
+    let mut stuck = HashSet::new();
     while !stop.load(Ordering::Relaxed) {
         match ctx.town().and_then(|town| town.call(request.clone())) {
-            Ok(report) => print_repairs(ctx, &report)?,
+            Ok(report) => print_repairs(ctx, &report, &mut stuck)?,
             // A busy or unreachable town is reported, and the next pass tries again.
             Err(e) => error(&e, ctx.style.json, &ctx.style),
         }
@@ -103,9 +107,23 @@ pub fn run(ctx: &mut Ctx, args: PatrolArgs) -> Result<()> {
     Ok(())
 }
 
-fn print_repairs(ctx: &Ctx, report: &PatrolReport) -> Result<()> {
+/// One line per repair, and one per convoy when it comes to need a person
+/// (`stuck`: those announced, and still stuck at the last pass).
+fn print_repairs(ctx: &Ctx, report: &PatrolReport, stuck: &mut HashSet<String>) -> Result<()> {
     for repair in report.repairs() {
         stream_item(&ctx.style, &repair, &repair_line(&repair, report.dry_run))?;
     }
+    let now: HashSet<String> = report
+        .needs_attention
+        .iter()
+        .map(|c| c.convoy.clone())
+        .collect();
+    for convoy in &report.needs_attention {
+        if !stuck.contains(&convoy.convoy) {
+            let item = serde_json::json!({ "needs_attention": convoy });
+            stream_item(&ctx.style, &item, &stuck_line(convoy))?;
+        }
+    }
+    *stuck = now;
     Ok(())
 }

@@ -63,10 +63,13 @@ const SECTIONS: &[(&str, &str, &[&str])] = &[
          with `convoy list` and read `convoy status`: each bead's status, its \
          polecat and that polecat's `agent_status`, what it is still blocked by, and \
          for an open bead its `state` (`blocked`, `queued` behind a capped batch's \
-         polecats, or `unassigned`). `needs_attention` is true when beads failed or a \
-         polecat holding one is dead, and `attention` says which bead and why \
-         (`bead_failed`, `agent_dead`, `agent_stalled`, `unassigned_open`), naming \
-         the agent. `events --convoy` is the convoy's whole history, its deleted \
+         polecats, or `unassigned`). `needs_attention` is true exactly when an active \
+         convoy cannot land without a person: a bead failed, a polecat holding one is \
+         dead, or open work is on nobody's hook with no idle polecat of its rig within \
+         the convoy's cap and nothing of the convoy at work to free one. `attention` \
+         says which bead and why (`bead_failed`, `agent_dead`, `agent_stalled` while \
+         patrol handles it, `unassigned_open` for work nothing will pick up), naming \
+         the agent; `patrol` names those convoys after every pass. `events --convoy` is the convoy's whole history, its deleted \
          beads, escalations and polecats' resets included; `--since` takes `today`, \
          `yesterday`, a date or an age (`2h`). Polecats report that they \
          are alive with `agent heartbeat` (an agent's `last_activity_at`). \
@@ -643,5 +646,27 @@ mod tests {
         }
         assert!(guide.contains("--idempotency-key"));
         assert!(guide.contains("needs_attention"));
+    }
+
+    /// The guide says what `needs_attention` means in the rule's own words
+    /// (R4), as does the schema every face publishes.
+    #[test]
+    fn the_guide_states_the_attention_rule() {
+        let squash = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+        let rule = squash(gt_core::model::NEEDS_ATTENTION);
+        let guide = squash(&super::mayor_guide());
+        assert!(
+            guide.contains(&format!("`needs_attention` is {rule}.")),
+            "the guide's sentence about needs_attention is not R4's: {rule}"
+        );
+        use gt_core::calls::SchemaOf;
+        let schema = gt_core::model::Convoy::schema();
+        let described = schema["properties"]["needs_attention"]["description"]
+            .as_str()
+            .is_some_and(|d| squash(d).to_lowercase().contains(&rule.to_lowercase()));
+        assert!(
+            described,
+            "the schema of needs_attention is not R4's: {rule}"
+        );
     }
 }

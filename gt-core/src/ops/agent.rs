@@ -5,9 +5,11 @@ use serde_json::{json, Value as Json};
 
 use crate::error::{Error, Hint, Result};
 use crate::event_type as ev;
-use crate::model::{Agent, AgentStatus, Bead, BeadStatus};
+use crate::model::{Agent, AgentStatus, Bead, BeadStatus, Escalation};
+use crate::ops::patrol::{AGENT_ESCALATIONS_WHERE, DEAD_AGENT};
 use crate::query::{self, AgentFilter};
 use crate::town::Town;
+use crate::unit::Unit;
 
 /// `gt hook`: an agent and the bead on its hook, if any.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -152,6 +154,9 @@ impl Town {
         let (id, recovered) = self.write(|unit| {
             let id = query::resolve_agent(unit, name_or_id)?;
             let mut agent: Agent = unit.must(&id)?;
+            if agent.status == AgentStatus::Dead {
+                return Err(declared_dead(unit, &agent)?);
+            }
             let recovered = agent.status == AgentStatus::Stalled;
             agent.last_activity_at = unit.now.clone();
             if recovered {
@@ -244,7 +249,7 @@ impl Town {
             let mut agent: Agent = unit.must(&id)?;
             unit.agent_recovered(&agent, Some(AgentStatus::Idle))?;
             agent.status = AgentStatus::Idle;
-            agent.last_activity_at = unit.now.clone();
+            unit.acted(&mut agent);
             // The process is told to stop, so its pid is forgotten: a later
             // reset must never signal whatever process reuses the number.
             if stop {
@@ -284,6 +289,55 @@ impl Town {
             stop,
         })
     }
+}
+
+/// The refusal of a dead agent's heartbeat (SPEC §9): a polecat declared
+/// dead must stop, and is told where its bead went. The bead is the one on
+/// its hook (not yet released), else the one its open `dead_agent`
+/// escalation names.
+fn declared_dead(unit: &mut Unit, agent: &Agent) -> Result<Error> {
+    let bead_id = match &agent.hook {
+        Some(bead) => Some(bead.clone()),
+        None => unit
+            .load_where::<Escalation>(
+                AGENT_ESCALATIONS_WHERE,
+                &[agent.name.as_str().into(), DEAD_AGENT.into()],
+            )?
+            .into_iter()
+            .find_map(|e| e.bead),
+    };
+    let bead = match &bead_id {
+        Some(id) => unit.get::<Bead>(id)?,
+        None => None,
+    };
+    let name = &agent.name;
+    let whereto = match &bead {
+        Some(b) if agent.hook.as_deref() == Some(b.id.as_str()) => {
+            format!(
+                "its bead {} is still on its hook, for patrol to release",
+                b.id
+            )
+        }
+        Some(b) => match &b.assignee {
+            Some(other) => format!("its bead {} went to {other}", b.id),
+            None if b.status.is_terminal() => format!("its bead {} is {}", b.id, b.status),
+            None => format!("its bead {} is open, waiting for another polecat", b.id),
+        },
+        None => match bead_id {
+            Some(id) => format!("its bead {id} was deleted"),
+            None => "it holds no bead".to_string(),
+        },
+    };
+    Ok(
+        Error::conflict(format!("{name} was declared dead; {whereto}")).with_hint(Hint::Or(vec![
+            Hint::Text(format!("{name} must stop working")),
+            Hint::call(
+                "a person who knows it is alive can bring it back",
+                "agent reset",
+                &[("agent_id", name)],
+            ),
+        ])),
+    )
 }
 
 /// Sends SIGTERM to `pid` if it is a live process on this host.

@@ -370,10 +370,8 @@ impl Town {
                 // Already there: nothing to change.
                 return Ok((bead_id, agent.id, previous.map(|p| p.id)));
             }
-            if let Some(held) = &agent.hook {
-                return Err(crate::rules::busy_agent(&agent, held, &bead_id));
-            }
-            // A waiting bead of a capped convoy takes one of its places (R8).
+            // A waiting bead of a capped convoy takes one of its places (R8):
+            // checked first, since no agent can take it while the cap is full.
             if let (None, Some(convoy)) = (&bead.assignee, &bead.convoy_id) {
                 let then = format!(
                     "{bead_id} is fed to the next polecat the convoy frees; to make room, \
@@ -381,9 +379,12 @@ impl Town {
                 );
                 unit.ensure_place(convoy, then)?;
             }
+            if let Some(held) = &agent.hook {
+                return Err(crate::rules::busy_agent(&agent, held, &bead_id));
+            }
             // Hook the new agent first, then release the old one.
             agent.hook = Some(bead_id.clone());
-            agent.last_activity_at = unit.now.clone();
+            unit.acted(&mut agent);
             unit.event(
                 &bead_id,
                 ev::HOOKED,
@@ -398,7 +399,7 @@ impl Town {
             if let Some(old) = &previous {
                 let mut old_agent: Agent = unit.must(&old.id)?;
                 old_agent.hook = None;
-                old_agent.last_activity_at = unit.now.clone();
+                unit.acted(&mut old_agent);
                 unit.put(old_agent);
                 unit.event(
                     &bead_id,

@@ -62,6 +62,9 @@ pub struct UpdateConvoy {
     pub merge_mode: Option<MergeMode>,
     /// An empty string clears the branch.
     pub feature_branch: Option<String>,
+    /// A new cap on the polecats at work at once (R8): a raised one feeds
+    /// waiting beads at once, a lowered one unhooks nothing.
+    pub max_polecats: Option<u32>,
 }
 
 /// Every bead a convoy tracks, in creation order.
@@ -114,12 +117,25 @@ impl Town {
 
     /// Edits a convoy's title, merge mode or feature branch.
     pub fn update_convoy(&mut self, id: &str, req: &UpdateConvoy) -> Result<Convoy> {
-        if req.title.is_none() && req.merge_mode.is_none() && req.feature_branch.is_none() {
+        let nothing = req.title.is_none()
+            && req.merge_mode.is_none()
+            && req.feature_branch.is_none()
+            && req.max_polecats.is_none();
+        if nothing {
             return Err(Error::usage("nothing to update").with_hint(Hint::fields(
                 "give",
                 "convoy update",
-                &["title", "merge_mode", "feature_branch"],
+                &["title", "merge_mode", "feature_branch", "max_polecats"],
             )));
+        }
+        if req.max_polecats == Some(0) {
+            return Err(
+                Error::usage("a convoy's cap of polecats is zero").with_hint(Hint::fields(
+                    "give at least 1 as",
+                    "convoy update",
+                    &["max_polecats"],
+                )),
+            );
         }
         if let Some(title) = &req.title {
             super::required("title", title)?;
@@ -137,6 +153,9 @@ impl Town {
             if let Some(branch) = &req.feature_branch {
                 convoy.feature_branch = (!branch.trim().is_empty()).then(|| branch.clone());
             }
+            if let Some(cap) = req.max_polecats {
+                convoy.max_polecats = Some(i64::from(cap));
+            }
             let changes = [
                 ("title", json!(before.title), json!(convoy.title)),
                 (
@@ -149,6 +168,11 @@ impl Town {
                     json!(before.feature_branch),
                     json!(convoy.feature_branch),
                 ),
+                (
+                    "max_polecats",
+                    json!(before.max_polecats),
+                    json!(convoy.max_polecats),
+                ),
             ];
             let mut changed = false;
             for (field, old, new) in changes {
@@ -159,7 +183,15 @@ impl Town {
             }
             if changed {
                 convoy.updated_at = unit.now.clone();
+                let (cap, active) = (convoy.max_polecats, convoy.status == ConvoyStatus::Active);
                 unit.put(convoy);
+                // A cap raised (or set) feeds waiting beads at once; one
+                // lowered unhooks nothing, and the next frees go unfed.
+                if let (Some(cap), true) = (cap, active) {
+                    if before.max_polecats.is_none_or(|old| cap > old) {
+                        unit.fill_places(&id, cap)?;
+                    }
+                }
             }
             Ok(id)
         })?;

@@ -18,7 +18,8 @@ use crate::error::{Error, Hint, Result};
 use crate::event_type as ev;
 use crate::id::{self, IdKind};
 use crate::model::{Agent, AgentStatus, Bead, BeadStatus, Escalation, EscalationStatus, Severity};
-use crate::rules::{HOOKED_COUNT_SQL, WAITING_BEADS_SQL};
+use crate::query::{any_idle_polecat, hooked_count};
+use crate::rules::{CONVOY_CAP_SQL, WAITING_BEADS_SQL};
 use crate::store::{Reader, Stmt, Value};
 use crate::town::Town;
 use crate::unit::Unit;
@@ -84,20 +85,12 @@ pub(crate) const CAP_GUARD_SQL: &str = "INSERT INTO stale_reads (what) SELECT ?1
 /// The rigs, for lazy assignment.
 pub(crate) const RIG_NAMES_SQL: &str = "SELECT name FROM rigs";
 
-/// Whether a rig has an idle, unhooked polecat (see `IDLE_POLECATS_SQL`).
-pub(crate) const ANY_IDLE_POLECAT_SQL: &str =
-    "SELECT 1 FROM agents WHERE rig = ?1 AND role = 'polecat' AND status = 'idle' \
-     AND +hook IS NULL LIMIT 1";
-
-/// A rig's active convoys and their caps.
-pub(crate) const ACTIVE_CONVOYS_SQL: &str =
-    "SELECT id, max_polecats FROM convoys WHERE status = 'active' AND rig = ?1";
-
-/// Whether a convoy has a waiting bead of a rig (the partial index
-/// `beads_unassigned`; a convoy's beads are nearly always of its own rig, so
-/// the first one answers).
-pub(crate) const WAITING_IN_RIG_SQL: &str = "SELECT 1 FROM beads b INDEXED BY beads_unassigned \
-     WHERE b.convoy_id = ?1 AND b.status = 'open' AND b.assignee IS NULL AND b.rig = ?2 LIMIT 1";
+/// The convoys with a waiting bead of a rig: that rig's open beads (the
+/// index of beads by rig and status), whatever rig their convoy names, since
+/// a bead of another rig may join a convoy. Its cost is the rig's open work.
+pub(crate) const WAITING_CONVOYS_OF_RIG_SQL: &str =
+    "SELECT DISTINCT b.convoy_id FROM beads b INDEXED BY beads_rig \
+     WHERE b.rig = ?1 AND b.status = 'open' AND b.assignee IS NULL AND b.convoy_id IS NOT NULL";
 
 /// How a pass runs.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -175,9 +168,26 @@ pub struct PatrolReport {
     pub hooked: Vec<HookedBead>,
     pub redispatched: Vec<Redispatch>,
     /// Escalations raised, or raised again (`re_escalation_count` up by one).
+    /// A dry run's new ones have an empty `id`: none is made until a pass
+    /// raises them.
     pub escalations: Vec<Escalation>,
     /// Escalations the pass resolved: a stalled agent's, once it is dead.
     pub resolved: Vec<String>,
+    /// Active convoys that cannot land without a person (R4:
+    /// `needs_attention`) once the pass is done (a dry run: as they stand),
+    /// with the beads that need a look. Not repairs: patrol cannot mend
+    /// these, so every pass reports them again.
+    #[serde(default)]
+    pub needs_attention: Vec<StuckConvoy>,
+}
+
+/// A convoy that needs a person, as `convoy status` names it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct StuckConvoy {
+    pub convoy: String,
+    pub title: String,
+    pub attention: Vec<crate::query::Attention>,
 }
 
 /// One repair of a pass, for `--watch`'s one line (or JSON Line) per repair.
@@ -223,6 +233,7 @@ impl PatrolReport {
         self.redispatched.extend(other.redispatched);
         self.escalations.extend(other.escalations);
         self.resolved.extend(other.resolved);
+        self.needs_attention.extend(other.needs_attention);
     }
 }
 
@@ -300,9 +311,6 @@ impl Town {
             dry_run: options.dry_run,
             ..PatrolReport::default()
         };
-        if due.is_empty() {
-            return Ok(report);
-        }
         if options.dry_run {
             let preview = self.preview(|unit| {
                 let mut part = PatrolReport::default();
@@ -312,6 +320,14 @@ impl Town {
                 Ok(part)
             })?;
             report.absorb(preview);
+            // An escalation the pass would raise has no ID yet: the one made
+            // up in the rolled-back unit is not the one a real pass would use.
+            for esc in &mut report.escalations {
+                if esc.re_escalation_count == 0 {
+                    esc.id.clear();
+                }
+            }
+            report.needs_attention = self.read(stuck_convoys)?;
             return Ok(report);
         }
         for d in &due {
@@ -322,8 +338,31 @@ impl Town {
             })?;
             report.absorb(part);
         }
+        report.needs_attention = self.read(stuck_convoys)?;
         Ok(report)
     }
+}
+
+/// The active convoys that need a person (R4), each with what needs a look:
+/// the list `convoy list` reads, then the status of those it flags.
+fn stuck_convoys(r: &mut dyn Reader) -> Result<Vec<StuckConvoy>> {
+    let active = crate::query::ConvoyFilter {
+        status: Some(crate::model::ConvoyStatus::Active),
+        ..Default::default()
+    };
+    let mut out = Vec::new();
+    for convoy in crate::query::convoys(r, &active)? {
+        if !convoy.needs_attention {
+            continue;
+        }
+        let view = crate::query::convoy_status(r, &convoy.id)?;
+        out.push(StuckConvoy {
+            convoy: convoy.id,
+            title: convoy.title,
+            attention: view.attention,
+        });
+    }
+    Ok(out)
 }
 
 /// What is due, from reads that cost what they find.
@@ -375,25 +414,28 @@ fn find_due(r: &mut dyn Reader, limits: &Limits) -> Result<Vec<Due>> {
             due.push(Due::Retry(failure));
         }
     }
-    // Lazy assignment: the active convoys of each rig with an idle polecat
-    // that have a waiting bead of that rig and a free place under their cap.
+    // Lazy assignment: the active convoys with a waiting bead of a rig that
+    // has an idle polecat, and a free place under their cap.
     let mut fed = HashSet::new();
     for row in r.query(RIG_NAMES_SQL, &[])? {
         let rig = row.text(0)?;
-        if r.query(ANY_IDLE_POLECAT_SQL, &[rig.as_str().into()])?
-            .is_empty()
-        {
+        if !any_idle_polecat(r, &rig)? {
             continue;
         }
-        for row in r.query(ACTIVE_CONVOYS_SQL, &[rig.as_str().into()])? {
-            let (convoy, cap) = (row.text(0)?, row.opt_int(1)?);
-            let params = [convoy.as_str().into(), rig.as_str().into()];
-            if fed.contains(&convoy) || r.query(WAITING_IN_RIG_SQL, &params)?.is_empty() {
+        for row in r.query(WAITING_CONVOYS_OF_RIG_SQL, &[rig.as_str().into()])? {
+            let convoy = row.text(0)?;
+            if fed.contains(&convoy) {
                 continue;
             }
-            if let Some(cap) = cap {
-                let hooked = r.query(HOOKED_COUNT_SQL, &[convoy.as_str().into()])?;
-                if hooked.first().map(|h| h.int(0)).transpose()?.unwrap_or(0) >= cap {
+            let rows = r.query(CONVOY_CAP_SQL, &[convoy.as_str().into()])?;
+            let Some(row) = rows.first() else {
+                continue;
+            };
+            if row.text(1)? != "active" {
+                continue;
+            }
+            if let Some(cap) = row.opt_int(0)? {
+                if hooked_count(r, &convoy)? >= cap {
                     continue;
                 }
             }

@@ -182,7 +182,7 @@ pub fn catalogue_for(f: &Fixture) -> Vec<Statement> {
     for (name, sql, param) in [
         (
             "hooked beads of a convoy",
-            crate::rules::HOOKED_COUNT_SQL,
+            query::HOOKED_COUNT_SQL,
             &f.convoy,
         ),
         ("dependents", DEPENDENTS_SQL, &f.hooked_bead),
@@ -227,18 +227,8 @@ pub fn catalogue_for(f: &Fixture) -> Vec<Statement> {
         ),
         (
             "patrol: an idle polecat",
-            patrol::ANY_IDLE_POLECAT_SQL,
+            query::ANY_IDLE_POLECAT_SQL,
             vec![t(&f.rig)],
-        ),
-        (
-            "patrol: active convoys of a rig",
-            patrol::ACTIVE_CONVOYS_SQL,
-            vec![t(&f.rig)],
-        ),
-        (
-            "patrol: a waiting bead of a rig",
-            patrol::WAITING_IN_RIG_SQL,
-            vec![t(&f.convoy), t(&f.rig)],
         ),
         (
             "patrol: cap guard",
@@ -276,6 +266,13 @@ pub fn catalogue_for(f: &Fixture) -> Vec<Statement> {
         Listing,
     ));
     out.push(stmt("patrol: rigs", patrol::RIG_NAMES_SQL, vec![], Listing));
+    // A rig's open work, read only when the rig has an idle polecat.
+    out.push(stmt(
+        "patrol: convoys with waiting beads of a rig",
+        patrol::WAITING_CONVOYS_OF_RIG_SQL,
+        vec![t(&f.rig)],
+        Listing,
+    ));
     use crate::ops::doctor;
     for (name, sql) in [
         ("doctor: counts", doctor::COUNTS_SQL),

@@ -9,6 +9,7 @@ use crate::error::{Error, Hint, Result};
 use crate::event_type as ev;
 use crate::id::{self, IdKind};
 use crate::model::{Agent, AgentRole, AgentStatus, Bead, BeadStatus, Convoy, ConvoyStatus};
+use crate::query::hooked_count;
 use crate::store::{Reader, Stmt};
 use crate::unit::{agent_meta, Dispatch, Unit};
 
@@ -41,10 +42,6 @@ pub(crate) const CONVOY_CAP_SQL: &str = "SELECT max_polecats, status FROM convoy
 pub(crate) const WAITING_BEADS_SQL: &str = "SELECT b.id FROM beads b INDEXED BY beads_unassigned \
      WHERE b.convoy_id = ?1 AND b.status = 'open' AND b.assignee IS NULL \
      ORDER BY b.rowid LIMIT 64";
-
-/// How many of a convoy's beads are hooked (its partial index of hooked beads).
-pub(crate) const HOOKED_COUNT_SQL: &str = "SELECT count(*) FROM beads INDEXED BY beads_hooked \
-     WHERE convoy_id = ?1 AND assignee IS NOT NULL";
 
 /// How many numbered names a polecat-name lookup checks at once.
 const NAME_CHUNK: usize = 64;
@@ -179,7 +176,24 @@ impl Unit<'_> {
     }
 
     /// Sets an agent's status, with its event; returns whether it changed.
+    /// Its last activity moves only when it is the agent's own act (§9).
     pub fn set_agent_status(&mut self, agent_id: &str, status: AgentStatus) -> Result<bool> {
+        self.change_agent_status(agent_id, status, false)
+    }
+
+    /// Sends an agent to work on what was just handed to it: `working`, and
+    /// dispatched new work counts as a sign of life (§9).
+    fn send_to_work(&mut self, agent_id: &str) -> Result<()> {
+        self.change_agent_status(agent_id, AgentStatus::Working, true)?;
+        Ok(())
+    }
+
+    fn change_agent_status(
+        &mut self,
+        agent_id: &str,
+        status: AgentStatus,
+        dispatched: bool,
+    ) -> Result<bool> {
         let mut agent: Agent = self.must(agent_id)?;
         let old = agent.status;
         if old == status {
@@ -187,7 +201,11 @@ impl Unit<'_> {
         }
         self.agent_recovered(&agent, Some(status))?;
         agent.status = status;
-        agent.last_activity_at = self.now.clone();
+        if dispatched {
+            agent.last_activity_at = self.now.clone();
+        } else {
+            self.acted(&mut agent);
+        }
         self.put(agent);
         self.event(
             agent_id,
@@ -240,7 +258,7 @@ impl Unit<'_> {
             )));
         }
         agent.hook = Some(bead.id.clone());
-        agent.last_activity_at = self.now.clone();
+        self.acted(&mut agent);
         bead.assignee = Some(agent.name.clone());
         bead.updated_at = self.now.clone();
         self.event(
@@ -282,7 +300,7 @@ impl Unit<'_> {
         );
         if agent.hook.as_deref() == Some(bead_id) {
             agent.hook = None;
-            agent.last_activity_at = self.now.clone();
+            self.acted(&mut agent);
         }
         let id = agent.id.clone();
         self.put(agent);
@@ -322,7 +340,7 @@ impl Unit<'_> {
             json!(BeadStatus::InProgress),
             agent_meta(&agent),
         );
-        self.set_agent_status(&agent.id, AgentStatus::Working)?;
+        self.send_to_work(&agent.id)?;
         self.dispatched.push(Dispatch {
             bead_id: bead.id,
             agent: agent.name,
@@ -369,7 +387,7 @@ impl Unit<'_> {
             json!(bead.status),
             agent_meta(&agent),
         );
-        self.set_agent_status(&agent.id, AgentStatus::Working)?;
+        self.send_to_work(&agent.id)?;
         self.dispatched.push(Dispatch {
             bead_id: bead.id.clone(),
             agent: agent.name,
@@ -465,10 +483,13 @@ impl Unit<'_> {
         Ok(id)
     }
 
-    /// Hands the next waiting bead of a capped batch to the polecat it just freed
+    /// Hands the next waiting bead of a convoy to the polecat it just freed
     /// (R8): the first unassigned open bead of the convoy, ready ones first.
+    /// Within its cap: a convoy whose cap was lowered below its work feeds
+    /// nobody until it is under it. Work released or reset in a convoy with
+    /// no cap is fed the same way, so it never waits for a patrol.
     pub fn feed(&mut self, convoy_id: &str, agent_id: &str) -> Result<()> {
-        let Some(Some(_cap)) = self.working_cap(convoy_id)? else {
+        let Some(cap) = self.working_cap(convoy_id)? else {
             return Ok(());
         };
         let agent: Agent = self.must(agent_id)?;
@@ -481,6 +502,14 @@ impl Unit<'_> {
         // Candidates in creation order; each is loaded only when looked at (the
         // first one is nearly always ready).
         let rows = self.query(WAITING_BEADS_SQL, &[convoy_id.into()])?;
+        if rows.is_empty() {
+            return Ok(());
+        }
+        if let Some(cap) = cap {
+            if !self.take_place(convoy_id, cap)? {
+                return Ok(());
+            }
+        }
         let mut first = None;
         for row in &rows {
             let id = row.text(0)?;
@@ -535,8 +564,10 @@ impl Unit<'_> {
 
     /// A convoy that takes work (active, and not being closed by this unit):
     /// `Some` of its cap (`Some(None)` where it has none); `None` otherwise.
-    /// The cap never changes after creation, so it is read without a guard:
-    /// concurrent closers of one convoy must not conflict over its row.
+    /// Read without a guard: concurrent closers of one convoy must not
+    /// conflict over its row. The cap changes only by `convoy update`, which
+    /// never unhooks; a feed under a cap read just before it is held to that
+    /// cap by the cap guard.
     fn working_cap(&mut self, convoy: &str) -> Result<Option<Option<i64>>> {
         if self.closing.contains(convoy) {
             return Ok(None);
@@ -571,8 +602,7 @@ impl Unit<'_> {
     /// must not conflict over it); a guard run after the batch's writes fails
     /// the batch if a concurrent unit took the place meanwhile.
     pub fn take_place(&mut self, convoy: &str, cap: i64) -> Result<bool> {
-        let rows = self.query(HOOKED_COUNT_SQL, &[convoy.into()])?;
-        let stored = rows.first().map(|r| r.int(0)).transpose()?.unwrap_or(0);
+        let stored = hooked_count(self, convoy)?;
         if stored + self.hooked_change(convoy) >= cap {
             return Ok(false);
         }
@@ -581,6 +611,49 @@ impl Unit<'_> {
             vec![format!("cap of {convoy}").into(), convoy.into(), cap.into()],
         ));
         Ok(true)
+    }
+
+    /// Hands a convoy's waiting beads out while it has room under `cap`, as
+    /// its batch was at first (R8): ready beads first, each onto an idle
+    /// polecat of its rig or a new one. At most one read of waiting beads
+    /// (64) per unit; the rest go to the polecats the convoy frees.
+    /// Returns the beads hooked.
+    pub fn fill_places(&mut self, convoy_id: &str, cap: i64) -> Result<Vec<String>> {
+        let room = cap - (hooked_count(self, convoy_id)? + self.hooked_change(convoy_id));
+        if room <= 0 {
+            return Ok(Vec::new());
+        }
+        let rows = self.query(WAITING_BEADS_SQL, &[convoy_id.into()])?;
+        let (mut ready, mut waiting) = (Vec::new(), Vec::new());
+        for row in &rows {
+            let bead: Bead = self.must(&row.text(0)?)?;
+            if bead.status != BeadStatus::Open || bead.assignee.is_some() {
+                continue;
+            }
+            if self.is_ready(&bead)? {
+                ready.push(bead);
+            } else {
+                waiting.push(bead);
+            }
+        }
+        let take = usize::try_from(room).unwrap_or(usize::MAX);
+        let mut hooked = Vec::new();
+        for bead in ready.into_iter().chain(waiting).take(take) {
+            let agent = self.allocate_polecat(&bead.rig)?;
+            self.hook(&agent, &bead.id)?;
+            hooked.push(bead.id);
+        }
+        if !hooked.is_empty() {
+            self.extra(Stmt::guard(
+                crate::ops::patrol::CAP_GUARD_SQL,
+                vec![
+                    format!("cap of {convoy_id}").into(),
+                    convoy_id.into(),
+                    cap.into(),
+                ],
+            ));
+        }
+        Ok(hooked)
     }
 
     /// Refuses to hook a bead of a capped convoy that has no place left
@@ -593,10 +666,18 @@ impl Unit<'_> {
         if self.take_place(convoy_id, cap)? {
             return Ok(());
         }
+        let raised = (cap + 1).to_string();
         Err(Error::conflict(format!(
-            "convoy {convoy_id} already has all {cap} of its polecats at work (--max-polecats)"
+            "convoy {convoy_id} already has all {cap} of its polecats at work (its cap)"
         ))
-        .with_hint(Hint::Text(then)))
+        .with_hint(Hint::Or(vec![
+            Hint::call(
+                "raise its cap",
+                "convoy update",
+                &[("convoy_id", convoy_id), ("max_polecats", &raised)],
+            ),
+            Hint::Text(then),
+        ])))
     }
 
     /// Puts an open, unassigned bead of `convoy` to work as the convoy's own
@@ -696,7 +777,7 @@ pub(crate) fn busy_agent(agent: &Agent, held: &str, bead_id: &str) -> Error {
             Hint::call(
                 "find an idle one",
                 "agent list",
-                &[("rig", &rig), ("status", "idle")],
+                &[("rig_id", &rig), ("status", "idle")],
             ),
         ]),
     )

@@ -1065,21 +1065,113 @@ mod properties {
                         .any(|a| &a.name == name && a.status == AgentStatus::Dead)
                 })
             });
-            let ended_badly = c.total_beads > 0
-                && c.closed_beads + c.failed_beads == c.total_beads
-                && c.failed_beads > 0;
-            let expected = c.status == ConvoyStatus::Active && (ended_badly || dead_hook);
+            // R4 as the spec words it: a failed bead, a dead agent's hook, or
+            // an open bead nothing will pick up (unassigned, no idle polecat
+            // of its rig within the cap, nothing of the convoy at work).
+            let agent_of = |b: &Bead| {
+                b.assignee
+                    .as_ref()
+                    .and_then(|name| agents.iter().find(|a| &a.name == name))
+            };
+            let hooked = mine.iter().filter(|b| b.assignee.is_some()).count() as i64;
+            let room = c.max_polecats.is_none_or(|cap| hooked < cap);
+            let at_work = mine.iter().any(|b| {
+                b.status != BeadStatus::Open
+                    && agent_of(b).is_some_and(|a| a.status != AgentStatus::Dead)
+            });
+            let idle_in = |rig: &str| {
+                agents.iter().any(|a| {
+                    a.role == crate::model::AgentRole::Polecat
+                        && a.status == AgentStatus::Idle
+                        && a.hook.is_none()
+                        && a.rig.as_deref() == Some(rig)
+                })
+            };
+            let stuck = |b: &&&Bead| {
+                b.status == BeadStatus::Open
+                    && b.assignee.is_none()
+                    && !at_work
+                    && !(room && idle_in(&b.rig))
+            };
+            let expected = c.status == ConvoyStatus::Active
+                && (c.failed_beads > 0 || dead_hook || mine.iter().any(|b| stuck(&b)));
             assert_eq!(
                 c.needs_attention, expected,
                 "R4: needs_attention of {}",
                 c.id
             );
+            // `convoy status` names the beads, and agrees with the flag.
+            let view = town.convoy_status(&c.id).unwrap();
+            assert_eq!(
+                view.convoy.needs_attention, expected,
+                "R4: status of {}",
+                c.id
+            );
+            let named: Vec<&str> = view
+                .attention
+                .iter()
+                .filter(|a| a.reason != crate::model::AttentionReason::AgentStalled)
+                .map(|a| a.bead.as_str())
+                .collect();
+            assert_eq!(!named.is_empty(), expected, "R4: attention of {}", c.id);
+            let mut unpicked: Vec<&str> = view
+                .attention
+                .iter()
+                .filter(|a| a.reason == crate::model::AttentionReason::UnassignedOpen)
+                .map(|a| a.bead.as_str())
+                .collect();
+            let mut stuck_ids: Vec<&str> = if c.status == ConvoyStatus::Active {
+                mine.iter()
+                    .filter(|b| stuck(b))
+                    .map(|b| b.id.as_str())
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            unpicked.sort_unstable();
+            stuck_ids.sort_unstable();
+            assert_eq!(unpicked, stuck_ids, "R4: unassigned_open of {}", c.id);
             if let (Some(cap), ConvoyStatus::Active) = (c.max_polecats, c.status) {
                 let hooked = mine.iter().filter(|b| b.assignee.is_some()).count() as i64;
                 assert!(
                     hooked <= cap,
                     "R8: {} hooks {hooked} beads, over its cap {cap}",
                     c.id
+                );
+            }
+        }
+    }
+
+    /// After a patrol pass, every waiting bead of an active convoy with room
+    /// under its cap is hooked, unless no idle polecat of its rig is left to
+    /// take it (SPEC §9's lazy assignment, whatever made the bead wait).
+    fn check_fed(town: &mut Town) {
+        let beads: Vec<Bead> = town.beads(&BeadFilter::default()).unwrap();
+        let agents: Vec<Agent> = town.agents(&Default::default()).unwrap();
+        let convoys: Vec<Convoy> = town.convoys(&ConvoyFilter::default()).unwrap();
+        for c in convoys.iter().filter(|c| c.status == ConvoyStatus::Active) {
+            let mine = || {
+                beads
+                    .iter()
+                    .filter(|b| b.convoy_id.as_deref() == Some(&c.id))
+            };
+            let hooked = mine().filter(|b| b.assignee.is_some()).count() as i64;
+            if c.max_polecats.is_some_and(|cap| hooked >= cap) {
+                continue;
+            }
+            for b in mine().filter(|b| b.status == BeadStatus::Open && b.assignee.is_none()) {
+                let idle = agents.iter().find(|a| {
+                    a.role == crate::model::AgentRole::Polecat
+                        && a.status == AgentStatus::Idle
+                        && a.hook.is_none()
+                        && a.rig.as_deref() == Some(b.rig.as_str())
+                });
+                assert!(
+                    idle.is_none(),
+                    "patrol left {} of {} unfed beside idle {}",
+                    b.id,
+                    c.id,
+                    idle.map_or("", |a| a.name.as_str())
                 );
             }
         }
@@ -1189,6 +1281,9 @@ mod properties {
                     *changed.borrow_mut().entry(kind(step)).or_default() += 1;
                 }
                 check(&mut town);
+                if done && matches!(step, Step::Patrol { .. }) {
+                    check_fed(&mut town);
+                }
                 // R9: a change to anything but a heartbeat's time has its events.
                 if state(&mut town, false) != audited_before {
                     prop_assert!(

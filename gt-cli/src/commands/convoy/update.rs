@@ -6,12 +6,17 @@ use crate::commands::parse_enum;
 use crate::context::Ctx;
 use gt_core::calls::UpdateConvoyCall;
 
-/// Edit a convoy's title, merge mode or feature branch
+/// Edit a convoy's title, merge mode, feature branch or cap of polecats
+///
+/// Raising --max-polecats hands waiting beads to polecats at once (idle ones
+/// first, else new ones); lowering it takes no work away: the convoy feeds
+/// no freed polecat until it is under the new cap.
 ///
 /// Examples:
 ///   gt convoy update cv-7hd2a --merge-mode review-and-merge
 ///   gt convoy update cv-7hd2a --feature-branch feat/sessions
 ///   gt convoy update cv-7hd2a --feature-branch ""      # clear it
+///   gt convoy update cv-7hd2a --max-polecats 6
 #[derive(Debug, Args)]
 #[command(verbatim_doc_comment)]
 pub struct ConvoyUpdateArgs {
@@ -30,6 +35,10 @@ pub struct ConvoyUpdateArgs {
     /// A new title
     #[arg(long)]
     pub title: Option<String>,
+
+    /// How many polecats may work on it at once (at least 1)
+    #[arg(long, value_name = "N")]
+    pub max_polecats: Option<u32>,
 }
 
 pub fn run(ctx: &mut Ctx, args: ConvoyUpdateArgs) -> Result<()> {
@@ -38,6 +47,7 @@ pub fn run(ctx: &mut Ctx, args: ConvoyUpdateArgs) -> Result<()> {
         merge_mode: args.merge_mode,
         feature_branch: args.feature_branch,
         title: args.title,
+        max_polecats: args.max_polecats,
     })?;
     ctx.emit(&convoy)
 }
