@@ -654,7 +654,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__agent__subcmd__list)
-            opts="-q -h -V --db --json --actor --color --quiet --lock-timeout --rig --status --limit --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --lock-timeout --rig --status --free --limit --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1020,7 +1020,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__bead__subcmd__list)
-            opts="-q -h -V --db --json --actor --color --quiet --lock-timeout --status --open --rig --convoy --assignee --priority --label --limit --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --lock-timeout --status --open --rig --convoy --assignee --priority --label --search --limit --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1063,6 +1063,10 @@ _gt() {
                     return 0
                     ;;
                 --label)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --search)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

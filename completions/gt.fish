@@ -285,6 +285,7 @@ complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_f
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from list" -l assignee -d 'Only beads hooked to this agent' -r
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from list" -l priority -d 'Only beads of this priority' -r
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from list" -l label -d 'Only beads with this label' -r
+complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from list" -l search -d 'Only beads whose title or body contains this text (3 characters or more, any case)' -r
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from list" -l limit -d 'At most this many beads' -r
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from list" -l json -d 'Print one JSON document on stdout; errors become JSON on stderr'
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
@@ -380,6 +381,7 @@ complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_
 complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from list" -l limit -d 'Show the first N agents, oldest first' -r
 complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from list" -l json -d 'Print one JSON document on stdout; errors become JSON on stderr'
 complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
+complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from list" -l free -d 'Only polecats free to take work: idle, with nothing on their hook'
 complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from show" -l db -d 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]' -r

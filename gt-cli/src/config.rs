@@ -104,7 +104,7 @@ pub fn resolve(global: &GlobalArgs) -> Result<Settings> {
             .or_else(|| default_db().map(|p| p.display().to_string()));
     r.note("db", shown_db, db.1);
 
-    let login = || env("USER").or_else(|| env("LOGNAME"));
+    let login = || env("USER").or_else(|| env("LOGNAME")).or_else(os_login);
     let actor = match (
         &global.actor,
         env("GT_ACTOR"),
@@ -264,4 +264,42 @@ pub fn resolve(global: &GlobalArgs) -> Result<Settings> {
 /// `town.db` in the user's data directory.
 pub fn default_db() -> Option<PathBuf> {
     directories::ProjectDirs::from("", "", "gt").map(|d| d.data_dir().join("town.db"))
+}
+
+/// The login name of this process's user as the OS records it (its passwd
+/// entry), for when `USER` and `LOGNAME` are unset (containers, CI).
+#[cfg(unix)]
+fn os_login() -> Option<String> {
+    let mut buf = vec![0u8; 1024];
+    loop {
+        // SAFETY: `pwd`, `buf` and `found` outlive the call, `buf`'s length
+        // is passed with it, and the strings read point into `buf`.
+        let mut pwd: libc::passwd = unsafe { std::mem::zeroed() };
+        let mut found: *mut libc::passwd = std::ptr::null_mut();
+        let rc = unsafe {
+            libc::getpwuid_r(
+                libc::getuid(),
+                &mut pwd,
+                buf.as_mut_ptr().cast(),
+                buf.len(),
+                &mut found,
+            )
+        };
+        if rc == libc::ERANGE && buf.len() < 1 << 20 {
+            buf.resize(buf.len() * 2, 0);
+            continue;
+        }
+        if rc != 0 || found.is_null() || pwd.pw_name.is_null() {
+            return None;
+        }
+        // SAFETY: a found entry's name is a NUL-terminated string in `buf`.
+        let name = unsafe { std::ffi::CStr::from_ptr(pwd.pw_name) };
+        let name = name.to_string_lossy().trim().to_string();
+        return (!name.is_empty()).then_some(name);
+    }
+}
+
+#[cfg(not(unix))]
+fn os_login() -> Option<String> {
+    None
 }

@@ -182,10 +182,27 @@ pub fn emit<T: Render>(style: &Style, value: &T, effects: &Effects) -> gt_core::
 
 /// What a write caused, for people: `Then: dispatched gt-… · landed cv-…`.
 fn effects_line(style: &Style, effects: &Effects) -> Option<String> {
+    // Agents by name where the effects know it; a hooked bead with its agent.
+    let freed = if effects.freed_agent_names.len() == effects.freed_agents.len() {
+        &effects.freed_agent_names
+    } else {
+        &effects.freed_agents
+    };
+    let hooked: Vec<String> = effects
+        .hooked
+        .iter()
+        .map(
+            |bead| match effects.hooked_to.iter().find(|h| &h.bead == bead) {
+                Some(h) => format!("{bead} to {}", sanitize(&h.agent)),
+                None => bead.clone(),
+            },
+        )
+        .collect();
+    let freed: Vec<String> = freed.iter().map(|n| sanitize(n)).collect();
     let lists = [
         ("unhooked", &effects.unhooked),
-        ("freed", &effects.freed_agents),
-        ("hooked", &effects.hooked),
+        ("freed", &freed),
+        ("hooked", &hooked),
         ("dispatched", &effects.dispatched),
         ("landed", &effects.landed),
         ("reopened", &effects.reopened),
@@ -297,6 +314,15 @@ pub fn sanitize(text: &str) -> String {
 }
 
 /// A one-line excerpt of `text`, at most `max` characters.
+/// `1 bead`, `4 beads`: a count with its noun.
+pub fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
 pub fn excerpt(text: &str, max: usize) -> String {
     let clean = sanitize(text);
     if clean.chars().count() <= max {

@@ -14,7 +14,7 @@ use gt_core::ops::patrol::{PatrolReport, Repair, StuckConvoy};
 use gt_core::ops::sling::{Slung, SlungBatch};
 use gt_core::query::{Attention, ConvoyStatusView};
 
-use crate::output::{ago, excerpt, or_dash, progress, sanitize, table_text, Render, Style};
+use crate::output::{ago, count, excerpt, or_dash, progress, sanitize, table_text, Render, Style};
 
 impl Render for Town {
     fn human(&self, _style: &Style) -> String {
@@ -347,10 +347,10 @@ impl Render for SlungBatch {
             "Already created (same idempotency key)"
         };
         let mut text = format!(
-            "{verb}: convoy {} \"{}\" with {} beads: {hooked} hooked, {dispatched} dispatched",
+            "{verb}: convoy {} \"{}\" with {}: {hooked} hooked, {dispatched} dispatched",
             c.id,
             sanitize(&c.title),
-            self.beads.len()
+            count(self.beads.len(), "bead")
         );
         let mut table = style.table(&["BEAD", "TITLE", "STATUS", "AGENT"]);
         for b in &self.beads {
@@ -435,6 +435,23 @@ impl Render for HookView {
                 );
                 if let Some(c) = &b.convoy_id {
                     text.push_str(&format!("\n  convoy: {c}"));
+                }
+                if let Some(url) = &self.git_url {
+                    text.push_str(&format!("\n  repository: {}", sanitize(url)));
+                }
+                if let Some(branch) = &self.base_branch {
+                    text.push_str(&format!("\n  work from: {}", sanitize(branch)));
+                }
+                if !self.blocked_by.is_empty() {
+                    text.push_str("\n  waits for (do not start yet):");
+                    for w in &self.blocked_by {
+                        text.push_str(&format!(
+                            "\n    {} \"{}\" ({})",
+                            w.id,
+                            sanitize(&w.title),
+                            w.status
+                        ));
+                    }
                 }
                 if let Some(body) = &b.body {
                     text.push('\n');
@@ -629,17 +646,69 @@ pub fn stuck_line(c: &StuckConvoy) -> String {
     )
 }
 
-/// `old → new` for an event, compactly.
+/// What an event changed, in words: `status: working → dead`, `priority:
+/// medium → high`, and for a record's values each field that differs
+/// (`name: Toast, rig: app` for one created).
 pub fn change(e: &Event) -> String {
-    let show = |v: &serde_json::Value| match v {
-        serde_json::Value::String(s) => excerpt(s, 30),
-        serde_json::Value::Null => "-".to_string(),
-        other => excerpt(&other.to_string(), 30),
+    use serde_json::Value;
+    let show = |v: &Value| match v {
+        Value::String(s) => excerpt(&sanitize(s), 30),
+        Value::Null => "-".to_string(),
+        Value::Array(items) if items.iter().all(Value::is_string) => {
+            let items: Vec<&str> = items.iter().filter_map(Value::as_str).collect();
+            excerpt(&sanitize(&items.join(" ")), 30)
+        }
+        other => excerpt(&sanitize(&other.to_string()), 30),
+    };
+    let field = match e.metadata.get("field").and_then(Value::as_str) {
+        Some(field) => Some(field),
+        None if matches!(
+            e.event_type.as_str(),
+            "status_changed" | "recovered" | "dispatched"
+        ) =>
+        {
+            Some("status")
+        }
+        None => None,
+    };
+    let pair = |old: &Value, new: &Value| match old {
+        Value::Null => show(new),
+        old => format!("{} → {}", show(old), show(new)),
     };
     match (&e.old_value, &e.new_value) {
-        (serde_json::Value::Null, serde_json::Value::Null) => String::new(),
-        (serde_json::Value::Null, new) => show(new),
-        (old, new) => format!("{} → {}", show(old), show(new)),
+        (Value::Null, Value::Null) => String::new(),
+        (old, new) if old.is_object() || new.is_object() => {
+            match (old.as_object(), new.as_object()) {
+                // Both records: each field that differs.
+                (Some(o), Some(n)) => {
+                    let mut keys: Vec<&String> = o.keys().collect();
+                    keys.extend(n.keys().filter(|k| !o.contains_key(*k)));
+                    let parts: Vec<String> = keys
+                        .into_iter()
+                        .filter_map(|k| {
+                            let (a, b) = (o.get(k), n.get(k));
+                            (a != b).then(|| {
+                                let (a, b) = (a.unwrap_or(&Value::Null), b.unwrap_or(&Value::Null));
+                                format!("{k}: {}", pair(a, b))
+                            })
+                        })
+                        .collect();
+                    parts.join(", ")
+                }
+                // One record, made or gone: its fields that hold something.
+                (Some(m), None) | (None, Some(m)) => m
+                    .iter()
+                    .filter(|(_, v)| !(v.is_null() || v.as_array().is_some_and(Vec::is_empty)))
+                    .map(|(k, v)| format!("{k}: {}", show(v)))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                (None, None) => pair(old, new),
+            }
+        }
+        (old, new) => match field {
+            Some(field) => format!("{field}: {}", pair(old, new)),
+            None => pair(old, new),
+        },
     }
 }
 
@@ -651,13 +720,52 @@ fn event_label(e: &Event) -> String {
     }
 }
 
+/// The names of the agents a page of events is about: agents are shown by
+/// name, as everywhere else (a deleted one's from its own `created` or
+/// `deleted` event, else its ID).
+#[derive(Debug, Clone, Default)]
+pub struct AgentNames(std::collections::HashMap<String, String>);
+
+impl AgentNames {
+    /// The agents `events` are about, named by `lookup` (the town's agents)
+    /// or by the events themselves.
+    pub fn of(events: &[Event], mut lookup: impl FnMut(&str) -> Option<String>) -> Self {
+        let about_agents = events.iter().filter(|e| e.subject_id.starts_with("ag-"));
+        let mut names = std::collections::HashMap::new();
+        for e in about_agents.clone() {
+            let own = [&e.new_value, &e.old_value]
+                .into_iter()
+                .find_map(|v| v.get("name").and_then(|n| n.as_str()));
+            if let Some(name) = own {
+                names
+                    .entry(e.subject_id.clone())
+                    .or_insert(name.to_string());
+            }
+        }
+        let mut looked = std::collections::HashSet::new();
+        for e in about_agents {
+            if looked.insert(e.subject_id.as_str()) {
+                if let Some(name) = lookup(&e.subject_id) {
+                    names.insert(e.subject_id.clone(), name);
+                }
+            }
+        }
+        AgentNames(names)
+    }
+
+    /// An event's subject as people read it: an agent's name, else the ID.
+    pub fn subject(&self, id: &str) -> String {
+        self.0.get(id).map_or(id.to_string(), |n| sanitize(n))
+    }
+}
+
 /// One event as one line, for `gt events --follow`.
-pub fn event_line(e: &Event) -> String {
+pub fn event_line(e: &Event, names: &AgentNames) -> String {
     format!(
         "#{:<6} {}  {:<9} {:<16} {:<10} {}",
         e.id,
         e.created_at,
-        e.subject_id,
+        names.subject(&e.subject_id),
         event_label(e),
         sanitize(&e.actor),
         change(e)
@@ -666,17 +774,30 @@ pub fn event_line(e: &Event) -> String {
     .to_string()
 }
 
-impl Render for Vec<Event> {
+/// `gt events`: the events, and the names of the agents they are about. Its
+/// document is the events alone.
+pub struct EventFeed {
+    pub events: Vec<Event>,
+    pub names: AgentNames,
+}
+
+impl serde::Serialize for EventFeed {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.events.serialize(s)
+    }
+}
+
+impl Render for EventFeed {
     fn human(&self, style: &Style) -> String {
-        if self.is_empty() {
+        if self.events.is_empty() {
             return "No events match.".into();
         }
         let mut table = style.table(&["#", "WHEN", "SUBJECT", "EVENT", "ACTOR", "CHANGE"]);
-        for e in self {
+        for e in &self.events {
             table.add_row(vec![
                 e.id.to_string(),
                 ago(&e.created_at),
-                e.subject_id.clone(),
+                self.names.subject(&e.subject_id),
                 event_label(e),
                 sanitize(&e.actor),
                 change(e),
@@ -685,7 +806,7 @@ impl Render for Vec<Event> {
         table_text(&table)
     }
     fn ids(&self) -> Vec<String> {
-        self.iter().map(|e| e.id.to_string()).collect()
+        self.events.iter().map(|e| e.id.to_string()).collect()
     }
 }
 
@@ -712,9 +833,9 @@ impl Render for Reassigned {
 impl Render for ConvoyDeleted {
     fn human(&self, _style: &Style) -> String {
         format!(
-            "Deleted {}; its {} beads stay, in no convoy (its history stays in `gt events --subject {}`)",
+            "Deleted {}; its {} stay, in no convoy (its history stays in `gt events --subject {}`)",
             self.deleted,
-            self.unlinked_beads.len(),
+            count(self.unlinked_beads.len(), "bead"),
             self.deleted
         )
     }

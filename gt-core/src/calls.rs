@@ -157,7 +157,17 @@ fn with_effects<T: SchemaOf>() -> Json {
         effects.as_object_mut(),
     ) {
         fields.remove("$schema");
+        // Its definitions join the document's, where `#/$defs/…` finds them.
+        let defs = fields.remove("$defs");
         props.insert("effects".into(), Json::Object(fields.clone()));
+        if let Some(Json::Object(defs)) = defs {
+            let all = schema
+                .as_object_mut()
+                .map(|s| s.entry("$defs").or_insert_with(|| Json::Object(Default::default())));
+            if let Some(Json::Object(all)) = all {
+                all.extend(defs);
+            }
+        }
     }
     schema
 }
@@ -580,6 +590,9 @@ request! {
         /// Open work only (not closed or failed).
         #[serde(default)]
         pub open: bool,
+        /// Only beads whose title or body contains this text (3 characters or
+        /// more, any case).
+        pub search: Option<String>,
         pub limit: Option<u32>,
     }
 }
@@ -603,6 +616,7 @@ impl Call for ListBeads {
             priority: self.priority,
             label: self.label,
             open_only: self.open,
+            search: self.search,
             limit: self.limit,
         })
     }
@@ -806,6 +820,9 @@ request! {
         pub rig_id: Option<String>,
         pub status: Option<AgentStatus>,
         pub role: Option<AgentRole>,
+        /// Only polecats free to take work: idle, with nothing on their hook.
+        #[serde(default)]
+        pub free: bool,
         /// The first N, oldest first (the dashboard draws 200).
         pub limit: Option<u32>,
     }
@@ -826,6 +843,7 @@ impl Call for ListAgents {
             rig: self.rig_id,
             status: self.status,
             role: self.role,
+            free: self.free,
             limit: self.limit.filter(|n| *n > 0),
         })
     }

@@ -34,6 +34,20 @@ pub struct Effects {
     /// Beads that lost a dependency edge (their blocker deleted or the edge removed).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub dependencies_removed: Vec<String>,
+    /// Each hooked bead with the agent it went to, by name.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub hooked_to: Vec<HookedTo>,
+    /// The names of `freed_agents`, in the same order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub freed_agent_names: Vec<String>,
+}
+
+/// A bead put on an agent's hook, and that agent's name.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct HookedTo {
+    pub bead: String,
+    pub agent: String,
 }
 
 impl Effects {
@@ -43,13 +57,29 @@ impl Effects {
 
     /// Records what an audit event says happened: effects are read off the
     /// events a unit writes, so they cannot disagree with the audit trail.
-    pub(crate) fn note(&mut self, subject_id: &str, event_type: &str, agent_id: Option<&str>) {
+    /// `agent` is the agent the event names (its metadata's `agent_id` and
+    /// `agent`), if any.
+    pub(crate) fn note(&mut self, subject_id: &str, event_type: &str, agent: Option<(&str, &str)>) {
         let list = match event_type {
             ev::DISPATCHED => &mut self.dispatched,
-            ev::HOOKED => &mut self.hooked,
+            ev::HOOKED => {
+                if let Some((_, name)) = agent {
+                    let to = HookedTo {
+                        bead: subject_id.to_string(),
+                        agent: name.to_string(),
+                    };
+                    if !self.hooked_to.contains(&to) {
+                        self.hooked_to.push(to);
+                    }
+                }
+                &mut self.hooked
+            }
             ev::UNHOOKED => {
-                if let Some(agent) = agent_id {
-                    push(&mut self.freed_agents, agent);
+                if let Some((id, name)) = agent {
+                    if !self.freed_agents.iter().any(|x| x == id) {
+                        self.freed_agents.push(id.to_string());
+                        self.freed_agent_names.push(name.to_string());
+                    }
                 }
                 &mut self.unhooked
             }
@@ -69,12 +99,23 @@ impl Effects {
             (&mut self.unhooked, other.unhooked),
             (&mut self.landed, other.landed),
             (&mut self.reopened, other.reopened),
-            (&mut self.freed_agents, other.freed_agents),
             (&mut self.dependencies_removed, other.dependencies_removed),
         ];
         for (mine, theirs) in pairs {
             for id in theirs {
                 push(mine, &id);
+            }
+        }
+        for to in other.hooked_to {
+            if !self.hooked_to.contains(&to) {
+                self.hooked_to.push(to);
+            }
+        }
+        let freed = other.freed_agents.into_iter().zip(other.freed_agent_names);
+        for (id, name) in freed {
+            if !self.freed_agents.contains(&id) {
+                self.freed_agents.push(id);
+                self.freed_agent_names.push(name);
             }
         }
     }
@@ -139,8 +180,8 @@ mod tests {
     #[test]
     fn effects_follow_the_events_once_each_and_in_order() {
         let mut e = Effects::default();
-        e.note("gt-1", ev::UNHOOKED, Some("ag-1"));
-        e.note("gt-2", ev::HOOKED, None);
+        e.note("gt-1", ev::UNHOOKED, Some(("ag-1", "Toast")));
+        e.note("gt-2", ev::HOOKED, Some(("ag-2", "Maple")));
         e.note("gt-2", ev::DISPATCHED, None);
         e.note("gt-2", ev::DISPATCHED, None);
         e.note("gt-3", ev::STATUS_CHANGED, None);
@@ -152,7 +193,9 @@ mod tests {
             doc,
             serde_json::json!({
                 "dispatched": ["gt-2"], "hooked": ["gt-2"], "unhooked": ["gt-1"],
-                "landed": ["cv-1"], "freed_agents": ["ag-1"]
+                "landed": ["cv-1"], "freed_agents": ["ag-1"],
+                "hooked_to": [{"bead": "gt-2", "agent": "Maple"}],
+                "freed_agent_names": ["Toast"]
             })
         );
     }

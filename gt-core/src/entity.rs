@@ -66,11 +66,12 @@ pub(crate) const SETTLE_UPDATE_SQL: &str = "UPDATE convoys SET \
          OR status = 'active' AND total_beads > 0 AND closed_beads = total_beads)";
 pub(crate) const SETTLE_EVENT_INSERT_SQL: &str = "INSERT INTO events (subject_id, event_type, actor, old_value, new_value, metadata, created_at, convoy_id) \
          SELECT ?1, \
-         CASE status WHEN 'landed' THEN ?4 ELSE ?5 END, ?2, \
-         CASE status WHEN 'landed' THEN '\"active\"' ELSE '\"landed\"' END, \
+         CASE status WHEN 'active' THEN ?4 ELSE ?5 END, ?2, \
          json_quote(status), \
+         CASE status WHEN 'active' THEN '\"landed\"' ELSE '\"active\"' END, \
          json_object('closed_beads', closed_beads, 'total_beads', total_beads), ?3, ?1 \
-         FROM convoys WHERE id = ?1 AND changes() = 1";
+         FROM convoys WHERE id = ?1 AND (status = 'landed' AND closed_beads < total_beads \
+         OR status = 'active' AND total_beads > 0 AND closed_beads = total_beads)";
 pub(crate) const AGENTS_INSERT_SQL: &str =
     "INSERT INTO agents (id, name, role, rig, status, hook, pid, last_activity_at, created_at) \
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
@@ -534,7 +535,10 @@ pub fn convoy_count_changes<'a>(
 /// an active one whose beads are all closed lands); its event is written only
 /// when it changed the row, and names the transition from the status it left.
 pub fn settle_convoy(id: &str, actor: &str, now: &str, out: &mut Vec<Stmt>) {
-    out.push(Stmt::new(SETTLE_UPDATE_SQL, vec![id.into(), now.into()]));
+    // The event first, from the state the update will change: both test the
+    // same condition. (After it, `changes()` could not tell whether the
+    // update changed the row: a full-text index flushing its pending writes
+    // at the next statement's start counts as a change.)
     out.push(Stmt::new(
         SETTLE_EVENT_INSERT_SQL,
         vec![
@@ -545,6 +549,7 @@ pub fn settle_convoy(id: &str, actor: &str, now: &str, out: &mut Vec<Stmt>) {
             event_type::CONVOY_REOPENED.into(),
         ],
     ));
+    out.push(Stmt::new(SETTLE_UPDATE_SQL, vec![id.into(), now.into()]));
 }
 
 impl Entity for Agent {

@@ -86,6 +86,56 @@ pub fn normalize_prefix(kind: IdKind, input: &str) -> String {
     }
 }
 
+/// The longest ID (after its type prefix) that [`one_edit_away`] looks
+/// near: IDs grow by a character as the town grows, from five.
+const MAX_TYPED: usize = 12;
+
+/// Every prefix one edit from `prefix` (a character changed, dropped, added,
+/// or two swapped), in the part after the type prefix, that is still at
+/// least `min` characters long there: where a typed ID that matches nothing
+/// was most likely meant to be.
+pub fn one_edit_away(kind: IdKind, prefix: &str, min: usize) -> Vec<String> {
+    let Some(rest) = prefix.strip_prefix(kind.prefix()) else {
+        return Vec::new();
+    };
+    // Longer than any ID gt makes: a typo of one is not what this is.
+    if rest.len() > MAX_TYPED {
+        return Vec::new();
+    }
+    let rest = rest.as_bytes();
+    let mut out = std::collections::BTreeSet::new();
+    let mut keep = |v: Vec<u8>| {
+        if v.len() >= min && v != rest {
+            if let Ok(v) = String::from_utf8(v) {
+                out.insert(format!("{}{v}", kind.prefix()));
+            }
+        }
+    };
+    for i in 0..rest.len() {
+        let mut dropped = rest.to_vec();
+        dropped.remove(i);
+        keep(dropped);
+        for &c in ALPHABET {
+            let mut changed = rest.to_vec();
+            changed[i] = c;
+            keep(changed);
+        }
+        if i + 1 < rest.len() {
+            let mut swapped = rest.to_vec();
+            swapped.swap(i, i + 1);
+            keep(swapped);
+        }
+    }
+    for i in 0..=rest.len() {
+        for &c in ALPHABET {
+            let mut added = rest.to_vec();
+            added.insert(i, c);
+            keep(added);
+        }
+    }
+    out.into_iter().collect()
+}
+
 /// The half-open range `[lo, hi)` of IDs that start with `prefix`; IDs use only
 /// `[0-9a-z-]`, all of which sort below `~`.
 pub fn prefix_range(prefix: &str) -> (String, String) {
@@ -103,6 +153,22 @@ mod tests {
         assert_eq!(id.len(), 3 + 5);
         assert!(id[3..].bytes().all(|b| ALPHABET.contains(&b)));
         assert!(generate(IdKind::Convoy, 10).starts_with("cv-"));
+    }
+
+    #[test]
+    fn near_prefixes_are_one_edit_away() {
+        let near = one_edit_away(IdKind::Bead, "gt-k3x9z", 3);
+        for meant in ["gt-k3x9q", "gt-k3x9", "gt-k3x9zz", "gt-3kx9z", "gt-ak3x9z"] {
+            assert!(near.contains(&meant.to_string()), "{meant}");
+        }
+        assert!(!near.contains(&"gt-k3x9z".to_string()));
+        assert!(!near.contains(&"gt-k3".to_string()), "two edits");
+        // Never shorter than `min` after the type prefix.
+        assert!(one_edit_away(IdKind::Bead, "gt-abc", 3)
+            .iter()
+            .all(|p| p.len() >= 6));
+        assert!(one_edit_away(IdKind::Bead, "cv-abc", 3).is_empty());
+        assert!(one_edit_away(IdKind::Bead, &format!("gt-{}", "x".repeat(13)), 3).is_empty());
     }
 
     #[test]

@@ -103,13 +103,17 @@ fn resolve_id(r: &mut dyn Reader, kind: IdKind, table: &str, input: &str) -> Res
         return Ok(exact.id.clone());
     }
     match found.len() {
-        0 => Err(
-            Error::not_found(format!("no {noun} matches '{input}'")).with_hint(Hint::call(
-                "list them with",
-                list_call(kind),
-                &[],
-            )),
-        ),
+        0 => {
+            let error = Error::not_found(format!("no {noun} matches '{input}'"));
+            let near = near_ids(r, kind, table, &prefix)?;
+            if near.is_empty() {
+                return Err(error.with_hint(Hint::call("list them with", list_call(kind), &[])));
+            }
+            let shown: Vec<&str> = near.iter().map(|c| c.id.as_str()).collect();
+            Err(error
+                .with_hint(format!("did you mean {}?", or_list(&shown)))
+                .with_candidates(near))
+        }
         1 => Ok(found.into_iter().next().expect("one element").id),
         _ => Err(ambiguous(input, found, "type more of the ID")),
     }
@@ -138,16 +142,71 @@ fn ambiguous(input: &str, mut found: Vec<Candidate>, hint: &str) -> Error {
     .with_candidates(found)
 }
 
+/// The IDs one typo from `prefix` (see [`crate::id::one_edit_away`]), each
+/// with its name or title: one statement whatever the number of variants,
+/// each an index range of the IDs that start with it.
+pub(crate) fn near_ids(
+    r: &mut dyn Reader,
+    kind: IdKind,
+    table: &str,
+    prefix: &str,
+) -> Result<Vec<Candidate>> {
+    let variants = crate::id::one_edit_away(kind, prefix, MIN_BARE_PREFIX);
+    if variants.is_empty() {
+        return Ok(Vec::new());
+    }
+    let json = serde_json::to_string(&variants).map_err(|e| Error::internal(e.to_string()))?;
+    let limit = MAX_CANDIDATES as i64;
+    let rows = r.query(&near_sql(table), &[json.into(), limit.into()])?;
+    let named = matches!(kind, IdKind::Agent | IdKind::Rig);
+    rows.iter()
+        .map(|row| {
+            let (id, label) = (row.text(0)?, row.opt_text(1)?);
+            Ok(Candidate {
+                id,
+                name: label.clone().filter(|_| named),
+                title: label.filter(|_| !named),
+            })
+        })
+        .collect::<Result<_, StoreError>>()
+        .map_err(Into::into)
+}
+
+/// The IDs of `table` that start with any prefix of a JSON array (`?1`), at
+/// most `?2`, in ID order. `CROSS JOIN` keeps the variants outside: each is
+/// then one index range (the planner would rather walk the table in order).
+pub(crate) fn near_sql(table: &str) -> String {
+    let label = label_of(table);
+    format!(
+        "SELECT DISTINCT t.id, t.{label} FROM json_each(?1) v CROSS JOIN {table} t \
+         WHERE t.id >= v.value AND t.id < v.value || '~' ORDER BY t.id LIMIT ?2"
+    )
+}
+
+/// `a`, `a or b`, `a, b or c`.
+fn or_list(items: &[&str]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.to_string(),
+        [rest @ .., last] => format!("{} or {last}", rest.join(", ")),
+    }
+}
+
+/// The column that names a row of `table` in candidates.
+fn label_of(table: &str) -> &'static str {
+    match table {
+        "agents" | "rigs" => "name",
+        "escalations" => "message",
+        _ => "title",
+    }
+}
+
 /// How long an ID prefix typed without its type prefix must be.
 const MIN_BARE_PREFIX: usize = 3;
 
 /// The IDs of `table` in a prefix's range, with each row's name or title.
 pub(crate) fn prefix_sql(table: &str) -> String {
-    let label = match table {
-        "agents" | "rigs" => "name",
-        "escalations" => "message",
-        _ => "title",
-    };
+    let label = label_of(table);
     format!("SELECT id, {label} FROM {table} WHERE id >= ?1 AND id < ?2 ORDER BY id LIMIT ?3")
 }
 
@@ -196,17 +255,71 @@ pub fn resolve_agent(r: &mut dyn Reader, input: &str) -> Result<String> {
             _ => return Err(ambiguous(input, found, "type more of the name")),
         }
     }
-    resolve::<Agent>(r, input).map_err(|e| {
-        if e.kind == crate::ErrorKind::NotFound {
-            Error::not_found(format!("no agent named or matching '{input}'")).with_hint(Hint::call(
-                "list them with",
-                "agent list",
-                &[],
-            ))
-        } else {
-            e
+    match resolve::<Agent>(r, input) {
+        Err(e) if e.kind == crate::ErrorKind::NotFound => {
+            let error = Error::not_found(format!("no agent named or matching '{input}'"));
+            // A name one typo away (past its first letter), else an ID.
+            let mut near = near_names(r, name)?;
+            if near.is_empty() {
+                near = e.candidates.map(Vec::from).unwrap_or_default();
+            }
+            if near.is_empty() {
+                return Err(error.with_hint(Hint::call("list them with", "agent list", &[])));
+            }
+            let shown: Vec<&str> = near
+                .iter()
+                .map(|c| c.name.as_deref().unwrap_or(&c.id))
+                .collect();
+            Err(error
+                .with_hint(format!("did you mean {}?", or_list(&shown)))
+                .with_candidates(near))
         }
-    })
+        other => other,
+    }
+}
+
+/// Agents whose names are one typo from `name` (case-insensitive), among
+/// the names that share its first letter (one index range, bounded).
+fn near_names(r: &mut dyn Reader, name: &str) -> Result<Vec<Candidate>> {
+    let Some(first) = name.chars().next() else {
+        return Ok(Vec::new());
+    };
+    let lo = first.to_string();
+    let hi = format!("{first}\u{10FFFF}");
+    let rows = r.query(AGENT_NAME_PREFIX_SQL, &[lo.into(), hi.into(), 200.into()])?;
+    let typed = name.to_lowercase();
+    let mut near = Vec::new();
+    for row in &rows {
+        let other = row.text(1)?;
+        if one_typo(&typed, &other.to_lowercase()) && near.len() < MAX_CANDIDATES {
+            near.push(Candidate {
+                id: row.text(0)?,
+                name: Some(other),
+                title: None,
+            });
+        }
+    }
+    Ok(near)
+}
+
+/// Whether `b` is `a` with one character changed, dropped, added, or two
+/// neighbours swapped.
+fn one_typo(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if a == b {
+        return false;
+    }
+    let start = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let (ra, rb) = (&a[start..], &b[start..]);
+    match ra.len() as isize - rb.len() as isize {
+        0 => {
+            ra[1..] == rb[1..]
+                || (ra.len() >= 2 && ra[0] == rb[1] && ra[1] == rb[0] && ra[2..] == rb[2..])
+        }
+        1 => ra[1..] == *rb,
+        -1 => *ra == rb[1..],
+        _ => false,
+    }
 }
 
 /// The call that lists things of a kind.
@@ -284,7 +397,22 @@ pub struct BeadFilter {
     pub label: Option<String>,
     /// Open work only (not closed or failed).
     pub open_only: bool,
+    /// Text the title or body holds (three characters at least; any case).
+    pub search: Option<String>,
     pub limit: Option<u32>,
+}
+
+/// The shortest text `bead list --search` looks for: its index holds
+/// every three characters of a title or body.
+pub const MIN_SEARCH: usize = 3;
+
+/// The beads whose title or body holds a phrase (an FTS5 query, `?`), by
+/// the trigram index `beads_text`.
+const SEARCH_SQL: &str = "b.rowid IN (SELECT rowid FROM beads_text WHERE beads_text MATCH ?)";
+
+/// `text` as an FTS5 phrase: quoted, so that nothing in it is query syntax.
+pub(crate) fn search_phrase(text: &str) -> String {
+    format!("\"{}\"", text.replace('"', "\"\""))
 }
 
 pub fn beads(r: &mut dyn Reader, filter: &BeadFilter) -> Result<Vec<Bead>> {
@@ -299,6 +427,8 @@ pub(crate) fn bead_lead(filter: &BeadFilter) -> &'static str {
         "assignee"
     } else if filter.convoy_id.is_some() {
         "convoy"
+    } else if filter.search.is_some() {
+        "search"
     } else if filter.label.is_some() {
         "label"
     } else if filter.rig.is_some() {
@@ -315,8 +445,8 @@ pub(crate) fn bead_lead(filter: &BeadFilter) -> &'static str {
 }
 
 /// The `WHERE` clause (and its parameters) of [`beads`]. The most selective
-/// filter given leads (an assignee, a convoy, a label, a rig and status, a
-/// rig, a status, a priority: [`bead_lead`]), and every other one is written `+column`, so
+/// filter given leads (an assignee, a convoy, a search, a label, a rig and
+/// status, a rig, a status, a priority: [`bead_lead`]), and every other one is written `+column`, so
 /// that SQLite reads that filter's index range in creation order and checks the
 /// rest on each row: its plan does not depend on statistics, which gt never
 /// gathers. (Without that, `--status S --rig R --convoy C` walked every bead of
@@ -363,6 +493,10 @@ pub(crate) fn beads_where(filter: &BeadFilter) -> (String, Vec<Value>) {
             "EXISTS (SELECT 1 FROM bead_labels l WHERE l.label = ? AND l.bead_id = b.id)"
         };
         add(sql.into(), l.as_str().into());
+    }
+    if let Some(text) = &filter.search {
+        let sql = format!("{}{SEARCH_SQL}", plus(lead == "search"));
+        add(sql, search_phrase(text).into());
     }
     if lead == "open" {
         clauses.push("b.status IN ('open', 'in_progress', 'in_review')".to_string());
@@ -424,6 +558,9 @@ pub struct AgentFilter {
     pub rig: Option<String>,
     pub status: Option<AgentStatus>,
     pub role: Option<AgentRole>,
+    /// Only polecats free to take work: idle, with nothing on their hook
+    /// (an idle polecat may hold a bead that waits for a blocker).
+    pub free: bool,
     /// The first N, oldest first.
     pub limit: Option<u32>,
 }
@@ -437,6 +574,13 @@ pub fn agents(r: &mut dyn Reader, filter: &AgentFilter) -> Result<Vec<Agent>> {
 pub(crate) fn agents_where(filter: &AgentFilter) -> (String, Vec<Value>) {
     let mut clauses = Vec::new();
     let mut params: Vec<Value> = Vec::new();
+    let mut filter = filter.clone();
+    if filter.free {
+        // `+hook`: the unique index of hooks would walk every unhooked agent.
+        clauses.push("+a.hook IS NULL".to_string());
+        filter.status = Some(AgentStatus::Idle);
+        filter.role = Some(AgentRole::Polecat);
+    }
     if let Some(rig) = &filter.rig {
         params.push(rig.as_str().into());
         clauses.push(format!("a.rig = ?{}", params.len()));
@@ -912,6 +1056,35 @@ mod tests {
         batch.extend(beads.iter().map(String::as_str));
         exec(&mut db, &batch);
         (dir, db)
+    }
+
+    #[test]
+    fn an_unknown_id_one_typo_from_a_real_one_names_it() {
+        let (_dir, mut db) = town_with_beads();
+        for typed in ["gt-abc13", "gt-acb12", "abc1x", "gt-ab12", "gt-abcc12"] {
+            let e = resolve::<Bead>(&mut db, typed).unwrap_err();
+            assert_eq!(e.kind, crate::ErrorKind::NotFound, "{typed}");
+            let ids: Vec<String> = e.candidates.unwrap().iter().map(|c| c.id.clone()).collect();
+            assert!(ids.contains(&"gt-abc12".to_string()), "{typed}: {ids:?}");
+            assert!(!ids.contains(&"gt-x0000".to_string()), "{typed}: {ids:?}");
+        }
+        let far = resolve::<Bead>(&mut db, "gt-zzzzz").unwrap_err();
+        assert!(far.candidates.is_none(), "{far:?}");
+    }
+
+    #[test]
+    fn one_typo_is_one_edit() {
+        for (a, b) in [
+            ("toast", "tost"),
+            ("toast", "toasts"),
+            ("birch", "birhc"),
+            ("sage", "sake"),
+        ] {
+            assert!(one_typo(a, b) && one_typo(b, a), "{a} {b}");
+        }
+        for (a, b) in [("toast", "toast"), ("toast", "ts"), ("birch", "brich x")] {
+            assert!(!one_typo(a, b), "{a} {b}");
+        }
     }
 
     /// What SQLite plans for `bead list` with `filter`: one line per step.

@@ -359,8 +359,11 @@ impl<'a> Unit<'a> {
         metadata: Json,
     ) {
         let convoy_id = self.convoy_of(subject_id);
-        let agent_id = metadata.get("agent_id").and_then(Json::as_str);
-        self.effects.note(subject_id, event_type, agent_id);
+        let agent = metadata.get("agent_id").and_then(Json::as_str).map(|id| {
+            let name = metadata.get("agent").and_then(Json::as_str);
+            (id, name.unwrap_or(id))
+        });
+        self.effects.note(subject_id, event_type, agent);
         self.events.push(NewEvent {
             subject_id: subject_id.to_string(),
             convoy_id,

@@ -66,7 +66,10 @@ pub fn bead_update_reopens_a_landed_convoy(t: Town) {
     assert_eq!(reopened.last_assignee.as_deref(), Some(worker.as_str()));
     assert_eq!(
         doc["effects"],
-        json!({"dispatched": [id], "hooked": [id], "reopened": [b.convoy.id]})
+        json!({
+            "dispatched": [id], "hooked": [id], "reopened": [b.convoy.id],
+            "hooked_to": [{"bead": id, "agent": worker}],
+        })
     );
     let c: Convoy = t.json(&["convoy", "status", &b.convoy.id]);
     assert_eq!(

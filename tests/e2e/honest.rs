@@ -216,3 +216,221 @@ pub fn a_capped_convoy_can_be_raised_and_says_so(t: Town) {
     let bead: Bead = t.json(&["bead", "show", &id_of(&b, 0)]);
     assert!(bead.assignee.is_some());
 }
+
+/// `gt hook` tells a polecat what its bead waits for (by title) and where to
+/// work: the rig's repository and the branch to start from.
+pub fn hook_says_what_a_bead_waits_for_and_where_to_work(t: Town) {
+    let t = t;
+    t.json::<Value>(&[
+        "rig",
+        "add",
+        "app",
+        "--git-url",
+        "https://example.com/app.git",
+    ]);
+    let file = t.write(
+        "tasks.json",
+        r#"[{"title":"Schema"},{"title":"API","depends_on":[0]}]"#,
+    );
+    let b: gt_core::ops::sling::SlungBatch = t.json(&[
+        "sling-batch",
+        "--rig",
+        "app",
+        "--title",
+        "S",
+        "--tasks-file",
+        &file,
+    ]);
+    let waiting = b.beads[1].agent.as_ref().unwrap().name.clone();
+    let hook: Value = t.json(&["hook", "--agent", &waiting]);
+    assert_eq!(
+        hook["blocked_by"],
+        json!([{"id": id_of(&b, 0), "title": "Schema", "status": "in_progress"}]),
+        "{hook}"
+    );
+    assert_eq!(hook["git_url"], "https://example.com/app.git");
+    assert_eq!(hook["base_branch"], "main");
+    let words = t.run(&["hook", "--agent", &waiting]).stdout;
+    assert!(words.contains("waits for"), "{words}");
+    assert!(words.contains("\"Schema\""), "{words}");
+    assert!(words.contains("work from: main"), "{words}");
+    t.json::<Value>(&[
+        "convoy",
+        "update",
+        &b.convoy.id,
+        "--feature-branch",
+        "feat/s",
+    ]);
+    let hook: Value = t.json(&["hook", "--agent", &waiting]);
+    assert_eq!(hook["base_branch"], "feat/s");
+    // Once its blocker closes, nothing is left to wait for.
+    t.json::<Value>(&["bead", "update", &id_of(&b, 0), "--status", "closed"]);
+    let hook: Value = t.json(&["hook", "--agent", &waiting]);
+    assert_eq!(hook["blocked_by"], json!([]), "{hook}");
+}
+
+/// People read `gt events` as words: agents by name, changes as
+/// `field: old → new`; the JSON keeps the stored values.
+pub fn events_read_as_words(t: Town) {
+    let t = t.with_rig();
+    let b = batch(&t, &[], &["a"]);
+    let agent = b.beads[0].agent.as_ref().unwrap().clone();
+    t.json::<Value>(&["bead", "update", &id_of(&b, 0), "--priority", "high"]);
+    t.json::<Value>(&["agent", "update", &agent.name, "--status", "dead"]);
+    let words = t.run(&["events", "--limit", "0"]).stdout;
+    assert!(!words.contains(&agent.id), "{words}");
+    assert!(words.contains("status: working → dead"), "{words}");
+    assert!(words.contains("priority: medium → high"), "{words}");
+    assert!(!words.contains('{'), "raw JSON in {words}");
+    let line = words
+        .lines()
+        .find(|l| l.contains("status: working → dead"))
+        .unwrap();
+    assert!(line.contains(&agent.name), "{line}");
+    let doc: Vec<Value> = t.json(&["events", "--subject", &agent.id, "--limit", "0"]);
+    assert!(doc.iter().all(|e| e["subject_id"] == json!(agent.id)));
+    assert!(doc.iter().any(|e| e["new_value"] == "dead"));
+}
+
+/// What a write caused names agents; an escalation about a bead names its
+/// agent; `--free` lists the polecats that can take work; one batch of one
+/// bead reads "1 bead".
+pub fn writes_and_lists_name_agents(t: Town) {
+    let t = t.with_rig();
+    let b = batch(&t, &["--max-polecats", "1"], &["a", "b"]);
+    let words = t.run(&[
+        "sling-batch",
+        "--rig",
+        "app",
+        "--title",
+        "One",
+        "--task",
+        "x",
+    ]);
+    assert!(words.stdout.contains("with 1 bead:"), "{}", words.stdout);
+    let worker = b.beads[0].agent.as_ref().unwrap().clone();
+    let raised: Value = t.json(&[
+        "escalation",
+        "raise",
+        "stuck on it",
+        "--bead",
+        &id_of(&b, 0),
+    ]);
+    assert_eq!(raised["agent"], json!(worker.name), "{raised}");
+    assert_eq!(raised["rig"], "app");
+    let done: Value = t.json(&["bead", "update", &id_of(&b, 0), "--status", "closed"]);
+    let effects = &done["effects"];
+    assert_eq!(effects["freed_agents"], json!([worker.id]), "{done}");
+    assert_eq!(effects["freed_agent_names"], json!([worker.name]), "{done}");
+    assert_eq!(
+        effects["hooked_to"],
+        json!([{"bead": id_of(&b, 1), "agent": worker.name}]),
+        "{done}"
+    );
+    let human = t
+        .run(&["bead", "update", &id_of(&b, 1), "--status", "closed"])
+        .stdout;
+    assert!(human.contains(&format!("freed {}", worker.name)), "{human}");
+    // Now idle and unhooked: free. The other batch's polecat is at work.
+    let free: Vec<Agent> = t.json(&["agent", "list", "--free"]);
+    let names: Vec<&str> = free.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(names, [worker.name.as_str()]);
+    let none: Vec<Agent> = t.json(&["agent", "list", "--free", "--rig", "app", "--limit", "5"]);
+    assert_eq!(none.len(), 1);
+    t.fails(&["agent", "list", "--free", "--status", "working"], 2);
+}
+
+/// An unknown ID one typo from a real one is `not_found` with that ID among
+/// its `candidates` and a "did you mean" hint, on the command line, over
+/// MCP and over HTTP; an agent's name likewise.
+pub fn a_typo_names_what_was_meant_on_every_face(t: Town) {
+    let t = t.with_rig();
+    let b = batch(&t, &[], &["a"]);
+    let real = id_of(&b, 0);
+    let typo = format!(
+        "{}{}",
+        &real[..real.len() - 1],
+        if real.ends_with('z') { 'y' } else { 'z' }
+    );
+    let cli = t.fails(&["bead", "show", &typo], 3);
+    assert_eq!(cli["error"]["candidates"][0]["id"], json!(real), "{cli}");
+    assert!(
+        cli["error"]["hint"].as_str().unwrap().contains(&real),
+        "{cli}"
+    );
+    let name = b.beads[0].agent.as_ref().unwrap().name.clone();
+    let misspelt = format!("{}{}", &name[..1], &name[2..]);
+    let agent = t.fails(&["agent", "show", &misspelt], 3);
+    assert_eq!(
+        agent["error"]["candidates"][0]["name"],
+        json!(name),
+        "{agent}"
+    );
+
+    let mut mcp = crate::mcp::Client::start(&t, &[], &[]);
+    mcp.init();
+    let refused = mcp.call("gt_bead_show", json!({"bead_id": typo}));
+    assert_eq!(refused.code(), "not_found");
+    assert_eq!(
+        refused.structured["error"]["candidates"][0]["id"],
+        json!(real)
+    );
+    mcp.finish();
+
+    let server = crate::http::Server::start(&t, &[]);
+    let answer = crate::http::get(&server, &format!("/api/beads/{typo}"));
+    assert_eq!(answer.status, 404);
+    let body: Value = serde_json::from_str(&answer.body).unwrap();
+    assert_eq!(body["error"]["candidates"][0]["id"], json!(real), "{body}");
+    server.terminate();
+}
+
+/// `bead list --search` finds beads by the words of their title or body,
+/// in any case, and follows edits and deletes.
+pub fn beads_are_found_by_their_words(t: Town) {
+    let t = t.with_rig();
+    let b = batch(&t, &[], &["Design the session schema", "Expose the API"]);
+    let loose: Bead = t.json(&[
+        "bead",
+        "create",
+        "--rig",
+        "app",
+        "Docs",
+        "--body",
+        "explain SESSION tokens",
+    ]);
+    let found = |text: &str, extra: &[&str]| -> Vec<String> {
+        let mut args = vec!["bead", "list", "--search", text];
+        args.extend_from_slice(extra);
+        let beads: Vec<Bead> = t.json(&args);
+        beads.into_iter().map(|b| b.id).collect()
+    };
+    assert_eq!(found("session", &[]), [id_of(&b, 0), loose.id.clone()]);
+    assert_eq!(found("ession sch", &[]), [id_of(&b, 0)]);
+    assert_eq!(
+        found("session", &["--convoy", &b.convoy.id]),
+        [id_of(&b, 0)]
+    );
+    assert_eq!(found("session", &["--status", "open"]), [loose.id.as_str()]);
+    assert!(found("nothing like it", &[]).is_empty());
+    // Quotes and FTS syntax are plain text.
+    assert!(found("\"a\" OR b*", &[]).is_empty());
+    t.json::<Value>(&[
+        "bead",
+        "update",
+        &id_of(&b, 1),
+        "--title",
+        "Sessions over HTTP",
+    ]);
+    assert_eq!(
+        found("session", &[]),
+        [id_of(&b, 0), id_of(&b, 1), loose.id.clone()]
+    );
+    t.json::<Value>(&["bead", "delete", &loose.id]);
+    assert_eq!(found("session", &[]), [id_of(&b, 0), id_of(&b, 1)]);
+    let short = t.fails(&["bead", "list", "--search", "se"], 2);
+    assert!(short["error"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("3 characters"));
+}

@@ -47,7 +47,7 @@ pub fn the_actor_is_the_flag_then_the_environment_then_the_login(t: Town) {
             "{by:?}"
         );
     }
-    // Neither: the login name, from USER, else LOGNAME.
+    // Neither: the login name, from USER, else LOGNAME, else the OS.
     for (var, name) in [("USER", "carol"), ("LOGNAME", "dave")] {
         let run = Run::of(
             t.command(&["--json", "bead", "create", "--rig", "app", name])
@@ -57,6 +57,19 @@ pub fn the_actor_is_the_flag_then_the_environment_then_the_login(t: Town) {
         let bead: Value = run.json();
         assert_eq!(actors(&t, &id(&bead)), [name], "from {var}");
     }
+    // Neither of those either (containers, CI): the name the OS has for
+    // this user, as `id -un` reads it, never `unknown`.
+    let id_un = std::process::Command::new("id")
+        .arg("-un")
+        .output()
+        .unwrap();
+    let login = String::from_utf8(id_un.stdout).unwrap().trim().to_string();
+    let run = Run::of(
+        t.command(&["--json", "bead", "create", "--rig", "app", "os"])
+            .env_remove("GT_ACTOR"),
+    );
+    let bead: Value = run.json();
+    assert_eq!(actors(&t, &id(&bead)), [login], "from the OS");
 }
 
 /// R7: a close that frees a dependent dispatches it, through the dispatch

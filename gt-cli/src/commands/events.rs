@@ -6,7 +6,8 @@ use std::time::Duration;
 
 use crate::context::Ctx;
 use crate::output::stream_item;
-use crate::views::event_line;
+use crate::views::{event_line, AgentNames, EventFeed};
+use gt_core::model::Event;
 
 /// Show the activity feed, newest last
 ///
@@ -64,23 +65,37 @@ pub fn run(ctx: &mut Ctx, args: EventsArgs) -> Result<()> {
         after: None,
     };
     let events = ctx.town()?.call(request.clone())?;
+    let names = names_of(ctx, &events)?;
     if !args.follow {
-        return ctx.emit(&events);
+        return ctx.emit(&EventFeed { events, names });
     }
     // Following: every event is one line (one JSON document per line with
     // --json), until the reader goes away or the process is stopped.
     let mut last = 0;
     for event in &events {
-        stream_item(&ctx.style, event, &event_line(event))?;
+        stream_item(&ctx.style, event, &event_line(event, &names))?;
         last = event.id;
     }
     request.limit = Some(0);
     loop {
         std::thread::sleep(POLL);
         request.after = Some(last);
-        for event in ctx.town()?.call(request.clone())? {
-            stream_item(&ctx.style, &event, &event_line(&event))?;
+        let events = ctx.town()?.call(request.clone())?;
+        let names = names_of(ctx, &events)?;
+        for event in &events {
+            stream_item(&ctx.style, event, &event_line(event, &names))?;
             last = event.id;
         }
     }
+}
+
+/// The names of the agents `events` are about, for people (JSON keeps IDs).
+fn names_of(ctx: &mut Ctx, events: &[Event]) -> Result<AgentNames> {
+    if ctx.style.json || !events.iter().any(|e| e.subject_id.starts_with("ag-")) {
+        return Ok(AgentNames::default());
+    }
+    let town = ctx.town()?;
+    Ok(AgentNames::of(events, |id| {
+        town.agent(id).ok().map(|a| a.name)
+    }))
 }

@@ -100,8 +100,11 @@ const SECTIONS: &[(&str, &str, &[&str])] = &[
         "You can fix any wonky state directly; every edit is recorded with who made \
          it and the old and new values. A bead stuck on a dead or stalled agent: \
          `bead reassign --new` (a fresh polecat takes it over; the dead one stays \
-         dead, so it is not handed new work), or `bead reassign --to` an idle agent \
-         (`agent list --status idle`). Never `agent reset` a polecat that is \
+         dead, so it is not handed new work), or `bead reassign --to` a free polecat \
+         (`agent list --free`: idle, with nothing on its hook; an idle one may still \
+         hold a bead that waits for a blocker). A convoy whose cap keeps its work \
+         waiting: `convoy update --max-polecats` (raising it hands out waiting beads \
+         at once). Never `agent reset` a polecat that is \
          working: it takes its bead away. Wrong status, title or priority: \
          `bead update` with only the fields to change. A task to insert into a running \
          convoy: `bead create --convoy` (it is hooked and dispatched like the \
@@ -436,8 +439,9 @@ const NAMING: &str = "Any ID may be shortened to a unique prefix (at least 3 cha
 const EFFECTS: &str = "Every write's document also has `effects`: what it caused besides \
      the change asked for, each a list of IDs, left out when empty: `dispatched`, \
      `hooked` and `unhooked` beads, `landed` and `reopened` convoys, `freed_agents`, and \
-     `dependencies_removed` (beads that lost a blocker). Read it instead of reading the \
-     town again.";
+     `dependencies_removed` (beads that lost a blocker); with agents by name, \
+     `hooked_to` (`{bead, agent}` for each hooked bead) and `freed_agent_names`. Read it \
+     instead of reading the town again.";
 
 /// Worked examples of the everyday tasks, with the simplest correct commands.
 /// Every `$ gt` line here is parsed by the guide's test.

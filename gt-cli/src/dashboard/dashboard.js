@@ -85,7 +85,7 @@ async function loadConvoys() {
       onclick: () => openConvoy(c.id) },
       el("span", { class: "grow" }, el("span", { text: label }), progress(c)),
       status(c.status));
-    if (c.needs_attention) row.prepend(el("span", { class: "attention", text: "!", title: "needs attention" }));
+    if (c.needs_attention) row.prepend(el("span", { class: "attention", text: "!", title: "needs attention: a failed bead, a polecat holding one is dead, or work nothing will pick up" }));
     return el("li", {}, row);
   }));
   if (!doc.length) list.append(el("li", { class: "muted", text: "No convoys." }));
@@ -120,7 +120,7 @@ const REASONS = {
   bead_failed: "failed",
   agent_dead: "polecat dead",
   agent_stalled: "polecat stalled",
-  unassigned_open: "on no hook",
+  unassigned_open: "nothing will pick it up",
 };
 
 function attentionText(items) {

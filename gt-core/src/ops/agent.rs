@@ -11,16 +11,47 @@ use crate::query::{self, AgentFilter};
 use crate::town::Town;
 use crate::unit::Unit;
 
-/// `gt hook`: an agent and the bead on its hook, if any.
+/// `gt hook`: an agent and the bead on its hook, if any, with what a polecat
+/// needs to start: what the bead still waits for, and where to work.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct HookView {
     pub agent: Agent,
     pub bead: Option<Bead>,
+    /// The bead's blockers that are not closed yet: while there are any, it
+    /// waits (do not start it).
+    #[serde(default)]
+    pub blocked_by: Vec<Blocker>,
+    /// The repository of the bead's rig.
+    #[serde(default)]
+    pub git_url: Option<String>,
+    /// The branch to work from: its convoy's feature branch, else the rig's
+    /// default branch.
+    #[serde(default)]
+    pub base_branch: Option<String>,
+}
+
+/// A bead that another waits for.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Blocker {
+    pub id: String,
+    pub title: String,
+    pub status: BeadStatus,
 }
 
 impl Town {
     pub fn agents(&mut self, filter: &AgentFilter) -> Result<Vec<Agent>> {
+        let busy = filter.status.filter(|s| *s != AgentStatus::Idle);
+        let other = filter
+            .role
+            .filter(|r| *r != crate::model::AgentRole::Polecat);
+        if filter.free && (busy.is_some() || other.is_some()) {
+            return Err(Error::usage(
+                "free agents are idle polecats: no other status or role is free",
+            )
+            .with_hint(Hint::fields("leave out", "agent list", &["status"])));
+        }
         let mut filter = filter.clone();
         self.read(|r| {
             if let Some(rig) = &filter.rig {
@@ -42,11 +73,42 @@ impl Town {
         self.read(|r| {
             let id = query::resolve_agent(r, name_or_id)?;
             let agent: Agent = query::must(r, &id)?;
-            let bead = match &agent.hook {
+            let bead: Option<Bead> = match &agent.hook {
                 Some(bead_id) => query::fetch(r, bead_id)?,
                 None => None,
             };
-            Ok(HookView { agent, bead })
+            let mut view = HookView {
+                agent,
+                bead: None,
+                blocked_by: Vec::new(),
+                git_url: None,
+                base_branch: None,
+            };
+            let Some(bead) = bead else {
+                return Ok(view);
+            };
+            for id in &bead.depends_on {
+                if let Some(b) = query::fetch::<Bead>(r, id)? {
+                    if b.status != BeadStatus::Closed {
+                        view.blocked_by.push(Blocker {
+                            id: b.id,
+                            title: b.title,
+                            status: b.status,
+                        });
+                    }
+                }
+            }
+            let rig = query::resolve_rig(r, &bead.rig).ok();
+            let feature = match &bead.convoy_id {
+                Some(c) => {
+                    query::fetch::<crate::model::Convoy>(r, c)?.and_then(|c| c.feature_branch)
+                }
+                None => None,
+            };
+            view.git_url = rig.as_ref().and_then(|r| r.git_url.clone());
+            view.base_branch = feature.or(rig.map(|r| r.default_branch));
+            view.bead = Some(bead);
+            Ok(view)
         })
     }
 }

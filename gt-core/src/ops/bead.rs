@@ -115,6 +115,20 @@ impl Town {
     }
 
     pub fn beads(&mut self, filter: &BeadFilter) -> Result<Vec<Bead>> {
+        if let Some(text) = &filter.search {
+            super::text("search", text)?;
+            if text.trim().chars().count() < query::MIN_SEARCH {
+                return Err(Error::usage(format!(
+                    "'{text}' is too short to search for: give at least {} characters",
+                    query::MIN_SEARCH
+                ))
+                .with_hint(Hint::fields(
+                    "or narrow the list by",
+                    "bead list",
+                    &["status", "rig_id", "convoy_id", "label"],
+                )));
+            }
+        }
         let mut filter = filter.clone();
         self.read(|r| {
             if let Some(convoy) = &filter.convoy_id {

@@ -61,20 +61,26 @@ impl Town {
                 .as_deref()
                 .map(|r| query::resolve_rig(unit, r))
                 .transpose()?;
+            // About a bead: its agent (the one holding it) and its rig, unless given.
+            let about: Option<Bead> = match &bead {
+                Some(id) => Some(unit.must(id)?),
+                None => None,
+            };
             let agent = match &req.agent {
                 Some(a) => {
                     let id = query::resolve_agent(unit, a)?;
                     Some(query::must::<crate::model::Agent>(unit, &id)?.name)
                 }
-                None => None,
+                None => about.as_ref().and_then(|b| b.assignee.clone()),
             };
+            let rig = rig.map(|r| r.name).or(about.map(|b| b.rig));
             let population = unit.population("escalations")?;
             let esc = Escalation {
                 id: id::generate(IdKind::Escalation, population),
                 severity: req.severity.unwrap_or(Severity::Medium),
                 category: req.category.clone(),
                 message: req.message.clone(),
-                rig: rig.map(|r| r.name),
+                rig,
                 agent,
                 bead,
                 status: EscalationStatus::Open,

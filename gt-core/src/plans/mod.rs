@@ -113,6 +113,31 @@ pub fn catalogue_for(f: &Fixture) -> Vec<Statement> {
                 ],
                 Result,
             ));
+            // The prefixes one typo from a mistyped ID: a few hundred
+            // (as many as "typo variants" lists), however big the town;
+            // each one index range.
+            let typos = serde_json::to_string(&crate::id::one_edit_away(
+                <$t>::KIND,
+                &format!("{}z", &$id[..$id.len() - 1]),
+                3,
+            ))
+            .unwrap();
+            if !out.iter().any(|s| s.name == "typo variants") {
+                out.push(stmt(
+                    "typo variants",
+                    "SELECT value FROM json_each(?1)",
+                    vec![t(&typos)],
+                    Result,
+                ));
+            }
+            let mut near = stmt(
+                format!("{} one typo away", <$t>::TABLE),
+                query::near_sql(<$t>::TABLE),
+                vec![t(&typos), Value::Integer(5)],
+                SortedResult,
+            );
+            near.basis = Some("typo variants".into());
+            out.push(near);
             out.push(stmt(
                 format!("{} population", <$t>::TABLE),
                 format!("SELECT coalesce(max(rowid), 0) FROM {}", <$t>::TABLE),
@@ -336,7 +361,10 @@ pub fn catalogue_for(f: &Fixture) -> Vec<Statement> {
             Listing,
         ));
     }
-    for mask in subsets(8) {
+    // Every combination of the filters, and a search with each one alone (a
+    // search leads unless an assignee or a convoy does).
+    let searches = [0, 1, 2, 3, 4, 8, 32, 64, 128].map(|m| m | 256);
+    for mask in subsets(8).chain(searches) {
         let filter = BeadFilter {
             status: (mask & 1 != 0).then_some(BeadStatus::Open),
             rig: (mask & 2 != 0).then(|| f.rig.clone()),
@@ -345,6 +373,7 @@ pub fn catalogue_for(f: &Fixture) -> Vec<Statement> {
             priority: (mask & 16 != 0).then_some(Priority::Critical),
             label: (mask & 32 != 0).then(|| f.label.clone()),
             open_only: mask & 64 != 0,
+            search: (mask & 256 != 0).then(|| "task 1.1".to_string()),
             limit: (mask & 128 != 0).then_some(50),
         };
         let (sql, params) = query::beads_where(&filter);
@@ -370,6 +399,7 @@ pub fn catalogue_for(f: &Fixture) -> Vec<Statement> {
             priority: filter.priority.filter(|_| lead == "priority"),
             label: filter.label.clone().filter(|_| lead == "label"),
             open_only: filter.open_only && lead == "open",
+            search: filter.search.clone().filter(|_| lead == "search"),
             // A limit cuts the range short only when the other filters match.
             limit: None,
         };
@@ -387,6 +417,7 @@ pub fn catalogue_for(f: &Fixture) -> Vec<Statement> {
             rig: (mask & 1 != 0).then(|| f.rig.clone()),
             status: (mask & 2 != 0).then_some(AgentStatus::Idle),
             role: (mask & 4 != 0).then_some(AgentRole::Polecat),
+            free: false,
             limit: (mask & 8 != 0).then_some(200),
         };
         let (sql, params) = query::agents_where(&filter);
@@ -399,6 +430,20 @@ pub fn catalogue_for(f: &Fixture) -> Vec<Statement> {
             select::<Agent>(&sql),
             params,
             scope,
+        ));
+    }
+    for rig in [None, Some(f.rig.clone())] {
+        let filter = AgentFilter {
+            rig,
+            free: true,
+            ..Default::default()
+        };
+        let (sql, params) = query::agents_where(&filter);
+        out.push(stmt(
+            format!("agent list {filter:?}"),
+            select::<Agent>(&sql),
+            params,
+            SortedResult,
         ));
     }
     for all in [false, true] {
@@ -604,6 +649,7 @@ fn describe(f: &BeadFilter) -> String {
         (f.priority.is_some(), "--priority"),
         (f.label.is_some(), "--label"),
         (f.open_only, "--open"),
+        (f.search.is_some(), "--search"),
         (f.limit.is_some(), "--limit"),
     ])
 }

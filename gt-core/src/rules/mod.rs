@@ -777,7 +777,7 @@ pub(crate) fn busy_agent(agent: &Agent, held: &str, bead_id: &str) -> Error {
             Hint::call(
                 "find an idle one",
                 "agent list",
-                &[("rig_id", &rig), ("status", "idle")],
+                &[("rig_id", &rig), ("free", "true")],
             ),
         ]),
     )

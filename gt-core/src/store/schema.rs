@@ -253,6 +253,25 @@ pub const MIGRATIONS: &[&[&str]] = &[
     // 11: `agent list --limit N` (no rig or status) reads N agents in
     // creation order instead of sorting every agent of the town.
     &["CREATE INDEX agents_created ON agents (created_at)"],
+    // 12: `bead list --search TEXT` finds the beads whose title or body holds
+    // the text through a trigram index of both (FTS5, whose trigrams match any
+    // substring of three characters or more, case-insensitively), kept by
+    // triggers. Only a write of a title or body (or a bead made or deleted)
+    // touches it: a status change, such as a close, writes nothing more.
+    &[
+        "CREATE VIRTUAL TABLE beads_text USING fts5(title, body, content = 'beads', \
+         content_rowid = 'rowid', tokenize = 'trigram')",
+        "INSERT INTO beads_text (beads_text) VALUES ('rebuild')",
+        "CREATE TRIGGER beads_text_insert AFTER INSERT ON beads BEGIN \
+         INSERT INTO beads_text (rowid, title, body) VALUES (new.rowid, new.title, new.body); END",
+        "CREATE TRIGGER beads_text_delete AFTER DELETE ON beads BEGIN \
+         INSERT INTO beads_text (beads_text, rowid, title, body) \
+         VALUES ('delete', old.rowid, old.title, old.body); END",
+        "CREATE TRIGGER beads_text_update AFTER UPDATE OF title, body ON beads BEGIN \
+         INSERT INTO beads_text (beads_text, rowid, title, body) \
+         VALUES ('delete', old.rowid, old.title, old.body); \
+         INSERT INTO beads_text (rowid, title, body) VALUES (new.rowid, new.title, new.body); END",
+    ],
 ];
 
 /// The schema version this binary writes.

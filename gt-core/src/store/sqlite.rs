@@ -527,6 +527,7 @@ pub(crate) mod tests {
         old.push(convoy("cv-1"));
         old.push(bead("gt-1", "open", "'cv-1'"));
         old.push(bead("gt-2", "closed", "'cv-1'"));
+        old.push("UPDATE beads SET title = 'the session schema' WHERE id = 'gt-1'".into());
         // Counts that no recount would give: the upgrade recounts them (6).
         old.push("UPDATE convoys SET total_beads = 7, closed_beads = 7".into());
         exec(&mut db, &old.iter().map(String::as_str).collect::<Vec<_>>());
@@ -538,8 +539,18 @@ pub(crate) mod tests {
         assert_eq!((state.version, state.upgraded_from), (CURRENT, Some(4)));
         assert_eq!(count(&mut db, indexes), 0);
         // The count triggers of 6 are gone again (7): write batches keep them.
-        let triggers = "SELECT count(*) FROM sqlite_master WHERE type = 'trigger'";
+        // Those of 12 keep the search index of titles and bodies.
+        let triggers = "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' \
+                        AND name NOT LIKE 'beads\\_text\\_%' ESCAPE '\\'";
         assert_eq!(count(&mut db, triggers), 0);
+        let text = "SELECT count(*) FROM sqlite_master WHERE type = 'trigger'";
+        assert_eq!(count(&mut db, text), 3);
+        let found = "SELECT count(*) FROM beads_text WHERE beads_text MATCH '\"SESSION\"'";
+        assert_eq!(
+            count(&mut db, found),
+            1,
+            "the upgrade indexes the beads it has"
+        );
         assert_eq!(count(&mut db, "SELECT count(*) FROM beads"), 2);
         assert_eq!(convoy_counts(&mut db), vec![((2, 1, 0), (2, 1, 0))]);
     }

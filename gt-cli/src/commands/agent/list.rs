@@ -11,6 +11,7 @@ use gt_core::calls::ListAgents;
 /// Examples:
 ///   gt agent list
 ///   gt agent list --rig app --status working
+///   gt agent list --rig app --free      # polecats that can take work now
 ///   gt agent list --limit 20
 #[derive(Debug, Args)]
 #[command(verbatim_doc_comment)]
@@ -24,6 +25,10 @@ pub struct AgentListArgs {
     #[arg(long, value_parser = parse_enum::<AgentStatus>)]
     pub status: Option<AgentStatus>,
 
+    /// Only polecats free to take work: idle, with nothing on their hook
+    #[arg(long)]
+    pub free: bool,
+
     /// Show the first N agents, oldest first
     #[arg(long, value_name = "N")]
     pub limit: Option<u32>,
@@ -34,6 +39,7 @@ pub fn run(ctx: &mut Ctx, args: AgentListArgs) -> Result<()> {
         rig_id: args.rig,
         status: args.status,
         role: None,
+        free: args.free,
         limit: args.limit,
     })?;
     ctx.emit(&agents)

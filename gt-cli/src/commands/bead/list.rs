@@ -12,6 +12,7 @@ use gt_core::calls::ListBeads;
 ///   gt bead list --status in_progress
 ///   gt bead list --convoy cv-7hd2a --open
 ///   gt bead list --assignee Toast
+///   gt bead list --search "session schema" --open
 #[derive(Debug, Args)]
 #[command(verbatim_doc_comment)]
 pub struct BeadListArgs {
@@ -45,6 +46,11 @@ pub struct BeadListArgs {
     #[arg(long, value_name = "LABEL")]
     pub label: Option<String>,
 
+    /// Only beads whose title or body contains this text (3 characters or
+    /// more, any case)
+    #[arg(long, value_name = "TEXT")]
+    pub search: Option<String>,
+
     /// At most this many beads
     #[arg(long, value_name = "N")]
     pub limit: Option<u32>,
@@ -59,6 +65,7 @@ pub fn run(ctx: &mut Ctx, args: BeadListArgs) -> Result<()> {
         priority: args.priority,
         label: args.label,
         open: args.open,
+        search: args.search,
         limit: args.limit,
     })?;
     ctx.emit(&beads)
