@@ -161,9 +161,10 @@ fn with_effects<T: SchemaOf>() -> Json {
         let defs = fields.remove("$defs");
         props.insert("effects".into(), Json::Object(fields.clone()));
         if let Some(Json::Object(defs)) = defs {
-            let all = schema
-                .as_object_mut()
-                .map(|s| s.entry("$defs").or_insert_with(|| Json::Object(Default::default())));
+            let all = schema.as_object_mut().map(|s| {
+                s.entry("$defs")
+                    .or_insert_with(|| Json::Object(Default::default()))
+            });
             if let Some(Json::Object(all)) = all {
                 all.extend(defs);
             }

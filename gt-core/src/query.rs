@@ -87,18 +87,7 @@ fn resolve_id(r: &mut dyn Reader, kind: IdKind, table: &str, input: &str) -> Res
         &prefix_sql(table),
         &[lo.into(), hi.into(), ((MAX_CANDIDATES + 1) as i64).into()],
     )?;
-    let named = matches!(kind, IdKind::Agent | IdKind::Rig);
-    let found: Vec<Candidate> = rows
-        .iter()
-        .map(|row| {
-            let (id, label) = (row.text(0)?, row.opt_text(1)?);
-            Ok(Candidate {
-                id,
-                name: label.clone().filter(|_| named),
-                title: label.filter(|_| !named),
-            })
-        })
-        .collect::<Result<_, StoreError>>()?;
+    let found = candidates(kind, &rows)?;
     if let Some(exact) = found.iter().find(|c| c.id == prefix) {
         return Ok(exact.id.clone());
     }
@@ -158,6 +147,12 @@ pub(crate) fn near_ids(
     let json = serde_json::to_string(&variants).map_err(|e| Error::internal(e.to_string()))?;
     let limit = MAX_CANDIDATES as i64;
     let rows = r.query(&near_sql(table), &[json.into(), limit.into()])?;
+    candidates(kind, &rows)
+}
+
+/// Rows of an ID and its label as candidates: agents and rigs by name, the
+/// rest by title (an escalation's message).
+fn candidates(kind: IdKind, rows: &[Row]) -> Result<Vec<Candidate>> {
     let named = matches!(kind, IdKind::Agent | IdKind::Rig);
     rows.iter()
         .map(|row| {

@@ -29,18 +29,7 @@ pub fn the_dashboard_works_in_a_real_browser() {
         return;
     }
     let t = Town::sqlite().with_rig();
-    let b: SlungBatch = t.json(&[
-        "sling-batch",
-        "--rig",
-        "app",
-        "--title",
-        "Sessions",
-        "--tasks-file",
-        &workspace_root()
-            .join("examples/diamond.json")
-            .display()
-            .to_string(),
-    ]);
+    let b = t.sling_diamond();
     let tiny: SlungBatch = t.json(&[
         "sling-batch",
         "--rig",

@@ -27,16 +27,7 @@ fn patrol(t: &Town, args: &[&str]) -> Value {
 /// says the convoy needs a person at once, and patrol names it.
 pub fn a_failed_blocker_says_its_convoy_is_stuck(t: Town) {
     let t = t.with_rig();
-    let file = crate::support::workspace_root().join("examples/diamond.json");
-    let b: gt_core::ops::sling::SlungBatch = t.json(&[
-        "sling-batch",
-        "--rig",
-        "app",
-        "--title",
-        "Sessions",
-        "--tasks-file",
-        file.to_str().unwrap(),
-    ]);
+    let b = t.sling_diamond();
     let (a, cv) = (id_of(&b, 0), b.convoy.id.clone());
     t.json::<Value>(&["bead", "update", &a, "--status", "failed"]);
     assert_eq!(listed(&t, &cv)["needs_attention"], true);

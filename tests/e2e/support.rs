@@ -214,6 +214,21 @@ impl Town {
         self
     }
 
+    /// Slings seed 000's diamond (`examples/diamond.json`) onto rig `app`:
+    /// A; B and C after A; D after both.
+    pub fn sling_diamond(&self) -> gt_core::ops::sling::SlungBatch {
+        let file = workspace_root().join("examples/diamond.json");
+        self.json(&[
+            "sling-batch",
+            "--rig",
+            "app",
+            "--title",
+            "Sessions",
+            "--tasks-file",
+            &file.display().to_string(),
+        ])
+    }
+
     /// `convoy` has landed with all of its `beads` closed, one landing and one
     /// close recorded per bead: nothing lost, nothing counted twice.
     pub fn assert_landed_once(&self, convoy: &str, beads: usize) {
