@@ -46,6 +46,14 @@ pub(crate) const BEADS_INSERT_SQL: &str =
              assignee, convoy_id, created_by, created_at, updated_at, closed_at, last_assignee) \
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)";
 pub(crate) const BEAD_RELEASE_SQL: &str = "UPDATE beads SET assignee = NULL WHERE id = ?1";
+/// A bead's title and body into the search index, as the row holds them.
+pub(crate) const BEAD_TEXT_INSERT_SQL: &str =
+    "INSERT INTO beads_text (rowid, title, body) SELECT rowid, title, body FROM beads WHERE id = ?1";
+/// A bead's title and body out of the search index, before the row changes
+/// (an index of another table's content is told exactly what it held).
+pub(crate) const BEAD_TEXT_DELETE_SQL: &str =
+    "INSERT INTO beads_text (beads_text, rowid, title, body) \
+     SELECT 'delete', rowid, title, body FROM beads WHERE id = ?1";
 pub(crate) const BEAD_DEPS_DELETE_ALL_SQL: &str =
     "DELETE FROM bead_deps WHERE bead_id = ?1 OR depends_on_id = ?1";
 pub(crate) const BEAD_LABELS_DELETE_ALL_SQL: &str = "DELETE FROM bead_labels WHERE bead_id = ?1";
@@ -205,6 +213,10 @@ impl Entity for Bead {
                 self.last_assignee.clone().into(),
             ],
         ));
+        out.push(Stmt::new(
+            BEAD_TEXT_INSERT_SQL,
+            vec![self.id.as_str().into()],
+        ));
         for dep in &self.depends_on {
             out.push(dependency_edge(&self.id, dep, true));
         }
@@ -214,6 +226,13 @@ impl Entity for Bead {
     }
 
     fn update(&self, before: &Self, version: i64, out: &mut Vec<Stmt>) {
+        let words = self.title != before.title || self.body != before.body;
+        if words {
+            out.push(Stmt::new(
+                BEAD_TEXT_DELETE_SQL,
+                vec![self.id.as_str().into()],
+            ));
+        }
         SetChanged::new(Self::TABLE, &self.id, version)
             .set("status", self.status != before.status, || {
                 self.status.as_str().into()
@@ -251,6 +270,12 @@ impl Entity for Bead {
                 || self.last_assignee.clone().into(),
             )
             .push(out);
+        if words {
+            out.push(Stmt::new(
+                BEAD_TEXT_INSERT_SQL,
+                vec![self.id.as_str().into()],
+            ));
+        }
         for gone in before
             .depends_on
             .iter()
@@ -292,6 +317,10 @@ impl Entity for Bead {
                 vec![self.id.as_str().into()],
             ));
         }
+        out.push(Stmt::new(
+            BEAD_TEXT_DELETE_SQL,
+            vec![self.id.as_str().into()],
+        ));
         out.push(Stmt::new(BEADS_DELETE_SQL, vec![self.id.as_str().into()]));
     }
 }
@@ -325,8 +354,10 @@ fn label_row(bead: &str, label: &str, add: bool) -> Stmt {
 /// take it. [`crate::query::convoy_status`] names the same beads one by one.
 ///
 /// A `CASE`, so each probe runs only when the ones before it did not decide:
-/// a healthy convoy costs its dead-hook check and one probe of its waiting
-/// beads (the partial index `beads_unassigned`).
+/// a convoy at work costs its dead-hook check and the first of its hooked
+/// beads (the partial index `beads_hooked`); past the dead-hook check no
+/// hooked bead's agent is dead, so "at work" needs no look at the agents.
+/// Only a convoy with nothing at work probes its waiting beads.
 macro_rules! needs_attention_sql {
     ($dead_hook:expr) => {
         concat!(
@@ -335,12 +366,11 @@ macro_rules! needs_attention_sql {
              WHEN ",
             $dead_hook,
             " THEN 1 \
+             WHEN EXISTS (SELECT 1 FROM beads hb INDEXED BY beads_hooked \
+              WHERE hb.convoy_id = c.id AND hb.assignee IS NOT NULL \
+              AND hb.status <> 'open') THEN 0 \
              WHEN NOT EXISTS (SELECT 1 FROM beads w INDEXED BY beads_unassigned \
               WHERE w.convoy_id = c.id AND w.status = 'open' AND w.assignee IS NULL) THEN 0 \
-             WHEN EXISTS (SELECT 1 FROM beads hb INDEXED BY beads_hooked \
-              JOIN agents a ON a.name = hb.assignee \
-              WHERE hb.convoy_id = c.id AND hb.assignee IS NOT NULL \
-              AND hb.status <> 'open' AND a.status <> 'dead') THEN 0 \
              WHEN c.max_polecats IS NOT NULL AND (SELECT count(*) FROM beads hc \
               INDEXED BY beads_hooked WHERE hc.convoy_id = c.id AND hc.assignee IS NOT NULL) \
               >= c.max_polecats THEN 1 \

@@ -133,7 +133,7 @@ impl Hint {
 }
 
 /// `a`, `a or b`, `a, b or c`.
-fn either(names: &[String]) -> String {
+pub(crate) fn either(names: &[String]) -> String {
     match names {
         [] => String::new(),
         [one] => one.clone(),

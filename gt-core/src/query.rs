@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 
 use crate::entity::Entity;
-use crate::error::{Candidate, Error, Hint, Result};
+use crate::error::{either, Candidate, Error, Hint, Result};
 use crate::id::{normalize_prefix, prefix_range, IdKind};
 use crate::model::{
     Agent, AgentRole, AgentStatus, AttentionReason, Bead, BeadState, BeadStatus, Convoy,
@@ -98,9 +98,9 @@ fn resolve_id(r: &mut dyn Reader, kind: IdKind, table: &str, input: &str) -> Res
             if near.is_empty() {
                 return Err(error.with_hint(Hint::call("list them with", list_call(kind), &[])));
             }
-            let shown: Vec<&str> = near.iter().map(|c| c.id.as_str()).collect();
+            let shown: Vec<String> = near.iter().map(|c| c.id.clone()).collect();
             Err(error
-                .with_hint(format!("did you mean {}?", or_list(&shown)))
+                .with_hint(format!("did you mean {}?", either(&shown)))
                 .with_candidates(near))
         }
         1 => Ok(found.into_iter().next().expect("one element").id),
@@ -178,15 +178,6 @@ pub(crate) fn near_sql(table: &str) -> String {
     )
 }
 
-/// `a`, `a or b`, `a, b or c`.
-fn or_list(items: &[&str]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.to_string(),
-        [rest @ .., last] => format!("{} or {last}", rest.join(", ")),
-    }
-}
-
 /// The column that names a row of `table` in candidates.
 fn label_of(table: &str) -> &'static str {
     match table {
@@ -261,12 +252,12 @@ pub fn resolve_agent(r: &mut dyn Reader, input: &str) -> Result<String> {
             if near.is_empty() {
                 return Err(error.with_hint(Hint::call("list them with", "agent list", &[])));
             }
-            let shown: Vec<&str> = near
+            let shown: Vec<String> = near
                 .iter()
-                .map(|c| c.name.as_deref().unwrap_or(&c.id))
+                .map(|c| c.name.clone().unwrap_or_else(|| c.id.clone()))
                 .collect();
             Err(error
-                .with_hint(format!("did you mean {}?", or_list(&shown)))
+                .with_hint(format!("did you mean {}?", either(&shown)))
                 .with_candidates(near))
         }
         other => other,
@@ -778,7 +769,8 @@ impl Watch {
             BeadStatus::Open if waiting => Some(BeadState::Unassigned),
             _ => None,
         };
-        let live = bead.agent_status.is_some_and(|s| s != AgentStatus::Dead);
+        // A dead agent's hook needs attention on its own (as in the SQL).
+        let live = bead.agent_status != Some(AgentStatus::Dead);
         if bead.assignee.is_some() && bead.status != BeadStatus::Open && live {
             self.at_work = true;
         }

@@ -132,6 +132,9 @@ pub struct Unit<'a> {
     deps_changed: Vec<String>,
     /// Idle polecats of a rig not yet handed out by this unit.
     pub(crate) idle_polecats: HashMap<String, VecDeque<String>>,
+    /// How many of a convoy's beads the store holds hooked, where a read of
+    /// its cap found it: it cannot change before this unit commits.
+    pub(crate) hooked_stored: HashMap<String, i64>,
     populations: HashMap<&'static str, u64>,
     /// Convoys this unit is force-closing: their beads are ending, so freed
     /// polecats are not fed more of them and none of them is dispatched.
@@ -172,6 +175,7 @@ impl<'a> Unit<'a> {
             polecat_numbers_checked: 0,
             deps_changed: Vec::new(),
             idle_polecats: HashMap::new(),
+            hooked_stored: HashMap::new(),
             populations: HashMap::new(),
             closing: HashSet::new(),
         }
@@ -285,6 +289,12 @@ impl<'a> Unit<'a> {
         let table = T::table(self);
         table.index.insert(id, table.slots.len());
         table.slots.push(Slot { before, after });
+    }
+
+    /// Whether this write holds the store's lock while it reads (SQLite), so
+    /// that what it read stays true until it commits.
+    pub fn write_is_exclusive(&self) -> bool {
+        self.db.write_is_exclusive()
     }
 
     /// Moves an agent's `last_activity_at` when this write is its own act

@@ -18,7 +18,7 @@ use crate::error::{Error, Hint, Result};
 use crate::event_type as ev;
 use crate::id::{self, IdKind};
 use crate::model::{Agent, AgentStatus, Bead, BeadStatus, Escalation, EscalationStatus, Severity};
-use crate::query::{any_idle_polecat, hooked_count};
+use crate::query::any_idle_polecat;
 use crate::rules::{CONVOY_CAP_SQL, WAITING_BEADS_SQL};
 use crate::store::{Reader, Stmt, Value};
 use crate::town::Town;
@@ -311,6 +311,10 @@ impl Town {
             dry_run: options.dry_run,
             ..PatrolReport::default()
         };
+        if due.is_empty() {
+            report.needs_attention = self.read(stuck_convoys)?;
+            return Ok(report);
+        }
         if options.dry_run {
             let preview = self.preview(|unit| {
                 let mut part = PatrolReport::default();
@@ -434,8 +438,8 @@ fn find_due(r: &mut dyn Reader, limits: &Limits) -> Result<Vec<Due>> {
             if row.text(1)? != "active" {
                 continue;
             }
-            if let Some(cap) = row.opt_int(0)? {
-                if hooked_count(r, &convoy)? >= cap {
+            if let (Some(cap), Some(hooked)) = (row.opt_int(0)?, row.opt_int(2)?) {
+                if hooked >= cap {
                     continue;
                 }
             }

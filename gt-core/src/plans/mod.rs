@@ -513,12 +513,16 @@ pub fn catalogue_for(f: &Fixture) -> Vec<Statement> {
         AGENTS_INSERT_SQL, AGENT_RELEASE_SQL, BEADS_DELETE_SQL, BEADS_INSERT_SQL,
         BEAD_DEPS_DELETE_ALL_SQL, BEAD_DEPS_DELETE_SQL, BEAD_DEPS_INSERT_SQL,
         BEAD_LABELS_DELETE_ALL_SQL, BEAD_LABELS_DELETE_SQL, BEAD_LABELS_INSERT_SQL,
-        BEAD_RELEASE_SQL, CONVOYS_INSERT_SQL, CONVOY_COUNTS_UPDATE_SQL, ESCALATIONS_INSERT_SQL,
-        RIGS_INSERT_SQL, SETTLE_EVENT_INSERT_SQL, SETTLE_UPDATE_SQL,
+        BEAD_RELEASE_SQL, BEAD_TEXT_DELETE_SQL, BEAD_TEXT_INSERT_SQL, CONVOYS_INSERT_SQL,
+        CONVOY_COUNTS_UPDATE_SQL, ESCALATIONS_INSERT_SQL, RIGS_INSERT_SQL, SETTLE_EVENT_INSERT_SQL,
+        SETTLE_UPDATE_SQL,
     };
     let (bead, convoy) = (t(&f.hooked_bead), t(&f.convoy));
-    let writes: [(&str, &str, Vec<Value>); 14] = [
+    let writes: [(&str, &str, Vec<Value>); 16] = [
         ("bead release", BEAD_RELEASE_SQL, vec![bead.clone()]),
+        // The delete first: the index must hold what it is told to remove.
+        ("bead words out", BEAD_TEXT_DELETE_SQL, vec![bead.clone()]),
+        ("bead words in", BEAD_TEXT_INSERT_SQL, vec![bead.clone()]),
         ("agent release", AGENT_RELEASE_SQL, vec![t(&f.agent_id)]),
         (
             "bead edges delete",

@@ -34,7 +34,12 @@ pub(crate) const NAMES_TAKEN_SQL: &str =
     "SELECT name FROM agents WHERE name IN (SELECT value FROM json_each(?1))";
 
 /// A convoy's cap and status, for feeding it (read without a guard: see feed).
-pub(crate) const CONVOY_CAP_SQL: &str = "SELECT max_polecats, status FROM convoys WHERE id = ?1";
+/// With a cap, the convoy's hooked beads are counted in the same read (its
+/// partial index of hooked beads), for the place a feed takes.
+pub(crate) const CONVOY_CAP_SQL: &str = "SELECT max_polecats, status, \
+     CASE WHEN max_polecats IS NULL THEN NULL ELSE (SELECT count(*) FROM beads \
+     INDEXED BY beads_hooked WHERE convoy_id = ?1 AND assignee IS NOT NULL) END \
+     FROM convoys WHERE id = ?1";
 
 /// The next unassigned open beads of a convoy, oldest first: an index range of
 /// that convoy's own waiting beads (the partial index `beads_unassigned`), never
@@ -574,7 +579,12 @@ impl Unit<'_> {
         }
         let rows = self.query(CONVOY_CAP_SQL, &[convoy.into()])?;
         match rows.first() {
-            Some(row) if row.text(1)? == "active" => Ok(Some(row.opt_int(0)?)),
+            Some(row) if row.text(1)? == "active" => {
+                if let Some(hooked) = row.opt_int(2)? {
+                    self.hooked_stored.insert(convoy.to_string(), hooked);
+                }
+                Ok(Some(row.opt_int(0)?))
+            }
             _ => Ok(None),
         }
     }
@@ -602,15 +612,36 @@ impl Unit<'_> {
     /// must not conflict over it); a guard run after the batch's writes fails
     /// the batch if a concurrent unit took the place meanwhile.
     pub fn take_place(&mut self, convoy: &str, cap: i64) -> Result<bool> {
-        let stored = hooked_count(self, convoy)?;
+        let stored = self.stored_hooked(convoy)?;
         if stored + self.hooked_change(convoy) >= cap {
             return Ok(false);
+        }
+        self.guard_cap(convoy, cap);
+        Ok(true)
+    }
+
+    /// How many of a convoy's beads the store holds hooked (read once).
+    fn stored_hooked(&mut self, convoy: &str) -> Result<i64> {
+        if let Some(n) = self.hooked_stored.get(convoy) {
+            return Ok(*n);
+        }
+        let n = hooked_count(self, convoy)?;
+        self.hooked_stored.insert(convoy.to_string(), n);
+        Ok(n)
+    }
+
+    /// Fails the batch if, once written, `convoy` holds more hooked beads
+    /// than `cap`: what a count read without a lock cannot promise. Where
+    /// the write holds the store's lock (SQLite) the count it read stays
+    /// true until it commits, and the guard would only cost a statement.
+    fn guard_cap(&mut self, convoy: &str, cap: i64) {
+        if self.write_is_exclusive() {
+            return;
         }
         self.extra(Stmt::guard(
             crate::ops::patrol::CAP_GUARD_SQL,
             vec![format!("cap of {convoy}").into(), convoy.into(), cap.into()],
         ));
-        Ok(true)
     }
 
     /// Hands a convoy's waiting beads out while it has room under `cap`, as
@@ -619,7 +650,7 @@ impl Unit<'_> {
     /// (64) per unit; the rest go to the polecats the convoy frees.
     /// Returns the beads hooked.
     pub fn fill_places(&mut self, convoy_id: &str, cap: i64) -> Result<Vec<String>> {
-        let room = cap - (hooked_count(self, convoy_id)? + self.hooked_change(convoy_id));
+        let room = cap - (self.stored_hooked(convoy_id)? + self.hooked_change(convoy_id));
         if room <= 0 {
             return Ok(Vec::new());
         }
@@ -644,14 +675,7 @@ impl Unit<'_> {
             hooked.push(bead.id);
         }
         if !hooked.is_empty() {
-            self.extra(Stmt::guard(
-                crate::ops::patrol::CAP_GUARD_SQL,
-                vec![
-                    format!("cap of {convoy_id}").into(),
-                    convoy_id.into(),
-                    cap.into(),
-                ],
-            ));
+            self.guard_cap(convoy_id, cap);
         }
         Ok(hooked)
     }

@@ -1076,8 +1076,9 @@ mod properties {
             let hooked = mine.iter().filter(|b| b.assignee.is_some()).count() as i64;
             let room = c.max_polecats.is_none_or(|cap| hooked < cap);
             let at_work = mine.iter().any(|b| {
-                b.status != BeadStatus::Open
-                    && agent_of(b).is_some_and(|a| a.status != AgentStatus::Dead)
+                b.assignee.is_some()
+                    && b.status != BeadStatus::Open
+                    && agent_of(b).is_none_or(|a| a.status != AgentStatus::Dead)
             });
             let idle_in = |rig: &str| {
                 agents.iter().any(|a| {

@@ -255,22 +255,14 @@ pub const MIGRATIONS: &[&[&str]] = &[
     &["CREATE INDEX agents_created ON agents (created_at)"],
     // 12: `bead list --search TEXT` finds the beads whose title or body holds
     // the text through a trigram index of both (FTS5, whose trigrams match any
-    // substring of three characters or more, case-insensitively), kept by
-    // triggers. Only a write of a title or body (or a bead made or deleted)
-    // touches it: a status change, such as a close, writes nothing more.
+    // substring of three characters or more, case-insensitively). Its content
+    // is the beads table's; write batches keep it, as they keep the counts
+    // (no triggers: every process would parse them at its start), and only a
+    // bead made or deleted, or a title or body written, touches it.
     &[
         "CREATE VIRTUAL TABLE beads_text USING fts5(title, body, content = 'beads', \
-         content_rowid = 'rowid', tokenize = 'trigram')",
+         content_rowid = 'rowid', tokenize = 'trigram', columnsize = 0)",
         "INSERT INTO beads_text (beads_text) VALUES ('rebuild')",
-        "CREATE TRIGGER beads_text_insert AFTER INSERT ON beads BEGIN \
-         INSERT INTO beads_text (rowid, title, body) VALUES (new.rowid, new.title, new.body); END",
-        "CREATE TRIGGER beads_text_delete AFTER DELETE ON beads BEGIN \
-         INSERT INTO beads_text (beads_text, rowid, title, body) \
-         VALUES ('delete', old.rowid, old.title, old.body); END",
-        "CREATE TRIGGER beads_text_update AFTER UPDATE OF title, body ON beads BEGIN \
-         INSERT INTO beads_text (beads_text, rowid, title, body) \
-         VALUES ('delete', old.rowid, old.title, old.body); \
-         INSERT INTO beads_text (rowid, title, body) VALUES (new.rowid, new.title, new.body); END",
     ],
 ];
 
