@@ -46,14 +46,48 @@ pub(crate) const BEADS_INSERT_SQL: &str =
              assignee, convoy_id, created_by, created_at, updated_at, closed_at, last_assignee) \
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)";
 pub(crate) const BEAD_RELEASE_SQL: &str = "UPDATE beads SET assignee = NULL WHERE id = ?1";
-/// A bead's title and body into the search index, as the row holds them.
-pub(crate) const BEAD_TEXT_INSERT_SQL: &str =
-    "INSERT INTO beads_text (rowid, title, body) SELECT rowid, title, body FROM beads WHERE id = ?1";
-/// A bead's title and body out of the search index, before the row changes
-/// (an index of another table's content is told exactly what it held).
+/// The titles and bodies of the beads of a JSON array of IDs (`?1`) into the
+/// search index, as their rows hold them: one statement for a whole batch,
+/// in rowid order (the index takes rows in order without writing out what it
+/// holds in memory first; out of order, it wrote a segment per bead).
+pub(crate) const BEAD_TEXT_INSERT_SQL: &str = "INSERT INTO beads_text (rowid, title, body) \
+     SELECT rowid, title, body FROM beads WHERE id IN (SELECT value FROM json_each(?1)) \
+     ORDER BY rowid";
+/// The same out of the search index, before the rows change (an index of
+/// another table's content is told exactly what it held).
 pub(crate) const BEAD_TEXT_DELETE_SQL: &str =
     "INSERT INTO beads_text (beads_text, rowid, title, body) \
-     SELECT 'delete', rowid, title, body FROM beads WHERE id = ?1";
+     SELECT 'delete', rowid, title, body FROM beads WHERE id IN (SELECT value FROM json_each(?1)) \
+     ORDER BY rowid";
+
+/// Keeps the search index of titles and bodies (schema 12) with a batch's
+/// beads, each a `(before, after)`: `out` runs before the beads' own writes,
+/// `into` after them.
+pub(crate) fn bead_words<'a>(
+    beads: impl Iterator<Item = (Option<&'a Bead>, Option<&'a Bead>)>,
+    out: &mut Vec<Stmt>,
+    into: &mut Vec<Stmt>,
+) {
+    let (mut gone, mut new) = (Vec::new(), Vec::new());
+    for (before, after) in beads {
+        let changed = |b: &Bead, a: &Bead| b.title != a.title || b.body != a.body;
+        match (before, after) {
+            (None, Some(a)) => new.push(a.id.as_str()),
+            (Some(b), None) => gone.push(b.id.as_str()),
+            (Some(b), Some(a)) if changed(b, a) => {
+                gone.push(b.id.as_str());
+                new.push(a.id.as_str());
+            }
+            _ => {}
+        }
+    }
+    if !gone.is_empty() {
+        out.push(Stmt::new(BEAD_TEXT_DELETE_SQL, vec![json_text(&gone)]));
+    }
+    if !new.is_empty() {
+        into.push(Stmt::new(BEAD_TEXT_INSERT_SQL, vec![json_text(&new)]));
+    }
+}
 pub(crate) const BEAD_DEPS_DELETE_ALL_SQL: &str =
     "DELETE FROM bead_deps WHERE bead_id = ?1 OR depends_on_id = ?1";
 pub(crate) const BEAD_LABELS_DELETE_ALL_SQL: &str = "DELETE FROM bead_labels WHERE bead_id = ?1";
@@ -213,10 +247,6 @@ impl Entity for Bead {
                 self.last_assignee.clone().into(),
             ],
         ));
-        out.push(Stmt::new(
-            BEAD_TEXT_INSERT_SQL,
-            vec![self.id.as_str().into()],
-        ));
         for dep in &self.depends_on {
             out.push(dependency_edge(&self.id, dep, true));
         }
@@ -226,13 +256,6 @@ impl Entity for Bead {
     }
 
     fn update(&self, before: &Self, version: i64, out: &mut Vec<Stmt>) {
-        let words = self.title != before.title || self.body != before.body;
-        if words {
-            out.push(Stmt::new(
-                BEAD_TEXT_DELETE_SQL,
-                vec![self.id.as_str().into()],
-            ));
-        }
         SetChanged::new(Self::TABLE, &self.id, version)
             .set("status", self.status != before.status, || {
                 self.status.as_str().into()
@@ -270,12 +293,6 @@ impl Entity for Bead {
                 || self.last_assignee.clone().into(),
             )
             .push(out);
-        if words {
-            out.push(Stmt::new(
-                BEAD_TEXT_INSERT_SQL,
-                vec![self.id.as_str().into()],
-            ));
-        }
         for gone in before
             .depends_on
             .iter()
@@ -317,10 +334,6 @@ impl Entity for Bead {
                 vec![self.id.as_str().into()],
             ));
         }
-        out.push(Stmt::new(
-            BEAD_TEXT_DELETE_SQL,
-            vec![self.id.as_str().into()],
-        ));
         out.push(Stmt::new(BEADS_DELETE_SQL, vec![self.id.as_str().into()]));
     }
 }

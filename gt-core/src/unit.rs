@@ -442,7 +442,17 @@ impl<'a> Unit<'a> {
         writes(&self.rigs, &mut batch);
         writes(&self.convoys, &mut batch);
         writes(&self.agents, &mut batch);
+        let mut words_in = Vec::new();
+        crate::entity::bead_words(
+            self.beads
+                .slots
+                .iter()
+                .map(|s| (s.before.as_ref().map(|(b, _)| b), s.after.as_ref())),
+            &mut batch,
+            &mut words_in,
+        );
         writes(&self.beads, &mut batch);
+        batch.append(&mut words_in);
         let deltas: BTreeMap<String, [i64; 3]> = convoy_count_changes(
             self.beads
                 .slots

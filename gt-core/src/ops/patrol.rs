@@ -334,16 +334,33 @@ impl Town {
             report.needs_attention = self.read(stuck_convoys)?;
             return Ok(report);
         }
-        for d in &due {
+        self.repair_each(&due, &limits, &mut report)?;
+        // A bead released by this pass frees a place under its convoy's cap
+        // that no feed was due for when the pass began.
+        if !report.released.is_empty() {
+            let feeds = self.read(find_feeds)?;
+            self.repair_each(&feeds, &limits, &mut report)?;
+        }
+        report.needs_attention = self.read(stuck_convoys)?;
+        Ok(report)
+    }
+
+    /// Makes each repair in a write unit of its own.
+    fn repair_each(
+        &mut self,
+        due: &[Due],
+        limits: &Limits,
+        report: &mut PatrolReport,
+    ) -> Result<()> {
+        for d in due {
             let part = self.write(|unit| {
                 let mut part = PatrolReport::default();
-                repair(unit, d, &limits, &mut part)?;
+                repair(unit, d, limits, &mut part)?;
                 Ok(part)
             })?;
             report.absorb(part);
         }
-        report.needs_attention = self.read(stuck_convoys)?;
-        Ok(report)
+        Ok(())
     }
 }
 
@@ -418,8 +435,14 @@ fn find_due(r: &mut dyn Reader, limits: &Limits) -> Result<Vec<Due>> {
             due.push(Due::Retry(failure));
         }
     }
-    // Lazy assignment: the active convoys with a waiting bead of a rig that
-    // has an idle polecat, and a free place under their cap.
+    due.extend(find_feeds(r)?);
+    Ok(due)
+}
+
+/// Lazy assignment: the active convoys with a waiting bead of a rig that has
+/// an idle polecat, and a free place under their cap.
+fn find_feeds(r: &mut dyn Reader) -> Result<Vec<Due>> {
+    let mut due = Vec::new();
     let mut fed = HashSet::new();
     for row in r.query(RIG_NAMES_SQL, &[])? {
         let rig = row.text(0)?;

@@ -518,11 +518,9 @@ pub fn catalogue_for(f: &Fixture) -> Vec<Statement> {
         SETTLE_UPDATE_SQL,
     };
     let (bead, convoy) = (t(&f.hooked_bead), t(&f.convoy));
-    let writes: [(&str, &str, Vec<Value>); 16] = [
+    let ids = t(&format!("[\"{}\"]", f.hooked_bead));
+    let writes: [(&str, &str, Vec<Value>); 14] = [
         ("bead release", BEAD_RELEASE_SQL, vec![bead.clone()]),
-        // The delete first: the index must hold what it is told to remove.
-        ("bead words out", BEAD_TEXT_DELETE_SQL, vec![bead.clone()]),
-        ("bead words in", BEAD_TEXT_INSERT_SQL, vec![bead.clone()]),
         ("agent release", AGENT_RELEASE_SQL, vec![t(&f.agent_id)]),
         (
             "bead edges delete",
@@ -593,6 +591,15 @@ pub fn catalogue_for(f: &Fixture) -> Vec<Statement> {
     ];
     for (name, sql, params) in writes {
         out.push(stmt(name, sql, params, Result));
+    }
+    // The search index, told of a batch's beads in rowid order (a sort of
+    // the batch's own beads). The delete first: the index must hold what it
+    // is told to remove.
+    for (name, sql) in [
+        ("bead words out", BEAD_TEXT_DELETE_SQL),
+        ("bead words in", BEAD_TEXT_INSERT_SQL),
+    ] {
+        out.push(stmt(name, sql, vec![ids.clone()], SortedResult));
     }
     // Inserts of whole rows: fixed cost, nothing to plan.
     for (name, sql) in [

@@ -222,6 +222,46 @@ fn a_released_bead_waits_then_is_fed_lazily(mut town: Town, clock: Clock) {
     assert_clean(&mut town);
 }
 
+/// A death frees a place under a cap that a waiting bead of another rig can
+/// take: the same pass feeds it to that rig's idle polecat (found by the
+/// property test: the feeds were decided before the death freed the place).
+fn a_place_a_death_frees_is_fed_in_the_same_pass(mut town: Town, clock: Clock) {
+    town.add_rig(&AddRig {
+        name: "beta".into(),
+        ..Default::default()
+    })
+    .unwrap();
+    let spare = sling(&mut town, "loose");
+    town.reset_agent(&spare.agent.id, false).unwrap();
+    let b = town
+        .sling_batch(&SlingBatch {
+            rig: "beta".into(),
+            title: "batch".into(),
+            tasks: ["a", "b"].map(TaskSpec::titled).to_vec(),
+            max_polecats: Some(1),
+            ..Default::default()
+        })
+        .unwrap();
+    town.add_to_convoy(&b.convoy.id, std::slice::from_ref(&spare.bead.id))
+        .unwrap();
+    // The batch's one polecat (beta) goes silent; the spare (idle) is on rig
+    // alpha, and the convoy's waiting work includes the alpha bead.
+    clock.advance(31 * MINUTE);
+    let report = pass(&mut town);
+    assert_eq!(report.released.len(), 1, "{report:?}");
+    let fed = town.bead(&spare.bead.id).unwrap();
+    assert_eq!(
+        fed.assignee.as_deref(),
+        Some(spare.agent.name.as_str()),
+        "{report:?}"
+    );
+    assert!(
+        report.hooked.iter().any(|h| h.bead == spare.bead.id),
+        "{report:?}"
+    );
+    assert_clean(&mut town);
+}
+
 /// A failed dispatch command is run again at most `max_dispatch_retries`
 /// times, then escalated once; a retry that succeeds is forgotten.
 fn failed_dispatches_are_retried_then_escalated(location: String, flag: std::path::PathBuf) {
@@ -439,6 +479,7 @@ macro_rules! patrol_tests {
                 a_beat_recovers_and_resolves,
                 a_dead_agents_bead_is_released_within_the_cap,
                 a_released_bead_waits_then_is_fed_lazily,
+                a_place_a_death_frees_is_fed_in_the_same_pass,
                 a_dry_run_changes_nothing,
                 a_repair_no_longer_due_is_skipped,
                 resetting_a_dead_agent_resolves_its_escalation,
