@@ -266,6 +266,12 @@ pub const MIGRATIONS: &[&[&str]] = &[
         // 1000 beads then spends about a quarter of the index work.
         "INSERT INTO beads_text (beads_text, rank) VALUES ('automerge', 8)",
         "INSERT INTO beads_text (beads_text) VALUES ('rebuild')",
+        // A convoy's hooked beads with their status and agent: whether any is at
+        // work (R4's needs_attention) is read from the index alone, not from
+        // a bead row per convoy listed. A hooked bead's status changes with
+        // its hook in the same write, so a close moves no more entries.
+        "DROP INDEX beads_hooked",
+        "CREATE INDEX beads_hooked ON beads (convoy_id, status, assignee) WHERE assignee IS NOT NULL",
     ],
 ];
 
