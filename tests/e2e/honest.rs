@@ -183,6 +183,28 @@ pub fn a_capped_convoy_can_be_raised_and_says_so(t: Town) {
         .as_str()
         .unwrap()
         .contains("--max-polecats 2"));
+    // Over MCP the same refusal names the tool and its argument, with a
+    // number the tool takes; raising the cap there works.
+    let mut mcp = crate::mcp::Client::start(&t, &[], &[]);
+    mcp.init();
+    let refused = mcp.call(
+        "gt_bead_reassign",
+        json!({"bead_id": id_of(&b, 2), "new": true}),
+    );
+    assert_eq!(refused.code(), "conflict");
+    let hint = refused.structured["error"]["hint"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let raise = format!(r#"gt_convoy_update {{"convoy_id":"{cv}","max_polecats":2}}"#);
+    assert!(hint.contains(&raise), "{hint}");
+    assert!(!hint.contains("--"), "{hint}");
+    let raised = mcp.ok(
+        "gt_convoy_update",
+        json!({"convoy_id": cv, "max_polecats": 2}),
+    );
+    assert_eq!(raised["max_polecats"], 2);
+    mcp.finish();
     let raised: Value = t.json(&["convoy", "update", &cv, "--max-polecats", "3"]);
     assert_eq!(raised["max_polecats"], 3);
     let view = status(&t, &cv);
