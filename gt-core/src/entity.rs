@@ -433,6 +433,14 @@ pub(crate) const CONVOY_LIST_SELECT: &str = concat!(
     ", c.version FROM convoys c"
 );
 
+/// The active convoys that need a person (R4), oldest first: only their IDs
+/// and titles, for patrol's report (the rule as every list reads it).
+pub(crate) const STUCK_CONVOYS_SQL: &str = concat!(
+    "SELECT c.id, c.title FROM convoys c WHERE c.status = 'active' AND ",
+    needs_attention_sql!(dead_hook_of_many!()),
+    " ORDER BY c.created_at, c.id"
+);
+
 impl Entity for Convoy {
     const KIND: IdKind = IdKind::Convoy;
     const TABLE: &'static str = "convoys";

@@ -365,21 +365,16 @@ impl Town {
 }
 
 /// The active convoys that need a person (R4), each with what needs a look:
-/// the list `convoy list` reads, then the status of those it flags.
+/// the rule as `convoy list` reads it, then the status of those it flags.
 fn stuck_convoys(r: &mut dyn Reader) -> Result<Vec<StuckConvoy>> {
-    let active = crate::query::ConvoyFilter {
-        status: Some(crate::model::ConvoyStatus::Active),
-        ..Default::default()
-    };
-    let mut out = Vec::new();
-    for convoy in crate::query::convoys(r, &active)? {
-        if !convoy.needs_attention {
-            continue;
-        }
-        let view = crate::query::convoy_status(r, &convoy.id)?;
+    let rows = r.query(crate::entity::STUCK_CONVOYS_SQL, &[])?;
+    let mut out = Vec::with_capacity(rows.len());
+    for row in &rows {
+        let convoy = row.text(0)?;
+        let view = crate::query::convoy_status(r, &convoy)?;
         out.push(StuckConvoy {
-            convoy: convoy.id,
-            title: convoy.title,
+            convoy,
+            title: row.text(1)?,
             attention: view.attention,
         });
     }

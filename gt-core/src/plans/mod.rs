@@ -291,6 +291,13 @@ pub fn catalogue_for(f: &Fixture) -> Vec<Statement> {
         Listing,
     ));
     out.push(stmt("patrol: rigs", patrol::RIG_NAMES_SQL, vec![], Listing));
+    // Every active convoy, each judged by index probes: `convoy list`'s cost.
+    out.push(stmt(
+        "patrol: convoys that need a person",
+        crate::entity::STUCK_CONVOYS_SQL,
+        vec![],
+        Listing,
+    ));
     // A rig's open work, read only when the rig has an idle polecat.
     out.push(stmt(
         "patrol: convoys with waiting beads of a rig",
