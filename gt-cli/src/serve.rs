@@ -96,6 +96,15 @@ pub fn is_loopback(addr: &SocketAddr) -> bool {
     addr.ip().is_loopback()
 }
 
+/// The credentials of an `Authorization: Bearer …` header; the scheme's name
+/// compares without case (RFC 9110 §11.1).
+fn bearer(header: &str) -> Option<&str> {
+    let (scheme, credentials) = header.split_once(' ')?;
+    scheme
+        .eq_ignore_ascii_case("bearer")
+        .then(|| credentials.trim_start())
+}
+
 /// Compares two secrets in time that does not depend on where they differ.
 /// (Only the length, which is no secret of the token's, shows in the time.)
 fn same_secret(a: &[u8], b: &[u8]) -> bool {
@@ -135,7 +144,7 @@ async fn guard(State(app): State<Arc<App>>, req: Request, next: Next) -> Respons
         let given = headers
             .get(header::AUTHORIZATION)
             .and_then(|h| h.to_str().ok())
-            .and_then(|h| h.strip_prefix("Bearer "))
+            .and_then(bearer)
             .unwrap_or("");
         if !same_secret(given.as_bytes(), token.as_bytes()) {
             return refusal(
@@ -159,7 +168,11 @@ async fn guard(State(app): State<Arc<App>>, req: Request, next: Next) -> Respons
         let json = headers
             .get(header::CONTENT_TYPE)
             .and_then(|h| h.to_str().ok())
-            .is_some_and(|c| c.split(';').next().unwrap_or("").trim() == "application/json");
+            // Media types compare without case (RFC 9110 §8.3.1).
+            .is_some_and(|c| {
+                let media = c.split(';').next().unwrap_or("").trim();
+                media.eq_ignore_ascii_case("application/json")
+            });
         if !json {
             return refusal(
                 StatusCode::UNSUPPORTED_MEDIA_TYPE,
@@ -303,6 +316,16 @@ fn router(app: Arc<App>) -> Router {
             axum::routing::get(|| async { page("text/css; charset=utf-8", STYLE) }),
         )
         .route("/api/events/stream", axum::routing::get(stream_events))
+        // A route that exists, asked with a method it does not take: the JSON
+        // error too (axum adds the `Allow` header).
+        .method_not_allowed_fallback(|| async {
+            refusal(
+                StatusCode::METHOD_NOT_ALLOWED,
+                "method_not_allowed",
+                "this route does not take that method",
+                "the Allow header lists the methods it takes",
+            )
+        })
         .fallback(|| async {
             ApiError(Error::not_found("no such route").with_hint("see the API table in the README"))
         })
@@ -369,6 +392,8 @@ async fn stream_events(State(app): State<Arc<App>>, headers: HeaderMap, req: Req
                 .find(|(k, _)| k == "after")
                 .map(|(_, v)| v)
         });
+    // An empty one asks for nothing to be resumed (some clients send it so).
+    let resume = resume.filter(|r| !r.trim().is_empty());
     let resume = match resume.map(|r| r.trim().parse::<i64>()) {
         Some(Ok(id)) => Some(id),
         Some(Err(_)) => {

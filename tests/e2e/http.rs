@@ -489,6 +489,36 @@ pub fn http_refusals_write_nothing(t: Town) {
         b"name=x",
     );
     assert_eq!(form.refused(415), "unsupported_media_type");
+    // Media types compare without case (RFC 9110): this one is JSON, so its
+    // body is read (and refused as a bad body, not as a bad media type).
+    let shouting = raw(
+        &s.addr,
+        "POST",
+        "/api/rigs",
+        &[("Content-Type", "Application/JSON; charset=utf-8")],
+        b"{name",
+    );
+    assert_eq!(shouting.refused(400), "usage");
+    // A method a route does not take: 405 with the JSON error and `Allow`.
+    let put = raw(&s.addr, "PUT", "/api/rigs", &[], b"");
+    assert_eq!(put.refused(405), "method_not_allowed");
+    assert!(
+        put.headers.to_ascii_lowercase().contains("allow: "),
+        "{}",
+        put.headers
+    );
+    // An empty Last-Event-ID resumes nothing: the stream opens.
+    let mut stream = TcpStream::connect(&s.addr).unwrap();
+    write!(
+        stream,
+        "GET /api/events/stream HTTP/1.1\r\nHost: {}\r\nLast-Event-ID:\r\n\r\n",
+        s.addr
+    )
+    .unwrap();
+    let mut status = String::new();
+    BufReader::new(&stream).read_line(&mut status).unwrap();
+    assert!(status.starts_with("HTTP/1.1 200"), "{status}");
+    drop(stream);
     let cross = raw(
         &s.addr,
         "POST",
@@ -550,6 +580,27 @@ pub fn http_refusals_write_nothing(t: Town) {
         b"",
     );
     assert_eq!(right.status, 200, "{}", right.body);
+    // The scheme's name compares without case (RFC 9110); the token does not.
+    for scheme in ["bearer", "BEARER"] {
+        let given = format!("{scheme} {token}");
+        let answer = raw(
+            &s.addr,
+            "GET",
+            "/api/town",
+            &[("Authorization", &given)],
+            b"",
+        );
+        assert_eq!(answer.status, 200, "{scheme}: {}", answer.body);
+    }
+    let upper = format!("Bearer {}", token.to_uppercase());
+    let answer = raw(
+        &s.addr,
+        "GET",
+        "/api/town",
+        &[("Authorization", &upper)],
+        b"",
+    );
+    assert_eq!(answer.refused(401), "unauthorized");
     drop(s);
 
     // Off loopback a token is required, before anything listens.
