@@ -65,6 +65,13 @@ impl<T: Entity> Table<T> {
         let slot = &self.slots[*self.index.get(id)?];
         slot.before.as_ref().map(|(v, _)| v)
     }
+
+    /// Each row touched, as read and as it will be.
+    fn changes(&self) -> impl Iterator<Item = (Option<&T>, Option<&T>)> {
+        self.slots
+            .iter()
+            .map(|s| (s.before.as_ref().map(|(v, _)| v), s.after.as_ref()))
+    }
 }
 
 /// An entity the unit keeps a table of.
@@ -443,26 +450,14 @@ impl<'a> Unit<'a> {
         writes(&self.convoys, &mut batch);
         writes(&self.agents, &mut batch);
         let mut words_in = Vec::new();
-        crate::entity::bead_words(
-            self.beads
-                .slots
-                .iter()
-                .map(|s| (s.before.as_ref().map(|(b, _)| b), s.after.as_ref())),
-            &mut batch,
-            &mut words_in,
-        );
+        crate::entity::bead_words(self.beads.changes(), &mut batch, &mut words_in);
         writes(&self.beads, &mut batch);
         batch.append(&mut words_in);
-        let deltas: BTreeMap<String, [i64; 3]> = convoy_count_changes(
-            self.beads
-                .slots
-                .iter()
-                .map(|s| (s.before.as_ref().map(|(b, _)| b), s.after.as_ref())),
-            &mut batch,
-        )
-        .into_iter()
-        .map(|(c, d)| (c.to_string(), d))
-        .collect();
+        let deltas: BTreeMap<String, [i64; 3]> =
+            convoy_count_changes(self.beads.changes(), &mut batch)
+                .into_iter()
+                .map(|(c, d)| (c.to_string(), d))
+                .collect();
         writes(&self.escalations, &mut batch);
         batch.append(&mut self.extra);
         for e in &self.events {

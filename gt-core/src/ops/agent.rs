@@ -98,7 +98,15 @@ impl Town {
                     }
                 }
             }
-            let rig = query::resolve_rig(r, &bead.rig).ok();
+            // A bead's rig is a rig by name (a foreign key); a failed read is
+            // an error, not a rig without a repository.
+            let rig = query::fetch_where::<crate::model::Rig>(
+                r,
+                "r.name = ?1",
+                &[bead.rig.as_str().into()],
+            )?
+            .into_iter()
+            .next();
             let feature = match &bead.convoy_id {
                 Some(c) => {
                     query::fetch::<crate::model::Convoy>(r, c)?.and_then(|c| c.feature_branch)

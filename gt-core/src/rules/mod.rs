@@ -612,12 +612,17 @@ impl Unit<'_> {
     /// must not conflict over it); a guard run after the batch's writes fails
     /// the batch if a concurrent unit took the place meanwhile.
     pub fn take_place(&mut self, convoy: &str, cap: i64) -> Result<bool> {
-        let stored = self.stored_hooked(convoy)?;
-        if stored + self.hooked_change(convoy) >= cap {
+        if self.places_left(convoy, cap)? <= 0 {
             return Ok(false);
         }
         self.guard_cap(convoy, cap);
         Ok(true)
+    }
+
+    /// How many more beads of `convoy` may be hooked under `cap`, counting
+    /// what this unit has hooked and unhooked already.
+    fn places_left(&mut self, convoy: &str, cap: i64) -> Result<i64> {
+        Ok(cap - (self.stored_hooked(convoy)? + self.hooked_change(convoy)))
     }
 
     /// How many of a convoy's beads the store holds hooked (read once).
@@ -650,7 +655,7 @@ impl Unit<'_> {
     /// (64) per unit; the rest go to the polecats the convoy frees.
     /// Returns the beads hooked.
     pub fn fill_places(&mut self, convoy_id: &str, cap: i64) -> Result<Vec<String>> {
-        let room = cap - (self.stored_hooked(convoy_id)? + self.hooked_change(convoy_id));
+        let room = self.places_left(convoy_id, cap)?;
         if room <= 0 {
             return Ok(Vec::new());
         }
