@@ -11,6 +11,7 @@ pub mod entity;
 pub mod error;
 pub mod event_type;
 pub mod id;
+pub mod limits;
 pub mod model;
 pub mod ops;
 #[cfg(test)]

@@ -61,6 +61,7 @@ impl Town {
             return Err(Error::usage("the actor name is empty")
                 .with_hint("pass --actor NAME or set GT_ACTOR"));
         }
+        crate::limits::check("actor", &options.actor)?;
         #[cfg(feature = "testing")]
         crate::testing::delay("town-open");
         let mut db: Box<dyn Backend> = if is_remote(&options.location) {

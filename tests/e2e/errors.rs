@@ -154,7 +154,7 @@ pub fn no_input_makes_gt_panic(t: Town) {
         }
     }
     assert_eq!(t.count("beads"), 0);
-    let title = format!("{long}\u{1b}[31m'\"; DROP TABLE beads; --");
+    let title = format!("{}\u{1b}[31m'\"; DROP TABLE beads; --", &long[..150]);
     let slung: Slung = t.json(&["sling", "--rig", "app", &title]);
     assert_eq!(slung.bead.title, title, "stored exactly");
     let human = t.run(&["bead", "show", &slung.bead.id]);

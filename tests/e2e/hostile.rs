@@ -119,7 +119,6 @@ pub fn hostile_references_fail_with_their_exit_code(t: Town) {
 /// body, a label and a metadata value, then through `bead update`.
 pub fn hostile_text_is_stored_exactly(t: Town) {
     let (t, beads) = seeded(t);
-    let big = "é".repeat(50 * 1024);
     let texts = [
         "line one\nline two",
         "carriage\rreturn",
@@ -130,7 +129,6 @@ pub fn hostile_text_is_stored_exactly(t: Town) {
         "--looks-like-a-flag",
         "emoji 👩‍👩‍👧 and 𝔘𝔫𝔦𝔠𝔬𝔡𝔢",
         "\u{1b}[31mred\u{1b}[0m",
-        &big,
     ];
     for text in texts {
         let (body, label, meta) = (
@@ -157,6 +155,48 @@ pub fn hostile_text_is_stored_exactly(t: Town) {
         assert_eq!(human.code, 0);
         assert!(!human.stdout.contains('\u{1b}'), "{}", human.stdout);
     }
+    // Each text at its limit is stored exactly; one character more is refused,
+    // naming the field and its limit, with nothing written.
+    let (title, body, label, value) = (
+        "é".repeat(200),
+        "é".repeat(32 * 1024),
+        "é".repeat(64),
+        "é".repeat(2 * 1024),
+    );
+    let made: Value = t.json(&[
+        "bead",
+        "create",
+        "--rig",
+        "app",
+        &format!("--body={body}"),
+        &format!("--label={label}"),
+        "--",
+        &title,
+    ]);
+    let made = made["id"].as_str().unwrap();
+    t.json::<Value>(&["bead", "update", made, &format!("--meta=k={value}")]);
+    let shown: Value = t.json(&["bead", "show", made]);
+    assert_eq!(shown["title"].as_str(), Some(title.as_str()));
+    assert_eq!(shown["body"].as_str(), Some(body.as_str()));
+    assert_eq!(shown["labels"], json!([label]));
+    assert_eq!(shown["metadata"]["k"].as_str(), Some(value.as_str()));
+    let events = t.count("events");
+    for (flag, field, limit) in [
+        (format!("--title={title}é"), "title", "200 characters"),
+        (format!("--body={body}é"), "body", "65536 bytes"),
+        (format!("--add-label={label}é"), "label", "64 characters"),
+        (format!("--meta=k={value}é"), "metadata value", "4096 bytes"),
+    ] {
+        let e = t.fails(&["bead", "update", &beads[1], &flag], 2);
+        let message = e["error"]["message"].as_str().unwrap();
+        assert!(
+            message.contains(field) && message.contains(limit),
+            "{message}"
+        );
+    }
+    let e = t.fails(&["--actor", &"a".repeat(129), "bead", "show", &beads[1]], 2);
+    assert!(e["error"]["message"].as_str().unwrap().contains("actor"));
+    assert_eq!(t.count("events"), events, "refusals wrote nothing");
 }
 
 /// Task files with hostile values: each refused (exit 2, nothing written) or
@@ -195,8 +235,27 @@ pub fn hostile_task_files_are_refused_or_stored_exactly(t: Town) {
         );
     }
     assert_eq!((t.count("events"), t.count("convoys")), (events, convoys));
-    // A megabyte of text in a task file is stored exactly.
-    let big = "ü".repeat(512 * 1024);
+    // The longest body a task file may give is stored exactly; a longer one
+    // is refused.
+    let long = json!([{"title": "big", "body": "ü".repeat(32 * 1024 + 1)}]).to_string();
+    let path = t.write("long.json", long);
+    let e = t.fails(
+        &[
+            "sling-batch",
+            "--rig",
+            "app",
+            "--title",
+            "x",
+            "--tasks-file",
+            &path,
+        ],
+        2,
+    );
+    assert!(
+        e["error"]["message"].as_str().unwrap().contains("body"),
+        "{e}"
+    );
+    let big = "ü".repeat(32 * 1024);
     let file = json!([{"title": "big", "body": big, "labels": ["%", "_"]}]).to_string();
     let path = t.write("big.json", file);
     let batch: Value = t.json(&[
@@ -222,18 +281,18 @@ pub fn hostile_http_bodies_are_refused_or_stored_exactly(t: Town) {
     let (t, beads) = seeded(t);
     let s = Server::start(&t, &[]);
     let path = format!("/api/beads/{}", beads[2]);
-    let big = "ß".repeat(512 * 1024);
-    for text in [
-        big.as_str(),
-        "a\u{202e}b\u{2066}c",
-        "line\r\nbreak",
-        "tab\t\u{7f}",
+    let (title, body) = ("ß".repeat(200), "ß".repeat(32 * 1024));
+    for (title, body) in [
+        (title.as_str(), body.as_str()),
+        ("a\u{202e}b\u{2066}c", "a\u{202e}b\u{2066}c"),
+        ("line\r\nbreak", "line\r\nbreak"),
+        ("tab\t\u{7f}", "tab\t\u{7f}"),
     ] {
-        let answer = send(&s, "PATCH", &path, json!({ "body": text, "title": text }));
+        let answer = send(&s, "PATCH", &path, json!({ "body": body, "title": title }));
         assert_eq!(answer.status, 200, "{}", answer.body);
         let shown = get(&s, &path).json();
-        assert_eq!(shown["body"].as_str(), Some(text));
-        assert_eq!(shown["title"].as_str(), Some(text));
+        assert_eq!(shown["body"].as_str(), Some(body));
+        assert_eq!(shown["title"].as_str(), Some(title));
     }
     let events = t.count("events");
     for body in [
@@ -244,6 +303,9 @@ pub fn hostile_http_bodies_are_refused_or_stored_exactly(t: Town) {
         json!({ "labels": "x" }),
         json!({ "add_depends_on": [beads[2]] }),
         json!({ "meta": { "k": { "deep": [1] } }, "extra": true }),
+        json!({ "title": format!("{title}ß") }),
+        json!({ "body": format!("{body}ß") }),
+        json!({ "add_labels": (0..33).map(|i| i.to_string()).collect::<Vec<_>>() }),
     ] {
         let answer = send(&s, "PATCH", &path, body.clone());
         assert_eq!(answer.status, 400, "{body}: {}", answer.body);
@@ -257,7 +319,7 @@ pub fn hostile_http_bodies_are_refused_or_stored_exactly(t: Town) {
 pub fn hostile_tool_arguments_are_refused_or_stored_exactly(t: Town) {
     let (t, beads) = seeded(t);
     let mut c = crate::mcp::Client::start(&t, &[], &[]);
-    let big = "ø".repeat(512 * 1024);
+    let big = "ø".repeat(32 * 1024);
     for text in [
         big.as_str(),
         "a\u{202e}b",
@@ -272,6 +334,10 @@ pub fn hostile_tool_arguments_are_refused_or_stored_exactly(t: Town) {
     let events = t.count("events");
     for (arguments, code) in [
         (json!({"bead_id": beads[3], "title": "a\u{0}b"}), "usage"),
+        (
+            json!({"bead_id": beads[3], "body": format!("{big}ø")}),
+            "usage",
+        ),
         (json!({"bead_id": beads[3], "status": "done"}), "usage"),
         (json!({"bead_id": "gt-%"}), "not_found"),
         (json!({"bead_id": "%"}), "usage"),

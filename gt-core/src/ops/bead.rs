@@ -165,6 +165,15 @@ impl Town {
         if let Some(title) = &req.title {
             super::required("title", title)?;
         }
+        crate::limits::check_count(
+            "metadata key",
+            req.set_meta.len(),
+            crate::limits::MAX_META_KEYS,
+        )?;
+        crate::limits::check_count("label", req.add_labels.len(), crate::limits::MAX_LABELS)?;
+        if let Some(labels) = &req.labels {
+            crate::limits::check_count("label", labels.len(), crate::limits::MAX_LABELS)?;
+        }
         for (key, value) in &req.set_meta {
             super::required("metadata key", key)?;
             if let Some(text) = value.as_str() {

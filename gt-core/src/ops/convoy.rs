@@ -77,6 +77,7 @@ pub(crate) const UNFINISHED_WHERE: &str =
 impl Town {
     /// Force-closes (or force-fails) an active convoy.
     pub fn close_convoy(&mut self, id: &str, req: &CloseConvoy) -> Result<Convoy> {
+        super::texts("reason", &req.reason)?;
         let id = self.write(|unit| {
             let id = query::resolve::<Convoy>(unit, id)?;
             let mut convoy: Convoy = unit.must(&id)?;
@@ -140,6 +141,7 @@ impl Town {
         if let Some(title) = &req.title {
             super::required("title", title)?;
         }
+        super::texts("feature branch", &req.feature_branch)?;
         let id = self.write(|unit| {
             let id = query::resolve::<Convoy>(unit, id)?;
             let mut convoy: Convoy = unit.must(&id)?;

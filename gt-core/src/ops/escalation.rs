@@ -50,6 +50,7 @@ pub(crate) fn log_raised(unit: &mut crate::unit::Unit, esc: Escalation) {
 impl Town {
     pub fn raise_escalation(&mut self, req: &RaiseEscalation) -> Result<Escalation> {
         super::required("message", &req.message)?;
+        super::texts("category", &req.category)?;
         let id = self.write(|unit| {
             let bead = req
                 .bead
@@ -132,6 +133,9 @@ impl Town {
     /// Resolves an escalation, open or acknowledged, with an optional note
     /// (kept in the event). Resolving it again writes nothing and says so.
     pub fn resolve_escalation(&mut self, id: &str, note: Option<&str>) -> Result<Resolved> {
+        if let Some(note) = note {
+            super::text("note", note)?;
+        }
         let (id, already) = self.write(|unit| {
             let id = query::resolve::<Escalation>(unit, id)?;
             let mut esc: Escalation = unit.must(&id)?;

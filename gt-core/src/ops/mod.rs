@@ -23,12 +23,13 @@ pub(crate) fn required(what: &str, value: &str) -> Result<()> {
     text(what, value)
 }
 
-/// Refuses text with a NUL character: no title, body, label or value means
-/// one, and tools that read the town (C strings, terminals) would cut it there.
+/// Refuses text with a NUL character (no title, body, label or value means
+/// one, and tools that read the town, C strings and terminals, would cut it
+/// there) or longer than its limit (`crate::limits`).
 pub(crate) fn text(what: &str, value: &str) -> Result<()> {
     match crate::tasks::nul_free(what, value) {
         Some(message) => Err(Error::usage(message).with_hint("leave out the NUL (\\u0000)")),
-        None => Ok(()),
+        None => crate::limits::check(what, value),
     }
 }
 

@@ -35,6 +35,8 @@ impl Town {
             return Err(Error::usage(format!("invalid rig name '{}'", req.name))
                 .with_hint("use letters, digits, '.', '_' and '-' (at most 64 characters)"));
         }
+        super::texts("git URL", &req.git_url)?;
+        super::texts("branch", &req.default_branch)?;
         let branch = req
             .default_branch
             .clone()

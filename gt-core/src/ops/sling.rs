@@ -82,6 +82,12 @@ pub(crate) struct NewBead<'a> {
 impl Unit<'_> {
     /// Adds a new open, unassigned bead, with its `created` event.
     pub(crate) fn create_bead(&mut self, mut new: NewBead) -> Result<Bead> {
+        crate::ops::text("title", new.title)?;
+        if let Some(body) = new.body {
+            crate::ops::text("body", body)?;
+        }
+        crate::ops::texts("label", new.labels)?;
+        crate::limits::check_count("label", new.labels.len(), crate::limits::MAX_LABELS)?;
         // Kept in the order the store reads them back in, so that a bead in a
         // unit equals the same bead read afterwards.
         new.depends_on.sort();
