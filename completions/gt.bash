@@ -3176,7 +3176,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__serve)
-            opts="-q -h -V --db --json --actor --color --quiet --lock-timeout --addr --token --read-only --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --lock-timeout --addr --token --read-only --host --max-connections --max-streams --shutdown-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3203,6 +3203,22 @@ _gt() {
                     return 0
                     ;;
                 --token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --host)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-connections)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-streams)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --shutdown-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

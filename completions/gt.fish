@@ -585,6 +585,10 @@ never\t''"
 complete -c gt -n "__fish_gt_using_subcommand serve" -l lock-timeout -d 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]' -r
 complete -c gt -n "__fish_gt_using_subcommand serve" -l addr -d 'The address to listen on' -r
 complete -c gt -n "__fish_gt_using_subcommand serve" -l token -d 'The token every request must bring (needed off loopback)' -r
+complete -c gt -n "__fish_gt_using_subcommand serve" -l host -d 'A name the server answers to besides its address and localhost (repeatable); on 0.0.0.0 without it, any name is answered' -r
+complete -c gt -n "__fish_gt_using_subcommand serve" -l max-connections -d 'How many connections may be open at once (past it: 503)' -r
+complete -c gt -n "__fish_gt_using_subcommand serve" -l max-streams -d 'How many event streams may be open at once (past it: 503)' -r
+complete -c gt -n "__fish_gt_using_subcommand serve" -l shutdown-timeout -d 'How long SIGINT or SIGTERM waits for calls and clients before cutting them off' -r
 complete -c gt -n "__fish_gt_using_subcommand serve" -l json -d 'Print one JSON document on stdout; errors become JSON on stderr'
 complete -c gt -n "__fish_gt_using_subcommand serve" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
 complete -c gt -n "__fish_gt_using_subcommand serve" -l read-only -d 'Refuse every write (403)'

@@ -24,11 +24,36 @@ use gt_core::error::ToolNames;
 use gt_core::model::Event;
 use gt_core::routes::{self, Route};
 use gt_core::{Error, ErrorKind, OpenOptions, Result, Town};
+use hyper_util::rt::{TokioIo, TokioTimer};
+use hyper_util::server::graceful::GracefulShutdown;
+use hyper_util::service::TowerToHyperService;
 use serde_json::{json, Value as Json};
-use tokio::sync::{broadcast, watch};
+use tokio::sync::{watch, OwnedSemaphorePermit, Semaphore};
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::timeout::RequestBodyTimeoutLayer;
 
-/// Bodies larger than this are refused (413).
+/// Bodies larger than this are refused (413), at once when the request
+/// declares its length.
 pub const BODY_LIMIT: usize = 16 << 20;
+
+/// A client has this long to send a request's headers, counted from when the
+/// connection opens or its previous answer was sent: idle and half-sent
+/// connections close after it.
+pub const HEADER_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// A body that sends nothing for this long is cut (408).
+pub const BODY_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Request lines longer than this are refused (414) with the JSON error.
+const URI_LIMIT: usize = 8 << 10;
+
+/// What one connection may buffer of a request's head (hyper answers a head
+/// larger than this by itself, 431, before gt sees it).
+const HEAD_BUFFER: usize = 64 << 10;
+
+/// The most events one stream reads from the store at once, and the most
+/// `GET /api/events` answers at once.
+pub const EVENT_PAGE: u32 = 500;
 
 /// How often the one poller looks for new events.
 const POLL: Duration = Duration::from_millis(100);
@@ -39,18 +64,71 @@ pub struct ServeOptions {
     pub addr: SocketAddr,
     pub token: Option<String>,
     pub read_only: bool,
+    /// Names the server answers to besides its address and localhost.
+    pub hosts: Vec<String>,
+    /// Connections open at once; past it a client gets 503 at once.
+    pub max_connections: usize,
+    /// Event streams open at once; past it, 503.
+    pub max_streams: usize,
+    /// How long SIGINT or SIGTERM waits for calls and clients to finish.
+    pub shutdown_timeout: Duration,
+}
+
+impl ServeOptions {
+    /// Loopback, no token, the default limits: what `gt serve` starts with.
+    pub fn new(addr: SocketAddr) -> ServeOptions {
+        ServeOptions {
+            addr,
+            token: None,
+            read_only: false,
+            hosts: Vec::new(),
+            max_connections: 4096,
+            max_streams: 64,
+            shutdown_timeout: Duration::from_secs(10),
+        }
+    }
 }
 
 /// What every request handler shares.
 struct App {
     open: OpenOptions,
     options: ServeOptions,
-    /// New events, as the poller finds them.
-    events: broadcast::Sender<Event>,
-    /// The newest event id the poller has seen.
+    /// The newest event id the poller has seen; each stream reads what is
+    /// newer from the store itself, a page at a time.
     newest: watch::Receiver<i64>,
     /// Flips to true when the server is shutting down, ending the streams.
     stopping: watch::Receiver<bool>,
+    /// One permit per open event stream.
+    streams: Arc<Semaphore>,
+    /// Towns the streams read their pages with, kept between pages: a few,
+    /// not one per stream (each holds a connection and its cache).
+    readers: std::sync::Mutex<Vec<Town>>,
+}
+
+/// How many idle towns the streams keep for their reads.
+const READERS: usize = 2;
+
+impl App {
+    /// The page of events after `last` (the first `EVENT_PAGE` of them), read
+    /// with one of the kept towns (or a new one while all are busy).
+    fn page_after(&self, last: i64) -> Result<Vec<Event>> {
+        let kept = self.readers.lock().ok().and_then(|mut r| r.pop());
+        let mut town = match kept {
+            Some(t) => t,
+            None => Town::open(&self.open)?,
+        };
+        let page = town.call(ListEvents {
+            after: Some(last),
+            limit: Some(EVENT_PAGE),
+            ..Default::default()
+        })?;
+        if let Ok(mut readers) = self.readers.lock() {
+            if readers.len() < READERS {
+                readers.push(town);
+            }
+        }
+        Ok(page)
+    }
 }
 
 /// An error as an HTTP response: the JSON error of §4 with its status.
@@ -111,17 +189,52 @@ fn same_secret(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && a.iter().zip(b).fold(0u8, |diff, (x, y)| diff | (x ^ y)) == 0
 }
 
-/// The names a browser may use for this server (against DNS rebinding).
+/// A `Host` header's name and port (80 when it names none, as browsers and
+/// curl send it for the default port); `None` when it is no host.
+fn split_host(host: &str) -> Option<(&str, u16)> {
+    let (name, port) = match host.strip_prefix('[') {
+        // An IPv6 literal: [::1]:7878
+        Some(rest) => {
+            let (inside, after) = rest.split_once(']')?;
+            let port = match after {
+                "" => None,
+                p => Some(p.strip_prefix(':')?),
+            };
+            (&host[..inside.len() + 2], port)
+        }
+        None => match host.rsplit_once(':') {
+            Some((name, port)) => (name, Some(port)),
+            None => (host, None),
+        },
+    };
+    let port = match port {
+        Some(p) => p.parse().ok()?,
+        None => 80,
+    };
+    (!name.is_empty()).then_some((name, port))
+}
+
+/// The names a browser may use for this server (against DNS rebinding): its
+/// address, localhost and the names given with `--host`; on every interface
+/// without `--host`, any name (the token is the guard, as said on start).
 fn host_allowed(options: &ServeOptions, host: &str) -> bool {
-    let port = options.addr.port();
-    if options.addr.ip().is_unspecified() {
-        // Bound to every interface (a token is required): any name of it.
-        return host
-            .rsplit_once(':')
-            .is_some_and(|(_, p)| p == port.to_string());
+    let Some((name, port)) = split_host(host) else {
+        return false;
+    };
+    if port != options.addr.port() {
+        return false;
     }
-    let served = options.addr.to_string();
-    host == served || host == format!("localhost:{port}")
+    let ip = options.addr.ip();
+    if ip.is_unspecified() && options.hosts.is_empty() {
+        return true;
+    }
+    let served = match ip {
+        std::net::IpAddr::V4(v4) => v4.to_string(),
+        std::net::IpAddr::V6(v6) => format!("[{v6}]"),
+    };
+    name == served
+        || name.eq_ignore_ascii_case("localhost")
+        || options.hosts.iter().any(|h| h.eq_ignore_ascii_case(name))
 }
 
 /// The one guard: every `/api` request passes it or is refused.
@@ -137,6 +250,14 @@ async fn guard(State(app): State<Arc<App>>, req: Request, next: Next) -> Respons
             "forbidden",
             format!("this server does not answer to the host '{host}'"),
             "use the address gt serve printed",
+        );
+    }
+    if req.uri().to_string().len() > URI_LIMIT {
+        return refusal(
+            StatusCode::URI_TOO_LONG,
+            "too_large",
+            format!("the request line is longer than {} KiB", URI_LIMIT >> 10),
+            "send long values in a JSON body",
         );
     }
     let api = req.uri().path().starts_with("/api");
@@ -201,17 +322,60 @@ async fn arguments(route: &Route, req: Request) -> Result<Json, Response> {
     let bytes = if parts.method == Method::GET {
         Default::default()
     } else {
-        axum::body::to_bytes(body, BODY_LIMIT).await.map_err(|_| {
-            refusal(
-                StatusCode::PAYLOAD_TOO_LARGE,
-                "too_large",
-                format!("the body is larger than {} MiB", BODY_LIMIT >> 20),
-                "send less at once",
-            )
-        })?
+        axum::body::to_bytes(body, BODY_LIMIT)
+            .await
+            .map_err(|e| body_refusal(&e))?
     };
     routes::arguments(route, parts.uri.path(), parts.uri.query(), &bytes)
         .map_err(|e| ApiError(e).into_response())
+}
+
+/// Why a body could not be read, as the JSON error: too large (413), too
+/// slow (408), or cut off (400).
+fn body_refusal(e: &axum::Error) -> Response {
+    let mut cause: Option<&(dyn std::error::Error + 'static)> = Some(e);
+    while let Some(c) = cause {
+        if c.is::<tower_http::timeout::TimeoutError>() {
+            return refusal(
+                StatusCode::REQUEST_TIMEOUT,
+                "timeout",
+                format!("the body stalled for {} s", BODY_TIMEOUT.as_secs()),
+                "send the whole body at once",
+            );
+        }
+        if c.is::<http_body_util::LengthLimitError>() {
+            return too_large();
+        }
+        cause = c.source();
+    }
+    refusal(
+        StatusCode::BAD_REQUEST,
+        "usage",
+        format!("the body could not be read: {e}"),
+        "send the whole body, as its Content-Length says",
+    )
+}
+
+fn too_large() -> Response {
+    refusal(
+        StatusCode::PAYLOAD_TOO_LARGE,
+        "too_large",
+        format!("the body is larger than {} MiB", BODY_LIMIT >> 20),
+        "send less at once",
+    )
+}
+
+/// tower-http's own refusals (a declared length over the limit) are plain
+/// text: the JSON error instead, as every refusal on this server.
+async fn json_refusals(response: Response) -> Response {
+    let plain = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_none_or(|c| c.as_bytes().starts_with(b"text/plain"));
+    if response.status() == StatusCode::PAYLOAD_TOO_LARGE && plain {
+        return too_large();
+    }
+    response
 }
 
 /// Runs a call of the catalogue for one request.
@@ -227,6 +391,19 @@ async fn call(app: Arc<App>, route: Route, req: Request) -> Response {
         Err(response) => return response,
     };
     let mut entry = route.entry;
+    // The whole log in one answer is for the command line; here it comes in
+    // pages.
+    if entry.spec.tool == "gt_events" {
+        let limit = args.get("limit").and_then(Json::as_u64);
+        if limit.is_some_and(|n| n == 0 || n > u64::from(EVENT_PAGE)) {
+            return ApiError(
+                Error::usage(format!("limit must be 1 to {EVENT_PAGE} here")).with_hint(
+                    "page on with after=ID, the id of the last event of the previous page",
+                ),
+            )
+            .into_response();
+        }
+    }
     // `POST /api/beads` with `"sling": true` hooks and dispatches the new bead.
     if entry.spec.tool == "gt_bead_create" && args.get("sling") == Some(&json!(true)) {
         if let Some(map) = args.as_object_mut() {
@@ -330,6 +507,9 @@ fn router(app: Arc<App>) -> Router {
             ApiError(Error::not_found("no such route").with_hint("see the API table in the README"))
         })
         .layer(middleware::from_fn_with_state(app.clone(), guard))
+        .layer(RequestBodyTimeoutLayer::new(BODY_TIMEOUT))
+        .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
+        .layer(middleware::map_response(json_refusals))
         .with_state(app)
 }
 
@@ -379,74 +559,103 @@ fn sse(event: &Event) -> SseEvent {
         .data(serde_json::to_string(event).unwrap_or_default())
 }
 
-/// `GET /api/events/stream`: each audit event as an SSE event, from what is
-/// committed after the connection, or after `Last-Event-ID` (`?after=ID`).
-async fn stream_events(State(app): State<Arc<App>>, headers: HeaderMap, req: Request) -> Response {
+/// The id to resume after: `Last-Event-ID`, else the last `after` of the
+/// query (the last, as everywhere a query repeats a field); `None` for a
+/// fresh start.
+fn resume_after(headers: &HeaderMap, query: Option<&str>) -> Result<Option<i64>> {
     let resume = headers
         .get("last-event-id")
         .and_then(|h| h.to_str().ok())
         .map(str::to_string)
         .or_else(|| {
-            routes::query_pairs(req.uri().query())
+            routes::query_pairs(query)
                 .into_iter()
+                .rev()
                 .find(|(k, _)| k == "after")
                 .map(|(_, v)| v)
         });
     // An empty one asks for nothing to be resumed (some clients send it so).
-    let resume = resume.filter(|r| !r.trim().is_empty());
-    let resume = match resume.map(|r| r.trim().parse::<i64>()) {
-        Some(Ok(id)) => Some(id),
-        Some(Err(_)) => {
-            return ApiError(Error::usage("Last-Event-ID is not an event id")).into_response()
-        }
-        None => None,
-    };
-    // Subscribed before the replay is read, so that nothing falls between.
-    let live = app.events.subscribe();
-    let mut last = resume.unwrap_or(*app.newest.borrow());
-    let mut missed = Vec::new();
-    if resume.is_some() {
-        let open = app.open.clone();
-        let replay = crate::runtime::blocking(move || {
-            let mut town = Town::open(&open)?;
-            town.call(ListEvents {
-                after: Some(last),
-                limit: Some(0),
-                ..Default::default()
-            })
-        })
-        .await;
-        match replay {
-            Ok(events) => missed = events,
-            Err(e) => return ApiError(e).into_response(),
-        }
-        if let Some(e) = missed.last() {
-            last = e.id;
+    match resume.filter(|r| !r.trim().is_empty()) {
+        None => Ok(None),
+        Some(r) => r
+            .trim()
+            .parse::<i64>()
+            .map(Some)
+            .map_err(|_| Error::usage("Last-Event-ID is not an event id")),
+    }
+}
+
+/// Where a stream is: the last event it sent.
+struct Cursor {
+    app: Arc<App>,
+    last: i64,
+    newest: watch::Receiver<i64>,
+    _permit: OwnedSemaphorePermit,
+}
+
+impl Cursor {
+    /// The next page of events after `last`, once there is one. The page is
+    /// read only when the client has taken the previous one, so a stream
+    /// holds one page at most however slowly its client reads; `None` when
+    /// the store cannot be read (the client resumes from its last id).
+    async fn next_page(mut self) -> Option<(Vec<Event>, Cursor)> {
+        loop {
+            if *self.newest.borrow_and_update() > self.last {
+                let (app, last) = (self.app.clone(), self.last);
+                let page = crate::runtime::blocking(move || app.page_after(last))
+                    .await
+                    .ok()?;
+                if let Some(e) = page.last() {
+                    self.last = e.id;
+                    return Some((page, self));
+                }
+            }
+            // Nothing newer yet: wait for the poller.
+            self.newest.changed().await.ok()?;
         }
     }
-    let replayed = stream::iter(
-        missed
-            .into_iter()
-            .map(|e| Ok::<_, std::convert::Infallible>(sse(&e))),
-    );
+}
+
+/// `GET /api/events/stream`: each audit event as an SSE event, from what is
+/// committed after the connection, or after `Last-Event-ID` (`?after=ID`).
+/// Replay and live events are the same pages read from the store, so a
+/// stream resumed from the start of a long log, or behind a big batch, holds
+/// one page at a time and misses nothing.
+async fn stream_events(State(app): State<Arc<App>>, headers: HeaderMap, req: Request) -> Response {
+    let resume = match resume_after(&headers, req.uri().query()) {
+        Ok(resume) => resume,
+        Err(e) => return ApiError(e).into_response(),
+    };
+    let Ok(permit) = app.streams.clone().try_acquire_owned() else {
+        return ApiError(
+            Error::unavailable(format!(
+                "{} event streams are open, the most this server keeps",
+                app.options.max_streams
+            ))
+            .with_hint("close a dashboard, or try again shortly"),
+        )
+        .into_response();
+    };
+    let mut newest = app.newest.clone();
+    let last = resume.unwrap_or_else(|| *newest.borrow_and_update());
+    let cursor = Cursor {
+        app: app.clone(),
+        last,
+        newest,
+        _permit: permit,
+    };
     let mut stopping = app.stopping.clone();
-    let live = stream::unfold((live, last), |(mut rx, last)| async move {
-        loop {
-            match rx.recv().await {
-                Ok(e) if e.id > last => {
-                    let id = e.id;
-                    return Some((Ok(sse(&e)), (rx, id)));
-                }
-                Ok(_) => continue,
-                // A slow client missed events: it ends, and resumes from its last id.
-                Err(_) => return None,
-            }
-        }
-    });
     let until_stop = async move {
         let _ = stopping.wait_for(|s| *s).await;
     };
-    let events = replayed.chain(live).take_until(until_stop);
+    let events = stream::unfold(cursor, Cursor::next_page)
+        .flat_map(|page| {
+            stream::iter(
+                page.into_iter()
+                    .map(|e| Ok::<_, std::convert::Infallible>(sse(&e))),
+            )
+        })
+        .take_until(until_stop);
     Sse::new(events)
         .keep_alive(KeepAlive::new().interval(Duration::from_secs(15)))
         .into_response()
@@ -465,45 +674,25 @@ fn log_end(open: &OpenOptions) -> Option<(Town, i64)> {
     Some((town, newest.last().map_or(0, |e| e.id)))
 }
 
-/// The one poller: new events from any writer, shared by every stream. Idle,
-/// it asks the store for events after the newest it has seen, ten times a
-/// second: one index probe each. `start` is the town and where its log ended
-/// when the server started, if it could be read then.
-fn poll_events(
-    open: OpenOptions,
-    start: Option<(Town, i64)>,
-    events: broadcast::Sender<Event>,
-    newest: watch::Sender<i64>,
-) {
-    let (mut town, mut last) = match start {
-        Some((town, end)) => (Some(town), Some(end)),
-        None => (None, None),
-    };
+/// The one poller: where the log ends, whoever wrote to it, shared by every
+/// stream. It asks the store for its newest event ten times a second: one
+/// index probe each. `start` is the town and where its log ended when the
+/// server started, if it could be read then.
+fn poll_events(open: OpenOptions, start: Option<(Town, i64)>, newest: watch::Sender<i64>) {
+    let mut town = start.map(|(town, _)| town);
     loop {
-        if last.is_none() {
-            // The town could not be read at start: streams start after what
-            // is there once it can.
-            if let Some((t, end)) = log_end(&open) {
-                town = Some(t);
-                last = Some(end);
-                let _ = newest.send(end);
-            }
-        } else if town.is_none() {
+        if town.is_none() {
             town = Town::open(&open).ok();
         }
-        if let (Some(t), Some(after)) = (town.as_mut(), last) {
-            let request = ListEvents {
-                after: Some(after),
-                limit: Some(0),
+        if let Some(t) = town.as_mut() {
+            let end = t.call(ListEvents {
+                limit: Some(1),
                 ..Default::default()
-            };
-            match t.call(request) {
-                Ok(found) => {
-                    for e in found {
-                        last = Some(e.id);
-                        let _ = events.send(e);
-                    }
-                    let _ = newest.send(last.unwrap_or(after));
+            });
+            match end {
+                Ok(end) => {
+                    let end = end.last().map_or(0, |e| e.id);
+                    newest.send_if_modified(|seen| std::mem::replace(seen, end) != end);
                 }
                 // Down or busy: try again, with a fresh connection.
                 Err(_) => town = None,
@@ -516,10 +705,58 @@ fn poll_events(
     }
 }
 
-/// Serves until SIGINT or SIGTERM; in-flight calls finish, streams close.
+/// Lets the process hold as many open files as it may (the soft limit up to
+/// the hard one), so that the connection cap, not the file limit, is what
+/// refuses clients; the cap is lowered to fit if the limit is lower still.
+fn fit_file_limit(max_connections: usize) -> usize {
+    #[cfg(unix)]
+    {
+        let mut limit = libc::rlimit {
+            rlim_cur: 0,
+            rlim_max: 0,
+        };
+        // SAFETY: getrlimit and setrlimit only read and write `limit`.
+        unsafe {
+            if libc::getrlimit(libc::RLIMIT_NOFILE, &mut limit) != 0 {
+                return max_connections;
+            }
+            if limit.rlim_cur < limit.rlim_max {
+                let raised = libc::rlimit {
+                    rlim_cur: limit.rlim_max,
+                    rlim_max: limit.rlim_max,
+                };
+                if libc::setrlimit(libc::RLIMIT_NOFILE, &raised) == 0 {
+                    limit = raised;
+                }
+            }
+        }
+        // Room for the store, the listener and the refusals past the cap.
+        let room = usize::try_from(limit.rlim_cur)
+            .unwrap_or(usize::MAX)
+            .saturating_sub(128);
+        max_connections.min(room.max(16))
+    }
+    #[cfg(not(unix))]
+    {
+        max_connections
+    }
+}
+
+/// The answer to a connection past the cap, written whole and closed.
+const TOO_MANY: &str = concat!(
+    "HTTP/1.1 503 Service Unavailable\r\n",
+    "content-type: application/json\r\n",
+    "retry-after: 1\r\n",
+    "connection: close\r\n",
+    "content-length: 123\r\n\r\n",
+    r#"{"error":{"code":"unavailable","message":"this server has as many connections as it keeps","hint":"try again in a moment"}}"#,
+);
+
+/// Serves until SIGINT or SIGTERM; in-flight calls finish, streams close,
+/// and whatever is still open after `--shutdown-timeout` is cut.
 pub fn serve(open: OpenOptions, options: ServeOptions) -> Result<()> {
     let runtime = crate::runtime::start("the server")?;
-    runtime.block_on(async move {
+    let outcome = runtime.block_on(async move {
         let listener = tokio::net::TcpListener::bind(options.addr)
             .await
             .map_err(|e| {
@@ -529,8 +766,12 @@ pub fn serve(open: OpenOptions, options: ServeOptions) -> Result<()> {
         let addr = listener
             .local_addr()
             .map_err(|e| Error::internal(format!("cannot read the address: {e}")))?;
-        let options = ServeOptions { addr, ..options };
-        let (events, _) = broadcast::channel(1024);
+        let max_connections = fit_file_limit(options.max_connections);
+        let options = ServeOptions {
+            addr,
+            max_connections,
+            ..options
+        };
         // Where the log ends is read before the address is printed, so that a
         // stream opened once the server answers gets everything committed
         // after it: a poller still starting must not take a later end for it.
@@ -541,27 +782,92 @@ pub fn serve(open: OpenOptions, options: ServeOptions) -> Result<()> {
         let (newest_tx, newest) = watch::channel(start.as_ref().map_or(0, |(_, end)| *end));
         let (stop_tx, stopping) = watch::channel(false);
         {
-            let (open, events) = (open.clone(), events.clone());
-            std::thread::spawn(move || poll_events(open, start, events, newest_tx));
+            let open = open.clone();
+            std::thread::spawn(move || poll_events(open, start, newest_tx));
         }
         let app = Arc::new(App {
             open,
             options: options.clone(),
-            events,
             newest,
             stopping,
+            streams: Arc::new(Semaphore::new(options.max_streams)),
+            readers: std::sync::Mutex::new(Vec::new()),
         });
         eprintln!("gt serve: the dashboard is at http://{addr}/ and the API under /api");
+        if addr.ip().is_unspecified() && options.hosts.is_empty() {
+            eprintln!(
+                "gt serve: on every interface any Host name is answered; the token is the \
+                 only guard (name the hosts with --host NAME)"
+            );
+        }
         println!("http://{addr}/");
-        let shutdown = async move {
-            shutdown_signal().await;
-            let _ = stop_tx.send(true);
+        accept(listener, router(app), &options).await;
+        let _ = stop_tx.send(true);
+        Ok(())
+    });
+    // Calls still running on blocking threads are not waited for past the
+    // deadline (a write's transaction commits whole or not at all).
+    runtime.shutdown_timeout(Duration::from_millis(200));
+    outcome
+}
+
+/// Accepts connections until a signal, each served with the header and body
+/// timeouts, at most `max_connections` at once; then lets them finish within
+/// the shutdown timeout.
+async fn accept(listener: tokio::net::TcpListener, router: Router, options: &ServeOptions) {
+    let mut http = hyper::server::conn::http1::Builder::new();
+    http.timer(TokioTimer::new())
+        .header_read_timeout(HEADER_TIMEOUT)
+        .max_buf_size(HEAD_BUFFER);
+    let service = TowerToHyperService::new(router);
+    let graceful = GracefulShutdown::new();
+    let slots = Arc::new(Semaphore::new(options.max_connections));
+    let signal = shutdown_signal();
+    tokio::pin!(signal);
+    let mut told_full = false;
+    loop {
+        let (socket, _) = tokio::select! {
+            accepted = listener.accept() => match accepted {
+                Ok(accepted) => accepted,
+                // Out of files (or a connection reset before it was taken):
+                // the open ones go on; accept again shortly.
+                Err(e) => {
+                    if !told_full {
+                        eprintln!("gt serve: cannot accept a connection: {e}");
+                        told_full = true;
+                    }
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                    continue;
+                }
+            },
+            _ = &mut signal => break,
         };
-        axum::serve(listener, router(app))
-            .with_graceful_shutdown(shutdown)
-            .await
-            .map_err(|e| Error::internal(format!("the server stopped: {e}")))
-    })
+        let _ = socket.set_nodelay(true);
+        let Ok(slot) = slots.clone().try_acquire_owned() else {
+            tokio::spawn(async move {
+                let mut socket = socket;
+                let refuse = tokio::io::AsyncWriteExt::write_all(&mut socket, TOO_MANY.as_bytes());
+                let _ = tokio::time::timeout(Duration::from_secs(1), refuse).await;
+            });
+            continue;
+        };
+        let connection = http.serve_connection(TokioIo::new(socket), service.clone());
+        let connection = graceful.watch(connection);
+        tokio::spawn(async move {
+            let _ = connection.await;
+            drop(slot);
+        });
+    }
+    drop(listener);
+    if tokio::time::timeout(options.shutdown_timeout, graceful.shutdown())
+        .await
+        .is_err()
+    {
+        eprintln!(
+            "gt serve: clients still connected after {} s are cut off",
+            options.shutdown_timeout.as_secs_f64()
+        );
+    }
 }
 
 async fn shutdown_signal() {
@@ -608,6 +914,60 @@ pub fn check(options: &ServeOptions) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_refusal_past_the_cap_is_whole() {
+        let (head, body) = TOO_MANY.split_once("\r\n\r\n").unwrap();
+        assert!(head.ends_with(&format!("content-length: {}", body.len())));
+        let error: Json = serde_json::from_str(body).unwrap();
+        assert_eq!(error["error"]["code"], "unavailable");
+    }
+
+    #[test]
+    fn hosts_are_the_address_localhost_and_the_names_given() {
+        let on = |addr: &str, hosts: &[&str]| ServeOptions {
+            hosts: hosts.iter().map(|h| h.to_string()).collect(),
+            ..ServeOptions::new(addr.parse().unwrap())
+        };
+        let table: &[(ServeOptions, &str, bool)] = &[
+            (on("127.0.0.1:7878", &[]), "127.0.0.1:7878", true),
+            (on("127.0.0.1:7878", &[]), "localhost:7878", true),
+            (on("127.0.0.1:7878", &[]), "LocalHost:7878", true),
+            (on("127.0.0.1:7878", &[]), "localhost", false),
+            (on("127.0.0.1:7878", &[]), "evil.example:7878", false),
+            (on("127.0.0.1:7878", &[]), "127.0.0.1:7879", false),
+            (on("127.0.0.1:7878", &[]), "", false),
+            (on("127.0.0.1:7878", &[]), "localhost:", false),
+            // Port 80 is what browsers and curl leave out.
+            (on("127.0.0.1:80", &[]), "localhost", true),
+            (on("127.0.0.1:80", &[]), "127.0.0.1", true),
+            (on("127.0.0.1:80", &[]), "127.0.0.1:80", true),
+            (on("[::1]:7878", &[]), "[::1]:7878", true),
+            (on("[::1]:7878", &[]), "[::1]", false),
+            (on("[::1]:80", &[]), "[::1]", true),
+            (on("[::1]:7878", &[]), "[::1]x:7878", false),
+            // Every interface, no names: any name (the token guards).
+            (on("0.0.0.0:7878", &[]), "anything.example:7878", true),
+            (on("0.0.0.0:7878", &[]), "anything.example:7879", false),
+            // Every interface, with names: those only.
+            (on("0.0.0.0:7878", &["gt.example"]), "gt.example:7878", true),
+            (on("0.0.0.0:7878", &["gt.example"]), "GT.example:7878", true),
+            (
+                on("0.0.0.0:7878", &["gt.example"]),
+                "evil.example:7878",
+                false,
+            ),
+            (on("0.0.0.0:7878", &["gt.example"]), "localhost:7878", true),
+        ];
+        for (options, host, allowed) in table {
+            assert_eq!(
+                host_allowed(options, host),
+                *allowed,
+                "{host} on {}",
+                options.addr
+            );
+        }
+    }
 
     #[test]
     fn secrets_compare_whole() {

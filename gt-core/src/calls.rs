@@ -1115,7 +1115,8 @@ request! {
         pub actor: Option<String>,
         /// A time (RFC 3339), a date, today, yesterday, or an age (10m, 2h).
         pub since: Option<String>,
-        /// The newest N (0 for all; default 50).
+        /// The newest N (0 for all; default 50); with `after`, the first N
+        /// after it, so that a reader pages on from the last id it got.
         pub limit: Option<u32>,
         /// Only events with a greater id.
         pub after: Option<i64>,

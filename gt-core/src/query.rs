@@ -982,9 +982,16 @@ pub(crate) fn events_sql(filter: &EventFilter) -> (String, Vec<Value>) {
         add("id > ?", id.into());
     }
     clauses.push("1".into());
+    // After an id, the first events after it (so that a reader pages on);
+    // otherwise the newest.
+    let order = if filter.after_id.is_some() {
+        "ASC"
+    } else {
+        "DESC"
+    };
     let mut sql = format!(
         "SELECT id, subject_id, event_type, actor, old_value, new_value, metadata, created_at, \
-         convoy_id FROM events WHERE {} ORDER BY id DESC",
+         convoy_id FROM events WHERE {} ORDER BY id {order}",
         clauses.join(" AND ")
     );
     if let Some(n) = filter.limit {
@@ -1013,7 +1020,9 @@ pub fn events(r: &mut dyn Reader, filter: &EventFilter) -> Result<Vec<Event>> {
             })
         })
         .collect::<Result<Vec<_>>>()?;
-    out.reverse();
+    if filter.after_id.is_none() {
+        out.reverse();
+    }
     Ok(out)
 }
 

@@ -48,14 +48,24 @@ impl Server {
 }
 
 impl Server {
+    /// The server's process id.
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
     /// Sends SIGTERM; the server must end by itself, successfully.
-    pub fn terminate(mut self) {
+    pub fn terminate(self) {
+        self.terminate_within(Duration::from_secs(10));
+    }
+
+    /// Sends SIGTERM; the server must end by itself, successfully, within `wait`.
+    pub fn terminate_within(mut self, wait: Duration) {
         let sent = std::process::Command::new("kill")
             .args(["-TERM", &self.child.id().to_string()])
             .status()
             .unwrap();
         assert!(sent.success());
-        let deadline = Instant::now() + Duration::from_secs(10);
+        let deadline = Instant::now() + wait;
         loop {
             if let Some(status) = self.child.try_wait().unwrap() {
                 assert!(status.success(), "gt serve ended with {status}");

@@ -4,6 +4,7 @@
 mod support;
 
 mod browser;
+mod clients;
 mod concurrency;
 mod crash;
 mod editing;
@@ -124,6 +125,7 @@ suite!(
     http::http_refusals_write_nothing,
     http::http_stream_carries_every_writer,
     http::http_stream_opened_at_once_misses_nothing,
+    clients::a_big_batch_reaches_a_live_stream_whole,
     mcp::mcp_diamond_flow_lands_once,
     mcp::mcp_edits_wonky_state,
     mcp::mcp_refusals_write_nothing,

@@ -1,8 +1,10 @@
 use std::net::SocketAddr;
+use std::time::Duration;
 
 use clap::Args;
 use gt_core::Result;
 
+use crate::cli::parse_duration;
 use crate::context::Ctx;
 
 /// Serve the HTTP API over the town (JSON in, JSON out, and an event stream)
@@ -12,7 +14,9 @@ use crate::context::Ctx;
 /// other address gt refuses to start without --token (or GT_SERVE_TOKEN),
 /// and every request must then send Authorization: Bearer TOKEN. A Host
 /// other than the served address is refused; writes must be JSON and
-/// same-origin. SIGINT or SIGTERM stops it once calls in flight finish.
+/// same-origin. Idle or stalled clients are cut off (10 s to send a head
+/// or the next piece of a body), and SIGINT or SIGTERM stops it once calls
+/// in flight finish, or after --shutdown-timeout.
 ///
 /// Examples:
 ///   gt serve
@@ -37,13 +41,37 @@ pub struct ServeArgs {
     /// Refuse every write (403)
     #[arg(long)]
     pub read_only: bool,
+
+    /// A name the server answers to besides its address and localhost
+    /// (repeatable); on 0.0.0.0 without it, any name is answered
+    #[arg(long = "host", value_name = "NAME")]
+    pub hosts: Vec<String>,
+
+    /// How many connections may be open at once (past it: 503)
+    #[arg(long, value_name = "N", default_value_t = 4096,
+          value_parser = clap::value_parser!(u32).range(1..))]
+    pub max_connections: u32,
+
+    /// How many event streams may be open at once (past it: 503)
+    #[arg(long, value_name = "N", default_value_t = 64,
+          value_parser = clap::value_parser!(u32).range(1..))]
+    pub max_streams: u32,
+
+    /// How long SIGINT or SIGTERM waits for calls and clients before
+    /// cutting them off
+    #[arg(long, value_name = "DURATION", default_value = "10s", value_parser = parse_duration)]
+    pub shutdown_timeout: Duration,
 }
 
 pub fn run(ctx: &mut Ctx, args: ServeArgs) -> Result<()> {
     let options = crate::serve::ServeOptions {
-        addr: args.addr,
         token: args.token.filter(|t| !t.is_empty()),
         read_only: args.read_only,
+        hosts: args.hosts,
+        max_connections: args.max_connections as usize,
+        max_streams: args.max_streams as usize,
+        shutdown_timeout: args.shutdown_timeout,
+        ..crate::serve::ServeOptions::new(args.addr)
     };
     crate::serve::check(&options)?;
     let open = ctx.open_options()?;

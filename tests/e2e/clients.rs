@@ -1,0 +1,318 @@
+//! `gt serve` under hostile clients, each finding of the attack reproduced on
+//! loopback, bounded in count and time: idle and half-sent connections lock
+//! nobody out and are cut, bodies are refused or cut without waiting for
+//! them, SIGTERM ends whatever clients do, replaying a long log holds little
+//! memory, a big batch reaches a live stream whole, and the caps answer 503.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::time::{Duration, Instant};
+
+use serde_json::Value;
+
+use crate::http::{get, raw, Server};
+use crate::support::Town;
+
+/// Opens `n` connections that each send `first` and then nothing more.
+fn stalled(addr: &str, n: usize, first: &[u8]) -> Vec<TcpStream> {
+    (0..n)
+        .map(|_| {
+            let mut s = TcpStream::connect(addr).unwrap();
+            s.write_all(first).unwrap();
+            s
+        })
+        .collect()
+}
+
+/// Whether the server closed `s` (reads EOF, or an error), within `wait`.
+fn closed(s: &mut TcpStream, wait: Duration) -> bool {
+    s.set_read_timeout(Some(wait)).unwrap();
+    let mut buf = [0u8; 4096];
+    loop {
+        match s.read(&mut buf) {
+            Ok(0) => return true,
+            // A refusal written before the close (408) is fine.
+            Ok(_) => continue,
+            Err(e) => {
+                return !matches!(
+                    e.kind(),
+                    std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
+                )
+            }
+        }
+    }
+}
+
+/// The server's peak resident memory, in MiB.
+fn peak_mib(pid: u32) -> u64 {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap();
+    let line = status
+        .lines()
+        .find(|l| l.starts_with("VmHWM:"))
+        .expect("VmHWM");
+    let kib: u64 = line
+        .split_whitespace()
+        .nth(1)
+        .and_then(|k| k.parse().ok())
+        .unwrap();
+    kib / 1024
+}
+
+/// 2000 idle, half-sent and stalled-body connections: a normal client still
+/// gets `/api/town` at once, a body declared over the limit is refused before
+/// it is sent, and after the header and body timeouts every stalled socket is
+/// closed by the server.
+#[test]
+fn stalled_connections_lock_nobody_out_and_are_cut() {
+    let t = Town::sqlite();
+    let s = Server::start(&t, &[]);
+    let head = format!("GET /api/town HTTP/1.1\r\nHost: {}\r\n", s.addr);
+    let body = format!(
+        "POST /api/beads HTTP/1.1\r\nHost: {}\r\nContent-Type: application/json\r\n\
+         Content-Length: 16000000\r\n\r\n{{",
+        s.addr
+    );
+    let mut held = stalled(&s.addr, 700, b"");
+    held.extend(stalled(&s.addr, 700, head.as_bytes()));
+    held.extend(stalled(&s.addr, 600, body.as_bytes()));
+
+    let asked = Instant::now();
+    let town = get(&s, "/api/town");
+    assert_eq!(town.status, 200, "{}", town.body);
+    let waited = asked.elapsed();
+    assert!(
+        waited < Duration::from_secs(1),
+        "{waited:?} behind 2000 stalled sockets"
+    );
+
+    // A gigabyte declared: refused at once, nothing of it sent.
+    let mut big = TcpStream::connect(&s.addr).unwrap();
+    write!(
+        big,
+        "POST /api/beads HTTP/1.1\r\nHost: {}\r\nContent-Type: application/json\r\n\
+         Content-Length: 1000000000\r\n\r\n",
+        s.addr
+    )
+    .unwrap();
+    big.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
+    let mut answer = [0u8; 512];
+    let n = big.read(&mut answer).unwrap();
+    let answer = String::from_utf8_lossy(&answer[..n]);
+    assert!(answer.starts_with("HTTP/1.1 413"), "{answer}");
+    assert!(answer.contains("\"too_large\""), "{answer}");
+
+    // Past the 10 s timeouts, the server has closed every one of them.
+    std::thread::sleep(Duration::from_secs(11));
+    let mut open = 0;
+    for s in &mut held {
+        open += usize::from(!closed(s, Duration::from_millis(500)));
+    }
+    assert_eq!(open, 0, "stalled connections still open after the timeouts");
+    assert_eq!(get(&s, "/api/town").status, 200);
+    s.terminate();
+}
+
+/// SIGTERM ends the server within `--shutdown-timeout` while one client stalls
+/// mid-headers, one mid-body, and one holds an event stream it never reads.
+#[test]
+fn sigterm_ends_within_the_timeout_whatever_clients_do() {
+    let t = Town::sqlite().with_rig();
+    let s = Server::start(&t, &["--shutdown-timeout", "2s"]);
+    let head = format!("GET /api/town HTTP/1.1\r\nHost: {}\r\n", s.addr);
+    let body = format!(
+        "POST /api/beads HTTP/1.1\r\nHost: {}\r\nContent-Type: application/json\r\n\
+         Content-Length: 100\r\n\r\n{{",
+        s.addr
+    );
+    let stream = format!(
+        "GET /api/events/stream HTTP/1.1\r\nHost: {}\r\nLast-Event-ID: -1\r\n\r\n",
+        s.addr
+    );
+    let _held = [
+        stalled(&s.addr, 1, head.as_bytes()),
+        stalled(&s.addr, 1, body.as_bytes()),
+        stalled(&s.addr, 1, stream.as_bytes()),
+    ];
+    // Enough events that the unread stream fills its socket.
+    let long = "x".repeat(2000);
+    for _ in 0..3 {
+        let mut args = vec!["sling-batch", "--rig", "app", "--title", "T"];
+        args.extend(std::iter::repeat_n(["--task", &long], 100).flatten());
+        t.json::<Value>(&args);
+    }
+    std::thread::sleep(Duration::from_millis(500));
+    let asked = Instant::now();
+    s.terminate_within(Duration::from_secs(6));
+    let took = asked.elapsed();
+    assert!(
+        took >= Duration::from_secs(1),
+        "it waited for nobody: {took:?}"
+    );
+}
+
+/// Forty streams resumed from the start of a 100 000-event log keep the
+/// server's memory small (a page each, read as the client takes it), and
+/// one read to its end gets every event once, in order. (SQLite only: the
+/// pages read the same through rqlite, as the big batch shows on both.)
+#[test]
+fn long_replays_hold_a_page_each() {
+    let t = Town::sqlite().with_rig();
+    let before = t.count("events");
+    t.execute(
+        "INSERT INTO events (subject_id, event_type, actor, old_value, new_value, metadata, \
+         created_at) WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n \
+         WHERE i < 100000) SELECT 'gt-seed' || i, 'noted', 'tester', NULL, \
+         '\"' || printf('%.200c', 'x') || '\"', NULL, '2026-01-01T00:00:00Z' FROM n",
+    );
+    let s = Server::start(&t, &[]);
+    let request = format!(
+        "GET /api/events/stream HTTP/1.1\r\nHost: {}\r\nLast-Event-ID: -1\r\n\r\n",
+        s.addr
+    );
+    // 39 clients that read a little and then stop reading.
+    let mut slow = Vec::new();
+    for _ in 0..39 {
+        let mut c = TcpStream::connect(&s.addr).unwrap();
+        c.write_all(request.as_bytes()).unwrap();
+        c.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+        let mut first = [0u8; 4096];
+        assert!(c.read(&mut first).unwrap() > 0);
+        slow.push(c);
+    }
+    // One that reads all of it.
+    let mut whole = TcpStream::connect(&s.addr).unwrap();
+    whole.write_all(request.as_bytes()).unwrap();
+    whole
+        .set_read_timeout(Some(Duration::from_secs(30)))
+        .unwrap();
+    let mut expected = 1;
+    for line in BufReader::new(whole).lines() {
+        let line = line.unwrap();
+        if let Some(id) = line.strip_prefix("id: ") {
+            assert_eq!(
+                id.parse::<i64>().unwrap(),
+                expected,
+                "events in order, each once"
+            );
+            expected += 1;
+            if expected > before + 100_000 {
+                break;
+            }
+        }
+    }
+    let peak = peak_mib(s.pid());
+    assert!(peak < 200, "peak RSS {peak} MiB with 40 replaying streams");
+    drop(slow);
+    s.terminate();
+}
+
+/// A 400-task batch (2001 events in one commit) reaches a live stream whole:
+/// every event, in order, none twice.
+pub fn a_big_batch_reaches_a_live_stream_whole(t: Town) {
+    let t = t.with_rig();
+    let s = Server::start(&t, &[]);
+    let before = t.count("events");
+    let mut stream = TcpStream::connect(&s.addr).unwrap();
+    write!(
+        stream,
+        "GET /api/events/stream HTTP/1.1\r\nHost: {}\r\n\r\n",
+        s.addr
+    )
+    .unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(20)))
+        .unwrap();
+    let mut lines = BufReader::new(stream).lines();
+    // The headers first, so that the stream is live before the batch.
+    for line in lines.by_ref() {
+        if line.unwrap().is_empty() {
+            break;
+        }
+    }
+    let mut args = vec!["sling-batch", "--rig", "app", "--title", "Big"];
+    let titles: Vec<String> = (0..400).map(|i| format!("task {i}")).collect();
+    for title in &titles {
+        args.extend(["--task", title]);
+    }
+    t.json::<Value>(&args);
+    let written = t.count("events") - before;
+    assert!(written > 2000, "{written} events");
+    let mut ids = Vec::new();
+    for line in lines {
+        let line = line.unwrap();
+        if let Some(id) = line.strip_prefix("id: ") {
+            ids.push(id.parse::<i64>().unwrap());
+            if ids.len() as i64 == written {
+                break;
+            }
+        }
+    }
+    let first = ids[0];
+    assert_eq!(first, before + 1, "the stream starts at the batch");
+    assert!(
+        ids.iter()
+            .enumerate()
+            .all(|(i, id)| *id == first + i as i64),
+        "every event of the batch, in order, none twice"
+    );
+}
+
+/// Past `--max-streams` and `--max-connections`, the JSON 503 with
+/// Retry-After; a long request line is the JSON 414; a repeated `after` is
+/// read last-wins by the stream as by `/api/events`.
+#[test]
+fn the_caps_answer_503_and_refusals_are_json() {
+    let t = Town::sqlite().with_rig();
+    t.json::<Value>(&["sling-batch", "--rig", "app", "--title", "T", "--task", "a"]);
+    let s = Server::start(&t, &["--max-streams", "1", "--max-connections", "3"]);
+    let open = |query: &str| {
+        let mut c = TcpStream::connect(&s.addr).unwrap();
+        write!(
+            c,
+            "GET /api/events/stream{query} HTTP/1.1\r\nHost: {}\r\n\r\n",
+            s.addr
+        )
+        .unwrap();
+        c.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
+        c
+    };
+    // `after=1&after=3`: the stream resumes after 3, as /api/events reads it.
+    let events = crate::http::get(&s, "/api/events?after=1&after=3&limit=500").json();
+    let first = events.as_array().unwrap()[0]["id"].as_i64().unwrap();
+    assert_eq!(first, 4);
+    let mut one = open("?after=1&after=3");
+    let mut seen = String::new();
+    let mut buf = [0u8; 4096];
+    while !seen.contains("\nid: ") {
+        let n = one.read(&mut buf).unwrap();
+        seen.push_str(&String::from_utf8_lossy(&buf[..n]));
+    }
+    let after = seen.split("\nid: ").nth(1).unwrap();
+    let id: i64 = after.lines().next().unwrap().trim().parse().unwrap();
+    assert_eq!(id, 4, "{seen}");
+
+    let second = raw(&s.addr, "GET", "/api/events/stream", &[], b"");
+    assert_eq!(second.status, 503, "{second:?}");
+    assert!(second
+        .headers
+        .to_ascii_lowercase()
+        .contains("retry-after: 1"));
+    assert_eq!(second.json()["error"]["code"], "unavailable");
+
+    // Two more connections fill the cap of three (the stream holds one).
+    let _a = stalled(&s.addr, 2, b"");
+    std::thread::sleep(Duration::from_millis(200));
+    let past = raw(&s.addr, "GET", "/api/town", &[], b"");
+    assert_eq!(past.status, 503, "{past:?}");
+    assert!(past.headers.to_ascii_lowercase().contains("retry-after: 1"));
+    assert_eq!(past.json()["error"]["code"], "unavailable");
+    drop(_a);
+    drop(one);
+    std::thread::sleep(Duration::from_millis(300));
+
+    let long = format!("/api/beads?label={}", "a".repeat(9000));
+    assert_eq!(get(&s, &long).refused(414), "too_large");
+    assert_eq!(get(&s, "/api/events?limit=0").refused(400), "usage");
+    assert_eq!(get(&s, "/api/events?limit=501").refused(400), "usage");
+    s.terminate();
+}
