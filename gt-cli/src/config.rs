@@ -100,7 +100,7 @@ pub fn resolve(global: &GlobalArgs) -> Result<Settings> {
     };
     let shown_db =
         db.0.as_deref()
-            .map(gt_core::store::rqlite::redact)
+            .map(gt_core::store::location::redact)
             .or_else(|| default_db().map(|p| p.display().to_string()));
     r.note("db", shown_db, db.1);
 

@@ -11,6 +11,7 @@ use crate::effects::Effects;
 use crate::error::{Error, Result};
 use crate::event_type as ev;
 use crate::model;
+use crate::store::location;
 use crate::store::rqlite::{self, Credentials, Rqlite};
 use crate::store::schema::{self, SchemaState};
 use crate::store::sqlite::Sqlite;
@@ -44,6 +45,9 @@ pub fn is_remote(location: &str) -> bool {
 /// An open town.
 pub struct Town {
     db: Box<dyn Backend>,
+    /// The town for the dispatch command's `GT_DB`: the location without its
+    /// user and password, which go apart (`GT_DB_USER`, `GT_DB_PASSWORD`).
+    handed_on: String,
     /// For the dispatch command: the location's own, else the options'.
     credentials: Option<Credentials>,
     actor: String,
@@ -64,18 +68,21 @@ impl Town {
         crate::limits::check("actor", &options.actor)?;
         #[cfg(feature = "testing")]
         crate::testing::delay("town-open");
-        let mut db: Box<dyn Backend> = if is_remote(&options.location) {
-            Box::new(Rqlite::open(
-                &options.location,
-                options.credentials.as_ref(),
-                options.lock_timeout,
-            )?)
-        } else {
-            Box::new(Sqlite::open(
-                Path::new(&options.location),
-                options.lock_timeout,
-            )?)
-        };
+        // Anything with a scheme is a URL, never a file name: one gt cannot
+        // reach (ftp://…) is refused by the rqlite parser, its password masked.
+        let mut db: Box<dyn Backend> =
+            if is_remote(&options.location) || options.location.contains("://") {
+                Box::new(Rqlite::open(
+                    &options.location,
+                    options.credentials.as_ref(),
+                    options.lock_timeout,
+                )?)
+            } else {
+                Box::new(Sqlite::open(
+                    Path::new(&options.location),
+                    options.lock_timeout,
+                )?)
+            };
         let schema = schema::ensure(&mut *db)?;
         // In gt-core's tests every statement must be one the plan test names.
         #[cfg(test)]
@@ -85,6 +92,7 @@ impl Town {
             .filter(|_| is_remote(&options.location));
         Ok(Town {
             db,
+            handed_on: location::without_userinfo(&options.location),
             credentials,
             actor: options.actor.clone(),
             dispatch_command: options
@@ -160,7 +168,7 @@ impl Town {
         let Some(command) = self.dispatch_command.clone() else {
             return;
         };
-        let location = self.db.location().to_string();
+        let location = self.handed_on.clone();
         let mut failures = Vec::new();
         // Retries that went through: their failures are forgotten.
         let mut recovered = Vec::new();

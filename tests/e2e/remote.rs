@@ -271,18 +271,29 @@ fn leader_redirects_are_followed() {
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
     let port = listener.local_addr().unwrap().port();
     let leader = node.http.clone();
+    let redirected_to = leader.clone();
     std::thread::spawn(move || {
         for stream in listener.incoming().take(50) {
             let Ok(mut stream) = stream else { continue };
             let mut buf = [0u8; 65536];
             let _ = stream.read(&mut buf);
             let answer = format!(
-                "HTTP/1.1 301 Moved Permanently\r\nX-Rqlite-Version: 8\r\nLocation: http://{leader}/db/execute\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+                "HTTP/1.1 301 Moved Permanently\r\nX-Rqlite-Version: 8\r\nLocation: http://{redirected_to}/db/execute\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
             );
             let _ = stream.write_all(answer.as_bytes());
         }
     });
-    let t = Town::at(format!("http://127.0.0.1:{port}"));
+    // Only to a node the location names: a redirect elsewhere is refused,
+    // naming where it led.
+    let alone = Town::at(format!("http://127.0.0.1:{port}"));
+    let refused = alone.fails(&["rig", "add", "app"], 5);
+    let message = refused.to_string();
+    assert!(
+        message.contains(&format!("redirected gt to http://{leader}")),
+        "{message}"
+    );
+    assert!(message.contains("not a node of the cluster"), "{message}");
+    let t = Town::at(format!("http://127.0.0.1:{port},{leader}"));
     t.json::<serde_json::Value>(&["rig", "add", "app"]);
     let batch: SlungBatch = t.json(&[
         "sling-batch",
@@ -304,17 +315,20 @@ fn leader_redirects_are_followed() {
 /// A cluster with basic authentication on: gt reaches it with the password in
 /// the URL, or in the environment, or in the config file, and no output of
 /// any command (init, a failure, a JSON error, `config show`, a dispatch
-/// command's environment) ever contains the password.
+/// command's environment) ever contains the password. The password holds a
+/// comma (which otherwise separates nodes), a colon and an `@`.
 #[test]
 fn a_password_reaches_the_cluster_and_is_never_shown() {
-    const PASSWORD: &str = "s3cret-Pa55";
+    const PASSWORD: &str = "s3cret,Pa55:w@rd";
     let node = Node::start_with_auth("alice", PASSWORD);
     let addr = node.http.clone();
     let with_password = format!("http://alice:{PASSWORD}@{addr}");
     let t = Town::at(with_password.clone());
     let shown = |run: &crate::support::Run| {
         let all = format!("{}{}", run.stdout, run.stderr);
-        assert!(!all.contains(PASSWORD), "the password was shown: {all}");
+        for part in [PASSWORD, "Pa55"] {
+            assert!(!all.contains(part), "the password was shown: {all}");
+        }
         all
     };
     // Init, in both renderings, names the town with the password masked.
@@ -328,7 +342,7 @@ fn a_password_reaches_the_cluster_and_is_never_shown() {
     let info: TownInfo = t.json(&["init"]);
     assert_eq!(info.location, format!("http://alice:***@{addr}"));
     // Work goes through; a dispatch command sees the town without the
-    // password in GT_DB, and the credentials to reach it.
+    // user and password in GT_DB, and the credentials to reach it apart.
     let log = t.path("dispatch.log");
     let mut cmd = t.command(&["--json", "sling", "--rig", "app", "Task"]);
     cmd.env(
@@ -338,7 +352,7 @@ fn a_password_reaches_the_cluster_and_is_never_shown() {
     t.run(&["rig", "add", "app"]);
     shown(&crate::support::Run::of(&mut cmd));
     let logged = std::fs::read_to_string(&log).unwrap();
-    assert_eq!(logged.trim(), format!("http://alice:***@{addr} alice"));
+    assert_eq!(logged.trim(), format!("http://{addr} alice"));
     // Failures: a bad ID, and a wrong password, in both renderings.
     shown(&t.run(&["bead", "show", "gt-zzzzz"]));
     let err = t.fails(&["bead", "show", "gt-zzzzz"], 3);
@@ -351,6 +365,32 @@ fn a_password_reaches_the_cluster_and_is_never_shown() {
     // `config show`, with the password in the URL and in the environment.
     let config = t.run(&["--json", "config", "show"]);
     assert!(shown(&config).contains("alice:***@"), "{}", config.stdout);
+    // The same password percent-encoded reaches the cluster, and neither
+    // form is shown.
+    let encoded = PASSWORD
+        .replace(',', "%2C")
+        .replace(':', "%3A")
+        .replace('@', "%40");
+    let t2 = Town::at(format!("http://alice:{encoded}@{addr}"));
+    let listed = t2.run(&["--json", "convoy", "list"]);
+    assert_eq!(listed.code, 0, "{}", listed.stderr);
+    assert!(!format!("{}{}", listed.stdout, listed.stderr).contains(&encoded));
+    shown(&listed);
+    // Nor in a location gt cannot open, or `config show` of an unreachable one.
+    for db in [
+        format!("ftp://alice:{PASSWORD}@{addr}/x"),
+        format!("http://alice:{PASSWORD}@127.0.0.1:1"),
+    ] {
+        let mut cmd = t.command(&["config", "show"]);
+        cmd.env("GT_DB", &db);
+        let config = crate::support::Run::of(&mut cmd);
+        assert!(shown(&config).contains("alice:***@"), "{}", config.stdout);
+        let mut cmd = t.command(&["--lock-timeout", "200ms", "convoy", "list"]);
+        cmd.env("GT_DB", &db);
+        let failed = crate::support::Run::of(&mut cmd);
+        assert_eq!(failed.code, 5, "{db}: {}", failed.stderr);
+        assert!(shown(&failed).contains("alice:***@"), "{}", failed.stderr);
+    }
     // No password in the URL: it comes from the environment or the file.
     let bare = Town::at(format!("http://{addr}"));
     let refused = bare.run(&["--json", "convoy", "list"]);

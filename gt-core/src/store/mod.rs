@@ -7,6 +7,7 @@
 //! `BEGIN IMMEDIATE` (the guards then always pass); a remote backend sends the batch
 //! as one atomic request and retries the whole unit when a guard fails.
 
+pub mod location;
 pub mod rqlite;
 pub mod schema;
 pub mod sqlite;

@@ -12,6 +12,7 @@ use std::time::{Duration, Instant};
 
 use serde_json::{json, Value as Json};
 
+use super::location::{self, redact};
 use super::{Backend, Reader, Row, Stmt, StoreError, Value};
 use crate::error::Error;
 
@@ -55,7 +56,8 @@ pub struct Rqlite {
 enum Failure {
     // `Retry` means nothing reached the cluster (no connection was made), so the
     // request may go to another node; `Ambiguous` means it may have been applied.
-    /// The node pointed at the leader: ask there (a base URL).
+    /// The node pointed at the leader: ask there, if [`redirect_target`]
+    /// allows it (the answer's `Location`).
     Redirect(String),
     /// Nothing was sent, or the node cannot serve now: try again, elsewhere.
     Retry(String),
@@ -115,33 +117,16 @@ fn base64(bytes: &[u8]) -> String {
     out
 }
 
-/// `location` with every password in it masked (`http://alice:***@host:4001`),
-/// for anything that is shown, logged or handed on. A path is left as it is.
-pub fn redact(location: &str) -> String {
-    let Some((scheme, rest)) = location.split_once("://") else {
-        return location.to_string();
-    };
-    let hosts: Vec<String> = rest
-        .split(',')
-        .map(|host| match host.rsplit_once('@') {
-            Some((userinfo, addr)) => match userinfo.split_once(':') {
-                Some((user, _)) => format!("{user}:***@{addr}"),
-                None => host.to_string(),
-            },
-            None => host.to_string(),
-        })
-        .collect();
-    format!("{scheme}://{}", hosts.join(","))
-}
-
 /// The credentials a location names, if any.
 pub fn credentials_in(location: &str) -> Option<Credentials> {
     parse_nodes(location).ok().and_then(|(_, c)| c)
 }
 
 /// Parses `http://h:p`, `https://h:p`, `rqlite://h:p`, with several comma-separated
-/// hosts allowed (`http://h1:p1,h2:p2`), into base URLs. A `user:password@` before
-/// a host gives the credentials (they are kept out of the base URLs).
+/// nodes allowed (`http://h1:p1,h2:p2`), into base URLs. A `user:password@`
+/// right after the scheme gives the credentials of every node; it is taken off
+/// (up to the last `@`) before the nodes are split, so a password may hold
+/// commas, colons and `@`, and is percent-decoded (`%2C` for a comma).
 pub fn parse_location(location: &str) -> Result<Vec<String>, StoreError> {
     parse_nodes(location).map(|(nodes, _)| nodes)
 }
@@ -149,27 +134,35 @@ pub fn parse_location(location: &str) -> Result<Vec<String>, StoreError> {
 fn parse_nodes(location: &str) -> Result<(Vec<String>, Option<Credentials>), StoreError> {
     let bad = |why: &str| StoreError::Unavailable {
         message: format!("invalid rqlite address '{}': {why}", redact(location)),
-        hint: Some("use http://HOST:PORT, or several as http://HOST1:PORT1,HOST2:PORT2".into()),
+        hint: Some(
+            "use http://HOST:PORT, or several as http://HOST1:PORT1,HOST2:PORT2, \
+             with USER:PASSWORD@ after the scheme if the cluster wants them"
+                .into(),
+        ),
     };
-    let (scheme, rest) = location.split_once("://").ok_or_else(|| bad("no scheme"))?;
-    let scheme = match scheme.to_ascii_lowercase().as_str() {
+    let url = location::split(location).ok_or_else(|| bad("no scheme"))?;
+    let scheme = match url.scheme.to_ascii_lowercase().as_str() {
         "http" | "rqlite" => "http",
         "https" => "https",
         _ => return Err(bad("the scheme must be http, https or rqlite")),
     };
-    let rest = rest.trim_end_matches('/');
-    let mut nodes = Vec::new();
-    let mut credentials = None;
-    for host in rest.split(',') {
-        let mut host = host.trim();
-        if let Some((userinfo, addr)) = host.rsplit_once('@') {
-            let (user, password) = userinfo.split_once(':').unwrap_or((userinfo, ""));
-            credentials = Some(Credentials {
-                user: user.to_string(),
-                password: password.to_string(),
-            });
-            host = addr;
+    let credentials = match url.user_and_password() {
+        Some((user, password)) => {
+            let decode = |text: &str| {
+                location::percent_decode(text)
+                    .ok_or_else(|| bad("the user or password is not UTF-8 once decoded"))
+            };
+            Some(Credentials {
+                user: decode(user)?,
+                password: decode(password.unwrap_or(""))?,
+            })
         }
+        None => None,
+    };
+    let rest = url.rest.trim_end_matches('/');
+    let mut nodes = Vec::new();
+    for host in rest.split(',') {
+        let host = host.trim();
         if host.is_empty() || host.contains('/') || host.contains(char::is_whitespace) {
             return Err(bad("each node must be HOST:PORT"));
         }
@@ -263,9 +256,9 @@ impl Rqlite {
                     _ => Ok(answer),
                 }
             }
-            301 | 302 | 307 | 308 => match location.as_deref().and_then(base_of) {
-                Some(leader) => Err(Failure::Redirect(leader)),
-                None => Err(Failure::Retry(format!("{base} redirected gt nowhere"))),
+            301 | 302 | 307 | 308 => match location {
+                Some(leader) if base_of(&leader).is_some() => Err(Failure::Redirect(leader)),
+                _ => Err(Failure::Retry(format!("{base} redirected gt nowhere"))),
             },
             401 | 403 => Err(Failure::Fatal(StoreError::Unavailable {
                 message: format!("{base} refused gt: not authorized ({status})"),
@@ -310,15 +303,17 @@ impl Rqlite {
                     }
                     Err(Failure::Retry(why)) => last = why,
                     Err(Failure::Ambiguous(why)) if idempotent => last = why,
-                    Err(Failure::Redirect(leader)) => {
-                        // Follow it now: remember the leader and start there.
-                        self.current = match self.nodes.iter().position(|n| *n == leader) {
-                            Some(j) => j,
-                            None => {
-                                self.nodes.push(leader);
-                                self.nodes.len() - 1
+                    Err(Failure::Redirect(target)) => {
+                        // Follow it now, to a node of the cluster only:
+                        // remember the leader and start there.
+                        let credentials = self.authorization.is_some();
+                        match redirect_target(&self.nodes, &base, &target, credentials) {
+                            Ok(j) => self.current = j,
+                            Err(refused) => {
+                                self.current = i;
+                                return Err(Failure::Fatal(refused));
                             }
-                        };
+                        }
                         last = format!("{base} redirected to {}", self.nodes[self.current]);
                         redirects += 1;
                         if redirects <= MAX_REDIRECTS {
@@ -392,11 +387,92 @@ impl Rqlite {
     }
 }
 
-/// `scheme://host:port` of a URL such as a redirect's `Location`.
+/// `scheme://host:port` of a URL such as a redirect's `Location`, its
+/// userinfo (if any) left out.
 fn base_of(url: &str) -> Option<String> {
     let (scheme, rest) = url.split_once("://")?;
-    let host = rest.split('/').next().filter(|h| !h.is_empty())?;
-    Some(format!("{scheme}://{host}"))
+    let authority = rest.split(['/', '?', '#']).next()?;
+    let host = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
+    (!host.is_empty()).then(|| format!("{scheme}://{host}"))
+}
+
+/// The scheme (lower case), host (lower case) and port of a base URL, the
+/// port defaulted by the scheme; `None` unless it is http or https.
+fn endpoint(base: &str) -> Option<(String, String, u16)> {
+    let (scheme, host) = base.split_once("://")?;
+    let scheme = scheme.to_ascii_lowercase();
+    let default = match scheme.as_str() {
+        "http" => 80,
+        "https" => 443,
+        _ => return None,
+    };
+    let (host, port) = match host.strip_prefix('[') {
+        // [v6]:port
+        Some(v6) => {
+            let (addr, after) = v6.split_once(']')?;
+            let port = match after.strip_prefix(':') {
+                Some(p) => p.parse().ok()?,
+                None if after.is_empty() => default,
+                None => return None,
+            };
+            (format!("[{addr}]"), port)
+        }
+        None => match host.rsplit_once(':') {
+            Some((h, p)) => (h.to_string(), p.parse().ok()?),
+            None => (host.to_string(), default),
+        },
+    };
+    (!host.is_empty()).then(|| (scheme, host.to_ascii_lowercase(), port))
+}
+
+/// Whether a redirect from node `from` to `target` (its `Location`) may be
+/// followed, and to which of `nodes` (the cluster as the location names it):
+/// only to a node of that cluster, by host and port, so that the credentials
+/// never go to a host the user did not name; and never from https to http
+/// while credentials go with every request. The node is then asked at its
+/// configured address. A refusal is `unavailable`, naming the target.
+fn redirect_target(
+    nodes: &[String],
+    from: &str,
+    target: &str,
+    credentials: bool,
+) -> Result<usize, StoreError> {
+    let shown = redact(&base_of(target).unwrap_or_else(|| target.to_string()));
+    let to = base_of(target).as_deref().and_then(endpoint);
+    let found = to.as_ref().and_then(|(_, host, port)| {
+        nodes
+            .iter()
+            .position(|node| endpoint(node).is_some_and(|(_, h, p)| (&h, p) == (host, *port)))
+    });
+    let Some(j) = found else {
+        return Err(StoreError::Unavailable {
+            message: format!(
+                "{from} redirected gt to {shown}, which is not a node of the cluster named by --db; \
+                 gt does not follow it"
+            ),
+            hint: Some(
+                "name every node in --db as the cluster advertises it \
+                 (http://HOST1:PORT1,HOST2:PORT2; rqlited -http-adv-addr)"
+                    .into(),
+            ),
+        });
+    };
+    let downgrade = from.to_ascii_lowercase().starts_with("https://")
+        && to.is_some_and(|(scheme, _, _)| scheme == "http");
+    if downgrade && credentials {
+        return Err(StoreError::Unavailable {
+            message: format!(
+                "{from} redirected gt from https to {shown}; gt does not send the cluster's \
+                 password over plain http"
+            ),
+            hint: Some(
+                "serve every node over https (rqlited -http-cert and -http-key), \
+                 so that the leader is advertised with https"
+                    .into(),
+            ),
+        });
+    }
+    Ok(j)
 }
 
 fn statement(sql: &str, params: &[Value]) -> Json {
@@ -604,27 +680,232 @@ impl Backend for Rqlite {
 mod tests {
     use super::*;
 
+    /// Every shape of location with a password: the masked form keeps the
+    /// user and never holds the password, as given or decoded, and neither
+    /// does the error of opening it; the nodes and credentials parse right.
     #[test]
     fn passwords_are_masked_and_kept_out_of_node_urls() {
-        assert_eq!(
-            redact("http://alice:pw@h:1,bob:x@h:2"),
-            "http://alice:***@h:1,bob:***@h:2"
-        );
-        assert_eq!(redact("http://h:1"), "http://h:1");
-        assert_eq!(redact("/tmp/town.db"), "/tmp/town.db");
-        let (nodes, creds) = parse_nodes("http://alice:p:w@h:1").unwrap();
-        assert_eq!(nodes, ["http://h:1"]);
-        let creds = creds.unwrap();
-        assert_eq!(
-            (creds.user.as_str(), creds.password.as_str()),
-            ("alice", "p:w")
-        );
+        struct Case {
+            location: &'static str,
+            masked: &'static str,
+            /// What must never be shown (the password, and its decoded form).
+            secrets: &'static [&'static str],
+            /// `None`: the location is refused.
+            nodes: Option<&'static [&'static str]>,
+            credentials: Option<(&'static str, &'static str)>,
+        }
+        let cases = [
+            Case {
+                location: "http://alice:pw@h:1",
+                masked: "http://alice:***@h:1",
+                secrets: &["pw"],
+                nodes: Some(&["http://h:1"]),
+                credentials: Some(("alice", "pw")),
+            },
+            Case {
+                location: "http://alice:pa,ssW0rd@host:4001",
+                masked: "http://alice:***@host:4001",
+                secrets: &["pa,ssW0rd", "ssW0rd"],
+                nodes: Some(&["http://host:4001"]),
+                credentials: Some(("alice", "pa,ssW0rd")),
+            },
+            Case {
+                location: "https://alice:a,b:c@d,e@h1:1,h2:2,h3:3/",
+                masked: "https://alice:***@h1:1,h2:2,h3:3/",
+                secrets: &["a,b:c@d,e", "c@d"],
+                nodes: Some(&["https://h1:1", "https://h2:2", "https://h3:3"]),
+                credentials: Some(("alice", "a,b:c@d,e")),
+            },
+            Case {
+                location: "http://alice:p%40ss%2Cw%3Ard@h:1",
+                masked: "http://alice:***@h:1",
+                secrets: &["p%40ss%2Cw%3Ard", "p@ss,w:rd"],
+                nodes: Some(&["http://h:1"]),
+                credentials: Some(("alice", "p@ss,w:rd")),
+            },
+            Case {
+                location: "rqlite://al%20ice:x%2Fy/z@h:1",
+                masked: "rqlite://al%20ice:***@h:1",
+                secrets: &["x%2Fy/z", "x/y/z"],
+                nodes: Some(&["http://h:1"]),
+                credentials: Some(("al ice", "x/y/z")),
+            },
+            Case {
+                location: "http://alice:@h:1",
+                masked: "http://alice:***@h:1",
+                secrets: &[],
+                nodes: Some(&["http://h:1"]),
+                credentials: Some(("alice", "")),
+            },
+            Case {
+                location: "http://alice@h:1,h:2",
+                masked: "http://alice@h:1,h:2",
+                secrets: &[],
+                nodes: Some(&["http://h:1", "http://h:2"]),
+                credentials: Some(("alice", "")),
+            },
+            Case {
+                location: "http://h1:1,h2:2",
+                masked: "http://h1:1,h2:2",
+                secrets: &[],
+                nodes: Some(&["http://h1:1", "http://h2:2"]),
+                credentials: None,
+            },
+            Case {
+                location: "ftp://alice:pw,1@host/x",
+                masked: "ftp://alice:***@host/x",
+                secrets: &["pw,1"],
+                nodes: None,
+                credentials: None,
+            },
+            Case {
+                location: "postgres://bob:s3cr%21t@db.example:5432/gt",
+                masked: "postgres://bob:***@db.example:5432/gt",
+                secrets: &["s3cr%21t", "s3cr!t"],
+                nodes: None,
+                credentials: None,
+            },
+            Case {
+                location: "x y!://eve:hunter,2@@h",
+                masked: "x y!://eve:***@h",
+                secrets: &["hunter,2"],
+                nodes: None,
+                credentials: None,
+            },
+            Case {
+                location: "http://alice:pw@h:1/db",
+                masked: "http://alice:***@h:1/db",
+                secrets: &["pw"],
+                nodes: None,
+                credentials: None,
+            },
+            Case {
+                location: "http://alice:pw@",
+                masked: "http://alice:***@",
+                secrets: &["pw"],
+                nodes: None,
+                credentials: None,
+            },
+            Case {
+                location: "http://alice:p%FFw@h:1",
+                masked: "http://alice:***@h:1",
+                secrets: &["p%FFw"],
+                nodes: None,
+                credentials: None,
+            },
+        ];
+        for case in &cases {
+            let location = case.location;
+            let masked = redact(location);
+            assert_eq!(masked, case.masked, "{location}");
+            let parsed = parse_nodes(location);
+            let shown = match &parsed {
+                Ok(_) => String::new(),
+                Err(e) => {
+                    let e = Error::from(e.clone());
+                    format!("{e:?} {} {:?}", e.message, e.hint)
+                }
+            };
+            for secret in case.secrets {
+                assert!(!masked.contains(secret), "{location}: {masked}");
+                assert!(!shown.contains(secret), "{location}: {shown}");
+            }
+            match (&parsed, case.nodes) {
+                (Ok((nodes, credentials)), Some(expected)) => {
+                    assert_eq!(nodes, expected, "{location}");
+                    let credentials = credentials
+                        .as_ref()
+                        .map(|c| (c.user.as_str(), c.password.as_str()));
+                    assert_eq!(credentials, case.credentials, "{location}");
+                    assert_eq!(credentials_in(location).is_some(), credentials.is_some());
+                }
+                (Err(_), None) => assert!(shown.contains(&masked), "{location}: {shown}"),
+                (parsed, _) => panic!("{location}: {parsed:?}"),
+            }
+        }
+        let creds = credentials_in("http://alice:p:w@h:1").unwrap();
         assert!(!format!("{creds:?}").contains("p:w"));
+        assert_eq!(
+            creds.authorization(),
+            format!("Basic {}", base64(b"alice:p:w"))
+        );
+        let decoded = credentials_in("http://alice:p%2Cw@h:1").unwrap();
+        assert_eq!(
+            decoded.authorization(),
+            format!("Basic {}", base64(b"alice:p,w"))
+        );
         assert_eq!(base64(b"alice:pw"), "YWxpY2U6cHc=");
         assert_eq!(base64(b"ab"), "YWI=");
         assert_eq!(base64(b"abc"), "YWJj");
-        let err = parse_location("ftp://alice:pw@h:1").unwrap_err();
-        assert!(!format!("{err:?}").contains("pw"));
+    }
+
+    /// A redirect goes to a node of the configured cluster only (by host and
+    /// port), and never from https down to http with credentials.
+    #[test]
+    fn redirects_stay_inside_the_configured_cluster() {
+        let nodes = [
+            "http://10.0.0.1:4001".to_string(),
+            "http://Node-2:4001".to_string(),
+        ];
+        let from = "http://10.0.0.1:4001";
+        let follow =
+            |target: &str, credentials: bool| redirect_target(&nodes, from, target, credentials);
+        assert_eq!(
+            follow("http://node-2:4001/db/execute?transaction", true),
+            Ok(1)
+        );
+        assert_eq!(follow("http://10.0.0.1:4001/db/query", true), Ok(0));
+        assert_eq!(follow("https://node-2:4001/db/query", true), Ok(1));
+        // Another host, another port, another scheme, userinfo or not: refused,
+        // named (masked), with a hint.
+        for target in [
+            "http://evil.example:4001/db/execute",
+            "http://node-2:4002/db/execute",
+            "http://10.0.0.1/db/execute",
+            "ftp://node-2:4001/",
+            "http://mallory:pw,x@evil.example:4001/db",
+            "http://node-2:4001@evil.example:4001/db",
+        ] {
+            let refused = follow(target, true).unwrap_err();
+            let StoreError::Unavailable { message, hint } = refused else {
+                panic!("{target}: {refused:?}")
+            };
+            assert!(message.contains("not a node of the cluster"), "{message}");
+            assert!(!message.contains("pw,x"), "{message}");
+            assert!(hint.unwrap().contains("--db"));
+            assert!(follow(target, false).is_err(), "{target}");
+        }
+        // https to http: never with credentials; without, the node is asked at
+        // its configured (https) address.
+        let tls = ["https://a:4001".to_string(), "https://b:4001".to_string()];
+        let refused = redirect_target(&tls, "https://a:4001", "http://b:4001/db", true);
+        let Err(StoreError::Unavailable { message, hint }) = refused else {
+            panic!("{refused:?}")
+        };
+        assert!(
+            message.contains("http://b:4001") && message.contains("plain http"),
+            "{message}"
+        );
+        assert!(hint.unwrap().contains("https"));
+        assert_eq!(
+            redirect_target(&tls, "https://a:4001", "http://b:4001/db", false),
+            Ok(1)
+        );
+        assert_eq!(
+            redirect_target(&tls, "https://a:4001", "https://B:4001/db", true),
+            Ok(1)
+        );
+        // Default ports and IPv6.
+        let v6 = ["http://[::1]:4001".to_string(), "https://c".to_string()];
+        assert_eq!(
+            redirect_target(&v6, "http://[::1]:4001", "http://[::1]:4001/x", true),
+            Ok(0)
+        );
+        assert_eq!(
+            redirect_target(&v6, "http://[::1]:4001", "https://c:443/x", true),
+            Ok(1)
+        );
+        assert!(redirect_target(&v6, "http://[::1]:4001", "http://[::2]:4001/x", true).is_err());
     }
 
     #[test]
@@ -639,6 +920,7 @@ mod tests {
             ["https://a:1", "https://b:2"]
         );
         assert!(parse_location("ftp://h:1").is_err());
+        assert!(parse_location("http://alice:pw@h:1,bob:x@h:2").unwrap() == ["http://h:2"]);
         assert!(parse_location("http://h:1/db").is_err());
         assert!(parse_location("http://").is_err());
     }

@@ -69,13 +69,14 @@ enum Transaction {
 impl Sqlite {
     /// Opens (creating if needed) the SQLite file at `path`.
     pub fn open(path: &Path, lock_timeout: Duration) -> Result<Self, StoreError> {
-        let location = path.display().to_string();
+        // A path is shown as it is; anything URL-shaped, its password masked.
+        let location = super::location::redact(&path.display().to_string());
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
             if !parent.is_dir() {
                 return Err(StoreError::Unavailable {
                     message: format!(
                         "cannot open the town database {location}: directory {} does not exist",
-                        parent.display()
+                        super::location::redact(&parent.display().to_string())
                     ),
                     hint: Some("create the directory first, or choose another --db".into()),
                 });
