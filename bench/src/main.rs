@@ -4,6 +4,9 @@
 //! never asserted in tests; this prints them, and BENCHMARKS.md records them.
 //!
 //!   cargo run --release -p gt-bench -- [--sizes 10k,100k,1m] [--runs N] [--rqlite]
+//!   cargo run --release -p gt-bench -- --load [--clients 32] [--seconds 30]
+
+mod load;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -18,6 +21,11 @@ struct Opts {
     rqlite: bool,
     dir: PathBuf,
     gt: PathBuf,
+    /// `--load`: clients against `gt serve` instead of the process benchmarks.
+    load: bool,
+    clients: usize,
+    seconds: u64,
+    write_pct: usize,
 }
 
 /// A town size such as `10k`, `100000` or `1m`.
@@ -38,11 +46,17 @@ fn parse_size(s: &str) -> Option<usize> {
 
 const USAGE: &str =
     "usage: gt-bench [--sizes 10k,100k,1m] [--runs N] [--rqlite] [--dir DIR] [--gt PATH]
+       gt-bench --load [--clients N] [--seconds N] [--writes PCT] [--dir DIR] [--gt PATH]
   --sizes   town sizes to measure, in beads (default 10k,100k)
   --runs    runs of each command, interleaved with the floor (default 21)
   --rqlite  also measure a one-node rqlite cluster (needs .rqlite/, see README)
   --dir     where seeded towns are kept and reused (default $TMPDIR/gt-bench)
-  --gt      the gt binary to time (default: the one built beside gt-bench)";
+  --gt      the gt binary to time (default: the one built beside gt-bench)
+  --load    instead: keep-alive HTTP clients against `gt serve` on a fresh
+            10k-bead town, a table on stderr and the figures as JSON on stdout
+  --clients concurrent clients of --load (default 32)
+  --seconds how long --load runs (default 30)
+  --writes  percent of --load's requests that are writes (default 30)";
 
 /// Stops with a usage error (exit 2).
 fn usage_error(message: &str) -> ! {
@@ -65,6 +79,10 @@ fn opts() -> Opts {
             .ok()
             .and_then(|exe| Some(exe.parent()?.join("gt")))
             .unwrap_or_else(|| root.join("target/release/gt")),
+        load: false,
+        clients: 32,
+        seconds: 30,
+        write_pct: 30,
     };
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
@@ -91,6 +109,28 @@ fn opts() -> Opts {
                     .unwrap_or_else(|| usage_error("--runs takes a number above 0"));
             }
             "--rqlite" => o.rqlite = true,
+            "--load" => o.load = true,
+            "--clients" => {
+                o.clients = value()
+                    .parse()
+                    .ok()
+                    .filter(|&n| n > 0)
+                    .unwrap_or_else(|| usage_error("--clients takes a number above 0"));
+            }
+            "--seconds" => {
+                o.seconds = value()
+                    .parse()
+                    .ok()
+                    .filter(|&n| n > 0)
+                    .unwrap_or_else(|| usage_error("--seconds takes a number above 0"));
+            }
+            "--writes" => {
+                o.write_pct = value()
+                    .parse()
+                    .ok()
+                    .filter(|&n| n <= 100)
+                    .unwrap_or_else(|| usage_error("--writes takes a percentage, 0 to 100"));
+            }
             "--dir" => o.dir = PathBuf::from(value()),
             "--gt" => o.gt = PathBuf::from(value()),
             "-h" | "--help" => {
@@ -891,6 +931,10 @@ fn main() {
         "build gt first: cargo build --release -p gt-cli"
     );
     std::fs::create_dir_all(&o.dir).unwrap();
+    if o.load {
+        load::run(&o);
+        return;
+    }
     println!("# gt benchmarks\n\nMachine: {}. Runs: {} per figure (medians), each interleaved with the floor.\n", machine(), o.runs);
     let mut rows = Vec::new();
     let mut notes = Vec::new();
