@@ -97,6 +97,9 @@ impl Server {
 
 /// In polecat mode: the agent is implied (and no other may be named), and its
 /// bead is the only one it may edit, in the ways a polecat reports its work.
+/// A reference to anything else is `forbidden` whether it names something or
+/// not, with no candidates, names or titles: a polecat learns nothing of the
+/// town but its own records.
 fn polecat_arguments(town: &mut Town, agent: &str, tool: &str, arguments: Json) -> Result<Json> {
     let mut args = match arguments {
         Json::Null => serde_json::Map::new(),
@@ -110,12 +113,40 @@ fn polecat_arguments(town: &mut Town, agent: &str, tool: &str, arguments: Json) 
             me.name
         )))
     };
+    // Whether a reference names this record: read, but never shown.
+    let names_me = |found: Result<String>, mine: &str| found.is_ok_and(|id| id == mine);
+    if let Some(named) = args.get("agent_id").and_then(Json::as_str) {
+        if !names_me(town.agent(named).map(|a| a.id), &me.id) {
+            return forbidden(format!("{} may act only as itself", me.name));
+        }
+    }
+    let given = |key: &str| args.get(key).and_then(Json::as_str).map(str::to_string);
     match tool {
-        "gt_hook" | "gt_agent_heartbeat" | "gt_escalation_raise" => {
-            if let Some(named) = args.get("agent_id").and_then(Json::as_str) {
-                let other = town.agent(named)?;
-                if other.id != me.id {
-                    return forbidden(format!("{} may not act as {}", me.name, other.name));
+        "gt_hook" | "gt_agent_heartbeat" => {
+            args.insert("agent_id".into(), json!(me.id));
+        }
+        "gt_escalation_raise" => {
+            if let Some(bead) = given("bead_id") {
+                let own = me.hook.as_deref().unwrap_or_default();
+                if !names_me(town.bead(&bead).map(|b| b.id), own) {
+                    return forbidden(format!(
+                        "an escalation of {} may name its own bead only",
+                        me.name
+                    ));
+                }
+            }
+            if let Some(rig) = given("rig_id") {
+                // Its rig by name or ID, exactly.
+                let own = town
+                    .rigs()?
+                    .into_iter()
+                    .find(|r| Some(&r.name) == me.rig.as_ref())
+                    .is_some_and(|r| rig == r.name || rig == r.id);
+                if !own {
+                    return forbidden(format!(
+                        "an escalation of {} may name its own rig only",
+                        me.name
+                    ));
                 }
             }
             args.insert("agent_id".into(), json!(me.id));
@@ -124,12 +155,13 @@ fn polecat_arguments(town: &mut Town, agent: &str, tool: &str, arguments: Json) 
             let Some(hooked) = me.hook.clone() else {
                 return forbidden(format!("{} holds no bead", me.name));
             };
-            let bead = match args.get("bead_id").and_then(Json::as_str) {
-                Some(id) => town.bead(id)?.id,
-                None => hooked.clone(),
-            };
-            if bead != hooked {
-                return forbidden(format!("{bead} is not on {}'s hook ({hooked} is)", me.name));
+            if let Some(bead) = given("bead_id") {
+                if !names_me(town.bead(&bead).map(|b| b.id), &hooked) {
+                    return forbidden(format!(
+                        "{} may change only the bead on its hook ({hooked})",
+                        me.name
+                    ));
+                }
             }
             for key in args.keys() {
                 if !["bead_id", "status", "title", "body"].contains(&key.as_str()) {
@@ -144,7 +176,7 @@ fn polecat_arguments(town: &mut Town, agent: &str, tool: &str, arguments: Json) 
                     ));
                 }
             }
-            args.insert("bead_id".into(), json!(bead));
+            args.insert("bead_id".into(), json!(hooked));
         }
         _ => {}
     }
@@ -279,7 +311,13 @@ impl ServerHandler for Server {
         let arguments = request.arguments.map_or(Json::Null, Json::Object);
         let outcome = crate::runtime::blocking(move || server.run(&name, arguments)).await;
         if let Err(e) = &outcome {
-            eprintln!("gt mcp: {}: {}: {}", request.name, e.code(), e.message);
+            // The client's text, escaped for the terminal as the CLI does.
+            eprintln!(
+                "gt mcp: {}: {}: {}",
+                crate::output::sanitize(&request.name),
+                e.code(),
+                crate::output::sanitize(&e.message)
+            );
         }
         Ok(result(outcome).into())
     }
@@ -290,7 +328,7 @@ pub fn serve(open: OpenOptions, mode: Mode) -> Result<()> {
     let runtime = crate::runtime::start("the MCP server")?;
     let served = runtime.block_on(async move {
         let service = Server::new(open, mode)
-            .serve(rmcp::transport::stdio())
+            .serve(Lines::stdio())
             .await
             .map_err(|e| Error::internal(format!("the MCP handshake failed: {e}")))?;
         service
@@ -302,6 +340,197 @@ pub fn serve(open: OpenOptions, mode: Mode) -> Result<()> {
     // A pending read of stdin must not hold the process.
     runtime.shutdown_background();
     served
+}
+
+/// The most one message may hold (a longer line is refused, -32600).
+const MAX_LINE: usize = 16 << 20;
+
+/// Newline-delimited JSON-RPC on stdio that answers what it cannot take as
+/// JSON-RPC says (rmcp's own stdio transport skips such lines in silence):
+/// a line that is not JSON is -32700, JSON that is no request -32600, and a
+/// `tools/call` whose arguments are not an object -32602, each answered in
+/// turn with the responses, and the next line read as usual.
+///
+/// One task writes stdout, a whole line at a time, from a bounded queue that
+/// both the responses and these answers join: no half line, however a
+/// cancelled read or send falls.
+struct Lines<R> {
+    reader: tokio::io::BufReader<R>,
+    out: Option<tokio::sync::mpsc::Sender<Vec<u8>>>,
+    writer: Option<tokio::task::JoinHandle<()>>,
+    /// The line read so far (kept across a cancelled `receive`).
+    line: Vec<u8>,
+    /// Whether the rest of an over-long line is being skipped.
+    skipping: bool,
+    /// An answer not yet queued (kept across a cancelled `receive`).
+    answer: Option<Vec<u8>>,
+}
+
+impl Lines<tokio::io::Stdin> {
+    fn stdio() -> Self {
+        Lines::new(tokio::io::stdin(), tokio::io::stdout())
+    }
+}
+
+/// What a line of input is.
+enum Line {
+    Message(Box<rmcp::service::RxJsonRpcMessage<RoleServer>>),
+    /// Answered by the transport: the error response to write.
+    Refused(Json),
+    Blank,
+}
+
+/// A JSON-RPC error response (`id` is null when the request's is unknown).
+fn rpc_error(id: Json, code: i32, message: String) -> Json {
+    json!({ "jsonrpc": "2.0", "id": id, "error": { "code": code, "message": message } })
+}
+
+/// One message as a line of output.
+fn line_of(message: &impl serde::Serialize) -> Vec<u8> {
+    let mut text = serde_json::to_vec(message).unwrap_or_default();
+    text.push(b'\n');
+    text
+}
+
+/// Reads one line as JSON-RPC, or the error that answers it.
+fn read_line(line: &[u8]) -> Line {
+    let line = line.strip_suffix(b"\n").unwrap_or(line);
+    let line = line.strip_suffix(b"\r").unwrap_or(line);
+    if line.iter().all(u8::is_ascii_whitespace) {
+        return Line::Blank;
+    }
+    let value: Json = match serde_json::from_slice(line) {
+        Ok(v) => v,
+        Err(e) => return Line::Refused(rpc_error(Json::Null, -32700, format!("Parse error: {e}"))),
+    };
+    let id = value.get("id").cloned().unwrap_or(Json::Null);
+    let arguments = value
+        .get("params")
+        .and_then(|p| p.get("arguments"))
+        .filter(|a| !a.is_null());
+    if value.get("method").and_then(Json::as_str) == Some("tools/call")
+        && arguments.is_some_and(|a| !a.is_object())
+    {
+        return Line::Refused(rpc_error(
+            id,
+            -32602,
+            "Invalid params: a tool's arguments are an object".into(),
+        ));
+    }
+    match serde_json::from_value(value) {
+        Ok(message) => Line::Message(Box::new(message)),
+        Err(e) => Line::Refused(rpc_error(id, -32600, format!("Invalid Request: {e}"))),
+    }
+}
+
+impl<R: tokio::io::AsyncRead + Unpin + Send> Lines<R> {
+    fn new<W: tokio::io::AsyncWrite + Unpin + Send + 'static>(reader: R, mut writer: W) -> Self {
+        use tokio::io::AsyncWriteExt;
+        let (out, mut queue) = tokio::sync::mpsc::channel::<Vec<u8>>(64);
+        let writer = tokio::spawn(async move {
+            while let Some(line) = queue.recv().await {
+                if writer.write_all(&line).await.is_err() || writer.flush().await.is_err() {
+                    return;
+                }
+            }
+        });
+        Lines {
+            reader: tokio::io::BufReader::new(reader),
+            out: Some(out),
+            writer: Some(writer),
+            line: Vec::new(),
+            skipping: false,
+            answer: None,
+        }
+    }
+
+    /// The next whole line; `None` at the end of input. Safe to cancel: what
+    /// was read stays in `self.line` (nothing is consumed across an await).
+    /// An over-long line comes back as `Some(false)`.
+    async fn next_line(&mut self) -> Option<bool> {
+        use tokio::io::AsyncBufReadExt;
+        loop {
+            let buf = self.reader.fill_buf().await.ok()?;
+            if buf.is_empty() {
+                return None;
+            }
+            let (taken, end) = match buf.iter().position(|&b| b == b'\n') {
+                Some(i) => (i + 1, true),
+                None => (buf.len(), false),
+            };
+            if !self.skipping {
+                self.line.extend_from_slice(&buf[..taken]);
+                if self.line.len() > MAX_LINE {
+                    self.line.clear();
+                    self.skipping = true;
+                }
+            }
+            self.reader.consume(taken);
+            if end {
+                return Some(!std::mem::take(&mut self.skipping));
+            }
+        }
+    }
+}
+
+impl<R: tokio::io::AsyncRead + Unpin + Send> rmcp::transport::Transport<RoleServer> for Lines<R> {
+    type Error = std::io::Error;
+
+    fn send(
+        &mut self,
+        item: rmcp::service::TxJsonRpcMessage<RoleServer>,
+    ) -> impl std::future::Future<Output = std::io::Result<()>> + Send + 'static {
+        let out = self.out.clone();
+        let line = line_of(&item);
+        async move {
+            match out {
+                Some(out) => out.send(line).await.map_err(|_| closed()),
+                None => Err(closed()),
+            }
+        }
+    }
+
+    async fn receive(&mut self) -> Option<rmcp::service::RxJsonRpcMessage<RoleServer>> {
+        loop {
+            if let Some(answer) = self.answer.take() {
+                let out = self.out.as_ref()?;
+                // Queued whole or, if cancelled here, kept for the next call.
+                match out.reserve().await {
+                    Ok(slot) => slot.send(answer),
+                    Err(_) => return None,
+                }
+            }
+            let whole = self.next_line().await?;
+            let line = std::mem::take(&mut self.line);
+            let read = if whole {
+                read_line(&line)
+            } else {
+                Line::Refused(rpc_error(
+                    Json::Null,
+                    -32600,
+                    format!("Invalid Request: a message over {} MiB", MAX_LINE >> 20),
+                ))
+            };
+            match read {
+                Line::Message(message) => return Some(*message),
+                Line::Blank => {}
+                Line::Refused(error) => self.answer = Some(line_of(&error)),
+            }
+        }
+    }
+
+    async fn close(&mut self) -> std::io::Result<()> {
+        // What is queued is written before the server ends.
+        drop(self.out.take());
+        if let Some(writer) = self.writer.take() {
+            let _ = writer.await;
+        }
+        Ok(())
+    }
+}
+
+fn closed() -> std::io::Error {
+    std::io::Error::new(std::io::ErrorKind::BrokenPipe, "stdout is closed")
 }
 
 #[cfg(test)]

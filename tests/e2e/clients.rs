@@ -316,3 +316,59 @@ fn the_caps_answer_503_and_refusals_are_json() {
     assert_eq!(get(&s, "/api/events?limit=501").refused(400), "usage");
     s.terminate();
 }
+
+/// `gt mcp` answers each malformed line as JSON-RPC 2.0 says, at once, and
+/// goes on: not JSON is -32700 (id null), JSON that is no request -32600,
+/// a tool call whose arguments are not an object -32602 (with its id); and
+/// what it logs of a client's text has its control characters escaped.
+#[test]
+fn mcp_answers_malformed_lines_as_json_rpc_says() {
+    let t = Town::sqlite().with_rig();
+    let lines = [
+        "not json",
+        "{\"jsonrpc\": \"2.0\", \"id\": 1, \"method\": \"initialize\"",
+        "{\"foo\": \"bar\"}",
+        "[]",
+        "17",
+        "",
+        "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"tools/call\",\
+         \"params\":{\"name\":\"gt_hook\",\"arguments\":[1]}}",
+        "{\"jsonrpc\":\"2.0\",\"id\":8,\"method\":\"tools/call\",\
+         \"params\":{\"name\":\"gt_hook\",\"arguments\":\"x\"}}",
+        "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":\
+         {\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},\
+         \"clientInfo\":{\"name\":\"raw\",\"version\":\"1\"}}}",
+        "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}",
+        "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":\
+         {\"name\":\"gt_bead_show\",\"arguments\":{\"bead_id\":\"gt-\\u001b[2J\"}}}",
+    ];
+    let mut input = lines.join("\n");
+    input.push('\n');
+    let run = t.run_with_input(&["mcp"], input.as_bytes());
+    let answers: Vec<Value> = run
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
+        .collect();
+    let code = |a: &Value| a["error"]["code"].as_i64();
+    let expected: &[(Value, Option<i64>)] = &[
+        (Value::Null, Some(-32700)),
+        (Value::Null, Some(-32700)),
+        (Value::Null, Some(-32600)),
+        (Value::Null, Some(-32600)),
+        (Value::Null, Some(-32600)),
+        (serde_json::json!(7), Some(-32602)),
+        (serde_json::json!(8), Some(-32602)),
+        (serde_json::json!(1), None),
+        (serde_json::json!(2), None),
+    ];
+    assert_eq!(answers.len(), expected.len(), "{}", run.stdout);
+    for (answer, (id, error)) in answers.iter().zip(expected) {
+        assert_eq!(&answer["id"], id, "{answer}");
+        assert_eq!(code(answer), *error, "{answer}");
+        assert_eq!(answer["jsonrpc"], "2.0");
+    }
+    // The refused call (no such bead) is logged with the escape escaped.
+    assert!(!run.stderr.contains('\u{1b}'), "{:?}", run.stderr);
+    assert!(run.stderr.contains("\\u{1b}"), "{:?}", run.stderr);
+}

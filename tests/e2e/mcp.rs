@@ -376,6 +376,70 @@ pub fn mcp_polecat_edits_only_its_own_bead(t: Town) {
     );
     let esc = c.ok("gt_escalation_raise", json!({"message": "need a hand"}));
     assert_eq!(esc["agent"], json!(me));
+    // Prefixes and other references that would enumerate the town: forbidden,
+    // with no other record's ID, name or title in the reply.
+    let secrets = [
+        other.bead.id.as_str(),
+        other.agent.id.as_str(),
+        other.agent.name.as_str(),
+        "other",
+    ];
+    for (tool, arguments) in [
+        (
+            "gt_bead_update",
+            json!({"bead_id": "gt-", "status": "closed"}),
+        ),
+        (
+            "gt_bead_update",
+            json!({"bead_id": "gt-zzzzzz", "status": "closed"}),
+        ),
+        (
+            "gt_bead_update",
+            json!({"bead_id": &other.bead.id[..4], "status": "closed"}),
+        ),
+        ("gt_hook", json!({"agent_id": "ag-"})),
+        (
+            "gt_hook",
+            json!({"agent_id": &other.agent.name[..other.agent.name.len() - 1]}),
+        ),
+        ("gt_agent_heartbeat", json!({"agent_id": "ag-"})),
+        (
+            "gt_escalation_raise",
+            json!({"message": "m", "bead_id": "gt-"}),
+        ),
+        (
+            "gt_escalation_raise",
+            json!({"message": "m", "bead_id": other.bead.id}),
+        ),
+        (
+            "gt_escalation_raise",
+            json!({"message": "m", "rig_id": "elsewhere"}),
+        ),
+        (
+            "gt_escalation_raise",
+            json!({"message": "m", "agent_id": "ag-"}),
+        ),
+    ] {
+        let refused = c.call(tool, arguments.clone());
+        assert_eq!(
+            refused.code(),
+            "forbidden",
+            "{tool} {arguments}: {}",
+            refused.text
+        );
+        for secret in secrets {
+            assert!(
+                !refused.text.contains(secret),
+                "{tool} {arguments} told {secret}: {}",
+                refused.text
+            );
+        }
+    }
+    let own_rig = c.ok(
+        "gt_escalation_raise",
+        json!({"message": "m", "rig_id": "app", "bead_id": mine.bead.id}),
+    );
+    assert_eq!(own_rig["bead"], json!(mine.bead.id));
     let done = c.ok(
         "gt_bead_update",
         json!({"status": "in_review", "title": "mine, done"}),
