@@ -19,7 +19,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{on, MethodFilter};
 use axum::Router;
 use futures_util::stream::{self, StreamExt};
-use gt_core::calls::{self, ListEvents};
+use gt_core::calls::{self, Effect, ListEvents};
 use gt_core::error::ToolNames;
 use gt_core::model::Event;
 use gt_core::routes::{self, Route};
@@ -100,6 +100,10 @@ struct App {
     stopping: watch::Receiver<bool>,
     /// One permit per open event stream.
     streams: Arc<Semaphore>,
+    /// Whose turn it is to write: the calls that write wait here in the order
+    /// they came (tokio's mutex is fair), instead of polling for SQLite's one
+    /// write lock at random and by lottery.
+    writes: tokio::sync::Mutex<()>,
     /// Towns the streams read their pages with, kept between pages: a few,
     /// not one per stream (each holds a connection and its cache).
     readers: std::sync::Mutex<Vec<Town>>,
@@ -419,6 +423,10 @@ async fn call(app: Arc<App>, route: Route, req: Request) -> Response {
     if let Some(actor) = actor.filter(|a| !a.trim().is_empty()) {
         open.actor = actor;
     }
+    let _turn = match entry.spec.effect {
+        Effect::Read => None,
+        _ => Some(app.writes.lock().await),
+    };
     let outcome = crate::runtime::blocking(move || {
         let mut town = Town::open(&open)?;
         entry.call(&mut town, args)
@@ -792,6 +800,7 @@ pub fn serve(open: OpenOptions, options: ServeOptions) -> Result<()> {
             stopping,
             streams: Arc::new(Semaphore::new(options.max_streams)),
             readers: std::sync::Mutex::new(Vec::new()),
+            writes: tokio::sync::Mutex::new(()),
         });
         eprintln!("gt serve: the dashboard is at http://{addr}/ and the API under /api");
         if addr.ip().is_unspecified() && options.hosts.is_empty() {
@@ -801,8 +810,7 @@ pub fn serve(open: OpenOptions, options: ServeOptions) -> Result<()> {
             );
         }
         println!("http://{addr}/");
-        accept(listener, router(app), &options).await;
-        let _ = stop_tx.send(true);
+        accept(listener, router(app), &options, stop_tx).await;
         Ok(())
     });
     // Calls still running on blocking threads are not waited for past the
@@ -812,9 +820,14 @@ pub fn serve(open: OpenOptions, options: ServeOptions) -> Result<()> {
 }
 
 /// Accepts connections until a signal, each served with the header and body
-/// timeouts, at most `max_connections` at once; then lets them finish within
-/// the shutdown timeout.
-async fn accept(listener: tokio::net::TcpListener, router: Router, options: &ServeOptions) {
+/// timeouts, at most `max_connections` at once; then ends the streams (by
+/// `stop`) and lets the calls in flight finish within the shutdown timeout.
+async fn accept(
+    listener: tokio::net::TcpListener,
+    router: Router,
+    options: &ServeOptions,
+    stop: watch::Sender<bool>,
+) {
     let mut http = hyper::server::conn::http1::Builder::new();
     http.timer(TokioTimer::new())
         .header_read_timeout(HEADER_TIMEOUT)
@@ -859,6 +872,7 @@ async fn accept(listener: tokio::net::TcpListener, router: Router, options: &Ser
         });
     }
     drop(listener);
+    let _ = stop.send(true);
     if tokio::time::timeout(options.shutdown_timeout, graceful.shutdown())
         .await
         .is_err()

@@ -133,11 +133,21 @@ fn sigterm_ends_within_the_timeout_whatever_clients_do() {
         stalled(&s.addr, 1, body.as_bytes()),
         stalled(&s.addr, 1, stream.as_bytes()),
     ];
-    // Enough events that the unread stream fills its socket.
-    let long = "x".repeat(2000);
-    for _ in 0..3 {
-        let mut args = vec!["sling-batch", "--rig", "app", "--title", "T"];
-        args.extend(std::iter::repeat_n(["--task", &long], 100).flatten());
+    // Enough events (bodies of 60 KiB) that the unread stream fills its socket.
+    let tasks: Vec<Value> = (0..100)
+        .map(|i| serde_json::json!({"title": format!("t{i}"), "body": "x".repeat(60 << 10)}))
+        .collect();
+    let file = t.write("tasks.json", Value::Array(tasks).to_string());
+    for _ in 0..2 {
+        let args = [
+            "sling-batch",
+            "--rig",
+            "app",
+            "--title",
+            "T",
+            "--tasks-file",
+            &file,
+        ];
         t.json::<Value>(&args);
     }
     std::thread::sleep(Duration::from_millis(500));
@@ -310,6 +320,19 @@ fn the_caps_answer_503_and_refusals_are_json() {
     drop(one);
     std::thread::sleep(Duration::from_millis(300));
 
+    // An actor over 128 characters is refused, not stored.
+    let events = t.count("events");
+    let actor = "a".repeat(60 << 10);
+    let answer = raw(
+        &s.addr,
+        "POST",
+        "/api/escalations",
+        &[("Content-Type", "application/json"), ("X-GT-Actor", &actor)],
+        br#"{"message": "m"}"#,
+    );
+    assert_eq!(answer.refused(400), "usage");
+    assert!(answer.body.contains("actor"), "{}", answer.body);
+    assert_eq!(t.count("events"), events);
     let long = format!("/api/beads?label={}", "a".repeat(9000));
     assert_eq!(get(&s, &long).refused(414), "too_large");
     assert_eq!(get(&s, "/api/events?limit=0").refused(400), "usage");

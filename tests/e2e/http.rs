@@ -244,7 +244,12 @@ pub fn http_routes_answer_as_the_cli(t: Town) {
         "/api/agents/Toast/hook",
         &["hook", "--agent", "Toast"],
     );
-    same_as_cli(&t, &s, "/api/events?limit=0", &["events", "--limit", "0"]);
+    same_as_cli(
+        &t,
+        &s,
+        "/api/events?limit=500",
+        &["events", "--limit", "500"],
+    );
     same_as_cli(
         &t,
         &s,
