@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
-use crate::http::{get, raw, Server};
+use crate::http::{get, open_stream, raw, Server};
 use crate::support::Town;
 
 /// Opens `n` connections that each send `first` and then nothing more.
@@ -222,23 +222,8 @@ pub fn a_big_batch_reaches_a_live_stream_whole(t: Town) {
     let t = t.with_rig();
     let s = Server::start(&t, &[]);
     let before = t.count("events");
-    let mut stream = TcpStream::connect(&s.addr).unwrap();
-    write!(
-        stream,
-        "GET /api/events/stream HTTP/1.1\r\nHost: {}\r\n\r\n",
-        s.addr
-    )
-    .unwrap();
-    stream
-        .set_read_timeout(Some(Duration::from_secs(20)))
-        .unwrap();
-    let mut lines = BufReader::new(stream).lines();
-    // The headers first, so that the stream is live before the batch.
-    for line in lines.by_ref() {
-        if line.unwrap().is_empty() {
-            break;
-        }
-    }
+    // Live (its headers read) before the batch.
+    let lines = open_stream(&s);
     let mut args = vec!["sling-batch", "--rig", "app", "--title", "Big"];
     let titles: Vec<String> = (0..400).map(|i| format!("task {i}")).collect();
     for title in &titles {
@@ -248,8 +233,7 @@ pub fn a_big_batch_reaches_a_live_stream_whole(t: Town) {
     let written = t.count("events") - before;
     assert!(written > 2000, "{written} events");
     let mut ids = Vec::new();
-    for line in lines {
-        let line = line.unwrap();
+    while let Ok(line) = lines.recv_timeout(Duration::from_secs(20)) {
         if let Some(id) = line.strip_prefix("id: ") {
             ids.push(id.parse::<i64>().unwrap());
             if ids.len() as i64 == written {

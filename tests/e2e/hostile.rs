@@ -215,20 +215,20 @@ pub fn hostile_task_files_are_refused_or_stored_exactly(t: Town) {
         "[{\"title\": \"a\"}] trailing",
     ];
     let (events, convoys) = (t.count("events"), t.count("convoys"));
+    let refuses = |path: &str| {
+        let args = [
+            "sling-batch",
+            "--rig",
+            "app",
+            "--title",
+            "x",
+            "--tasks-file",
+            path,
+        ];
+        t.fails(&args, 2)
+    };
     for (i, text) in refused.iter().enumerate() {
-        let path = t.write(&format!("bad-{i}.json"), text);
-        let e = t.fails(
-            &[
-                "sling-batch",
-                "--rig",
-                "app",
-                "--title",
-                "x",
-                "--tasks-file",
-                &path,
-            ],
-            2,
-        );
+        let e = refuses(&t.write(&format!("bad-{i}.json"), text));
         assert!(
             e["error"]["message"].as_str().unwrap().contains("line"),
             "{text}: {e}"
@@ -238,19 +238,7 @@ pub fn hostile_task_files_are_refused_or_stored_exactly(t: Town) {
     // The longest body a task file may give is stored exactly; a longer one
     // is refused.
     let long = json!([{"title": "big", "body": "ü".repeat(32 * 1024 + 1)}]).to_string();
-    let path = t.write("long.json", long);
-    let e = t.fails(
-        &[
-            "sling-batch",
-            "--rig",
-            "app",
-            "--title",
-            "x",
-            "--tasks-file",
-            &path,
-        ],
-        2,
-    );
+    let e = refuses(&t.write("long.json", long));
     assert!(
         e["error"]["message"].as_str().unwrap().contains("body"),
         "{e}"

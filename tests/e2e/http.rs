@@ -634,7 +634,8 @@ pub fn http_refusals_write_nothing(t: Town) {
 
 /// Opens `/api/events/stream` and waits for its headers; returns its lines
 /// from then on.
-fn open_stream(s: &Server) -> std::sync::mpsc::Receiver<String> {
+/// Opens the event stream; its lines after the headers, as they come.
+pub fn open_stream(s: &Server) -> std::sync::mpsc::Receiver<String> {
     let mut stream = TcpStream::connect(&s.addr).unwrap();
     write!(
         stream,
