@@ -24,6 +24,28 @@ fn stalled(addr: &str, n: usize, first: &[u8]) -> Vec<TcpStream> {
         .collect()
 }
 
+/// Lets this test process hold `n` more open files than it does (the soft
+/// limit raised toward the hard one, as `gt serve` does for itself).
+fn room_for(n: u64) {
+    let mut limit = libc::rlimit {
+        rlim_cur: 0,
+        rlim_max: 0,
+    };
+    // SAFETY: getrlimit and setrlimit only read and write `limit`.
+    unsafe {
+        assert_eq!(libc::getrlimit(libc::RLIMIT_NOFILE, &mut limit), 0);
+        let want = (n + 512).max(limit.rlim_cur).min(limit.rlim_max);
+        limit.rlim_cur = want;
+        assert_eq!(libc::setrlimit(libc::RLIMIT_NOFILE, &limit), 0);
+    }
+    assert!(
+        limit.rlim_cur >= n + 512,
+        "this machine allows {} open files; the test needs {}",
+        limit.rlim_max,
+        n + 512
+    );
+}
+
 /// Whether the server closed `s` (reads EOF, or an error), within `wait`.
 fn closed(s: &mut TcpStream, wait: Duration) -> bool {
     s.set_read_timeout(Some(wait)).unwrap();
@@ -64,6 +86,7 @@ fn peak_mib(pid: u32) -> u64 {
 /// closed by the server.
 #[test]
 fn stalled_connections_lock_nobody_out_and_are_cut() {
+    room_for(2000);
     let t = Town::sqlite();
     let s = Server::start(&t, &[]);
     let head = format!("GET /api/town HTTP/1.1\r\nHost: {}\r\n", s.addr);
