@@ -109,7 +109,7 @@ fn resolve_id(r: &mut dyn Reader, kind: IdKind, table: &str, input: &str) -> Res
 }
 
 /// The error of a prefix that matches several things, with what it matches.
-fn ambiguous(input: &str, mut found: Vec<Candidate>, hint: &str) -> Error {
+pub(crate) fn ambiguous(input: &str, mut found: Vec<Candidate>, hint: &str) -> Error {
     let more = if found.len() > MAX_CANDIDATES {
         ", …"
     } else {

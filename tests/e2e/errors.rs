@@ -115,6 +115,23 @@ pub fn ambiguous_prefixes_list_candidates(t: Town) {
         message.contains(&a.bead.id) && message.contains(&b.bead.id),
         "{message}"
     );
+    // The same error, candidates and all, from the log's subjects.
+    for args in [
+        &["bead", "show", "gt-"][..],
+        &["events", "--subject", "gt-"],
+    ] {
+        let err = t.fails(args, 4);
+        let ids: Vec<&str> = err["error"]["candidates"]
+            .as_array()
+            .unwrap_or_else(|| panic!("{args:?}: {err}"))
+            .iter()
+            .map(|c| c["id"].as_str().unwrap())
+            .collect();
+        assert!(
+            ids.contains(&a.bead.id.as_str()) && ids.contains(&b.bead.id.as_str()),
+            "{err}"
+        );
+    }
     // The type prefix may be left off, and case does not matter.
     let short = a.bead.id[3..].to_uppercase();
     let found: gt_core::model::Bead = t.json(&["bead", "show", &short]);

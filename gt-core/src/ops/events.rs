@@ -1,6 +1,6 @@
 //! The activity feed.
 
-use crate::error::{Error, Hint, Result};
+use crate::error::{Candidate, Error, Hint, Result};
 use crate::id::{normalize_prefix, prefix_range, IdKind};
 use crate::model::{Convoy, Event};
 use crate::query::{self, EventFilter};
@@ -44,12 +44,18 @@ fn resolve_subject(r: &mut dyn Reader, input: &str) -> Result<String> {
         match ids.len() {
             0 => continue,
             1 => return Ok(ids.into_iter().next().expect("one")),
+            // The same error as every other ambiguous prefix, candidates
+            // included (SPEC §4).
             _ => {
-                return Err(Error::conflict(format!(
-                    "'{input}' is ambiguous: it matches {}",
-                    ids.join(", ")
-                ))
-                .with_hint("type more of the ID"))
+                let found = ids
+                    .into_iter()
+                    .map(|id| Candidate {
+                        id,
+                        name: None,
+                        title: None,
+                    })
+                    .collect();
+                return Err(query::ambiguous(input, found, "type more of the ID"));
             }
         }
     }
