@@ -107,6 +107,8 @@ fn polecat_arguments(town: &mut Town, agent: &str, tool: &str, arguments: Json) 
         _ => return Err(Error::usage("the arguments are not an object")),
     };
     let me = town.agent(agent)?;
+    // Checked again inside each write unit (a reassignment may come between).
+    town.serve_only(&me.id);
     let forbidden = |what: String| {
         Err(Error::forbidden(what).with_hint(format!(
             "this server serves {} only its own bead and its own reports",

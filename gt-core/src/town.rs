@@ -56,6 +56,10 @@ pub struct Town {
     warnings: Vec<String>,
     effects: Effects,
     clock: Clock,
+    /// The agent whose own records alone this town may write (a polecat's
+    /// server): checked inside each write unit, so that a reassignment
+    /// between a client's look and its write is noticed.
+    holder: Option<String>,
 }
 
 impl Town {
@@ -103,7 +107,19 @@ impl Town {
             warnings: Vec::new(),
             effects: Effects::default(),
             clock: Clock::system(),
+            holder: None,
         })
+    }
+
+    /// Lets this town write only the records of the agent `agent_id` (its
+    /// hooked bead), checked in the same unit as each write.
+    pub fn serve_only(&mut self, agent_id: &str) {
+        self.holder = Some(agent_id.to_string());
+    }
+
+    /// The agent this town serves alone, if it serves one.
+    pub(crate) fn holder(&self) -> Option<&str> {
+        self.holder.as_deref()
     }
 
     /// What `gt init` reports.

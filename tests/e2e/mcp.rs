@@ -39,8 +39,19 @@ impl ToolResult {
 impl Client {
     /// Starts `gt --db DB [GLOBAL…] mcp ARGS…` under the client.
     pub fn start(t: &Town, global: &[&str], args: &[&str]) -> Client {
+        Client::start_with_env(t, global, args, &[])
+    }
+
+    /// [`Client::start`] with `env` added (`GT_DELAY` reaches the server).
+    pub fn start_with_env(
+        t: &Town,
+        global: &[&str],
+        args: &[&str],
+        env: &[(&str, &str)],
+    ) -> Client {
         let driver = crate::support::workspace_root().join("tests/mcp/driver.py");
         let mut cmd = t.program(crate::support::python());
+        cmd.envs(env.iter().copied());
         cmd.arg(driver).arg(GT).args(["--db", &t.db]).args(global);
         cmd.arg("mcp").args(args);
         let mut child = cmd
@@ -448,6 +459,57 @@ pub fn mcp_polecat_edits_only_its_own_bead(t: Town) {
     c.finish();
     let other_now: Bead = t.json(&["bead", "show", &other.bead.id]);
     assert_eq!(other_now.status, BeadStatus::InProgress, "untouched");
+}
+
+/// A polecat's report racing a reassignment of its bead never lands on a bead
+/// that is no longer its own: the server's look at the hook is made again
+/// inside the write. The server waits a second between its look and its
+/// write (a delay point), and the reassignment comes in that second, each
+/// round; a report that does land came before the reassignment.
+pub fn mcp_polecat_report_racing_a_reassign_lands_only_on_its_own_bead(t: Town) {
+    let t = t.with_rig();
+    let mut refused = 0;
+    for round in 0..4 {
+        let slung: gt_core::ops::sling::Slung =
+            t.json(&["sling", "--rig", "app", &format!("race {round}")]);
+        let bead = slung.bead.id.clone();
+        let mut c = Client::start_with_env(
+            &t,
+            &[],
+            &["--polecat", &slung.agent.name],
+            &[("GT_DELAY", "bead-update=1000")],
+        );
+        c.init();
+        let mut cmd = t.command(&["--json", "bead", "reassign", &bead, "--new"]);
+        let reassign = std::thread::spawn(move || {
+            std::thread::sleep(std::time::Duration::from_millis(300));
+            cmd.output().unwrap()
+        });
+        let report = c.call("gt_bead_update", json!({"status": "in_review"}));
+        let reassigned = reassign.join().unwrap();
+        assert!(reassigned.status.success(), "{reassigned:?}");
+        c.finish();
+        let events: Vec<gt_core::model::Event> =
+            t.json(&["events", "--subject", &bead, "--limit", "0"]);
+        let reported = events
+            .iter()
+            .position(|e| e.event_type == "status_changed" && e.new_value == json!("in_review"));
+        let moved = events
+            .iter()
+            .position(|e| e.event_type == "unhooked")
+            .expect("the reassignment unhooked the polecat");
+        if report.is_error {
+            assert_eq!(report.code(), "forbidden", "{}", report.text);
+            assert_eq!(reported, None, "a refused report wrote nothing");
+            refused += 1;
+        } else {
+            assert!(
+                reported.expect("a report that landed") < moved,
+                "{events:?}"
+            );
+        }
+    }
+    assert!(refused > 0, "the race window was never hit");
 }
 
 /// IDs and times of a document replaced by what they are, so that documents

@@ -15,6 +15,7 @@ The SDK validates each structured result against the tool's outputSchema.
 """
 
 import json
+import os
 import sys
 
 import anyio
@@ -27,7 +28,10 @@ def dump(model):
 
 
 async def main():
-    params = StdioServerParameters(command=sys.argv[1], args=sys.argv[2:])
+    # The SDK hands the server a default environment only; a test's delay
+    # points (GT_DELAY) pass through.
+    env = {k: v for k, v in os.environ.items() if k == "GT_DELAY"}
+    params = StdioServerParameters(command=sys.argv[1], args=sys.argv[2:], env=env or None)
     async with stdio_client(params) as (read, write):
         async with ClientSession(read, write) as session:
             init = await session.initialize()

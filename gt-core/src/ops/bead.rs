@@ -182,8 +182,23 @@ impl Town {
         }
         super::texts("body", &req.body)?;
         super::texts("label", req.labels.iter().flatten().chain(&req.add_labels))?;
+        #[cfg(feature = "testing")]
+        crate::testing::delay("bead-update");
+        let holder = self.holder().map(str::to_string);
         self.write(|unit| {
             let id = query::resolve::<Bead>(unit, id)?;
+            if let Some(holder) = &holder {
+                // Read in this unit: a reassignment since the caller looked
+                // makes the write refused, not misplaced.
+                let agent: Agent = unit.must(holder)?;
+                if agent.hook.as_deref() != Some(id.as_str()) {
+                    return Err(Error::forbidden(format!(
+                        "{id} is not on {}'s hook (any more)",
+                        agent.name
+                    ))
+                    .with_hint("read the hook again: the bead on it is the one to report on"));
+                }
+            }
             let mut bead: Bead = unit.must(&id)?;
             let before = bead.clone();
             if let Some(title) = &req.title {
