@@ -2840,7 +2840,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__mcp)
-            opts="-q -h -V --db --json --actor --color --quiet --lock-timeout --read-only --polecat --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --lock-timeout --read-only --polecat --tools --output-schemas --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2864,6 +2864,10 @@ _gt() {
                     ;;
                 --polecat)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tools)
+                    COMPREPLY=($(compgen -W "all core" -- "${cur}"))
                     return 0
                     ;;
                 *)

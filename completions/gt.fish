@@ -572,9 +572,12 @@ always\t''
 never\t''"
 complete -c gt -n "__fish_gt_using_subcommand mcp" -l lock-timeout -d 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]' -r
 complete -c gt -n "__fish_gt_using_subcommand mcp" -l polecat -d 'Serve one polecat its own tools: its hook, its bead, heartbeats, escalations' -r
+complete -c gt -n "__fish_gt_using_subcommand mcp" -l tools -d 'Which tools to serve: all of them, or the Mayor\'s everyday set (core: slinging, convoys, bead update and reassign, agent reset, escalations, events) for hosts that count context' -r -f -a "all\t''
+core\t''"
 complete -c gt -n "__fish_gt_using_subcommand mcp" -l json -d 'Print one JSON document on stdout; errors become JSON on stderr'
 complete -c gt -n "__fish_gt_using_subcommand mcp" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
 complete -c gt -n "__fish_gt_using_subcommand mcp" -l read-only -d 'Serve only the tools that read'
+complete -c gt -n "__fish_gt_using_subcommand mcp" -l output-schemas -d 'Declare each tool\'s output schema too (for hosts that validate structured results; the schemas are most of the tool list\'s size)'
 complete -c gt -n "__fish_gt_using_subcommand mcp" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gt -n "__fish_gt_using_subcommand mcp" -s V -l version -d 'Print version'
 complete -c gt -n "__fish_gt_using_subcommand serve" -l db -d 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]' -r

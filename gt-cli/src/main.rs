@@ -15,6 +15,8 @@ mod runtime;
 #[cfg(feature = "serve")]
 mod serve;
 mod views;
+#[cfg(all(test, feature = "mcp", feature = "serve"))]
+mod words;
 
 fn main() -> std::process::ExitCode {
     cli::main()

@@ -28,12 +28,32 @@ pub const POLECAT_TOOLS: &[&str] = &[
 /// The bead statuses a polecat may set on its own bead.
 const POLECAT_STATUSES: &[&str] = &["in_review", "closed", "failed"];
 
-/// Which tools a server offers.
+/// The Mayor's everyday tools (`--tools core`), for hosts that count context.
+pub const CORE_TOOLS: &[&str] = &[
+    "gt_sling_batch",
+    "gt_list_convoys",
+    "gt_convoy_status",
+    "gt_bead_update",
+    "gt_bead_reassign",
+    "gt_agent_reset",
+    "gt_convoy_close",
+    "gt_convoy_update",
+    "gt_list_escalations",
+    "gt_escalation_acknowledge",
+    "gt_escalation_resolve",
+    "gt_events",
+];
+
+/// Which tools a server offers, and how it describes them.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Mode {
     pub read_only: bool,
     /// Serve only this agent its own small set.
     pub polecat: Option<String>,
+    /// Serve the Mayor's everyday tools only.
+    pub core: bool,
+    /// Declare each tool's output schema (for hosts that validate results).
+    pub output_schemas: bool,
 }
 
 impl Mode {
@@ -41,6 +61,9 @@ impl Mode {
     pub fn offers(&self, entry: &Entry) -> bool {
         if self.polecat.is_some() {
             return POLECAT_TOOLS.contains(&entry.spec.tool);
+        }
+        if self.core && !CORE_TOOLS.contains(&entry.spec.tool) {
+            return false;
         }
         !self.read_only || entry.spec.effect == Effect::Read
     }
@@ -185,17 +208,19 @@ fn polecat_arguments(town: &mut Town, agent: &str, tool: &str, arguments: Json) 
     Ok(Json::Object(args))
 }
 
-/// The command's about text (and long help), the same words as `--help`.
+/// What the tool does, in a line: the command's about text in the tool's
+/// words (its schema describes each argument, and the server's instructions
+/// how the tools fit together).
 fn description(root: &clap::Command, path: &str) -> String {
-    let Some(cmd) = crate::names::command(root, path) else {
-        return String::new();
-    };
-    let long = cmd.get_long_about().map(|a| a.to_string());
-    let about = cmd.get_about().map(|a| a.to_string()).unwrap_or_default();
-    let text = long.unwrap_or(about);
-    // The command line's examples are for the command line.
-    let text = text.split("\nExample").next().unwrap_or(&text).trim();
-    format!("{text}\n\nSame as `gt {path} --json`.")
+    let about = crate::names::command(root, path)
+        .and_then(|cmd| cmd.get_about())
+        .map(|a| a.to_string())
+        .unwrap_or_default();
+    let about = about.split_whitespace().collect::<Vec<_>>().join(" ");
+    format!(
+        "{}.",
+        crate::commands::prompt::in_tool_words(&about, Some(path))
+    )
 }
 
 /// A schema as the object MCP wants; a list result is wrapped under its noun.
@@ -233,19 +258,23 @@ pub fn tools(mode: &Mode) -> Vec<Tool> {
                 .destructive(s.effect == Effect::Destructive)
                 .idempotent(s.idempotent)
                 .open_world(false);
-            Tool::new(
+            let tool = Tool::new(
                 s.tool,
                 description(&root, s.cli),
                 object(e.input_schema(), None),
             )
-            .with_raw_output_schema(Arc::new(object(e.output_schema(), s.list)))
-            .with_annotations(annotations)
+            .with_annotations(annotations);
+            if mode.output_schemas {
+                tool.with_raw_output_schema(Arc::new(object(e.output_schema(), s.list)))
+            } else {
+                tool
+            }
         })
         .collect()
 }
 
 /// The server's instructions: the Mayor's guide, naming tools.
-fn instructions(mode: &Mode) -> String {
+pub(crate) fn instructions(mode: &Mode) -> String {
     if let Some(agent) = &mode.polecat {
         return format!(
             "You are the polecat {agent} of a gt town. `gt_hook` shows the bead on your \
@@ -256,6 +285,12 @@ fn instructions(mode: &Mode) -> String {
         );
     }
     let mut guide = crate::commands::prompt::mayor_tools_guide();
+    if mode.core {
+        guide.push_str(
+            "\n\nThis server serves the Mayor's everyday tools; the guide names others, \
+             which a full gt MCP server serves.\n",
+        );
+    }
     if mode.read_only {
         guide.push_str("\n\nThis server is read-only: it serves the tools that read.\n");
     }
@@ -588,8 +623,8 @@ mod tests {
     #[test]
     fn polecat_tools_exist() {
         let tools = tools(&Mode {
-            read_only: false,
             polecat: Some("Toast".into()),
+            ..Mode::default()
         });
         let names: Vec<&str> = tools.iter().map(|t| t.name.as_ref()).collect();
         assert_eq!(names.len(), POLECAT_TOOLS.len());
@@ -600,7 +635,31 @@ mod tests {
     /// shows here, in review.
     #[test]
     fn tools_list_snapshot() {
-        let tools = serde_json::to_value(tools(&Mode::default())).unwrap();
+        let full = Mode {
+            output_schemas: true,
+            ..Mode::default()
+        };
+        let tools = serde_json::to_value(tools(&full)).unwrap();
         insta::assert_json_snapshot!("tools_list", tools);
+    }
+
+    /// What every Mayor conversation pays for the tools: at most 40% of the
+    /// 102 858 bytes `tools/list` was before its descriptions were shortened
+    /// and its output schemas made opt-in; the core set less still.
+    #[test]
+    fn the_tool_list_is_lean() {
+        let bytes = |mode: &Mode| serde_json::to_string(&tools(mode)).unwrap().len();
+        let all = bytes(&Mode::default());
+        let core = bytes(&Mode {
+            core: true,
+            ..Mode::default()
+        });
+        assert!(all * 100 <= 102_858 * 40, "tools/list is {all} bytes");
+        assert!(core < all / 2, "the core set is {core} bytes of {all}");
+        let with_schemas = bytes(&Mode {
+            output_schemas: true,
+            ..Mode::default()
+        });
+        assert!(with_schemas > all, "output schemas are declared on request");
     }
 }

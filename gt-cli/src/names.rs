@@ -94,6 +94,50 @@ impl Names for CliNames {
             })
             .collect()
     }
+
+    fn setting(&self, setting: &str) -> String {
+        match setting {
+            "db" => "--db".into(),
+            "lock_timeout" => "--lock-timeout".into(),
+            "actor" => "--actor NAME or GT_ACTOR".into(),
+            other => format!("--{}", other.replace('_', "-")),
+        }
+    }
+}
+
+/// Hints as the HTTP API words them: the route, its path filled in from the
+/// arguments, and the rest as the JSON body or query
+/// (`POST /api/beads/gt-k3x9q/reassign {"new":true}`).
+pub struct HttpNames;
+
+impl Names for HttpNames {
+    fn call(&self, call: &str, args: &[(&'static str, String)]) -> String {
+        let entry = gt_core::calls::catalogue()
+            .into_iter()
+            .find(|e| e.spec.cli == call);
+        let Some(route) = entry.and_then(|e| e.spec.route) else {
+            return gt_core::error::ToolNames.call(call, args);
+        };
+        let mut route = route.to_string();
+        let mut rest = Vec::new();
+        for (field, value) in args {
+            let slot = format!("{{{field}}}");
+            if route.contains(&slot) {
+                route = route.replace(&slot, value);
+            } else {
+                rest.push((*field, value.clone()));
+            }
+        }
+        if rest.is_empty() {
+            route
+        } else {
+            format!("{route} {}", gt_core::error::arguments_json(&rest))
+        }
+    }
+
+    fn field(&self, _call: &str, field: &str) -> Vec<String> {
+        vec![field.to_string()]
+    }
 }
 
 /// A hint as the command line words it.

@@ -20,7 +20,6 @@ use axum::routing::{on, MethodFilter};
 use axum::Router;
 use futures_util::stream::{self, StreamExt};
 use gt_core::calls::{self, Effect, ListEvents};
-use gt_core::error::ToolNames;
 use gt_core::model::Event;
 use gt_core::routes::{self, Route};
 use gt_core::{Error, ErrorKind, OpenOptions, Result, Town};
@@ -161,7 +160,7 @@ impl IntoResponse for ApiError {
             ErrorKind::Forbidden => StatusCode::FORBIDDEN,
             ErrorKind::Internal => StatusCode::INTERNAL_SERVER_ERROR,
         };
-        let body = crate::output::error_json_naming(&e, &ToolNames);
+        let body = crate::output::error_json_naming(&e, &crate::names::HttpNames);
         let mut response =
             (status, [(header::CONTENT_TYPE, "application/json")], body).into_response();
         if status == StatusCode::SERVICE_UNAVAILABLE {

@@ -78,7 +78,8 @@ pub struct Candidate {
 /// path, `bead update`) and arguments by the request's field names.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Hint {
-    /// Words that name no call.
+    /// Words, which name a setting of the process as `{db}`, `{lock_timeout}`
+    /// or `{actor}` and a call as `{call:PATH}`, for each face to word.
     Text(String),
     /// `why`, then a call that would help, with its arguments (`"true"` for
     /// a flag).
@@ -117,7 +118,7 @@ impl Hint {
     /// Words the hint, naming each call and argument through `name`.
     pub fn render(&self, name: &dyn Names) -> String {
         match self {
-            Hint::Text(text) => text.clone(),
+            Hint::Text(text) => fill(text, name),
             Hint::Call { why, call, args } => format!("{why}: {}", name.call(call, args)),
             Hint::Fields { why, call, fields } => {
                 let names: Vec<String> = fields.iter().flat_map(|f| name.field(call, f)).collect();
@@ -131,6 +132,33 @@ impl Hint {
         }
     }
 }
+
+/// `text` with its `{setting}` and `{call:PATH}` placeholders worded by `name`.
+fn fill(text: &str, name: &dyn Names) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find('{') {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + 1..];
+        let Some(end) = after.find('}') else {
+            out.push_str(&rest[start..]);
+            return out;
+        };
+        let token = &after[..end];
+        match token.strip_prefix("call:") {
+            Some(call) => out.push_str(&name.call(call, &[])),
+            None if SETTINGS.contains(&token) => out.push_str(&name.setting(token)),
+            None => out.push_str(&rest[start..start + end + 2]),
+        }
+        rest = &after[end + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The settings of a process a hint may name: where the town is, how long a
+/// writer waits for it, and who the events name.
+pub const SETTINGS: &[&str] = &["db", "lock_timeout", "actor"];
 
 /// `a`, `a or b`, `a, b or c`.
 pub(crate) fn either(names: &[String]) -> String {
@@ -148,6 +176,16 @@ pub trait Names {
     /// How this face names a field of a call's request (one field may be
     /// given more than one way).
     fn field(&self, call: &str, field: &str) -> Vec<String>;
+    /// How this face names a setting of the process (one of [`SETTINGS`]):
+    /// for a server's client, a setting of the server, in plain words.
+    fn setting(&self, setting: &str) -> String {
+        match setting {
+            "db" => "the town location the server was started with".into(),
+            "lock_timeout" => "the server's lock timeout".into(),
+            "actor" => "the server's actor".into(),
+            other => other.replace('_', " "),
+        }
+    }
 }
 
 /// Names calls by their tools and fields as they are (MCP, HTTP).
@@ -159,23 +197,29 @@ impl Names for ToolNames {
             .into_iter()
             .find(|e| e.spec.cli == call)
             .map_or(call.to_string(), |e| e.spec.tool.to_string());
-        let mut object = serde_json::Map::new();
-        for (key, value) in args {
-            let value = match value.as_str() {
-                "true" => serde_json::Value::Bool(true),
-                _ if key.ends_with("_ids") => serde_json::json!([value]),
-                // Counts (`max_polecats`): no ID or name is all digits.
-                _ if value.parse::<u32>().is_ok() => serde_json::json!(value.parse::<u32>().ok()),
-                _ => serde_json::Value::String(value.clone()),
-            };
-            object.insert(key.to_string(), value);
-        }
-        format!("{tool} {}", serde_json::Value::Object(object))
+        format!("{tool} {}", arguments_json(args))
     }
 
     fn field(&self, _call: &str, field: &str) -> Vec<String> {
         vec![field.to_string()]
     }
+}
+
+/// A hint's arguments as the JSON a tool or route takes: `"true"` is a flag
+/// set, a field of IDs a list, digits a count.
+pub fn arguments_json(args: &[(&'static str, String)]) -> serde_json::Value {
+    let mut object = serde_json::Map::new();
+    for (key, value) in args {
+        let value = match value.as_str() {
+            "true" => serde_json::Value::Bool(true),
+            _ if key.ends_with("_ids") => serde_json::json!([value]),
+            // Counts (`max_polecats`): no ID or name is all digits.
+            _ if value.parse::<u32>().is_ok() => serde_json::json!(value.parse::<u32>().ok()),
+            _ => serde_json::Value::String(value.clone()),
+        };
+        object.insert(key.to_string(), value);
+    }
+    serde_json::Value::Object(object)
 }
 
 impl fmt::Display for Hint {

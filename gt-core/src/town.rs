@@ -66,8 +66,7 @@ impl Town {
     /// Opens the town at `options.location`, creating or migrating its schema.
     pub fn open(options: &OpenOptions) -> Result<Town> {
         if options.actor.trim().is_empty() {
-            return Err(Error::usage("the actor name is empty")
-                .with_hint("pass --actor NAME or set GT_ACTOR"));
+            return Err(Error::usage("the actor name is empty").with_hint("give {actor}"));
         }
         crate::limits::check("actor", &options.actor)?;
         #[cfg(feature = "testing")]

@@ -135,7 +135,8 @@ fn id(doc: &Value) -> String {
 /// order, each dispatched when its blockers close.
 pub fn mcp_diamond_flow_lands_once(t: Town) {
     let t = t.with_rig();
-    let mut c = Client::start(&t, &[], &[]);
+    // With the output schemas declared, the SDK checks every result by them.
+    let mut c = Client::start(&t, &[], &["--output-schemas"]);
     let init = c.init();
     assert_eq!(init["serverInfo"]["name"], "gt");
     let instructions = init["instructions"].as_str().unwrap();

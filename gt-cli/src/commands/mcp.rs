@@ -24,6 +24,18 @@ pub struct McpArgs {
     /// Serve one polecat its own tools: its hook, its bead, heartbeats, escalations
     #[arg(long, value_name = "AGENT")]
     pub polecat: Option<String>,
+
+    /// Which tools to serve: all of them, or the Mayor's everyday set (core:
+    /// slinging, convoys, bead update and reassign, agent reset, escalations,
+    /// events) for hosts that count context
+    #[arg(long, value_name = "SET", default_value = "all", value_parser = ["all", "core"],
+          conflicts_with = "polecat")]
+    pub tools: String,
+
+    /// Declare each tool's output schema too (for hosts that validate
+    /// structured results; the schemas are most of the tool list's size)
+    #[arg(long)]
+    pub output_schemas: bool,
 }
 
 pub fn run(ctx: &mut Ctx, args: McpArgs) -> Result<()> {
@@ -45,6 +57,8 @@ pub fn run(ctx: &mut Ctx, args: McpArgs) -> Result<()> {
     let mode = crate::mcp::Mode {
         read_only: args.read_only,
         polecat: args.polecat,
+        core: args.tools == "core",
+        output_schemas: args.output_schemas,
     };
     // The town is opened once up front, so a bad location fails here.
     gt_core::Town::open(&open)?;

@@ -73,12 +73,12 @@ const SECTIONS: &[(&str, &str, &[&str])] = &[
          beads, escalations and polecats' resets included; `--since` takes `today`, \
          `yesterday`, a date or an age (`2h`). Polecats report that they \
          are alive with `agent heartbeat` (an agent's `last_activity_at`). \
-         `patrol` (run by a witness, from cron, or kept running with `--watch`) \
+         `patrol` (run by a witness, from cron, or kept running) \
          stalls agents that went silent, declares long-silent ones dead and gives \
          their beads to idle polecats, feeds waiting work and retries failed \
          dispatches, each with exactly one escalation per problem; `patrol \
          --dry-run` shows what is due. Its escalations resolve themselves when the \
-         agent recovers. `doctor` checks every invariant of the town (exit 4 when one fails); \
+         agent recovers. `doctor` checks every invariant of the town (a `conflict` when one fails); \
          `doctor --fix` repairs counts, landings and hooks.",
         &[
             "convoy list",
@@ -432,8 +432,8 @@ pub fn mayor_guide() -> String {
 const NAMING: &str = "Any ID may be shortened to a unique prefix (at least 3 characters \
      when the type prefix such as `gt-` is left off), and agents may be named (Toast, \
      Maple, …): a bare word is matched against agent names first, exactly and then as a \
-     unique prefix. An ambiguous prefix fails with exit 4 and `candidates: [{id, name?, \
-     title?}]` in the error.";
+     unique prefix. An ambiguous prefix is a `conflict` error with `candidates: [{id, \
+     name?, title?}]` in it.";
 
 /// What every write reports beyond its own result.
 const EFFECTS: &str = "Every write's document also has `effects`: what it caused besides \
@@ -466,18 +466,130 @@ const EXAMPLES: &str = "## Everyday tasks\n\n\
      Who changed what today in that convoy:\n\n\
      \x20   $ gt --json events --convoy cv-7hd2a --since today\n\n";
 
-/// The guide as MCP instructions: the same sections, naming tools instead of
-/// commands (each tool's own description says the rest).
+/// The field of `path`'s request that its flag `--long` gives (the flag's
+/// words in snake case where the command has no such flag).
 #[cfg(feature = "mcp")]
-pub fn mayor_tools_guide() -> String {
+fn field_of(root: &clap::Command, path: Option<&str>, long: &str) -> (String, bool) {
+    let arg = path
+        .and_then(|p| crate::names::command(root, p))
+        .and_then(|cmd| cmd.get_arguments().find(|a| a.get_long() == Some(long)));
+    let Some(arg) = arg else {
+        return (long.replace('-', "_"), true);
+    };
+    let takes = arg.get_action().takes_values();
+    let id = arg.get_id().as_str();
+    let field = gt_core::calls::catalogue()
+        .into_iter()
+        .find(|e| Some(e.spec.cli) == path)
+        .and_then(|e| {
+            let schema = e.input_schema();
+            let fields: Vec<String> = schema["properties"]
+                .as_object()
+                .map(|o| o.keys().cloned().collect())
+                .unwrap_or_default();
+            fields
+                .into_iter()
+                .find(|f| crate::names::gives(e.spec.cli, id, f))
+        });
+    (field.unwrap_or_else(|| id.to_string()), takes)
+}
+
+/// Command-line words in a tool's words: a backticked command (`bead
+/// reassign --new`) is its tool and the fields its flags give, a flag
+/// anywhere (`--max-polecats`) the field it gives, `path` being the command
+/// the text is about, if any.
+#[cfg(feature = "mcp")]
+pub fn in_tool_words(text: &str, path: Option<&str>) -> String {
+    let root = crate::cli::command_tree();
     let mut entries = gt_core::calls::catalogue();
     // Longest paths first, so that `convoy status` is named before `convoy`.
     entries.sort_by_key(|e| std::cmp::Reverse(e.spec.cli.len()));
-    let name_tools = |text: &str| {
-        entries.iter().fold(text.to_string(), |t, e| {
-            t.replace(&format!("`{}`", e.spec.cli), &format!("`{}`", e.spec.tool))
-        })
+    let span = |inner: &str| -> String {
+        // A whole command line (`gt bead create --convoy`) is its call too.
+        let inner = inner.strip_prefix("gt ").unwrap_or(inner);
+        let inner = inner.strip_suffix(" --json").unwrap_or(inner);
+        let call = entries
+            .iter()
+            .find(|e| inner == e.spec.cli || inner.starts_with(&format!("{} ", e.spec.cli)));
+        let Some(call) = call else {
+            return flags(inner, path, &root, true);
+        };
+        let mut fields: Vec<String> = Vec::new();
+        let mut words = inner[call.spec.cli.len()..].split_whitespace().peekable();
+        while let Some(word) = words.next() {
+            let Some(long) = word.strip_prefix("--") else {
+                continue;
+            };
+            let (field, takes) = field_of(&root, Some(call.spec.cli), long);
+            match words.peek() {
+                Some(value) if takes && !value.starts_with("--") => {
+                    fields.push(format!("{field}: {value}"));
+                    words.next();
+                }
+                _ => fields.push(field),
+            }
+        }
+        // The caller closes the span around this: `tool` with `a`, `b`.
+        if fields.is_empty() {
+            call.spec.tool.to_string()
+        } else {
+            format!("{}` with `{}", call.spec.tool, fields.join("`, `"))
+        }
     };
+    // Backticked spans first, then bare flags in the rest.
+    let mut out = String::new();
+    for (i, part) in text.split('`').enumerate() {
+        if i > 0 {
+            out.push('`');
+        }
+        if i % 2 == 1 {
+            out.push_str(&span(part));
+        } else {
+            out.push_str(&flags(part, path, &root, false));
+        }
+    }
+    out
+}
+
+/// Each `--flag` of `text` as the field it gives.
+#[cfg(feature = "mcp")]
+fn flags(text: &str, path: Option<&str>, root: &clap::Command, quoted: bool) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find("--") {
+        let before = &rest[..at];
+        out.push_str(before);
+        let after = &rest[at + 2..];
+        let end = after
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
+            .unwrap_or(after.len());
+        let long = &after[..end];
+        let starts_word = before.is_empty() || before.ends_with(|c: char| !c.is_alphanumeric());
+        if long.starts_with(|c: char| c.is_ascii_lowercase()) && starts_word {
+            let field = field_of(root, path, long).0;
+            if quoted {
+                out.push_str(&field);
+            } else {
+                out.push_str(&format!("`{field}`"));
+            }
+        } else {
+            out.push_str("--");
+            out.push_str(long);
+        }
+        rest = &after[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The guide as MCP instructions: the same sections, naming tools instead of
+/// commands and fields instead of flags (each tool's own description says
+/// the rest).
+#[cfg(feature = "mcp")]
+pub fn mayor_tools_guide() -> String {
+    let mut entries = gt_core::calls::catalogue();
+    entries.sort_by_key(|e| std::cmp::Reverse(e.spec.cli.len()));
+    let name_tools = |text: &str| in_tool_words(text, None);
     let mut out = String::from(
         "# gt: the Mayor's tools\n\n\
          You coordinate a town of coding agents with gt's tools. Work is a **bead**; a \
@@ -499,7 +611,7 @@ pub fn mayor_tools_guide() -> String {
             if let Some(e) = entries.iter().find(|e| e.spec.cli == *path) {
                 let about = find(&root, path)
                     .get_about()
-                    .map(|a| a.to_string())
+                    .map(|a| in_tool_words(&a.to_string(), Some(path)))
                     .unwrap_or_default();
                 out.push_str(&format!("- `{}`: {about}.\n", e.spec.tool));
             }

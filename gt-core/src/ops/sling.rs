@@ -244,7 +244,15 @@ impl Town {
             )));
         }
         if req.max_polecats == Some(0) {
-            return Err(Error::usage("--max-polecats must be at least 1"));
+            return Err(
+                Error::usage("a cap of 0 polecats would never start the batch").with_hint(
+                    Hint::fields(
+                        "give a cap of 1 or more in",
+                        "sling-batch",
+                        &["max_polecats"],
+                    ),
+                ),
+            );
         }
         if let Some(key) = &req.idempotency_key {
             super::required("idempotency key", key)?;

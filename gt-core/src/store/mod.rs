@@ -287,7 +287,7 @@ impl From<StoreError> for Error {
                 "the town database {location} stayed locked for {}",
                 humantime::format_duration(waited)
             ))
-            .with_hint("another gt is writing; wait for it, or raise --lock-timeout"),
+            .with_hint("another gt is writing; wait for it, or raise {lock_timeout}"),
             StoreError::Unavailable { message, hint } => Error {
                 kind: ErrorKind::Unavailable,
                 message,

@@ -233,7 +233,7 @@ impl Rqlite {
             return Err(Failure::Fatal(StoreError::Unavailable {
                 message: format!("{base} answered, but it is not an rqlite server"),
                 hint: Some(
-                    "point --db at an rqlite node's HTTP address (rqlited -http-addr)".into(),
+                    "point {db} at an rqlite node's HTTP address (rqlited -http-addr)".into(),
                 ),
             }));
         }
@@ -334,7 +334,7 @@ impl Rqlite {
                         humantime::format_duration(self.wait)
                     ),
                     hint: Some(
-                        "check that rqlited is running and has a leader, or raise --lock-timeout"
+                        "check that rqlited is running and has a leader, or raise {lock_timeout}"
                             .into(),
                     ),
                 }));
@@ -447,11 +447,11 @@ fn redirect_target(
     let Some(j) = found else {
         return Err(StoreError::Unavailable {
             message: format!(
-                "{from} redirected gt to {shown}, which is not a node of the cluster named by --db; \
-                 gt does not follow it"
+                "{from} redirected gt to {shown}, which is not a node of the cluster the town's \
+                 location names; gt does not follow it"
             ),
             hint: Some(
-                "name every node in --db as the cluster advertises it \
+                "name every node in {db} as the cluster advertises it \
                  (http://HOST1:PORT1,HOST2:PORT2; rqlited -http-adv-addr)"
                     .into(),
             ),
@@ -633,7 +633,7 @@ impl Backend for Rqlite {
                         self.location,
                         Error::from(e).message
                     ),
-                    hint: Some("check with `gt events` whether the change was made before retrying".into()),
+                    hint: Some("check with {call:events} whether the change was made before retrying".into()),
                 })?;
                 return if applied {
                     Ok(())
@@ -872,7 +872,7 @@ mod tests {
             };
             assert!(message.contains("not a node of the cluster"), "{message}");
             assert!(!message.contains("pw,x"), "{message}");
-            assert!(hint.unwrap().contains("--db"));
+            assert!(hint.unwrap().contains("{db}"));
             assert!(follow(target, false).is_err(), "{target}");
         }
         // https to http: never with credentials; without, the node is asked at

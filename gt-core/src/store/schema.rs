@@ -307,7 +307,7 @@ pub fn version(db: &mut dyn Backend) -> Result<i64, StoreError> {
     if !names.is_empty() {
         return Err(StoreError::Unavailable {
             message: format!("{} is a database, but not a gt town", db.location()),
-            hint: Some("point --db at a gt town, or at a new file to create one".into()),
+            hint: Some("point {db} at a gt town, or at a new file to create one".into()),
         });
     }
     Ok(0)

@@ -78,7 +78,7 @@ impl Sqlite {
                         "cannot open the town database {location}: directory {} does not exist",
                         super::location::redact(&parent.display().to_string())
                     ),
-                    hint: Some("create the directory first, or choose another --db".into()),
+                    hint: Some("create the directory first, or choose another {db}".into()),
                 });
             }
         }
@@ -292,7 +292,7 @@ fn map_err(e: rusqlite::Error, location: &str, waited: Duration) -> StoreError {
         }
         ffi::ErrorCode::NotADatabase => unavailable(
             format!("{location} is not a SQLite database"),
-            "point --db at a gt town, or at a new file to create one",
+            "point {db} at a gt town, or at a new file to create one",
         ),
         ffi::ErrorCode::CannotOpen => unavailable(
             format!("cannot open the town database {location}: {message}"),
