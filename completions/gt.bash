@@ -422,7 +422,7 @@ _gt() {
 
     case "${cmd}" in
         gt)
-            opts="-q -h -V --db --json --actor --color --quiet --lock-timeout --help --version init rig sling sling-batch convoy bead agent hook escalation events doctor patrol mcp serve prompt config completions man help"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --help --version init rig sling sling-batch convoy bead agent hook escalation events doctor patrol mcp serve prompt config completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -440,6 +440,10 @@ _gt() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --lock-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -452,7 +456,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__agent)
-            opts="-q -h -V --db --json --actor --color --quiet --lock-timeout --help --version list show update reset heartbeat delete help"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --help --version list show update reset heartbeat delete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -470,6 +474,10 @@ _gt() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --lock-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -482,7 +490,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__agent__subcmd__delete)
-            opts="-q -h -V --db --json --actor --color --quiet --lock-timeout --force --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --force --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -498,6 +506,10 @@ _gt() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --lock-timeout)
@@ -512,7 +524,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__agent__subcmd__heartbeat)
-            opts="-q -h -V --db --json --actor --color --quiet --lock-timeout --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -528,6 +540,10 @@ _gt() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --lock-timeout)
@@ -654,7 +670,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__agent__subcmd__list)
-            opts="-q -h -V --db --json --actor --color --quiet --lock-timeout --rig --status --free --limit --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --rig --status --free --limit --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -670,6 +686,10 @@ _gt() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --lock-timeout)
@@ -696,7 +716,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__agent__subcmd__reset)
-            opts="-q -h -V --db --json --actor --color --quiet --lock-timeout --stop --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --stop --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -712,6 +732,10 @@ _gt() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --lock-timeout)
@@ -726,7 +750,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__agent__subcmd__show)
-            opts="-q -h -V --db --json --actor --color --quiet --lock-timeout --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -742,6 +766,10 @@ _gt() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --lock-timeout)
@@ -756,7 +784,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__agent__subcmd__update)
-            opts="-q -h -V --db --json --actor --color --quiet --lock-timeout --status --pid --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --status --pid --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -772,6 +800,10 @@ _gt() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --lock-timeout)
@@ -794,7 +826,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__bead)
-            opts="-q -h -V --db --json --actor --color --quiet --lock-timeout --help --version create list show update reassign delete help"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --help --version create list show update reassign delete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -812,6 +844,10 @@ _gt() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --lock-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -824,7 +860,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__bead__subcmd__create)
-            opts="-q -h -V --db --json --actor --color --quiet --lock-timeout --rig --body --priority --label --depends-on --convoy --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --rig --body --priority --label --depends-on --convoy --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -840,6 +876,10 @@ _gt() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --lock-timeout)
@@ -878,7 +918,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__bead__subcmd__delete)
-            opts="-q -h -V --db --json --actor --color --quiet --lock-timeout --force --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --force --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -894,6 +934,10 @@ _gt() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --lock-timeout)
@@ -1020,7 +1064,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__bead__subcmd__list)
-            opts="-q -h -V --db --json --actor --color --quiet --lock-timeout --status --open --rig --convoy --assignee --priority --label --search --limit --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --status --open --rig --convoy --assignee --priority --label --search --limit --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1036,6 +1080,10 @@ _gt() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --lock-timeout)
@@ -1082,7 +1130,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__bead__subcmd__reassign)
-            opts="-q -h -V --db --json --actor --color --quiet --lock-timeout --to --new --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --to --new --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1098,6 +1146,10 @@ _gt() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --lock-timeout)
@@ -1116,7 +1168,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__bead__subcmd__show)
-            opts="-q -h -V --db --json --actor --color --quiet --lock-timeout --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1132,6 +1184,10 @@ _gt() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --lock-timeout)
@@ -1146,7 +1202,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__bead__subcmd__update)
-            opts="-q -h -V --db --json --actor --color --quiet --lock-timeout --status --title --body --priority --label --add-label --remove-label --meta --unset-meta --add-depends-on --remove-depends-on --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --status --title --body --priority --label --add-label --remove-label --meta --unset-meta --add-depends-on --remove-depends-on --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1162,6 +1218,10 @@ _gt() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --lock-timeout)
@@ -1220,7 +1280,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__completions)
-            opts="-q -h -V --db --json --actor --color --quiet --lock-timeout --out-dir --help --version bash elvish fish powershell zsh"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --out-dir --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1236,6 +1296,10 @@ _gt() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --lock-timeout)
@@ -1254,7 +1318,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__config)
-            opts="-q -h -V --db --json --actor --color --quiet --lock-timeout --help --version show help"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --help --version show help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1270,6 +1334,10 @@ _gt() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --lock-timeout)
@@ -1326,7 +1394,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__config__subcmd__show)
-            opts="-q -h -V --db --json --actor --color --quiet --lock-timeout --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1344,6 +1412,10 @@ _gt() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --lock-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1356,7 +1428,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__convoy)
-            opts="-q -h -V --db --json --actor --color --quiet --lock-timeout --help --version list status close update add remove delete help"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --help --version list status close update add remove delete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1374,6 +1446,10 @@ _gt() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --lock-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1386,7 +1462,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__convoy__subcmd__add)
-            opts="-q -h -V --db --json --actor --color --quiet --lock-timeout --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1402,6 +1478,10 @@ _gt() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --lock-timeout)
@@ -1416,7 +1496,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__convoy__subcmd__close)
-            opts="-q -h -V --db --json --actor --color --quiet --lock-timeout --failed --close-beads --reason --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --failed --close-beads --reason --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1432,6 +1512,10 @@ _gt() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --lock-timeout)
@@ -1450,7 +1534,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__convoy__subcmd__delete)
-            opts="-q -h -V --db --json --actor --color --quiet --lock-timeout --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1466,6 +1550,10 @@ _gt() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --lock-timeout)
@@ -1606,7 +1694,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__convoy__subcmd__list)
-            opts="-q -h -V --db --json --actor --color --quiet --lock-timeout --all --status --rig --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --all --status --rig --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1622,6 +1710,10 @@ _gt() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --lock-timeout)
@@ -1644,7 +1736,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__convoy__subcmd__remove)
-            opts="-q -h -V --db --json --actor --color --quiet --lock-timeout --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1660,6 +1752,10 @@ _gt() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --lock-timeout)
@@ -1674,7 +1770,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__convoy__subcmd__status)
-            opts="-q -h -V --db --json --actor --color --quiet --lock-timeout --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1690,6 +1786,10 @@ _gt() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --lock-timeout)
@@ -1704,7 +1804,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__convoy__subcmd__update)
-            opts="-q -h -V --db --json --actor --color --quiet --lock-timeout --merge-mode --feature-branch --title --max-polecats --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --merge-mode --feature-branch --title --max-polecats --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1720,6 +1820,10 @@ _gt() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --lock-timeout)
@@ -1750,7 +1854,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__doctor)
-            opts="-q -h -V --db --json --actor --color --quiet --lock-timeout --fix --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --fix --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1766,6 +1870,10 @@ _gt() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --lock-timeout)
@@ -1780,7 +1888,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__escalation)
-            opts="-q -h -V --db --json --actor --color --quiet --lock-timeout --help --version raise list ack resolve help"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --help --version raise list ack resolve help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1798,6 +1906,10 @@ _gt() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --lock-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1810,7 +1922,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__escalation__subcmd__ack)
-            opts="-q -h -V --db --json --actor --color --quiet --lock-timeout --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1826,6 +1938,10 @@ _gt() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --lock-timeout)
@@ -1924,7 +2040,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__escalation__subcmd__list)
-            opts="-q -h -V --db --json --actor --color --quiet --lock-timeout --all --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1940,6 +2056,10 @@ _gt() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --lock-timeout)
@@ -1954,7 +2074,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__escalation__subcmd__raise)
-            opts="-q -h -V --db --json --actor --color --quiet --lock-timeout --severity --category --bead --rig --agent --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --severity --category --bead --rig --agent --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1970,6 +2090,10 @@ _gt() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --lock-timeout)
@@ -2004,7 +2128,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__escalation__subcmd__resolve)
-            opts="-q -h -V --db --json --actor --color --quiet --lock-timeout --note --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --note --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2020,6 +2144,10 @@ _gt() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --lock-timeout)
@@ -2038,7 +2166,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__events)
-            opts="-q -f -h -V --db --json --color --quiet --lock-timeout --subject --convoy --since --limit --follow --actor --help --version"
+            opts="-q -f -h -V --db --json --color --quiet --fields --lock-timeout --subject --convoy --since --limit --follow --actor --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2050,6 +2178,10 @@ _gt() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --lock-timeout)
@@ -2742,7 +2874,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__hook)
-            opts="-q -h -V --db --json --actor --color --quiet --lock-timeout --agent --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --agent --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2758,6 +2890,10 @@ _gt() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --lock-timeout)
@@ -2776,7 +2912,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__init)
-            opts="-q -h -V --db --json --actor --color --quiet --lock-timeout --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2792,6 +2928,10 @@ _gt() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --lock-timeout)
@@ -2806,7 +2946,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__man)
-            opts="-q -h -V --db --json --actor --color --quiet --lock-timeout --out-dir --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --out-dir --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2822,6 +2962,10 @@ _gt() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --lock-timeout)
@@ -2840,7 +2984,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__mcp)
-            opts="-q -h -V --db --json --actor --color --quiet --lock-timeout --read-only --polecat --tools --output-schemas --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --read-only --polecat --tools --output-schemas --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2856,6 +3000,10 @@ _gt() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --lock-timeout)
@@ -2878,7 +3026,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__patrol)
-            opts="-q -h -V --db --json --actor --color --quiet --lock-timeout --stall-after --dead-after --max-dispatch-retries --dry-run --watch --interval --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --stall-after --dead-after --max-dispatch-retries --dry-run --watch --interval --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2894,6 +3042,10 @@ _gt() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --lock-timeout)
@@ -2924,7 +3076,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__prompt)
-            opts="-q -h -V --db --json --actor --color --quiet --lock-timeout --help --version mayor help"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --help --version mayor help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2940,6 +3092,10 @@ _gt() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --lock-timeout)
@@ -2996,7 +3152,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__prompt__subcmd__mayor)
-            opts="-q -h -V --db --json --actor --color --quiet --lock-timeout --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3014,6 +3170,10 @@ _gt() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --lock-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3026,7 +3186,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__rig)
-            opts="-q -h -V --db --json --actor --color --quiet --lock-timeout --help --version add list help"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --help --version add list help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3044,6 +3204,10 @@ _gt() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --lock-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3056,7 +3220,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__rig__subcmd__add)
-            opts="-q -h -V --db --json --actor --color --quiet --lock-timeout --git-url --default-branch --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --git-url --default-branch --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3072,6 +3236,10 @@ _gt() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --lock-timeout)
@@ -3150,7 +3318,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__rig__subcmd__list)
-            opts="-q -h -V --db --json --actor --color --quiet --lock-timeout --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3168,6 +3336,10 @@ _gt() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --lock-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3180,7 +3352,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__serve)
-            opts="-q -h -V --db --json --actor --color --quiet --lock-timeout --addr --token --read-only --host --max-connections --max-streams --shutdown-timeout --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --addr --token --read-only --host --max-connections --max-streams --shutdown-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3196,6 +3368,10 @@ _gt() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --lock-timeout)
@@ -3234,7 +3410,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__sling)
-            opts="-q -h -V --db --json --actor --color --quiet --lock-timeout --rig --body --priority --label --convoy --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --rig --body --priority --label --convoy --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3250,6 +3426,10 @@ _gt() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --lock-timeout)
@@ -3284,7 +3464,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__sling__subcmd__batch)
-            opts="-q -h -V --db --json --actor --color --quiet --lock-timeout --rig --title --task --tasks-file --merge-mode --feature-branch --max-polecats --idempotency-key --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --rig --title --task --tasks-file --merge-mode --feature-branch --max-polecats --idempotency-key --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3300,6 +3480,10 @@ _gt() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --lock-timeout)

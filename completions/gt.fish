@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_gt_global_optspecs
-    string join \n db= json actor= color= q/quiet lock-timeout= h/help V/version
+    string join \n db= json actor= color= q/quiet fields= lock-timeout= h/help V/version
 end
 
 function __fish_gt_needs_command
@@ -29,6 +29,7 @@ complete -c gt -n "__fish_gt_needs_command" -l actor -d 'Who the audit log names
 complete -c gt -n "__fish_gt_needs_command" -l color -d 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t''
 never\t''"
+complete -c gt -n "__fish_gt_needs_command" -l fields -d 'With --json, a list\'s items with only these fields (a slim list)' -r
 complete -c gt -n "__fish_gt_needs_command" -l lock-timeout -d 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]' -r
 complete -c gt -n "__fish_gt_needs_command" -l json -d 'Print one JSON document on stdout; errors become JSON on stderr'
 complete -c gt -n "__fish_gt_needs_command" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
@@ -58,6 +59,7 @@ complete -c gt -n "__fish_gt_using_subcommand init" -l actor -d 'Who the audit l
 complete -c gt -n "__fish_gt_using_subcommand init" -l color -d 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t''
 never\t''"
+complete -c gt -n "__fish_gt_using_subcommand init" -l fields -d 'With --json, a list\'s items with only these fields (a slim list)' -r
 complete -c gt -n "__fish_gt_using_subcommand init" -l lock-timeout -d 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]' -r
 complete -c gt -n "__fish_gt_using_subcommand init" -l json -d 'Print one JSON document on stdout; errors become JSON on stderr'
 complete -c gt -n "__fish_gt_using_subcommand init" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
@@ -68,6 +70,7 @@ complete -c gt -n "__fish_gt_using_subcommand rig; and not __fish_seen_subcomman
 complete -c gt -n "__fish_gt_using_subcommand rig; and not __fish_seen_subcommand_from add list help" -l color -d 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t''
 never\t''"
+complete -c gt -n "__fish_gt_using_subcommand rig; and not __fish_seen_subcommand_from add list help" -l fields -d 'With --json, a list\'s items with only these fields (a slim list)' -r
 complete -c gt -n "__fish_gt_using_subcommand rig; and not __fish_seen_subcommand_from add list help" -l lock-timeout -d 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]' -r
 complete -c gt -n "__fish_gt_using_subcommand rig; and not __fish_seen_subcommand_from add list help" -l json -d 'Print one JSON document on stdout; errors become JSON on stderr'
 complete -c gt -n "__fish_gt_using_subcommand rig; and not __fish_seen_subcommand_from add list help" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
@@ -81,6 +84,7 @@ complete -c gt -n "__fish_gt_using_subcommand rig; and __fish_seen_subcommand_fr
 complete -c gt -n "__fish_gt_using_subcommand rig; and __fish_seen_subcommand_from add" -l color -d 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t''
 never\t''"
+complete -c gt -n "__fish_gt_using_subcommand rig; and __fish_seen_subcommand_from add" -l fields -d 'With --json, a list\'s items with only these fields (a slim list)' -r
 complete -c gt -n "__fish_gt_using_subcommand rig; and __fish_seen_subcommand_from add" -l lock-timeout -d 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]' -r
 complete -c gt -n "__fish_gt_using_subcommand rig; and __fish_seen_subcommand_from add" -l git-url -d 'Where the repository is cloned from' -r
 complete -c gt -n "__fish_gt_using_subcommand rig; and __fish_seen_subcommand_from add" -l default-branch -d 'The branch work lands on [default: main]' -r
@@ -93,6 +97,7 @@ complete -c gt -n "__fish_gt_using_subcommand rig; and __fish_seen_subcommand_fr
 complete -c gt -n "__fish_gt_using_subcommand rig; and __fish_seen_subcommand_from list" -l color -d 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t''
 never\t''"
+complete -c gt -n "__fish_gt_using_subcommand rig; and __fish_seen_subcommand_from list" -l fields -d 'With --json, a list\'s items with only these fields (a slim list)' -r
 complete -c gt -n "__fish_gt_using_subcommand rig; and __fish_seen_subcommand_from list" -l lock-timeout -d 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]' -r
 complete -c gt -n "__fish_gt_using_subcommand rig; and __fish_seen_subcommand_from list" -l json -d 'Print one JSON document on stdout; errors become JSON on stderr'
 complete -c gt -n "__fish_gt_using_subcommand rig; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
@@ -106,6 +111,7 @@ complete -c gt -n "__fish_gt_using_subcommand sling" -l actor -d 'Who the audit 
 complete -c gt -n "__fish_gt_using_subcommand sling" -l color -d 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t''
 never\t''"
+complete -c gt -n "__fish_gt_using_subcommand sling" -l fields -d 'With --json, a list\'s items with only these fields (a slim list)' -r
 complete -c gt -n "__fish_gt_using_subcommand sling" -l lock-timeout -d 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]' -r
 complete -c gt -n "__fish_gt_using_subcommand sling" -l rig -d 'The rig the work is for' -r
 complete -c gt -n "__fish_gt_using_subcommand sling" -l body -d 'Details for whoever does it' -r
@@ -121,6 +127,7 @@ complete -c gt -n "__fish_gt_using_subcommand sling-batch" -l actor -d 'Who the 
 complete -c gt -n "__fish_gt_using_subcommand sling-batch" -l color -d 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t''
 never\t''"
+complete -c gt -n "__fish_gt_using_subcommand sling-batch" -l fields -d 'With --json, a list\'s items with only these fields (a slim list)' -r
 complete -c gt -n "__fish_gt_using_subcommand sling-batch" -l lock-timeout -d 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]' -r
 complete -c gt -n "__fish_gt_using_subcommand sling-batch" -l rig -d 'The rig the work is for' -r
 complete -c gt -n "__fish_gt_using_subcommand sling-batch" -l title -d 'The convoy\'s title: the overall piece of work' -r
@@ -139,6 +146,7 @@ complete -c gt -n "__fish_gt_using_subcommand convoy; and not __fish_seen_subcom
 complete -c gt -n "__fish_gt_using_subcommand convoy; and not __fish_seen_subcommand_from list status close update add remove delete help" -l color -d 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t''
 never\t''"
+complete -c gt -n "__fish_gt_using_subcommand convoy; and not __fish_seen_subcommand_from list status close update add remove delete help" -l fields -d 'With --json, a list\'s items with only these fields (a slim list)' -r
 complete -c gt -n "__fish_gt_using_subcommand convoy; and not __fish_seen_subcommand_from list status close update add remove delete help" -l lock-timeout -d 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]' -r
 complete -c gt -n "__fish_gt_using_subcommand convoy; and not __fish_seen_subcommand_from list status close update add remove delete help" -l json -d 'Print one JSON document on stdout; errors become JSON on stderr'
 complete -c gt -n "__fish_gt_using_subcommand convoy; and not __fish_seen_subcommand_from list status close update add remove delete help" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
@@ -157,6 +165,7 @@ complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand
 complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from list" -l color -d 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t''
 never\t''"
+complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from list" -l fields -d 'With --json, a list\'s items with only these fields (a slim list)' -r
 complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from list" -l lock-timeout -d 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]' -r
 complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from list" -l status -d 'Only convoys in this status (active, landed, closed, failed)' -r
 complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from list" -l rig -d 'Only convoys of this rig' -r
@@ -170,6 +179,7 @@ complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand
 complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from status" -l color -d 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t''
 never\t''"
+complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from status" -l fields -d 'With --json, a list\'s items with only these fields (a slim list)' -r
 complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from status" -l lock-timeout -d 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]' -r
 complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from status" -l json -d 'Print one JSON document on stdout; errors become JSON on stderr'
 complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from status" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
@@ -180,6 +190,7 @@ complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand
 complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from close" -l color -d 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t''
 never\t''"
+complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from close" -l fields -d 'With --json, a list\'s items with only these fields (a slim list)' -r
 complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from close" -l lock-timeout -d 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]' -r
 complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from close" -l reason -d 'Why, for the record' -r
 complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from close" -l json -d 'Print one JSON document on stdout; errors become JSON on stderr'
@@ -193,6 +204,7 @@ complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand
 complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from update" -l color -d 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t''
 never\t''"
+complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from update" -l fields -d 'With --json, a list\'s items with only these fields (a slim list)' -r
 complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from update" -l lock-timeout -d 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]' -r
 complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from update" -l merge-mode -d 'review-then-land or review-and-merge' -r
 complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from update" -l feature-branch -d 'The branch its work is merged into ("" clears it)' -r
@@ -207,6 +219,7 @@ complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand
 complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from add" -l color -d 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t''
 never\t''"
+complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from add" -l fields -d 'With --json, a list\'s items with only these fields (a slim list)' -r
 complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from add" -l lock-timeout -d 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]' -r
 complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from add" -l json -d 'Print one JSON document on stdout; errors become JSON on stderr'
 complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
@@ -217,6 +230,7 @@ complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand
 complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from remove" -l color -d 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t''
 never\t''"
+complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from remove" -l fields -d 'With --json, a list\'s items with only these fields (a slim list)' -r
 complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from remove" -l lock-timeout -d 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]' -r
 complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from remove" -l json -d 'Print one JSON document on stdout; errors become JSON on stderr'
 complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from remove" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
@@ -227,6 +241,7 @@ complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand
 complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from delete" -l color -d 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t''
 never\t''"
+complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from delete" -l fields -d 'With --json, a list\'s items with only these fields (a slim list)' -r
 complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from delete" -l lock-timeout -d 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]' -r
 complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from delete" -l json -d 'Print one JSON document on stdout; errors become JSON on stderr'
 complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
@@ -245,6 +260,7 @@ complete -c gt -n "__fish_gt_using_subcommand bead; and not __fish_seen_subcomma
 complete -c gt -n "__fish_gt_using_subcommand bead; and not __fish_seen_subcommand_from create list show update reassign delete help" -l color -d 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t''
 never\t''"
+complete -c gt -n "__fish_gt_using_subcommand bead; and not __fish_seen_subcommand_from create list show update reassign delete help" -l fields -d 'With --json, a list\'s items with only these fields (a slim list)' -r
 complete -c gt -n "__fish_gt_using_subcommand bead; and not __fish_seen_subcommand_from create list show update reassign delete help" -l lock-timeout -d 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]' -r
 complete -c gt -n "__fish_gt_using_subcommand bead; and not __fish_seen_subcommand_from create list show update reassign delete help" -l json -d 'Print one JSON document on stdout; errors become JSON on stderr'
 complete -c gt -n "__fish_gt_using_subcommand bead; and not __fish_seen_subcommand_from create list show update reassign delete help" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
@@ -262,6 +278,7 @@ complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_f
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from create" -l color -d 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t''
 never\t''"
+complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from create" -l fields -d 'With --json, a list\'s items with only these fields (a slim list)' -r
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from create" -l lock-timeout -d 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]' -r
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from create" -l rig -d 'The rig the work is for' -r
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from create" -l body -d 'Details for whoever does it' -r
@@ -278,6 +295,7 @@ complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_f
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from list" -l color -d 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t''
 never\t''"
+complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from list" -l fields -d 'With --json, a list\'s items with only these fields (a slim list)' -r
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from list" -l lock-timeout -d 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]' -r
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from list" -l status -d 'Only beads in this status' -r
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from list" -l rig -d 'Only beads of this rig' -r
@@ -297,6 +315,7 @@ complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_f
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from show" -l color -d 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t''
 never\t''"
+complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from show" -l fields -d 'With --json, a list\'s items with only these fields (a slim list)' -r
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from show" -l lock-timeout -d 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]' -r
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from show" -l json -d 'Print one JSON document on stdout; errors become JSON on stderr'
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
@@ -307,6 +326,7 @@ complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_f
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from update" -l color -d 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t''
 never\t''"
+complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from update" -l fields -d 'With --json, a list\'s items with only these fields (a slim list)' -r
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from update" -l lock-timeout -d 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]' -r
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from update" -l status -d 'open, in_progress, in_review, closed or failed' -r
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from update" -l title -d 'A new title' -r
@@ -328,6 +348,7 @@ complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_f
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from reassign" -l color -d 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t''
 never\t''"
+complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from reassign" -l fields -d 'With --json, a list\'s items with only these fields (a slim list)' -r
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from reassign" -l lock-timeout -d 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]' -r
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from reassign" -l to -d 'The agent to hook it to (name or ID)' -r
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from reassign" -l json -d 'Print one JSON document on stdout; errors become JSON on stderr'
@@ -340,6 +361,7 @@ complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_f
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from delete" -l color -d 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t''
 never\t''"
+complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from delete" -l fields -d 'With --json, a list\'s items with only these fields (a slim list)' -r
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from delete" -l lock-timeout -d 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]' -r
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from delete" -l json -d 'Print one JSON document on stdout; errors become JSON on stderr'
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
@@ -358,6 +380,7 @@ complete -c gt -n "__fish_gt_using_subcommand agent; and not __fish_seen_subcomm
 complete -c gt -n "__fish_gt_using_subcommand agent; and not __fish_seen_subcommand_from list show update reset heartbeat delete help" -l color -d 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t''
 never\t''"
+complete -c gt -n "__fish_gt_using_subcommand agent; and not __fish_seen_subcommand_from list show update reset heartbeat delete help" -l fields -d 'With --json, a list\'s items with only these fields (a slim list)' -r
 complete -c gt -n "__fish_gt_using_subcommand agent; and not __fish_seen_subcommand_from list show update reset heartbeat delete help" -l lock-timeout -d 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]' -r
 complete -c gt -n "__fish_gt_using_subcommand agent; and not __fish_seen_subcommand_from list show update reset heartbeat delete help" -l json -d 'Print one JSON document on stdout; errors become JSON on stderr'
 complete -c gt -n "__fish_gt_using_subcommand agent; and not __fish_seen_subcommand_from list show update reset heartbeat delete help" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
@@ -375,6 +398,7 @@ complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_
 complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from list" -l color -d 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t''
 never\t''"
+complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from list" -l fields -d 'With --json, a list\'s items with only these fields (a slim list)' -r
 complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from list" -l lock-timeout -d 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]' -r
 complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from list" -l rig -d 'Only agents of this rig' -r
 complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from list" -l status -d 'Only agents in this status (idle, working, stalled, dead)' -r
@@ -389,6 +413,7 @@ complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_
 complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from show" -l color -d 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t''
 never\t''"
+complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from show" -l fields -d 'With --json, a list\'s items with only these fields (a slim list)' -r
 complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from show" -l lock-timeout -d 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]' -r
 complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from show" -l json -d 'Print one JSON document on stdout; errors become JSON on stderr'
 complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
@@ -399,6 +424,7 @@ complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_
 complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from update" -l color -d 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t''
 never\t''"
+complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from update" -l fields -d 'With --json, a list\'s items with only these fields (a slim list)' -r
 complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from update" -l lock-timeout -d 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]' -r
 complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from update" -l status -d 'idle, working, stalled or dead' -r
 complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from update" -l pid -d 'The process ID of the agent\'s process on this host' -r
@@ -411,6 +437,7 @@ complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_
 complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from reset" -l color -d 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t''
 never\t''"
+complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from reset" -l fields -d 'With --json, a list\'s items with only these fields (a slim list)' -r
 complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from reset" -l lock-timeout -d 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]' -r
 complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from reset" -l json -d 'Print one JSON document on stdout; errors become JSON on stderr'
 complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from reset" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
@@ -422,6 +449,7 @@ complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_
 complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from heartbeat" -l color -d 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t''
 never\t''"
+complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from heartbeat" -l fields -d 'With --json, a list\'s items with only these fields (a slim list)' -r
 complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from heartbeat" -l lock-timeout -d 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]' -r
 complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from heartbeat" -l json -d 'Print one JSON document on stdout; errors become JSON on stderr'
 complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from heartbeat" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
@@ -432,6 +460,7 @@ complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_
 complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from delete" -l color -d 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t''
 never\t''"
+complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from delete" -l fields -d 'With --json, a list\'s items with only these fields (a slim list)' -r
 complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from delete" -l lock-timeout -d 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]' -r
 complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from delete" -l json -d 'Print one JSON document on stdout; errors become JSON on stderr'
 complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
@@ -450,6 +479,7 @@ complete -c gt -n "__fish_gt_using_subcommand hook" -l actor -d 'Who the audit l
 complete -c gt -n "__fish_gt_using_subcommand hook" -l color -d 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t''
 never\t''"
+complete -c gt -n "__fish_gt_using_subcommand hook" -l fields -d 'With --json, a list\'s items with only these fields (a slim list)' -r
 complete -c gt -n "__fish_gt_using_subcommand hook" -l lock-timeout -d 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]' -r
 complete -c gt -n "__fish_gt_using_subcommand hook" -l agent -d 'The agent\'s name or ID' -r
 complete -c gt -n "__fish_gt_using_subcommand hook" -l json -d 'Print one JSON document on stdout; errors become JSON on stderr'
@@ -461,6 +491,7 @@ complete -c gt -n "__fish_gt_using_subcommand escalation; and not __fish_seen_su
 complete -c gt -n "__fish_gt_using_subcommand escalation; and not __fish_seen_subcommand_from raise list ack resolve help" -l color -d 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t''
 never\t''"
+complete -c gt -n "__fish_gt_using_subcommand escalation; and not __fish_seen_subcommand_from raise list ack resolve help" -l fields -d 'With --json, a list\'s items with only these fields (a slim list)' -r
 complete -c gt -n "__fish_gt_using_subcommand escalation; and not __fish_seen_subcommand_from raise list ack resolve help" -l lock-timeout -d 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]' -r
 complete -c gt -n "__fish_gt_using_subcommand escalation; and not __fish_seen_subcommand_from raise list ack resolve help" -l json -d 'Print one JSON document on stdout; errors become JSON on stderr'
 complete -c gt -n "__fish_gt_using_subcommand escalation; and not __fish_seen_subcommand_from raise list ack resolve help" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
@@ -476,6 +507,7 @@ complete -c gt -n "__fish_gt_using_subcommand escalation; and __fish_seen_subcom
 complete -c gt -n "__fish_gt_using_subcommand escalation; and __fish_seen_subcommand_from raise" -l color -d 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t''
 never\t''"
+complete -c gt -n "__fish_gt_using_subcommand escalation; and __fish_seen_subcommand_from raise" -l fields -d 'With --json, a list\'s items with only these fields (a slim list)' -r
 complete -c gt -n "__fish_gt_using_subcommand escalation; and __fish_seen_subcommand_from raise" -l lock-timeout -d 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]' -r
 complete -c gt -n "__fish_gt_using_subcommand escalation; and __fish_seen_subcommand_from raise" -l severity -d 'low, medium, high or critical [default: medium]' -r
 complete -c gt -n "__fish_gt_using_subcommand escalation; and __fish_seen_subcommand_from raise" -l category -d 'A free-form category, for filtering' -r
@@ -491,6 +523,7 @@ complete -c gt -n "__fish_gt_using_subcommand escalation; and __fish_seen_subcom
 complete -c gt -n "__fish_gt_using_subcommand escalation; and __fish_seen_subcommand_from list" -l color -d 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t''
 never\t''"
+complete -c gt -n "__fish_gt_using_subcommand escalation; and __fish_seen_subcommand_from list" -l fields -d 'With --json, a list\'s items with only these fields (a slim list)' -r
 complete -c gt -n "__fish_gt_using_subcommand escalation; and __fish_seen_subcommand_from list" -l lock-timeout -d 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]' -r
 complete -c gt -n "__fish_gt_using_subcommand escalation; and __fish_seen_subcommand_from list" -l json -d 'Print one JSON document on stdout; errors become JSON on stderr'
 complete -c gt -n "__fish_gt_using_subcommand escalation; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
@@ -502,6 +535,7 @@ complete -c gt -n "__fish_gt_using_subcommand escalation; and __fish_seen_subcom
 complete -c gt -n "__fish_gt_using_subcommand escalation; and __fish_seen_subcommand_from ack" -l color -d 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t''
 never\t''"
+complete -c gt -n "__fish_gt_using_subcommand escalation; and __fish_seen_subcommand_from ack" -l fields -d 'With --json, a list\'s items with only these fields (a slim list)' -r
 complete -c gt -n "__fish_gt_using_subcommand escalation; and __fish_seen_subcommand_from ack" -l lock-timeout -d 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]' -r
 complete -c gt -n "__fish_gt_using_subcommand escalation; and __fish_seen_subcommand_from ack" -l json -d 'Print one JSON document on stdout; errors become JSON on stderr'
 complete -c gt -n "__fish_gt_using_subcommand escalation; and __fish_seen_subcommand_from ack" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
@@ -512,6 +546,7 @@ complete -c gt -n "__fish_gt_using_subcommand escalation; and __fish_seen_subcom
 complete -c gt -n "__fish_gt_using_subcommand escalation; and __fish_seen_subcommand_from resolve" -l color -d 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t''
 never\t''"
+complete -c gt -n "__fish_gt_using_subcommand escalation; and __fish_seen_subcommand_from resolve" -l fields -d 'With --json, a list\'s items with only these fields (a slim list)' -r
 complete -c gt -n "__fish_gt_using_subcommand escalation; and __fish_seen_subcommand_from resolve" -l lock-timeout -d 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]' -r
 complete -c gt -n "__fish_gt_using_subcommand escalation; and __fish_seen_subcommand_from resolve" -l note -d 'What was done about it (kept in the audit log)' -r
 complete -c gt -n "__fish_gt_using_subcommand escalation; and __fish_seen_subcommand_from resolve" -l json -d 'Print one JSON document on stdout; errors become JSON on stderr'
@@ -527,6 +562,7 @@ complete -c gt -n "__fish_gt_using_subcommand events" -l db -d 'The town: a data
 complete -c gt -n "__fish_gt_using_subcommand events" -l color -d 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t''
 never\t''"
+complete -c gt -n "__fish_gt_using_subcommand events" -l fields -d 'With --json, a list\'s items with only these fields (a slim list)' -r
 complete -c gt -n "__fish_gt_using_subcommand events" -l lock-timeout -d 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]' -r
 complete -c gt -n "__fish_gt_using_subcommand events" -l subject -d 'Only events about this bead, convoy, agent (name or ID) or escalation' -r
 complete -c gt -n "__fish_gt_using_subcommand events" -l convoy -d 'Only events of this convoy and of the beads it tracks' -r
@@ -543,6 +579,7 @@ complete -c gt -n "__fish_gt_using_subcommand doctor" -l actor -d 'Who the audit
 complete -c gt -n "__fish_gt_using_subcommand doctor" -l color -d 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t''
 never\t''"
+complete -c gt -n "__fish_gt_using_subcommand doctor" -l fields -d 'With --json, a list\'s items with only these fields (a slim list)' -r
 complete -c gt -n "__fish_gt_using_subcommand doctor" -l lock-timeout -d 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]' -r
 complete -c gt -n "__fish_gt_using_subcommand doctor" -l json -d 'Print one JSON document on stdout; errors become JSON on stderr'
 complete -c gt -n "__fish_gt_using_subcommand doctor" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
@@ -554,6 +591,7 @@ complete -c gt -n "__fish_gt_using_subcommand patrol" -l actor -d 'Who the audit
 complete -c gt -n "__fish_gt_using_subcommand patrol" -l color -d 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t''
 never\t''"
+complete -c gt -n "__fish_gt_using_subcommand patrol" -l fields -d 'With --json, a list\'s items with only these fields (a slim list)' -r
 complete -c gt -n "__fish_gt_using_subcommand patrol" -l lock-timeout -d 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]' -r
 complete -c gt -n "__fish_gt_using_subcommand patrol" -l stall-after -d 'A working agent silent this long is stalled [default: 10m]' -r
 complete -c gt -n "__fish_gt_using_subcommand patrol" -l dead-after -d 'An agent silent this long is dead and loses its bead [default: 30m]' -r
@@ -570,6 +608,7 @@ complete -c gt -n "__fish_gt_using_subcommand mcp" -l actor -d 'Who the audit lo
 complete -c gt -n "__fish_gt_using_subcommand mcp" -l color -d 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t''
 never\t''"
+complete -c gt -n "__fish_gt_using_subcommand mcp" -l fields -d 'With --json, a list\'s items with only these fields (a slim list)' -r
 complete -c gt -n "__fish_gt_using_subcommand mcp" -l lock-timeout -d 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]' -r
 complete -c gt -n "__fish_gt_using_subcommand mcp" -l polecat -d 'Serve one polecat its own tools: its hook, its bead, heartbeats, escalations' -r
 complete -c gt -n "__fish_gt_using_subcommand mcp" -l tools -d 'Which tools to serve: all of them, or the Mayor\'s everyday set (core: slinging, convoys, bead update and reassign, agent reset, escalations, events) for hosts that count context' -r -f -a "all\t''
@@ -585,6 +624,7 @@ complete -c gt -n "__fish_gt_using_subcommand serve" -l actor -d 'Who the audit 
 complete -c gt -n "__fish_gt_using_subcommand serve" -l color -d 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t''
 never\t''"
+complete -c gt -n "__fish_gt_using_subcommand serve" -l fields -d 'With --json, a list\'s items with only these fields (a slim list)' -r
 complete -c gt -n "__fish_gt_using_subcommand serve" -l lock-timeout -d 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]' -r
 complete -c gt -n "__fish_gt_using_subcommand serve" -l addr -d 'The address to listen on' -r
 complete -c gt -n "__fish_gt_using_subcommand serve" -l token -d 'The token every request must bring (needed off loopback)' -r
@@ -602,6 +642,7 @@ complete -c gt -n "__fish_gt_using_subcommand prompt; and not __fish_seen_subcom
 complete -c gt -n "__fish_gt_using_subcommand prompt; and not __fish_seen_subcommand_from mayor help" -l color -d 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t''
 never\t''"
+complete -c gt -n "__fish_gt_using_subcommand prompt; and not __fish_seen_subcommand_from mayor help" -l fields -d 'With --json, a list\'s items with only these fields (a slim list)' -r
 complete -c gt -n "__fish_gt_using_subcommand prompt; and not __fish_seen_subcommand_from mayor help" -l lock-timeout -d 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]' -r
 complete -c gt -n "__fish_gt_using_subcommand prompt; and not __fish_seen_subcommand_from mayor help" -l json -d 'Print one JSON document on stdout; errors become JSON on stderr'
 complete -c gt -n "__fish_gt_using_subcommand prompt; and not __fish_seen_subcommand_from mayor help" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
@@ -614,6 +655,7 @@ complete -c gt -n "__fish_gt_using_subcommand prompt; and __fish_seen_subcommand
 complete -c gt -n "__fish_gt_using_subcommand prompt; and __fish_seen_subcommand_from mayor" -l color -d 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t''
 never\t''"
+complete -c gt -n "__fish_gt_using_subcommand prompt; and __fish_seen_subcommand_from mayor" -l fields -d 'With --json, a list\'s items with only these fields (a slim list)' -r
 complete -c gt -n "__fish_gt_using_subcommand prompt; and __fish_seen_subcommand_from mayor" -l lock-timeout -d 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]' -r
 complete -c gt -n "__fish_gt_using_subcommand prompt; and __fish_seen_subcommand_from mayor" -l json -d 'Print one JSON document on stdout; errors become JSON on stderr'
 complete -c gt -n "__fish_gt_using_subcommand prompt; and __fish_seen_subcommand_from mayor" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
@@ -626,6 +668,7 @@ complete -c gt -n "__fish_gt_using_subcommand config; and not __fish_seen_subcom
 complete -c gt -n "__fish_gt_using_subcommand config; and not __fish_seen_subcommand_from show help" -l color -d 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t''
 never\t''"
+complete -c gt -n "__fish_gt_using_subcommand config; and not __fish_seen_subcommand_from show help" -l fields -d 'With --json, a list\'s items with only these fields (a slim list)' -r
 complete -c gt -n "__fish_gt_using_subcommand config; and not __fish_seen_subcommand_from show help" -l lock-timeout -d 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]' -r
 complete -c gt -n "__fish_gt_using_subcommand config; and not __fish_seen_subcommand_from show help" -l json -d 'Print one JSON document on stdout; errors become JSON on stderr'
 complete -c gt -n "__fish_gt_using_subcommand config; and not __fish_seen_subcommand_from show help" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
@@ -638,6 +681,7 @@ complete -c gt -n "__fish_gt_using_subcommand config; and __fish_seen_subcommand
 complete -c gt -n "__fish_gt_using_subcommand config; and __fish_seen_subcommand_from show" -l color -d 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t''
 never\t''"
+complete -c gt -n "__fish_gt_using_subcommand config; and __fish_seen_subcommand_from show" -l fields -d 'With --json, a list\'s items with only these fields (a slim list)' -r
 complete -c gt -n "__fish_gt_using_subcommand config; and __fish_seen_subcommand_from show" -l lock-timeout -d 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]' -r
 complete -c gt -n "__fish_gt_using_subcommand config; and __fish_seen_subcommand_from show" -l json -d 'Print one JSON document on stdout; errors become JSON on stderr'
 complete -c gt -n "__fish_gt_using_subcommand config; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
@@ -650,6 +694,7 @@ complete -c gt -n "__fish_gt_using_subcommand completions" -l actor -d 'Who the 
 complete -c gt -n "__fish_gt_using_subcommand completions" -l color -d 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t''
 never\t''"
+complete -c gt -n "__fish_gt_using_subcommand completions" -l fields -d 'With --json, a list\'s items with only these fields (a slim list)' -r
 complete -c gt -n "__fish_gt_using_subcommand completions" -l lock-timeout -d 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]' -r
 complete -c gt -n "__fish_gt_using_subcommand completions" -l out-dir -d 'Write the scripts for every shell into this directory instead' -r -F
 complete -c gt -n "__fish_gt_using_subcommand completions" -l json -d 'Print one JSON document on stdout; errors become JSON on stderr'
@@ -661,6 +706,7 @@ complete -c gt -n "__fish_gt_using_subcommand man" -l actor -d 'Who the audit lo
 complete -c gt -n "__fish_gt_using_subcommand man" -l color -d 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t''
 never\t''"
+complete -c gt -n "__fish_gt_using_subcommand man" -l fields -d 'With --json, a list\'s items with only these fields (a slim list)' -r
 complete -c gt -n "__fish_gt_using_subcommand man" -l lock-timeout -d 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]' -r
 complete -c gt -n "__fish_gt_using_subcommand man" -l out-dir -d 'Write gt.1 and one page per subcommand into this directory' -r -F
 complete -c gt -n "__fish_gt_using_subcommand man" -l json -d 'Print one JSON document on stdout; errors become JSON on stderr'

@@ -76,6 +76,10 @@ pub struct GlobalArgs {
     #[arg(short, long, global = true, help_heading = GLOBAL)]
     pub quiet: bool,
 
+    /// With --json, a list's items with only these fields (a slim list)
+    #[arg(long, global = true, value_name = "NAME,…", value_delimiter = ',', help_heading = GLOBAL)]
+    pub fields: Vec<String>,
+
     /// How long a write waits for a busy town before failing with exit 5
     /// [env: GT_LOCK_TIMEOUT] [default: 10s]
     #[arg(long, global = true, value_name = "DURATION", value_parser = parse_duration, help_heading = GLOBAL)]

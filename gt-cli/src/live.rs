@@ -20,6 +20,7 @@ fn town() -> Option<Town> {
         actor: None,
         color: None,
         quiet: false,
+        fields: Vec::new(),
         lock_timeout: Some(Duration::from_millis(500)),
     };
     let settings = config::resolve(&global).ok()?;

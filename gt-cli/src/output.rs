@@ -17,6 +17,8 @@ pub struct Style {
     /// Indent JSON (stdout is a terminal).
     pub json_pretty: bool,
     pub quiet: bool,
+    /// With `--json`, the fields each item of a list keeps (`--fields`).
+    pub fields: Vec<String>,
     pub color: bool,
     pub err_color: bool,
     /// The width tables must fit, when known.
@@ -30,6 +32,7 @@ impl Style {
             json,
             json_pretty: false,
             quiet: false,
+            fields: Vec::new(),
             color: false,
             err_color: false,
             width: None,
@@ -57,6 +60,7 @@ impl Style {
             json: global.json,
             json_pretty: std::io::stdout().is_terminal(),
             quiet: global.quiet,
+            fields: global.fields.clone(),
             color: wants(std::io::stdout().is_terminal()),
             err_color: wants(std::io::stderr().is_terminal()),
             width,
@@ -142,12 +146,32 @@ pub trait Render: Serialize {
     fn tells_effects(&self) -> bool {
         false
     }
+    /// For a list, the fields of its items (what `--fields` may keep).
+    fn item_fields(&self) -> Option<Vec<String>> {
+        None
+    }
+}
+
+/// The fields of a `T`, the items of a list, from its JSON Schema.
+pub fn fields_of<T: gt_core::calls::SchemaOf>() -> Option<Vec<String>> {
+    let schema = T::schema();
+    Some(
+        schema
+            .get("properties")?
+            .as_object()?
+            .keys()
+            .cloned()
+            .collect(),
+    )
 }
 
 /// Prints `value` the way this run asked for, with what the command's writes
 /// caused (in JSON as `effects`, for people as one line after the result). A
 /// closed pipe ends output quietly.
 pub fn emit<T: Render>(style: &Style, value: &T, effects: &Effects) -> gt_core::Result<()> {
+    if !style.fields.is_empty() {
+        return emit_fields(style, value);
+    }
     if style.json {
         // Streamed straight into stdout: large views never sit in memory twice.
         let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
@@ -177,6 +201,31 @@ pub fn emit<T: Render>(style: &Style, value: &T, effects: &Effects) -> gt_core::
         text
     };
     write_stdout(&text);
+    Ok(())
+}
+
+/// A list's items cut down to `--fields`, as JSON: the same projection as the
+/// `fields` argument of MCP and HTTP.
+fn emit_fields<T: Render>(style: &Style, value: &T) -> gt_core::Result<()> {
+    if !style.json {
+        return Err(
+            gt_core::Error::usage("--fields shapes the JSON output").with_hint("add --json")
+        );
+    }
+    let known = value.item_fields().ok_or_else(|| {
+        gt_core::Error::usage("only a list's items can be cut down to some fields")
+            .with_hint("give --fields to a list command (bead list, convoy list, …)")
+    })?;
+    let list = serde_json::to_value(value)
+        .map_err(|e| gt_core::Error::internal(format!("cannot encode the result: {e}")))?;
+    let slim = gt_core::calls::project(list, &style.fields, &known)?;
+    let text = if style.json_pretty {
+        serde_json::to_string_pretty(&slim)
+    } else {
+        serde_json::to_string(&slim)
+    }
+    .map_err(|e| gt_core::Error::internal(format!("cannot encode the result: {e}")))?;
+    write_stdout(format!("{text}\n"));
     Ok(())
 }
 

@@ -49,6 +49,10 @@ impl Render for Rig {
 }
 
 impl Render for Vec<Rig> {
+    fn item_fields(&self) -> Option<Vec<String>> {
+        crate::output::fields_of::<Rig>()
+    }
+
     fn human(&self, style: &Style) -> String {
         if self.is_empty() {
             return "No rigs yet. Add one with: gt rig add NAME".into();
@@ -122,6 +126,10 @@ impl Render for Bead {
 }
 
 impl Render for Vec<Bead> {
+    fn item_fields(&self) -> Option<Vec<String>> {
+        crate::output::fields_of::<Bead>()
+    }
+
     fn human(&self, style: &Style) -> String {
         if self.is_empty() {
             return "No beads match.".into();
@@ -180,6 +188,10 @@ impl Render for Convoy {
 }
 
 impl Render for Vec<Convoy> {
+    fn item_fields(&self) -> Option<Vec<String>> {
+        crate::output::fields_of::<Convoy>()
+    }
+
     fn human(&self, style: &Style) -> String {
         if self.is_empty() {
             return "No convoys. Start one with: gt sling-batch --rig RIG --title TITLE --task …"
@@ -398,6 +410,10 @@ impl Render for Agent {
 }
 
 impl Render for Vec<Agent> {
+    fn item_fields(&self) -> Option<Vec<String>> {
+        crate::output::fields_of::<Agent>()
+    }
+
     fn human(&self, style: &Style) -> String {
         if self.is_empty() {
             return "No agents match.".into();
@@ -509,6 +525,10 @@ impl Render for Vec<Violation> {
 }
 
 impl Render for Vec<Escalation> {
+    fn item_fields(&self) -> Option<Vec<String>> {
+        crate::output::fields_of::<Escalation>()
+    }
+
     fn human(&self, style: &Style) -> String {
         if self.is_empty() {
             return "No escalations.".into();
@@ -788,6 +808,10 @@ impl serde::Serialize for EventFeed {
 }
 
 impl Render for EventFeed {
+    fn item_fields(&self) -> Option<Vec<String>> {
+        crate::output::fields_of::<Event>()
+    }
+
     fn human(&self, style: &Style) -> String {
         if self.events.is_empty() {
             return "No events match.".into();

@@ -85,21 +85,87 @@ impl Entry {
     /// Runs the call with `arguments` (a JSON object; null is no arguments),
     /// returning its result document: byte for byte what the command's
     /// `--json` prints (fields in the order the result type declares them).
-    pub fn call(&self, town: &mut Town, arguments: Json) -> Result<String> {
-        (self.run)(town, arguments)
+    pub fn call(&self, town: &mut Town, mut arguments: Json) -> Result<String> {
+        let fields = self.take_fields(&mut arguments)?;
+        let text = (self.run)(town, arguments)?;
+        match fields {
+            None => Ok(text),
+            Some(fields) => {
+                let list: Json = serde_json::from_str(&text)
+                    .map_err(|e| Error::internal(format!("cannot read the result: {e}")))?;
+                Ok(project(list, &fields, &self.item_fields())?.to_string())
+            }
+        }
+    }
+
+    /// A list's `fields` argument (names, or names separated by commas),
+    /// taken out of `arguments`; any other call refuses it as its request
+    /// refuses any field it does not have.
+    fn take_fields(&self, arguments: &mut Json) -> Result<Option<Vec<String>>> {
+        if self.spec.list.is_none() {
+            return Ok(None);
+        }
+        let Some(given) = arguments.as_object_mut().and_then(|a| a.remove(FIELDS)) else {
+            return Ok(None);
+        };
+        let names: Vec<&str> = match &given {
+            Json::String(one) => vec![one.as_str()],
+            Json::Array(many) => many.iter().filter_map(Json::as_str).collect(),
+            _ => vec![],
+        };
+        let names: Vec<String> = names
+            .iter()
+            .flat_map(|n| n.split(','))
+            .map(|n| n.trim().to_string())
+            .filter(|n| !n.is_empty())
+            .collect();
+        if names.is_empty() || matches!(&given, Json::Array(a) if a.iter().any(|v| !v.is_string()))
+        {
+            return Err(Error::usage("fields is a list of field names")
+                .with_hint("name fields the items have, such as id and title"));
+        }
+        Ok(Some(names))
+    }
+
+    /// The fields each item of this list call's result has (none for a call
+    /// that is no list).
+    pub fn item_fields(&self) -> Vec<String> {
+        #[cfg(feature = "schema")]
+        {
+            item_fields(&self.output_schema()).unwrap_or_default()
+        }
+        #[cfg(not(feature = "schema"))]
+        {
+            Vec::new()
+        }
     }
 
     /// Decodes `arguments` into the call's request without running it: what
     /// every face does first with what a client sent (and what the fuzz
     /// target `call_arguments` drives).
-    pub fn decode(&self, arguments: Json) -> Result<()> {
+    pub fn decode(&self, mut arguments: Json) -> Result<()> {
+        self.take_fields(&mut arguments)?;
         (self.decode)(arguments)
     }
 
-    /// The JSON Schema of the request.
+    /// The JSON Schema of the request (a list's with its `fields`).
     #[cfg(feature = "schema")]
     pub fn input_schema(&self) -> Json {
-        (self.input)()
+        let mut schema = (self.input)();
+        if self.spec.list.is_some() {
+            let names = self.item_fields();
+            if let Some(props) = schema.get_mut("properties").and_then(Json::as_object_mut) {
+                props.insert(
+                    FIELDS.into(),
+                    serde_json::json!({
+                        "description": "Only these fields of each item: a slim list.",
+                        "type": "array",
+                        "items": { "type": "string", "enum": names },
+                    }),
+                );
+            }
+        }
+        schema
     }
 
     /// The JSON Schema of the result document.
@@ -107,6 +173,59 @@ impl Entry {
     pub fn output_schema(&self) -> Json {
         (self.output)()
     }
+}
+
+/// The argument every list call takes, on every face, to keep only some
+/// fields of each item (`--fields id,title` on the command line).
+pub const FIELDS: &str = "fields";
+
+/// The fields of the items of a list, from the list's JSON Schema.
+#[cfg(feature = "schema")]
+pub fn item_fields(schema: &Json) -> Option<Vec<String>> {
+    let mut items = schema.get("items")?;
+    if let Some(name) = items.get("$ref").and_then(Json::as_str) {
+        items = schema.get("$defs")?.get(name.rsplit('/').next()?)?;
+    }
+    Some(
+        items
+            .get("properties")?
+            .as_object()?
+            .keys()
+            .cloned()
+            .collect(),
+    )
+}
+
+/// Each item of `list` with only `fields` (those it has); a
+/// name that is not one of `known` is refused, naming those that are.
+pub fn project(list: Json, fields: &[String], known: &[String]) -> Result<Json> {
+    if let Some(bad) = fields
+        .iter()
+        .find(|f| !known.is_empty() && !known.contains(f))
+    {
+        return Err(Error::usage(format!(
+            "the items have no field '{bad}'; they have {}",
+            known.join(", ")
+        )));
+    }
+    let Json::Array(items) = list else {
+        return Err(Error::usage(
+            "only a list's items can be cut down to some fields",
+        ));
+    };
+    let items = items
+        .into_iter()
+        .map(|item| match item {
+            Json::Object(mut map) => Json::Object(
+                fields
+                    .iter()
+                    .filter_map(|f| Some((f.clone(), map.remove(f)?)))
+                    .collect(),
+            ),
+            other => other,
+        })
+        .collect();
+    Ok(Json::Array(items))
 }
 
 /// Deserializes a request; what does not fit is a usage error naming the

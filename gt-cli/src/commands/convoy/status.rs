@@ -24,7 +24,7 @@ pub struct ConvoyStatusArgs {
 pub fn run(ctx: &mut Ctx, args: ConvoyStatusArgs) -> Result<()> {
     // Machines read big convoys in tight loops: compact JSON is written as the
     // beads are read, without building the view first.
-    if ctx.style.json && !ctx.style.json_pretty {
+    if ctx.style.json && !ctx.style.json_pretty && ctx.style.fields.is_empty() {
         let mut doc = CompactJson::default();
         ctx.town()?.convoy_status_into(&args.id, &mut doc)?;
         write_stdout(doc.0);
