@@ -15,16 +15,21 @@ use serde_json::{Map, Value as Json};
 use crate::error::{Error, Result};
 use crate::model::{
     Agent, AgentRole, AgentStatus, Bead, BeadStatus, Convoy, ConvoyStatus, Escalation, Event,
-    MergeMode, Priority, Rig, Severity,
+    MergeMode, Priority, Rig,
 };
-use crate::ops::agent::{AgentDeleted, AgentReset, Heartbeat as Beat, HookView, UpdateAgent};
-use crate::ops::bead::{CreateBead, Deleted, ReassignTo, Reassigned, UpdateBead as BeadChanges};
-use crate::ops::convoy::{CloseConvoy, ConvoyDeleted, UpdateConvoy};
+pub use crate::ops::agent::UpdateAgent;
+use crate::ops::agent::{AgentDeleted, AgentReset, Heartbeat as Beat, HookView};
+pub use crate::ops::bead::{CreateBead, UpdateBead};
+use crate::ops::bead::{Deleted, ReassignTo, Reassigned};
+use crate::ops::convoy::ConvoyDeleted;
+pub use crate::ops::convoy::{CloseConvoy, UpdateConvoy};
 use crate::ops::doctor::Violation;
-use crate::ops::escalation::{Acknowledged, RaiseEscalation, Resolved};
+pub use crate::ops::escalation::RaiseEscalation;
+use crate::ops::escalation::{Acknowledged, Resolved};
 use crate::ops::patrol::{PatrolOptions, PatrolReport};
-use crate::ops::rig::AddRig;
-use crate::ops::sling::{Sling as SlingReq, SlingBatch as SlingBatchReq, Slung, SlungBatch};
+pub use crate::ops::rig::AddRig;
+pub use crate::ops::sling::Sling;
+use crate::ops::sling::{SlingBatch as SlingBatchReq, Slung, SlungBatch};
 use crate::query::{AgentFilter, BeadFilter, ConvoyFilter, ConvoyStatusView, EventFilter};
 use crate::town::Town;
 
@@ -308,17 +313,6 @@ impl<T: schemars::JsonSchema> SchemaOf for T {
 #[cfg(not(feature = "schema"))]
 impl<T> SchemaOf for T {}
 
-/// Derives what every request derives.
-macro_rules! request {
-    ($(#[$meta:meta])* pub struct $name:ident { $($body:tt)* }) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-        #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-        #[serde(deny_unknown_fields)]
-        pub struct $name { $($body)* }
-    };
-}
-
 macro_rules! spec {
     ($cli:literal, $tool:literal, $route:expr, $effect:ident, $idempotent:literal, $list:expr) => {
         CallSpec {
@@ -352,16 +346,7 @@ impl Call for ListRigs {
     }
 }
 
-request! {
-    /// Adds a rig: a repository the town works on.
-    pub struct AddRigCall {
-        pub name: String,
-        pub git_url: Option<String>,
-        pub default_branch: Option<String>,
-    }
-}
-
-impl Call for AddRigCall {
+impl Call for AddRig {
     type Output = Rig;
     const SPEC: CallSpec = spec!(
         "rig add",
@@ -372,42 +357,15 @@ impl Call for AddRigCall {
         None
     );
     fn run(self, town: &mut Town) -> Result<Rig> {
-        town.add_rig(&AddRig {
-            name: self.name,
-            git_url: self.git_url,
-            default_branch: self.default_branch,
-        })
+        town.add_rig(&self)
     }
 }
 
-request! {
-    /// One bead, hooked onto a polecat of its rig and dispatched.
-    pub struct SlingCall {
-        /// The rig (name or ID).
-        pub rig_id: String,
-        pub title: String,
-        pub body: Option<String>,
-        pub priority: Option<Priority>,
-        #[serde(default)]
-        pub labels: Vec<String>,
-        /// A convoy to track the bead (name or ID prefix); it must have a
-        /// polecat to give it.
-        pub convoy_id: Option<String>,
-    }
-}
-
-impl Call for SlingCall {
+impl Call for Sling {
     type Output = Slung;
     const SPEC: CallSpec = spec!("sling", "gt_sling", None, Write, false, None);
     fn run(self, town: &mut Town) -> Result<Slung> {
-        town.sling(&SlingReq {
-            rig: self.rig_id,
-            title: self.title,
-            body: self.body,
-            priority: self.priority.unwrap_or_default(),
-            labels: self.labels,
-            convoy: self.convoy_id,
-        })
+        town.sling(&self)
     }
 }
 
@@ -557,19 +515,7 @@ impl Call for ShowConvoy {
     }
 }
 
-request! {
-    /// Force-closes (or force-fails) a convoy, optionally ending its beads.
-    pub struct CloseConvoyCall {
-        pub convoy_id: String,
-        #[serde(default)]
-        pub failed: bool,
-        #[serde(default)]
-        pub close_beads: bool,
-        pub reason: Option<String>,
-    }
-}
-
-impl Call for CloseConvoyCall {
+impl Call for CloseConvoy {
     type Output = Convoy;
     const SPEC: CallSpec = spec!(
         "convoy close",
@@ -580,32 +526,11 @@ impl Call for CloseConvoyCall {
         None
     );
     fn run(self, town: &mut Town) -> Result<Convoy> {
-        town.close_convoy(
-            &self.convoy_id,
-            &CloseConvoy {
-                failed: self.failed,
-                close_beads: self.close_beads,
-                reason: self.reason,
-            },
-        )
+        town.close_convoy(&self)
     }
 }
 
-request! {
-    /// Edits a convoy's metadata; only the fields given change.
-    pub struct UpdateConvoyCall {
-        pub convoy_id: String,
-        pub merge_mode: Option<MergeMode>,
-        /// An empty string clears it.
-        pub feature_branch: Option<String>,
-        pub title: Option<String>,
-        /// How many polecats may work on it at once: raised, waiting beads
-        /// are handed out at once; lowered, no work in progress is taken away.
-        pub max_polecats: Option<u32>,
-    }
-}
-
-impl Call for UpdateConvoyCall {
+impl Call for UpdateConvoy {
     type Output = Convoy;
     const SPEC: CallSpec = spec!(
         "convoy update",
@@ -616,15 +541,7 @@ impl Call for UpdateConvoyCall {
         None
     );
     fn run(self, town: &mut Town) -> Result<Convoy> {
-        town.update_convoy(
-            &self.convoy_id,
-            &UpdateConvoy {
-                title: self.title,
-                merge_mode: self.merge_mode,
-                feature_branch: self.feature_branch,
-                max_polecats: self.max_polecats,
-            },
-        )
+        town.update_convoy(&self)
     }
 }
 
@@ -764,26 +681,7 @@ impl Call for ShowBead {
     }
 }
 
-request! {
-    /// A bead in no convoy and on no hook.
-    pub struct CreateBeadCall {
-        /// The rig (name or ID).
-        pub rig_id: String,
-        pub title: String,
-        pub body: Option<String>,
-        pub priority: Option<Priority>,
-        #[serde(default)]
-        pub labels: Vec<String>,
-        /// Beads (IDs or prefixes) it waits for.
-        #[serde(default)]
-        pub depends_on: Vec<String>,
-        /// A convoy to track it; it is hooked and dispatched like the
-        /// convoy's own beads.
-        pub convoy_id: Option<String>,
-    }
-}
-
-impl Call for CreateBeadCall {
+impl Call for CreateBead {
     type Output = Bead;
     const SPEC: CallSpec = spec!(
         "bead create",
@@ -794,71 +692,11 @@ impl Call for CreateBeadCall {
         None
     );
     fn run(self, town: &mut Town) -> Result<Bead> {
-        town.create_bead(&CreateBead {
-            rig: self.rig_id,
-            title: self.title,
-            body: self.body,
-            priority: self.priority.unwrap_or_default(),
-            labels: self.labels,
-            depends_on: self.depends_on,
-            convoy_id: self.convoy_id,
-        })
+        town.create_bead(&self)
     }
 }
 
-request! {
-    /// Changes only the fields given. Reopening a bead reopens its landed convoy.
-    pub struct UpdateBeadCall {
-        pub bead_id: String,
-        pub status: Option<BeadStatus>,
-        pub title: Option<String>,
-        pub body: Option<String>,
-        pub priority: Option<Priority>,
-        /// Replaces every label.
-        pub labels: Option<Vec<String>>,
-        #[serde(default)]
-        pub add_labels: Vec<String>,
-        #[serde(default)]
-        pub remove_labels: Vec<String>,
-        /// Keys to set; a null value removes the key.
-        pub metadata: Option<Map<String, Json>>,
-        /// Beads (IDs or prefixes) it is to wait for, as well.
-        #[serde(default)]
-        pub add_depends_on: Vec<String>,
-        /// Beads it is no longer to wait for.
-        #[serde(default)]
-        pub remove_depends_on: Vec<String>,
-    }
-}
-
-impl UpdateBeadCall {
-    /// The changes, as the operation takes them.
-    pub fn changes(&self) -> BeadChanges {
-        let (mut set_meta, mut unset_meta) = (Vec::new(), Vec::new());
-        for (key, value) in self.metadata.iter().flatten() {
-            if value.is_null() {
-                unset_meta.push(key.clone());
-            } else {
-                set_meta.push((key.clone(), value.clone()));
-            }
-        }
-        BeadChanges {
-            status: self.status,
-            title: self.title.clone(),
-            body: self.body.clone(),
-            priority: self.priority,
-            labels: self.labels.clone(),
-            add_labels: self.add_labels.clone(),
-            remove_labels: self.remove_labels.clone(),
-            set_meta,
-            unset_meta,
-            add_depends_on: self.add_depends_on.clone(),
-            remove_depends_on: self.remove_depends_on.clone(),
-        }
-    }
-}
-
-impl Call for UpdateBeadCall {
+impl Call for UpdateBead {
     type Output = Bead;
     const SPEC: CallSpec = spec!(
         "bead update",
@@ -869,7 +707,7 @@ impl Call for UpdateBeadCall {
         None
     );
     fn run(self, town: &mut Town) -> Result<Bead> {
-        town.update_bead(&self.bead_id, &self.changes())
+        town.update_bead(&self)
     }
 }
 
@@ -992,17 +830,7 @@ impl Call for ShowAgent {
     }
 }
 
-request! {
-    /// Sets an agent's status or recorded process ID, for repairs.
-    pub struct UpdateAgentCall {
-        /// The agent (name or ID).
-        pub agent_id: String,
-        pub status: Option<AgentStatus>,
-        pub pid: Option<i64>,
-    }
-}
-
-impl Call for UpdateAgentCall {
+impl Call for UpdateAgent {
     type Output = Agent;
     const SPEC: CallSpec = spec!(
         "agent update",
@@ -1013,13 +841,7 @@ impl Call for UpdateAgentCall {
         None
     );
     fn run(self, town: &mut Town) -> Result<Agent> {
-        town.update_agent(
-            &self.agent_id,
-            &UpdateAgent {
-                status: self.status,
-                pid: self.pid,
-            },
-        )
+        town.update_agent(&self)
     }
 }
 
@@ -1143,21 +965,7 @@ impl Call for ListEscalations {
     }
 }
 
-request! {
-    /// Asks for human attention.
-    pub struct RaiseEscalationCall {
-        pub message: String,
-        pub severity: Option<Severity>,
-        pub category: Option<String>,
-        pub bead_id: Option<String>,
-        /// The rig (name or ID).
-        pub rig_id: Option<String>,
-        /// The agent (name or ID).
-        pub agent_id: Option<String>,
-    }
-}
-
-impl Call for RaiseEscalationCall {
+impl Call for RaiseEscalation {
     type Output = Escalation;
     const SPEC: CallSpec = spec!(
         "escalation raise",
@@ -1168,14 +976,7 @@ impl Call for RaiseEscalationCall {
         None
     );
     fn run(self, town: &mut Town) -> Result<Escalation> {
-        town.raise_escalation(&RaiseEscalation {
-            message: self.message,
-            severity: self.severity,
-            category: self.category,
-            bead: self.bead_id,
-            rig: self.rig_id,
-            agent: self.agent_id,
-        })
+        town.raise_escalation(&self)
     }
 }
 
@@ -1337,31 +1138,31 @@ impl Call for Doctor {
 pub fn catalogue() -> Vec<Entry> {
     vec![
         entry::<ListRigs>(),
-        entry::<AddRigCall>(),
-        entry::<SlingCall>(),
+        entry::<AddRig>(),
+        entry::<Sling>(),
         entry::<SlingBatchCall>(),
         entry::<ListConvoys>(),
         entry::<ShowConvoy>(),
-        entry::<CloseConvoyCall>(),
-        entry::<UpdateConvoyCall>(),
+        entry::<CloseConvoy>(),
+        entry::<UpdateConvoy>(),
         entry::<AddConvoyBeads>(),
         entry::<RemoveConvoyBeads>(),
         entry::<DeleteConvoy>(),
         entry::<ListBeads>(),
         entry::<ShowBead>(),
-        entry::<CreateBeadCall>(),
-        entry::<UpdateBeadCall>(),
+        entry::<CreateBead>(),
+        entry::<UpdateBead>(),
         entry::<ReassignBead>(),
         entry::<DeleteBead>(),
         entry::<ListAgents>(),
         entry::<ShowAgent>(),
-        entry::<UpdateAgentCall>(),
+        entry::<UpdateAgent>(),
         entry::<ResetAgent>(),
         entry::<DeleteAgent>(),
         entry::<Heartbeat>(),
         entry::<ShowHook>(),
         entry::<ListEscalations>(),
-        entry::<RaiseEscalationCall>(),
+        entry::<RaiseEscalation>(),
         entry::<AckEscalation>(),
         entry::<ResolveEscalation>(),
         entry::<ListEvents>(),
@@ -1446,7 +1247,7 @@ mod tests {
         let e = parse::<ShowBead>(serde_json::json!({"bead_id": "gt-1", "extra": 1})).unwrap_err();
         assert_eq!(e.code(), "usage");
         assert!(e.message.contains("extra"), "{}", e.message);
-        let e = parse::<UpdateBeadCall>(serde_json::json!({"bead_id": "gt-1", "status": "done"}))
+        let e = parse::<UpdateBead>(serde_json::json!({"bead_id": "gt-1", "status": "done"}))
             .unwrap_err();
         assert!(e.message.contains("done"), "{}", e.message);
         assert_eq!(parse::<ListRigs>(Json::Null).unwrap(), ListRigs {});

@@ -2,6 +2,19 @@
 //! over a storage boundary that both the local SQLite file and a remote rqlite
 //! cluster implement. It knows nothing of terminals or argument parsing.
 
+/// Derives what every request of the call catalogue derives: one type per
+/// call, which its operation takes and every face builds or decodes (JSON
+/// with unknown fields refused; a JSON Schema where `schema` is on).
+macro_rules! request {
+    ($(#[$meta:meta])* pub struct $name:ident { $($body:tt)* }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+        #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+        #[serde(deny_unknown_fields)]
+        pub struct $name { $($body)* }
+    };
+}
+
 pub mod calls;
 pub mod clock;
 pub mod config;

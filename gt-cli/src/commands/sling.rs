@@ -3,7 +3,7 @@ use gt_core::Result;
 
 use crate::commands::NewWorkArgs;
 use crate::context::Ctx;
-use gt_core::calls::SlingCall;
+use gt_core::calls::Sling;
 
 /// Create one bead, hook it onto a polecat, and dispatch it
 ///
@@ -29,7 +29,7 @@ pub struct SlingArgs {
 
 pub fn run(ctx: &mut Ctx, args: SlingArgs) -> Result<()> {
     let w = args.work;
-    let slung = ctx.town()?.call(SlingCall {
+    let slung = ctx.town()?.call(Sling {
         rig_id: w.rig,
         title: w.title,
         body: w.body,

@@ -121,11 +121,14 @@ impl Town {
     }
 }
 
-/// `gt agent update`.
-#[derive(Debug, Clone, Default)]
-pub struct UpdateAgent {
-    pub status: Option<AgentStatus>,
-    pub pid: Option<i64>,
+request! {
+    /// Sets an agent's status or recorded process ID directly, for repairs.
+    pub struct UpdateAgent {
+        /// The agent (name or ID).
+        pub agent_id: String,
+        pub status: Option<AgentStatus>,
+        pub pid: Option<i64>,
+    }
 }
 
 /// What `--stop` did to an agent's recorded process.
@@ -248,7 +251,8 @@ impl Town {
     }
 
     /// Sets an agent's status or recorded process ID directly, for repairs.
-    pub fn update_agent(&mut self, name_or_id: &str, req: &UpdateAgent) -> Result<Agent> {
+    pub fn update_agent(&mut self, req: &UpdateAgent) -> Result<Agent> {
+        let name_or_id = req.agent_id.as_str();
         if req.status.is_none() && req.pid.is_none() {
             return Err(Error::usage("nothing to update").with_hint(Hint::fields(
                 "give",

@@ -11,40 +11,48 @@ use crate::query::{self, BeadFilter};
 use crate::town::Town;
 use crate::unit::{agent_meta, Unit};
 
-/// `gt bead create`.
-#[derive(Debug, Clone, Default)]
-pub struct CreateBead {
-    pub rig: String,
-    pub title: String,
-    pub body: Option<String>,
-    pub priority: Priority,
-    pub labels: Vec<String>,
-    /// Beads (IDs or prefixes) the new bead waits for.
-    pub depends_on: Vec<String>,
-    /// A convoy to track it: it is hooked and dispatched there like the
-    /// convoy's own beads (R7, R8).
-    pub convoy_id: Option<String>,
+request! {
+    /// Creates a bead, on its own or in a convoy.
+    pub struct CreateBead {
+        /// The rig (name or ID).
+        pub rig_id: String,
+        pub title: String,
+        pub body: Option<String>,
+        pub priority: Option<Priority>,
+        #[serde(default)]
+        pub labels: Vec<String>,
+        /// Beads (IDs or prefixes) it waits for.
+        #[serde(default)]
+        pub depends_on: Vec<String>,
+        /// A convoy to track it; it is hooked and dispatched like the
+        /// convoy's own beads.
+        pub convoy_id: Option<String>,
+    }
 }
 
-/// `gt bead update`: only the fields given change.
-#[derive(Debug, Clone, Default)]
-pub struct UpdateBead {
-    pub status: Option<BeadStatus>,
-    pub title: Option<String>,
-    pub body: Option<String>,
-    pub priority: Option<Priority>,
-    /// Replaces the whole label set.
-    pub labels: Option<Vec<String>>,
-    pub add_labels: Vec<String>,
-    pub remove_labels: Vec<String>,
-    /// Metadata keys to set.
-    pub set_meta: Vec<(String, Json)>,
-    /// Metadata keys to remove.
-    pub unset_meta: Vec<String>,
-    /// Beads (IDs or prefixes) it is to wait for, as well.
-    pub add_depends_on: Vec<String>,
-    /// Beads it is no longer to wait for.
-    pub remove_depends_on: Vec<String>,
+request! {
+    /// Changes only the fields given. Reopening a bead reopens its landed convoy.
+    pub struct UpdateBead {
+        pub bead_id: String,
+        pub status: Option<BeadStatus>,
+        pub title: Option<String>,
+        pub body: Option<String>,
+        pub priority: Option<Priority>,
+        /// Replaces every label.
+        pub labels: Option<Vec<String>>,
+        #[serde(default)]
+        pub add_labels: Vec<String>,
+        #[serde(default)]
+        pub remove_labels: Vec<String>,
+        /// Keys to set; a null value removes the key.
+        pub metadata: Option<serde_json::Map<String, Json>>,
+        /// Beads (IDs or prefixes) it is to wait for, as well.
+        #[serde(default)]
+        pub add_depends_on: Vec<String>,
+        /// Beads it is no longer to wait for.
+        #[serde(default)]
+        pub remove_depends_on: Vec<String>,
+    }
 }
 
 impl UpdateBead {
@@ -56,10 +64,20 @@ impl UpdateBead {
             && self.labels.is_none()
             && self.add_labels.is_empty()
             && self.remove_labels.is_empty()
-            && self.set_meta.is_empty()
-            && self.unset_meta.is_empty()
+            && self.metadata.as_ref().is_none_or(|m| m.is_empty())
             && self.add_depends_on.is_empty()
             && self.remove_depends_on.is_empty()
+    }
+
+    /// The metadata keys it sets (with their values), and those it removes
+    /// (given as null).
+    fn meta(&self) -> (Vec<(&String, &Json)>, Vec<&String>) {
+        let (set, unset): (Vec<_>, Vec<_>) = self
+            .metadata
+            .iter()
+            .flatten()
+            .partition(|(_, v)| !v.is_null());
+        (set, unset.into_iter().map(|(k, _)| k).collect())
     }
 }
 
@@ -69,7 +87,7 @@ impl Town {
         super::texts("body", &req.body)?;
         super::texts("label", &req.labels)?;
         let id = self.write(|unit| {
-            let rig = query::resolve_rig(unit, &req.rig)?;
+            let rig = query::resolve_rig(unit, &req.rig_id)?;
             let mut depends_on = Vec::with_capacity(req.depends_on.len());
             for dep in &req.depends_on {
                 let id = query::resolve::<Bead>(unit, dep)?;
@@ -88,7 +106,7 @@ impl Town {
                 rig: &rig.name,
                 title: &req.title,
                 body: req.body.as_deref(),
-                priority: req.priority,
+                priority: req.priority.unwrap_or_default(),
                 labels: &req.labels,
                 convoy_id: convoy.as_ref().map(|c| c.id.as_str()),
                 depends_on,
@@ -143,7 +161,9 @@ impl Town {
 
     /// Changes the given fields of a bead, each with its event; a status change
     /// carries its consequences (R2–R8).
-    pub fn update_bead(&mut self, id: &str, req: &UpdateBead) -> Result<Bead> {
+    pub fn update_bead(&mut self, req: &UpdateBead) -> Result<Bead> {
+        let id = req.bead_id.as_str();
+        let (set_meta, unset_meta) = req.meta();
         if req.is_empty() {
             return Err(Error::usage("nothing to update").with_hint(Hint::fields(
                 "give at least one of",
@@ -165,16 +185,12 @@ impl Town {
         if let Some(title) = &req.title {
             super::required("title", title)?;
         }
-        crate::limits::check_count(
-            "metadata key",
-            req.set_meta.len(),
-            crate::limits::MAX_META_KEYS,
-        )?;
+        crate::limits::check_count("metadata key", set_meta.len(), crate::limits::MAX_META_KEYS)?;
         crate::limits::check_count("label", req.add_labels.len(), crate::limits::MAX_LABELS)?;
         if let Some(labels) = &req.labels {
             crate::limits::check_count("label", labels.len(), crate::limits::MAX_LABELS)?;
         }
-        for (key, value) in &req.set_meta {
+        for (key, value) in &set_meta {
             super::required("metadata key", key)?;
             if let Some(text) = value.as_str() {
                 super::text("metadata value", text)?;
@@ -216,11 +232,11 @@ impl Town {
             }
             extend_unique(&mut bead.labels, &req.add_labels);
             bead.labels.retain(|l| !req.remove_labels.contains(l));
-            for (key, value) in &req.set_meta {
-                bead.metadata.insert(key.clone(), value.clone());
+            for (key, value) in &set_meta {
+                bead.metadata.insert((*key).clone(), (*value).clone());
             }
-            for key in &req.unset_meta {
-                bead.metadata.remove(key);
+            for key in &unset_meta {
+                bead.metadata.remove(*key);
             }
             let changes = field_changes(&before, &bead);
             if !changes.is_empty() {

@@ -45,26 +45,33 @@ impl Town {
     }
 }
 
-/// `gt convoy close`.
-#[derive(Debug, Clone, Default)]
-pub struct CloseConvoy {
-    /// Force-fail instead of force-close.
-    pub failed: bool,
-    /// Also end every tracked bead that is not closed or failed, freeing its agent.
-    pub close_beads: bool,
-    pub reason: Option<String>,
+request! {
+    /// Force-closes (or force-fails) a convoy, optionally ending its beads.
+    pub struct CloseConvoy {
+        pub convoy_id: String,
+        /// Force-fail instead of force-close.
+        #[serde(default)]
+        pub failed: bool,
+        /// Also end every tracked bead that is not closed or failed, freeing
+        /// its agent.
+        #[serde(default)]
+        pub close_beads: bool,
+        pub reason: Option<String>,
+    }
 }
 
-/// `gt convoy update`: only the fields given change.
-#[derive(Debug, Clone, Default)]
-pub struct UpdateConvoy {
-    pub title: Option<String>,
-    pub merge_mode: Option<MergeMode>,
-    /// An empty string clears the branch.
-    pub feature_branch: Option<String>,
-    /// A new cap on the polecats at work at once (R8): a raised one feeds
-    /// waiting beads at once, a lowered one unhooks nothing.
-    pub max_polecats: Option<u32>,
+request! {
+    /// Edits a convoy's metadata; only the fields given change.
+    pub struct UpdateConvoy {
+        pub convoy_id: String,
+        pub merge_mode: Option<MergeMode>,
+        /// An empty string clears it.
+        pub feature_branch: Option<String>,
+        pub title: Option<String>,
+        /// How many polecats may work on it at once: raised, waiting beads
+        /// are handed out at once; lowered, no work in progress is taken away.
+        pub max_polecats: Option<u32>,
+    }
 }
 
 /// Every bead a convoy tracks, in creation order.
@@ -76,7 +83,8 @@ pub(crate) const UNFINISHED_WHERE: &str =
 
 impl Town {
     /// Force-closes (or force-fails) an active convoy.
-    pub fn close_convoy(&mut self, id: &str, req: &CloseConvoy) -> Result<Convoy> {
+    pub fn close_convoy(&mut self, req: &CloseConvoy) -> Result<Convoy> {
+        let id = req.convoy_id.as_str();
         super::texts("reason", &req.reason)?;
         let id = self.write(|unit| {
             let id = query::resolve::<Convoy>(unit, id)?;
@@ -117,7 +125,8 @@ impl Town {
     }
 
     /// Edits a convoy's title, merge mode or feature branch.
-    pub fn update_convoy(&mut self, id: &str, req: &UpdateConvoy) -> Result<Convoy> {
+    pub fn update_convoy(&mut self, req: &UpdateConvoy) -> Result<Convoy> {
+        let id = req.convoy_id.as_str();
         let nothing = req.title.is_none()
             && req.merge_mode.is_none()
             && req.feature_branch.is_none()

@@ -10,15 +10,18 @@ use crate::model::{Bead, Escalation, EscalationStatus, Severity};
 use crate::query;
 use crate::town::Town;
 
-/// `gt escalation raise`.
-#[derive(Debug, Clone, Default)]
-pub struct RaiseEscalation {
-    pub message: String,
-    pub severity: Option<Severity>,
-    pub category: Option<String>,
-    pub bead: Option<String>,
-    pub rig: Option<String>,
-    pub agent: Option<String>,
+request! {
+    /// Asks a human for attention, about a bead, a rig or an agent.
+    pub struct RaiseEscalation {
+        pub message: String,
+        pub severity: Option<Severity>,
+        pub category: Option<String>,
+        pub bead_id: Option<String>,
+        /// The rig (name or ID).
+        pub rig_id: Option<String>,
+        /// The agent (name or ID).
+        pub agent_id: Option<String>,
+    }
 }
 
 /// What `gt escalation ack` found or did.
@@ -53,12 +56,12 @@ impl Town {
         super::texts("category", &req.category)?;
         let id = self.write(|unit| {
             let bead = req
-                .bead
+                .bead_id
                 .as_deref()
                 .map(|b| query::resolve::<Bead>(unit, b))
                 .transpose()?;
             let rig = req
-                .rig
+                .rig_id
                 .as_deref()
                 .map(|r| query::resolve_rig(unit, r))
                 .transpose()?;
@@ -67,7 +70,7 @@ impl Town {
                 Some(id) => Some(unit.must(id)?),
                 None => None,
             };
-            let agent = match &req.agent {
+            let agent = match &req.agent_id {
                 Some(a) => {
                     let id = query::resolve_agent(unit, a)?;
                     Some(query::must::<crate::model::Agent>(unit, &id)?.name)

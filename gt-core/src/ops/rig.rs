@@ -8,12 +8,13 @@ use crate::model::Rig;
 use crate::query;
 use crate::town::Town;
 
-/// `gt rig add`.
-#[derive(Debug, Clone, Default)]
-pub struct AddRig {
-    pub name: String,
-    pub git_url: Option<String>,
-    pub default_branch: Option<String>,
+request! {
+    /// Adds a rig: a repository the town works on.
+    pub struct AddRig {
+        pub name: String,
+        pub git_url: Option<String>,
+        pub default_branch: Option<String>,
+    }
 }
 
 /// Whether `name` can name a rig: letters, digits, `.`, `_`, `-`, at most 64.

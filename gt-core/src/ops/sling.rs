@@ -14,17 +14,20 @@ use crate::tasks::{find_cycle, TaskSpec};
 use crate::town::Town;
 use crate::unit::Unit;
 
-/// `gt sling`.
-#[derive(Debug, Clone, Default)]
-pub struct Sling {
-    pub rig: String,
-    pub title: String,
-    pub body: Option<String>,
-    pub priority: Priority,
-    pub labels: Vec<String>,
-    /// A convoy to track the bead (it must take work: active or landed, with
-    /// a free place if it has a cap).
-    pub convoy: Option<String>,
+request! {
+    /// One bead, hooked onto a polecat of its rig and dispatched.
+    pub struct Sling {
+        /// The rig (name or ID).
+        pub rig_id: String,
+        pub title: String,
+        pub body: Option<String>,
+        pub priority: Option<Priority>,
+        #[serde(default)]
+        pub labels: Vec<String>,
+        /// A convoy to track the bead (name or ID prefix); it must take work
+        /// (active or landed, with a free place if it has a cap).
+        pub convoy_id: Option<String>,
+    }
 }
 
 /// What `gt sling` made.
@@ -158,9 +161,9 @@ impl Town {
         super::texts("body", &req.body)?;
         super::texts("label", &req.labels)?;
         let (bead_id, agent_id) = self.write(|unit| {
-            let rig = query::resolve_rig(unit, &req.rig)?;
+            let rig = query::resolve_rig(unit, &req.rig_id)?;
             let convoy = req
-                .convoy
+                .convoy_id
                 .as_deref()
                 .map(|c| unit.resolve::<Convoy>(c))
                 .transpose()?;
@@ -169,7 +172,7 @@ impl Town {
                 rig: &rig.name,
                 title: &req.title,
                 body: req.body.as_deref(),
-                priority: req.priority,
+                priority: req.priority.unwrap_or_default(),
                 labels: &req.labels,
                 convoy_id: convoy.as_ref().map(|c| c.id.as_str()),
                 depends_on: Vec::new(),

@@ -59,24 +59,20 @@ fn seeded(path: &std::path::Path) -> Fixture {
     }
     // The oldest ones land whole; the next ones have some work done.
     for batch in &convoys[..36] {
-        town.close_convoy(
-            &batch.convoy.id,
-            &CloseConvoy {
-                close_beads: true,
-                ..Default::default()
-            },
-        )
+        town.close_convoy(&CloseConvoy {
+            convoy_id: batch.convoy.id.clone(),
+            close_beads: true,
+            ..Default::default()
+        })
         .unwrap();
     }
     for batch in &convoys[36..40] {
         for b in batch.beads.iter().filter(|b| b.agent.is_some()).take(3) {
-            town.update_bead(
-                &b.bead.id,
-                &UpdateBead {
-                    status: Some(BeadStatus::Closed),
-                    ..Default::default()
-                },
-            )
+            town.update_bead(&UpdateBead {
+                bead_id: b.bead.id.clone(),
+                status: Some(BeadStatus::Closed),
+                ..Default::default()
+            })
             .unwrap();
         }
     }
@@ -85,7 +81,7 @@ fn seeded(path: &std::path::Path) -> Fixture {
     for i in 0..440 {
         beta.push(
             town.sling(&Sling {
-                rig: "beta".into(),
+                rig_id: "beta".into(),
                 title: format!("beta {i}"),
                 ..Default::default()
             })
@@ -93,13 +89,11 @@ fn seeded(path: &std::path::Path) -> Fixture {
         );
     }
     for slung in &beta[..400] {
-        town.update_agent(
-            &slung.agent.id,
-            &UpdateAgent {
-                status: Some(AgentStatus::Dead),
-                ..Default::default()
-            },
-        )
+        town.update_agent(&UpdateAgent {
+            agent_id: slung.agent.id.clone(),
+            status: Some(AgentStatus::Dead),
+            ..Default::default()
+        })
         .unwrap();
     }
     for slung in &beta[400..410] {

@@ -850,7 +850,7 @@ mod name_tests {
     fn new_polecat(town: &mut Town) -> String {
         let slung = town
             .sling(&Sling {
-                rig: "alpha".into(),
+                rig_id: "alpha".into(),
                 title: "work".into(),
                 ..Default::default()
             })
@@ -878,10 +878,11 @@ mod name_tests {
         for name in ["Maple", "Polecat-21"] {
             let agent = town.agent(name).unwrap();
             let done = crate::ops::bead::UpdateBead {
+                bead_id: agent.hook.unwrap(),
                 status: Some(crate::model::BeadStatus::Closed),
                 ..Default::default()
             };
-            town.update_bead(&agent.hook.unwrap(), &done).unwrap();
+            town.update_bead(&done).unwrap();
             town.delete_agent(&agent.id, false).unwrap();
         }
         assert_eq!(new_polecat(&mut town), "Maple");

@@ -45,7 +45,7 @@ fn batch(town: &mut Town, tasks: &[(&str, &[usize])], cap: Option<u32>) -> Slung
 /// Slings one bead titled `title` on `rig`.
 fn sling_on(town: &mut Town, rig: &str, title: &str) -> crate::ops::sling::Slung {
     town.sling(&Sling {
-        rig: rig.into(),
+        rig_id: rig.into(),
         title: title.into(),
         ..Default::default()
     })
@@ -53,13 +53,11 @@ fn sling_on(town: &mut Town, rig: &str, title: &str) -> crate::ops::sling::Slung
 }
 
 fn set(town: &mut Town, id: &str, status: BeadStatus) -> Bead {
-    town.update_bead(
-        id,
-        &UpdateBead {
-            status: Some(status),
-            ..Default::default()
-        },
-    )
+    town.update_bead(&UpdateBead {
+        bead_id: id.to_string(),
+        status: Some(status),
+        ..Default::default()
+    })
     .unwrap()
 }
 
@@ -183,30 +181,29 @@ pub(crate) fn a_failed_blocker_keeps_dependents_waiting(mut town: Town) {
 pub(crate) fn bead_updates_store_what_they_change(mut town: Town) {
     let id = sling_on(&mut town, "alpha", "first").bead.id;
     let changed = town
-        .update_bead(
-            &id,
-            &UpdateBead {
-                title: Some("second".into()),
-                body: Some("the body".into()),
-                priority: Some(crate::model::Priority::Critical),
-                labels: Some(vec!["a".into(), "b".into()]),
-                set_meta: vec![("k".into(), json!({"n": 1}))],
-                ..Default::default()
-            },
-        )
+        .update_bead(&UpdateBead {
+            bead_id: id.clone(),
+            title: Some("second".into()),
+            body: Some("the body".into()),
+            priority: Some(crate::model::Priority::Critical),
+            labels: Some(vec!["a".into(), "b".into()]),
+            metadata: Some(serde_json::Map::from_iter([("k".into(), json!({"n": 1}))])),
+            ..Default::default()
+        })
         .unwrap();
     assert_eq!(town.bead(&id).unwrap(), changed);
     assert_eq!(changed.title, "second");
     let closed = town
-        .update_bead(
-            &id,
-            &UpdateBead {
-                status: Some(BeadStatus::Closed),
-                remove_labels: vec!["a".into()],
-                unset_meta: vec!["k".into()],
-                ..Default::default()
-            },
-        )
+        .update_bead(&UpdateBead {
+            bead_id: id.clone(),
+            status: Some(BeadStatus::Closed),
+            remove_labels: vec!["a".into()],
+            metadata: Some(serde_json::Map::from_iter([(
+                "k".into(),
+                serde_json::Value::Null,
+            )])),
+            ..Default::default()
+        })
         .unwrap();
     let stored = town.bead(&id).unwrap();
     assert_eq!(stored, closed);
@@ -464,13 +461,11 @@ pub(crate) fn force_closing_ends_beads_without_dispatching(mut town: Town) {
     use crate::ops::convoy::CloseConvoy;
     let b = batch(&mut town, &[("A", &[]), ("B", &[0]), ("C", &[1])], Some(1));
     let closed = town
-        .close_convoy(
-            &b.convoy.id,
-            &CloseConvoy {
-                close_beads: true,
-                ..Default::default()
-            },
-        )
+        .close_convoy(&CloseConvoy {
+            convoy_id: b.convoy.id.clone(),
+            close_beads: true,
+            ..Default::default()
+        })
         .unwrap();
     assert_eq!(
         (closed.status, closed.closed_beads, closed.total_beads),
@@ -774,14 +769,14 @@ mod properties {
             }
             Step::Sling { beta } => town
                 .sling(&Sling {
-                    rig: rig(*beta).into(),
+                    rig_id: rig(*beta).into(),
                     title: "one".into(),
                     ..Default::default()
                 })
                 .map(|_| ()),
             Step::Create { convoy, beta } => town
                 .create_bead(&crate::ops::bead::CreateBead {
-                    rig: rig(*beta).into(),
+                    rig_id: rig(*beta).into(),
                     title: "made".into(),
                     convoy_id: convoy.and_then(|c| pick(&convoys, c)),
                     ..Default::default()
@@ -789,13 +784,11 @@ mod properties {
                 .map(|_| ()),
             Step::AgentStatus { agent, status } => match pick(&agents, *agent) {
                 Some(a) => town
-                    .update_agent(
-                        &a,
-                        &crate::ops::agent::UpdateAgent {
-                            status: Some(*status),
-                            ..Default::default()
-                        },
-                    )
+                    .update_agent(&crate::ops::agent::UpdateAgent {
+                        agent_id: a.clone(),
+                        status: Some(*status),
+                        ..Default::default()
+                    })
                     .map(|_| ()),
                 None => Ok(()),
             },
@@ -804,17 +797,15 @@ mod properties {
                 review_and_merge,
             } => match pick(&convoys, *convoy) {
                 Some(c) => town
-                    .update_convoy(
-                        &c,
-                        &crate::ops::convoy::UpdateConvoy {
-                            merge_mode: Some(if *review_and_merge {
-                                crate::model::MergeMode::ReviewAndMerge
-                            } else {
-                                crate::model::MergeMode::ReviewThenLand
-                            }),
-                            ..Default::default()
-                        },
-                    )
+                    .update_convoy(&crate::ops::convoy::UpdateConvoy {
+                        convoy_id: c.clone(),
+                        merge_mode: Some(if *review_and_merge {
+                            crate::model::MergeMode::ReviewAndMerge
+                        } else {
+                            crate::model::MergeMode::ReviewThenLand
+                        }),
+                        ..Default::default()
+                    })
                     .map(|_| ()),
                 None => Ok(()),
             },
@@ -822,28 +813,28 @@ mod properties {
                 (Some(id), Some(blocker)) => {
                     let edit = if *add {
                         UpdateBead {
+                            bead_id: id,
                             add_depends_on: vec![blocker],
                             ..Default::default()
                         }
                     } else {
                         UpdateBead {
+                            bead_id: id,
                             remove_depends_on: vec![blocker],
                             ..Default::default()
                         }
                     };
-                    town.update_bead(&id, &edit).map(|_| ())
+                    town.update_bead(&edit).map(|_| ())
                 }
                 _ => Ok(()),
             },
             Step::Status { bead, status } => match pick(&beads, *bead) {
                 Some(id) => town
-                    .update_bead(
-                        &id,
-                        &UpdateBead {
-                            status: Some(*status),
-                            ..Default::default()
-                        },
-                    )
+                    .update_bead(&UpdateBead {
+                        bead_id: id.clone(),
+                        status: Some(*status),
+                        ..Default::default()
+                    })
                     .map(|_| ()),
                 None => Ok(()),
             },
@@ -884,14 +875,12 @@ mod properties {
                 beads,
             } => match pick(&convoys, *convoy) {
                 Some(c) => town
-                    .close_convoy(
-                        &c,
-                        &CloseConvoy {
-                            failed: *failed,
-                            close_beads: *beads,
-                            reason: None,
-                        },
-                    )
+                    .close_convoy(&CloseConvoy {
+                        convoy_id: c.clone(),
+                        failed: *failed,
+                        close_beads: *beads,
+                        reason: None,
+                    })
                     .map(|_| ()),
                 None => Ok(()),
             },

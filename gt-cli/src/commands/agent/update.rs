@@ -4,7 +4,7 @@ use gt_core::Result;
 
 use crate::commands::parse_enum;
 use crate::context::Ctx;
-use gt_core::calls::UpdateAgentCall;
+use gt_core::calls::UpdateAgent;
 
 /// Set an agent's status or recorded process ID directly, for repairs
 ///
@@ -31,7 +31,7 @@ pub struct AgentUpdateArgs {
 }
 
 pub fn run(ctx: &mut Ctx, args: AgentUpdateArgs) -> Result<()> {
-    let agent = ctx.town()?.call(UpdateAgentCall {
+    let agent = ctx.town()?.call(UpdateAgent {
         agent_id: args.agent,
         status: args.status,
         pid: args.pid,

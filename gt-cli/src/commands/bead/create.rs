@@ -3,7 +3,7 @@ use gt_core::Result;
 
 use crate::commands::NewWorkArgs;
 use crate::context::Ctx;
-use gt_core::calls::CreateBeadCall;
+use gt_core::calls::CreateBead;
 
 /// Create a bead, on its own or in a convoy
 ///
@@ -34,7 +34,7 @@ pub struct BeadCreateArgs {
 
 pub fn run(ctx: &mut Ctx, args: BeadCreateArgs) -> Result<()> {
     let w = args.work;
-    let bead = ctx.town()?.call(CreateBeadCall {
+    let bead = ctx.town()?.call(CreateBead {
         rig_id: w.rig,
         title: w.title,
         body: w.body,

@@ -1,5 +1,5 @@
 use clap::Args;
-use gt_core::calls::UpdateBeadCall;
+use gt_core::calls::UpdateBead;
 use gt_core::model::{BeadStatus, Priority};
 use gt_core::{Error, Result};
 use serde_json::Value as Json;
@@ -86,7 +86,7 @@ pub fn run(ctx: &mut Ctx, args: BeadUpdateArgs) -> Result<()> {
     for key in args.unset_meta {
         metadata.insert(key, serde_json::Value::Null);
     }
-    let bead = ctx.town()?.call(UpdateBeadCall {
+    let bead = ctx.town()?.call(UpdateBead {
         bead_id: args.id,
         status: args.status,
         title: args.title,

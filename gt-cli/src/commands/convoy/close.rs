@@ -2,7 +2,7 @@ use clap::Args;
 use gt_core::Result;
 
 use crate::context::Ctx;
-use gt_core::calls::CloseConvoyCall;
+use gt_core::calls::CloseConvoy;
 
 /// Force-close (or force-fail) a convoy that will not land by itself
 ///
@@ -33,7 +33,7 @@ pub struct ConvoyCloseArgs {
 }
 
 pub fn run(ctx: &mut Ctx, args: ConvoyCloseArgs) -> Result<()> {
-    let convoy = ctx.town()?.call(CloseConvoyCall {
+    let convoy = ctx.town()?.call(CloseConvoy {
         convoy_id: args.id,
         failed: args.failed,
         close_beads: args.close_beads,

@@ -4,7 +4,7 @@ use gt_core::Result;
 
 use crate::commands::parse_enum;
 use crate::context::Ctx;
-use gt_core::calls::UpdateConvoyCall;
+use gt_core::calls::UpdateConvoy;
 
 /// Edit a convoy's title, merge mode, feature branch or cap of polecats
 ///
@@ -42,7 +42,7 @@ pub struct ConvoyUpdateArgs {
 }
 
 pub fn run(ctx: &mut Ctx, args: ConvoyUpdateArgs) -> Result<()> {
-    let convoy = ctx.town()?.call(UpdateConvoyCall {
+    let convoy = ctx.town()?.call(UpdateConvoy {
         convoy_id: args.id,
         merge_mode: args.merge_mode,
         feature_branch: args.feature_branch,

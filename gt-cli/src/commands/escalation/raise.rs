@@ -4,7 +4,7 @@ use gt_core::Result;
 
 use crate::commands::parse_enum;
 use crate::context::Ctx;
-use gt_core::calls::RaiseEscalationCall;
+use gt_core::calls::RaiseEscalation;
 
 /// Ask a human for attention
 ///
@@ -39,7 +39,7 @@ pub struct EscalationRaiseArgs {
 }
 
 pub fn run(ctx: &mut Ctx, args: EscalationRaiseArgs) -> Result<()> {
-    let esc = ctx.town()?.call(RaiseEscalationCall {
+    let esc = ctx.town()?.call(RaiseEscalation {
         message: args.message,
         severity: args.severity,
         category: args.category,

@@ -2,7 +2,7 @@ use clap::Args;
 use gt_core::Result;
 
 use crate::context::Ctx;
-use gt_core::calls::AddRigCall;
+use gt_core::calls::AddRig;
 
 /// Add a rig (adding one that exists with the same settings changes nothing)
 ///
@@ -25,7 +25,7 @@ pub struct RigAddArgs {
 }
 
 pub fn run(ctx: &mut Ctx, args: RigAddArgs) -> Result<()> {
-    let rig = ctx.town()?.call(AddRigCall {
+    let rig = ctx.town()?.call(AddRig {
         name: args.name,
         git_url: args.git_url,
         default_branch: args.default_branch,

@@ -42,7 +42,7 @@ fn pass(town: &mut Town) -> PatrolReport {
 
 fn sling(town: &mut Town, title: &str) -> crate::ops::sling::Slung {
     town.sling(&Sling {
-        rig: "alpha".into(),
+        rig_id: "alpha".into(),
         title: title.into(),
         ..Default::default()
     })
@@ -61,13 +61,11 @@ fn batch(town: &mut Town, titles: &[&str], cap: u32) -> SlungBatch {
 }
 
 fn set(town: &mut Town, bead: &str, status: BeadStatus) {
-    town.update_bead(
-        bead,
-        &UpdateBead {
-            status: Some(status),
-            ..Default::default()
-        },
-    )
+    town.update_bead(&UpdateBead {
+        bead_id: bead.to_string(),
+        status: Some(status),
+        ..Default::default()
+    })
     .unwrap();
 }
 
