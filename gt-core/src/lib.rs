@@ -3,6 +3,7 @@
 //! cluster implement. It knows nothing of terminals or argument parsing.
 
 pub mod calls;
+pub mod change;
 pub mod clock;
 pub mod config;
 pub mod dispatch;
