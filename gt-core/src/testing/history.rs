@@ -439,6 +439,13 @@ pub fn write(path: &Path) {
     town.doctor(true).unwrap();
 }
 
+/// Every event of the town at `path`, as gt reads them.
+pub fn events(path: &Path) -> Vec<crate::model::Event> {
+    let clock = Clock::system();
+    let mut town = open(&path.display().to_string(), &clock, None);
+    town.events(&Default::default()).expect("read the events")
+}
+
 /// Every stored event of the town at `path`, one line each, exactly as
 /// stored: each column's text (`NULL` for none).
 pub fn stored_events(path: &Path) -> String {
