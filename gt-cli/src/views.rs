@@ -1017,9 +1017,7 @@ mod tests {
     /// records, exactly as its stored values word it.
     #[test]
     fn events_are_worded_from_their_changes_as_from_what_they_store() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("town.db");
-        gt_core::testing::history::write(&path);
+        let (_dir, path) = gt_core::testing::history::written();
         let events = gt_core::testing::history::events(&path);
         for e in &events {
             assert!(Change::from_event(e).is_some(), "{e:?}");

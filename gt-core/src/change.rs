@@ -151,9 +151,11 @@ pub enum Resolution {
     Gt { reason: String },
 }
 
-/// One field of a bead, convoy or agent that an `updated` event changed
-/// (`metadata.field` names it), with its old and new values.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// One field of a bead, convoy or agent that an `updated` event changed,
+/// with its old and new values. Stored as [`split`] says: the values go to
+/// the event's, the rest (`field`, a `reason`) to its metadata.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "field", rename_all = "snake_case")]
 pub enum Field {
     Title {
         old: String,
@@ -179,6 +181,7 @@ pub enum Field {
     ConvoyId {
         old: Option<String>,
         new: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
         reason: Option<String>,
     },
     /// An agent's recorded process ID.
@@ -219,85 +222,14 @@ impl Field {
 
     /// Its old and new values as stored.
     pub fn values(&self) -> (Json, Json) {
-        fn pair(old: impl Serialize, new: impl Serialize) -> (Json, Json) {
-            (json!(old), json!(new))
-        }
-        match self {
-            Field::Title { old, new } => pair(old, new),
-            Field::Body { old, new }
-            | Field::FeatureBranch { old, new }
-            | Field::ConvoyId { old, new, .. } => pair(old, new),
-            Field::Priority { old, new } => pair(old, new),
-            Field::Labels { old, new } => pair(old, new),
-            Field::Metadata { old, new } => pair(old, new),
-            Field::Pid { old, new } => pair(old, new),
-            Field::MergeMode { old, new } => pair(old, new),
-            Field::MaxPolecats { old, new } => pair(old, new),
-        }
+        let [old, new, _] = split(self);
+        (old, new)
     }
 
     /// Whether the value differs, so that there is an event to write.
     pub fn changed(&self) -> bool {
         let (old, new) = self.values();
         old != new
-    }
-
-    fn metadata(&self) -> Json {
-        match self {
-            Field::ConvoyId {
-                reason: Some(reason),
-                ..
-            } => json!({ "field": self.name(), "reason": reason }),
-            _ => json!({ "field": self.name() }),
-        }
-    }
-
-    fn read(metadata: &Json, old: &Json, new: &Json) -> Option<Field> {
-        let name: String = at(metadata, "field")?;
-        Some(match name.as_str() {
-            "title" => Field::Title {
-                old: get(old)?,
-                new: get(new)?,
-            },
-            "body" => Field::Body {
-                old: get(old)?,
-                new: get(new)?,
-            },
-            "priority" => Field::Priority {
-                old: get(old)?,
-                new: get(new)?,
-            },
-            "labels" => Field::Labels {
-                old: get(old)?,
-                new: get(new)?,
-            },
-            "metadata" => Field::Metadata {
-                old: get(old)?,
-                new: get(new)?,
-            },
-            "convoy_id" => Field::ConvoyId {
-                old: get(old)?,
-                new: get(new)?,
-                reason: at(metadata, "reason")?,
-            },
-            "pid" => Field::Pid {
-                old: get(old)?,
-                new: get(new)?,
-            },
-            "merge_mode" => Field::MergeMode {
-                old: get(old)?,
-                new: get(new)?,
-            },
-            "feature_branch" => Field::FeatureBranch {
-                old: get(old)?,
-                new: get(new)?,
-            },
-            "max_polecats" => Field::MaxPolecats {
-                old: get(old)?,
-                new: get(new)?,
-            },
-            _ => return None,
-        })
     }
 }
 
@@ -377,61 +309,54 @@ pub enum Deleted {
     },
 }
 
-/// A repair of `gt doctor --fix`, by the kind of violation it mends.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A repair of `gt doctor --fix`, by the kind of violation it mends. Stored
+/// as [`split`] says, its metadata naming doctor as well.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Repair {
     /// A convoy's counts (total, closed, failed) set to a recount.
     Counts { old: [i64; 3], new: [i64; 3] },
     /// An agent's hook on a bead that does not name it back, cleared.
-    HookOneSided { hook: Option<String> },
+    HookOneSided {
+        #[serde(rename = "old")]
+        hook: Option<String>,
+    },
     /// A bead's assignee whose agent does not hold it, cleared.
-    AssigneeOneSided { assignee: Option<String> },
+    AssigneeOneSided {
+        #[serde(rename = "old")]
+        assignee: Option<String>,
+    },
     /// A done bead's assignee, cleared.
-    HookedTerminal { assignee: Option<String> },
+    HookedTerminal {
+        #[serde(rename = "old")]
+        assignee: Option<String>,
+    },
     /// The subject's edge to a blocker that no longer exists, removed.
-    DanglingEdge { blocker: String },
+    DanglingEdge {
+        #[serde(rename = "old")]
+        blocker: String,
+    },
 }
 
-impl Repair {
-    /// The violation's kind, as `metadata.kind` stores it.
-    pub fn kind(&self) -> &'static str {
-        match self {
-            Repair::Counts { .. } => "counts",
-            Repair::HookOneSided { .. } => "hook_one_sided",
-            Repair::AssigneeOneSided { .. } => "assignee_one_sided",
-            Repair::HookedTerminal { .. } => "hooked_terminal",
-            Repair::DanglingEdge { .. } => "dangling_edge",
-        }
-    }
+/// A tagged change ([`Field`], [`Repair`]) as stored: its `old` and `new`
+/// (null where it has none) are the event's values, the rest its metadata.
+fn split(change: &impl Serialize) -> [Json; 3] {
+    let mut rest = json!(change);
+    let mut take = |key| {
+        rest.as_object_mut()
+            .and_then(|m| m.remove(key))
+            .unwrap_or(Json::Null)
+    };
+    let (old, new) = (take("old"), take("new"));
+    [old, new, rest]
+}
 
-    fn values(&self) -> (Json, Json) {
-        match self {
-            Repair::Counts { old, new } => (json!(old), json!(new)),
-            Repair::HookOneSided { hook: held }
-            | Repair::AssigneeOneSided { assignee: held }
-            | Repair::HookedTerminal { assignee: held } => (json!(held), Json::Null),
-            Repair::DanglingEdge { blocker } => (json!(blocker), Json::Null),
-        }
-    }
-
-    fn read(metadata: &Json, old: &Json, new: &Json) -> Option<Repair> {
-        let kind: String = at(metadata, "kind")?;
-        Some(match kind.as_str() {
-            "counts" => Repair::Counts {
-                old: get(old)?,
-                new: get(new)?,
-            },
-            "hook_one_sided" => Repair::HookOneSided { hook: get(old)? },
-            "assignee_one_sided" => Repair::AssigneeOneSided {
-                assignee: get(old)?,
-            },
-            "hooked_terminal" => Repair::HookedTerminal {
-                assignee: get(old)?,
-            },
-            "dangling_edge" => Repair::DanglingEdge { blocker: get(old)? },
-            _ => return None,
-        })
-    }
+/// A tagged change read back from an event's values and metadata.
+fn join<T: DeserializeOwned>(old: &Json, new: &Json, metadata: &Json) -> Option<T> {
+    let mut whole = metadata.as_object()?.clone();
+    whole.insert("old".into(), old.clone());
+    whole.insert("new".into(), new.clone());
+    get(&Json::Object(whole))
 }
 
 /// A record of [`Created`] or [`Deleted`] as stored: its fields alone, the
@@ -483,9 +408,14 @@ impl Change {
     /// The event's `old_value`, `new_value` and `metadata`, as stored (JSON
     /// null is stored as SQL `NULL`).
     pub fn values(&self) -> [Json; 3] {
+        use ConvoyStatus::{Active, Landed};
         use Json::Null;
-        let counts =
-            |closed: &i64, total: &i64| json!({ "closed_beads": closed, "total_beads": total });
+        // A convoy landed or reopened, with its counts, as its settle
+        // statement writes it (`entity::SETTLE_EVENT_INSERT_SQL`).
+        let settled = |from: ConvoyStatus, to: ConvoyStatus, closed: &i64, total: &i64| {
+            let counts = json!({ "closed_beads": closed, "total_beads": total });
+            [json!(from), json!(to), counts]
+        };
         let reason = |why: &Option<String>| why.as_ref().map_or(Null, |r| json!({ "reason": r }));
         match self {
             Change::Created(r) => [Null, record(r), Null],
@@ -495,10 +425,7 @@ impl Change {
                 new,
                 reason: why,
             } => [json!(old), json!(new), reason(why)],
-            Change::Updated(field) => {
-                let (old, new) = field.values();
-                [old, new, field.metadata()]
-            }
+            Change::Updated(field) => split(field),
             Change::Hooked { agent, previous } => {
                 [json!(previous), json!(agent.name), agent.metadata()]
             }
@@ -522,25 +449,17 @@ impl Change {
             Change::ConvoyLanded {
                 closed_beads,
                 total_beads,
-            } => [
-                json!(ConvoyStatus::Active),
-                json!(ConvoyStatus::Landed),
-                counts(closed_beads, total_beads),
-            ],
+            } => settled(Active, Landed, closed_beads, total_beads),
             Change::ConvoyReopened {
                 closed_beads,
                 total_beads,
-            } => [
-                json!(ConvoyStatus::Landed),
-                json!(ConvoyStatus::Active),
-                counts(closed_beads, total_beads),
-            ],
+            } => settled(Landed, Active, closed_beads, total_beads),
             Change::ConvoyClosed {
                 status,
                 reason,
                 close_beads,
             } => [
-                json!(ConvoyStatus::Active),
+                json!(Active),
                 json!(status),
                 json!({ "reason": reason, "close_beads": close_beads }),
             ],
@@ -585,8 +504,9 @@ impl Change {
             ],
             Change::Released { from, reason } => [json!(from), Null, json!({ "reason": reason })],
             Change::Repaired(repair) => {
-                let (old, new) = repair.values();
-                [old, new, json!({ "kind": repair.kind(), "by": "doctor" })]
+                let [old, new, mut metadata] = split(repair);
+                metadata["by"] = json!("doctor");
+                [old, new, metadata]
             }
             Change::Deleted(r) => [record(r), Null, Null],
         }
@@ -615,7 +535,7 @@ impl Change {
                 old: get(old)?,
                 new: get(new)?,
             },
-            ev::UPDATED => Change::Updated(Field::read(meta, old, new)?),
+            ev::UPDATED => Change::Updated(join(old, new, meta)?),
             ev::HOOKED => Change::Hooked {
                 agent: AgentRef::read(meta)?,
                 previous: get(old)?,
@@ -682,7 +602,7 @@ impl Change {
                 from: get(old)?,
                 reason: at(meta, "reason")?,
             },
-            ev::REPAIRED => Change::Repaired(Repair::read(meta, old, new)?),
+            ev::REPAIRED => Change::Repaired(join(old, new, meta)?),
             ev::DELETED => Change::Deleted(read_record(&e.subject_id, old)?),
             _ => return None,
         })
@@ -707,9 +627,7 @@ mod tests {
     /// that stores exactly as it was stored, and the history has every kind.
     #[test]
     fn every_event_of_the_history_reads_back_as_the_change_it_records() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("town.db");
-        crate::testing::history::write(&path);
+        let (_dir, path) = crate::testing::history::written();
         let events = crate::testing::history::events(&path);
         let mut kinds = std::collections::BTreeSet::new();
         for e in &events {

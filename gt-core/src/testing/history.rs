@@ -3,20 +3,20 @@
 //! events it stores are the same bytes on every run. gt-core pins them; the
 //! faces word them.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
 use serde_json::json;
 
 use crate::clock::Clock;
-use crate::model::{AgentStatus, BeadStatus, MergeMode, Priority};
+use crate::model::{AgentStatus, Bead, BeadStatus, MergeMode, Priority};
 use crate::ops::agent::UpdateAgent;
 use crate::ops::bead::{CreateBead, ReassignTo, UpdateBead};
 use crate::ops::convoy::{CloseConvoy, UpdateConvoy};
 use crate::ops::escalation::RaiseEscalation;
 use crate::ops::patrol::PatrolOptions;
 use crate::ops::rig::AddRig;
-use crate::ops::sling::{Sling, SlingBatch};
+use crate::ops::sling::{Sling, SlingBatch, Slung, SlungBatch};
 use crate::tasks::TaskSpec;
 use crate::{OpenOptions, Town};
 
@@ -58,6 +58,37 @@ fn set(town: &mut Town, bead: &str, status: BeadStatus) {
             ..Default::default()
         },
     );
+}
+
+fn sling(town: &mut Town, rig: &str, title: &str) -> Slung {
+    let req = Sling {
+        rig: rig.into(),
+        title: title.into(),
+        ..Default::default()
+    };
+    town.sling(&req).expect("sling a bead")
+}
+
+/// A batch of `titles` on `rig`, none waiting for another, with no cap.
+fn batch(town: &mut Town, rig: &str, title: &str, titles: &[&str]) -> SlungBatch {
+    let req = SlingBatch {
+        rig: rig.into(),
+        title: title.into(),
+        tasks: titles.iter().map(|t| TaskSpec::titled(*t)).collect(),
+        ..Default::default()
+    };
+    town.sling_batch(&req).expect("sling a batch")
+}
+
+/// A bead on `rig` in no convoy, hooked to nobody.
+fn bead(town: &mut Town, rig: &str, title: &str, depends_on: &[&str]) -> Bead {
+    let req = CreateBead {
+        rig: rig.into(),
+        title: title.into(),
+        depends_on: depends_on.iter().map(|d| d.to_string()).collect(),
+        ..Default::default()
+    };
+    town.create_bead(&req).expect("create a bead")
 }
 
 /// Changes the file behind gt's back, as a crash or a bug could, for doctor
@@ -102,7 +133,7 @@ pub fn write(path: &Path) {
 
     // A capped batch: B waits for A; C waits for a place.
     tick();
-    let batch = town
+    let checkout = town
         .sling_batch(&SlingBatch {
             rig: "alpha".into(),
             title: "Checkout".into(),
@@ -118,8 +149,8 @@ pub fn write(path: &Path) {
             ..Default::default()
         })
         .unwrap();
-    let convoy = batch.convoy.id.clone();
-    let [a, b, c] = [0, 1, 2].map(|i| batch.beads[i].bead.id.clone());
+    let convoy = checkout.convoy.id.clone();
+    let [a, b, c] = [0, 1, 2].map(|i| checkout.beads[i].bead.id.clone());
 
     // Every field of a bead, then of a convoy, then of an agent.
     tick();
@@ -253,14 +284,7 @@ pub fn write(path: &Path) {
     )
     .unwrap();
     tick();
-    let failing = town
-        .sling_batch(&SlingBatch {
-            rig: "beta".into(),
-            title: "Experiment".into(),
-            tasks: vec![TaskSpec::titled("Try it")],
-            ..Default::default()
-        })
-        .unwrap();
+    let failing = batch(&mut town, "beta", "Experiment", &["Try it"]);
     town.close_convoy(
         &failing.convoy.id,
         &CloseConvoy {
@@ -271,43 +295,17 @@ pub fn write(path: &Path) {
     )
     .unwrap();
     tick();
-    let doomed = town
-        .sling_batch(&SlingBatch {
-            rig: "beta".into(),
-            title: "Doomed".into(),
-            tasks: vec![TaskSpec::titled("Unlinked")],
-            ..Default::default()
-        })
-        .unwrap();
+    let doomed = batch(&mut town, "beta", "Doomed", &["Unlinked"]);
     town.delete_convoy(&doomed.convoy.id).unwrap();
 
     // Deletes: a blocker with a dependent; a hooked agent (its bead released
     // to an idle polecat); a hooked bead.
     tick();
-    let blocker = town
-        .create_bead(&CreateBead {
-            rig: "beta".into(),
-            title: "Blocker".into(),
-            ..Default::default()
-        })
-        .unwrap();
-    let waiting = town
-        .create_bead(&CreateBead {
-            rig: "beta".into(),
-            title: "Waiting".into(),
-            depends_on: vec![blocker.id.clone()],
-            ..Default::default()
-        })
-        .unwrap();
+    let blocker = bead(&mut town, "beta", "Blocker", &[]);
+    let waiting = bead(&mut town, "beta", "Waiting", &[&blocker.id]);
     town.delete_bead(&blocker.id, false).unwrap();
     tick();
-    let held = town
-        .sling(&Sling {
-            rig: "alpha".into(),
-            title: "Held".into(),
-            ..Default::default()
-        })
-        .unwrap();
+    let held = sling(&mut town, "alpha", "Held");
     town.delete_agent(&held.agent.id, true).unwrap();
     tick();
     town.delete_bead(&held.bead.id, true).unwrap();
@@ -336,25 +334,14 @@ pub fn write(path: &Path) {
     // another dies and its bead is released.
     let patrol = PatrolOptions::default();
     tick();
-    let stalling = town
-        .sling(&Sling {
-            rig: "beta".into(),
-            title: "Slow work".into(),
-            ..Default::default()
-        })
-        .unwrap();
+    let stalling = sling(&mut town, "beta", "Slow work");
     clock.advance(11 * MINUTE);
     town.patrol(&patrol).unwrap();
     clock.advance(11 * MINUTE);
     town.patrol(&patrol).unwrap();
     town.heartbeat(&stalling.agent.id).unwrap();
     tick();
-    town.sling(&Sling {
-        rig: "alpha".into(),
-        title: "Abandoned".into(),
-        ..Default::default()
-    })
-    .unwrap();
+    sling(&mut town, "alpha", "Abandoned");
     clock.advance(31 * MINUTE);
     town.heartbeat(&stalling.agent.id).unwrap();
     town.patrol(&patrol).unwrap();
@@ -363,25 +350,13 @@ pub fn write(path: &Path) {
     tick();
     {
         let mut failing = open(&location, &clock, Some("exit 3"));
-        failing
-            .sling(&Sling {
-                rig: "beta".into(),
-                title: "Deploy".into(),
-                ..Default::default()
-            })
-            .unwrap();
+        sling(&mut failing, "beta", "Deploy");
         failing.patrol(&patrol).unwrap();
     }
 
     // An assignee that names no agent is unhooked by itself.
     tick();
-    let ghost = town
-        .create_bead(&CreateBead {
-            rig: "beta".into(),
-            title: "Haunted".into(),
-            ..Default::default()
-        })
-        .unwrap();
+    let ghost = bead(&mut town, "beta", "Haunted", &[]);
     tamper(
         path,
         &format!(
@@ -393,14 +368,7 @@ pub fn write(path: &Path) {
 
     // Doctor repairs what was broken behind gt's back.
     tick();
-    let broken = town
-        .sling_batch(&SlingBatch {
-            rig: "alpha".into(),
-            title: "Broken".into(),
-            tasks: vec![TaskSpec::titled("One"), TaskSpec::titled("Two")],
-            ..Default::default()
-        })
-        .unwrap();
+    let broken = batch(&mut town, "alpha", "Broken", &["One", "Two"]);
     let [one, two] = [0, 1].map(|i| broken.beads[i].bead.clone());
     tamper(
         path,
@@ -416,14 +384,7 @@ pub fn write(path: &Path) {
         ),
     );
     town.doctor(true).unwrap();
-    let landing = town
-        .sling_batch(&SlingBatch {
-            rig: "alpha".into(),
-            title: "Landing".into(),
-            tasks: vec![TaskSpec::titled("Only")],
-            ..Default::default()
-        })
-        .unwrap();
+    let landing = batch(&mut town, "alpha", "Landing", &["Only"]);
     let only = &landing.beads[0].bead.id;
     tamper(
         path,
@@ -437,6 +398,15 @@ pub fn write(path: &Path) {
         ),
     );
     town.doctor(true).unwrap();
+}
+
+/// The history written into a new town in a temporary folder, which goes
+/// when the returned handle is dropped; and the town's file.
+pub fn written() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = dir.path().join("town.db");
+    write(&path);
+    (dir, path)
 }
 
 /// Every event of the town at `path`, as gt reads them.
@@ -490,9 +460,7 @@ mod tests {
     /// the audit log must not change by accident.
     #[test]
     fn every_kind_of_event_is_stored_as_it_always_was() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("town.db");
-        super::write(&path);
+        let (_dir, path) = super::written();
         let events = super::stored_events(&path);
         for kind in crate::event_type::ALL {
             assert!(
