@@ -1,6 +1,7 @@
 //! How each value gt prints looks to a person. The JSON form is the value's own
 //! serde form; only the human form lives here.
 
+use gt_core::change::{self, Change};
 use gt_core::model::{
     Agent, AgentStatus, AttentionReason, Bead, Convoy, Escalation, Event, Rig, Town,
 };
@@ -666,10 +667,52 @@ pub fn stuck_line(c: &StuckConvoy) -> String {
     )
 }
 
+/// An event in words: its label (`updated title` for an update, else its
+/// type) and what it changed. gt's own events are worded from the change
+/// they record; a shape gt does not write, from what it stores.
+fn worded(e: &Event) -> (String, String) {
+    let Some(change) = Change::from_event(e) else {
+        return stored_words(e);
+    };
+    let (label, property) = match &change {
+        Change::Updated(field) => (
+            format!("{} {}", change.event_type(), field.name()),
+            Some(field.name()),
+        ),
+        Change::BeadStatusChanged { .. }
+        | Change::AgentStatusChanged { .. }
+        | Change::Dispatched { .. }
+        | Change::Recovered => (change.event_type().to_string(), Some("status")),
+        _ => (change.event_type().to_string(), None),
+    };
+    let [old, new, _] = change.values();
+    (label, values_worded(property, &old, &new))
+}
+
+/// An event of a shape gt does not write, worded from what it stores: a
+/// `field` its metadata names, else the status for the types that change one.
+fn stored_words(e: &Event) -> (String, String) {
+    let field = e.metadata.get("field").and_then(|f| f.as_str());
+    let label = match field {
+        Some(field) => format!("{} {field}", e.event_type),
+        None => e.event_type.clone(),
+    };
+    let status = matches!(
+        e.event_type.as_str(),
+        "status_changed" | "recovered" | "dispatched"
+    );
+    let property = field.or(status.then_some("status"));
+    (label, values_worded(property, &e.old_value, &e.new_value))
+}
+
 /// What an event changed, in words: `status: working → dead`, `priority:
-/// medium → high`, and for a record's values each field that differs
-/// (`name: Toast, rig: app` for one created).
-pub fn change(e: &Event) -> String {
+/// medium → high` (the values of `property`), and for a record's values each
+/// field that differs (`name: Toast, rig: app` for one created).
+fn values_worded(
+    property: Option<&str>,
+    old: &serde_json::Value,
+    new: &serde_json::Value,
+) -> String {
     use serde_json::Value;
     let show = |v: &Value| match v {
         Value::String(s) => excerpt(&sanitize(s), 30),
@@ -680,22 +723,11 @@ pub fn change(e: &Event) -> String {
         }
         other => excerpt(&sanitize(&other.to_string()), 30),
     };
-    let field = match e.metadata.get("field").and_then(Value::as_str) {
-        Some(field) => Some(field),
-        None if matches!(
-            e.event_type.as_str(),
-            "status_changed" | "recovered" | "dispatched"
-        ) =>
-        {
-            Some("status")
-        }
-        None => None,
-    };
     let pair = |old: &Value, new: &Value| match old {
         Value::Null => show(new),
         old => format!("{} → {}", show(old), show(new)),
     };
-    match (&e.old_value, &e.new_value) {
+    match (old, new) {
         (Value::Null, Value::Null) => String::new(),
         (old, new) if old.is_object() || new.is_object() => {
             match (old.as_object(), new.as_object()) {
@@ -725,18 +757,10 @@ pub fn change(e: &Event) -> String {
                 (None, None) => pair(old, new),
             }
         }
-        (old, new) => match field {
-            Some(field) => format!("{field}: {}", pair(old, new)),
+        (old, new) => match property {
+            Some(property) => format!("{property}: {}", pair(old, new)),
             None => pair(old, new),
         },
-    }
-}
-
-/// `updated title` for an event that names the field it changed, else its type.
-fn event_label(e: &Event) -> String {
-    match e.metadata.get("field").and_then(|f| f.as_str()) {
-        Some(field) => format!("{} {field}", e.event_type),
-        None => e.event_type.clone(),
     }
 }
 
@@ -753,13 +777,8 @@ impl AgentNames {
         let about_agents = events.iter().filter(|e| e.subject_id.starts_with("ag-"));
         let mut names = std::collections::HashMap::new();
         for e in about_agents.clone() {
-            let own = [&e.new_value, &e.old_value]
-                .into_iter()
-                .find_map(|v| v.get("name").and_then(|n| n.as_str()));
-            if let Some(name) = own {
-                names
-                    .entry(e.subject_id.clone())
-                    .or_insert(name.to_string());
+            if let Some(name) = own_name(e) {
+                names.entry(e.subject_id.clone()).or_insert(name);
             }
         }
         let mut looked = std::collections::HashSet::new();
@@ -779,16 +798,33 @@ impl AgentNames {
     }
 }
 
+/// The name an agent's own `created` or `deleted` event keeps of it.
+fn own_name(e: &Event) -> Option<String> {
+    match Change::from_event(e) {
+        Some(
+            Change::Created(change::Created::Agent { name, .. })
+            | Change::Deleted(change::Deleted::Agent { name, .. }),
+        ) => Some(name),
+        Some(_) => None,
+        // A shape gt does not write: the name it stores, if any.
+        None => [&e.new_value, &e.old_value]
+            .into_iter()
+            .find_map(|v| v.get("name").and_then(|n| n.as_str()))
+            .map(str::to_string),
+    }
+}
+
 /// One event as one line, for `gt events --follow`.
 pub fn event_line(e: &Event, names: &AgentNames) -> String {
+    let (label, change) = worded(e);
     format!(
         "#{:<6} {}  {:<9} {:<16} {:<10} {}",
         e.id,
         e.created_at,
         names.subject(&e.subject_id),
-        event_label(e),
+        label,
         sanitize(&e.actor),
-        change(e)
+        change
     )
     .trim_end()
     .to_string()
@@ -818,13 +854,14 @@ impl Render for EventFeed {
         }
         let mut table = style.table(&["#", "WHEN", "SUBJECT", "EVENT", "ACTOR", "CHANGE"]);
         for e in &self.events {
+            let (label, change) = worded(e);
             table.add_row(vec![
                 e.id.to_string(),
                 ago(&e.created_at),
                 self.names.subject(&e.subject_id),
-                event_label(e),
+                label,
                 sanitize(&e.actor),
-                change(e),
+                change,
             ]);
         }
         table_text(&table)
@@ -993,5 +1030,49 @@ impl Render for crate::config::ConfigReport {
         }
         text.push_str(&table_text(&table));
         text
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every event of gt's scripted history is worded from the change it
+    /// records, exactly as its stored values word it.
+    #[test]
+    fn events_are_worded_from_their_changes_as_from_what_they_store() {
+        let (_dir, path) = gt_core::testing::history::written();
+        let events = gt_core::testing::history::events(&path);
+        for e in &events {
+            assert!(Change::from_event(e).is_some(), "{e:?}");
+            assert_eq!(worded(e), stored_words(e), "{e:?}");
+        }
+        let words = |n: usize| worded(&events[n - 1]);
+        let said = [3, 20, 24, 42, 49, 76, 109, 163, 178].map(words);
+        let expected = [
+            (
+                "created",
+                "priority: medium, rig: alpha, status: open, title: Fix the login page",
+            ),
+            (
+                "updated title",
+                "title: Fix the login page → Fix the login form",
+            ),
+            ("updated metadata", "ticket: 42"),
+            ("unhooked", "Toast → Clover"),
+            (
+                "agent_reset",
+                "hook: gt-ni0lq → -, pid: 2147483647 → -, status: working → idle",
+            ),
+            ("convoy_closed", "active → closed"),
+            (
+                "deleted",
+                "hook: gt-lervi, name: Toast, rig: alpha, role: polecat, status: working",
+            ),
+            ("dispatch_failed", ""),
+            ("repaired", "[3,0,0] → [2,1,0]"),
+        ]
+        .map(|(l, c)| (l.to_string(), c.to_string()));
+        assert_eq!(said, expected);
     }
 }

@@ -6,7 +6,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::event_type as ev;
+use crate::change::{Change, Holder};
 
 /// The consequences of one call, each a list of IDs in the order they
 /// happened; an empty list is left out of the document.
@@ -55,40 +55,50 @@ impl Effects {
         self == &Effects::default()
     }
 
-    /// Records what an audit event says happened: effects are read off the
-    /// events a unit writes, so they cannot disagree with the audit trail.
-    /// `agent` is the agent the event names (its metadata's `agent_id` and
-    /// `agent`), if any.
-    pub(crate) fn note(&mut self, subject_id: &str, event_type: &str, agent: Option<(&str, &str)>) {
-        let list = match event_type {
-            ev::DISPATCHED => &mut self.dispatched,
-            ev::HOOKED => {
-                if let Some((_, name)) = agent {
-                    let to = HookedTo {
-                        bead: subject_id.to_string(),
-                        agent: name.to_string(),
-                    };
-                    if !self.hooked_to.contains(&to) {
-                        self.hooked_to.push(to);
-                    }
+    /// Records what a change of `subject_id` caused: effects are read off
+    /// the changes a unit records as events, so they cannot disagree with
+    /// the audit trail.
+    pub(crate) fn note(&mut self, subject_id: &str, change: &Change) {
+        let list = match change {
+            Change::Dispatched { .. } => &mut self.dispatched,
+            Change::Hooked { agent, .. } => {
+                let to = HookedTo {
+                    bead: subject_id.to_string(),
+                    agent: agent.name.clone(),
+                };
+                if !self.hooked_to.contains(&to) {
+                    self.hooked_to.push(to);
                 }
                 &mut self.hooked
             }
-            ev::UNHOOKED => {
-                if let Some((id, name)) = agent {
-                    if !self.freed_agents.iter().any(|x| x == id) {
-                        self.freed_agents.push(id.to_string());
-                        self.freed_agent_names.push(name.to_string());
+            Change::Unhooked { from, .. } => {
+                if let Holder::Agent(agent) = from {
+                    if !self.freed_agents.contains(&agent.id) {
+                        self.freed_agents.push(agent.id.clone());
+                        self.freed_agent_names.push(agent.name.clone());
                     }
                 }
                 &mut self.unhooked
             }
-            ev::DEPENDENCY_REMOVED => &mut self.dependencies_removed,
-            ev::CONVOY_LANDED => &mut self.landed,
-            ev::CONVOY_REOPENED => &mut self.reopened,
+            Change::DependencyRemoved { .. } => &mut self.dependencies_removed,
+            Change::ConvoyLanded { .. } => &mut self.landed,
+            Change::ConvoyReopened { .. } => &mut self.reopened,
             _ => return,
         };
         push(list, subject_id);
+    }
+
+    /// Records a convoy that its batch's settle statement landed or reopened,
+    /// as the commit told (that event is written by SQL, not recorded).
+    pub(crate) fn settled(&mut self, convoy: &str, landed: bool) {
+        push(
+            if landed {
+                &mut self.landed
+            } else {
+                &mut self.reopened
+            },
+            convoy,
+        );
     }
 
     /// Adds `other`'s effects after these.
@@ -176,23 +186,61 @@ pub fn write_document<T: Serialize>(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::change::AgentRef;
+    use crate::model::BeadStatus::{InProgress, Open};
+
+    fn agent(id: &str, name: &str) -> AgentRef {
+        AgentRef {
+            id: id.into(),
+            name: name.into(),
+        }
+    }
 
     #[test]
     fn effects_follow_the_events_once_each_and_in_order() {
         let mut e = Effects::default();
-        e.note("gt-1", ev::UNHOOKED, Some(("ag-1", "Toast")));
-        e.note("gt-2", ev::HOOKED, Some(("ag-2", "Maple")));
-        e.note("gt-2", ev::DISPATCHED, None);
-        e.note("gt-2", ev::DISPATCHED, None);
-        e.note("gt-3", ev::STATUS_CHANGED, None);
+        let unhooked = Change::Unhooked {
+            from: Holder::Agent(agent("ag-1", "Toast")),
+            to: None,
+        };
+        let dispatched = Change::Dispatched {
+            agent: agent("ag-2", "Maple"),
+            old: Open,
+            new: InProgress,
+        };
+        e.note("gt-1", &unhooked);
+        e.note(
+            "gt-2",
+            &Change::Hooked {
+                agent: agent("ag-2", "Maple"),
+                previous: None,
+            },
+        );
+        e.note("gt-2", &dispatched);
+        e.note("gt-2", &dispatched);
+        e.note(
+            "gt-3",
+            &Change::BeadStatusChanged {
+                old: Open,
+                new: InProgress,
+            },
+        );
+        // An assignee that names no agent frees none.
+        e.note(
+            "gt-4",
+            &Change::Unhooked {
+                from: Holder::Unknown("Ghost".into()),
+                to: None,
+            },
+        );
         let mut later = Effects::default();
-        later.note("cv-1", ev::CONVOY_LANDED, None);
+        later.settled("cv-1", true);
         e.extend(later);
         let doc = serde_json::to_value(&e).unwrap();
         assert_eq!(
             doc,
             serde_json::json!({
-                "dispatched": ["gt-2"], "hooked": ["gt-2"], "unhooked": ["gt-1"],
+                "dispatched": ["gt-2"], "hooked": ["gt-2"], "unhooked": ["gt-1", "gt-4"],
                 "landed": ["cv-1"], "freed_agents": ["ag-1"],
                 "hooked_to": [{"bead": "gt-2", "agent": "Maple"}],
                 "freed_agent_names": ["Toast"]
@@ -211,8 +259,10 @@ mod tests {
             to_document(&Doc { id: "gt-1" }, &none).unwrap(),
             r#"{"id":"gt-1"}"#
         );
-        let mut some = Effects::default();
-        some.note("gt-2", ev::HOOKED, None);
+        let some = Effects {
+            hooked: vec!["gt-2".into()],
+            ..Effects::default()
+        };
         assert_eq!(
             to_document(&Doc { id: "gt-1" }, &some).unwrap(),
             r#"{"id":"gt-1","effects":{"hooked":["gt-2"]}}"#

@@ -1,4 +1,5 @@
-//! The names of audit events (R9), as stored in `events.event_type`.
+//! The names of audit events (R9), as stored in `events.event_type`. What
+//! each records, typed, is a variant of [`crate::change::Change`].
 
 /// An entity was created; `new_value` holds what it was created with.
 pub const CREATED: &str = "created";

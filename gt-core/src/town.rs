@@ -4,12 +4,10 @@
 use std::path::Path;
 use std::time::Duration;
 
-use serde_json::json;
-
+use crate::change::Change;
 use crate::clock::Clock;
 use crate::effects::Effects;
 use crate::error::{Error, Result};
-use crate::event_type as ev;
 use crate::model;
 use crate::store::location;
 use crate::store::rqlite::{self, Credentials, Rqlite};
@@ -209,13 +207,12 @@ impl Town {
             }
             for (d, why) in &failures {
                 unit.record_dispatch_failure(&d.bead_id, &d.agent, why);
-                unit.event(
-                    &d.bead_id,
-                    ev::DISPATCH_FAILED,
-                    serde_json::Value::Null,
-                    serde_json::Value::Null,
-                    json!({ "agent": d.agent, "command": command, "error": why }),
-                );
+                let failed = Change::DispatchFailed {
+                    agent: d.agent.clone(),
+                    command: command.clone(),
+                    error: why.clone(),
+                };
+                unit.record(&d.bead_id, failed);
             }
             Ok(())
         });

@@ -4,8 +4,9 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
 
-use serde_json::{json, Value as Json};
+use serde_json::Value as Json;
 
+use crate::change::{Change, Created};
 use crate::clock::Clock;
 use crate::effects::Effects;
 use crate::entity::{convoy_count_changes, settle_convoy, version_guard, Entity};
@@ -103,10 +104,7 @@ pub struct Dispatch {
 struct NewEvent {
     subject_id: String,
     convoy_id: Option<String>,
-    event_type: &'static str,
-    old_value: Json,
-    new_value: Json,
-    metadata: Json,
+    change: Change,
 }
 
 /// The working set of one write command.
@@ -260,19 +258,12 @@ impl<'a> Unit<'a> {
         self.track(None, Some(value));
     }
 
-    /// Inserts a new row and logs its `created` event (R9), whose new value is
-    /// `summary`.
-    pub fn create_logged<T: Stored>(&mut self, value: T, summary: Json) {
+    /// Inserts a new row and records its `created` event (R9).
+    pub fn create_logged<T: Stored>(&mut self, value: T, created: Created) {
         let id = value.id().to_string();
         // Created first, so that the event knows the row (and its convoy).
         self.create(value);
-        self.event(
-            &id,
-            crate::event_type::CREATED,
-            Json::Null,
-            summary,
-            Json::Null,
-        );
+        self.record(&id, Change::Created(created));
     }
 
     /// Deletes a row the unit has loaded.
@@ -366,28 +357,15 @@ impl<'a> Unit<'a> {
         out
     }
 
-    /// Appends an audit event (R9): actor and time are the unit's.
-    pub fn event(
-        &mut self,
-        subject_id: &str,
-        event_type: &'static str,
-        old_value: Json,
-        new_value: Json,
-        metadata: Json,
-    ) {
+    /// Records a change of `subject_id` as an audit event (R9): actor and
+    /// time are the unit's. What it caused is noted from the change itself.
+    pub fn record(&mut self, subject_id: &str, change: Change) {
         let convoy_id = self.convoy_of(subject_id);
-        let agent = metadata.get("agent_id").and_then(Json::as_str).map(|id| {
-            let name = metadata.get("agent").and_then(Json::as_str);
-            (id, name.unwrap_or(id))
-        });
-        self.effects.note(subject_id, event_type, agent);
+        self.effects.note(subject_id, &change);
         self.events.push(NewEvent {
             subject_id: subject_id.to_string(),
             convoy_id,
-            event_type,
-            old_value,
-            new_value,
-            metadata,
+            change,
         });
     }
 
@@ -461,15 +439,16 @@ impl<'a> Unit<'a> {
         writes(&self.escalations, &mut batch);
         batch.append(&mut self.extra);
         for e in &self.events {
+            let [old_value, new_value, metadata] = e.change.values();
             batch.push(Stmt::new(
                 EVENT_INSERT_SQL,
                 vec![
                     e.subject_id.as_str().into(),
-                    e.event_type.into(),
+                    e.change.event_type().into(),
                     self.actor.as_str().into(),
-                    json_or_null(&e.old_value),
-                    json_or_null(&e.new_value),
-                    json_or_null(&e.metadata),
+                    json_or_null(&old_value),
+                    json_or_null(&new_value),
+                    json_or_null(&metadata),
                     self.now.as_str().into(),
                     e.convoy_id.clone().into(),
                 ],
@@ -481,7 +460,7 @@ impl<'a> Unit<'a> {
             match self.settle_ahead(&convoy, delta)? {
                 // It will not change: no statement needs to say so.
                 Some(None) => continue,
-                Some(Some(kind)) => self.effects.note(&convoy, kind, None),
+                Some(Some(change)) => self.effects.note(&convoy, &change),
                 None => undecided.push(convoy.clone()),
             }
             settle_convoy(&convoy, &self.actor, &self.now, &mut batch);
@@ -496,15 +475,10 @@ impl<'a> Unit<'a> {
     /// Where the write holds the store's lock (SQLite), what the batch's
     /// settle statements will do to `convoy`, decided now exactly as they
     /// would from the counts it leaves (the stored ones moved by `delta`):
-    /// `Some(None)` for nothing, else the event of its landing or reopening.
+    /// `Some(None)` for nothing, else the change of its landing or reopening.
     /// `None` where only the commit can tell: no lock (rqlite), or a convoy
     /// whose own row this unit writes.
-    fn settle_ahead(
-        &mut self,
-        convoy: &str,
-        delta: [i64; 3],
-    ) -> Result<Option<Option<&'static str>>> {
-        use crate::event_type::{CONVOY_LANDED, CONVOY_REOPENED};
+    fn settle_ahead(&mut self, convoy: &str, delta: [i64; 3]) -> Result<Option<Option<Change>>> {
         let written = self.convoys.index.get(convoy).is_some_and(|&i| {
             let slot = &self.convoys.slots[i];
             slot.before.as_ref().map(|(c, _)| c) != slot.after.as_ref()
@@ -516,10 +490,18 @@ impl<'a> Unit<'a> {
         let Some(row) = rows.first() else {
             return Ok(None);
         };
-        let (total, closed) = (row.int(1)? + delta[0], row.int(2)? + delta[1]);
+        let (total_beads, closed_beads) = (row.int(1)? + delta[0], row.int(2)? + delta[1]);
         Ok(Some(match row.text(0)?.as_str() {
-            "active" if total > 0 && closed == total => Some(CONVOY_LANDED),
-            "landed" if closed < total => Some(CONVOY_REOPENED),
+            "active" if total_beads > 0 && closed_beads == total_beads => {
+                Some(Change::ConvoyLanded {
+                    closed_beads,
+                    total_beads,
+                })
+            }
+            "landed" if closed_beads < total_beads => Some(Change::ConvoyReopened {
+                closed_beads,
+                total_beads,
+            }),
             _ => None,
         }))
     }
@@ -629,7 +611,7 @@ fn settled_effects(db: &mut dyn Backend, convoys: &[String], actor: &str, now: &
             (ours && (kind == CONVOY_LANDED || kind == CONVOY_REOPENED)).then_some(kind)
         });
         if let Some(kind) = settled {
-            effects.note(convoy, &kind, None);
+            effects.settled(convoy, kind == CONVOY_LANDED);
         }
     }
     db.end_read();
@@ -699,11 +681,6 @@ pub fn preview<T>(
     let value = body(&mut unit);
     db.rollback();
     value
-}
-
-/// An event's metadata naming an agent.
-pub fn agent_meta(agent: &Agent) -> Json {
-    json!({ "agent_id": agent.id, "agent": agent.name })
 }
 
 #[cfg(test)]

@@ -1,10 +1,9 @@
 //! Agents, and what is on their hooks.
 
 use serde::{Deserialize, Serialize};
-use serde_json::{json, Value as Json};
 
+use crate::change::{Change, Deleted, Field};
 use crate::error::{Error, Hint, Result};
-use crate::event_type as ev;
 use crate::model::{Agent, AgentStatus, Bead, BeadStatus, Escalation};
 use crate::ops::patrol::{AGENT_ESCALATIONS_WHERE, DEAD_AGENT};
 use crate::query::{self, AgentFilter};
@@ -200,13 +199,14 @@ impl Town {
                 Some(bead) => unit.release_bead(bead, "agent deleted")?,
                 None => None,
             };
-            unit.event(
-                &id,
-                ev::DELETED,
-                json!({ "name": agent.name, "role": agent.role, "rig": agent.rig, "status": agent.status, "hook": agent.hook }),
-                Json::Null,
-                Json::Null,
-            );
+            let deleted = Deleted::Agent {
+                name: agent.name.clone(),
+                role: agent.role,
+                rig: agent.rig.clone(),
+                status: agent.status,
+                hook: agent.hook.clone(),
+            };
+            unit.record(&id, Change::Deleted(deleted));
             let rehooked_to = match rehooked {
                 Some(a) => Some(unit.must::<Agent>(&a)?.name),
                 None => None,
@@ -235,13 +235,7 @@ impl Town {
             if recovered {
                 unit.agent_recovered(&agent, Some(AgentStatus::Working))?;
                 agent.status = AgentStatus::Working;
-                unit.event(
-                    &id,
-                    ev::RECOVERED,
-                    json!(AgentStatus::Stalled),
-                    json!(AgentStatus::Working),
-                    Json::Null,
-                );
+                unit.record(&id, Change::Recovered);
             }
             unit.put(agent);
             Ok((id, recovered))
@@ -274,13 +268,7 @@ impl Town {
                     let old = agent.pid;
                     agent.pid = Some(pid);
                     unit.put(agent);
-                    unit.event(
-                        &id,
-                        ev::UPDATED,
-                        json!(old),
-                        json!(pid),
-                        json!({ "field": "pid" }),
-                    );
+                    unit.record(&id, Change::Updated(Field::Pid { old, new: pid }));
                 }
             }
             if let Some(status) = req.status {
@@ -330,21 +318,13 @@ impl Town {
                 agent.pid = None;
             }
             unit.put(agent);
-            let (mut old, mut new) = (
-                json!({ "status": before.status, "hook": before.hook }),
-                json!({ "status": AgentStatus::Idle, "hook": null }),
-            );
-            if stop && before.pid.is_some() {
-                old["pid"] = json!(before.pid);
-                new["pid"] = Json::Null;
-            }
-            unit.event(
-                &id,
-                ev::AGENT_RESET,
-                old,
-                new,
-                json!({ "released_bead": released, "stop": stop }),
-            );
+            let reset = Change::AgentReset {
+                from: before.status,
+                hook: released.clone(),
+                forgot_pid: before.pid.filter(|_| stop),
+                stop,
+            };
+            unit.record(&id, reset);
             Ok((id, released, before.pid))
         })?;
         let (agent, released_bead) = self.read(|r| {

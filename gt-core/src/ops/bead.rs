@@ -1,15 +1,15 @@
 //! Beads: plain create, list, show, and the partial update of surgical editing.
 
 use serde::{Deserialize, Serialize};
-use serde_json::{json, Value as Json};
+use serde_json::Value as Json;
 
+use crate::change::{AgentRef, Change, Field, Holder};
 use crate::error::{Error, Hint, Result};
-use crate::event_type as ev;
 use crate::model::{Agent, Bead, BeadStatus, Priority};
 use crate::ops::sling::NewBead;
 use crate::query::{self, BeadFilter};
 use crate::town::Town;
-use crate::unit::{agent_meta, Unit};
+use crate::unit::Unit;
 
 request! {
     /// Creates a bead, on its own or in a convoy.
@@ -242,8 +242,8 @@ impl Town {
             if !changes.is_empty() {
                 bead.updated_at = unit.now.clone();
                 unit.put(bead);
-                for (field, old, new) in changes {
-                    unit.event(&id, ev::UPDATED, old, new, json!({ "field": field }));
+                for field in changes {
+                    unit.record(&id, Change::Updated(field));
                 }
             }
             let deps_changed = edit_dependencies(unit, &id, req)?;
@@ -272,12 +272,12 @@ fn edit_dependencies(unit: &mut Unit, id: &str, req: &UpdateBead) -> Result<bool
         let blocker = query::resolve::<Bead>(unit, input)?;
         if bead.depends_on.contains(&blocker) {
             bead.depends_on.retain(|d| *d != blocker);
-            unit.event(
+            unit.record(
                 id,
-                ev::DEPENDENCY_REMOVED,
-                json!(blocker),
-                Json::Null,
-                json!({ "reason": "removed by hand" }),
+                Change::DependencyRemoved {
+                    blocker,
+                    reason: "removed by hand".into(),
+                },
             );
         }
     }
@@ -297,13 +297,7 @@ fn edit_dependencies(unit: &mut Unit, id: &str, req: &UpdateBead) -> Result<bool
             .with_hint("nothing was changed"));
         }
         bead.depends_on.push(blocker.clone());
-        unit.event(
-            id,
-            ev::DEPENDENCY_ADDED,
-            Json::Null,
-            json!(blocker),
-            Json::Null,
-        );
+        unit.record(id, Change::DependencyAdded { blocker });
     }
     if bead.depends_on == before {
         return Ok(false);
@@ -348,23 +342,31 @@ fn extend_unique(labels: &mut Vec<String>, more: &[String]) {
 }
 
 /// The editable fields that differ between two versions of a bead.
-fn field_changes(before: &Bead, after: &Bead) -> Vec<(&'static str, Json, Json)> {
-    let mut out = Vec::new();
-    let mut check = |field: &'static str, old: Json, new: Json| {
-        if old != new {
-            out.push((field, old, new));
-        }
-    };
-    check("title", json!(before.title), json!(after.title));
-    check("body", json!(before.body), json!(after.body));
-    check("priority", json!(before.priority), json!(after.priority));
-    check("labels", json!(before.labels), json!(after.labels));
-    check(
-        "metadata",
-        Json::Object(before.metadata.clone()),
-        Json::Object(after.metadata.clone()),
-    );
-    out
+fn field_changes(before: &Bead, after: &Bead) -> Vec<Field> {
+    let mut fields = vec![
+        Field::Title {
+            old: before.title.clone(),
+            new: after.title.clone(),
+        },
+        Field::Body {
+            old: before.body.clone(),
+            new: after.body.clone(),
+        },
+        Field::Priority {
+            old: before.priority,
+            new: after.priority,
+        },
+        Field::Labels {
+            old: before.labels.clone(),
+            new: after.labels.clone(),
+        },
+        Field::Metadata {
+            old: before.metadata.clone(),
+            new: after.metadata.clone(),
+        },
+    ];
+    fields.retain(Field::changed);
+    fields
 }
 
 /// Where `gt bead reassign` moves a bead.
@@ -439,12 +441,12 @@ impl Town {
             // Hook the new agent first, then release the old one.
             agent.hook = Some(bead_id.clone());
             unit.acted(&mut agent);
-            unit.event(
+            unit.record(
                 &bead_id,
-                ev::HOOKED,
-                json!(bead.assignee),
-                json!(agent.name),
-                agent_meta(&agent),
+                Change::Hooked {
+                    agent: AgentRef::of(&agent),
+                    previous: bead.assignee.clone(),
+                },
             );
             bead.assignee = Some(agent.name.clone());
             bead.updated_at = unit.now.clone();
@@ -455,12 +457,12 @@ impl Town {
                 old_agent.hook = None;
                 unit.acted(&mut old_agent);
                 unit.put(old_agent);
-                unit.event(
+                unit.record(
                     &bead_id,
-                    ev::UNHOOKED,
-                    json!(old.name),
-                    json!(agent.name),
-                    agent_meta(old),
+                    Change::Unhooked {
+                        from: Holder::Agent(AgentRef::of(old)),
+                        to: Some(agent.name.clone()),
+                    },
                 );
                 unit.free_agent(&old.id)?;
             }

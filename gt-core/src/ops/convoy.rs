@@ -1,10 +1,9 @@
 //! Convoys: listing them with their progress, and the detailed status view.
 
 use serde::{Deserialize, Serialize};
-use serde_json::{json, Value as Json};
 
+use crate::change::{Change, Deleted, Field};
 use crate::error::{Error, Hint, Result};
-use crate::event_type as ev;
 use crate::model::{Bead, BeadStatus, Convoy, ConvoyStatus, MergeMode};
 use crate::query::{self, ConvoyFilter, ConvoyStatusSink, ConvoyStatusView};
 use crate::town::Town;
@@ -104,13 +103,12 @@ impl Town {
             convoy.closed_reason = req.reason.clone();
             convoy.updated_at = unit.now.clone();
             unit.put(convoy);
-            unit.event(
-                &id,
-                ev::CONVOY_CLOSED,
-                json!(ConvoyStatus::Active),
-                json!(status),
-                json!({ "reason": req.reason, "close_beads": req.close_beads }),
-            );
+            let closed = Change::ConvoyClosed {
+                status,
+                reason: req.reason.clone(),
+                close_beads: req.close_beads,
+            };
+            unit.record(&id, closed);
             if req.close_beads {
                 unit.closing.insert(id.clone());
                 let open = unit.load_where::<Bead>(UNFINISHED_WHERE, &[id.as_str().into()])?;
@@ -168,29 +166,27 @@ impl Town {
                 convoy.max_polecats = Some(i64::from(cap));
             }
             let changes = [
-                ("title", json!(before.title), json!(convoy.title)),
-                (
-                    "merge_mode",
-                    json!(before.merge_mode),
-                    json!(convoy.merge_mode),
-                ),
-                (
-                    "feature_branch",
-                    json!(before.feature_branch),
-                    json!(convoy.feature_branch),
-                ),
-                (
-                    "max_polecats",
-                    json!(before.max_polecats),
-                    json!(convoy.max_polecats),
-                ),
+                Field::Title {
+                    old: before.title.clone(),
+                    new: convoy.title.clone(),
+                },
+                Field::MergeMode {
+                    old: before.merge_mode,
+                    new: convoy.merge_mode,
+                },
+                Field::FeatureBranch {
+                    old: before.feature_branch.clone(),
+                    new: convoy.feature_branch.clone(),
+                },
+                Field::MaxPolecats {
+                    old: before.max_polecats,
+                    new: convoy.max_polecats,
+                },
             ];
             let mut changed = false;
-            for (field, old, new) in changes {
-                if old != new {
-                    unit.event(&id, ev::UPDATED, old, new, json!({ "field": field }));
-                    changed = true;
-                }
+            for field in changes.into_iter().filter(Field::changed) {
+                unit.record(&id, Change::Updated(field));
+                changed = true;
             }
             if changed {
                 convoy.updated_at = unit.now.clone();
@@ -267,19 +263,22 @@ impl Town {
                 }
                 bead.updated_at = unit.now.clone();
                 unit.put(bead.clone());
-                let (kind, old_v, new_v) = if add {
-                    (ev::BEAD_ADDED, Json::Null, json!(bead_id))
+                let bead_change = if add {
+                    Change::BeadAdded {
+                        bead: bead_id.clone(),
+                    }
                 } else {
-                    (ev::BEAD_REMOVED, json!(bead_id), Json::Null)
+                    Change::BeadRemoved {
+                        bead: bead_id.clone(),
+                    }
                 };
-                unit.event(&id, kind, old_v, new_v, Json::Null);
-                unit.event(
-                    &bead_id,
-                    ev::UPDATED,
-                    json!(old),
-                    json!(bead.convoy_id),
-                    json!({ "field": "convoy_id" }),
-                );
+                unit.record(&id, bead_change);
+                let field = Field::ConvoyId {
+                    old,
+                    new: bead.convoy_id,
+                    reason: None,
+                };
+                unit.record(&bead_id, Change::Updated(field));
             }
             unit.settle(&id);
             Ok(id)
@@ -309,29 +308,23 @@ impl Town {
             for mut bead in beads {
                 bead.convoy_id = None;
                 bead.updated_at = unit.now.clone();
-                unit.event(
-                    &bead.id,
-                    ev::UPDATED,
-                    json!(id),
-                    Json::Null,
-                    json!({ "field": "convoy_id", "reason": "convoy deleted" }),
-                );
+                let field = Field::ConvoyId {
+                    old: Some(id.clone()),
+                    new: None,
+                    reason: Some("convoy deleted".into()),
+                };
+                unit.record(&bead.id, Change::Updated(field));
                 unlinked.push(bead.id.clone());
                 unit.put(bead);
             }
             unit.remove::<Convoy>(&id);
-            unit.event(
-                &id,
-                ev::DELETED,
-                json!({
-                    "title": convoy.title,
-                    "status": convoy.status,
-                    "total_beads": convoy.total_beads,
-                    "closed_beads": convoy.closed_beads,
-                }),
-                Json::Null,
-                Json::Null,
-            );
+            let deleted = Deleted::Convoy {
+                title: convoy.title,
+                status: convoy.status,
+                total_beads: convoy.total_beads,
+                closed_beads: convoy.closed_beads,
+            };
+            unit.record(&id, Change::Deleted(deleted));
             Ok(ConvoyDeleted {
                 deleted: id,
                 unlinked_beads: unlinked,

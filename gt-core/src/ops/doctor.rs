@@ -7,10 +7,9 @@
 //! on a large town.
 
 use serde::{Deserialize, Serialize};
-use serde_json::json;
 
+use crate::change::{Change, Repair};
 use crate::error::Result;
-use crate::event_type as ev;
 use crate::model::{Agent, AgentStatus, Bead, Convoy};
 use crate::store::Reader;
 use crate::town::Town;
@@ -176,15 +175,6 @@ fn unhook(agent: &mut Agent) {
 
 /// Repairs one violation inside `unit`; whether it could.
 fn repair(unit: &mut crate::unit::Unit, v: &Violation) -> Result<bool> {
-    let note = |unit: &mut crate::unit::Unit, subject: &str, old, new| {
-        unit.event(
-            subject,
-            ev::REPAIRED,
-            old,
-            new,
-            json!({ "kind": v.kind, "by": "doctor" }),
-        );
-    };
     match v.kind.as_str() {
         "counts" => {
             // Loaded for its guard: a concurrent change to it retries the unit.
@@ -194,7 +184,7 @@ fn repair(unit: &mut crate::unit::Unit, v: &Violation) -> Result<bool> {
                 return Ok(false);
             };
             let recount = [row.int(0)?, row.int(1)?, row.int(2)?];
-            let old = json!([convoy.total_beads, convoy.closed_beads, convoy.failed_beads]);
+            let old = [convoy.total_beads, convoy.closed_beads, convoy.failed_beads];
             unit.extra(crate::store::Stmt::new(
                 SET_COUNTS_SQL,
                 vec![
@@ -204,23 +194,31 @@ fn repair(unit: &mut crate::unit::Unit, v: &Violation) -> Result<bool> {
                     recount[2].into(),
                 ],
             ));
-            note(unit, &v.subject, old, json!(recount));
+            unit.record(
+                &v.subject,
+                Change::Repaired(Repair::Counts { old, new: recount }),
+            );
             unit.settle(&v.subject);
         }
         "landing" => unit.settle(&v.subject),
         "hook_one_sided" => {
             let mut agent: Agent = unit.must(&v.subject)?;
-            let old = json!(agent.hook);
+            let hook = agent.hook.clone();
             unhook(&mut agent);
             unit.put(agent);
-            note(unit, &v.subject, old, serde_json::Value::Null);
+            unit.record(&v.subject, Change::Repaired(Repair::HookOneSided { hook }));
         }
         "assignee_one_sided" | "hooked_terminal" => {
             let mut bead: Bead = unit.must(&v.subject)?;
-            let old = json!(bead.assignee);
             let holder = bead.assignee.take();
             unit.put(bead);
-            note(unit, &v.subject, old, serde_json::Value::Null);
+            let assignee = holder.clone();
+            let repair = if v.kind == "hooked_terminal" {
+                Repair::HookedTerminal { assignee }
+            } else {
+                Repair::AssigneeOneSided { assignee }
+            };
+            unit.record(&v.subject, Change::Repaired(repair));
             // A done bead frees an agent that still holds it (R6).
             if let Some(name) = holder {
                 if let Some(mut agent) = unit.agent_named(&name)? {
@@ -239,7 +237,8 @@ fn repair(unit: &mut crate::unit::Unit, v: &Violation) -> Result<bool> {
                 crate::entity::BEAD_DEPS_DELETE_SQL,
                 vec![bead.into(), blocker.into()],
             ));
-            note(unit, bead, json!(blocker), serde_json::Value::Null);
+            let blocker = blocker.to_string();
+            unit.record(bead, Change::Repaired(Repair::DanglingEdge { blocker }));
         }
         _ => return Ok(false),
     }

@@ -1,10 +1,9 @@
 //! Escalations: requests for human attention.
 
 use serde::{Deserialize, Serialize};
-use serde_json::{json, Value as Json};
 
+use crate::change::{Change, Created, Resolution};
 use crate::error::Result;
-use crate::event_type as ev;
 use crate::id::{self, IdKind};
 use crate::model::{Bead, Escalation, EscalationStatus, Severity};
 use crate::query;
@@ -46,8 +45,12 @@ pub struct Resolved {
 
 /// Adds a new escalation with its `created` event.
 pub(crate) fn log_raised(unit: &mut crate::unit::Unit, esc: Escalation) {
-    let summary = json!({ "severity": esc.severity, "message": esc.message, "bead": esc.bead });
-    unit.create_logged(esc, summary);
+    let created = Created::Escalation {
+        severity: esc.severity,
+        message: esc.message.clone(),
+        bead: esc.bead.clone(),
+    };
+    unit.create_logged(esc, created);
 }
 
 impl Town {
@@ -117,13 +120,7 @@ impl Town {
             esc.acknowledged_by = Some(unit.actor.clone());
             esc.acknowledged_at = Some(unit.now.clone());
             unit.put(esc);
-            unit.event(
-                &id,
-                ev::ACKNOWLEDGED,
-                json!(EscalationStatus::Open),
-                json!(EscalationStatus::Acknowledged),
-                Json::Null,
-            );
+            unit.record(&id, Change::Acknowledged);
             Ok((id, false))
         })?;
         let escalation = self.read(|r| query::must(r, &id))?;
@@ -148,13 +145,10 @@ impl Town {
             let before = esc.status;
             esc.status = EscalationStatus::Resolved;
             unit.put(esc);
-            unit.event(
-                &id,
-                ev::RESOLVED,
-                json!(before),
-                json!(EscalationStatus::Resolved),
-                note.map_or(Json::Null, |n| json!({ "note": n })),
-            );
+            let by = Resolution::Hand {
+                note: note.map(str::to_string),
+            };
+            unit.record(&id, Change::Resolved { old: before, by });
             Ok((id, false))
         })?;
         let escalation = self.read(|r| query::must(r, &id))?;

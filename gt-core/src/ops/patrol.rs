@@ -12,10 +12,9 @@ use std::collections::HashSet;
 use std::time::{Duration, SystemTime};
 
 use serde::{Deserialize, Serialize};
-use serde_json::{json, Value as Json};
 
+use crate::change::{Change, Resolution};
 use crate::error::{Error, Hint, Result};
-use crate::event_type as ev;
 use crate::id::{self, IdKind};
 use crate::model::{Agent, AgentStatus, Bead, BeadStatus, Escalation, EscalationStatus, Severity};
 use crate::query::any_idle_polecat;
@@ -493,13 +492,13 @@ fn silent_agent(agent: &Agent) -> SilentAgent {
 fn mark(unit: &mut Unit, mut agent: Agent, status: AgentStatus) {
     let old = agent.status;
     agent.status = status;
-    unit.event(
-        &agent.id,
-        ev::STATUS_CHANGED,
-        json!(old),
-        json!(status),
-        json!({ "reason": format!("silent since {}", agent.last_activity_at) }),
-    );
+    let reason = format!("silent since {}", agent.last_activity_at);
+    let change = Change::AgentStatusChanged {
+        old,
+        new: status,
+        reason: Some(reason),
+    };
+    unit.record(&agent.id, change);
     unit.put(agent);
 }
 
@@ -608,13 +607,8 @@ fn reescalate(
     }
     let old = esc.re_escalation_count;
     esc.re_escalation_count += 1;
-    unit.event(
-        esc_id,
-        ev::RE_ESCALATED,
-        json!(old),
-        json!(esc.re_escalation_count),
-        Json::Null,
-    );
+    let new = esc.re_escalation_count;
+    unit.record(esc_id, Change::ReEscalated { old, new });
     unit.put(esc.clone());
     out.escalations.push(esc);
     Ok(())
@@ -704,13 +698,10 @@ fn unresolved(unit: &mut Unit, agent_name: &str, category: &str) -> Result<Vec<E
 fn resolve(unit: &mut Unit, mut esc: Escalation, reason: &str) {
     let before = esc.status;
     esc.status = EscalationStatus::Resolved;
-    unit.event(
-        &esc.id,
-        ev::RESOLVED,
-        json!(before),
-        json!(EscalationStatus::Resolved),
-        json!({ "reason": reason }),
-    );
+    let by = Resolution::Gt {
+        reason: reason.to_string(),
+    };
+    unit.record(&esc.id, Change::Resolved { old: before, by });
     unit.put(esc);
 }
 

@@ -1,7 +1,6 @@
 //! Rigs: the repositories a town works on.
 
-use serde_json::json;
-
+use crate::change::Created;
 use crate::error::{Error, Result};
 use crate::id::{self, IdKind};
 use crate::model::Rig;
@@ -44,7 +43,8 @@ impl Town {
             .unwrap_or_else(|| "main".to_string());
         super::required("default branch", &branch)?;
         self.write(|unit| {
-            let existing = query::fetch_where::<Rig>(unit, "r.name = ?1", &[req.name.as_str().into()])?;
+            let existing =
+                query::fetch_where::<Rig>(unit, "r.name = ?1", &[req.name.as_str().into()])?;
             if let Some(rig) = existing.into_iter().next() {
                 let same_url = req.git_url.is_none() || req.git_url == rig.git_url;
                 let same_branch = req.default_branch.is_none() || rig.default_branch == branch;
@@ -65,8 +65,12 @@ impl Town {
                 default_branch: branch.clone(),
                 created_at: unit.now.clone(),
             };
-            let summary = json!({ "name": rig.name, "git_url": rig.git_url, "default_branch": rig.default_branch });
-            unit.create_logged(rig.clone(), summary);
+            let created = Created::Rig {
+                name: rig.name.clone(),
+                git_url: rig.git_url.clone(),
+                default_branch: rig.default_branch.clone(),
+            };
+            unit.create_logged(rig.clone(), created);
             Ok(rig)
         })
     }

@@ -4,11 +4,11 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value as Json};
 
+use crate::change::{BeadSummary, Created};
 use crate::error::{Error, Hint, Result};
 use crate::id::{self, IdKind};
 use crate::model::{Agent, Bead, BeadStatus, Convoy, ConvoyStatus, MergeMode, Priority, Rig};
 use crate::query;
-use crate::rules::snapshot;
 use crate::store::{Reader, Stmt};
 use crate::tasks::{find_cycle, TaskSpec};
 use crate::town::Town;
@@ -120,7 +120,7 @@ impl Unit<'_> {
         if let Some(convoy) = &bead.convoy_id {
             self.settle(convoy);
         }
-        self.create_logged(bead.clone(), snapshot(&bead));
+        self.create_logged(bead.clone(), Created::Bead(BeadSummary::of(&bead)));
         Ok(bead)
     }
 }
@@ -309,14 +309,14 @@ fn create_convoy(unit: &mut Unit, req: &SlingBatch, rig: &Rig, print: &str) -> R
         landed_at: None,
         closed_reason: None,
     };
-    let summary = json!({
-        "title": convoy.title,
-        "rig": convoy.rig,
-        "merge_mode": convoy.merge_mode,
-        "max_polecats": convoy.max_polecats,
-        "beads": req.tasks.len(),
-    });
-    unit.create_logged(convoy.clone(), summary);
+    let created = Created::Convoy {
+        title: convoy.title.clone(),
+        rig: convoy.rig.clone(),
+        merge_mode: convoy.merge_mode,
+        max_polecats: convoy.max_polecats,
+        beads: req.tasks.len(),
+    };
+    unit.create_logged(convoy.clone(), created);
     unit.extra(Stmt::new(
         "UPDATE convoys SET fingerprint = ?2 WHERE id = ?1",
         vec![convoy.id.as_str().into(), print.into()],

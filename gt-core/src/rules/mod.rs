@@ -3,15 +3,15 @@
 //! allocation, and deletion. Every operation composes these; none re-implements
 //! them.
 
-use serde_json::{json, Value as Json};
+use serde_json::json;
 
+use crate::change::{AgentRef, BeadSummary, Change, Created, Deleted, Holder};
 use crate::error::{Error, Hint, Result};
-use crate::event_type as ev;
 use crate::id::{self, IdKind};
 use crate::model::{Agent, AgentRole, AgentStatus, Bead, BeadStatus, Convoy, ConvoyStatus};
 use crate::query::hooked_count;
 use crate::store::{Reader, Stmt};
-use crate::unit::{agent_meta, Dispatch, Unit};
+use crate::unit::{Dispatch, Unit};
 
 /// The polecat name pool, used in order; then `Polecat-21`, `Polecat-22`, ….
 pub const POLECAT_NAMES: [&str; 20] = [
@@ -149,13 +149,7 @@ impl Unit<'_> {
         bead.updated_at = self.now.clone();
         bead.closed_at = status.is_terminal().then(|| self.now.clone());
         self.put(bead.clone());
-        self.event(
-            bead_id,
-            ev::STATUS_CHANGED,
-            json!(old),
-            json!(status),
-            Json::Null,
-        );
+        self.record(bead_id, Change::BeadStatusChanged { old, new: status });
         if let Some(convoy) = &bead.convoy_id {
             self.settle(convoy);
             // A reopened bead goes back to work like a new bead of its convoy (R5).
@@ -212,12 +206,13 @@ impl Unit<'_> {
             self.acted(&mut agent);
         }
         self.put(agent);
-        self.event(
+        self.record(
             agent_id,
-            ev::STATUS_CHANGED,
-            json!(old),
-            json!(status),
-            Json::Null,
+            Change::AgentStatusChanged {
+                old,
+                new: status,
+                reason: None,
+            },
         );
         Ok(true)
     }
@@ -266,12 +261,12 @@ impl Unit<'_> {
         self.acted(&mut agent);
         bead.assignee = Some(agent.name.clone());
         bead.updated_at = self.now.clone();
-        self.event(
+        self.record(
             bead_id,
-            ev::HOOKED,
-            Json::Null,
-            json!(agent.name),
-            agent_meta(&agent),
+            Change::Hooked {
+                agent: AgentRef::of(&agent),
+                previous: None,
+            },
         );
         self.put(agent);
         self.put(bead);
@@ -293,16 +288,12 @@ impl Unit<'_> {
         self.put(bead);
         let Some(mut agent) = agent else {
             // The assignee names no agent: the bead is freed, there is no hook to clear.
-            self.event(bead_id, ev::UNHOOKED, json!(name), Json::Null, Json::Null);
+            let from = Holder::Unknown(name);
+            self.record(bead_id, Change::Unhooked { from, to: None });
             return Ok(None);
         };
-        self.event(
-            bead_id,
-            ev::UNHOOKED,
-            json!(agent.name),
-            Json::Null,
-            agent_meta(&agent),
-        );
+        let from = Holder::Agent(AgentRef::of(&agent));
+        self.record(bead_id, Change::Unhooked { from, to: None });
         if agent.hook.as_deref() == Some(bead_id) {
             agent.hook = None;
             self.acted(&mut agent);
@@ -338,12 +329,13 @@ impl Unit<'_> {
         bead.status = BeadStatus::InProgress;
         bead.updated_at = self.now.clone();
         self.put(bead.clone());
-        self.event(
+        self.record(
             bead_id,
-            ev::DISPATCHED,
-            json!(BeadStatus::Open),
-            json!(BeadStatus::InProgress),
-            agent_meta(&agent),
+            Change::Dispatched {
+                agent: AgentRef::of(&agent),
+                old: BeadStatus::Open,
+                new: BeadStatus::InProgress,
+            },
         );
         self.send_to_work(&agent.id)?;
         self.dispatched.push(Dispatch {
@@ -385,12 +377,13 @@ impl Unit<'_> {
         let Some(agent) = self.agent_named(name)? else {
             return Ok(());
         };
-        self.event(
+        self.record(
             bead_id,
-            ev::DISPATCHED,
-            json!(bead.status),
-            json!(bead.status),
-            agent_meta(&agent),
+            Change::Dispatched {
+                agent: AgentRef::of(&agent),
+                old: bead.status,
+                new: bead.status,
+            },
         );
         self.send_to_work(&agent.id)?;
         self.dispatched.push(Dispatch {
@@ -482,9 +475,13 @@ impl Unit<'_> {
             last_activity_at: self.now.clone(),
             created_at: self.now.clone(),
         };
-        let summary = json!({ "name": agent.name, "role": agent.role, "rig": agent.rig });
+        let created = Created::Agent {
+            name: agent.name.clone(),
+            role: agent.role,
+            rig: agent.rig.clone(),
+        };
         let id = agent.id.clone();
-        self.create_logged(agent, summary);
+        self.create_logged(agent, created);
         Ok(id)
     }
 
@@ -542,12 +539,12 @@ impl Unit<'_> {
         if before.status != BeadStatus::Open && !before.status.is_terminal() {
             self.set_bead_status(bead_id, BeadStatus::Open)?;
         }
-        self.event(
+        self.record(
             bead_id,
-            ev::RELEASED,
-            json!(before.assignee),
-            Json::Null,
-            json!({ "reason": why }),
+            Change::Released {
+                from: before.assignee,
+                reason: why.to_string(),
+            },
         );
         self.rehook(bead_id)
     }
@@ -761,21 +758,18 @@ impl Unit<'_> {
             d.depends_on.retain(|x| x != bead_id);
             d.updated_at = self.now.clone();
             self.put(d);
-            self.event(
+            self.record(
                 dependent,
-                ev::DEPENDENCY_REMOVED,
-                json!(bead_id),
-                Json::Null,
-                json!({ "reason": "blocker deleted" }),
+                Change::DependencyRemoved {
+                    blocker: bead_id.to_string(),
+                    reason: "blocker deleted".into(),
+                },
             );
         }
         self.remove::<Bead>(bead_id);
-        self.event(
+        self.record(
             bead_id,
-            ev::DELETED,
-            snapshot(&bead),
-            Json::Null,
-            Json::Null,
+            Change::Deleted(Deleted::Bead(BeadSummary::of(&bead))),
         );
         if let Some(convoy) = &bead.convoy_id {
             self.settle(convoy);
@@ -810,19 +804,6 @@ pub(crate) fn busy_agent(agent: &Agent, held: &str, bead_id: &str) -> Error {
             ),
         ]),
     )
-}
-
-/// What the audit log keeps of a bead at its creation or deletion.
-pub fn snapshot(bead: &Bead) -> Json {
-    json!({
-        "title": bead.title,
-        "status": bead.status,
-        "rig": bead.rig,
-        "priority": bead.priority,
-        "convoy_id": bead.convoy_id,
-        "assignee": bead.assignee,
-        "depends_on": bead.depends_on,
-    })
 }
 
 #[cfg(test)]

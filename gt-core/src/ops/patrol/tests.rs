@@ -5,6 +5,7 @@ use std::time::{Duration, SystemTime};
 
 use super::*;
 use crate::clock::Clock;
+use crate::event_type as ev;
 use crate::model::{AgentStatus, BeadStatus, EscalationStatus};
 use crate::ops::bead::UpdateBead;
 use crate::ops::rig::AddRig;
