@@ -46,7 +46,11 @@ fn open(location: &str, clock: &Clock, dispatch: Option<&str>) -> Town {
 }
 
 fn update(town: &mut Town, bead: &str, req: UpdateBead) {
-    town.update_bead(bead, &req).expect("update the bead");
+    let req = UpdateBead {
+        bead_id: bead.to_string(),
+        ..req
+    };
+    town.update_bead(&req).expect("update the bead");
 }
 
 fn set(town: &mut Town, bead: &str, status: BeadStatus) {
@@ -62,7 +66,7 @@ fn set(town: &mut Town, bead: &str, status: BeadStatus) {
 
 fn sling(town: &mut Town, rig: &str, title: &str) -> Slung {
     let req = Sling {
-        rig: rig.into(),
+        rig_id: rig.into(),
         title: title.into(),
         ..Default::default()
     };
@@ -83,7 +87,7 @@ fn batch(town: &mut Town, rig: &str, title: &str, titles: &[&str]) -> SlungBatch
 /// A bead on `rig` in no convoy, hooked to nobody.
 fn bead(town: &mut Town, rig: &str, title: &str, depends_on: &[&str]) -> Bead {
     let req = CreateBead {
-        rig: rig.into(),
+        rig_id: rig.into(),
         title: title.into(),
         depends_on: depends_on.iter().map(|d| d.to_string()).collect(),
         ..Default::default()
@@ -123,7 +127,7 @@ pub fn write(path: &Path) {
     tick();
     let solo = town
         .sling(&Sling {
-            rig: "alpha".into(),
+            rig_id: "alpha".into(),
             title: "Fix the login page".into(),
             labels: vec!["web".into()],
             ..Default::default()
@@ -162,7 +166,7 @@ pub fn write(path: &Path) {
             body: Some("It rejects \"quoted\" passwords.".into()),
             priority: Some(Priority::High),
             add_labels: vec!["auth".into()],
-            set_meta: vec![("ticket".into(), json!(42))],
+            metadata: Some(serde_json::Map::from_iter([("ticket".into(), json!(42))])),
             ..Default::default()
         },
     );
@@ -172,30 +176,28 @@ pub fn write(path: &Path) {
         &solo_bead,
         UpdateBead {
             labels: Some(vec![]),
-            set_meta: vec![("owner".into(), json!("ops"))],
-            unset_meta: vec!["ticket".into()],
+            metadata: Some(serde_json::Map::from_iter([
+                ("owner".into(), json!("ops")),
+                ("ticket".into(), serde_json::Value::Null),
+            ])),
             ..Default::default()
         },
     );
     tick();
-    town.update_convoy(
-        &convoy,
-        &UpdateConvoy {
-            title: Some("Checkout flow".into()),
-            merge_mode: Some(MergeMode::ReviewAndMerge),
-            feature_branch: Some("feat/checkout".into()),
-            max_polecats: Some(3),
-        },
-    )
+    town.update_convoy(&UpdateConvoy {
+        convoy_id: convoy.to_string(),
+        title: Some("Checkout flow".into()),
+        merge_mode: Some(MergeMode::ReviewAndMerge),
+        feature_branch: Some("feat/checkout".into()),
+        max_polecats: Some(3),
+    })
     .unwrap();
     tick();
-    town.update_agent(
-        &solo.agent.id,
-        &UpdateAgent {
-            status: None,
-            pid: Some(NO_PROCESS),
-        },
-    )
+    town.update_agent(&UpdateAgent {
+        agent_id: solo.agent.id.to_string(),
+        status: None,
+        pid: Some(NO_PROCESS),
+    })
     .unwrap();
 
     // Dependencies by hand: the solo bead waits for C, then no longer.
@@ -227,34 +229,28 @@ pub fn write(path: &Path) {
     // A reset that stops its agent (which forgets its process), and one
     // that does not; an idle agent set to work and back by hand.
     tick();
-    town.update_agent(
-        &mover,
-        &UpdateAgent {
-            status: None,
-            pid: Some(NO_PROCESS),
-        },
-    )
+    town.update_agent(&UpdateAgent {
+        agent_id: mover.to_string(),
+        status: None,
+        pid: Some(NO_PROCESS),
+    })
     .unwrap();
     town.reset_agent(&mover, true).unwrap();
     tick();
     let b_agent = town.bead(&b).unwrap().assignee.unwrap();
     town.reset_agent(&b_agent, false).unwrap();
     tick();
-    town.update_agent(
-        &solo.agent.id,
-        &UpdateAgent {
-            status: Some(AgentStatus::Working),
-            pid: None,
-        },
-    )
+    town.update_agent(&UpdateAgent {
+        agent_id: solo.agent.id.to_string(),
+        status: Some(AgentStatus::Working),
+        pid: None,
+    })
     .unwrap();
-    town.update_agent(
-        &solo.agent.id,
-        &UpdateAgent {
-            status: Some(AgentStatus::Idle),
-            pid: None,
-        },
-    )
+    town.update_agent(&UpdateAgent {
+        agent_id: solo.agent.id.to_string(),
+        status: Some(AgentStatus::Idle),
+        pid: None,
+    })
     .unwrap();
 
     // The batch closes and lands; a bead reopened reopens it.
@@ -274,25 +270,21 @@ pub fn write(path: &Path) {
     town.remove_from_convoy(&convoy, std::slice::from_ref(&solo_bead))
         .unwrap();
     tick();
-    town.close_convoy(
-        &convoy,
-        &CloseConvoy {
-            failed: false,
-            close_beads: true,
-            reason: Some("shipped by hand".into()),
-        },
-    )
+    town.close_convoy(&CloseConvoy {
+        convoy_id: convoy.to_string(),
+        failed: false,
+        close_beads: true,
+        reason: Some("shipped by hand".into()),
+    })
     .unwrap();
     tick();
     let failing = batch(&mut town, "beta", "Experiment", &["Try it"]);
-    town.close_convoy(
-        &failing.convoy.id,
-        &CloseConvoy {
-            failed: true,
-            close_beads: false,
-            reason: None,
-        },
-    )
+    town.close_convoy(&CloseConvoy {
+        convoy_id: failing.convoy.id.to_string(),
+        failed: true,
+        close_beads: false,
+        reason: None,
+    })
     .unwrap();
     tick();
     let doomed = batch(&mut town, "beta", "Doomed", &["Unlinked"]);
@@ -315,7 +307,7 @@ pub fn write(path: &Path) {
     let raised = town
         .raise_escalation(&RaiseEscalation {
             message: "Toast is looping".into(),
-            bead: Some(waiting.id.clone()),
+            bead_id: Some(waiting.id.clone()),
             ..Default::default()
         })
         .unwrap();
