@@ -857,8 +857,17 @@ async fn accept(
         let _ = socket.set_nodelay(true);
         let Ok(slot) = slots.clone().try_acquire_owned() else {
             tokio::spawn(async move {
+                use tokio::io::{AsyncReadExt, AsyncWriteExt};
                 let mut socket = socket;
-                let refuse = tokio::io::AsyncWriteExt::write_all(&mut socket, TOO_MANY.as_bytes());
+                let refuse = async {
+                    socket.write_all(TOO_MANY.as_bytes()).await?;
+                    socket.shutdown().await?;
+                    // What the client sent is read before the close, or the
+                    // close would be a reset that can discard the answer.
+                    let mut sink = [0u8; 1024];
+                    while socket.read(&mut sink).await? > 0 {}
+                    Ok::<_, std::io::Error>(())
+                };
                 let _ = tokio::time::timeout(Duration::from_secs(1), refuse).await;
             });
             continue;
