@@ -35,9 +35,9 @@ fn fixture() -> &'static Mutex<Fixture> {
             .map(|i| gt_core::tasks::TaskSpec::titled(format!("task {i}")))
             .collect();
         town.sling_batch(&gt_core::ops::sling::SlingBatch {
-            rig: "app".into(),
-            title: "fuzz".into(),
-            tasks,
+            rig_id: "app".into(),
+            convoy_title: "fuzz".into(),
+            tasks: gt_core::tasks::inputs(tasks),
             ..Default::default()
         })
         .unwrap();

@@ -9,13 +9,13 @@
 //! (`schemars`), which the MCP server declares as its tools' schemas.
 
 use serde::de::DeserializeOwned;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::{Map, Value as Json};
 
 use crate::error::{Error, Result};
 use crate::model::{
     Agent, AgentRole, AgentStatus, Bead, BeadStatus, Convoy, ConvoyStatus, Escalation, Event,
-    MergeMode, Priority, Rig,
+    Priority, Rig,
 };
 pub use crate::ops::agent::UpdateAgent;
 use crate::ops::agent::{AgentDeleted, AgentReset, Heartbeat as Beat, HookView};
@@ -29,8 +29,10 @@ use crate::ops::escalation::{Acknowledged, Resolved};
 use crate::ops::patrol::{PatrolOptions, PatrolReport};
 pub use crate::ops::rig::AddRig;
 pub use crate::ops::sling::Sling;
-use crate::ops::sling::{SlingBatch as SlingBatchReq, Slung, SlungBatch};
+pub use crate::ops::sling::SlingBatch;
+use crate::ops::sling::{Slung, SlungBatch};
 use crate::query::{AgentFilter, BeadFilter, ConvoyFilter, ConvoyStatusView, EventFilter};
+pub use crate::tasks::{TaskInput, TaskRef};
 use crate::town::Town;
 
 /// What a call may do to the town, for the faces' annotations and modes.
@@ -369,65 +371,7 @@ impl Call for Sling {
     }
 }
 
-/// A dependency of a task: the index of another task (from 0), or its key.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(untagged)]
-pub enum TaskRef {
-    Index(i64),
-    Key(String),
-}
-
-/// One task of a batch: an object of a task file.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct TaskInput {
-    pub title: String,
-    pub body: Option<String>,
-    pub priority: Option<Priority>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub labels: Vec<String>,
-    /// Tasks this one waits for.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub depends_on: Vec<TaskRef>,
-    /// A name other tasks can depend on.
-    pub key: Option<String>,
-}
-
-impl From<crate::tasks::TaskSpec> for TaskInput {
-    /// A task already checked (from a task file), as a request carries it.
-    fn from(t: crate::tasks::TaskSpec) -> Self {
-        TaskInput {
-            title: t.title,
-            body: t.body,
-            priority: Some(t.priority),
-            labels: t.labels,
-            depends_on: t
-                .depends_on
-                .into_iter()
-                .map(|i| TaskRef::Index(i as i64))
-                .collect(),
-            key: t.key,
-        }
-    }
-}
-
-request! {
-    /// A convoy of beads, created atomically, each hooked and dispatched when ready.
-    pub struct SlingBatchCall {
-        /// The rig (name or ID).
-        pub rig_id: String,
-        pub convoy_title: String,
-        pub tasks: Vec<TaskInput>,
-        pub merge_mode: Option<MergeMode>,
-        pub feature_branch: Option<String>,
-        pub max_polecats: Option<u32>,
-        pub idempotency_key: Option<String>,
-    }
-}
-
-impl Call for SlingBatchCall {
+impl Call for SlingBatch {
     type Output = SlungBatch;
     const SPEC: CallSpec = spec!(
         "sling-batch",
@@ -438,28 +382,7 @@ impl Call for SlingBatchCall {
         None
     );
     fn run(self, town: &mut Town) -> Result<SlungBatch> {
-        let values = self
-            .tasks
-            .into_iter()
-            .map(|t| {
-                let mut v = serde_json::to_value(t).expect("tasks serialize");
-                // The task checks read absent fields, not nulls.
-                if let Json::Object(map) = &mut v {
-                    map.retain(|_, value| !value.is_null());
-                }
-                v
-            })
-            .collect();
-        let tasks = crate::tasks::from_values(values)?;
-        town.sling_batch(&SlingBatchReq {
-            rig: self.rig_id,
-            title: self.convoy_title,
-            tasks,
-            merge_mode: self.merge_mode.unwrap_or_default(),
-            feature_branch: self.feature_branch,
-            max_polecats: self.max_polecats,
-            idempotency_key: self.idempotency_key,
-        })
+        town.sling_batch(&self)
     }
 }
 
@@ -1140,7 +1063,7 @@ pub fn catalogue() -> Vec<Entry> {
         entry::<ListRigs>(),
         entry::<AddRig>(),
         entry::<Sling>(),
-        entry::<SlingBatchCall>(),
+        entry::<SlingBatch>(),
         entry::<ListConvoys>(),
         entry::<ShowConvoy>(),
         entry::<CloseConvoy>(),

@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use serde_json::Value as Json;
 
 use crate::error::{Error, Result};
@@ -30,6 +30,72 @@ impl TaskSpec {
             ..TaskSpec::default()
         }
     }
+}
+
+/// A dependency of a task: the index of another task (from 0), or its key.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(untagged)]
+pub enum TaskRef {
+    Index(i64),
+    Key(String),
+}
+
+/// One task of a batch: an object of a task file.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct TaskInput {
+    pub title: String,
+    pub body: Option<String>,
+    pub priority: Option<Priority>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub labels: Vec<String>,
+    /// Tasks this one waits for.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub depends_on: Vec<TaskRef>,
+    /// A name other tasks can depend on.
+    pub key: Option<String>,
+}
+
+impl From<TaskSpec> for TaskInput {
+    /// A task already checked (from a task file), as a request carries it.
+    fn from(t: TaskSpec) -> Self {
+        TaskInput {
+            title: t.title,
+            body: t.body,
+            priority: Some(t.priority),
+            labels: t.labels,
+            depends_on: t
+                .depends_on
+                .into_iter()
+                .map(|i| TaskRef::Index(i as i64))
+                .collect(),
+            key: t.key,
+        }
+    }
+}
+
+/// Tasks already checked (from a task file), as a request carries them.
+pub fn inputs(tasks: Vec<TaskSpec>) -> Vec<TaskInput> {
+    tasks.into_iter().map(TaskInput::from).collect()
+}
+
+/// A request's tasks, checked and resolved (keys to indices), with the same
+/// checks and messages as a task file's.
+pub fn check(tasks: &[TaskInput]) -> Result<Vec<TaskSpec>> {
+    let values = tasks
+        .iter()
+        .map(|t| {
+            let mut v = serde_json::to_value(t).expect("tasks serialize");
+            // The checks read absent fields, not nulls.
+            if let Json::Object(map) = &mut v {
+                map.retain(|_, value| !value.is_null());
+            }
+            v
+        })
+        .collect();
+    from_values(values)
 }
 
 #[derive(Deserialize)]

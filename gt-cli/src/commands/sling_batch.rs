@@ -7,7 +7,7 @@ use gt_core::{Error, Result};
 
 use crate::commands::parse_enum;
 use crate::context::Ctx;
-use gt_core::calls::{SlingBatchCall, TaskInput};
+use gt_core::calls::SlingBatch;
 
 /// Sling many beads as one tracked convoy, atomically
 ///
@@ -91,10 +91,10 @@ pub fn run(ctx: &mut Ctx, args: SlingBatchArgs) -> Result<()> {
         Some(path) => read_tasks(path)?,
         None => args.tasks.iter().map(TaskSpec::titled).collect(),
     };
-    let batch = ctx.town()?.call(SlingBatchCall {
+    let batch = ctx.town()?.call(SlingBatch {
         rig_id: args.rig,
         convoy_title: args.title,
-        tasks: tasks.into_iter().map(TaskInput::from).collect(),
+        tasks: tasks::inputs(tasks),
         merge_mode: Some(args.merge_mode),
         feature_branch: args.feature_branch,
         max_polecats: args.max_polecats,

@@ -38,9 +38,23 @@ pub struct Slung {
     pub agent: Agent,
 }
 
-/// `gt sling-batch`.
+request! {
+    /// A convoy of beads, created atomically, each hooked and dispatched when ready.
+    pub struct SlingBatch {
+        /// The rig (name or ID).
+        pub rig_id: String,
+        pub convoy_title: String,
+        pub tasks: Vec<crate::tasks::TaskInput>,
+        pub merge_mode: Option<MergeMode>,
+        pub feature_branch: Option<String>,
+        pub max_polecats: Option<u32>,
+        pub idempotency_key: Option<String>,
+    }
+}
+
+/// A batch with its tasks checked and resolved: what the operation works on.
 #[derive(Debug, Clone, Default)]
-pub struct SlingBatch {
+pub(crate) struct Batch {
     pub rig: String,
     pub title: String,
     pub tasks: Vec<TaskSpec>,
@@ -137,7 +151,7 @@ fn dedup(labels: &[String]) -> Vec<String> {
 
 /// A stable digest of what a batch asks for, so that reusing an idempotency key
 /// for different work is caught rather than silently answered with old work.
-fn fingerprint(req: &SlingBatch) -> String {
+fn fingerprint(req: &Batch) -> String {
     let tasks: Vec<Json> = req
         .tasks
         .iter()
@@ -218,7 +232,20 @@ impl Town {
     /// most `max_polecats` at once) and dispatches those with no blockers. With an
     /// idempotency key seen before, writes nothing and returns the earlier convoy.
     pub fn sling_batch(&mut self, req: &SlingBatch) -> Result<SlungBatch> {
-        super::required("convoy title", &req.title)?;
+        super::required("convoy title", &req.convoy_title)?;
+        let batch = Batch {
+            rig: req.rig_id.clone(),
+            title: req.convoy_title.clone(),
+            tasks: crate::tasks::check(&req.tasks)?,
+            merge_mode: req.merge_mode.unwrap_or_default(),
+            feature_branch: req.feature_branch.clone(),
+            max_polecats: req.max_polecats,
+            idempotency_key: req.idempotency_key.clone(),
+        };
+        self.sling_resolved(&batch)
+    }
+
+    fn sling_resolved(&mut self, req: &Batch) -> Result<SlungBatch> {
         if req.tasks.is_empty() {
             return Err(
                 Error::usage("a batch needs at least one task").with_hint(Hint::fields(
@@ -288,7 +315,7 @@ impl Town {
     }
 }
 
-fn create_convoy(unit: &mut Unit, req: &SlingBatch, rig: &Rig, print: &str) -> Result<Convoy> {
+fn create_convoy(unit: &mut Unit, req: &Batch, rig: &Rig, print: &str) -> Result<Convoy> {
     let population = unit.population("convoys")?;
     let convoy = Convoy {
         id: id::generate(IdKind::Convoy, population),
@@ -326,12 +353,7 @@ fn create_convoy(unit: &mut Unit, req: &SlingBatch, rig: &Rig, print: &str) -> R
 }
 
 /// Creates the batch's beads in task order; returns their IDs.
-fn create_tasks(
-    unit: &mut Unit,
-    req: &SlingBatch,
-    rig: &Rig,
-    convoy_id: &str,
-) -> Result<Vec<String>> {
+fn create_tasks(unit: &mut Unit, req: &Batch, rig: &Rig, convoy_id: &str) -> Result<Vec<String>> {
     let population = unit.population("beads")?;
     // IDs are drawn up front, sized for the town after the batch, so that
     // dependencies can name tasks that come later in the list.
@@ -369,7 +391,7 @@ fn create_tasks(
 
 /// Hooks the batch onto polecats: ready beads first, then waiting ones, in task
 /// order, up to the cap (R8).
-fn hook_batch(unit: &mut Unit, req: &SlingBatch, rig: &Rig, ids: &[String]) -> Result<()> {
+fn hook_batch(unit: &mut Unit, req: &Batch, rig: &Rig, ids: &[String]) -> Result<()> {
     let (ready, waiting): (Vec<usize>, Vec<usize>) =
         (0..ids.len()).partition(|&i| req.tasks[i].depends_on.is_empty());
     let cap = req.max_polecats.map_or(usize::MAX, |n| n as usize);

@@ -48,9 +48,9 @@ fn seeded(path: &std::path::Path) -> Fixture {
             .collect();
         let batch = town
             .sling_batch(&SlingBatch {
-                rig: "alpha".into(),
-                title: format!("convoy {c}"),
-                tasks,
+                rig_id: "alpha".into(),
+                convoy_title: format!("convoy {c}"),
+                tasks: crate::tasks::inputs(tasks),
                 max_polecats: Some(4),
                 ..Default::default()
             })

@@ -33,9 +33,9 @@ fn batch(town: &mut Town, tasks: &[(&str, &[usize])], cap: Option<u32>) -> Slung
         })
         .collect();
     town.sling_batch(&SlingBatch {
-        rig: "alpha".into(),
-        title: "batch".into(),
-        tasks,
+        rig_id: "alpha".into(),
+        convoy_title: "batch".into(),
+        tasks: crate::tasks::inputs(tasks),
         max_polecats: cap,
         ..Default::default()
     })
@@ -366,9 +366,9 @@ pub(crate) fn polecat_names_follow_the_pool(mut town: Town) {
 /// Idempotency: the same key returns the first convoy and writes nothing.
 pub(crate) fn an_idempotency_key_returns_the_first_convoy(mut town: Town) {
     let req = SlingBatch {
-        rig: "alpha".into(),
-        title: "ci".into(),
-        tasks: vec![TaskSpec::titled("x"), TaskSpec::titled("y")],
+        rig_id: "alpha".into(),
+        convoy_title: "ci".into(),
+        tasks: crate::tasks::inputs(vec![TaskSpec::titled("x"), TaskSpec::titled("y")]),
         idempotency_key: Some("build-42".into()),
         ..Default::default()
     };
@@ -384,7 +384,7 @@ pub(crate) fn an_idempotency_key_returns_the_first_convoy(mut town: Town) {
     );
     assert_eq!(town.beads(&BeadFilter::default()).unwrap().len(), 2);
     let different = SlingBatch {
-        tasks: vec![TaskSpec::titled("z")],
+        tasks: crate::tasks::inputs(vec![TaskSpec::titled("z")]),
         ..req
     };
     assert_eq!(town.sling_batch(&different).unwrap_err().code(), "conflict");
@@ -758,9 +758,9 @@ mod properties {
                     })
                     .collect();
                 town.sling_batch(&SlingBatch {
-                    rig: rig(*beta).into(),
-                    title: "p".into(),
-                    tasks: specs,
+                    rig_id: rig(*beta).into(),
+                    convoy_title: "p".into(),
+                    tasks: crate::tasks::inputs(specs),
                     max_polecats: *cap,
                     idempotency_key: key.map(|k| format!("key-{k}")),
                     ..Default::default()

@@ -76,9 +76,9 @@ fn sling(town: &mut Town, rig: &str, title: &str) -> Slung {
 /// A batch of `titles` on `rig`, none waiting for another, with no cap.
 fn batch(town: &mut Town, rig: &str, title: &str, titles: &[&str]) -> SlungBatch {
     let req = SlingBatch {
-        rig: rig.into(),
-        title: title.into(),
-        tasks: titles.iter().map(|t| TaskSpec::titled(*t)).collect(),
+        rig_id: rig.into(),
+        convoy_title: title.into(),
+        tasks: crate::tasks::inputs(titles.iter().map(|t| TaskSpec::titled(*t)).collect()),
         ..Default::default()
     };
     town.sling_batch(&req).expect("sling a batch")
@@ -139,16 +139,16 @@ pub fn write(path: &Path) {
     tick();
     let checkout = town
         .sling_batch(&SlingBatch {
-            rig: "alpha".into(),
-            title: "Checkout".into(),
-            tasks: vec![
+            rig_id: "alpha".into(),
+            convoy_title: "Checkout".into(),
+            tasks: crate::tasks::inputs(vec![
                 TaskSpec::titled("A"),
                 TaskSpec {
                     depends_on: vec![0],
                     ..TaskSpec::titled("B")
                 },
                 TaskSpec::titled("C"),
-            ],
+            ]),
             max_polecats: Some(2),
             ..Default::default()
         })

@@ -52,9 +52,9 @@ fn sling(town: &mut Town, title: &str) -> crate::ops::sling::Slung {
 
 fn batch(town: &mut Town, titles: &[&str], cap: u32) -> SlungBatch {
     town.sling_batch(&SlingBatch {
-        rig: "alpha".into(),
-        title: "batch".into(),
-        tasks: titles.iter().map(|t| TaskSpec::titled(*t)).collect(),
+        rig_id: "alpha".into(),
+        convoy_title: "batch".into(),
+        tasks: crate::tasks::inputs(titles.iter().map(|t| TaskSpec::titled(*t)).collect()),
         max_polecats: Some(cap),
         ..Default::default()
     })
@@ -234,9 +234,9 @@ fn a_place_a_death_frees_is_fed_in_the_same_pass(mut town: Town, clock: Clock) {
     town.reset_agent(&spare.agent.id, false).unwrap();
     let b = town
         .sling_batch(&SlingBatch {
-            rig: "beta".into(),
-            title: "batch".into(),
-            tasks: ["a", "b"].map(TaskSpec::titled).to_vec(),
+            rig_id: "beta".into(),
+            convoy_title: "batch".into(),
+            tasks: crate::tasks::inputs(["a", "b"].map(TaskSpec::titled).to_vec()),
             max_polecats: Some(1),
             ..Default::default()
         })
