@@ -3,8 +3,9 @@
 //! (its path parameters, query or JSON body are the request's fields), each
 //! call runs on a blocking thread with a `Town` of its own, and the result is
 //! the command's `--json` document. One guard checks every request (Host,
-//! token, content type, origin, read-only) and one function maps errors to
-//! status codes. The tokio runtime starts here and nowhere else.
+//! token, content type, origin, read-only: `guard`) and one function maps
+//! errors to status codes; the event stream is `events`, the dashboard's
+//! files `assets`. The tokio runtime starts here and nowhere else.
 
 use std::collections::HashMap;
 use std::net::SocketAddr;
@@ -18,7 +19,6 @@ use axum::response::sse::{Event as SseEvent, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{on, MethodFilter};
 use axum::Router;
-use futures_util::stream::{self, StreamExt};
 use gt_core::calls::{self, Effect, ListEvents};
 use gt_core::model::Event;
 use gt_core::routes::{self, Route};
@@ -30,6 +30,15 @@ use serde_json::{json, Value as Json};
 use tokio::sync::{watch, OwnedSemaphorePermit, Semaphore};
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::timeout::RequestBodyTimeoutLayer;
+
+mod assets;
+mod events;
+mod guard;
+
+use assets::{page, ICON, PAGE, SCRIPT, STYLE};
+use events::{log_end, poll_events, stream_events};
+use guard::guard;
+pub use guard::is_loopback;
 
 /// Bodies larger than this are refused (413), at once when the request
 /// declares its length.
@@ -108,32 +117,6 @@ struct App {
     readers: std::sync::Mutex<Vec<Town>>,
 }
 
-/// How many idle towns the streams keep for their reads.
-const READERS: usize = 2;
-
-impl App {
-    /// The page of events after `last` (the first `EVENT_PAGE` of them), read
-    /// with one of the kept towns (or a new one while all are busy).
-    fn page_after(&self, last: i64) -> Result<Vec<Event>> {
-        let kept = self.readers.lock().ok().and_then(|mut r| r.pop());
-        let mut town = match kept {
-            Some(t) => t,
-            None => Town::open(&self.open)?,
-        };
-        let page = town.call(ListEvents {
-            after: Some(last),
-            limit: Some(EVENT_PAGE),
-            ..Default::default()
-        })?;
-        if let Ok(mut readers) = self.readers.lock() {
-            if readers.len() < READERS {
-                readers.push(town);
-            }
-        }
-        Ok(page)
-    }
-}
-
 /// An error as an HTTP response: the JSON error of §4 with its status.
 struct ApiError(Error);
 
@@ -170,153 +153,6 @@ impl IntoResponse for ApiError {
         }
         response
     }
-}
-
-/// Whether `addr` is a loopback address (no token needed there).
-pub fn is_loopback(addr: &SocketAddr) -> bool {
-    addr.ip().is_loopback()
-}
-
-/// The credentials of an `Authorization: Bearer …` header; the scheme's name
-/// compares without case (RFC 9110 §11.1).
-fn bearer(header: &str) -> Option<&str> {
-    let (scheme, credentials) = header.split_once(' ')?;
-    scheme
-        .eq_ignore_ascii_case("bearer")
-        .then(|| credentials.trim_start())
-}
-
-/// Compares two secrets in time that does not depend on where they differ.
-/// (Only the length, which is no secret of the token's, shows in the time.)
-fn same_secret(a: &[u8], b: &[u8]) -> bool {
-    a.len() == b.len() && a.iter().zip(b).fold(0u8, |diff, (x, y)| diff | (x ^ y)) == 0
-}
-
-/// A `Host` header's name and port (80 when it names none, as browsers and
-/// curl send it for the default port); `None` when it is no host.
-fn split_host(host: &str) -> Option<(&str, u16)> {
-    let (name, port) = match host.strip_prefix('[') {
-        // An IPv6 literal: [::1]:7878
-        Some(rest) => {
-            let (inside, after) = rest.split_once(']')?;
-            let port = match after {
-                "" => None,
-                p => Some(p.strip_prefix(':')?),
-            };
-            (&host[..inside.len() + 2], port)
-        }
-        None => match host.rsplit_once(':') {
-            Some((name, port)) => (name, Some(port)),
-            None => (host, None),
-        },
-    };
-    let port = match port {
-        Some(p) => p.parse().ok()?,
-        None => 80,
-    };
-    (!name.is_empty()).then_some((name, port))
-}
-
-/// The names a browser may use for this server (against DNS rebinding): its
-/// address, localhost and the names given with `--host`; on every interface
-/// without `--host`, any name (the token is the guard, as said on start).
-fn host_allowed(options: &ServeOptions, host: &str) -> bool {
-    let Some((name, port)) = split_host(host) else {
-        return false;
-    };
-    if port != options.addr.port() {
-        return false;
-    }
-    let ip = options.addr.ip();
-    if ip.is_unspecified() && options.hosts.is_empty() {
-        return true;
-    }
-    let served = match ip {
-        std::net::IpAddr::V4(v4) => v4.to_string(),
-        std::net::IpAddr::V6(v6) => format!("[{v6}]"),
-    };
-    name == served
-        || name.eq_ignore_ascii_case("localhost")
-        || options.hosts.iter().any(|h| h.eq_ignore_ascii_case(name))
-}
-
-/// The one guard: every `/api` request passes it or is refused.
-async fn guard(State(app): State<Arc<App>>, req: Request, next: Next) -> Response {
-    let headers = req.headers();
-    let host = headers
-        .get(header::HOST)
-        .and_then(|h| h.to_str().ok())
-        .unwrap_or("");
-    if !host_allowed(&app.options, host) {
-        return refusal(
-            StatusCode::FORBIDDEN,
-            "forbidden",
-            format!("this server does not answer to the host '{host}'"),
-            "use the address gt serve printed",
-        );
-    }
-    if req.uri().to_string().len() > URI_LIMIT {
-        return refusal(
-            StatusCode::URI_TOO_LONG,
-            "too_large",
-            format!("the request line is longer than {} KiB", URI_LIMIT >> 10),
-            "send long values in a JSON body",
-        );
-    }
-    let api = req.uri().path().starts_with("/api");
-    if let (Some(token), true) = (&app.options.token, api) {
-        let given = headers
-            .get(header::AUTHORIZATION)
-            .and_then(|h| h.to_str().ok())
-            .and_then(bearer)
-            .unwrap_or("");
-        if !same_secret(given.as_bytes(), token.as_bytes()) {
-            return refusal(
-                StatusCode::UNAUTHORIZED,
-                "unauthorized",
-                "a valid token is needed",
-                "send Authorization: Bearer TOKEN (the token gt serve was started with)",
-            );
-        }
-    }
-    let write = matches!(*req.method(), Method::POST | Method::PATCH | Method::DELETE);
-    if write {
-        if app.options.read_only {
-            return refusal(
-                StatusCode::FORBIDDEN,
-                "forbidden",
-                "this server is read-only",
-                "start gt serve without --read-only to make changes",
-            );
-        }
-        let json = headers
-            .get(header::CONTENT_TYPE)
-            .and_then(|h| h.to_str().ok())
-            // Media types compare without case (RFC 9110 §8.3.1).
-            .is_some_and(|c| {
-                let media = c.split(';').next().unwrap_or("").trim();
-                media.eq_ignore_ascii_case("application/json")
-            });
-        if !json {
-            return refusal(
-                StatusCode::UNSUPPORTED_MEDIA_TYPE,
-                "unsupported_media_type",
-                "a write must be sent as application/json",
-                "send Content-Type: application/json",
-            );
-        }
-        if let Some(origin) = headers.get(header::ORIGIN).and_then(|o| o.to_str().ok()) {
-            if origin != format!("http://{host}") {
-                return refusal(
-                    StatusCode::FORBIDDEN,
-                    "forbidden",
-                    format!("a write from {origin} is not allowed"),
-                    "write from the dashboard this server serves",
-                );
-            }
-        }
-    }
-    next.run(req).await
 }
 
 /// The request's fields from the route's path, its query and its body.
@@ -520,28 +356,6 @@ fn router(app: Arc<App>) -> Router {
         .with_state(app)
 }
 
-/// The dashboard, built into the binary: no build step, nothing fetched
-/// from elsewhere (the policy says so to the browser).
-const PAGE: &str = include_str!("dashboard/index.html");
-const SCRIPT: &str = include_str!("dashboard/dashboard.js");
-const STYLE: &str = include_str!("dashboard/dashboard.css");
-const ICON: &str = include_str!("dashboard/favicon.svg");
-
-fn page(content_type: &'static str, body: &'static str) -> Response {
-    (
-        [
-            (header::CONTENT_TYPE, content_type),
-            (
-                header::CONTENT_SECURITY_POLICY,
-                "default-src 'self'; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'",
-            ),
-            (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
-        ],
-        body,
-    )
-        .into_response()
-}
-
 /// `GET /api/town`: what `gt init` reports; also the health check. Its
 /// `X-GT-Read-Only` header tells the page whether to show controls.
 async fn town(State(app): State<Arc<App>>) -> Response {
@@ -557,158 +371,6 @@ async fn town(State(app): State<Arc<App>>) -> Response {
             ([("x-gt-read-only", read_only)], axum::Json(info)).into_response()
         }
         Err(e) => ApiError(e).into_response(),
-    }
-}
-
-fn sse(event: &Event) -> SseEvent {
-    SseEvent::default()
-        .id(event.id.to_string())
-        .data(serde_json::to_string(event).unwrap_or_default())
-}
-
-/// The id to resume after: `Last-Event-ID`, else the last `after` of the
-/// query (the last, as everywhere a query repeats a field); `None` for a
-/// fresh start.
-fn resume_after(headers: &HeaderMap, query: Option<&str>) -> Result<Option<i64>> {
-    let resume = headers
-        .get("last-event-id")
-        .and_then(|h| h.to_str().ok())
-        .map(str::to_string)
-        .or_else(|| {
-            routes::query_pairs(query)
-                .into_iter()
-                .rev()
-                .find(|(k, _)| k == "after")
-                .map(|(_, v)| v)
-        });
-    // An empty one asks for nothing to be resumed (some clients send it so).
-    match resume.filter(|r| !r.trim().is_empty()) {
-        None => Ok(None),
-        Some(r) => r
-            .trim()
-            .parse::<i64>()
-            .map(Some)
-            .map_err(|_| Error::usage("Last-Event-ID is not an event id")),
-    }
-}
-
-/// Where a stream is: the last event it sent.
-struct Cursor {
-    app: Arc<App>,
-    last: i64,
-    newest: watch::Receiver<i64>,
-    _permit: OwnedSemaphorePermit,
-}
-
-impl Cursor {
-    /// The next page of events after `last`, once there is one. The page is
-    /// read only when the client has taken the previous one, so a stream
-    /// holds one page at most however slowly its client reads; `None` when
-    /// the store cannot be read (the client resumes from its last id).
-    async fn next_page(mut self) -> Option<(Vec<Event>, Cursor)> {
-        loop {
-            if *self.newest.borrow_and_update() > self.last {
-                let (app, last) = (self.app.clone(), self.last);
-                let page = crate::runtime::blocking(move || app.page_after(last))
-                    .await
-                    .ok()?;
-                if let Some(e) = page.last() {
-                    self.last = e.id;
-                    return Some((page, self));
-                }
-            }
-            // Nothing newer yet: wait for the poller.
-            self.newest.changed().await.ok()?;
-        }
-    }
-}
-
-/// `GET /api/events/stream`: each audit event as an SSE event, from what is
-/// committed after the connection, or after `Last-Event-ID` (`?after=ID`).
-/// Replay and live events are the same pages read from the store, so a
-/// stream resumed from the start of a long log, or behind a big batch, holds
-/// one page at a time and misses nothing.
-async fn stream_events(State(app): State<Arc<App>>, headers: HeaderMap, req: Request) -> Response {
-    let resume = match resume_after(&headers, req.uri().query()) {
-        Ok(resume) => resume,
-        Err(e) => return ApiError(e).into_response(),
-    };
-    let Ok(permit) = app.streams.clone().try_acquire_owned() else {
-        return ApiError(
-            Error::unavailable(format!(
-                "{} event streams are open, the most this server keeps",
-                app.options.max_streams
-            ))
-            .with_hint("close a dashboard, or try again shortly"),
-        )
-        .into_response();
-    };
-    let mut newest = app.newest.clone();
-    let last = resume.unwrap_or_else(|| *newest.borrow_and_update());
-    let cursor = Cursor {
-        app: app.clone(),
-        last,
-        newest,
-        _permit: permit,
-    };
-    let mut stopping = app.stopping.clone();
-    let until_stop = async move {
-        let _ = stopping.wait_for(|s| *s).await;
-    };
-    let events = stream::unfold(cursor, Cursor::next_page)
-        .flat_map(|page| {
-            stream::iter(
-                page.into_iter()
-                    .map(|e| Ok::<_, std::convert::Infallible>(sse(&e))),
-            )
-        })
-        .take_until(until_stop);
-    Sse::new(events)
-        .keep_alive(KeepAlive::new().interval(Duration::from_secs(15)))
-        .into_response()
-}
-
-/// Opens the town and finds where its log ends (0 when it has no event yet);
-/// `None` when the town cannot be read now.
-fn log_end(open: &OpenOptions) -> Option<(Town, i64)> {
-    let mut town = Town::open(open).ok()?;
-    let newest = town
-        .call(ListEvents {
-            limit: Some(1),
-            ..Default::default()
-        })
-        .ok()?;
-    Some((town, newest.last().map_or(0, |e| e.id)))
-}
-
-/// The one poller: where the log ends, whoever wrote to it, shared by every
-/// stream. It asks the store for its newest event ten times a second: one
-/// index probe each. `start` is the town and where its log ended when the
-/// server started, if it could be read then.
-fn poll_events(open: OpenOptions, start: Option<(Town, i64)>, newest: watch::Sender<i64>) {
-    let mut town = start.map(|(town, _)| town);
-    loop {
-        if town.is_none() {
-            town = Town::open(&open).ok();
-        }
-        if let Some(t) = town.as_mut() {
-            let end = t.call(ListEvents {
-                limit: Some(1),
-                ..Default::default()
-            });
-            match end {
-                Ok(end) => {
-                    let end = end.last().map_or(0, |e| e.id);
-                    newest.send_if_modified(|seen| std::mem::replace(seen, end) != end);
-                }
-                // Down or busy: try again, with a fresh connection.
-                Err(_) => town = None,
-            }
-        }
-        if newest.is_closed() {
-            return;
-        }
-        std::thread::sleep(POLL);
     }
 }
 
@@ -943,59 +605,5 @@ mod tests {
         assert!(head.ends_with(&format!("content-length: {}", body.len())));
         let error: Json = serde_json::from_str(body).unwrap();
         assert_eq!(error["error"]["code"], "unavailable");
-    }
-
-    #[test]
-    fn hosts_are_the_address_localhost_and_the_names_given() {
-        let on = |addr: &str, hosts: &[&str]| ServeOptions {
-            hosts: hosts.iter().map(|h| h.to_string()).collect(),
-            ..ServeOptions::new(addr.parse().unwrap())
-        };
-        let table: &[(ServeOptions, &str, bool)] = &[
-            (on("127.0.0.1:7878", &[]), "127.0.0.1:7878", true),
-            (on("127.0.0.1:7878", &[]), "localhost:7878", true),
-            (on("127.0.0.1:7878", &[]), "LocalHost:7878", true),
-            (on("127.0.0.1:7878", &[]), "localhost", false),
-            (on("127.0.0.1:7878", &[]), "evil.example:7878", false),
-            (on("127.0.0.1:7878", &[]), "127.0.0.1:7879", false),
-            (on("127.0.0.1:7878", &[]), "", false),
-            (on("127.0.0.1:7878", &[]), "localhost:", false),
-            // Port 80 is what browsers and curl leave out.
-            (on("127.0.0.1:80", &[]), "localhost", true),
-            (on("127.0.0.1:80", &[]), "127.0.0.1", true),
-            (on("127.0.0.1:80", &[]), "127.0.0.1:80", true),
-            (on("[::1]:7878", &[]), "[::1]:7878", true),
-            (on("[::1]:7878", &[]), "[::1]", false),
-            (on("[::1]:80", &[]), "[::1]", true),
-            (on("[::1]:7878", &[]), "[::1]x:7878", false),
-            // Every interface, no names: any name (the token guards).
-            (on("0.0.0.0:7878", &[]), "anything.example:7878", true),
-            (on("0.0.0.0:7878", &[]), "anything.example:7879", false),
-            // Every interface, with names: those only.
-            (on("0.0.0.0:7878", &["gt.example"]), "gt.example:7878", true),
-            (on("0.0.0.0:7878", &["gt.example"]), "GT.example:7878", true),
-            (
-                on("0.0.0.0:7878", &["gt.example"]),
-                "evil.example:7878",
-                false,
-            ),
-            (on("0.0.0.0:7878", &["gt.example"]), "localhost:7878", true),
-        ];
-        for (options, host, allowed) in table {
-            assert_eq!(
-                host_allowed(options, host),
-                *allowed,
-                "{host} on {}",
-                options.addr
-            );
-        }
-    }
-
-    #[test]
-    fn secrets_compare_whole() {
-        assert!(same_secret(b"abcdef", b"abcdef"));
-        assert!(!same_secret(b"abcdef", b"abcdeg"));
-        assert!(!same_secret(b"abc", b"abcdef"));
-        assert!(!same_secret(b"", b"abcdef"));
     }
 }
