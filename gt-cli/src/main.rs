@@ -5,6 +5,7 @@ mod commands;
 mod config;
 mod context;
 mod generated;
+mod guide;
 mod live;
 #[cfg(feature = "mcp")]
 mod mcp;

@@ -217,10 +217,7 @@ fn description(root: &clap::Command, path: &str) -> String {
         .map(|a| a.to_string())
         .unwrap_or_default();
     let about = about.split_whitespace().collect::<Vec<_>>().join(" ");
-    format!(
-        "{}.",
-        crate::commands::prompt::in_tool_words(&about, Some(path))
-    )
+    format!("{}.", crate::guide::in_tool_words(&about, Some(path)))
 }
 
 /// A schema as the object MCP wants; a list result is wrapped under its noun.
@@ -284,7 +281,7 @@ pub(crate) fn instructions(mode: &Mode) -> String {
              implied in every call."
         );
     }
-    let mut guide = crate::commands::prompt::mayor_tools_guide();
+    let mut guide = crate::guide::mayor_tools_guide();
     if mode.core {
         guide.push_str(
             "\n\nThis server serves the Mayor's everyday tools; the guide names others, \
@@ -581,7 +578,7 @@ mod tests {
     #[test]
     fn every_command_has_its_tool_or_is_cli_only() {
         let entries = calls::catalogue();
-        for path in crate::commands::prompt::leaf_commands() {
+        for path in crate::guide::leaf_commands() {
             let called = entries.iter().any(|e| e.spec.cli == path);
             assert!(
                 called || crate::names::NOT_CALLS.contains(&path.as_str()),
