@@ -100,20 +100,24 @@ pub(crate) const CONVOY_COUNTS_UPDATE_SQL: &str =
     "UPDATE convoys SET total_beads = total_beads + ?2, \
                  closed_beads = closed_beads + ?3, failed_beads = failed_beads + ?4, \
                  version = version + 1 WHERE id = ?1";
-pub(crate) const SETTLE_UPDATE_SQL: &str = "UPDATE convoys SET \
+pub(crate) const SETTLE_UPDATE_SQL: &str = concat!(
+    "UPDATE convoys SET \
          status = CASE status WHEN 'landed' THEN 'active' ELSE 'landed' END, \
          landed_at = CASE status WHEN 'landed' THEN NULL ELSE ?2 END, \
          updated_at = ?2, version = version + 1 \
-         WHERE id = ?1 AND (status = 'landed' AND closed_beads < total_beads \
-         OR status = 'active' AND total_beads > 0 AND closed_beads = total_beads)";
-pub(crate) const SETTLE_EVENT_INSERT_SQL: &str = "INSERT INTO events (subject_id, event_type, actor, old_value, new_value, metadata, created_at, convoy_id) \
+         WHERE id = ?1 AND ",
+    crate::rules::settles_sql!()
+);
+pub(crate) const SETTLE_EVENT_INSERT_SQL: &str = concat!(
+    "INSERT INTO events (subject_id, event_type, actor, old_value, new_value, metadata, created_at, convoy_id) \
          SELECT ?1, \
          CASE status WHEN 'active' THEN ?4 ELSE ?5 END, ?2, \
          json_quote(status), \
          CASE status WHEN 'active' THEN '\"landed\"' ELSE '\"active\"' END, \
          json_object('closed_beads', closed_beads, 'total_beads', total_beads), ?3, ?1 \
-         FROM convoys WHERE id = ?1 AND (status = 'landed' AND closed_beads < total_beads \
-         OR status = 'active' AND total_beads > 0 AND closed_beads = total_beads)";
+         FROM convoys WHERE id = ?1 AND ",
+    crate::rules::settles_sql!()
+);
 pub(crate) const AGENTS_INSERT_SQL: &str =
     "INSERT INTO agents (id, name, role, rig, status, hook, pid, last_activity_at, created_at) \
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";

@@ -491,19 +491,20 @@ impl<'a> Unit<'a> {
             return Ok(None);
         };
         let (total_beads, closed_beads) = (row.int(1)? + delta[0], row.int(2)? + delta[1]);
-        Ok(Some(match row.text(0)?.as_str() {
-            "active" if total_beads > 0 && closed_beads == total_beads => {
-                Some(Change::ConvoyLanded {
+        let status: crate::model::ConvoyStatus = row.text(0)?.parse()?;
+        Ok(Some(
+            match crate::rules::settle(status, closed_beads, total_beads) {
+                Some(crate::rules::Settle::Land) => Some(Change::ConvoyLanded {
                     closed_beads,
                     total_beads,
-                })
-            }
-            "landed" if closed_beads < total_beads => Some(Change::ConvoyReopened {
-                closed_beads,
-                total_beads,
-            }),
-            _ => None,
-        }))
+                }),
+                Some(crate::rules::Settle::Reopen) => Some(Change::ConvoyReopened {
+                    closed_beads,
+                    total_beads,
+                }),
+                None => None,
+            },
+        ))
     }
 }
 

@@ -92,8 +92,11 @@ fn check(r: &mut dyn Reader) -> Result<Vec<Violation>> {
         // R3: an active convoy lands when its beads are all closed (it never
         // lands empty); a landed one stays landed while none is open again,
         // also when its last bead is deleted.
-        let lands = status == "active" && total > 0 && closed == total;
-        if lands || (status == "landed" && closed != total) {
+        let settles = status
+            .parse()
+            .ok()
+            .and_then(|s| crate::rules::settle(s, closed, total));
+        if settles.is_some() {
             out.push(found(
                 "landing",
                 &id,

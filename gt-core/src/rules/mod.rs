@@ -13,6 +13,34 @@ use crate::query::hooked_count;
 use crate::store::{Reader, Stmt};
 use crate::unit::{Dispatch, Unit};
 
+/// What a convoy's counts call for (R3): an active convoy lands when its
+/// beads are all closed (never empty); a landed one reopens while a bead of
+/// it is not closed. The one statement of the rule: the settle SQL
+/// ([`SETTLES_SQL`]), the unit's effects and doctor's check all follow it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Settle {
+    Land,
+    Reopen,
+}
+
+/// [`Settle`] for a convoy at `status` with `closed` of `total` beads closed.
+pub fn settle(status: ConvoyStatus, closed: i64, total: i64) -> Option<Settle> {
+    match status {
+        ConvoyStatus::Active if total > 0 && closed == total => Some(Settle::Land),
+        ConvoyStatus::Landed if closed < total => Some(Settle::Reopen),
+        _ => None,
+    }
+}
+
+/// [`settle`] as SQL, over a convoy row: whether it lands or reopens.
+macro_rules! settles_sql {
+    () => {
+        "(status = 'landed' AND closed_beads < total_beads \
+         OR status = 'active' AND total_beads > 0 AND closed_beads = total_beads)"
+    };
+}
+pub(crate) use settles_sql;
+
 /// The polecat name pool, used in order; then `Polecat-21`, `Polecat-22`, ….
 pub const POLECAT_NAMES: [&str; 20] = [
     "Toast", "Maple", "Birch", "Shadow", "Clover", "Ember", "Sage", "Dusk", "Flint", "Coral",
