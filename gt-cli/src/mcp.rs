@@ -305,7 +305,7 @@ pub fn result(outcome: Result<String>) -> CallToolResult {
             r
         }
         Err(e) => {
-            let doc = crate::output::error_document(&e, &gt_core::error::ToolNames);
+            let doc = crate::output::error_document(&e, &gt_core::calls::ToolNames);
             let mut r = CallToolResult::error(vec![ContentBlock::text(doc.to_string())]);
             r.structured_content = Some(doc);
             r

@@ -116,7 +116,7 @@ impl Names for HttpNames {
             .into_iter()
             .find(|e| e.spec.cli == call);
         let Some(route) = entry.and_then(|e| e.spec.route) else {
-            return gt_core::error::ToolNames.call(call, args);
+            return gt_core::calls::ToolNames.call(call, args);
         };
         let mut route = route.to_string();
         let mut rest = Vec::new();

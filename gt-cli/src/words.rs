@@ -4,8 +4,9 @@
 //! and every hint any call gives, on any face, names only calls and fields
 //! that face has.
 
+use gt_core::calls::ToolNames;
 use gt_core::calls::{self, Entry};
-use gt_core::error::{Hint, Names, ToolNames};
+use gt_core::error::{Hint, Names};
 use gt_core::{Error, OpenOptions, Town};
 use serde_json::{json, Value as Json};
 

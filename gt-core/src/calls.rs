@@ -182,6 +182,24 @@ impl Entry {
     }
 }
 
+/// Names calls by their tools and fields as they are (MCP; HTTP names routes
+/// where a call has one).
+pub struct ToolNames;
+
+impl crate::error::Names for ToolNames {
+    fn call(&self, call: &str, args: &[(&'static str, String)]) -> String {
+        let tool = catalogue()
+            .into_iter()
+            .find(|e| e.spec.cli == call)
+            .map_or(call.to_string(), |e| e.spec.tool.to_string());
+        format!("{tool} {}", crate::error::arguments_json(args))
+    }
+
+    fn field(&self, _call: &str, field: &str) -> Vec<String> {
+        vec![field.to_string()]
+    }
+}
+
 /// The argument every list call takes, on every face, to keep only some
 /// fields of each item (`--fields id,title` on the command line).
 pub const FIELDS: &str = "fields";

@@ -188,16 +188,14 @@ pub trait Names {
     }
 }
 
-/// Names calls by their tools and fields as they are (MCP, HTTP).
-pub struct ToolNames;
+/// Names calls by their catalogue paths and fields as they are: what a hint
+/// says where no face words it (its `Display`, for logs and tests). Each face
+/// has its own (`calls::ToolNames` for MCP).
+pub struct PlainNames;
 
-impl Names for ToolNames {
+impl Names for PlainNames {
     fn call(&self, call: &str, args: &[(&'static str, String)]) -> String {
-        let tool = crate::calls::catalogue()
-            .into_iter()
-            .find(|e| e.spec.cli == call)
-            .map_or(call.to_string(), |e| e.spec.tool.to_string());
-        format!("{tool} {}", arguments_json(args))
+        format!("{call} {}", arguments_json(args))
     }
 
     fn field(&self, _call: &str, field: &str) -> Vec<String> {
@@ -224,7 +222,7 @@ pub fn arguments_json(args: &[(&'static str, String)]) -> serde_json::Value {
 
 impl fmt::Display for Hint {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.render(&ToolNames))
+        f.write_str(&self.render(&PlainNames))
     }
 }
 

@@ -5,8 +5,8 @@ use serde::{Deserialize, Serialize};
 use crate::change::{Change, Deleted, Field};
 use crate::error::{Error, Hint, Result};
 use crate::model::{Agent, AgentStatus, Bead, BeadStatus, Escalation};
-use crate::ops::patrol::{AGENT_ESCALATIONS_WHERE, DEAD_AGENT};
 use crate::query::{self, AgentFilter};
+use crate::rules::recovery::{AGENT_ESCALATIONS_WHERE, DEAD_AGENT};
 use crate::town::Town;
 use crate::unit::Unit;
 

@@ -6,8 +6,8 @@ use serde_json::Value as Json;
 use crate::change::{AgentRef, Change, Field, Holder};
 use crate::error::{Error, Hint, Result};
 use crate::model::{Agent, Bead, BeadStatus, Priority};
-use crate::ops::sling::NewBead;
 use crate::query::{self, BeadFilter};
+use crate::rules::beads::NewBead;
 use crate::town::Town;
 use crate::unit::Unit;
 

@@ -13,20 +13,18 @@ use std::time::{Duration, SystemTime};
 
 use serde::{Deserialize, Serialize};
 
-use crate::change::{Change, Resolution};
+use crate::change::Change;
 use crate::error::{Error, Hint, Result};
 use crate::id::{self, IdKind};
 use crate::model::{Agent, AgentStatus, Bead, BeadStatus, Escalation, EscalationStatus, Severity};
 use crate::query::any_idle_polecat;
+use crate::rules::recovery::{resolve, unresolved};
+pub use crate::rules::recovery::{DEAD_AGENT, STALLED_AGENT};
 use crate::rules::{CONVOY_CAP_SQL, WAITING_BEADS_SQL};
-use crate::store::{Reader, Stmt, Value};
+use crate::store::{Reader, Stmt};
 use crate::town::Town;
 use crate::unit::Unit;
 
-/// The category of the escalation raised for an agent gone silent.
-pub const STALLED_AGENT: &str = "stalled_agent";
-/// The category of the escalation raised for an agent declared dead.
-pub const DEAD_AGENT: &str = "dead_agent";
 /// The category of the escalation raised when dispatch retries run out.
 pub const DISPATCH_FAILED: &str = "dispatch_failed";
 
@@ -34,11 +32,6 @@ pub const DISPATCH_FAILED: &str = "dispatch_failed";
 /// hooked agents by status and last activity: only agents with work count).
 pub(crate) const SILENT_AGENTS_SQL: &str = "SELECT id, name, last_activity_at FROM agents \
      WHERE status = ?1 AND last_activity_at < ?2 AND hook IS NOT NULL";
-
-/// An agent's unresolved escalations of one category (the partial index of
-/// unresolved escalations by agent and category).
-pub(crate) const AGENT_ESCALATIONS_WHERE: &str =
-    "e.agent = ?1 AND e.category = ?2 AND e.status <> 'resolved'";
 
 /// The same, as much as a pass needs to see whether one is due again.
 pub(crate) const AGENT_ESCALATIONS_SQL: &str =
@@ -52,19 +45,6 @@ const END_OF_TIME: &str = "~";
 pub(crate) const DISPATCH_FAILURES_SQL: &str =
     "SELECT bead_id, agent, attempts, retries FROM dispatch_failures";
 
-/// Records a failed dispatch command: the first failure for this agent, or
-/// one more.
-pub(crate) const DISPATCH_FAILURE_UPSERT_SQL: &str =
-    "INSERT INTO dispatch_failures (bead_id, agent, attempts, retries, error, failed_at) \
-     VALUES (?1, ?2, 1, 0, ?3, ?4) ON CONFLICT (bead_id) DO UPDATE SET \
-     attempts = CASE WHEN agent = excluded.agent THEN attempts + 1 ELSE 1 END, \
-     retries = CASE WHEN agent = excluded.agent THEN retries ELSE 0 END, \
-     agent = excluded.agent, error = excluded.error, failed_at = excluded.failed_at";
-
-/// Forgets a bead's failed dispatches (it went through, or moved on).
-pub(crate) const DISPATCH_FAILURE_DELETE_SQL: &str =
-    "DELETE FROM dispatch_failures WHERE bead_id = ?1";
-
 /// Counts one more retry, guarded by the count read.
 pub(crate) const DISPATCH_RETRY_SQL: &str =
     "UPDATE dispatch_failures SET retries = retries + 1 WHERE bead_id = ?1";
@@ -73,13 +53,6 @@ pub(crate) const DISPATCH_RETRY_SQL: &str =
 pub(crate) const DISPATCH_RETRY_GUARD_SQL: &str =
     "INSERT INTO stale_reads (what) SELECT ?1 WHERE NOT EXISTS \
      (SELECT 1 FROM dispatch_failures WHERE bead_id = ?2 AND retries = ?3)";
-
-/// Fails the batch if a convoy holds more hooked beads than its cap: run after
-/// the batch's writes, so that two patrols hooking beads of one convoy at once
-/// cannot both take its last free place.
-pub(crate) const CAP_GUARD_SQL: &str = "INSERT INTO stale_reads (what) SELECT ?1 WHERE \
-     (SELECT count(*) FROM beads INDEXED BY beads_hooked \
-      WHERE convoy_id = ?2 AND assignee IS NOT NULL) > ?3";
 
 /// The rigs, for lazy assignment.
 pub(crate) const RIG_NAMES_SQL: &str = "SELECT name FROM rigs";
@@ -687,24 +660,6 @@ fn feed(unit: &mut Unit, convoy_id: &str, out: &mut PatrolReport) -> Result<()> 
     Ok(())
 }
 
-/// An agent's unresolved escalations of a category (guarded).
-fn unresolved(unit: &mut Unit, agent_name: &str, category: &str) -> Result<Vec<Escalation>> {
-    unit.load_where::<Escalation>(
-        AGENT_ESCALATIONS_WHERE,
-        &[agent_name.into(), category.into()],
-    )
-}
-
-fn resolve(unit: &mut Unit, mut esc: Escalation, reason: &str) {
-    let before = esc.status;
-    esc.status = EscalationStatus::Resolved;
-    let by = Resolution::Gt {
-        reason: reason.to_string(),
-    };
-    unit.record(&esc.id, Change::Resolved { old: before, by });
-    unit.put(esc);
-}
-
 /// Raises an escalation about an agent and its bead, with its `created` event.
 fn raise(
     unit: &mut Unit,
@@ -730,48 +685,6 @@ fn raise(
     };
     crate::ops::escalation::log_raised(unit, esc.clone());
     Ok(esc)
-}
-
-impl Unit<'_> {
-    /// Resolves the escalations patrol raised about an agent that has left
-    /// the state they report: a stalled agent beating or reset, a dead one
-    /// reset or deleted. Costs a probe only when the agent was stalled or dead.
-    pub fn agent_recovered(&mut self, before: &Agent, now: Option<AgentStatus>) -> Result<()> {
-        let category = match before.status {
-            AgentStatus::Stalled => STALLED_AGENT,
-            AgentStatus::Dead => DEAD_AGENT,
-            _ => return Ok(()),
-        };
-        if now == Some(before.status) {
-            return Ok(());
-        }
-        let reason = match now {
-            Some(status) => format!("the agent is {status}"),
-            None => "the agent was deleted".to_string(),
-        };
-        for esc in unresolved(self, &before.name, category)? {
-            resolve(self, esc, &reason);
-        }
-        Ok(())
-    }
-
-    /// Records a failed dispatch command for patrol to retry.
-    pub(crate) fn record_dispatch_failure(&mut self, bead_id: &str, agent: &str, error: &str) {
-        let now = self.now.clone();
-        self.extra(Stmt::new(
-            DISPATCH_FAILURE_UPSERT_SQL,
-            vec![bead_id.into(), agent.into(), error.into(), now.into()],
-        ));
-    }
-
-    /// Forgets a bead's failed dispatches: a retry went through, it was
-    /// escalated, or the bead moved on.
-    pub(crate) fn forget_dispatch_failure(&mut self, bead_id: &str) {
-        self.extra(Stmt::new(
-            DISPATCH_FAILURE_DELETE_SQL,
-            vec![Value::from(bead_id)],
-        ));
-    }
 }
 
 #[cfg(test)]

@@ -4,11 +4,12 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value as Json};
 
-use crate::change::{BeadSummary, Created};
+use crate::change::Created;
 use crate::error::{Error, Hint, Result};
 use crate::id::{self, IdKind};
 use crate::model::{Agent, Bead, BeadStatus, Convoy, ConvoyStatus, MergeMode, Priority, Rig};
 use crate::query;
+use crate::rules::beads::NewBead;
 use crate::store::{Reader, Stmt};
 use crate::tasks::{find_cycle, TaskSpec};
 use crate::town::Town;
@@ -81,72 +82,6 @@ pub struct SlungBatch {
     pub convoy: Convoy,
     pub beads: Vec<BatchBead>,
     pub created: bool,
-}
-
-/// What a new bead is made of.
-pub(crate) struct NewBead<'a> {
-    /// An ID drawn in advance (a batch draws all of them first); else a fresh one.
-    pub id: Option<String>,
-    pub rig: &'a str,
-    pub title: &'a str,
-    pub body: Option<&'a str>,
-    pub priority: Priority,
-    pub labels: &'a [String],
-    pub convoy_id: Option<&'a str>,
-    pub depends_on: Vec<String>,
-}
-
-impl Unit<'_> {
-    /// Adds a new open, unassigned bead, with its `created` event.
-    pub(crate) fn create_bead(&mut self, mut new: NewBead) -> Result<Bead> {
-        crate::ops::text("title", new.title)?;
-        if let Some(body) = new.body {
-            crate::ops::text("body", body)?;
-        }
-        crate::ops::texts("label", new.labels)?;
-        crate::limits::check_count("label", new.labels.len(), crate::limits::MAX_LABELS)?;
-        // Kept in the order the store reads them back in, so that a bead in a
-        // unit equals the same bead read afterwards.
-        new.depends_on.sort();
-        let id = match new.id {
-            Some(id) => id,
-            None => id::generate(IdKind::Bead, self.population("beads")?),
-        };
-        let bead = Bead {
-            id,
-            kind: "issue".to_string(),
-            status: BeadStatus::Open,
-            title: new.title.to_string(),
-            body: new.body.map(str::to_string),
-            rig: new.rig.to_string(),
-            priority: new.priority,
-            labels: dedup(new.labels),
-            metadata: Default::default(),
-            assignee: None,
-            convoy_id: new.convoy_id.map(str::to_string),
-            depends_on: new.depends_on,
-            created_by: self.actor.clone(),
-            created_at: self.now.clone(),
-            updated_at: self.now.clone(),
-            closed_at: None,
-            last_assignee: None,
-        };
-        if let Some(convoy) = &bead.convoy_id {
-            self.settle(convoy);
-        }
-        self.create_logged(bead.clone(), Created::Bead(BeadSummary::of(&bead)));
-        Ok(bead)
-    }
-}
-
-fn dedup(labels: &[String]) -> Vec<String> {
-    let mut out: Vec<String> = Vec::with_capacity(labels.len());
-    for l in labels {
-        if !out.contains(l) {
-            out.push(l.clone());
-        }
-    }
-    out
 }
 
 /// A stable digest of what a batch asks for, so that reusing an idempotency key

@@ -233,7 +233,7 @@ pub fn catalogue_for(f: &Fixture) -> Vec<Statement> {
         out.push(stmt(name, sql, vec![t(param)], Result));
     }
     use crate::ops::patrol;
-    let stalled = || vec![t(&f.agent_name), t(patrol::STALLED_AGENT)];
+    let stalled = || vec![t(&f.agent_name), t(crate::rules::recovery::STALLED_AGENT)];
     for (name, sql, params) in [
         (
             "patrol: silent agents",
@@ -247,7 +247,7 @@ pub fn catalogue_for(f: &Fixture) -> Vec<Statement> {
         ),
         (
             "patrol: escalations of an agent, loaded",
-            &*select::<Escalation>(patrol::AGENT_ESCALATIONS_WHERE),
+            &*select::<Escalation>(crate::rules::recovery::AGENT_ESCALATIONS_WHERE),
             stalled(),
         ),
         (
@@ -257,17 +257,17 @@ pub fn catalogue_for(f: &Fixture) -> Vec<Statement> {
         ),
         (
             "patrol: cap guard",
-            patrol::CAP_GUARD_SQL,
+            crate::rules::recovery::CAP_GUARD_SQL,
             vec![t("cap"), t(&f.convoy), Value::Integer(4)],
         ),
         (
             "patrol: record a failed dispatch",
-            patrol::DISPATCH_FAILURE_UPSERT_SQL,
+            crate::rules::recovery::DISPATCH_FAILURE_UPSERT_SQL,
             vec![t(&f.hooked_bead), t(&f.agent_name), t("exit 1"), t("t")],
         ),
         (
             "patrol: forget a failed dispatch",
-            patrol::DISPATCH_FAILURE_DELETE_SQL,
+            crate::rules::recovery::DISPATCH_FAILURE_DELETE_SQL,
             vec![t(&f.hooked_bead)],
         ),
         (

@@ -5,6 +5,9 @@
 
 use serde_json::json;
 
+pub mod beads;
+pub mod recovery;
+
 use crate::change::{AgentRef, BeadSummary, Change, Created, Deleted, Holder};
 use crate::error::{Error, Hint, Result};
 use crate::id::{self, IdKind};
@@ -669,7 +672,7 @@ impl Unit<'_> {
             return;
         }
         self.extra(Stmt::guard(
-            crate::ops::patrol::CAP_GUARD_SQL,
+            recovery::CAP_GUARD_SQL,
             vec![format!("cap of {convoy}").into(), convoy.into(), cap.into()],
         ));
     }
