@@ -19,8 +19,9 @@ use crate::model::{
 };
 pub use crate::ops::agent::UpdateAgent;
 use crate::ops::agent::{AgentDeleted, AgentReset, Heartbeat as Beat, HookView};
+pub use crate::ops::bead::ReassignBead;
 pub use crate::ops::bead::{CreateBead, UpdateBead};
-use crate::ops::bead::{Deleted, ReassignTo, Reassigned};
+use crate::ops::bead::{Deleted, Reassigned};
 use crate::ops::convoy::ConvoyDeleted;
 pub use crate::ops::convoy::{CloseConvoy, UpdateConvoy};
 use crate::ops::doctor::Violation;
@@ -652,17 +653,6 @@ impl Call for UpdateBead {
     }
 }
 
-request! {
-    /// Moves a bead to another agent (`agent_id`) or to a new polecat (`new`).
-    pub struct ReassignBead {
-        pub bead_id: String,
-        /// The agent (name or ID).
-        pub agent_id: Option<String>,
-        #[serde(default)]
-        pub new: bool,
-    }
-}
-
 impl Call for ReassignBead {
     type Output = Reassigned;
     const SPEC: CallSpec = spec!(
@@ -674,17 +664,7 @@ impl Call for ReassignBead {
         None
     );
     fn run(self, town: &mut Town) -> Result<Reassigned> {
-        let to = match (self.agent_id, self.new) {
-            (Some(agent), false) => ReassignTo::Agent(agent),
-            (None, true) => ReassignTo::NewPolecat,
-            _ => {
-                return Err(
-                    Error::usage("give either an agent or new, not both or neither")
-                        .with_hint("name the agent to take the bead, or ask for a new polecat"),
-                )
-            }
-        };
-        town.reassign_bead(&self.bead_id, &to)
+        town.reassign_bead(&self)
     }
 }
 

@@ -369,9 +369,34 @@ fn field_changes(before: &Bead, after: &Bead) -> Vec<Field> {
     fields
 }
 
-/// Where `gt bead reassign` moves a bead.
+request! {
+    /// Moves a bead to another agent (`agent_id`) or to a new polecat (`new`).
+    pub struct ReassignBead {
+        pub bead_id: String,
+        /// The agent (name or ID).
+        pub agent_id: Option<String>,
+        #[serde(default)]
+        pub new: bool,
+    }
+}
+
+impl ReassignBead {
+    /// Where the bead goes: an agent, or a new polecat, one of the two.
+    fn to(&self) -> Result<ReassignTo> {
+        match (&self.agent_id, self.new) {
+            (Some(agent), false) => Ok(ReassignTo::Agent(agent.clone())),
+            (None, true) => Ok(ReassignTo::NewPolecat),
+            _ => Err(
+                Error::usage("give either an agent or new, not both or neither")
+                    .with_hint("name the agent to take the bead, or ask for a new polecat"),
+            ),
+        }
+    }
+}
+
+/// Where a reassignment moves a bead.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ReassignTo {
+enum ReassignTo {
     /// An existing agent, by name or ID.
     Agent(String),
     /// A new polecat of the bead's rig.
@@ -398,7 +423,8 @@ impl Town {
     /// Moves a bead onto another agent: the new agent is hooked first, then the
     /// old one unhooked (and left idle). Work already under way stays under way
     /// with the new agent, who is dispatched to it.
-    pub fn reassign_bead(&mut self, id: &str, to: &ReassignTo) -> Result<Reassigned> {
+    pub fn reassign_bead(&mut self, req: &ReassignBead) -> Result<Reassigned> {
+        let (id, to) = (req.bead_id.as_str(), &req.to()?);
         let (bead_id, agent_id, previous) = self.write(|unit| {
             let bead_id = query::resolve::<Bead>(unit, id)?;
             let mut bead: Bead = unit.must(&bead_id)?;

@@ -439,15 +439,23 @@ pub(crate) fn status_changes_are_audited(mut town: Town) {
 
 /// R6: moving a hook between agents in one batch keeps it unique at every step.
 pub(crate) fn reassigning_moves_the_hook_in_one_batch(mut town: Town) {
-    use crate::ops::bead::ReassignTo;
+    use crate::ops::bead::ReassignBead;
     let first = sling_on(&mut town, "alpha", "one");
     let moved = town
-        .reassign_bead(&first.bead.id, &ReassignTo::NewPolecat)
+        .reassign_bead(&ReassignBead {
+            bead_id: first.bead.id.clone(),
+            new: true,
+            ..Default::default()
+        })
         .unwrap();
     assert_eq!(moved.agent.hook.as_deref(), Some(first.bead.id.as_str()));
     assert_eq!(moved.previous_agent.unwrap().hook, None);
     let back = town
-        .reassign_bead(&first.bead.id, &ReassignTo::Agent(first.agent.name.clone()))
+        .reassign_bead(&ReassignBead {
+            bead_id: first.bead.id.clone(),
+            agent_id: Some(first.agent.name.clone()),
+            ..Default::default()
+        })
         .unwrap();
     assert_eq!(back.agent.id, first.agent.id);
     assert_eq!(
@@ -577,7 +585,7 @@ rule_tests!(rqlite, rqlite_town());
 mod properties {
     use super::*;
     use crate::model::{Agent, Convoy};
-    use crate::ops::bead::ReassignTo;
+    use crate::ops::bead::ReassignBead;
     use crate::ops::convoy::CloseConvoy;
     use proptest::prelude::*;
 
@@ -840,10 +848,20 @@ mod properties {
             },
             Step::Reassign { bead, new, agent } => {
                 match (pick(&beads, *bead), pick(&agents, *agent)) {
-                    (Some(b), _) if *new => {
-                        town.reassign_bead(&b, &ReassignTo::NewPolecat).map(|_| ())
-                    }
-                    (Some(b), Some(a)) => town.reassign_bead(&b, &ReassignTo::Agent(a)).map(|_| ()),
+                    (Some(b), _) if *new => town
+                        .reassign_bead(&ReassignBead {
+                            bead_id: b,
+                            new: true,
+                            ..Default::default()
+                        })
+                        .map(|_| ()),
+                    (Some(b), Some(a)) => town
+                        .reassign_bead(&ReassignBead {
+                            bead_id: b,
+                            agent_id: Some(a),
+                            ..Default::default()
+                        })
+                        .map(|_| ()),
                     _ => Ok(()),
                 }
             }

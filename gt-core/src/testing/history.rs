@@ -11,7 +11,7 @@ use serde_json::json;
 use crate::clock::Clock;
 use crate::model::{AgentStatus, Bead, BeadStatus, MergeMode, Priority};
 use crate::ops::agent::UpdateAgent;
-use crate::ops::bead::{CreateBead, ReassignTo, UpdateBead};
+use crate::ops::bead::{CreateBead, ReassignBead, UpdateBead};
 use crate::ops::convoy::{CloseConvoy, UpdateConvoy};
 use crate::ops::escalation::RaiseEscalation;
 use crate::ops::patrol::PatrolOptions;
@@ -223,8 +223,12 @@ pub fn write(path: &Path) {
     // Work under way moves to a new polecat (hooked from another, unhooked
     // to it, dispatched again at the same status).
     tick();
-    town.reassign_bead(&solo_bead, &ReassignTo::NewPolecat)
-        .unwrap();
+    town.reassign_bead(&ReassignBead {
+        bead_id: solo_bead.clone(),
+        new: true,
+        ..Default::default()
+    })
+    .unwrap();
     let mover = town.bead(&solo_bead).unwrap().assignee.unwrap();
     // A reset that stops its agent (which forgets its process), and one
     // that does not; an idle agent set to work and back by hand.
