@@ -62,6 +62,9 @@ pub struct CallSpec {
     /// For a call that returns a list: the plural noun a face wraps it in
     /// (`{"convoys": […]}`) where a document must be an object.
     pub list: Option<&'static str>,
+    /// Whether its success makes something new (HTTP's 201 Created, unless
+    /// an idempotency key replayed an earlier call).
+    pub creates: bool,
 }
 
 /// One call: a request that knows its entry and how to run.
@@ -336,6 +339,12 @@ impl<T> SchemaOf for T {}
 
 macro_rules! spec {
     ($cli:literal, $tool:literal, $route:expr, $effect:ident, $idempotent:literal, $list:expr) => {
+        spec!(@ $cli, $tool, $route, $effect, $idempotent, $list, false)
+    };
+    ($cli:literal, $tool:literal, $route:expr, $effect:ident, $idempotent:literal, $list:expr, creates) => {
+        spec!(@ $cli, $tool, $route, $effect, $idempotent, $list, true)
+    };
+    (@ $cli:literal, $tool:literal, $route:expr, $effect:ident, $idempotent:literal, $list:expr, $creates:literal) => {
         CallSpec {
             cli: $cli,
             tool: $tool,
@@ -343,6 +352,7 @@ macro_rules! spec {
             effect: Effect::$effect,
             idempotent: $idempotent,
             list: $list,
+            creates: $creates,
         }
     };
 }
@@ -375,7 +385,8 @@ impl Call for AddRig {
         Some("POST /api/rigs"),
         Write,
         false,
-        None
+        None,
+        creates
     );
     fn run(self, town: &mut Town) -> Result<Rig> {
         town.add_rig(&self)
@@ -384,7 +395,7 @@ impl Call for AddRig {
 
 impl Call for Sling {
     type Output = Slung;
-    const SPEC: CallSpec = spec!("sling", "gt_sling", None, Write, false, None);
+    const SPEC: CallSpec = spec!("sling", "gt_sling", None, Write, false, None, creates);
     fn run(self, town: &mut Town) -> Result<Slung> {
         town.sling(&self)
     }
@@ -398,7 +409,8 @@ impl Call for SlingBatch {
         Some("POST /api/convoys"),
         Write,
         false,
-        None
+        None,
+        creates
     );
     fn run(self, town: &mut Town) -> Result<SlungBatch> {
         town.sling_batch(&self)
@@ -631,7 +643,8 @@ impl Call for CreateBead {
         Some("POST /api/beads"),
         Write,
         false,
-        None
+        None,
+        creates
     );
     fn run(self, town: &mut Town) -> Result<Bead> {
         town.create_bead(&self)
@@ -894,7 +907,8 @@ impl Call for RaiseEscalation {
         Some("POST /api/escalations"),
         Write,
         false,
-        None
+        None,
+        creates
     );
     fn run(self, town: &mut Town) -> Result<Escalation> {
         town.raise_escalation(&self)

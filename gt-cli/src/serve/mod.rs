@@ -269,9 +269,8 @@ async fn call(app: Arc<App>, route: Route, req: Request) -> Response {
     .await;
     match outcome {
         Ok(text) => {
-            let created = method == Method::POST
-                && CREATES.contains(&entry.spec.tool)
-                && !text.contains("\"created\":false");
+            let created =
+                method == Method::POST && entry.spec.creates && !text.contains("\"created\":false");
             let status = if created {
                 StatusCode::CREATED
             } else {
@@ -282,15 +281,6 @@ async fn call(app: Arc<App>, route: Route, req: Request) -> Response {
         Err(e) => ApiError(e).into_response(),
     }
 }
-
-/// The calls whose success is 201 Created (unless a key replayed an earlier one).
-const CREATES: &[&str] = &[
-    "gt_rig_add",
-    "gt_sling",
-    "gt_sling_batch",
-    "gt_bead_create",
-    "gt_escalation_raise",
-];
 
 fn method_filter(method: &str) -> MethodFilter {
     match method {
