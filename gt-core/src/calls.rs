@@ -132,8 +132,11 @@ impl Entry {
             .collect();
         if names.is_empty() || matches!(&given, Json::Array(a) if a.iter().any(|v| !v.is_string()))
         {
-            return Err(Error::usage("fields is a list of field names")
-                .with_hint("name fields the items have, such as id and title"));
+            return Err(Error::usage(format!(
+                "invalid arguments for {}: fields is a list of field names",
+                self.spec.tool
+            ))
+            .with_hint("name fields the items have, such as id and title"));
         }
         Ok(Some(names))
     }
