@@ -27,7 +27,8 @@ pub use crate::ops::convoy::{CloseConvoy, UpdateConvoy};
 use crate::ops::doctor::Violation;
 pub use crate::ops::escalation::RaiseEscalation;
 use crate::ops::escalation::{Acknowledged, Resolved};
-use crate::ops::patrol::{PatrolOptions, PatrolReport};
+pub use crate::ops::patrol::Patrol;
+use crate::ops::patrol::PatrolReport;
 pub use crate::ops::rig::AddRig;
 pub use crate::ops::sling::Sling;
 pub use crate::ops::sling::SlingBatch;
@@ -1009,20 +1010,6 @@ impl Call for ListEvents {
     }
 }
 
-request! {
-    /// One patrol pass: stalls silent agents, releases dead ones' beads, feeds
-    /// waiting work, retries failed dispatches.
-    pub struct Patrol {
-        /// A duration such as 10m (default 10m).
-        pub stall_after: Option<String>,
-        /// A duration such as 30m (default 30m).
-        pub dead_after: Option<String>,
-        pub max_dispatch_retries: Option<u32>,
-        #[serde(default)]
-        pub dry_run: bool,
-    }
-}
-
 impl Call for Patrol {
     type Output = PatrolReport;
     const SPEC: CallSpec = spec!(
@@ -1034,18 +1021,7 @@ impl Call for Patrol {
         None
     );
     fn run(self, town: &mut Town) -> Result<PatrolReport> {
-        let defaults = PatrolOptions::default();
-        let duration = |d: Option<String>, default| {
-            d.map_or(Ok(default), |d| crate::clock::parse_duration(&d))
-        };
-        town.patrol(&PatrolOptions {
-            stall_after: duration(self.stall_after, defaults.stall_after)?,
-            dead_after: duration(self.dead_after, defaults.dead_after)?,
-            max_dispatch_retries: self
-                .max_dispatch_retries
-                .unwrap_or(defaults.max_dispatch_retries),
-            dry_run: self.dry_run,
-        })
+        town.patrol(&self)
     }
 }
 

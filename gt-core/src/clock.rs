@@ -186,3 +186,26 @@ mod tests {
         assert!(parse_duration("forever").is_err());
     }
 }
+
+/// Serde for an optional duration carried as text (`10m`, `1h 30m`, or
+/// seconds), as every face gives one: `#[serde(default, with =
+/// "crate::clock::duration_text")]`.
+pub mod duration_text {
+    use std::time::Duration;
+
+    use serde::de::Error as _;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(d: &Option<Duration>, s: S) -> Result<S::Ok, S::Error> {
+        match d {
+            Some(d) => s.serialize_some(&humantime::format_duration(*d).to_string()),
+            None => s.serialize_none(),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Duration>, D::Error> {
+        Option::<String>::deserialize(d)?
+            .map(|text| super::parse_duration(&text).map_err(|e| D::Error::custom(e.message)))
+            .transpose()
+    }
+}

@@ -65,10 +65,9 @@ pub struct PatrolArgs {
 pub fn run(ctx: &mut Ctx, args: PatrolArgs) -> Result<()> {
     // Flags first, then the config file's [patrol] section or the defaults.
     let defaults = &ctx.settings.patrol;
-    let text = |d: Duration| Some(humantime::format_duration(d).to_string());
     let request = Patrol {
-        stall_after: text(args.stall_after.unwrap_or(defaults.stall_after)),
-        dead_after: text(args.dead_after.unwrap_or(defaults.dead_after)),
+        stall_after: Some(args.stall_after.unwrap_or(defaults.stall_after)),
+        dead_after: Some(args.dead_after.unwrap_or(defaults.dead_after)),
         max_dispatch_retries: Some(
             args.max_dispatch_retries
                 .unwrap_or(defaults.max_dispatch_retries),

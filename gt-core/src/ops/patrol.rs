@@ -64,7 +64,40 @@ pub(crate) const WAITING_CONVOYS_OF_RIG_SQL: &str =
     "SELECT DISTINCT b.convoy_id FROM beads b INDEXED BY beads_rig \
      WHERE b.rig = ?1 AND b.status = 'open' AND b.assignee IS NULL AND b.convoy_id IS NOT NULL";
 
-/// How a pass runs.
+request! {
+    /// One patrol pass: stalls silent agents, releases dead ones' beads, feeds
+    /// waiting work, retries failed dispatches.
+    pub struct Patrol {
+        /// A duration such as 10m (default 10m).
+        #[serde(default, with = "crate::clock::duration_text")]
+        #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
+        pub stall_after: Option<Duration>,
+        /// A duration such as 30m (default 30m).
+        #[serde(default, with = "crate::clock::duration_text")]
+        #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
+        pub dead_after: Option<Duration>,
+        pub max_dispatch_retries: Option<u32>,
+        #[serde(default)]
+        pub dry_run: bool,
+    }
+}
+
+impl Patrol {
+    /// The pass it asks for, the defaults filling what it leaves out.
+    fn options(&self) -> PatrolOptions {
+        let defaults = PatrolOptions::default();
+        PatrolOptions {
+            stall_after: self.stall_after.unwrap_or(defaults.stall_after),
+            dead_after: self.dead_after.unwrap_or(defaults.dead_after),
+            max_dispatch_retries: self
+                .max_dispatch_retries
+                .unwrap_or(defaults.max_dispatch_retries),
+            dry_run: self.dry_run,
+        }
+    }
+}
+
+/// How a pass runs: a [`Patrol`] with its defaults filled in.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PatrolOptions {
     /// A `working` agent silent this long is `stalled`.
@@ -257,7 +290,8 @@ impl Town {
     /// nothing due writes nothing. With `dry_run` every repair runs in one
     /// unit that is rolled back, so the report says exactly what a real pass
     /// would do now.
-    pub fn patrol(&mut self, options: &PatrolOptions) -> Result<PatrolReport> {
+    pub fn patrol(&mut self, req: &Patrol) -> Result<PatrolReport> {
+        let options = &req.options();
         if options.dead_after < options.stall_after {
             return Err(Error::usage(format!(
                 "the silence after which an agent is dead ({}) is shorter than the one after which it stalls ({})",

@@ -14,7 +14,7 @@ use crate::ops::agent::UpdateAgent;
 use crate::ops::bead::{CreateBead, ReassignBead, UpdateBead};
 use crate::ops::convoy::{CloseConvoy, UpdateConvoy};
 use crate::ops::escalation::RaiseEscalation;
-use crate::ops::patrol::PatrolOptions;
+use crate::ops::patrol::Patrol;
 use crate::ops::rig::AddRig;
 use crate::ops::sling::{Sling, SlingBatch, Slung, SlungBatch};
 use crate::tasks::TaskSpec;
@@ -328,7 +328,7 @@ pub fn write(path: &Path) {
 
     // Patrol: a silent agent stalls, is raised again, beats and recovers;
     // another dies and its bead is released.
-    let patrol = PatrolOptions::default();
+    let patrol = Patrol::default();
     tick();
     let stalling = sling(&mut town, "beta", "Slow work");
     clock.advance(11 * MINUTE);

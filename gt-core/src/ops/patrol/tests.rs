@@ -38,7 +38,7 @@ fn open(location: String, dispatch: Option<&str>) -> (Town, Clock) {
 }
 
 fn pass(town: &mut Town) -> PatrolReport {
-    town.patrol(&PatrolOptions::default()).unwrap()
+    town.patrol(&Patrol::default()).unwrap()
 }
 
 fn sling(town: &mut Town, title: &str) -> crate::ops::sling::Slung {
@@ -267,9 +267,9 @@ fn failed_dispatches_are_retried_then_escalated(location: String, flag: std::pat
     let command = format!("test -f '{}'", flag.display());
     let (mut town, _clock) = open(location, Some(&command));
     let s = sling(&mut town, "work");
-    let options = PatrolOptions {
-        max_dispatch_retries: 2,
-        ..PatrolOptions::default()
+    let options = Patrol {
+        max_dispatch_retries: Some(2),
+        ..Patrol::default()
     };
     for retry in 1..=2 {
         let report = town.patrol(&options).unwrap();
@@ -338,9 +338,9 @@ fn a_dry_run_changes_nothing(mut town: Town, clock: Clock) {
     clock.advance(20 * MINUTE);
     town.heartbeat(&s.agent.name).unwrap();
     let before = events(&mut town);
-    let dry = PatrolOptions {
+    let dry = Patrol {
         dry_run: true,
-        ..PatrolOptions::default()
+        ..Patrol::default()
     };
     let preview = town.patrol(&dry).unwrap();
     assert!(preview.dry_run);
@@ -432,10 +432,10 @@ fn thresholds_out_of_order_are_refused() {
     let dir = tempfile::tempdir().unwrap();
     let (mut town, _) = open(dir.path().join("t.db").display().to_string(), None);
     let err = town
-        .patrol(&PatrolOptions {
-            stall_after: 10 * MINUTE,
-            dead_after: 5 * MINUTE,
-            ..PatrolOptions::default()
+        .patrol(&Patrol {
+            stall_after: Some(10 * MINUTE),
+            dead_after: Some(5 * MINUTE),
+            ..Patrol::default()
         })
         .unwrap_err();
     assert_eq!(err.code(), "usage");
