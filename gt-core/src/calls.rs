@@ -13,10 +13,7 @@ use serde::Serialize;
 use serde_json::{Map, Value as Json};
 
 use crate::error::{Error, Result};
-use crate::model::{
-    Agent, AgentRole, AgentStatus, Bead, BeadStatus, Convoy, ConvoyStatus, Escalation, Event,
-    Priority, Rig,
-};
+use crate::model::{Agent, Bead, Convoy, Escalation, Event, Rig};
 pub use crate::ops::agent::UpdateAgent;
 use crate::ops::agent::{AgentDeleted, AgentReset, Heartbeat as Beat, HookView};
 pub use crate::ops::bead::ReassignBead;
@@ -33,7 +30,8 @@ pub use crate::ops::rig::AddRig;
 pub use crate::ops::sling::Sling;
 pub use crate::ops::sling::SlingBatch;
 use crate::ops::sling::{Slung, SlungBatch};
-use crate::query::{AgentFilter, BeadFilter, ConvoyFilter, ConvoyStatusView, EventFilter};
+use crate::query::{ConvoyStatusView, EventFilter};
+pub use crate::query::{ListAgents, ListBeads, ListConvoys};
 pub use crate::tasks::{TaskInput, TaskRef};
 use crate::town::Town;
 
@@ -421,17 +419,6 @@ impl Call for SlingBatch {
     }
 }
 
-request! {
-    /// Convoys: active ones, unless `all` or a `status` is given.
-    pub struct ListConvoys {
-        #[serde(default)]
-        pub all: bool,
-        pub status: Option<ConvoyStatus>,
-        /// The rig (name or ID).
-        pub rig_id: Option<String>,
-    }
-}
-
 impl Call for ListConvoys {
     type Output = Vec<Convoy>;
     const SPEC: CallSpec = spec!(
@@ -443,11 +430,7 @@ impl Call for ListConvoys {
         Some("convoys")
     );
     fn run(self, town: &mut Town) -> Result<Vec<Convoy>> {
-        town.convoys(&ConvoyFilter {
-            all: self.all,
-            status: self.status,
-            rig: self.rig_id,
-        })
+        town.convoys(&self)
     }
 }
 
@@ -571,27 +554,6 @@ impl Call for DeleteConvoy {
     }
 }
 
-request! {
-    /// Beads, filtered; all filters combine.
-    pub struct ListBeads {
-        pub status: Option<BeadStatus>,
-        /// The rig (name or ID).
-        pub rig_id: Option<String>,
-        pub convoy_id: Option<String>,
-        /// An agent's name.
-        pub assignee: Option<String>,
-        pub priority: Option<Priority>,
-        pub label: Option<String>,
-        /// Open work only (not closed or failed).
-        #[serde(default)]
-        pub open: bool,
-        /// Only beads whose title or body contains this text (3 characters or
-        /// more, any case).
-        pub search: Option<String>,
-        pub limit: Option<u32>,
-    }
-}
-
 impl Call for ListBeads {
     type Output = Vec<Bead>;
     const SPEC: CallSpec = spec!(
@@ -603,17 +565,7 @@ impl Call for ListBeads {
         Some("beads")
     );
     fn run(self, town: &mut Town) -> Result<Vec<Bead>> {
-        town.beads(&BeadFilter {
-            status: self.status,
-            rig: self.rig_id,
-            convoy_id: self.convoy_id,
-            assignee: self.assignee,
-            priority: self.priority,
-            label: self.label,
-            open_only: self.open,
-            search: self.search,
-            limit: self.limit,
-        })
+        town.beads(&self)
     }
 }
 
@@ -709,21 +661,6 @@ impl Call for DeleteBead {
     }
 }
 
-request! {
-    /// The town's agents, filtered.
-    pub struct ListAgents {
-        /// The rig (name or ID).
-        pub rig_id: Option<String>,
-        pub status: Option<AgentStatus>,
-        pub role: Option<AgentRole>,
-        /// Only polecats free to take work: idle, with nothing on their hook.
-        #[serde(default)]
-        pub free: bool,
-        /// The first N, oldest first (the dashboard draws 200).
-        pub limit: Option<u32>,
-    }
-}
-
 impl Call for ListAgents {
     type Output = Vec<Agent>;
     const SPEC: CallSpec = spec!(
@@ -735,13 +672,7 @@ impl Call for ListAgents {
         Some("agents")
     );
     fn run(self, town: &mut Town) -> Result<Vec<Agent>> {
-        town.agents(&AgentFilter {
-            rig: self.rig_id,
-            status: self.status,
-            role: self.role,
-            free: self.free,
-            limit: self.limit.filter(|n| *n > 0),
-        })
+        town.agents(&self)
     }
 }
 

@@ -338,14 +338,21 @@ pub fn resolve_rig(r: &mut dyn Reader, input: &str) -> Result<Rig> {
     }
 }
 
-/// Which convoys `convoy list` shows.
-#[derive(Debug, Clone, Default)]
-pub struct ConvoyFilter {
-    /// Every status, not only active convoys.
-    pub all: bool,
-    pub status: Option<ConvoyStatus>,
-    pub rig: Option<String>,
+request! {
+    /// Convoys: active ones, unless `all` or a `status` is given.
+    pub struct ListConvoys {
+        /// Every status, not only active convoys.
+        #[serde(default)]
+        pub all: bool,
+        pub status: Option<ConvoyStatus>,
+        /// The rig (name or ID).
+        #[serde(rename = "rig_id")]
+        pub rig: Option<String>,
+    }
 }
+
+/// Which convoys `convoy list` shows: the request itself.
+pub type ConvoyFilter = ListConvoys;
 
 pub fn convoys(r: &mut dyn Reader, filter: &ConvoyFilter) -> Result<Vec<Convoy>> {
     let (sql, params) = convoys_where(filter);
@@ -372,21 +379,30 @@ pub(crate) fn convoys_where(filter: &ConvoyFilter) -> (String, Vec<Value>) {
     (clauses.join(" AND "), params)
 }
 
-/// Which beads `bead list` shows.
-#[derive(Debug, Clone, Default)]
-pub struct BeadFilter {
-    pub status: Option<BeadStatus>,
-    pub rig: Option<String>,
-    pub convoy_id: Option<String>,
-    pub assignee: Option<String>,
-    pub priority: Option<Priority>,
-    pub label: Option<String>,
-    /// Open work only (not closed or failed).
-    pub open_only: bool,
-    /// Text the title or body holds (three characters at least; any case).
-    pub search: Option<String>,
-    pub limit: Option<u32>,
+request! {
+    /// Beads, filtered; all filters combine.
+    pub struct ListBeads {
+        pub status: Option<BeadStatus>,
+        /// The rig (name or ID).
+        #[serde(rename = "rig_id")]
+        pub rig: Option<String>,
+        pub convoy_id: Option<String>,
+        /// An agent's name.
+        pub assignee: Option<String>,
+        pub priority: Option<Priority>,
+        pub label: Option<String>,
+        /// Open work only (not closed or failed).
+        #[serde(default, rename = "open")]
+        pub open_only: bool,
+        /// Only beads whose title or body contains this text (3 characters or
+        /// more, any case).
+        pub search: Option<String>,
+        pub limit: Option<u32>,
+    }
 }
+
+/// Which beads `bead list` shows: the request itself.
+pub type BeadFilter = ListBeads;
 
 /// The shortest text `bead list --search` looks for: its index holds
 /// every three characters of a title or body.
@@ -538,18 +554,24 @@ pub fn newest_open_beads(r: &mut dyn Reader, limit: u32) -> Result<Vec<Bead>> {
 pub(crate) const NEWEST_BEADS_WHERE: &str =
     "b.rig = ?1 AND b.status = ?2 ORDER BY b.rowid DESC LIMIT ?3";
 
-/// Which agents `agent list` shows.
-#[derive(Debug, Clone, Default)]
-pub struct AgentFilter {
-    pub rig: Option<String>,
-    pub status: Option<AgentStatus>,
-    pub role: Option<AgentRole>,
-    /// Only polecats free to take work: idle, with nothing on their hook
-    /// (an idle polecat may hold a bead that waits for a blocker).
-    pub free: bool,
-    /// The first N, oldest first.
-    pub limit: Option<u32>,
+request! {
+    /// The town's agents, filtered.
+    pub struct ListAgents {
+        /// The rig (name or ID).
+        #[serde(rename = "rig_id")]
+        pub rig: Option<String>,
+        pub status: Option<AgentStatus>,
+        pub role: Option<AgentRole>,
+        /// Only polecats free to take work: idle, with nothing on their hook.
+        #[serde(default)]
+        pub free: bool,
+        /// The first N, oldest first (the dashboard draws 200; 0 is all).
+        pub limit: Option<u32>,
+    }
 }
+
+/// Which agents `agent list` shows: the request itself.
+pub type AgentFilter = ListAgents;
 
 pub fn agents(r: &mut dyn Reader, filter: &AgentFilter) -> Result<Vec<Agent>> {
     let (sql, params) = agents_where(filter);

@@ -52,6 +52,8 @@ impl Town {
             .with_hint(Hint::fields("leave out", "agent list", &["status"])));
         }
         let mut filter = filter.clone();
+        // A limit of 0 is all of them.
+        filter.limit = filter.limit.filter(|n| *n > 0);
         self.read(|r| {
             if let Some(rig) = &filter.rig {
                 filter.rig = Some(query::resolve_rig(r, rig)?.name);

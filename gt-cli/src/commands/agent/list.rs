@@ -36,7 +36,7 @@ pub struct AgentListArgs {
 
 pub fn run(ctx: &mut Ctx, args: AgentListArgs) -> Result<()> {
     let agents = ctx.town()?.call(ListAgents {
-        rig_id: args.rig,
+        rig: args.rig,
         status: args.status,
         role: None,
         free: args.free,

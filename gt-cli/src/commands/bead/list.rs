@@ -59,12 +59,12 @@ pub struct BeadListArgs {
 pub fn run(ctx: &mut Ctx, args: BeadListArgs) -> Result<()> {
     let beads = ctx.town()?.call(ListBeads {
         status: args.status,
-        rig_id: args.rig,
+        rig: args.rig,
         convoy_id: args.convoy,
         assignee: args.assignee,
         priority: args.priority,
         label: args.label,
-        open: args.open,
+        open_only: args.open,
         search: args.search,
         limit: args.limit,
     })?;

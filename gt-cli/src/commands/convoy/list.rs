@@ -33,7 +33,7 @@ pub fn run(ctx: &mut Ctx, args: ConvoyListArgs) -> Result<()> {
     let convoys = ctx.town()?.call(ListConvoys {
         all: args.all,
         status: args.status,
-        rig_id: args.rig,
+        rig: args.rig,
     })?;
     ctx.emit(&convoys)
 }
