@@ -17,32 +17,8 @@ use rmcp::service::RequestContext;
 use rmcp::{ErrorData as McpError, RoleServer, ServerHandler, ServiceExt};
 use serde_json::{json, Value as Json};
 
-/// The tools a polecat is served (`--polecat AGENT`).
-pub const POLECAT_TOOLS: &[&str] = &[
-    "gt_hook",
-    "gt_bead_update",
-    "gt_escalation_raise",
-    "gt_agent_heartbeat",
-];
-
 /// The bead statuses a polecat may set on its own bead.
 const POLECAT_STATUSES: &[&str] = &["in_review", "closed", "failed"];
-
-/// The Mayor's everyday tools (`--tools core`), for hosts that count context.
-pub const CORE_TOOLS: &[&str] = &[
-    "gt_sling_batch",
-    "gt_list_convoys",
-    "gt_convoy_status",
-    "gt_bead_update",
-    "gt_bead_reassign",
-    "gt_agent_reset",
-    "gt_convoy_close",
-    "gt_convoy_update",
-    "gt_list_escalations",
-    "gt_escalation_acknowledge",
-    "gt_escalation_resolve",
-    "gt_events",
-];
 
 /// Which tools a server offers, and how it describes them.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -60,9 +36,9 @@ impl Mode {
     /// Whether the tool of `entry` is offered.
     pub fn offers(&self, entry: &Entry) -> bool {
         if self.polecat.is_some() {
-            return POLECAT_TOOLS.contains(&entry.spec.tool);
+            return entry.spec.polecat;
         }
-        if self.core && !CORE_TOOLS.contains(&entry.spec.tool) {
+        if self.core && !entry.spec.core {
             return false;
         }
         !self.read_only || entry.spec.effect == Effect::Read
@@ -624,8 +600,17 @@ mod tests {
             ..Mode::default()
         });
         let names: Vec<&str> = tools.iter().map(|t| t.name.as_ref()).collect();
-        assert_eq!(names.len(), POLECAT_TOOLS.len());
-        assert!(POLECAT_TOOLS.iter().all(|t| names.contains(t)));
+        let mut names = names;
+        names.sort();
+        assert_eq!(
+            names,
+            [
+                "gt_agent_heartbeat",
+                "gt_bead_update",
+                "gt_escalation_raise",
+                "gt_hook"
+            ]
+        );
     }
 
     /// Any change to a tool's name, schema, annotations or description

@@ -64,6 +64,11 @@ pub struct CallSpec {
     /// Whether its success makes something new (HTTP's 201 Created, unless
     /// an idempotency key replayed an earlier call).
     pub creates: bool,
+    /// Whether a polecat's MCP server serves it (its own hook, bead,
+    /// heartbeats and escalations).
+    pub polecat: bool,
+    /// Whether it is in the Mayor's everyday set (`gt mcp --tools core`).
+    pub core: bool,
 }
 
 /// One call: a request that knows its entry and how to run.
@@ -339,24 +344,26 @@ impl<T: schemars::JsonSchema> SchemaOf for T {
 #[cfg(not(feature = "schema"))]
 impl<T> SchemaOf for T {}
 
+/// A call's spec: its names, effect and list noun, then any of the flags
+/// `creates` (HTTP's 201), `polecat` (served to a polecat) and `core` (in
+/// the Mayor's everyday set).
 macro_rules! spec {
-    ($cli:literal, $tool:literal, $route:expr, $effect:ident, $idempotent:literal, $list:expr) => {
-        spec!(@ $cli, $tool, $route, $effect, $idempotent, $list, false)
-    };
-    ($cli:literal, $tool:literal, $route:expr, $effect:ident, $idempotent:literal, $list:expr, creates) => {
-        spec!(@ $cli, $tool, $route, $effect, $idempotent, $list, true)
-    };
-    (@ $cli:literal, $tool:literal, $route:expr, $effect:ident, $idempotent:literal, $list:expr, $creates:literal) => {
-        CallSpec {
+    ($cli:literal, $tool:literal, $route:expr, $effect:ident, $idempotent:literal, $list:expr $(, $flag:ident)* $(,)?) => {{
+        #[allow(unused_mut)]
+        let mut spec = CallSpec {
             cli: $cli,
             tool: $tool,
             route: $route,
             effect: Effect::$effect,
             idempotent: $idempotent,
             list: $list,
-            creates: $creates,
-        }
-    };
+            creates: false,
+            polecat: false,
+            core: false,
+        };
+        $( spec.$flag = true; )*
+        spec
+    }};
 }
 
 request! {
@@ -412,7 +419,8 @@ impl Call for SlingBatch {
         Write,
         false,
         None,
-        creates
+        creates,
+        core
     );
     fn run(self, town: &mut Town) -> Result<SlungBatch> {
         town.sling_batch(&self)
@@ -427,7 +435,8 @@ impl Call for ListConvoys {
         Some("GET /api/convoys"),
         Read,
         true,
-        Some("convoys")
+        Some("convoys"),
+        core
     );
     fn run(self, town: &mut Town) -> Result<Vec<Convoy>> {
         town.convoys(&self)
@@ -449,7 +458,8 @@ impl Call for ShowConvoy {
         Some("GET /api/convoys/{convoy_id}"),
         Read,
         true,
-        None
+        None,
+        core
     );
     fn run(self, town: &mut Town) -> Result<ConvoyStatusView> {
         town.convoy_status(&self.convoy_id)
@@ -464,7 +474,8 @@ impl Call for CloseConvoy {
         Some("POST /api/convoys/{convoy_id}/close"),
         Destructive,
         true,
-        None
+        None,
+        core
     );
     fn run(self, town: &mut Town) -> Result<Convoy> {
         town.close_convoy(&self)
@@ -479,7 +490,8 @@ impl Call for UpdateConvoy {
         Some("PATCH /api/convoys/{convoy_id}"),
         Write,
         true,
-        None
+        None,
+        core
     );
     fn run(self, town: &mut Town) -> Result<Convoy> {
         town.update_convoy(&self)
@@ -615,7 +627,9 @@ impl Call for UpdateBead {
         Some("PATCH /api/beads/{bead_id}"),
         Write,
         true,
-        None
+        None,
+        polecat,
+        core
     );
     fn run(self, town: &mut Town) -> Result<Bead> {
         town.update_bead(&self)
@@ -630,7 +644,8 @@ impl Call for ReassignBead {
         Some("POST /api/beads/{bead_id}/reassign"),
         Write,
         false,
-        None
+        None,
+        core
     );
     fn run(self, town: &mut Town) -> Result<Reassigned> {
         town.reassign_bead(&self)
@@ -732,7 +747,8 @@ impl Call for ResetAgent {
         Some("POST /api/agents/{agent_id}/reset"),
         Destructive,
         false,
-        None
+        None,
+        core
     );
     fn run(self, town: &mut Town) -> Result<AgentReset> {
         town.reset_agent(&self.agent_id, self.stop)
@@ -781,7 +797,8 @@ impl Call for Heartbeat {
         Some("POST /api/agents/{agent_id}/heartbeat"),
         Write,
         true,
-        None
+        None,
+        polecat
     );
     fn run(self, town: &mut Town) -> Result<Beat> {
         town.heartbeat(&self.agent_id)
@@ -804,7 +821,8 @@ impl Call for ShowHook {
         Some("GET /api/agents/{agent_id}/hook"),
         Read,
         true,
-        None
+        None,
+        polecat
     );
     fn run(self, town: &mut Town) -> Result<HookView> {
         town.hook_of(&self.agent_id)
@@ -827,7 +845,8 @@ impl Call for ListEscalations {
         Some("GET /api/escalations"),
         Read,
         true,
-        Some("escalations")
+        Some("escalations"),
+        core
     );
     fn run(self, town: &mut Town) -> Result<Vec<Escalation>> {
         town.escalations(self.all)
@@ -843,7 +862,8 @@ impl Call for RaiseEscalation {
         Write,
         false,
         None,
-        creates
+        creates,
+        polecat
     );
     fn run(self, town: &mut Town) -> Result<Escalation> {
         town.raise_escalation(&self)
@@ -865,7 +885,8 @@ impl Call for AckEscalation {
         Some("POST /api/escalations/{escalation_id}/ack"),
         Write,
         true,
-        None
+        None,
+        core
     );
     fn run(self, town: &mut Town) -> Result<Acknowledged> {
         town.ack_escalation(&self.escalation_id)
@@ -888,7 +909,8 @@ impl Call for ResolveEscalation {
         Some("POST /api/escalations/{escalation_id}/resolve"),
         Write,
         true,
-        None
+        None,
+        core
     );
     fn run(self, town: &mut Town) -> Result<Resolved> {
         town.resolve_escalation(&self.escalation_id, self.note.as_deref())
@@ -921,7 +943,8 @@ impl Call for ListEvents {
         Some("GET /api/events"),
         Read,
         true,
-        Some("events")
+        Some("events"),
+        core
     );
     fn run(self, town: &mut Town) -> Result<Vec<Event>> {
         let since = self
