@@ -469,8 +469,7 @@ fn field_of(root: &clap::Command, path: Option<&str>, long: &str) -> (String, bo
 /// anywhere (`--max-polecats`) the field it gives, `path` being the command
 /// the text is about, if any.
 #[cfg(feature = "mcp")]
-pub fn in_tool_words(text: &str, path: Option<&str>) -> String {
-    let root = crate::cli::command_tree();
+pub fn in_tool_words(root: &clap::Command, text: &str, path: Option<&str>) -> String {
     let mut entries = gt_core::calls::catalogue();
     // Longest paths first, so that `convoy status` is named before `convoy`.
     entries.sort_by_key(|e| std::cmp::Reverse(e.spec.cli.len()));
@@ -482,7 +481,7 @@ pub fn in_tool_words(text: &str, path: Option<&str>) -> String {
             .iter()
             .find(|e| inner == e.spec.cli || inner.starts_with(&format!("{} ", e.spec.cli)));
         let Some(call) = call else {
-            return flags(inner, path, &root, true);
+            return flags(inner, path, root, true);
         };
         let mut fields: Vec<String> = Vec::new();
         let mut words = inner[call.spec.cli.len()..].split_whitespace().peekable();
@@ -490,7 +489,7 @@ pub fn in_tool_words(text: &str, path: Option<&str>) -> String {
             let Some(long) = word.strip_prefix("--") else {
                 continue;
             };
-            let (field, takes) = field_of(&root, Some(call.spec.cli), long);
+            let (field, takes) = field_of(root, Some(call.spec.cli), long);
             match words.peek() {
                 Some(value) if takes && !value.starts_with("--") => {
                     fields.push(format!("{field}: {value}"));
@@ -515,7 +514,7 @@ pub fn in_tool_words(text: &str, path: Option<&str>) -> String {
         if i % 2 == 1 {
             out.push_str(&span(part));
         } else {
-            out.push_str(&flags(part, path, &root, false));
+            out.push_str(&flags(part, path, root, false));
         }
     }
     out
@@ -557,9 +556,9 @@ fn flags(text: &str, path: Option<&str>, root: &clap::Command, quoted: bool) -> 
 /// the rest).
 #[cfg(feature = "mcp")]
 pub fn mayor_tools_guide() -> String {
-    let mut entries = gt_core::calls::catalogue();
-    entries.sort_by_key(|e| std::cmp::Reverse(e.spec.cli.len()));
-    let name_tools = |text: &str| in_tool_words(text, None);
+    let entries = gt_core::calls::catalogue();
+    let root = crate::cli::command_tree();
+    let name_tools = |text: &str| in_tool_words(&root, text, None);
     let mut out = String::from(
         "# gt: the Mayor's tools\n\n\
          You coordinate a town of coding agents with gt's tools. Work is a **bead**; a \
@@ -574,14 +573,13 @@ pub fn mayor_tools_guide() -> String {
         name_tools(NAMING),
         name_tools(EFFECTS)
     ));
-    let root = crate::cli::command_tree();
     for (heading, why, commands) in SECTIONS {
         out.push_str(&format!("## {heading}\n\n{}\n\n", name_tools(why)));
         for path in *commands {
             if let Some(e) = entries.iter().find(|e| e.spec.cli == *path) {
                 let about = find(&root, path)
                     .get_about()
-                    .map(|a| in_tool_words(&a.to_string(), Some(path)))
+                    .map(|a| in_tool_words(&root, &a.to_string(), Some(path)))
                     .unwrap_or_default();
                 out.push_str(&format!("- `{}`: {about}.\n", e.spec.tool));
             }

@@ -193,7 +193,7 @@ fn description(root: &clap::Command, path: &str) -> String {
         .map(|a| a.to_string())
         .unwrap_or_default();
     let about = about.split_whitespace().collect::<Vec<_>>().join(" ");
-    format!("{}.", crate::guide::in_tool_words(&about, Some(path)))
+    format!("{}.", crate::guide::in_tool_words(root, &about, Some(path)))
 }
 
 /// A schema as the object MCP wants; a list result is wrapped under its noun.

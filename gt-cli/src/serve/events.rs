@@ -147,13 +147,17 @@ pub(super) async fn stream_events(
 /// `None` when the town cannot be read now.
 pub(super) fn log_end(open: &OpenOptions) -> Option<(Town, i64)> {
     let mut town = Town::open(open).ok()?;
-    let newest = town
-        .call(ListEvents {
-            limit: Some(1),
-            ..Default::default()
-        })
-        .ok()?;
-    Some((town, newest.last().map_or(0, |e| e.id)))
+    let end = end_of(&mut town).ok()?;
+    Some((town, end))
+}
+
+/// The id of the newest event of the log (0 when it has none).
+fn end_of(town: &mut Town) -> Result<i64> {
+    let newest = town.call(ListEvents {
+        limit: Some(1),
+        ..Default::default()
+    })?;
+    Ok(newest.last().map_or(0, |e| e.id))
 }
 
 /// The one poller: where the log ends, whoever wrote to it, shared by every
@@ -171,13 +175,8 @@ pub(super) fn poll_events(
             town = Town::open(&open).ok();
         }
         if let Some(t) = town.as_mut() {
-            let end = t.call(ListEvents {
-                limit: Some(1),
-                ..Default::default()
-            });
-            match end {
+            match end_of(t) {
                 Ok(end) => {
-                    let end = end.last().map_or(0, |e| e.id);
                     newest.send_if_modified(|seen| std::mem::replace(seen, end) != end);
                 }
                 // Down or busy: try again, with a fresh connection.
