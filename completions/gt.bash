@@ -3464,7 +3464,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__sling__subcmd__batch)
-            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --rig --title --task --tasks-file --merge-mode --feature-branch --max-polecats --idempotency-key --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --rig --title --task --tasks-file --merge-mode --feature-branch --max-polecats --idempotency-key --brief --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

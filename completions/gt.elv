@@ -158,6 +158,7 @@ set edit:completion:arg-completer[gt] = {|@words|
             cand --json 'Print one JSON document on stdout; errors become JSON on stderr'
             cand -q 'Print only the IDs of what a command created or listed'
             cand --quiet 'Print only the IDs of what a command created or listed'
+            cand --brief 'Print the convoy, the beads'' IDs and the effects, not each bead again'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'

@@ -139,6 +139,7 @@ complete -c gt -n "__fish_gt_using_subcommand sling-batch" -l max-polecats -d 'T
 complete -c gt -n "__fish_gt_using_subcommand sling-batch" -l idempotency-key -d 'Run again with the same key: returns the first convoy, writes nothing' -r
 complete -c gt -n "__fish_gt_using_subcommand sling-batch" -l json -d 'Print one JSON document on stdout; errors become JSON on stderr'
 complete -c gt -n "__fish_gt_using_subcommand sling-batch" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
+complete -c gt -n "__fish_gt_using_subcommand sling-batch" -l brief -d 'Print the convoy, the beads\' IDs and the effects, not each bead again'
 complete -c gt -n "__fish_gt_using_subcommand sling-batch" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gt -n "__fish_gt_using_subcommand sling-batch" -s V -l version -d 'Print version'
 complete -c gt -n "__fish_gt_using_subcommand convoy; and not __fish_seen_subcommand_from list status close update add remove delete help" -l db -d 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]' -r

@@ -32,12 +32,12 @@ fn fixture() -> &'static Mutex<Fixture> {
         })
         .unwrap();
         let tasks = (0..30)
-            .map(|i| gt_core::tasks::TaskSpec::titled(format!("task {i}")))
+            .map(|i| gt_core::tasks::TaskInput::titled(format!("task {i}")))
             .collect();
         town.sling_batch(&gt_core::ops::sling::SlingBatch {
             rig_id: "app".into(),
             convoy_title: "fuzz".into(),
-            tasks: gt_core::tasks::inputs(tasks),
+            tasks,
             ..Default::default()
         })
         .unwrap();

@@ -8,6 +8,8 @@ use libfuzzer_sys::fuzz_target;
 fuzz_target!(|data: &[u8]| {
     match gt_core::tasks::parse("fuzz.json", data) {
         Ok(tasks) => {
+            // What a file gives, a batch takes.
+            let tasks = gt_core::tasks::check(&tasks).expect("a checked file resolves");
             assert!(!tasks.is_empty());
             for (i, t) in tasks.iter().enumerate() {
                 assert!(!t.title.trim().is_empty(), "task {i} has no title");

@@ -16,7 +16,8 @@ const SECTIONS: &[(&str, &str, &[&str])] = &[
          atomically, each bead is hooked onto a polecat, and every bead whose \
          blockers are closed is dispatched at once. Give `--idempotency-key` when a \
          retry must not create the work twice, and `--max-polecats` to limit how many \
-         polecats the batch occupies. Use `sling` for a single, independent task.",
+         polecats the batch occupies; `--brief` answers with the beads' IDs instead \
+         of each bead again. Use `sling` for a single, independent task.",
         &[
             "sling-batch",
             "sling",

@@ -359,6 +359,15 @@ impl Render for SlungBatch {
         } else {
             "Already created (same idempotency key)"
         };
+        if let Some(ids) = &self.bead_ids {
+            return format!(
+                "{verb}: convoy {} \"{}\" with {}: {}",
+                c.id,
+                sanitize(&c.title),
+                count(ids.len(), "bead"),
+                ids.join(" ")
+            );
+        }
         let mut text = format!(
             "{verb}: convoy {} \"{}\" with {}: {hooked} hooked, {dispatched} dispatched",
             c.id,

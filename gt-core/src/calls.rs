@@ -30,8 +30,8 @@ pub use crate::ops::rig::AddRig;
 pub use crate::ops::sling::Sling;
 pub use crate::ops::sling::SlingBatch;
 use crate::ops::sling::{Slung, SlungBatch};
-use crate::query::{ConvoyStatusView, EventFilter};
-pub use crate::query::{ListAgents, ListBeads, ListConvoys};
+use crate::query::ConvoyStatusView;
+pub use crate::query::{ListAgents, ListBeads, ListConvoys, ListEvents};
 pub use crate::tasks::{TaskInput, TaskRef};
 use crate::town::Town;
 
@@ -69,6 +69,11 @@ pub struct CallSpec {
     pub polecat: bool,
     /// Whether it is in the Mayor's everyday set (`gt mcp --tools core`).
     pub core: bool,
+    /// More routes to the call (SPEC §8's older paths): `METHOD /path`.
+    pub aliases: &'static [&'static str],
+    /// For a list that pages: the most items one answer may hold where a
+    /// server bounds what each client holds (its `limit`, 1 to this).
+    pub page: Option<u32>,
 }
 
 /// One call: a request that knows its entry and how to run.
@@ -346,9 +351,9 @@ impl<T> SchemaOf for T {}
 
 /// A call's spec: its names, effect and list noun, then any of the flags
 /// `creates` (HTTP's 201), `polecat` (served to a polecat) and `core` (in
-/// the Mayor's everyday set).
+/// the Mayor's everyday set), and the fields with a value (`aliases = […]`).
 macro_rules! spec {
-    ($cli:literal, $tool:literal, $route:expr, $effect:ident, $idempotent:literal, $list:expr $(, $flag:ident)* $(,)?) => {{
+    ($cli:literal, $tool:literal, $route:expr, $effect:ident, $idempotent:literal, $list:expr $(, $flag:ident $(= $value:expr)?)* $(,)?) => {{
         #[allow(unused_mut)]
         let mut spec = CallSpec {
             cli: $cli,
@@ -360,10 +365,18 @@ macro_rules! spec {
             creates: false,
             polecat: false,
             core: false,
+            aliases: &[],
+            page: None,
         };
-        $( spec.$flag = true; )*
+        $( spec.$flag = spec!(@value $($value)?); )*
         spec
     }};
+    (@value) => {
+        true
+    };
+    (@value $value:expr) => {
+        $value
+    };
 }
 
 request! {
@@ -420,7 +433,8 @@ impl Call for SlingBatch {
         false,
         None,
         creates,
-        core
+        core,
+        aliases = &["POST /api/mayor/{town}/tools/sling-batch"]
     );
     fn run(self, town: &mut Town) -> Result<SlungBatch> {
         town.sling_batch(&self)
@@ -436,7 +450,8 @@ impl Call for ListConvoys {
         Read,
         true,
         Some("convoys"),
-        core
+        core,
+        aliases = &["GET /api/mayor/{town}/tools/convoys"]
     );
     fn run(self, town: &mut Town) -> Result<Vec<Convoy>> {
         town.convoys(&self)
@@ -459,7 +474,8 @@ impl Call for ShowConvoy {
         Read,
         true,
         None,
-        core
+        core,
+        aliases = &["GET /api/mayor/{town}/tools/convoys/{convoy_id}"]
     );
     fn run(self, town: &mut Town) -> Result<ConvoyStatusView> {
         town.convoy_status(&self.convoy_id)
@@ -722,7 +738,8 @@ impl Call for UpdateAgent {
         Some("PATCH /api/agents/{agent_id}"),
         Write,
         true,
-        None
+        None,
+        aliases = &["PATCH /api/agents/{agent_id}/status"]
     );
     fn run(self, town: &mut Town) -> Result<Agent> {
         town.update_agent(&self)
@@ -748,7 +765,8 @@ impl Call for ResetAgent {
         Destructive,
         false,
         None,
-        core
+        core,
+        aliases = &["DELETE /api/agents/{agent_id}/hook"]
     );
     fn run(self, town: &mut Town) -> Result<AgentReset> {
         town.reset_agent(&self.agent_id, self.stop)
@@ -917,24 +935,6 @@ impl Call for ResolveEscalation {
     }
 }
 
-request! {
-    /// The audit log, newest last.
-    pub struct ListEvents {
-        /// A bead, convoy, agent (name or ID) or escalation.
-        pub subject_id: Option<String>,
-        /// A convoy: the events recorded as concerning it.
-        pub convoy_id: Option<String>,
-        pub actor: Option<String>,
-        /// A time (RFC 3339), a date, today, yesterday, or an age (10m, 2h).
-        pub since: Option<String>,
-        /// The newest N (0 for all; default 50); with `after`, the first N
-        /// after it, so that a reader pages on from the last id it got.
-        pub limit: Option<u32>,
-        /// Only events with a greater id.
-        pub after: Option<i64>,
-    }
-}
-
 impl Call for ListEvents {
     type Output = Vec<Event>;
     const SPEC: CallSpec = spec!(
@@ -944,23 +944,11 @@ impl Call for ListEvents {
         Read,
         true,
         Some("events"),
-        core
+        core,
+        page = Some(500)
     );
     fn run(self, town: &mut Town) -> Result<Vec<Event>> {
-        let since = self
-            .since
-            .as_deref()
-            .map(crate::clock::parse_since)
-            .transpose()?;
-        let limit = self.limit.unwrap_or(50);
-        town.events(&EventFilter {
-            subject: self.subject_id,
-            convoy: self.convoy_id,
-            actor: self.actor,
-            since,
-            after_id: self.after,
-            limit: (limit > 0).then_some(limit),
-        })
+        town.events(&self)
     }
 }
 

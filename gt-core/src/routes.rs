@@ -9,23 +9,6 @@ use serde_json::{json, Value as Json};
 use crate::calls::{self, Entry};
 use crate::error::{Error, Result};
 
-/// The routes of SPEC §8 beyond the catalogue's own: aliases of its calls.
-const ALIASES: &[(&str, &str, &str)] = &[
-    ("PATCH", "/api/agents/{agent_id}/status", "gt_agent_update"),
-    ("DELETE", "/api/agents/{agent_id}/hook", "gt_agent_reset"),
-    (
-        "POST",
-        "/api/mayor/{town}/tools/sling-batch",
-        "gt_sling_batch",
-    ),
-    ("GET", "/api/mayor/{town}/tools/convoys", "gt_list_convoys"),
-    (
-        "GET",
-        "/api/mayor/{town}/tools/convoys/{convoy_id}",
-        "gt_convoy_status",
-    ),
-];
-
 /// One route: a method, a path pattern (`/api/beads/{bead_id}`) and its call.
 #[derive(Debug, Clone, Copy)]
 pub struct Route {
@@ -36,20 +19,21 @@ pub struct Route {
 
 /// Every route of the catalogue, then the aliases.
 pub fn all() -> Vec<Route> {
-    let own = calls::catalogue().into_iter().filter_map(|entry| {
-        let (method, pattern) = entry.spec.route?.split_once(' ')?;
-        Some(Route {
-            method,
-            pattern,
-            entry,
+    let entries = calls::catalogue();
+    let own = entries.iter().filter_map(|e| e.spec.route.map(|r| (r, *e)));
+    let aliases = entries
+        .iter()
+        .flat_map(|e| e.spec.aliases.iter().map(|r| (*r, *e)));
+    own.chain(aliases)
+        .filter_map(|(route, entry)| {
+            let (method, pattern) = route.split_once(' ')?;
+            Some(Route {
+                method,
+                pattern,
+                entry,
+            })
         })
-    });
-    let aliases = ALIASES.iter().map(|&(method, pattern, tool)| Route {
-        method,
-        pattern,
-        entry: calls::by_tool(tool).expect("an alias of a tool"),
-    });
-    own.chain(aliases).collect()
+        .collect()
 }
 
 /// The route that `method` and `path` (without its query) name, if any:

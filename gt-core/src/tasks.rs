@@ -10,7 +10,8 @@ use serde_json::Value as Json;
 use crate::error::{Error, Result};
 use crate::model::Priority;
 
-/// One task of a batch, with its blockers resolved to indices into the batch.
+/// One task of a batch as its write reads it: a [`TaskInput`] checked, its
+/// priority filled in and its blockers resolved to indices into the batch.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct TaskSpec {
     pub title: String,
@@ -20,16 +21,6 @@ pub struct TaskSpec {
     /// Indices of the tasks this one waits for.
     pub depends_on: Vec<usize>,
     pub key: Option<String>,
-}
-
-impl TaskSpec {
-    /// A task with only a title, as `--task TITLE` gives.
-    pub fn titled(title: impl Into<String>) -> Self {
-        TaskSpec {
-            title: title.into(),
-            ..TaskSpec::default()
-        }
-    }
 }
 
 /// A dependency of a task: the index of another task (from 0), or its key.
@@ -58,44 +49,24 @@ pub struct TaskInput {
     pub key: Option<String>,
 }
 
-impl From<TaskSpec> for TaskInput {
-    /// A task already checked (from a task file), as a request carries it.
-    fn from(t: TaskSpec) -> Self {
+impl TaskInput {
+    /// A task with only a title, as `--task TITLE` gives.
+    pub fn titled(title: impl Into<String>) -> Self {
         TaskInput {
-            title: t.title,
-            body: t.body,
-            priority: Some(t.priority),
-            labels: t.labels,
-            depends_on: t
-                .depends_on
-                .into_iter()
-                .map(|i| TaskRef::Index(i as i64))
-                .collect(),
-            key: t.key,
+            title: title.into(),
+            ..TaskInput::default()
         }
     }
-}
-
-/// Tasks already checked (from a task file), as a request carries them.
-pub fn inputs(tasks: Vec<TaskSpec>) -> Vec<TaskInput> {
-    tasks.into_iter().map(TaskInput::from).collect()
 }
 
 /// A request's tasks, checked and resolved (keys to indices), with the same
 /// checks and messages as a task file's.
 pub fn check(tasks: &[TaskInput]) -> Result<Vec<TaskSpec>> {
-    let values = tasks
-        .iter()
-        .map(|t| {
-            let mut v = serde_json::to_value(t).expect("tasks serialize");
-            // The checks read absent fields, not nulls.
-            if let Json::Object(map) = &mut v {
-                map.retain(|_, value| !value.is_null());
-            }
-            v
-        })
-        .collect();
-    from_values(values)
+    if tasks.is_empty() {
+        return Err(Error::usage("tasks: there are no tasks")
+            .with_hint("give at least one task with a \"title\""));
+    }
+    resolve("tasks", tasks.iter().map(|t| (Place::VALUE, t)))
 }
 
 #[derive(Deserialize)]
@@ -107,15 +78,8 @@ struct RawTask {
     #[serde(default)]
     labels: Vec<String>,
     #[serde(default)]
-    depends_on: Vec<RawDep>,
+    depends_on: Vec<TaskRef>,
     key: Option<String>,
-}
-
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum RawDep {
-    Index(i64),
-    Key(String),
 }
 
 /// Where a task stands in its file, for messages.
@@ -152,19 +116,6 @@ fn fault(source: &str, place: Place, what: impl std::fmt::Display) -> Error {
     Error::usage(format!("{}: {what}", place.describe(source))).with_hint(hint)
 }
 
-/// Checks tasks given as JSON values (the objects of a task file), as a
-/// tool's `tasks` argument gives them.
-pub fn from_values(values: Vec<Json>) -> Result<Vec<TaskSpec>> {
-    if values.is_empty() {
-        return Err(Error::usage("tasks: there are no tasks")
-            .with_hint("give at least one task with a \"title\""));
-    }
-    resolve(
-        "tasks",
-        values.into_iter().map(|v| (Place::VALUE, v)).collect(),
-    )
-}
-
 /// The complaint about `value` if it holds a NUL character.
 pub(crate) fn nul_free(what: &str, value: &str) -> Option<String> {
     value
@@ -172,8 +123,9 @@ pub(crate) fn nul_free(what: &str, value: &str) -> Option<String> {
         .then(|| format!("the {what} contains a NUL character"))
 }
 
-/// Parses and checks a task file. `source` names it in messages.
-pub fn parse(source: &str, bytes: &[u8]) -> Result<Vec<TaskSpec>> {
+/// Parses and checks a task file: its tasks as a request carries them, each
+/// fault named by its place in the file. `source` names it in messages.
+pub fn parse(source: &str, bytes: &[u8]) -> Result<Vec<TaskInput>> {
     let text = std::str::from_utf8(bytes).map_err(|e| {
         let good = &bytes[..e.valid_up_to()];
         let line = good.iter().filter(|&&b| b == b'\n').count() + 1;
@@ -200,7 +152,14 @@ pub fn parse(source: &str, bytes: &[u8]) -> Result<Vec<TaskSpec>> {
                 .with_hint("give a JSON array of objects with a \"title\", or one object per line"),
         );
     }
-    resolve(source, raw)
+    let places: Vec<Place> = raw.iter().map(|(place, _)| *place).collect();
+    let tasks = raw
+        .into_iter()
+        .enumerate()
+        .map(|(i, (place, value))| decode(source, place, i, value))
+        .collect::<Result<Vec<_>>>()?;
+    resolve(source, places.iter().copied().zip(&tasks))?;
+    Ok(tasks)
 }
 
 fn parse_array(source: &str, text: &str) -> Result<Vec<(Place, Json)>> {
@@ -321,26 +280,47 @@ fn element_starts(text: &str) -> Vec<Place> {
     starts
 }
 
-fn resolve(source: &str, raw: Vec<(Place, Json)>) -> Result<Vec<TaskSpec>> {
-    let mut places = Vec::with_capacity(raw.len());
-    let mut parsed = Vec::with_capacity(raw.len());
-    for (i, (place, value)) in raw.into_iter().enumerate() {
-        if !value.is_object() {
-            return Err(fault(
-                source,
-                place,
-                format!("task {i} is not a JSON object"),
-            ));
-        }
-        let task: RawTask = serde_json::from_value(value)
-            .map_err(|e| fault(source, place, format!("task {i}: {e}")))?;
-        places.push(place);
-        parsed.push(task);
+/// A task of a file as a request carries it: an object with a title and
+/// a priority gt knows.
+fn decode(source: &str, place: Place, i: usize, value: Json) -> Result<TaskInput> {
+    if !value.is_object() {
+        return Err(fault(
+            source,
+            place,
+            format!("task {i} is not a JSON object"),
+        ));
     }
-    let mut keys: HashMap<String, usize> = HashMap::new();
+    let task: RawTask = serde_json::from_value(value)
+        .map_err(|e| fault(source, place, format!("task {i}: {e}")))?;
+    let Some(title) = task.title else {
+        return Err(fault(source, place, format!("task {i} has no title")));
+    };
+    let priority = task
+        .priority
+        .map(|p| p.parse())
+        .transpose()
+        .map_err(|e: Error| fault(source, place, format!("task {i}: {}", e.message)))?;
+    Ok(TaskInput {
+        title,
+        body: task.body,
+        priority,
+        labels: task.labels,
+        depends_on: task.depends_on,
+        key: task.key,
+    })
+}
+
+/// Tasks checked and their dependencies resolved to indices; each fault is
+/// named by its task's place.
+fn resolve<'a>(
+    source: &str,
+    tasks: impl IntoIterator<Item = (Place, &'a TaskInput)>,
+) -> Result<Vec<TaskSpec>> {
+    let (places, parsed): (Vec<Place>, Vec<&TaskInput>) = tasks.into_iter().unzip();
+    let mut keys: HashMap<&str, usize> = HashMap::new();
     for (i, task) in parsed.iter().enumerate() {
         if let Some(key) = &task.key {
-            if let Some(first) = keys.insert(key.clone(), i) {
+            if let Some(first) = keys.insert(key, i) {
                 return Err(fault(
                     source,
                     places[i],
@@ -353,12 +333,10 @@ fn resolve(source: &str, raw: Vec<(Place, Json)>) -> Result<Vec<TaskSpec>> {
     let mut tasks = Vec::with_capacity(n);
     for (i, task) in parsed.into_iter().enumerate() {
         let place = places[i];
-        let title = match task.title {
-            Some(t) if !t.trim().is_empty() => t,
-            Some(_) => return Err(fault(source, place, format!("task {i} has an empty title"))),
-            None => return Err(fault(source, place, format!("task {i} has no title"))),
-        };
-        let texts = std::iter::once(("title", &title))
+        if task.title.trim().is_empty() {
+            return Err(fault(source, place, format!("task {i} has an empty title")));
+        }
+        let texts = std::iter::once(("title", &task.title))
             .chain(task.body.iter().map(|b| ("body", b)))
             .chain(task.labels.iter().map(|l| ("label", l)))
             .chain(task.key.iter().map(|k| ("key", k)));
@@ -367,17 +345,11 @@ fn resolve(source: &str, raw: Vec<(Place, Json)>) -> Result<Vec<TaskSpec>> {
                 return Err(fault(source, place, format!("task {i}: {why}")));
             }
         }
-        let priority = match task.priority {
-            Some(p) => p
-                .parse()
-                .map_err(|e: Error| fault(source, place, format!("task {i}: {}", e.message)))?,
-            None => Priority::default(),
-        };
         let mut depends_on = Vec::with_capacity(task.depends_on.len());
-        for dep in task.depends_on {
+        for dep in &task.depends_on {
             let target = match dep {
-                RawDep::Index(j) if j >= 0 && (j as usize) < n => j as usize,
-                RawDep::Index(j) => {
+                &TaskRef::Index(j) if j >= 0 && (j as usize) < n => j as usize,
+                TaskRef::Index(j) => {
                     return Err(fault(
                         source,
                         place,
@@ -387,7 +359,7 @@ fn resolve(source: &str, raw: Vec<(Place, Json)>) -> Result<Vec<TaskSpec>> {
                         ),
                     ))
                 }
-                RawDep::Key(k) => *keys.get(&k).ok_or_else(|| {
+                TaskRef::Key(k) => *keys.get(k.as_str()).ok_or_else(|| {
                     fault(
                         source,
                         place,
@@ -403,12 +375,12 @@ fn resolve(source: &str, raw: Vec<(Place, Json)>) -> Result<Vec<TaskSpec>> {
             }
         }
         tasks.push(TaskSpec {
-            title,
-            body: task.body,
-            priority,
-            labels: task.labels,
+            title: task.title.clone(),
+            body: task.body.clone(),
+            priority: task.priority.unwrap_or_default(),
+            labels: task.labels.clone(),
             depends_on,
-            key: task.key,
+            key: task.key.clone(),
         });
     }
     if let Some(cycle) = find_cycle(&tasks) {
@@ -488,6 +460,11 @@ mod tests {
 
     use super::*;
 
+    /// A file's tasks, resolved as a batch resolves them.
+    fn specs(source: &str, bytes: &[u8]) -> Result<Vec<TaskSpec>> {
+        check(&parse(source, bytes)?)
+    }
+
     fn err(text: &str) -> String {
         parse("t.json", text.as_bytes()).unwrap_err().message
     }
@@ -499,13 +476,13 @@ mod tests {
             {"title": "B", "depends_on": ["a"], "priority": "high"},
             {"title": "C", "depends_on": [0, 1], "labels": ["x"], "body": "do it"}
         ]"#;
-        let tasks = parse("t.json", array.as_bytes()).unwrap();
+        let tasks = specs("t.json", array.as_bytes()).unwrap();
         assert_eq!(tasks.len(), 3);
         assert_eq!(tasks[1].depends_on, vec![0]);
         assert_eq!(tasks[1].priority, Priority::High);
         assert_eq!(tasks[2].depends_on, vec![0, 1]);
         let lines = "{\"title\": \"A\"}\n\n{\"title\": \"B\", \"depends_on\": [0]}\n";
-        let tasks = parse("t.jsonl", lines.as_bytes()).unwrap();
+        let tasks = specs("t.jsonl", lines.as_bytes()).unwrap();
         assert_eq!(tasks[1].depends_on, vec![0]);
     }
 
@@ -591,7 +568,7 @@ mod tests {
                 format!("{{{}}}", fields.join(", "))
             }).collect();
             let text = if lines { objects.join("\n") } else { format!("[{}]", objects.join(",\n")) };
-            match parse("f", text.as_bytes()) {
+            match specs("f", text.as_bytes()) {
                 Ok(tasks) => {
                     prop_assert!(find_cycle(&tasks).is_none());
                     for (i, t) in tasks.iter().enumerate() {
@@ -609,7 +586,12 @@ mod tests {
 
     #[test]
     fn cycles_are_found_with_their_path() {
-        let mut tasks: Vec<TaskSpec> = (0..4).map(|i| TaskSpec::titled(format!("t{i}"))).collect();
+        let mut tasks: Vec<TaskSpec> = (0..4)
+            .map(|i| TaskSpec {
+                title: format!("t{i}"),
+                ..TaskSpec::default()
+            })
+            .collect();
         tasks[1].depends_on = vec![0];
         tasks[2].depends_on = vec![1, 3];
         assert_eq!(find_cycle(&tasks), None);

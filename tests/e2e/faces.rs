@@ -3,7 +3,7 @@
 
 use serde_json::{json, Value};
 
-use crate::http::{get, Server};
+use crate::http::{get, send, Server};
 use crate::mcp::Client;
 use crate::support::Town;
 
@@ -81,6 +81,87 @@ pub fn lists_are_slim_alike_on_every_face(t: Town) {
         json!({"bead_id": cli[0]["id"], "fields": ["id"]}),
     );
     assert_eq!(show.code(), "usage");
+    c.finish();
+    s.terminate();
+}
+
+/// A batch's answer can be brief on every face (`--brief`, `brief`): the
+/// convoy, its beads' IDs in the order of the tasks and the effects, not
+/// each bead and agent again; the same work in the same shape everywhere.
+pub fn batch_answers_can_be_brief_on_every_face(t: Town) {
+    let t = t.with_rig();
+    let titles: Vec<String> = (0..30).map(|i| format!("task number {i}")).collect();
+    let mut args = vec![
+        "sling-batch",
+        "--rig",
+        "app",
+        "--title",
+        "CLI",
+        "--max-polecats",
+        "3",
+    ];
+    for title in &titles {
+        args.extend(["--task", title]);
+    }
+    let full: Value = t.json(&args);
+    args[4] = "CLI brief";
+    args.push("--brief");
+    let cli: Value = t.json(&args);
+    let keys = |v: &Value| -> Vec<String> { v.as_object().unwrap().keys().cloned().collect() };
+    assert_eq!(keys(&cli), ["bead_ids", "convoy", "created", "effects"]);
+    assert_eq!(cli["bead_ids"].as_array().unwrap().len(), 30);
+    assert_eq!(cli["effects"]["hooked"].as_array().unwrap().len(), 3);
+    let (brief, whole) = (cli.to_string().len(), full.to_string().len());
+    assert!(brief * 3 < whole, "brief {brief} bytes, whole {whole}");
+    // The IDs are the beads, in the order of the tasks.
+    let listed: Value = t.json(&[
+        "bead",
+        "list",
+        "--convoy",
+        cli["convoy"]["id"].as_str().unwrap(),
+    ]);
+    let mut by_title: Vec<(String, String)> = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| {
+            (
+                b["title"].as_str().unwrap().into(),
+                b["id"].as_str().unwrap().into(),
+            )
+        })
+        .collect();
+    by_title.sort_by_key(|(title, _)| titles.iter().position(|t| t == title));
+    let ids: Vec<&str> = by_title.iter().map(|(_, id)| id.as_str()).collect();
+    assert_eq!(cli["bead_ids"], json!(ids));
+
+    let tasks: Vec<Value> = titles.iter().map(|t| json!({"title": t})).collect();
+    let request = |title: &str| json!({"rig_id": "app", "convoy_title": title, "tasks": tasks, "max_polecats": 3, "brief": true});
+    let s = Server::start(&t, &[]);
+    let http = send(&s, "POST", "/api/convoys", request("HTTP brief"));
+    assert_eq!(http.status, 201, "{}", http.body);
+    let mut c = Client::start(&t, &[], &[]);
+    let mcp = c.ok("gt_sling_batch", request("MCP brief"));
+    for other in [http.json(), mcp] {
+        assert_eq!(keys(&other), keys(&cli), "{other}");
+        assert_eq!(other["bead_ids"].as_array().unwrap().len(), 30);
+        assert_eq!(other["effects"]["hooked"].as_array().unwrap().len(), 3);
+    }
+    // Not a list: no fields to pick.
+    t.fails(
+        &[
+            "sling-batch",
+            "--rig",
+            "app",
+            "--title",
+            "x",
+            "--task",
+            "y",
+            "--fields",
+            "id",
+        ],
+        2,
+    );
     c.finish();
     s.terminate();
 }

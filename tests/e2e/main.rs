@@ -133,6 +133,7 @@ suite!(
     mcp::mcp_read_only_serves_reads,
     mcp::mcp_polecat_edits_only_its_own_bead,
     faces::lists_are_slim_alike_on_every_face,
+    faces::batch_answers_can_be_brief_on_every_face,
     mcp::mcp_polecat_report_racing_a_reassign_lands_only_on_its_own_bead,
     mcp::mcp_servers_and_the_cli_write_one_town_at_once,
     patrol::patrol_repairs_a_silent_town_once,

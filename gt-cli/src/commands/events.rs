@@ -57,12 +57,12 @@ fn parse_since(s: &str) -> Result<String, String> {
 
 pub fn run(ctx: &mut Ctx, args: EventsArgs) -> Result<()> {
     let mut request = ListEvents {
-        subject_id: args.subject,
-        convoy_id: args.convoy,
+        subject: args.subject,
+        convoy: args.convoy,
         actor: ctx.actor_flag.clone(),
         since: args.since,
         limit: Some(args.limit),
-        after: None,
+        after_id: None,
     };
     let events = ctx.town()?.call(request.clone())?;
     let names = names_of(ctx, &events)?;
@@ -79,7 +79,7 @@ pub fn run(ctx: &mut Ctx, args: EventsArgs) -> Result<()> {
     request.limit = Some(0);
     loop {
         std::thread::sleep(POLL);
-        request.after = Some(last);
+        request.after_id = Some(last);
         let events = ctx.town()?.call(request.clone())?;
         let names = names_of(ctx, &events)?;
         for event in &events {

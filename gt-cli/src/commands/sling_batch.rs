@@ -2,7 +2,7 @@ use std::io::Read;
 
 use clap::Args;
 use gt_core::model::MergeMode;
-use gt_core::tasks::{self, TaskSpec};
+use gt_core::tasks::{self, TaskInput};
 use gt_core::{Error, Result};
 
 use crate::commands::parse_enum;
@@ -67,9 +67,13 @@ pub struct SlingBatchArgs {
     /// Run again with the same key: returns the first convoy, writes nothing
     #[arg(long, value_name = "KEY")]
     pub idempotency_key: Option<String>,
+
+    /// Print the convoy, the beads' IDs and the effects, not each bead again
+    #[arg(long)]
+    pub brief: bool,
 }
 
-fn read_tasks(path: &str) -> Result<Vec<TaskSpec>> {
+fn read_tasks(path: &str) -> Result<Vec<TaskInput>> {
     let (name, bytes) = if path == "-" {
         let mut bytes = Vec::new();
         std::io::stdin()
@@ -89,16 +93,17 @@ fn read_tasks(path: &str) -> Result<Vec<TaskSpec>> {
 pub fn run(ctx: &mut Ctx, args: SlingBatchArgs) -> Result<()> {
     let tasks = match &args.tasks_file {
         Some(path) => read_tasks(path)?,
-        None => args.tasks.iter().map(TaskSpec::titled).collect(),
+        None => args.tasks.iter().map(TaskInput::titled).collect(),
     };
     let batch = ctx.town()?.call(SlingBatch {
         rig_id: args.rig,
         convoy_title: args.title,
-        tasks: tasks::inputs(tasks),
+        tasks,
         merge_mode: Some(args.merge_mode),
         feature_branch: args.feature_branch,
         max_polecats: args.max_polecats,
         idempotency_key: args.idempotency_key,
+        brief: args.brief,
     })?;
     ctx.emit(&batch)
 }

@@ -18,7 +18,7 @@ impl App {
             None => Town::open(&self.open)?,
         };
         let page = town.call(ListEvents {
-            after: Some(last),
+            after_id: Some(last),
             limit: Some(EVENT_PAGE),
             ..Default::default()
         })?;

@@ -59,9 +59,12 @@ const URI_LIMIT: usize = 8 << 10;
 /// larger than this by itself, 431, before gt sees it).
 const HEAD_BUFFER: usize = 64 << 10;
 
-/// The most events one stream reads from the store at once, and the most
-/// `GET /api/events` answers at once.
-pub const EVENT_PAGE: u32 = 500;
+/// The most events one stream reads from the store at once: the page of
+/// `GET /api/events`.
+pub const EVENT_PAGE: u32 = match <ListEvents as calls::Call>::SPEC.page {
+    Some(n) => n,
+    None => 500,
+};
 
 /// How often the one poller looks for new events.
 const POLL: Duration = Duration::from_millis(100);
@@ -230,14 +233,14 @@ async fn call(app: Arc<App>, route: Route, req: Request) -> Response {
         Err(response) => return response,
     };
     let mut entry = route.entry;
-    // The whole log in one answer is for the command line; here it comes in
-    // pages.
-    if entry.spec.tool == "gt_events" {
+    // A whole list in one answer is for the command line; here a list that
+    // pages comes in pages.
+    if let Some(page) = entry.spec.page {
         let limit = args.get("limit").and_then(Json::as_u64);
-        if limit.is_some_and(|n| n == 0 || n > u64::from(EVENT_PAGE)) {
+        if limit.is_some_and(|n| n == 0 || n > u64::from(page)) {
             return ApiError(
-                Error::usage(format!("limit must be 1 to {EVENT_PAGE} here")).with_hint(
-                    "page on with after=ID, the id of the last event of the previous page",
+                Error::usage(format!("limit must be 1 to {page} here")).with_hint(
+                    "page on with after=ID, the id of the last item of the previous page",
                 ),
             )
             .into_response();

@@ -9,9 +9,15 @@ use crate::town::Town;
 
 impl Town {
     /// Events matching `filter`, oldest first. A subject may be given by ID prefix
-    /// (also of a deleted subject) or, for agents, by name.
+    /// (also of a deleted subject) or, for agents, by name; `since` as any
+    /// time [`crate::clock::parse_since`] reads.
     pub fn events(&mut self, filter: &EventFilter) -> Result<Vec<Event>> {
         let mut filter = filter.clone();
+        filter.since = filter
+            .since
+            .as_deref()
+            .map(crate::clock::parse_since)
+            .transpose()?;
         self.read(|r| {
             if let Some(subject) = &filter.subject {
                 filter.subject = Some(resolve_subject(r, subject)?);

@@ -50,6 +50,10 @@ request! {
         pub feature_branch: Option<String>,
         pub max_polecats: Option<u32>,
         pub idempotency_key: Option<String>,
+        /// Answer with the convoy, the beads' IDs and the effects, not each
+        /// bead and its agent again.
+        #[serde(default)]
+        pub brief: bool,
     }
 }
 
@@ -80,8 +84,25 @@ pub struct BatchBead {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SlungBatch {
     pub convoy: Convoy,
+    /// Each bead with its agent, in the order of the tasks (none in a brief
+    /// answer).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub beads: Vec<BatchBead>,
+    /// In a brief answer: the beads' IDs, in the order of the tasks.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bead_ids: Option<Vec<String>>,
     pub created: bool,
+}
+
+impl SlungBatch {
+    /// The brief answer: the convoy and its beads' IDs.
+    pub fn brief(self) -> SlungBatch {
+        SlungBatch {
+            bead_ids: Some(self.beads.into_iter().map(|b| b.bead.id).collect()),
+            beads: Vec::new(),
+            ..self
+        }
+    }
 }
 
 /// A stable digest of what a batch asks for, so that reusing an idempotency key
@@ -177,7 +198,8 @@ impl Town {
             max_polecats: req.max_polecats,
             idempotency_key: req.idempotency_key.clone(),
         };
-        self.sling_resolved(&batch)
+        let slung = self.sling_resolved(&batch)?;
+        Ok(if req.brief { slung.brief() } else { slung })
     }
 
     fn sling_resolved(&mut self, req: &Batch) -> Result<SlungBatch> {
@@ -370,6 +392,7 @@ fn batch_view(
     Ok(SlungBatch {
         convoy,
         beads,
+        bead_ids: None,
         created,
     })
 }

@@ -468,7 +468,7 @@ pub fn catalogue_for(f: &Fixture) -> Vec<Statement> {
             actor: (mask & 4 != 0).then(|| f.actor.clone()),
             since: (mask & 8 != 0).then(|| f.since.clone()),
             after_id: (mask & 16 != 0).then_some(f.recent_event),
-            limit: (mask & 32 != 0).then_some(50),
+            limit: Some(if mask & 32 != 0 { 50 } else { 0 }),
         };
         let (sql, params) = query::events_sql(&filter);
         // With no filter (or only a limit), `events` is the feed itself; the
@@ -484,8 +484,7 @@ pub fn catalogue_for(f: &Fixture) -> Vec<Statement> {
             convoy: filter.convoy.clone().filter(|_| filter.subject.is_none()),
             since: filter.since.clone().filter(|_| mask & 3 == 0),
             after_id: filter.after_id.filter(|_| mask & 11 == 0),
-            limit: None,
-            ..Default::default()
+            ..EventFilter::all()
         };
         let mut s = stmt(
             format!("events {}", describe_events(&filter)),
@@ -679,7 +678,7 @@ fn describe_events(f: &EventFilter) -> String {
         (f.actor.is_some(), "--actor"),
         (f.since.is_some(), "--since"),
         (f.after_id.is_some(), "after"),
-        (f.limit.is_some(), "--limit"),
+        (f.most().is_some(), "--limit"),
     ])
 }
 

@@ -13,7 +13,7 @@ use crate::ops::escalation::RaiseEscalation;
 use crate::ops::rig::AddRig;
 use crate::ops::sling::{Sling, SlingBatch};
 use crate::query::EventFilter;
-use crate::tasks::TaskSpec;
+use crate::tasks::{TaskInput, TaskRef};
 use crate::{OpenOptions, Town};
 
 /// The town every statement runs on, and the IDs to run them with.
@@ -36,21 +36,25 @@ fn seeded(path: &std::path::Path) -> Fixture {
     let mut convoys = Vec::new();
     for c in 0..48 {
         let tasks = (0..120)
-            .map(|i| TaskSpec {
+            .map(|i| TaskInput {
                 labels: if i % 40 == 7 {
                     vec!["urgent".into()]
                 } else {
                     vec![]
                 },
-                depends_on: if i % 10 == 9 { vec![i - 1] } else { vec![] },
-                ..TaskSpec::titled(format!("task {c}.{i}"))
+                depends_on: if i % 10 == 9 {
+                    vec![TaskRef::Index(i - 1)]
+                } else {
+                    vec![]
+                },
+                ..TaskInput::titled(format!("task {c}.{i}"))
             })
             .collect();
         let batch = town
             .sling_batch(&SlingBatch {
                 rig_id: "alpha".into(),
                 convoy_title: format!("convoy {c}"),
-                tasks: crate::tasks::inputs(tasks),
+                tasks,
                 max_polecats: Some(4),
                 ..Default::default()
             })

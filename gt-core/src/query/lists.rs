@@ -288,21 +288,53 @@ pub(crate) fn escalations_where(all: bool) -> &'static str {
     }
 }
 
-/// Which events `gt events` shows.
-#[derive(Debug, Clone, Default)]
-pub struct EventFilter {
-    pub subject: Option<String>,
-    /// A convoy: the events recorded as concerning it (its own, its beads'
-    /// while they were tracked, deleted ones' included, and its escalations'
-    /// and polecats').
-    pub convoy: Option<String>,
-    pub actor: Option<String>,
-    /// Canonical RFC 3339 time; events at or after it.
-    pub since: Option<String>,
-    /// Only events after this ID (for following).
-    pub after_id: Option<i64>,
-    /// The newest N (still printed oldest first).
-    pub limit: Option<u32>,
+request! {
+    /// The audit log, newest last.
+    pub struct ListEvents {
+        /// A bead, convoy, agent (name or ID) or escalation.
+        #[serde(rename = "subject_id")]
+        pub subject: Option<String>,
+        /// A convoy: the events recorded as concerning it (its own, its beads'
+        /// while they were tracked, deleted ones' included, and its
+        /// escalations' and polecats').
+        #[serde(rename = "convoy_id")]
+        pub convoy: Option<String>,
+        pub actor: Option<String>,
+        /// A time (RFC 3339), a date, today, yesterday, or an age (10m, 2h).
+        pub since: Option<String>,
+        /// The newest N (0 for all; default 50); with `after`, the first N
+        /// after it, so that a reader pages on from the last id it got.
+        pub limit: Option<u32>,
+        /// Only events with a greater id.
+        #[serde(rename = "after")]
+        pub after_id: Option<i64>,
+    }
+}
+
+/// Which events `gt events` shows: the request itself, its subject, convoy
+/// and time made exact by [`crate::town::Town::events`].
+pub type EventFilter = ListEvents;
+
+/// How many events a list without a limit shows.
+pub const EVENTS_SHOWN: u32 = 50;
+
+impl ListEvents {
+    /// The whole log (or all of it that the other filters keep).
+    pub fn all() -> Self {
+        ListEvents {
+            limit: Some(0),
+            ..ListEvents::default()
+        }
+    }
+
+    /// The most events the list holds: none for all of them.
+    pub fn most(&self) -> Option<u32> {
+        match self.limit {
+            None => Some(EVENTS_SHOWN),
+            Some(0) => None,
+            n => n,
+        }
+    }
 }
 
 /// The statement of [`events`]. A subject or convoy leads (its index range of
@@ -356,7 +388,7 @@ pub(crate) fn events_sql(filter: &EventFilter) -> (String, Vec<Value>) {
          convoy_id FROM events WHERE {} ORDER BY id {order}",
         clauses.join(" AND ")
     );
-    if let Some(n) = filter.limit {
+    if let Some(n) = filter.most() {
         params.push(i64::from(n).into());
         sql.push_str(&format!(" LIMIT ?{}", params.len()));
     }

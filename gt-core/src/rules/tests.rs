@@ -8,7 +8,7 @@ use crate::ops::bead::UpdateBead;
 use crate::ops::rig::AddRig;
 use crate::ops::sling::{Sling, SlingBatch, SlungBatch};
 use crate::query::{BeadFilter, ConvoyFilter, EventFilter};
-use crate::tasks::TaskSpec;
+use crate::tasks::{TaskInput, TaskRef};
 use crate::{event_type as ev, Town};
 
 /// A town with the rigs `alpha` and `beta`.
@@ -27,15 +27,15 @@ pub(crate) fn with_rigs(mut town: Town) -> Town {
 fn batch(town: &mut Town, tasks: &[(&str, &[usize])], cap: Option<u32>) -> SlungBatch {
     let tasks = tasks
         .iter()
-        .map(|(title, deps)| TaskSpec {
-            depends_on: deps.to_vec(),
-            ..TaskSpec::titled(*title)
+        .map(|(title, deps)| TaskInput {
+            depends_on: deps.iter().map(|&d| TaskRef::Index(d as i64)).collect(),
+            ..TaskInput::titled(*title)
         })
         .collect();
     town.sling_batch(&SlingBatch {
         rig_id: "alpha".into(),
         convoy_title: "batch".into(),
-        tasks: crate::tasks::inputs(tasks),
+        tasks,
         max_polecats: cap,
         ..Default::default()
     })
@@ -73,7 +73,7 @@ fn progress(town: &mut Town, convoy: &str) -> (i64, i64, ConvoyStatus) {
 fn count_events(town: &mut Town, subject: &str, event_type: &str) -> usize {
     town.events(&EventFilter {
         subject: Some(subject.into()),
-        ..Default::default()
+        ..EventFilter::all()
     })
     .unwrap()
     .iter()
@@ -368,23 +368,23 @@ pub(crate) fn an_idempotency_key_returns_the_first_convoy(mut town: Town) {
     let req = SlingBatch {
         rig_id: "alpha".into(),
         convoy_title: "ci".into(),
-        tasks: crate::tasks::inputs(vec![TaskSpec::titled("x"), TaskSpec::titled("y")]),
+        tasks: vec![TaskInput::titled("x"), TaskInput::titled("y")],
         idempotency_key: Some("build-42".into()),
         ..Default::default()
     };
     let first = town.sling_batch(&req).unwrap();
-    let events_before = town.events(&EventFilter::default()).unwrap().len();
+    let events_before = town.events(&EventFilter::all()).unwrap().len();
     let again = town.sling_batch(&req).unwrap();
     assert!(!again.created);
     assert_eq!(again.convoy, first.convoy);
     assert_eq!(again.beads, first.beads);
     assert_eq!(
-        town.events(&EventFilter::default()).unwrap().len(),
+        town.events(&EventFilter::all()).unwrap().len(),
         events_before
     );
     assert_eq!(town.beads(&BeadFilter::default()).unwrap().len(), 2);
     let different = SlingBatch {
-        tasks: crate::tasks::inputs(vec![TaskSpec::titled("z")]),
+        tasks: vec![TaskInput::titled("z")],
         ..req
     };
     assert_eq!(town.sling_batch(&different).unwrap_err().code(), "conflict");
@@ -423,7 +423,7 @@ pub(crate) fn status_changes_are_audited(mut town: Town) {
     let events = town
         .events(&EventFilter {
             subject: Some(a.clone()),
-            ..Default::default()
+            ..EventFilter::all()
         })
         .unwrap();
     let change = events
@@ -759,16 +759,20 @@ mod properties {
                 let specs = tasks
                     .iter()
                     .enumerate()
-                    .map(|(i, deps)| TaskSpec {
+                    .map(|(i, deps)| TaskInput {
                         // Only earlier tasks, so the batch has no cycle.
-                        depends_on: deps.iter().filter(|&&d| d < i).map(|&d| d % n).collect(),
-                        ..TaskSpec::titled(format!("t{i}"))
+                        depends_on: deps
+                            .iter()
+                            .filter(|&&d| d < i)
+                            .map(|&d| TaskRef::Index((d % n) as i64))
+                            .collect(),
+                        ..TaskInput::titled(format!("t{i}"))
                     })
                     .collect();
                 town.sling_batch(&SlingBatch {
                     rig_id: rig(*beta).into(),
                     convoy_title: "p".into(),
-                    tasks: crate::tasks::inputs(specs),
+                    tasks: specs,
                     max_polecats: *cap,
                     idempotency_key: key.map(|k| format!("key-{k}")),
                     ..Default::default()
@@ -1193,7 +1197,7 @@ mod properties {
             let events = town
                 .events(&EventFilter {
                     subject: Some(b.id.clone()),
-                    ..Default::default()
+                    ..EventFilter::all()
                 })
                 .unwrap();
             assert_eq!(
@@ -1247,7 +1251,7 @@ mod properties {
     }
 
     fn event_count(town: &mut Town) -> usize {
-        town.events(&EventFilter::default()).unwrap().len()
+        town.events(&EventFilter::all()).unwrap().len()
     }
 
     /// Runs `cases` random histories on towns from `make`, checking every

@@ -17,7 +17,7 @@ use crate::ops::escalation::RaiseEscalation;
 use crate::ops::patrol::Patrol;
 use crate::ops::rig::AddRig;
 use crate::ops::sling::{Sling, SlingBatch, Slung, SlungBatch};
-use crate::tasks::TaskSpec;
+use crate::tasks::{TaskInput, TaskRef};
 use crate::{OpenOptions, Town};
 
 /// Who writes the history.
@@ -78,7 +78,7 @@ fn batch(town: &mut Town, rig: &str, title: &str, titles: &[&str]) -> SlungBatch
     let req = SlingBatch {
         rig_id: rig.into(),
         convoy_title: title.into(),
-        tasks: crate::tasks::inputs(titles.iter().map(|t| TaskSpec::titled(*t)).collect()),
+        tasks: titles.iter().map(|t| TaskInput::titled(*t)).collect(),
         ..Default::default()
     };
     town.sling_batch(&req).expect("sling a batch")
@@ -141,14 +141,14 @@ pub fn write(path: &Path) {
         .sling_batch(&SlingBatch {
             rig_id: "alpha".into(),
             convoy_title: "Checkout".into(),
-            tasks: crate::tasks::inputs(vec![
-                TaskSpec::titled("A"),
-                TaskSpec {
-                    depends_on: vec![0],
-                    ..TaskSpec::titled("B")
+            tasks: vec![
+                TaskInput::titled("A"),
+                TaskInput {
+                    depends_on: vec![TaskRef::Index(0)],
+                    ..TaskInput::titled("B")
                 },
-                TaskSpec::titled("C"),
-            ]),
+                TaskInput::titled("C"),
+            ],
             max_polecats: Some(2),
             ..Default::default()
         })
@@ -409,7 +409,8 @@ pub fn written() -> (tempfile::TempDir, PathBuf) {
 pub fn events(path: &Path) -> Vec<crate::model::Event> {
     let clock = Clock::system();
     let mut town = open(&path.display().to_string(), &clock, None);
-    town.events(&Default::default()).expect("read the events")
+    town.events(&crate::query::ListEvents::all())
+        .expect("read the events")
 }
 
 /// Every stored event of the town at `path`, one line each, exactly as

@@ -11,7 +11,7 @@ use crate::ops::bead::UpdateBead;
 use crate::ops::rig::AddRig;
 use crate::ops::sling::{Sling, SlingBatch, SlungBatch};
 use crate::query::EventFilter;
-use crate::tasks::TaskSpec;
+use crate::tasks::TaskInput;
 use crate::{OpenOptions, Town};
 
 const MINUTE: Duration = Duration::from_secs(60);
@@ -54,7 +54,7 @@ fn batch(town: &mut Town, titles: &[&str], cap: u32) -> SlungBatch {
     town.sling_batch(&SlingBatch {
         rig_id: "alpha".into(),
         convoy_title: "batch".into(),
-        tasks: crate::tasks::inputs(titles.iter().map(|t| TaskSpec::titled(*t)).collect()),
+        tasks: titles.iter().map(|t| TaskInput::titled(*t)).collect(),
         max_polecats: Some(cap),
         ..Default::default()
     })
@@ -78,7 +78,7 @@ fn idle_polecat(town: &mut Town) -> String {
 }
 
 fn events(town: &mut Town) -> usize {
-    town.events(&EventFilter::default()).unwrap().len()
+    town.events(&EventFilter::all()).unwrap().len()
 }
 
 /// Every invariant holds: the pass left nothing for the doctor.
@@ -236,7 +236,7 @@ fn a_place_a_death_frees_is_fed_in_the_same_pass(mut town: Town, clock: Clock) {
         .sling_batch(&SlingBatch {
             rig_id: "beta".into(),
             convoy_title: "batch".into(),
-            tasks: crate::tasks::inputs(["a", "b"].map(TaskSpec::titled).to_vec()),
+            tasks: ["a", "b"].map(TaskInput::titled).to_vec(),
             max_polecats: Some(1),
             ..Default::default()
         })
@@ -294,7 +294,7 @@ fn failed_dispatches_are_retried_then_escalated(location: String, flag: std::pat
     let failed = town
         .events(&EventFilter {
             subject: Some(s.bead.id.clone()),
-            ..Default::default()
+            ..EventFilter::all()
         })
         .unwrap()
         .iter()
