@@ -45,6 +45,7 @@ Register-ArgumentCompleter -Native -CommandName 'gt' -ScriptBlock {
             [CompletionResult]::new('events', 'events', [CompletionResultType]::ParameterValue, 'Show the activity feed, newest last')
             [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check every invariant of the town, and repair what can be repaired')
             [CompletionResult]::new('patrol', 'patrol', [CompletionResultType]::ParameterValue, 'Find stuck agents and work nothing will pick up, and repair what is safe')
+            [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Run the town: start each polecat''s agent when its bead is dispatched')
             [CompletionResult]::new('mcp', 'mcp', [CompletionResultType]::ParameterValue, 'Serve gt''s calls as MCP tools on stdin and stdout (for agent hosts)')
             [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Serve the HTTP API over the town (JSON in, JSON out, and an event stream)')
             [CompletionResult]::new('prompt', 'prompt', [CompletionResultType]::ParameterValue, 'Print a guide to gt for an agent''s prompt')
@@ -858,6 +859,26 @@ Register-ArgumentCompleter -Native -CommandName 'gt' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'gt;run' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]')
+            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]')
+            [CompletionResult]::new('--fields', '--fields', [CompletionResultType]::ParameterName, 'With --json, a list''s items with only these fields (a slim list)')
+            [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]')
+            [CompletionResult]::new('--slots', '--slots', [CompletionResultType]::ParameterName, 'How many agents run at once on this host [default: run.slots, else 4]')
+            [CompletionResult]::new('--host', '--host', [CompletionResultType]::ParameterName, 'This host''s name in the town [default: the machine''s host name]')
+            [CompletionResult]::new('--patrol-interval', '--patrol-interval', [CompletionResultType]::ParameterName, 'How often the supervisor runs a patrol pass')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout; errors become JSON on stderr')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the IDs of what a command created or listed')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the IDs of what a command created or listed')
+            [CompletionResult]::new('--no-patrol', '--no-patrol', [CompletionResultType]::ParameterName, 'Run no patrol passes (another process patrols the town)')
+            [CompletionResult]::new('--once', '--once', [CompletionResultType]::ParameterName, 'Start what is runnable, wait for it (and for the work it frees), then exit')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'gt;mcp' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]')
             [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]')
@@ -913,6 +934,7 @@ Register-ArgumentCompleter -Native -CommandName 'gt' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('mayor', 'mayor', [CompletionResultType]::ParameterValue, 'Print the Mayor''s guide: convoys, progress, and surgical editing')
+            [CompletionResult]::new('polecat', 'polecat', [CompletionResultType]::ParameterValue, 'Print a polecat''s brief: its bead, its convoy, and how to report')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -931,12 +953,31 @@ Register-ArgumentCompleter -Native -CommandName 'gt' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'gt;prompt;polecat' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]')
+            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]')
+            [CompletionResult]::new('--fields', '--fields', [CompletionResultType]::ParameterName, 'With --json, a list''s items with only these fields (a slim list)')
+            [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout; errors become JSON on stderr')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the IDs of what a command created or listed')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the IDs of what a command created or listed')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'gt;prompt;help' {
             [CompletionResult]::new('mayor', 'mayor', [CompletionResultType]::ParameterValue, 'mayor')
+            [CompletionResult]::new('polecat', 'polecat', [CompletionResultType]::ParameterValue, 'polecat')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'gt;prompt;help;mayor' {
+            break
+        }
+        'gt;prompt;help;polecat' {
             break
         }
         'gt;prompt;help;help' {
@@ -1030,6 +1071,7 @@ Register-ArgumentCompleter -Native -CommandName 'gt' -ScriptBlock {
             [CompletionResult]::new('events', 'events', [CompletionResultType]::ParameterValue, 'events')
             [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'doctor')
             [CompletionResult]::new('patrol', 'patrol', [CompletionResultType]::ParameterValue, 'patrol')
+            [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'run')
             [CompletionResult]::new('mcp', 'mcp', [CompletionResultType]::ParameterValue, 'mcp')
             [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'serve')
             [CompletionResult]::new('prompt', 'prompt', [CompletionResultType]::ParameterValue, 'Print a guide to gt for an agent''s prompt')
@@ -1175,6 +1217,9 @@ Register-ArgumentCompleter -Native -CommandName 'gt' -ScriptBlock {
         'gt;help;patrol' {
             break
         }
+        'gt;help;run' {
+            break
+        }
         'gt;help;mcp' {
             break
         }
@@ -1183,9 +1228,13 @@ Register-ArgumentCompleter -Native -CommandName 'gt' -ScriptBlock {
         }
         'gt;help;prompt' {
             [CompletionResult]::new('mayor', 'mayor', [CompletionResultType]::ParameterValue, 'mayor')
+            [CompletionResult]::new('polecat', 'polecat', [CompletionResultType]::ParameterValue, 'polecat')
             break
         }
         'gt;help;prompt;mayor' {
+            break
+        }
+        'gt;help;prompt;polecat' {
             break
         }
         'gt;help;config' {

@@ -64,6 +64,9 @@ _gt() {
             gt,rig)
                 cmd="gt__subcmd__rig"
                 ;;
+            gt,run)
+                cmd="gt__subcmd__run"
+                ;;
             gt,serve)
                 cmd="gt__subcmd__serve"
                 ;;
@@ -295,6 +298,9 @@ _gt() {
             gt__subcmd__help,rig)
                 cmd="gt__subcmd__help__subcmd__rig"
                 ;;
+            gt__subcmd__help,run)
+                cmd="gt__subcmd__help__subcmd__run"
+                ;;
             gt__subcmd__help,serve)
                 cmd="gt__subcmd__help__subcmd__serve"
                 ;;
@@ -379,6 +385,9 @@ _gt() {
             gt__subcmd__help__subcmd__prompt,mayor)
                 cmd="gt__subcmd__help__subcmd__prompt__subcmd__mayor"
                 ;;
+            gt__subcmd__help__subcmd__prompt,polecat)
+                cmd="gt__subcmd__help__subcmd__prompt__subcmd__polecat"
+                ;;
             gt__subcmd__help__subcmd__rig,add)
                 cmd="gt__subcmd__help__subcmd__rig__subcmd__add"
                 ;;
@@ -391,11 +400,17 @@ _gt() {
             gt__subcmd__prompt,mayor)
                 cmd="gt__subcmd__prompt__subcmd__mayor"
                 ;;
+            gt__subcmd__prompt,polecat)
+                cmd="gt__subcmd__prompt__subcmd__polecat"
+                ;;
             gt__subcmd__prompt__subcmd__help,help)
                 cmd="gt__subcmd__prompt__subcmd__help__subcmd__help"
                 ;;
             gt__subcmd__prompt__subcmd__help,mayor)
                 cmd="gt__subcmd__prompt__subcmd__help__subcmd__mayor"
+                ;;
+            gt__subcmd__prompt__subcmd__help,polecat)
+                cmd="gt__subcmd__prompt__subcmd__help__subcmd__polecat"
                 ;;
             gt__subcmd__rig,add)
                 cmd="gt__subcmd__rig__subcmd__add"
@@ -422,7 +437,7 @@ _gt() {
 
     case "${cmd}" in
         gt)
-            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --help --version init rig sling sling-batch convoy bead agent hook escalation events doctor patrol mcp serve prompt config completions man help"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --help --version init rig sling sling-batch convoy bead agent hook escalation events doctor patrol run mcp serve prompt config completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2216,7 +2231,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__help)
-            opts="init rig sling sling-batch convoy bead agent hook escalation events doctor patrol mcp serve prompt config completions man help"
+            opts="init rig sling sling-batch convoy bead agent hook escalation events doctor patrol run mcp serve prompt config completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2762,7 +2777,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__help__subcmd__prompt)
-            opts="mayor"
+            opts="mayor polecat"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2776,6 +2791,20 @@ _gt() {
             return 0
             ;;
         gt__subcmd__help__subcmd__prompt__subcmd__mayor)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        gt__subcmd__help__subcmd__prompt__subcmd__polecat)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2820,6 +2849,20 @@ _gt() {
         gt__subcmd__help__subcmd__rig__subcmd__list)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        gt__subcmd__help__subcmd__run)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -3076,7 +3119,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__prompt)
-            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --help --version mayor help"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --help --version mayor polecat help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3110,7 +3153,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__prompt__subcmd__help)
-            opts="mayor help"
+            opts="mayor polecat help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3151,7 +3194,55 @@ _gt() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        gt__subcmd__prompt__subcmd__help__subcmd__polecat)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         gt__subcmd__prompt__subcmd__mayor)
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        gt__subcmd__prompt__subcmd__polecat)
             opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3341,6 +3432,52 @@ _gt() {
                     return 0
                     ;;
                 --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        gt__subcmd__run)
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --slots --host --patrol-interval --no-patrol --once --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --slots)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --host)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --patrol-interval)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

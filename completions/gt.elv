@@ -42,6 +42,7 @@ set edit:completion:arg-completer[gt] = {|@words|
             cand events 'Show the activity feed, newest last'
             cand doctor 'Check every invariant of the town, and repair what can be repaired'
             cand patrol 'Find stuck agents and work nothing will pick up, and repair what is safe'
+            cand run 'Run the town: start each polecat''s agent when its bead is dispatched'
             cand mcp 'Serve gt''s calls as MCP tools on stdin and stdout (for agent hosts)'
             cand serve 'Serve the HTTP API over the town (JSON in, JSON out, and an event stream)'
             cand prompt 'Print a guide to gt for an agent''s prompt'
@@ -782,6 +783,25 @@ set edit:completion:arg-completer[gt] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'gt;run'= {
+            cand --db 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]'
+            cand --actor 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]'
+            cand --color 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]'
+            cand --fields 'With --json, a list''s items with only these fields (a slim list)'
+            cand --lock-timeout 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]'
+            cand --slots 'How many agents run at once on this host [default: run.slots, else 4]'
+            cand --host 'This host''s name in the town [default: the machine''s host name]'
+            cand --patrol-interval 'How often the supervisor runs a patrol pass'
+            cand --json 'Print one JSON document on stdout; errors become JSON on stderr'
+            cand -q 'Print only the IDs of what a command created or listed'
+            cand --quiet 'Print only the IDs of what a command created or listed'
+            cand --no-patrol 'Run no patrol passes (another process patrols the town)'
+            cand --once 'Start what is runnable, wait for it (and for the work it frees), then exit'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'gt;mcp'= {
             cand --db 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]'
             cand --actor 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]'
@@ -835,6 +855,7 @@ set edit:completion:arg-completer[gt] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand mayor 'Print the Mayor''s guide: convoys, progress, and surgical editing'
+            cand polecat 'Print a polecat''s brief: its bead, its convoy, and how to report'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'gt;prompt;mayor'= {
@@ -851,11 +872,28 @@ set edit:completion:arg-completer[gt] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'gt;prompt;polecat'= {
+            cand --db 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]'
+            cand --actor 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]'
+            cand --color 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]'
+            cand --fields 'With --json, a list''s items with only these fields (a slim list)'
+            cand --lock-timeout 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]'
+            cand --json 'Print one JSON document on stdout; errors become JSON on stderr'
+            cand -q 'Print only the IDs of what a command created or listed'
+            cand --quiet 'Print only the IDs of what a command created or listed'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'gt;prompt;help'= {
             cand mayor 'mayor'
+            cand polecat 'polecat'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'gt;prompt;help;mayor'= {
+        }
+        &'gt;prompt;help;polecat'= {
         }
         &'gt;prompt;help;help'= {
         }
@@ -940,6 +978,7 @@ set edit:completion:arg-completer[gt] = {|@words|
             cand events 'events'
             cand doctor 'doctor'
             cand patrol 'patrol'
+            cand run 'run'
             cand mcp 'mcp'
             cand serve 'serve'
             cand prompt 'Print a guide to gt for an agent''s prompt'
@@ -1047,14 +1086,19 @@ set edit:completion:arg-completer[gt] = {|@words|
         }
         &'gt;help;patrol'= {
         }
+        &'gt;help;run'= {
+        }
         &'gt;help;mcp'= {
         }
         &'gt;help;serve'= {
         }
         &'gt;help;prompt'= {
             cand mayor 'mayor'
+            cand polecat 'polecat'
         }
         &'gt;help;prompt;mayor'= {
+        }
+        &'gt;help;prompt;polecat'= {
         }
         &'gt;help;config'= {
             cand show 'show'

@@ -47,6 +47,7 @@ complete -c gt -n "__fish_gt_needs_command" -f -a "escalation" -d 'Raise, list, 
 complete -c gt -n "__fish_gt_needs_command" -f -a "events" -d 'Show the activity feed, newest last'
 complete -c gt -n "__fish_gt_needs_command" -f -a "doctor" -d 'Check every invariant of the town, and repair what can be repaired'
 complete -c gt -n "__fish_gt_needs_command" -f -a "patrol" -d 'Find stuck agents and work nothing will pick up, and repair what is safe'
+complete -c gt -n "__fish_gt_needs_command" -f -a "run" -d 'Run the town: start each polecat\'s agent when its bead is dispatched'
 complete -c gt -n "__fish_gt_needs_command" -f -a "mcp" -d 'Serve gt\'s calls as MCP tools on stdin and stdout (for agent hosts)'
 complete -c gt -n "__fish_gt_needs_command" -f -a "serve" -d 'Serve the HTTP API over the town (JSON in, JSON out, and an event stream)'
 complete -c gt -n "__fish_gt_needs_command" -f -a "prompt" -d 'Print a guide to gt for an agent\'s prompt'
@@ -604,6 +605,22 @@ complete -c gt -n "__fish_gt_using_subcommand patrol" -l dry-run -d 'Report what
 complete -c gt -n "__fish_gt_using_subcommand patrol" -l watch -d 'Keep patrolling until SIGINT or SIGTERM, one line (JSON Line) per repair'
 complete -c gt -n "__fish_gt_using_subcommand patrol" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gt -n "__fish_gt_using_subcommand patrol" -s V -l version -d 'Print version'
+complete -c gt -n "__fish_gt_using_subcommand run" -l db -d 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]' -r
+complete -c gt -n "__fish_gt_using_subcommand run" -l actor -d 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]' -r
+complete -c gt -n "__fish_gt_using_subcommand run" -l color -d 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
+always\t''
+never\t''"
+complete -c gt -n "__fish_gt_using_subcommand run" -l fields -d 'With --json, a list\'s items with only these fields (a slim list)' -r
+complete -c gt -n "__fish_gt_using_subcommand run" -l lock-timeout -d 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]' -r
+complete -c gt -n "__fish_gt_using_subcommand run" -l slots -d 'How many agents run at once on this host [default: run.slots, else 4]' -r
+complete -c gt -n "__fish_gt_using_subcommand run" -l host -d 'This host\'s name in the town [default: the machine\'s host name]' -r
+complete -c gt -n "__fish_gt_using_subcommand run" -l patrol-interval -d 'How often the supervisor runs a patrol pass' -r
+complete -c gt -n "__fish_gt_using_subcommand run" -l json -d 'Print one JSON document on stdout; errors become JSON on stderr'
+complete -c gt -n "__fish_gt_using_subcommand run" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
+complete -c gt -n "__fish_gt_using_subcommand run" -l no-patrol -d 'Run no patrol passes (another process patrols the town)'
+complete -c gt -n "__fish_gt_using_subcommand run" -l once -d 'Start what is runnable, wait for it (and for the work it frees), then exit'
+complete -c gt -n "__fish_gt_using_subcommand run" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c gt -n "__fish_gt_using_subcommand run" -s V -l version -d 'Print version'
 complete -c gt -n "__fish_gt_using_subcommand mcp" -l db -d 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]' -r
 complete -c gt -n "__fish_gt_using_subcommand mcp" -l actor -d 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]' -r
 complete -c gt -n "__fish_gt_using_subcommand mcp" -l color -d 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
@@ -638,19 +655,20 @@ complete -c gt -n "__fish_gt_using_subcommand serve" -s q -l quiet -d 'Print onl
 complete -c gt -n "__fish_gt_using_subcommand serve" -l read-only -d 'Refuse every write (403)'
 complete -c gt -n "__fish_gt_using_subcommand serve" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gt -n "__fish_gt_using_subcommand serve" -s V -l version -d 'Print version'
-complete -c gt -n "__fish_gt_using_subcommand prompt; and not __fish_seen_subcommand_from mayor help" -l db -d 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]' -r
-complete -c gt -n "__fish_gt_using_subcommand prompt; and not __fish_seen_subcommand_from mayor help" -l actor -d 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]' -r
-complete -c gt -n "__fish_gt_using_subcommand prompt; and not __fish_seen_subcommand_from mayor help" -l color -d 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
+complete -c gt -n "__fish_gt_using_subcommand prompt; and not __fish_seen_subcommand_from mayor polecat help" -l db -d 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]' -r
+complete -c gt -n "__fish_gt_using_subcommand prompt; and not __fish_seen_subcommand_from mayor polecat help" -l actor -d 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]' -r
+complete -c gt -n "__fish_gt_using_subcommand prompt; and not __fish_seen_subcommand_from mayor polecat help" -l color -d 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t''
 never\t''"
-complete -c gt -n "__fish_gt_using_subcommand prompt; and not __fish_seen_subcommand_from mayor help" -l fields -d 'With --json, a list\'s items with only these fields (a slim list)' -r
-complete -c gt -n "__fish_gt_using_subcommand prompt; and not __fish_seen_subcommand_from mayor help" -l lock-timeout -d 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]' -r
-complete -c gt -n "__fish_gt_using_subcommand prompt; and not __fish_seen_subcommand_from mayor help" -l json -d 'Print one JSON document on stdout; errors become JSON on stderr'
-complete -c gt -n "__fish_gt_using_subcommand prompt; and not __fish_seen_subcommand_from mayor help" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
-complete -c gt -n "__fish_gt_using_subcommand prompt; and not __fish_seen_subcommand_from mayor help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c gt -n "__fish_gt_using_subcommand prompt; and not __fish_seen_subcommand_from mayor help" -s V -l version -d 'Print version'
-complete -c gt -n "__fish_gt_using_subcommand prompt; and not __fish_seen_subcommand_from mayor help" -f -a "mayor" -d 'Print the Mayor\'s guide: convoys, progress, and surgical editing'
-complete -c gt -n "__fish_gt_using_subcommand prompt; and not __fish_seen_subcommand_from mayor help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c gt -n "__fish_gt_using_subcommand prompt; and not __fish_seen_subcommand_from mayor polecat help" -l fields -d 'With --json, a list\'s items with only these fields (a slim list)' -r
+complete -c gt -n "__fish_gt_using_subcommand prompt; and not __fish_seen_subcommand_from mayor polecat help" -l lock-timeout -d 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]' -r
+complete -c gt -n "__fish_gt_using_subcommand prompt; and not __fish_seen_subcommand_from mayor polecat help" -l json -d 'Print one JSON document on stdout; errors become JSON on stderr'
+complete -c gt -n "__fish_gt_using_subcommand prompt; and not __fish_seen_subcommand_from mayor polecat help" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
+complete -c gt -n "__fish_gt_using_subcommand prompt; and not __fish_seen_subcommand_from mayor polecat help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c gt -n "__fish_gt_using_subcommand prompt; and not __fish_seen_subcommand_from mayor polecat help" -s V -l version -d 'Print version'
+complete -c gt -n "__fish_gt_using_subcommand prompt; and not __fish_seen_subcommand_from mayor polecat help" -f -a "mayor" -d 'Print the Mayor\'s guide: convoys, progress, and surgical editing'
+complete -c gt -n "__fish_gt_using_subcommand prompt; and not __fish_seen_subcommand_from mayor polecat help" -f -a "polecat" -d 'Print a polecat\'s brief: its bead, its convoy, and how to report'
+complete -c gt -n "__fish_gt_using_subcommand prompt; and not __fish_seen_subcommand_from mayor polecat help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c gt -n "__fish_gt_using_subcommand prompt; and __fish_seen_subcommand_from mayor" -l db -d 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]' -r
 complete -c gt -n "__fish_gt_using_subcommand prompt; and __fish_seen_subcommand_from mayor" -l actor -d 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]' -r
 complete -c gt -n "__fish_gt_using_subcommand prompt; and __fish_seen_subcommand_from mayor" -l color -d 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
@@ -662,7 +680,19 @@ complete -c gt -n "__fish_gt_using_subcommand prompt; and __fish_seen_subcommand
 complete -c gt -n "__fish_gt_using_subcommand prompt; and __fish_seen_subcommand_from mayor" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
 complete -c gt -n "__fish_gt_using_subcommand prompt; and __fish_seen_subcommand_from mayor" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gt -n "__fish_gt_using_subcommand prompt; and __fish_seen_subcommand_from mayor" -s V -l version -d 'Print version'
+complete -c gt -n "__fish_gt_using_subcommand prompt; and __fish_seen_subcommand_from polecat" -l db -d 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]' -r
+complete -c gt -n "__fish_gt_using_subcommand prompt; and __fish_seen_subcommand_from polecat" -l actor -d 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]' -r
+complete -c gt -n "__fish_gt_using_subcommand prompt; and __fish_seen_subcommand_from polecat" -l color -d 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
+always\t''
+never\t''"
+complete -c gt -n "__fish_gt_using_subcommand prompt; and __fish_seen_subcommand_from polecat" -l fields -d 'With --json, a list\'s items with only these fields (a slim list)' -r
+complete -c gt -n "__fish_gt_using_subcommand prompt; and __fish_seen_subcommand_from polecat" -l lock-timeout -d 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]' -r
+complete -c gt -n "__fish_gt_using_subcommand prompt; and __fish_seen_subcommand_from polecat" -l json -d 'Print one JSON document on stdout; errors become JSON on stderr'
+complete -c gt -n "__fish_gt_using_subcommand prompt; and __fish_seen_subcommand_from polecat" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
+complete -c gt -n "__fish_gt_using_subcommand prompt; and __fish_seen_subcommand_from polecat" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c gt -n "__fish_gt_using_subcommand prompt; and __fish_seen_subcommand_from polecat" -s V -l version -d 'Print version'
 complete -c gt -n "__fish_gt_using_subcommand prompt; and __fish_seen_subcommand_from help" -f -a "mayor"
+complete -c gt -n "__fish_gt_using_subcommand prompt; and __fish_seen_subcommand_from help" -f -a "polecat"
 complete -c gt -n "__fish_gt_using_subcommand prompt; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c gt -n "__fish_gt_using_subcommand config; and not __fish_seen_subcommand_from show help" -l db -d 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]' -r
 complete -c gt -n "__fish_gt_using_subcommand config; and not __fish_seen_subcommand_from show help" -l actor -d 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]' -r
@@ -714,25 +744,26 @@ complete -c gt -n "__fish_gt_using_subcommand man" -l json -d 'Print one JSON do
 complete -c gt -n "__fish_gt_using_subcommand man" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
 complete -c gt -n "__fish_gt_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gt -n "__fish_gt_using_subcommand man" -s V -l version -d 'Print version'
-complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook escalation events doctor patrol mcp serve prompt config completions man help" -f -a "init"
-complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook escalation events doctor patrol mcp serve prompt config completions man help" -f -a "rig" -d 'Manage rigs, the repositories the town works on'
-complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook escalation events doctor patrol mcp serve prompt config completions man help" -f -a "sling"
-complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook escalation events doctor patrol mcp serve prompt config completions man help" -f -a "sling-batch"
-complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook escalation events doctor patrol mcp serve prompt config completions man help" -f -a "convoy" -d 'Watch and repair convoys, the tracked batches of beads'
-complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook escalation events doctor patrol mcp serve prompt config completions man help" -f -a "bead" -d 'Create, inspect and edit beads, the units of work'
-complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook escalation events doctor patrol mcp serve prompt config completions man help" -f -a "agent" -d 'Inspect and repair agents (polecats, refinery, mayor, witness)'
-complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook escalation events doctor patrol mcp serve prompt config completions man help" -f -a "hook"
-complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook escalation events doctor patrol mcp serve prompt config completions man help" -f -a "escalation" -d 'Raise, list, acknowledge and resolve requests for human attention'
-complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook escalation events doctor patrol mcp serve prompt config completions man help" -f -a "events"
-complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook escalation events doctor patrol mcp serve prompt config completions man help" -f -a "doctor"
-complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook escalation events doctor patrol mcp serve prompt config completions man help" -f -a "patrol"
-complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook escalation events doctor patrol mcp serve prompt config completions man help" -f -a "mcp"
-complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook escalation events doctor patrol mcp serve prompt config completions man help" -f -a "serve"
-complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook escalation events doctor patrol mcp serve prompt config completions man help" -f -a "prompt" -d 'Print a guide to gt for an agent\'s prompt'
-complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook escalation events doctor patrol mcp serve prompt config completions man help" -f -a "config" -d 'Inspect gt\'s settings and where they come from'
-complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook escalation events doctor patrol mcp serve prompt config completions man help" -f -a "completions"
-complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook escalation events doctor patrol mcp serve prompt config completions man help" -f -a "man"
-complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook escalation events doctor patrol mcp serve prompt config completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook escalation events doctor patrol run mcp serve prompt config completions man help" -f -a "init"
+complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook escalation events doctor patrol run mcp serve prompt config completions man help" -f -a "rig" -d 'Manage rigs, the repositories the town works on'
+complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook escalation events doctor patrol run mcp serve prompt config completions man help" -f -a "sling"
+complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook escalation events doctor patrol run mcp serve prompt config completions man help" -f -a "sling-batch"
+complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook escalation events doctor patrol run mcp serve prompt config completions man help" -f -a "convoy" -d 'Watch and repair convoys, the tracked batches of beads'
+complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook escalation events doctor patrol run mcp serve prompt config completions man help" -f -a "bead" -d 'Create, inspect and edit beads, the units of work'
+complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook escalation events doctor patrol run mcp serve prompt config completions man help" -f -a "agent" -d 'Inspect and repair agents (polecats, refinery, mayor, witness)'
+complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook escalation events doctor patrol run mcp serve prompt config completions man help" -f -a "hook"
+complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook escalation events doctor patrol run mcp serve prompt config completions man help" -f -a "escalation" -d 'Raise, list, acknowledge and resolve requests for human attention'
+complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook escalation events doctor patrol run mcp serve prompt config completions man help" -f -a "events"
+complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook escalation events doctor patrol run mcp serve prompt config completions man help" -f -a "doctor"
+complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook escalation events doctor patrol run mcp serve prompt config completions man help" -f -a "patrol"
+complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook escalation events doctor patrol run mcp serve prompt config completions man help" -f -a "run"
+complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook escalation events doctor patrol run mcp serve prompt config completions man help" -f -a "mcp"
+complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook escalation events doctor patrol run mcp serve prompt config completions man help" -f -a "serve"
+complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook escalation events doctor patrol run mcp serve prompt config completions man help" -f -a "prompt" -d 'Print a guide to gt for an agent\'s prompt'
+complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook escalation events doctor patrol run mcp serve prompt config completions man help" -f -a "config" -d 'Inspect gt\'s settings and where they come from'
+complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook escalation events doctor patrol run mcp serve prompt config completions man help" -f -a "completions"
+complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook escalation events doctor patrol run mcp serve prompt config completions man help" -f -a "man"
+complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook escalation events doctor patrol run mcp serve prompt config completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c gt -n "__fish_gt_using_subcommand help; and __fish_seen_subcommand_from rig" -f -a "add"
 complete -c gt -n "__fish_gt_using_subcommand help; and __fish_seen_subcommand_from rig" -f -a "list"
 complete -c gt -n "__fish_gt_using_subcommand help; and __fish_seen_subcommand_from convoy" -f -a "list"
@@ -759,4 +790,5 @@ complete -c gt -n "__fish_gt_using_subcommand help; and __fish_seen_subcommand_f
 complete -c gt -n "__fish_gt_using_subcommand help; and __fish_seen_subcommand_from escalation" -f -a "ack"
 complete -c gt -n "__fish_gt_using_subcommand help; and __fish_seen_subcommand_from escalation" -f -a "resolve"
 complete -c gt -n "__fish_gt_using_subcommand help; and __fish_seen_subcommand_from prompt" -f -a "mayor"
+complete -c gt -n "__fish_gt_using_subcommand help; and __fish_seen_subcommand_from prompt" -f -a "polecat"
 complete -c gt -n "__fish_gt_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show"

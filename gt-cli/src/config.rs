@@ -28,7 +28,30 @@ pub struct Settings {
     /// Patrol's thresholds, from the config file or the defaults (its flags
     /// override them).
     pub patrol: PatrolSettings,
+    /// The supervisor's (`gt run`), from the environment, the config file
+    /// or the defaults (its flags override some).
+    pub run: RunSettings,
     pub report: ConfigReport,
+}
+
+/// `[run]` in the config file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RunSettings {
+    /// The agent's command (`GT_RUN_CMD`, `run.command`).
+    pub command: Option<String>,
+    pub slots: u32,
+    pub max_attempts: u32,
+    /// None: a run may take as long as it takes.
+    pub timeout: Option<Duration>,
+    pub stop_grace: Duration,
+    pub keep_for: Duration,
+}
+
+impl RunSettings {
+    pub const SLOTS: u32 = 4;
+    pub const MAX_ATTEMPTS: u32 = 3;
+    pub const STOP_GRACE: Duration = Duration::from_secs(10);
+    pub const KEEP_FOR: Duration = Duration::from_secs(7 * 24 * 3600);
 }
 
 /// `[patrol]` in the config file.
@@ -78,6 +101,32 @@ impl Resolver {
     fn note(&mut self, key: &str, value: Option<String>, source: String) {
         self.report
             .insert(key.to_string(), Effective { value, source });
+    }
+
+    /// A duration from the config file, else its default.
+    fn file_duration(
+        &mut self,
+        key: &str,
+        value: Option<Result<Duration>>,
+        default: Duration,
+    ) -> Result<Duration> {
+        let (d, source) = match value {
+            Some(v) => (v?, "file"),
+            None => (default, "default"),
+        };
+        let shown = humantime::format_duration(d).to_string();
+        self.note(key, Some(shown), source.to_string());
+        Ok(d)
+    }
+
+    /// A count from the config file, else its default.
+    fn file_count(&mut self, key: &str, value: Option<Result<u32>>, default: u32) -> Result<u32> {
+        let (n, source) = match value {
+            Some(v) => (v?, "file"),
+            None => (default, "default"),
+        };
+        self.note(key, Some(n.to_string()), source.to_string());
+        Ok(n)
     }
 }
 
@@ -210,25 +259,12 @@ pub fn resolve(global: &GlobalArgs) -> Result<Settings> {
     r.note("color", color_name, color.1);
 
     let defaults = gt_core::ops::patrol::PatrolOptions::default();
-    let mut file_duration =
-        |key: &str, value: Option<Result<Duration>>, default: Duration| -> Result<Duration> {
-            let (d, source) = match value {
-                Some(v) => (v?, "file"),
-                None => (default, "default"),
-            };
-            r.note(
-                key,
-                Some(humantime::format_duration(d).to_string()),
-                source.to_string(),
-            );
-            Ok(d)
-        };
-    let stall_after = file_duration(
+    let stall_after = r.file_duration(
         "patrol.stall_after",
         file.and_then(ConfigFile::stall_after),
         defaults.stall_after,
     )?;
-    let dead_after = file_duration(
+    let dead_after = r.file_duration(
         "patrol.dead_after",
         file.and_then(ConfigFile::dead_after),
         defaults.dead_after,
@@ -241,6 +277,39 @@ pub fn resolve(global: &GlobalArgs) -> Result<Settings> {
         if retries.is_some() { "file" } else { "default" }.to_string(),
     );
 
+    let run_command = match (env("GT_RUN_CMD"), file.and_then(ConfigFile::run_command)) {
+        (Some(v), _) => (Some(v), "env GT_RUN_CMD".to_string()),
+        (None, Some(v)) => (Some(v.to_string()), "file".to_string()),
+        (None, None) => (None, "default".to_string()),
+    };
+    r.note("run.command", run_command.0.clone(), run_command.1);
+    let slots = r.file_count(
+        "run.slots",
+        file.and_then(ConfigFile::run_slots),
+        RunSettings::SLOTS,
+    )?;
+    let max_attempts = r.file_count(
+        "run.max_attempts",
+        file.and_then(ConfigFile::run_max_attempts),
+        RunSettings::MAX_ATTEMPTS,
+    )?;
+    let timeout = file.and_then(ConfigFile::run_timeout).transpose()?;
+    r.note(
+        "run.timeout",
+        timeout.map(|d| humantime::format_duration(d).to_string()),
+        if timeout.is_some() { "file" } else { "default" }.to_string(),
+    );
+    let stop_grace = r.file_duration(
+        "run.stop_grace",
+        file.and_then(ConfigFile::run_stop_grace),
+        RunSettings::STOP_GRACE,
+    )?;
+    let keep_for = r.file_duration(
+        "run.keep_for",
+        file.and_then(ConfigFile::run_keep_for),
+        RunSettings::KEEP_FOR,
+    )?;
+
     Ok(Settings {
         db: db.0,
         actor: actor.0,
@@ -252,6 +321,14 @@ pub fn resolve(global: &GlobalArgs) -> Result<Settings> {
             stall_after,
             dead_after,
             max_dispatch_retries,
+        },
+        run: RunSettings {
+            command: run_command.0,
+            slots,
+            max_attempts,
+            timeout,
+            stop_grace,
+            keep_for,
         },
         report: ConfigReport {
             file: path.map(|p| p.display().to_string()).unwrap_or_default(),

@@ -755,3 +755,115 @@ mod tests {
         );
     }
 }
+
+/// Where a polecat works, as `gt run` made it (for its brief).
+#[derive(Debug, Clone, Default)]
+pub struct WorkspaceNote {
+    pub dir: String,
+    pub branch: String,
+    pub base: String,
+}
+
+/// A polecat's brief (`gt prompt polecat`, `GT_PROMPT`): its bead, what it
+/// waits on and what waits on it, its convoy, where it works, and how it
+/// reports, in its MCP tools' words and the command line's.
+pub fn polecat_brief(
+    town: &mut gt_core::Town,
+    agent: &str,
+    workspace: Option<&WorkspaceNote>,
+) -> gt_core::Result<String> {
+    use std::fmt::Write;
+    let hook = town.hook_of(agent)?;
+    let name = hook.agent.name.clone();
+    let mut out = format!("# You are {name}, a polecat of a gt town\n\n");
+    let Some(bead) = &hook.bead else {
+        out.push_str("Nothing is on your hook: there is no work for you now. Exit.\n");
+        return Ok(out);
+    };
+    let _ = writeln!(out, "## Your bead: {} {}\n", bead.id, bead.title);
+    let _ = writeln!(
+        out,
+        "- status: {}, priority: {}",
+        bead.status, bead.priority
+    );
+    if !bead.labels.is_empty() {
+        let _ = writeln!(out, "- labels: {}", bead.labels.join(", "));
+    }
+    if let Some(body) = bead.body.as_deref().filter(|b| !b.trim().is_empty()) {
+        let _ = writeln!(out, "\n{body}\n");
+    }
+    if !hook.blocked_by.is_empty() {
+        out.push_str("\nIt waits for these beads; do not start before they are closed:\n");
+        for b in &hook.blocked_by {
+            let _ = writeln!(out, "- {} {} ({})", b.id, b.title, b.status);
+        }
+    }
+    if let Some(convoy_id) = &bead.convoy_id {
+        let status = town.convoy_status(convoy_id)?;
+        let c = &status.convoy;
+        let _ = writeln!(
+            out,
+            "\n## Its convoy: {} {}\n\n- {}/{} beads closed, merge mode {}{}",
+            c.id,
+            c.title,
+            c.closed_beads,
+            c.total_beads,
+            c.merge_mode,
+            c.feature_branch
+                .as_deref()
+                .map(|b| format!(", feature branch {b}"))
+                .unwrap_or_default()
+        );
+        let waiting: Vec<&str> = status
+            .dependency_edges
+            .iter()
+            .filter(|e| e.depends_on_bead_id == bead.id)
+            .map(|e| e.bead_id.as_str())
+            .collect();
+        if !waiting.is_empty() {
+            let _ = writeln!(out, "- waiting for your bead: {}", waiting.join(", "));
+        }
+    }
+    out.push_str("\n## Where you work\n\n");
+    match workspace {
+        Some(ws) if !ws.branch.is_empty() => {
+            let _ = writeln!(
+                out,
+                "- your worktree: {} (you are in it), on branch {}, made from {}\n\
+                 - commit your work on {}; leave other branches alone",
+                ws.dir, ws.branch, ws.base, ws.branch
+            );
+        }
+        Some(ws) => {
+            let _ = writeln!(out, "- your directory: {} (you are in it)", ws.dir);
+        }
+        None => {
+            if let Some(url) = &hook.git_url {
+                let _ = writeln!(
+                    out,
+                    "- the repository: {url}, from branch {}",
+                    hook.base_branch.as_deref().unwrap_or("main")
+                );
+            }
+        }
+    }
+    let _ = write!(
+        out,
+        "\n## How you report\n\n\
+         With the gt MCP server (its tools imply your name):\n\
+         - `gt_hook`: your bead, again\n\
+         - `gt_agent_heartbeat` every minute while you work: a silent polecat is \
+         declared stalled, then dead, and its bead goes to another\n\
+         - `gt_bead_update` with `status`: `in_review` when your branch is ready for \
+         review, `closed` when the work is done, `failed` when it cannot be done\n\
+         - `gt_escalation_raise` with a `message` when you need a human\n\n\
+         Or with the command line (GT_AGENT and GT_DB are set for you):\n\
+         - `gt hook`, `gt agent heartbeat`\n\
+         - `gt bead update {id} --status closed` (or in_review, failed)\n\
+         - `gt escalation raise \"MESSAGE\" --bead {id}`\n\n\
+         Report before you exit: a run that ends without a report is retried, and \
+         after a few such runs your bead fails.\n",
+        id = bead.id
+    );
+    Ok(out)
+}

@@ -13,6 +13,8 @@ use gt_core::error::{Hint, Names};
 pub const NOT_CALLS: &[&str] = &[
     "init",
     "prompt mayor",
+    "prompt polecat",
+    "run",
     "config show",
     "completions",
     "man",

@@ -407,6 +407,15 @@ impl Render for Agent {
         if let Some(pid) = self.pid {
             lines.push(format!("  pid:      {pid}"));
         }
+        if let Some(host) = &self.host {
+            let since = self.run_started_at.as_deref().unwrap_or("-");
+            lines.push(format!(
+                "  running:  on {} since {since} ({}), attempt {}",
+                sanitize(host),
+                ago(since),
+                self.attempt
+            ));
+        }
         lines.push(format!(
             "  active:   {} ({})",
             self.last_activity_at,
@@ -694,8 +703,42 @@ fn worded(e: &Event) -> (String, String) {
         | Change::Recovered => (change.event_type().to_string(), Some("status")),
         _ => (change.event_type().to_string(), None),
     };
+    if let Some(words) = run_words(e) {
+        return (label, words);
+    }
     let [old, new, _] = change.values();
     (label, values_worded(property, &old, &new))
+}
+
+/// A run's start or end in words, from what its event stores: `Toast on
+/// vm, attempt 1`, `Toast exited: exit 1, no report (1)`.
+fn run_words(e: &Event) -> Option<String> {
+    let m = &e.metadata;
+    let text = |k: &str| sanitize(m.get(k).and_then(|v| v.as_str()).unwrap_or("?"));
+    let attempt = m.get("attempt").and_then(|v| v.as_i64()).unwrap_or(0);
+    match e.event_type.as_str() {
+        "started" => Some(format!(
+            "{} on {}, attempt {attempt}",
+            text("agent"),
+            text("host")
+        )),
+        "exited" => {
+            let number = |k: &str| m.get(k).and_then(|v| v.as_i64());
+            let how = match (number("code"), number("signal")) {
+                (Some(code), _) => format!("exit {code}"),
+                (None, Some(signal)) => format!("signal {signal}"),
+                (None, None) => "not started".into(),
+            };
+            let reported = m.get("reported").and_then(|v| v.as_bool()) == Some(true);
+            let report = if reported { "reported" } else { "no report" };
+            Some(format!(
+                "{} {}: {how}, {report} (attempt {attempt})",
+                text("agent"),
+                text("outcome")
+            ))
+        }
+        _ => None,
+    }
 }
 
 /// An event of a shape gt does not write, worded from what it stores: a
@@ -711,6 +754,9 @@ fn stored_words(e: &Event) -> (String, String) {
         "status_changed" | "recovered" | "dispatched"
     );
     let property = field.or(status.then_some("status"));
+    if let Some(words) = run_words(e) {
+        return (label, words);
+    }
     (label, values_worded(property, &e.old_value, &e.new_value))
 }
 

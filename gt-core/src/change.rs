@@ -97,6 +97,38 @@ pub enum Change {
     Repaired(Repair),
     /// The subject was deleted; what it was stays.
     Deleted(Deleted),
+    /// A supervisor claimed the bead's polecat and starts its process.
+    Started(Run),
+    /// The process a supervisor ran for the bead ended.
+    Exited(Exit),
+}
+
+/// One run of a polecat's process for its hooked bead (`gt run`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Run {
+    pub agent_id: String,
+    pub agent: String,
+    pub host: String,
+    pub attempt: i64,
+}
+
+/// How a run ended, as its `exited` event's metadata keeps it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Exit {
+    #[serde(flatten)]
+    pub run: Run,
+    /// Why: `exited` (by itself), `timeout`, `stopped` (its work was taken
+    /// away, or its supervisor stopped), `lost` (its supervisor died).
+    pub outcome: String,
+    /// Its exit code, where it exited by itself.
+    pub code: Option<i64>,
+    /// The signal that ended it, where one did.
+    pub signal: Option<i64>,
+    /// Whether the agent had reported on its bead (`in_review`, `closed`,
+    /// `failed`); a run that ends without a report is a failed attempt.
+    pub reported: bool,
+    /// The last lines of its log.
+    pub log_tail: Vec<String>,
 }
 
 /// An agent as an event names it (`metadata.agent_id`, `metadata.agent`).
@@ -402,6 +434,8 @@ impl Change {
             Change::Released { .. } => ev::RELEASED,
             Change::Repaired(_) => ev::REPAIRED,
             Change::Deleted(_) => ev::DELETED,
+            Change::Started(_) => ev::STARTED,
+            Change::Exited(_) => ev::EXITED,
         }
     }
 
@@ -437,6 +471,8 @@ impl Change {
                 [json!(from.name()), json!(to), metadata]
             }
             Change::Dispatched { agent, old, new } => [json!(old), json!(new), agent.metadata()],
+            Change::Started(run) => [Null, Null, json!(run)],
+            Change::Exited(exit) => [Null, Null, json!(exit)],
             Change::DispatchFailed {
                 agent,
                 command,
@@ -552,6 +588,8 @@ impl Change {
                 old: get(old)?,
                 new: get(new)?,
             },
+            ev::STARTED => Change::Started(get(meta)?),
+            ev::EXITED => Change::Exited(get(meta)?),
             ev::DISPATCH_FAILED => Change::DispatchFailed {
                 agent: at(meta, "agent")?,
                 command: at(meta, "command")?,

@@ -24,6 +24,19 @@ struct Keys {
     dispatch: Option<DispatchSection>,
     rqlite: Option<RqliteSection>,
     patrol: Option<PatrolSection>,
+    run: Option<RunSection>,
+}
+
+/// `[run]`: the supervisor's (`gt run`, SPEC §10).
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RunSection {
+    command: Option<Spanned<String>>,
+    slots: Option<Spanned<toml::Value>>,
+    max_attempts: Option<Spanned<toml::Value>>,
+    timeout: Option<Spanned<toml::Value>>,
+    stop_grace: Option<Spanned<toml::Value>>,
+    keep_for: Option<Spanned<toml::Value>>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -146,6 +159,60 @@ impl ConfigFile {
         Some(*v.get_ref())
     }
 
+    /// `[run] command`: the agent's command line.
+    pub fn run_command(&self) -> Option<&str> {
+        let v = self.keys.run.as_ref()?.command.as_ref()?;
+        Some(v.get_ref().as_str())
+    }
+
+    /// `[run] slots`: how many agents one supervisor runs at once.
+    pub fn run_slots(&self) -> Option<Result<u32>> {
+        let v = self.keys.run.as_ref()?.slots.as_ref()?;
+        Some(self.count("run.slots", v))
+    }
+
+    /// `[run] max_attempts`: how many runs a bead gets before it fails.
+    pub fn run_max_attempts(&self) -> Option<Result<u32>> {
+        let v = self.keys.run.as_ref()?.max_attempts.as_ref()?;
+        Some(self.count("run.max_attempts", v))
+    }
+
+    /// `[run] timeout`: how long one run may take.
+    pub fn run_timeout(&self) -> Option<Result<Duration>> {
+        let v = self.keys.run.as_ref()?.timeout.as_ref()?;
+        Some(self.named_duration("run.timeout", v))
+    }
+
+    /// `[run] stop_grace`: how long a stopped agent has between SIGTERM and
+    /// SIGKILL.
+    pub fn run_stop_grace(&self) -> Option<Result<Duration>> {
+        let v = self.keys.run.as_ref()?.stop_grace.as_ref()?;
+        Some(self.named_duration("run.stop_grace", v))
+    }
+
+    /// `[run] keep_for`: how long a finished bead's worktree stays.
+    pub fn run_keep_for(&self) -> Option<Result<Duration>> {
+        let v = self.keys.run.as_ref()?.keep_for.as_ref()?;
+        Some(self.named_duration("run.keep_for", v))
+    }
+
+    /// A whole number from 1, for `key`.
+    fn count(&self, key: &str, v: &Spanned<toml::Value>) -> Result<u32> {
+        match v.get_ref() {
+            toml::Value::Integer(n) if *n >= 1 => u32::try_from(*n)
+                .map_err(|_| self.fault(v.span().start, format!("{key}: {n} is too large"))),
+            other => Err(self.fault(
+                v.span().start,
+                format!("{key}: expected a whole number from 1, not {other}"),
+            )),
+        }
+    }
+
+    /// A duration, for `key` (its faults name it).
+    fn named_duration(&self, key: &str, v: &Spanned<toml::Value>) -> Result<Duration> {
+        self.duration_of(Some(key), v)
+    }
+
     /// The line (from 1) that byte `offset` of the text is on.
     fn line_of(&self, offset: usize) -> usize {
         let before = self
@@ -158,13 +225,23 @@ impl ConfigFile {
 
     /// A duration given as seconds or as text (`10m`).
     fn duration(&self, v: &Spanned<toml::Value>) -> Result<Duration> {
+        self.duration_of(None, v)
+    }
+
+    fn duration_of(&self, key: Option<&str>, v: &Spanned<toml::Value>) -> Result<Duration> {
         let text = match v.get_ref() {
             toml::Value::String(s) => s.clone(),
             toml::Value::Integer(n) => n.to_string(),
             toml::Value::Float(f) => f.to_string(),
             other => other.to_string(),
         };
-        crate::clock::parse_duration(&text).map_err(|e| self.fault(v.span().start, e.message))
+        crate::clock::parse_duration(&text).map_err(|e| {
+            let what = match key {
+                Some(key) => format!("{key}: {}", e.message),
+                None => e.message,
+            };
+            self.fault(v.span().start, what)
+        })
     }
 
     fn fault(&self, offset: usize, what: impl std::fmt::Display) -> Error {

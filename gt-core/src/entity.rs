@@ -611,7 +611,8 @@ impl Entity for Agent {
     const KIND: IdKind = IdKind::Agent;
     const TABLE: &'static str = "agents";
     const SELECT: &'static str = "SELECT a.id, a.name, a.role, a.rig, a.status, a.hook, a.pid, \
-        a.last_activity_at, a.created_at, a.version FROM agents a";
+        a.last_activity_at, a.created_at, a.version, a.host, a.run_started_at, a.attempt \
+        FROM agents a";
 
     fn id(&self) -> &str {
         &self.id
@@ -628,6 +629,9 @@ impl Entity for Agent {
             pid: row.opt_int(6)?,
             last_activity_at: row.take_text(7)?,
             created_at: row.take_text(8)?,
+            host: row.take_opt_text(10)?,
+            run_started_at: row.take_opt_text(11)?,
+            attempt: row.int(12)?,
         };
         Ok((agent, row.int(9)?))
     }
@@ -666,6 +670,17 @@ impl Entity for Agent {
                 self.hook.clone().into()
             })
             .set("pid", self.pid != before.pid, || self.pid.into())
+            .set("host", self.host != before.host, || {
+                self.host.clone().into()
+            })
+            .set(
+                "run_started_at",
+                self.run_started_at != before.run_started_at,
+                || self.run_started_at.clone().into(),
+            )
+            .set("attempt", self.attempt != before.attempt, || {
+                self.attempt.into()
+            })
             .set(
                 "last_activity_at",
                 self.last_activity_at != before.last_activity_at,

@@ -47,6 +47,13 @@ pub const RESOLVED: &str = "resolved";
 pub const RE_ESCALATED: &str = "re_escalated";
 /// The subject was deleted; `old_value` keeps what it was (R9).
 pub const DELETED: &str = "deleted";
+/// A supervisor (`gt run`) claimed a bead's polecat and starts its process;
+/// the metadata names the agent, the host and the attempt.
+pub const STARTED: &str = "started";
+/// The process a supervisor ran for a bead ended: by itself (with its exit
+/// code), past its time, stopped, or lost; the metadata has the log's last
+/// lines.
+pub const EXITED: &str = "exited";
 
 /// Every event type, for documentation and the Mayor's guide.
 pub const ALL: &[&str] = &[
@@ -72,4 +79,6 @@ pub const ALL: &[&str] = &[
     RELEASED,
     REPAIRED,
     DELETED,
+    STARTED,
+    EXITED,
 ];

@@ -251,6 +251,12 @@ pub struct Agent {
     pub pid: Option<i64>,
     pub last_activity_at: String,
     pub created_at: String,
+    /// The host whose supervisor (`gt run`) runs the agent's process now.
+    pub host: Option<String>,
+    /// When that process was claimed.
+    pub run_started_at: Option<String>,
+    /// Which attempt at its hooked bead the agent is on (0 before the first).
+    pub attempt: i64,
 }
 
 /// A request for human attention.

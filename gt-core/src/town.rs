@@ -130,6 +130,12 @@ impl Town {
         }
     }
 
+    /// The town as a child process is told of it (`GT_DB`): the location
+    /// without a user or password, and those apart.
+    pub fn handed_on(&self) -> (&str, Option<&Credentials>) {
+        (&self.handed_on, self.credentials.as_ref())
+    }
+
     pub fn actor(&self) -> &str {
         &self.actor
     }

@@ -806,6 +806,9 @@ mod tests {
             pid: None,
             last_activity_at: "t".into(),
             created_at: "t".into(),
+            host: None,
+            run_started_at: None,
+            attempt: 0,
         }
     }
 

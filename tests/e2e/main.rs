@@ -22,6 +22,7 @@ mod proxy;
 mod reliability;
 mod remote;
 mod rules;
+mod run;
 mod setup;
 mod shell;
 mod snapshots;
@@ -140,6 +141,12 @@ suite!(
     patrol::patrol_refuses_bad_thresholds,
     patrol::four_patrols_at_once_repair_each_death_once,
     patrol::patrol_watch_streams_repairs_until_sigterm,
+    run::the_town_runs_itself,
+    run::runs_that_fail_are_retried_then_fail_their_bead,
+    run::hung_and_stubborn_runs_are_stopped,
+    run::taking_work_away_stops_its_process,
+    run::two_supervisors_start_each_bead_once,
+    run::a_killed_supervisor_is_recovered,
 );
 
 /// The drift test runs on copies of one SQLite town (the backend does not

@@ -18,6 +18,7 @@ pub mod mcp;
 pub mod patrol;
 pub mod prompt;
 pub mod rig;
+pub mod run;
 #[cfg(feature = "serve")]
 pub mod serve;
 pub mod sling;
@@ -48,6 +49,7 @@ pub enum Command {
     Events(events::EventsArgs),
     Doctor(doctor::DoctorArgs),
     Patrol(patrol::PatrolArgs),
+    Run(run::RunArgs),
     #[cfg(feature = "mcp")]
     Mcp(mcp::McpArgs),
     #[cfg(feature = "serve")]
@@ -74,6 +76,7 @@ pub fn run(ctx: &mut Ctx, command: Command) -> Result<()> {
         Command::Events(args) => events::run(ctx, args),
         Command::Doctor(args) => doctor::run(ctx, args),
         Command::Patrol(args) => patrol::run(ctx, args),
+        Command::Run(args) => run::run(ctx, args),
         #[cfg(feature = "mcp")]
         Command::Mcp(args) => mcp::run(ctx, args),
         #[cfg(feature = "serve")]

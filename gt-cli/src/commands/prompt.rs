@@ -1,4 +1,5 @@
-//! `gt prompt mayor`: the Mayor agent's guide to gt (`crate::guide`).
+//! `gt prompt mayor` and `gt prompt polecat`: the Mayor agent's guide to gt
+//! and a polecat's brief (`crate::guide`).
 
 use clap::{Args, Subcommand};
 use gt_core::Result;
@@ -11,6 +12,23 @@ use crate::output::write_stdout;
 #[command(defer = true)]
 pub enum PromptCommand {
     Mayor(MayorArgs),
+    Polecat(PolecatArgs),
+}
+
+/// Print a polecat's brief: its bead, its convoy, and how to report
+///
+/// What `gt run` hands each agent it starts as GT_PROMPT: the bead on the
+/// polecat's hook (title, body, priority, labels), the beads it waits on and
+/// that wait on it, its convoy and merge mode, and how to report its work.
+///
+/// Example:
+///   gt prompt polecat Toast
+#[derive(Debug, Args)]
+#[command(verbatim_doc_comment)]
+pub struct PolecatArgs {
+    /// The polecat (name or ID) [default: GT_AGENT]
+    #[arg(env = "GT_AGENT", value_name = "AGENT")]
+    pub agent: String,
 }
 
 /// Print the Mayor's guide: convoys, progress, and surgical editing
@@ -23,10 +41,23 @@ pub enum PromptCommand {
 #[command(verbatim_doc_comment)]
 pub struct MayorArgs {}
 
-pub fn run(_ctx: &mut Ctx, cmd: PromptCommand) -> Result<()> {
+pub fn run(ctx: &mut Ctx, cmd: PromptCommand) -> Result<()> {
     match cmd {
         PromptCommand::Mayor(_) => {
             write_stdout(crate::guide::mayor_guide());
+            Ok(())
+        }
+        PromptCommand::Polecat(args) => {
+            let workspace =
+                std::env::var("GT_WORKSPACE")
+                    .ok()
+                    .map(|dir| crate::guide::WorkspaceNote {
+                        dir,
+                        branch: std::env::var("GT_BRANCH").unwrap_or_default(),
+                        base: std::env::var("GT_BASE_BRANCH").unwrap_or_default(),
+                    });
+            let brief = crate::guide::polecat_brief(ctx.town()?, &args.agent, workspace.as_ref())?;
+            write_stdout(brief);
             Ok(())
         }
     }

@@ -466,6 +466,7 @@ impl Town {
             }
             // Hook the new agent first, then release the old one.
             agent.hook = Some(bead_id.clone());
+            agent.attempt = 0;
             unit.acted(&mut agent);
             unit.record(
                 &bead_id,

@@ -10,6 +10,7 @@ pub mod escalation;
 pub mod events;
 pub mod patrol;
 pub mod rig;
+pub mod run;
 pub mod sling;
 
 pub(crate) use crate::limits::{required, text, texts};

@@ -15,7 +15,6 @@ use serde::{Deserialize, Serialize};
 
 use crate::change::Change;
 use crate::error::{Error, Hint, Result};
-use crate::id::{self, IdKind};
 use crate::model::{Agent, AgentStatus, Bead, BeadStatus, Escalation, EscalationStatus, Severity};
 use crate::query::any_idle_polecat;
 use crate::rules::recovery::{resolve, unresolved};
@@ -533,7 +532,13 @@ fn stall(unit: &mut Unit, agent_id: &str, limits: &Limits, out: &mut PatrolRepor
             agent.last_activity_at,
             agent.hook.as_deref().unwrap_or("nothing")
         );
-        let esc = raise(unit, &agent, Severity::Medium, STALLED_AGENT, message)?;
+        let esc = crate::rules::recovery::raise_about(
+            unit,
+            &agent,
+            Severity::Medium,
+            STALLED_AGENT,
+            message,
+        )?;
         out.escalations.push(esc);
     }
     Ok(())
@@ -581,7 +586,8 @@ fn kill(unit: &mut Unit, agent_id: &str, limits: &Limits, out: &mut PatrolReport
             "{} is dead (silent since {}); its bead {bead_id} was released and is {whereto}",
             agent.name, agent.last_activity_at
         );
-        let esc = raise(unit, &agent, Severity::High, DEAD_AGENT, message)?;
+        let esc =
+            crate::rules::recovery::raise_about(unit, &agent, Severity::High, DEAD_AGENT, message)?;
         out.escalations.push(esc);
     }
     Ok(())
@@ -656,7 +662,13 @@ fn retry(unit: &mut Unit, f: &Failure, limits: &Limits, out: &mut PatrolReport) 
             hook: Some(bead.id.clone()),
             ..agent.clone()
         };
-        let esc = raise(unit, &holder, Severity::High, DISPATCH_FAILED, message)?;
+        let esc = crate::rules::recovery::raise_about(
+            unit,
+            &holder,
+            Severity::High,
+            DISPATCH_FAILED,
+            message,
+        )?;
         out.escalations.push(esc);
         return Ok(());
     }
@@ -692,33 +704,6 @@ fn feed(unit: &mut Unit, convoy_id: &str, out: &mut PatrolReport) -> Result<()> 
         }
     }
     Ok(())
-}
-
-/// Raises an escalation about an agent and its bead, with its `created` event.
-fn raise(
-    unit: &mut Unit,
-    agent: &Agent,
-    severity: Severity,
-    category: &str,
-    message: String,
-) -> Result<Escalation> {
-    let population = unit.population("escalations")?;
-    let esc = Escalation {
-        id: id::generate(IdKind::Escalation, population),
-        severity,
-        category: Some(category.to_string()),
-        message,
-        rig: agent.rig.clone(),
-        agent: Some(agent.name.clone()),
-        bead: agent.hook.clone(),
-        status: EscalationStatus::Open,
-        acknowledged_by: None,
-        acknowledged_at: None,
-        re_escalation_count: 0,
-        created_at: unit.now.clone(),
-    };
-    crate::ops::escalation::log_raised(unit, esc.clone());
-    Ok(esc)
 }
 
 #[cfg(test)]

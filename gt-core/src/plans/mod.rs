@@ -283,6 +283,28 @@ pub fn catalogue_for(f: &Fixture) -> Vec<Statement> {
     ] {
         out.push(stmt(name, sql, params, Result));
     }
+    // `gt run`: the work waiting for a process (read from the hooked agents
+    // no host runs, sorted: as many as there are polecats at work, never the
+    // town), a host's claims, and who last moved a bead's status.
+    use crate::ops::run;
+    out.push(stmt(
+        "run: runnable beads",
+        run::RUNNABLE_SQL,
+        vec![Value::Integer(4)],
+        SortedResult,
+    ));
+    out.push(stmt(
+        "run: a host's claims",
+        select::<Agent>(run::CLAIMS_WHERE),
+        vec![t("host-1")],
+        Result,
+    ));
+    out.push(stmt(
+        "run: who last moved a bead's status",
+        run::LAST_STATUS_BY_SQL,
+        vec![t(&f.hooked_bead)],
+        Result,
+    ));
     // Small by design: the failures not yet retried or escalated, and the rigs.
     out.push(stmt(
         "patrol: failed dispatches",

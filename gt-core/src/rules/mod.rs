@@ -289,6 +289,7 @@ impl Unit<'_> {
             )));
         }
         agent.hook = Some(bead.id.clone());
+        agent.attempt = 0;
         self.acted(&mut agent);
         bead.assignee = Some(agent.name.clone());
         bead.updated_at = self.now.clone();
@@ -505,6 +506,9 @@ impl Unit<'_> {
             pid: None,
             last_activity_at: self.now.clone(),
             created_at: self.now.clone(),
+            host: None,
+            run_started_at: None,
+            attempt: 0,
         };
         let created = Created::Agent {
             name: agent.name.clone(),

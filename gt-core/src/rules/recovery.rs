@@ -7,7 +7,8 @@
 
 use crate::change::{Change, Resolution};
 use crate::error::Result;
-use crate::model::{Agent, AgentStatus, Escalation, EscalationStatus};
+use crate::id::{self, IdKind};
+use crate::model::{Agent, AgentStatus, Escalation, EscalationStatus, Severity};
 use crate::store::{Stmt, Value};
 use crate::unit::Unit;
 
@@ -102,4 +103,31 @@ impl Unit<'_> {
             vec![Value::from(bead_id)],
         ));
     }
+}
+
+/// Raises an escalation about an agent and its bead, with its `created` event.
+pub(crate) fn raise_about(
+    unit: &mut Unit,
+    agent: &Agent,
+    severity: Severity,
+    category: &str,
+    message: String,
+) -> Result<Escalation> {
+    let population = unit.population("escalations")?;
+    let esc = Escalation {
+        id: id::generate(IdKind::Escalation, population),
+        severity,
+        category: Some(category.to_string()),
+        message,
+        rig: agent.rig.clone(),
+        agent: Some(agent.name.clone()),
+        bead: agent.hook.clone(),
+        status: EscalationStatus::Open,
+        acknowledged_by: None,
+        acknowledged_at: None,
+        re_escalation_count: 0,
+        created_at: unit.now.clone(),
+    };
+    crate::ops::escalation::log_raised(unit, esc.clone());
+    Ok(esc)
 }

@@ -273,6 +273,17 @@ pub const MIGRATIONS: &[&[&str]] = &[
         "DROP INDEX beads_hooked",
         "CREATE INDEX beads_hooked ON beads (convoy_id, status, assignee) WHERE assignee IS NOT NULL",
     ],
+    // 13: `gt run` (SPEC §10): the host whose supervisor runs an agent's
+    // process, since when, and which attempt at its hooked bead that is.
+    // A supervisor finds its own claims by the host.
+    &[
+        "ALTER TABLE agents ADD COLUMN host TEXT",
+        "ALTER TABLE agents ADD COLUMN run_started_at TEXT",
+        "ALTER TABLE agents ADD COLUMN attempt INTEGER NOT NULL DEFAULT 0",
+        "CREATE INDEX agents_host ON agents (host) WHERE host IS NOT NULL",
+        "CREATE INDEX agents_unclaimed ON agents (last_activity_at) \
+         WHERE host IS NULL AND hook IS NOT NULL",
+    ],
 ];
 
 /// The schema version this binary writes.

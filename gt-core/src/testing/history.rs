@@ -394,6 +394,31 @@ pub fn write(path: &Path) {
         ),
     );
     town.doctor(true).unwrap();
+
+    // A supervisor runs a bead: claimed, its process recorded, ended without
+    // a report (a failed attempt), claimed again and released when its
+    // supervisor stops.
+    tick();
+    let ran = batch(&mut town, "beta", "Run", &["Run me"]);
+    let runner = ran.beads[0].agent.clone().expect("hooked");
+    for (outcome, code, counts) in [("exited", Some(1), true), ("stopped", None, false)] {
+        let claim = town.claim(&runner.id, "host-1").unwrap().expect("runnable");
+        town.run_pid(&runner.id, "host-1", &claim.started_at, NO_PROCESS)
+            .unwrap();
+        tick();
+        let end = crate::ops::run::RunEnd {
+            agent_id: runner.id.clone(),
+            bead_id: claim.bead.id.clone(),
+            host: "host-1".into(),
+            started_at: claim.started_at.clone(),
+            outcome: outcome.into(),
+            code,
+            signal: code.is_none().then_some(15),
+            log_tail: vec!["working".into(), "something broke".into()],
+            counts,
+        };
+        town.run_ended(&end, 3).unwrap();
+    }
 }
 
 /// The history written into a new town in a temporary folder, which goes

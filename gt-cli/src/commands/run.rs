@@ -1,0 +1,986 @@
+//! `gt run`: the town's supervisor on one host (SPEC §10). It claims runnable
+//! beads' polecats, starts each agent's command in the bead's workspace in
+//! its own process group, watches the event log for work taken away, and
+//! records how every run ended. The town's record of it is gt-core's
+//! (`ops::run`); the processes, files and git are here.
+
+use std::collections::HashMap;
+use std::fs::File;
+use std::io::{Read, Seek, SeekFrom};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use clap::Args;
+use gt_core::calls::{ListEvents, Patrol};
+use gt_core::ops::run::{Claim, Ended, RunEnd, RunState};
+use gt_core::{Error, Result, Town};
+use serde::Serialize;
+
+use crate::cli::parse_duration;
+use crate::config::RunSettings;
+use crate::context::Ctx;
+use crate::output::stream_item;
+
+/// Run the town: start each polecat's agent when its bead is dispatched
+///
+/// The supervisor of this host. It claims each bead that is in progress on a
+/// polecat's hook and that no supervisor runs, up to --slots at once, and runs
+/// run.command (or GT_RUN_CMD) for it with `sh -c`: in the bead's own git
+/// worktree (on a branch gt/BEAD), in its own process group, with its output in
+/// a log file. It stops an agent within a second of its bead being taken from
+/// it (reassigned, reset, deleted, closed by someone else), retries one that
+/// exits without reporting (up to run.max_attempts), and fails the bead with an
+/// escalation after that. SIGINT or SIGTERM stops every agent and releases its
+/// bead for the next start.
+///
+/// The agent's environment: GT_DB, GT_AGENT, GT_BEAD_ID, GT_RIG, GT_CONVOY_ID,
+/// GT_WORKSPACE, GT_BRANCH, GT_BASE_BRANCH, GT_PROMPT (its brief, as `gt prompt
+/// polecat` prints it) and GT_MCP_CONFIG (a file whose mcpServers.gt serves the
+/// polecat its tools), so that an agent host is one line:
+///   run.command = 'claude -p "$GT_PROMPT" --mcp-config "$GT_MCP_CONFIG"'
+///
+/// Examples:
+///   GT_RUN_CMD='./agent.sh' gt run
+///   gt run --slots 8 --host build-1
+///   gt --json run --once
+#[derive(Debug, Args)]
+#[command(verbatim_doc_comment)]
+pub struct RunArgs {
+    /// How many agents run at once on this host [default: run.slots, else 4]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub slots: Option<u32>,
+
+    /// This host's name in the town [default: the machine's host name]
+    #[arg(long, value_name = "NAME")]
+    pub host: Option<String>,
+
+    /// How often the supervisor runs a patrol pass
+    #[arg(long, value_name = "DURATION", value_parser = parse_duration, default_value = "30s")]
+    pub patrol_interval: Duration,
+
+    /// Run no patrol passes (another process patrols the town)
+    #[arg(long, conflicts_with = "patrol_interval")]
+    pub no_patrol: bool,
+
+    /// Start what is runnable, wait for it (and for the work it frees), then exit
+    #[arg(long)]
+    pub once: bool,
+}
+
+/// How often the supervisor looks at its processes and the event log.
+const TICK: Duration = Duration::from_millis(100);
+
+/// How many of a log's last lines an `exited` event keeps.
+const TAIL_LINES: usize = 12;
+
+/// How much of one log line it keeps.
+const TAIL_LINE_CHARS: usize = 300;
+
+pub fn run(ctx: &mut Ctx, args: RunArgs) -> Result<()> {
+    let settings = ctx.settings.run.clone();
+    let Some(command) = settings.command.clone() else {
+        return Err(Error::usage("no agent command is configured")
+            .with_hint("set run.command in the config file, or GT_RUN_CMD, to the command that runs an agent (see gt run --help)"));
+    };
+    let host = match args.host.clone() {
+        Some(h) if !h.trim().is_empty() => h.trim().to_string(),
+        Some(_) => return Err(Error::usage("the host name is empty").with_hint("give --host NAME")),
+        None => host_name(),
+    };
+    gt_core::limits::check("actor", &host)
+        .map_err(|e| Error::usage(e.message.replace("actor", "host name")))?;
+    let data = data_dir(ctx)?;
+    let exe = std::env::current_exe()
+        .map_err(|e| Error::internal(format!("cannot find this gt binary: {e}")))?;
+    let (db, credentials) = {
+        let town = ctx.town()?;
+        let (db, credentials) = town.handed_on();
+        (db.to_string(), credentials.cloned())
+    };
+    // One supervisor per host name and data directory: a second would take
+    // the first's processes for lost ones.
+    let lock_path = data.join("run").join(format!("{}.lock", file_name(&host)));
+    let _lock = lock_host(&lock_path, &host)?;
+    let stop = Arc::new(AtomicBool::new(false));
+    for signal in [signal_hook::consts::SIGINT, signal_hook::consts::SIGTERM] {
+        signal_hook::flag::register(signal, Arc::clone(&stop))
+            .map_err(|e| Error::internal(format!("cannot handle signals: {e}")))?;
+    }
+    let mut sup = Supervisor {
+        host,
+        command,
+        slots: args.slots.unwrap_or(settings.slots),
+        settings,
+        data,
+        exe,
+        db,
+        credentials,
+        json: ctx.style.json,
+        style: ctx.style.clone(),
+        running: HashMap::new(),
+        cursor: 0,
+    };
+    sup.cursor = last_event(ctx.town()?)?;
+    sup.recover(ctx.town()?)?;
+    let patrol = (!args.no_patrol).then_some(Patrol {
+        stall_after: Some(ctx.settings.patrol.stall_after),
+        dead_after: Some(ctx.settings.patrol.dead_after),
+        max_dispatch_retries: Some(ctx.settings.patrol.max_dispatch_retries),
+        dry_run: false,
+    });
+    let mut next_patrol = Instant::now();
+    let mut last_error: Option<String> = None;
+    loop {
+        let town = ctx.town()?;
+        if stop.load(Ordering::Relaxed) {
+            sup.stop_all(town)?;
+            return Ok(());
+        }
+        if let Some(request) = &patrol {
+            if Instant::now() >= next_patrol {
+                next_patrol = Instant::now() + args.patrol_interval;
+                if let Err(e) = town.call(request.clone()) {
+                    sup.say_error(&format!("patrol: {}", e.message));
+                }
+            }
+        }
+        let tick = sup.tick(town);
+        match &tick {
+            Ok(_) => last_error = None,
+            // A busy or unreachable town: said once, and tried again a
+            // second later.
+            Err(e) => {
+                if last_error.as_deref() != Some(e.message.as_str()) {
+                    sup.say_error(&e.message);
+                }
+                last_error = Some(e.message.clone());
+                std::thread::sleep(Duration::from_secs(1));
+            }
+        }
+        if args.once && sup.running.is_empty() && tick.as_ref().is_ok_and(|started| *started == 0) {
+            return Ok(());
+        }
+        std::thread::sleep(TICK);
+    }
+}
+
+/// A process the supervisor runs.
+struct Running {
+    claim: Claim,
+    child: Child,
+    pid: i64,
+    log: PathBuf,
+    started: Instant,
+    /// Set once it is being stopped: why, whether that counts as a failed
+    /// attempt, and when SIGKILL follows.
+    stopping: Option<Stopping>,
+    /// The agent reported: it may finish by itself until then.
+    finish_by: Option<Instant>,
+    /// How its command (the group's leader) ended; the run ends when the
+    /// whole group has.
+    leader: Option<std::process::ExitStatus>,
+}
+
+struct Stopping {
+    outcome: &'static str,
+    counts: bool,
+    kill_at: Instant,
+}
+
+struct Supervisor {
+    host: String,
+    command: String,
+    slots: u32,
+    settings: RunSettings,
+    data: PathBuf,
+    exe: PathBuf,
+    db: String,
+    credentials: Option<gt_core::store::rqlite::Credentials>,
+    json: bool,
+    style: crate::output::Style,
+    /// By agent ID.
+    running: HashMap<String, Running>,
+    /// The last event read.
+    cursor: i64,
+}
+
+/// One line of the supervisor's output (a JSON Line with `--json`).
+#[derive(Debug, Serialize)]
+struct Line<'a> {
+    event: &'a str,
+    host: &'a str,
+    agent: &'a str,
+    bead: &'a str,
+    attempt: i64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pid: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    code: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    signal: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    why: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    log: Option<String>,
+}
+
+impl Supervisor {
+    /// Releases this host's claims whose processes are gone (a supervisor
+    /// killed before), stopping what is left of their process groups; their
+    /// beads are runnable again.
+    fn recover(&mut self, town: &mut Town) -> Result<()> {
+        for agent in town.claims_of(&self.host)? {
+            if let Some(pid) = agent.pid {
+                kill_group(pid, libc::SIGKILL);
+            }
+            let (Some(bead), Some(started_at)) = (agent.hook.clone(), agent.run_started_at.clone())
+            else {
+                continue;
+            };
+            let end = RunEnd {
+                agent_id: agent.id.clone(),
+                bead_id: bead.clone(),
+                host: self.host.clone(),
+                started_at,
+                outcome: "lost".into(),
+                code: None,
+                signal: None,
+                log_tail: vec!["its supervisor stopped without ending it".into()],
+                counts: false,
+            };
+            town.run_ended(&end, self.settings.max_attempts)?;
+            self.say(Line {
+                event: "released",
+                why: Some("its supervisor was gone"),
+                ..line(&self.host, &agent.name, &bead, agent.attempt)
+            });
+        }
+        Ok(())
+    }
+
+    /// One look: ended processes, work taken away, time run out, then new
+    /// claims. Returns how many it started.
+    fn tick(&mut self, town: &mut Town) -> Result<usize> {
+        self.reap(town)?;
+        self.watch_events(town)?;
+        self.enforce_deadlines();
+        let mut started = 0;
+        while (self.running.len() as u32) < self.slots {
+            let free = self.slots - self.running.len() as u32;
+            let agents = town.runnable(free)?;
+            if agents.is_empty() {
+                break;
+            }
+            let mut claimed_any = false;
+            for agent_id in agents {
+                if let Some(claim) = town.claim(&agent_id, &self.host)? {
+                    claimed_any = true;
+                    if self.start(town, claim)? {
+                        started += 1;
+                    }
+                }
+                if self.running.len() as u32 >= self.slots {
+                    break;
+                }
+            }
+            if !claimed_any {
+                break;
+            }
+        }
+        Ok(started)
+    }
+
+    /// Starts the claimed agent's process; a workspace that cannot be made is
+    /// a failed attempt. Returns whether a process runs.
+    fn start(&mut self, town: &mut Town, claim: Claim) -> Result<bool> {
+        let log = self
+            .data
+            .join("logs")
+            .join(file_name(&claim.agent.name))
+            .join(format!("{}-{}.log", claim.bead.id, claim.run.attempt));
+        let prepared = prepare_workspace(&self.data, &claim).and_then(|ws| {
+            let file = open_log(&log)?;
+            let config = self.mcp_config(&claim)?;
+            let brief = crate::guide::polecat_brief(town, &claim.agent.id, Some(&ws.described()))
+                .map_err(|e| e.message)?;
+            self.spawn(&claim, &ws, file, &config, &brief)
+        });
+        let (child, pid) = match prepared {
+            Ok(started) => started,
+            Err(why) => {
+                let end = RunEnd {
+                    agent_id: claim.agent.id.clone(),
+                    bead_id: claim.bead.id.clone(),
+                    host: self.host.clone(),
+                    started_at: claim.started_at.clone(),
+                    outcome: "not_started".into(),
+                    code: None,
+                    signal: None,
+                    log_tail: tail_of_text(&why),
+                    counts: true,
+                };
+                let ended = town.run_ended(&end, self.settings.max_attempts)?;
+                self.say(Line {
+                    event: "failed_to_start",
+                    why: Some(&why),
+                    ..line(
+                        &self.host,
+                        &claim.agent.name,
+                        &claim.bead.id,
+                        claim.run.attempt,
+                    )
+                });
+                self.say_ended(&claim, ended);
+                return Ok(false);
+            }
+        };
+        town.run_pid(&claim.agent.id, &self.host, &claim.started_at, pid)?;
+        self.say(Line {
+            event: "started",
+            pid: Some(pid),
+            log: Some(log.display().to_string()),
+            ..line(
+                &self.host,
+                &claim.agent.name,
+                &claim.bead.id,
+                claim.run.attempt,
+            )
+        });
+        self.running.insert(
+            claim.agent.id.clone(),
+            Running {
+                claim,
+                child,
+                pid,
+                log,
+                started: Instant::now(),
+                stopping: None,
+                finish_by: None,
+                leader: None,
+            },
+        );
+        Ok(true)
+    }
+
+    /// The agent's command, in its own process group, with the §10 environment.
+    fn spawn(
+        &self,
+        claim: &Claim,
+        ws: &Workspace,
+        log: File,
+        mcp_config: &Path,
+        brief: &str,
+    ) -> std::result::Result<(Child, i64), String> {
+        let err = log
+            .try_clone()
+            .map_err(|e| format!("cannot open the log: {e}"))?;
+        let mut cmd = Command::new("sh");
+        cmd.arg("-c")
+            .arg(&self.command)
+            .current_dir(&ws.dir)
+            .stdin(Stdio::null())
+            .stdout(Stdio::from(log))
+            .stderr(Stdio::from(err))
+            .env("GT_DB", &self.db)
+            .env("GT_ACTOR", &claim.agent.name)
+            .env("GT_AGENT", &claim.agent.name)
+            .env("GT_BEAD_ID", &claim.bead.id)
+            .env("GT_RIG", &claim.rig.name)
+            .env(
+                "GT_CONVOY_ID",
+                claim.bead.convoy_id.as_deref().unwrap_or(""),
+            )
+            .env("GT_WORKSPACE", &ws.dir)
+            .env("GT_BRANCH", &ws.branch)
+            .env("GT_BASE_BRANCH", &ws.base)
+            .env("GT_PROMPT", brief)
+            .env("GT_MCP_CONFIG", mcp_config)
+            .env_remove("GT_DB_USER")
+            .env_remove("GT_DB_PASSWORD");
+        if let Some(c) = &self.credentials {
+            cmd.env("GT_DB_USER", &c.user)
+                .env("GT_DB_PASSWORD", &c.password);
+        }
+        own_group_dying_with_parent(&mut cmd);
+        let child = cmd
+            .spawn()
+            .map_err(|e| format!("cannot start the agent's command (sh -c): {e}"))?;
+        let pid = i64::from(child.id());
+        Ok((child, pid))
+    }
+
+    /// The polecat's MCP config file: `mcpServers.gt` runs this gt's
+    /// `mcp --polecat AGENT` on this town.
+    fn mcp_config(&self, claim: &Claim) -> std::result::Result<PathBuf, String> {
+        let dir = self.data.join("run");
+        std::fs::create_dir_all(&dir)
+            .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+        let path = dir.join(format!("{}.mcp.json", file_name(&claim.agent.name)));
+        let mut env = serde_json::Map::new();
+        if let Some(c) = &self.credentials {
+            env.insert("GT_DB_USER".into(), c.user.clone().into());
+            env.insert("GT_DB_PASSWORD".into(), c.password.clone().into());
+        }
+        let config = serde_json::json!({
+            "mcpServers": {
+                "gt": {
+                    "command": self.exe,
+                    "args": ["--db", self.db, "--actor", claim.agent.name, "mcp", "--polecat", claim.agent.name],
+                    "env": env,
+                }
+            }
+        });
+        write_private(&path, config.to_string().as_bytes())
+            .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        Ok(path)
+    }
+
+    /// Records each run that ended: its command, and every process it
+    /// left in its group (stopped like the run, with the grace).
+    fn reap(&mut self, town: &mut Town) -> Result<()> {
+        let mut ended = Vec::new();
+        let mut left_behind = Vec::new();
+        for (id, r) in &mut self.running {
+            if r.leader.is_none() {
+                if let Ok(Some(status)) = r.child.try_wait() {
+                    r.leader = Some(status);
+                }
+            }
+            let Some(status) = r.leader else {
+                continue;
+            };
+            if !group_alive(r.pid) {
+                ended.push((id.clone(), status));
+            } else if r.stopping.is_none() {
+                left_behind.push(id.clone());
+            }
+        }
+        for id in left_behind {
+            self.begin_stop(
+                &id,
+                "exited",
+                true,
+                "its command ended, leaving processes behind",
+            );
+        }
+        for (id, status) in ended {
+            let r = self.running.remove(&id).expect("a running process");
+            use std::os::unix::process::ExitStatusExt;
+            let (outcome, counts) = match &r.stopping {
+                Some(s) => (s.outcome, s.counts),
+                None => ("exited", true),
+            };
+            let end = RunEnd {
+                agent_id: r.claim.agent.id.clone(),
+                bead_id: r.claim.bead.id.clone(),
+                host: self.host.clone(),
+                started_at: r.claim.started_at.clone(),
+                outcome: outcome.into(),
+                code: status.code().map(i64::from),
+                signal: status.signal().map(i64::from),
+                log_tail: log_tail(&r.log),
+                counts,
+            };
+            let ended = town.run_ended(&end, self.settings.max_attempts)?;
+            self.say(Line {
+                event: "exited",
+                code: end.code,
+                signal: end.signal,
+                why: Some(outcome),
+                pid: Some(r.pid),
+                ..line(
+                    &self.host,
+                    &r.claim.agent.name,
+                    &r.claim.bead.id,
+                    r.claim.run.attempt,
+                )
+            });
+            self.say_ended(&r.claim, ended);
+        }
+        Ok(())
+    }
+
+    /// Reads the events since the last look; a run whose bead or agent they
+    /// concern is checked, and stopped if its work was taken from it.
+    fn watch_events(&mut self, town: &mut Town) -> Result<()> {
+        loop {
+            let events = town.call(ListEvents {
+                after_id: Some(self.cursor),
+                limit: Some(500),
+                ..Default::default()
+            })?;
+            let Some(last) = events.last() else {
+                return Ok(());
+            };
+            self.cursor = last.id;
+            let touched: Vec<String> = self
+                .running
+                .iter()
+                .filter(|(id, r)| {
+                    events
+                        .iter()
+                        .any(|e| e.subject_id == **id || e.subject_id == r.claim.bead.id)
+                })
+                .map(|(id, _)| id.clone())
+                .collect();
+            for id in touched {
+                let r = &self.running[&id];
+                if r.stopping.is_some() {
+                    continue;
+                }
+                let state =
+                    town.run_state(&id, &r.claim.bead.id, &self.host, &r.claim.started_at)?;
+                match state {
+                    RunState::Working => {}
+                    RunState::Reported => {
+                        let r = self.running.get_mut(&id).expect("running");
+                        r.finish_by
+                            .get_or_insert(Instant::now() + self.settings.stop_grace);
+                    }
+                    RunState::Taken(why) => self.begin_stop(&id, "stopped", false, &why),
+                }
+            }
+            if events.len() < 500 {
+                return Ok(());
+            }
+        }
+    }
+
+    /// Stops runs past `run.timeout`, reported runs that did not finish, and
+    /// SIGKILLs those that outlived their grace.
+    fn enforce_deadlines(&mut self) {
+        let now = Instant::now();
+        let mut due = Vec::new();
+        for (id, r) in &self.running {
+            match &r.stopping {
+                Some(s) if now >= s.kill_at => kill_group(r.pid, libc::SIGKILL),
+                Some(_) => {}
+                None => {
+                    if self.settings.timeout.is_some_and(|t| now - r.started >= t) {
+                        due.push((id.clone(), "timeout", true, "it ran past run.timeout"));
+                    } else if r.finish_by.is_some_and(|t| now >= t) {
+                        due.push((id.clone(), "stopped", false, "it reported but did not exit"));
+                    }
+                }
+            }
+        }
+        for (id, outcome, counts, why) in due {
+            self.begin_stop(&id, outcome, counts, why);
+        }
+    }
+
+    /// SIGTERM to the run's process group; SIGKILL after `run.stop_grace`.
+    fn begin_stop(&mut self, id: &str, outcome: &'static str, counts: bool, why: &str) {
+        let grace = self.settings.stop_grace;
+        let Some(r) = self.running.get_mut(id) else {
+            return;
+        };
+        if r.stopping.is_some() {
+            return;
+        }
+        kill_group(r.pid, libc::SIGTERM);
+        r.stopping = Some(Stopping {
+            outcome,
+            counts,
+            kill_at: Instant::now() + grace,
+        });
+        let (agent, bead, attempt, pid) = (
+            r.claim.agent.name.clone(),
+            r.claim.bead.id.clone(),
+            r.claim.run.attempt,
+            r.pid,
+        );
+        self.say(Line {
+            event: "stopping",
+            pid: Some(pid),
+            why: Some(why),
+            ..line(&self.host, &agent, &bead, attempt)
+        });
+    }
+
+    /// Stops every run (the supervisor is stopping) and releases its claims:
+    /// their beads stay hooked and in progress, runnable again.
+    fn stop_all(&mut self, town: &mut Town) -> Result<()> {
+        let ids: Vec<String> = self.running.keys().cloned().collect();
+        for id in &ids {
+            self.begin_stop(id, "stopped", false, "the supervisor is stopping");
+        }
+        while !self.running.is_empty() {
+            self.enforce_deadlines();
+            self.reap(town)?;
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        Ok(())
+    }
+
+    fn say_ended(&self, claim: &Claim, ended: Ended) {
+        let (event, why) = match ended {
+            Ended::Retry => ("retrying", "it ended without reporting"),
+            Ended::Failed => ("failed", "every attempt ended without reporting"),
+            Ended::Done | Ended::NotOurs => return,
+        };
+        self.say(Line {
+            event,
+            why: Some(why),
+            ..line(
+                &self.host,
+                &claim.agent.name,
+                &claim.bead.id,
+                claim.run.attempt,
+            )
+        });
+    }
+
+    fn say(&self, l: Line) {
+        let mut human = format!(
+            "{} {} on {} (attempt {})",
+            l.event, l.agent, l.bead, l.attempt
+        );
+        if let Some(pid) = l.pid {
+            human.push_str(&format!(", pid {pid}"));
+        }
+        if let Some(code) = l.code {
+            human.push_str(&format!(", exit {code}"));
+        }
+        if let Some(signal) = l.signal {
+            human.push_str(&format!(", signal {signal}"));
+        }
+        if let Some(why) = l.why {
+            human.push_str(&format!(": {why}"));
+        }
+        let _ = stream_item(&self.style, &l, &human);
+    }
+
+    fn say_error(&self, message: &str) {
+        if self.json {
+            let _ = stream_item(
+                &self.style,
+                &serde_json::json!({"event": "error", "host": self.host, "message": message}),
+                "",
+            );
+        } else {
+            crate::output::warn(&self.style, message);
+        }
+    }
+}
+
+fn line<'a>(host: &'a str, agent: &'a str, bead: &'a str, attempt: i64) -> Line<'a> {
+    Line {
+        event: "",
+        host,
+        agent,
+        bead,
+        attempt,
+        pid: None,
+        code: None,
+        signal: None,
+        why: None,
+        log: None,
+    }
+}
+
+/// Where a bead's agent works.
+struct Workspace {
+    dir: PathBuf,
+    /// Its branch, and what it was made from (empty without a repository).
+    branch: String,
+    base: String,
+}
+
+impl Workspace {
+    fn described(&self) -> crate::guide::WorkspaceNote {
+        crate::guide::WorkspaceNote {
+            dir: self.dir.display().to_string(),
+            branch: self.branch.clone(),
+            base: self.base.clone(),
+        }
+    }
+}
+
+/// The bead's worktree (`rigs/RIG/worktrees/BEAD`, on branch `gt/BEAD`),
+/// from the rig's repository cloned once and fetched before each start; an
+/// empty directory for a rig without one. A retry keeps the worktree.
+fn prepare_workspace(data: &Path, claim: &Claim) -> std::result::Result<Workspace, String> {
+    let rig_dir = data.join("rigs").join(file_name(&claim.rig.name));
+    let dir = rig_dir.join("worktrees").join(&claim.bead.id);
+    let Some(url) = claim
+        .rig
+        .git_url
+        .as_deref()
+        .filter(|u| !u.trim().is_empty())
+    else {
+        std::fs::create_dir_all(&dir)
+            .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+        return Ok(Workspace {
+            dir,
+            branch: String::new(),
+            base: String::new(),
+        });
+    };
+    std::fs::create_dir_all(&rig_dir)
+        .map_err(|e| format!("cannot create {}: {e}", rig_dir.display()))?;
+    // Supervisors sharing this data directory take turns with the repository.
+    let lock = File::create(rig_dir.join(".lock"))
+        .map_err(|e| format!("cannot lock {}: {e}", rig_dir.display()))?;
+    lock.lock()
+        .map_err(|e| format!("cannot lock {}: {e}", rig_dir.display()))?;
+    let repo = rig_dir.join("repo");
+    if !repo.join(".git").exists() {
+        let fresh = rig_dir.join("repo.partial");
+        let _ = std::fs::remove_dir_all(&fresh);
+        git(
+            &rig_dir,
+            &["clone", "--quiet", "--no-checkout", url, "repo.partial"],
+        )?;
+        std::fs::rename(&fresh, &repo)
+            .map_err(|e| format!("cannot move the clone into place: {e}"))?;
+    } else {
+        git(&repo, &["fetch", "--quiet", "--prune", "origin"])?;
+    }
+    let branch = format!("gt/{}", claim.bead.id);
+    let feature = claim
+        .convoy
+        .as_ref()
+        .and_then(|c| c.feature_branch.clone())
+        .filter(|b| {
+            git(
+                &repo,
+                &["rev-parse", "--verify", "--quiet", &format!("origin/{b}")],
+            )
+            .is_ok()
+        });
+    let base = feature.unwrap_or_else(|| claim.rig.default_branch.clone());
+    if dir.join(".git").exists() {
+        return Ok(Workspace { dir, branch, base });
+    }
+    let _ = git(&repo, &["worktree", "prune"]);
+    let path = dir.display().to_string();
+    let has_branch = git(
+        &repo,
+        &[
+            "rev-parse",
+            "--verify",
+            "--quiet",
+            &format!("refs/heads/{branch}"),
+        ],
+    )
+    .is_ok();
+    if has_branch {
+        git(&repo, &["worktree", "add", "--quiet", &path, &branch])?;
+    } else {
+        git(
+            &repo,
+            &[
+                "worktree",
+                "add",
+                "--quiet",
+                "-b",
+                &branch,
+                &path,
+                &format!("origin/{base}"),
+            ],
+        )?;
+    }
+    Ok(Workspace { dir, branch, base })
+}
+
+/// Runs git in `dir`; its error output is the failure.
+fn git(dir: &Path, args: &[&str]) -> std::result::Result<(), String> {
+    let out = Command::new("git")
+        .args(args)
+        .current_dir(dir)
+        .env("GIT_TERMINAL_PROMPT", "0")
+        .stdin(Stdio::null())
+        .output()
+        .map_err(|e| format!("cannot run git: {e}"))?;
+    if out.status.success() {
+        return Ok(());
+    }
+    let err = String::from_utf8_lossy(&out.stderr);
+    let err = gt_core::store::location::redact(err.trim());
+    Err(format!(
+        "git {} failed: {err}",
+        args.first().copied().unwrap_or("")
+    ))
+}
+
+/// The data directory: beside a local town's file, else the user's.
+fn data_dir(ctx: &Ctx) -> Result<PathBuf> {
+    let local = ctx
+        .settings
+        .db
+        .as_deref()
+        .filter(|d| !d.contains("://"))
+        .map(PathBuf::from)
+        .or_else(crate::config::default_db);
+    let dir = local
+        .as_deref()
+        .and_then(Path::parent)
+        .map(|p| {
+            if p.as_os_str().is_empty() {
+                Path::new(".")
+            } else {
+                p
+            }
+        })
+        .map(Path::to_path_buf)
+        .or_else(|| crate::config::default_db().and_then(|p| p.parent().map(Path::to_path_buf)))
+        .ok_or_else(|| {
+            Error::unavailable("cannot find your data directory (is HOME set?)")
+                .with_hint("pass --db PATH")
+        })?;
+    std::fs::canonicalize(&dir).or_else(|_| {
+        std::fs::create_dir_all(&dir)
+            .and_then(|_| std::fs::canonicalize(&dir))
+            .map_err(|e| Error::unavailable(format!("cannot use {}: {e}", dir.display())))
+    })
+}
+
+/// A name made safe for one path segment.
+fn file_name(name: &str) -> String {
+    name.chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || "-_.".contains(c) {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect()
+}
+
+/// The machine's host name.
+fn host_name() -> String {
+    let mut buf = [0u8; 256];
+    // SAFETY: the buffer outlives the call and its length is passed with it.
+    let rc = unsafe { libc::gethostname(buf.as_mut_ptr().cast(), buf.len()) };
+    let name = if rc == 0 {
+        let end = buf.iter().position(|&b| b == 0).unwrap_or(buf.len());
+        String::from_utf8_lossy(&buf[..end]).trim().to_string()
+    } else {
+        String::new()
+    };
+    if name.is_empty() {
+        "localhost".into()
+    } else {
+        name
+    }
+}
+
+/// Holds the host's lock file for as long as the supervisor runs.
+fn lock_host(path: &Path, host: &str) -> Result<File> {
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| Error::unavailable(format!("cannot create {}: {e}", dir.display())))?;
+    }
+    let file = File::create(path)
+        .map_err(|e| Error::unavailable(format!("cannot create {}: {e}", path.display())))?;
+    match file.try_lock() {
+        Ok(()) => Ok(file),
+        Err(_) => Err(Error::conflict(format!(
+            "a supervisor for host {host} already runs on this data directory"
+        ))
+        .with_hint("stop it first, or give this one another --host")),
+    }
+}
+
+/// The id of the newest event (0 for none): where watching starts.
+fn last_event(town: &mut Town) -> Result<i64> {
+    let newest = town.call(ListEvents {
+        limit: Some(1),
+        ..Default::default()
+    })?;
+    Ok(newest.last().map_or(0, |e| e.id))
+}
+
+fn open_log(path: &Path) -> std::result::Result<File, String> {
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    }
+    std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(path)
+        .map_err(|e| format!("cannot open the log {}: {e}", path.display()))
+}
+
+/// Writes a file only its owner may read.
+fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    use std::os::unix::fs::OpenOptionsExt;
+    let mut file = std::fs::OpenOptions::new()
+        .create(true)
+        .write(true)
+        .truncate(true)
+        .mode(0o600)
+        .open(path)?;
+    file.write_all(bytes)
+}
+
+/// The last lines of a log, each cut short.
+fn log_tail(path: &Path) -> Vec<String> {
+    let Ok(mut file) = File::open(path) else {
+        return Vec::new();
+    };
+    let len = file.metadata().map_or(0, |m| m.len());
+    let _ = file.seek(SeekFrom::Start(len.saturating_sub(16 << 10)));
+    let mut bytes = Vec::new();
+    let _ = file.read_to_end(&mut bytes);
+    tail_of_text(&String::from_utf8_lossy(&bytes))
+}
+
+fn tail_of_text(text: &str) -> Vec<String> {
+    let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
+    lines[lines.len().saturating_sub(TAIL_LINES)..]
+        .iter()
+        .map(|l| {
+            gt_core::store::location::redact(l)
+                .chars()
+                .take(TAIL_LINE_CHARS)
+                .collect()
+        })
+        .collect()
+}
+
+/// Whether any process of the group that `pid` led is left.
+fn group_alive(pid: i64) -> bool {
+    let Ok(pid) = libc::pid_t::try_from(pid) else {
+        return false;
+    };
+    // SAFETY: signal 0 to a process group only checks that it has members.
+    pid > 1 && unsafe { libc::kill(-pid, 0) } == 0
+}
+
+/// Signals a process group (its leader's pid), if it still exists.
+fn kill_group(pid: i64, signal: libc::c_int) {
+    let Ok(pid) = libc::pid_t::try_from(pid) else {
+        return;
+    };
+    if pid > 1 {
+        // SAFETY: kill(2) with a negative pid signals that process group only.
+        unsafe {
+            libc::kill(-pid, signal);
+        }
+    }
+}
+
+/// The child leads a process group of its own, and on Linux is killed when
+/// the supervisor dies.
+fn own_group_dying_with_parent(cmd: &mut Command) {
+    use std::os::unix::process::CommandExt;
+    cmd.process_group(0);
+    #[cfg(target_os = "linux")]
+    // SAFETY: prctl is async-signal-safe; it is the only call between fork and exec.
+    unsafe {
+        cmd.pre_exec(|| {
+            if libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL) != 0 {
+                return Err(std::io::Error::last_os_error());
+            }
+            Ok(())
+        });
+    }
+}

@@ -1,0 +1,323 @@
+//! What a supervisor (`gt run`, SPEC §10) writes: its claim on a runnable
+//! bead's polecat (the guard that no two supervisors start one bead at once,
+//! on either backend), the process ID it started, and how the run ended. The
+//! processes themselves are the command line's; this module keeps the town's
+//! record of them true.
+
+use crate::change::{Change, Exit, Run};
+use crate::error::Result;
+use crate::model::{Agent, AgentRole, AgentStatus, Bead, BeadStatus, Convoy, Rig, Severity};
+use crate::query;
+use crate::store::Reader;
+use crate::town::Town;
+
+/// The beads at work with no process claimed for them: `in_progress` on a
+/// polecat's hook, whose agent no host runs; the longest waiting first (an
+/// agent's activity moves when it is dispatched, and not while no process
+/// runs for it). Read in the order of `agents_unclaimed`, whose whole range
+/// is the hooked agents no host runs (the work in flight, not the town), so
+/// the first rows that fit end the read.
+pub(crate) const RUNNABLE_SQL: &str = "SELECT a.id FROM agents a INDEXED BY agents_unclaimed \
+     JOIN beads b ON b.id = a.hook \
+     WHERE a.host IS NULL AND a.hook IS NOT NULL AND a.last_activity_at >= '' \
+     AND b.status = 'in_progress' \
+     AND a.role = 'polecat' AND a.status <> 'dead' ORDER BY a.last_activity_at LIMIT ?1";
+
+/// The agents whose processes a host's supervisor runs.
+pub(crate) const CLAIMS_WHERE: &str = "a.host = ?1";
+
+/// The escalation category of a bead whose runs all failed.
+pub const RUN_FAILED: &str = "run_failed";
+
+/// A claim a supervisor holds: what it starts, and what names the claim.
+#[derive(Debug, Clone)]
+pub struct Claim {
+    pub agent: Agent,
+    pub bead: Bead,
+    pub rig: Rig,
+    pub convoy: Option<Convoy>,
+    pub run: Run,
+    /// When it was claimed: with the host, what tells this claim from a
+    /// later one of the same agent.
+    pub started_at: String,
+}
+
+/// How a claimed run ended, as its supervisor saw it.
+#[derive(Debug, Clone)]
+pub struct RunEnd {
+    pub agent_id: String,
+    pub bead_id: String,
+    pub host: String,
+    pub started_at: String,
+    /// `exited`, `timeout`, `stopped` or `lost`.
+    pub outcome: String,
+    pub code: Option<i64>,
+    pub signal: Option<i64>,
+    pub log_tail: Vec<String>,
+    /// Whether the run counts as an attempt at the bead: not when its
+    /// supervisor stopped or died, which was no fault of the agent's.
+    pub counts: bool,
+}
+
+/// What the end of a run did to its bead.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ended {
+    /// The agent had reported (or the bead had moved on): nothing more.
+    Done,
+    /// A failed attempt; the bead is runnable again on the same hook.
+    Retry,
+    /// The last attempt failed: the bead is `failed`, with an escalation.
+    Failed,
+    /// The claim was no longer this run's (taken away or released meanwhile).
+    NotOurs,
+}
+
+/// Whether a running process still has its work.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RunState {
+    /// Its bead is at work on its hook, and the claim is its own.
+    Working,
+    /// The agent reported on its bead (`in_review`, `closed`, `failed`): it
+    /// may finish by itself.
+    Reported,
+    /// The work was taken from it (reassigned, reset, deleted, ended by
+    /// someone else, its claim released): stop it.
+    Taken(String),
+}
+
+impl Town {
+    /// Up to `n` runnable beads' agents (IDs), oldest work first.
+    pub fn runnable(&mut self, n: u32) -> Result<Vec<String>> {
+        self.read(|r| {
+            let rows = r.query(RUNNABLE_SQL, &[i64::from(n).into()])?;
+            rows.iter().map(|row| Ok(row.text(0)?)).collect()
+        })
+    }
+
+    /// Claims the agent's hooked bead for `host` in one guarded write: none
+    /// when it is no longer runnable (another supervisor was first, or its
+    /// work moved on).
+    pub fn claim(&mut self, agent_id: &str, host: &str) -> Result<Option<Claim>> {
+        let claimed = self.write(|unit| {
+            let Some(mut agent) = unit.get::<Agent>(agent_id)? else {
+                return Ok(None);
+            };
+            let Some(bead_id) = agent.hook.clone() else {
+                return Ok(None);
+            };
+            if agent.host.is_some()
+                || agent.role != AgentRole::Polecat
+                || agent.status == AgentStatus::Dead
+            {
+                return Ok(None);
+            }
+            let bead: Bead = unit.must(&bead_id)?;
+            if bead.status != BeadStatus::InProgress {
+                return Ok(None);
+            }
+            agent.host = Some(host.to_string());
+            agent.run_started_at = Some(unit.now.clone());
+            agent.attempt += 1;
+            let run = Run {
+                agent_id: agent.id.clone(),
+                agent: agent.name.clone(),
+                host: host.to_string(),
+                attempt: agent.attempt,
+            };
+            unit.record(&bead_id, Change::Started(run.clone()));
+            let started_at = unit.now.clone();
+            unit.put(agent);
+            Ok(Some((bead_id, run, started_at)))
+        })?;
+        let Some((bead_id, run, started_at)) = claimed else {
+            return Ok(None);
+        };
+        self.read(|r| {
+            let agent: Agent = query::must(r, agent_id)?;
+            let bead: Bead = query::must(r, &bead_id)?;
+            let rig: Rig = query::resolve_rig(r, &bead.rig)?;
+            let convoy = match &bead.convoy_id {
+                Some(id) => Some(query::must::<Convoy>(r, id)?),
+                None => None,
+            };
+            Ok(Some(Claim {
+                agent,
+                bead,
+                rig,
+                convoy,
+                run,
+                started_at,
+            }))
+        })
+    }
+
+    /// Records the process a claim started (only while the claim stands).
+    pub fn run_pid(
+        &mut self,
+        agent_id: &str,
+        host: &str,
+        started_at: &str,
+        pid: i64,
+    ) -> Result<()> {
+        self.write(|unit| {
+            let Some(mut agent) = unit.get::<Agent>(agent_id)? else {
+                return Ok(());
+            };
+            if !holds(&agent, host, started_at) || agent.pid == Some(pid) {
+                return Ok(());
+            }
+            let old = agent.pid;
+            agent.pid = Some(pid);
+            unit.put(agent);
+            unit.record(
+                agent_id,
+                Change::Updated(crate::change::Field::Pid { old, new: pid }),
+            );
+            Ok(())
+        })
+    }
+
+    /// The agents whose processes `host` runs (its claims).
+    pub fn claims_of(&mut self, host: &str) -> Result<Vec<Agent>> {
+        self.read(|r| query::fetch_where(r, CLAIMS_WHERE, &[host.into()]))
+    }
+
+    /// Whether the run that `host` claimed at `started_at` for the agent's
+    /// bead still has its work.
+    pub fn run_state(
+        &mut self,
+        agent_id: &str,
+        bead_id: &str,
+        host: &str,
+        started_at: &str,
+    ) -> Result<RunState> {
+        self.read(|r| {
+            let Some(agent) = query::fetch::<Agent>(r, agent_id)? else {
+                return Ok(RunState::Taken("its agent was deleted".into()));
+            };
+            if !holds(&agent, host, started_at) {
+                return Ok(RunState::Taken("its claim was released".into()));
+            }
+            let Some(bead) = query::fetch::<Bead>(r, bead_id)? else {
+                return Ok(RunState::Taken(format!("bead {bead_id} was deleted")));
+            };
+            let hooked = agent.hook.as_deref() == Some(bead_id);
+            if hooked && bead.status == BeadStatus::InProgress {
+                return Ok(RunState::Working);
+            }
+            if matches!(
+                bead.status,
+                BeadStatus::InReview | BeadStatus::Closed | BeadStatus::Failed
+            ) && last_status_by(r, bead_id)?.as_deref() == Some(agent.name.as_str())
+            {
+                return Ok(RunState::Reported);
+            }
+            Ok(RunState::Taken(if hooked {
+                format!("bead {bead_id} is {} now", bead.status)
+            } else {
+                match &bead.assignee {
+                    Some(other) => format!("bead {bead_id} went to {other}"),
+                    None => format!("bead {bead_id} was taken off {}'s hook", agent.name),
+                }
+            }))
+        })
+    }
+
+    /// Records how a run ended and releases its claim. A run that ended
+    /// without its agent reporting is a failed attempt: the bead stays on
+    /// the hook, runnable again, until `max_attempts` have failed; then it
+    /// is `failed`, with a `high` escalation quoting the log's last lines.
+    pub fn run_ended(&mut self, end: &RunEnd, max_attempts: u32) -> Result<Ended> {
+        self.write(|unit| {
+            let Some(mut agent) = unit.get::<Agent>(&end.agent_id)? else {
+                return Ok(Ended::NotOurs);
+            };
+            if !holds(&agent, &end.host, &end.started_at) {
+                return Ok(Ended::NotOurs);
+            }
+            let bead = unit.get::<Bead>(&end.bead_id)?;
+            let at_work = agent.hook.as_deref() == Some(end.bead_id.as_str())
+                && bead
+                    .as_ref()
+                    .is_some_and(|b| b.status == BeadStatus::InProgress);
+            let run = Run {
+                agent_id: agent.id.clone(),
+                agent: agent.name.clone(),
+                host: end.host.clone(),
+                attempt: agent.attempt,
+            };
+            agent.host = None;
+            agent.run_started_at = None;
+            agent.pid = None;
+            if !end.counts {
+                agent.attempt = (agent.attempt - 1).max(0);
+            }
+            let failed_for_good = at_work && end.counts && run.attempt >= i64::from(max_attempts);
+            let exit = Exit {
+                run,
+                outcome: end.outcome.clone(),
+                code: end.code,
+                signal: end.signal,
+                reported: !at_work,
+                log_tail: end.log_tail.clone(),
+            };
+            unit.record(&end.bead_id, Change::Exited(exit.clone()));
+            if failed_for_good {
+                let message = failure_message(&end.bead_id, &exit);
+                crate::rules::recovery::raise_about(
+                    unit,
+                    &agent,
+                    Severity::High,
+                    RUN_FAILED,
+                    message,
+                )?;
+                unit.put(agent);
+                unit.set_bead_status(&end.bead_id, BeadStatus::Failed)?;
+                return Ok(Ended::Failed);
+            }
+            unit.put(agent);
+            Ok(if at_work && end.counts {
+                Ended::Retry
+            } else {
+                Ended::Done
+            })
+        })
+    }
+}
+
+/// Whether `agent`'s claim is the one `host` made at `started_at`.
+fn holds(agent: &Agent, host: &str, started_at: &str) -> bool {
+    agent.host.as_deref() == Some(host) && agent.run_started_at.as_deref() == Some(started_at)
+}
+
+/// Who last changed the bead's status.
+fn last_status_by(r: &mut dyn Reader, bead_id: &str) -> Result<Option<String>> {
+    let rows = r.query(LAST_STATUS_BY_SQL, &[bead_id.into()])?;
+    Ok(match rows.first() {
+        Some(row) => Some(row.text(0)?),
+        None => None,
+    })
+}
+
+/// The actor of a subject's newest status change (its `events_subject` range).
+pub(crate) const LAST_STATUS_BY_SQL: &str = "SELECT actor FROM events \
+     WHERE subject_id = ?1 AND event_type = 'status_changed' ORDER BY id DESC LIMIT 1";
+
+/// The escalation of a bead whose every attempt failed.
+fn failure_message(bead_id: &str, exit: &Exit) -> String {
+    let how = match (exit.outcome.as_str(), exit.code, exit.signal) {
+        ("timeout", _, _) => "ran past run.timeout".to_string(),
+        (_, Some(code), _) => format!("exited with status {code} without reporting"),
+        (_, _, Some(signal)) => format!("was ended by signal {signal} without reporting"),
+        _ => "ended without reporting".to_string(),
+    };
+    let mut message = format!(
+        "{} failed bead {bead_id}: attempt {} {how}",
+        exit.run.agent, exit.run.attempt
+    );
+    if !exit.log_tail.is_empty() {
+        message.push_str("; its log ends:\n");
+        message.push_str(&exit.log_tail.join("\n"));
+    }
+    message
+}

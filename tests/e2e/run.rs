@@ -1,0 +1,583 @@
+//! `gt run` (SPEC §10) with real processes: the supervisor is the real
+//! binary, each agent is `tests/run/agent.py` (built on the official MCP
+//! Python SDK, started through `GT_MCP_CONFIG`), each workspace a real git
+//! worktree of a real repository.
+
+use std::collections::HashMap;
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use gt_core::model::{Agent, Bead, BeadStatus, Escalation, Event};
+use serde_json::Value;
+
+use crate::support::{python, workspace_root, Town};
+
+/// The test agent's command line.
+fn agent_command() -> String {
+    format!(
+        "{} {}",
+        python().display(),
+        workspace_root().join("tests/run/agent.py").display()
+    )
+}
+
+impl Town {
+    /// Where `gt run` keeps repositories, worktrees and logs for this town:
+    /// beside a local town's file, else in the user's data directory.
+    fn data(&self) -> PathBuf {
+        match &self.node {
+            None => self.home.path().to_path_buf(),
+            Some(_) => self.home.path().join(".local/share/gt"),
+        }
+    }
+
+    /// A rig `app` whose repository is a fresh one in the town's home, with
+    /// one commit on `main`.
+    fn with_repo(self) -> Self {
+        let origin = self.path("origin");
+        git(
+            self.home.path(),
+            &["init", "--quiet", "-b", "main", "origin"],
+        );
+        std::fs::write(origin.join("README"), "app\n").unwrap();
+        git(&origin, &["add", "README"]);
+        git(&origin, &["commit", "--quiet", "-m", "init"]);
+        let url = origin.display().to_string();
+        self.json::<Value>(&["rig", "add", "app", "--git-url", &url]);
+        self
+    }
+
+    /// A config file with `[run]` keys (`GT_CONFIG` names it for [`Self::run_gt`]).
+    fn run_config(&self, keys: &str) -> String {
+        self.write("config.toml", format!("[run]\n{keys}\n"))
+    }
+
+    /// `gt run ARGS` with the test agent as its command, in the background.
+    fn supervise(&self, args: &[&str], config: Option<&str>) -> Supervisor {
+        self.supervise_with(args, config, &[])
+    }
+
+    fn supervise_with(
+        &self,
+        args: &[&str],
+        config: Option<&str>,
+        env: &[(&str, &str)],
+    ) -> Supervisor {
+        let out = self.path(&format!("run-{}.jsonl", rand_suffix()));
+        let mut cmd = self.command(&["--json", "run"]);
+        cmd.args(args)
+            .env("GT_RUN_CMD", agent_command())
+            .env("GT_TEST_RECORD", self.path("record"))
+            .env("GT_TEST_SLOW", "0.3")
+            .stdout(std::fs::File::create(&out).unwrap())
+            .stderr(Stdio::piped());
+        if let Some(config) = config {
+            cmd.env("GT_CONFIG", config);
+        }
+        cmd.envs(env.iter().copied());
+        Supervisor {
+            child: cmd.spawn().unwrap(),
+            out,
+        }
+    }
+
+    /// `gt run --once ARGS` to its end: its JSON Lines.
+    fn run_once(&self, args: &[&str], config: Option<&str>) -> Vec<Value> {
+        let mut s = self.supervise(&[&["--once"], args].concat(), config);
+        let status = wait_for_exit(&mut s.child, Duration::from_secs(120));
+        let lines = s.lines();
+        assert!(
+            status.success(),
+            "gt run --once: {status:?}: {}",
+            s.stderr()
+        );
+        lines
+    }
+
+    fn bead(&self, id: &str) -> Bead {
+        self.json(&["bead", "show", id])
+    }
+
+    fn events_of(&self, subject: &str) -> Vec<Event> {
+        self.json(&["events", "--subject", subject, "--limit", "0"])
+    }
+}
+
+/// A running `gt run`, stopped when dropped.
+struct Supervisor {
+    child: Child,
+    out: PathBuf,
+}
+
+impl Supervisor {
+    fn lines(&self) -> Vec<Value> {
+        let text = std::fs::read_to_string(&self.out).unwrap_or_default();
+        text.lines()
+            .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
+            .collect()
+    }
+
+    fn stderr(&mut self) -> String {
+        let mut text = String::new();
+        if let Some(err) = self.child.stderr.take() {
+            for line in BufReader::new(err).lines() {
+                text.push_str(&line.unwrap_or_default());
+                text.push('\n');
+            }
+        }
+        text
+    }
+
+    /// SIGTERM; it must stop its agents and exit 0.
+    fn terminate(mut self) -> Vec<Value> {
+        signal(self.child.id() as i32, libc::SIGTERM);
+        let status = wait_for_exit(&mut self.child, Duration::from_secs(30));
+        assert!(
+            status.success(),
+            "gt run after SIGTERM: {status:?}: {}",
+            self.stderr()
+        );
+        self.lines()
+    }
+}
+
+impl Drop for Supervisor {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn rand_suffix() -> String {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static N: AtomicUsize = AtomicUsize::new(0);
+    N.fetch_add(1, Ordering::Relaxed).to_string()
+}
+
+fn git(dir: &Path, args: &[&str]) -> String {
+    let out = Command::new("git")
+        .args(["-c", "user.name=tester", "-c", "user.email=tester@gt.test"])
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn signal(pid: i32, sig: i32) {
+    // SAFETY: kill(2) on a process this test started.
+    unsafe {
+        libc::kill(pid, sig);
+    }
+}
+
+fn alive(pid: i64) -> bool {
+    // SAFETY: signal 0 only checks that the process exists.
+    unsafe { libc::kill(pid as i32, 0) == 0 }
+}
+
+fn wait_for_exit(child: &mut Child, limit: Duration) -> std::process::ExitStatus {
+    let start = Instant::now();
+    loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            return status;
+        }
+        assert!(start.elapsed() < limit, "still running after {limit:?}");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// Waits (up to `limit`) until `done` holds.
+fn until(limit: Duration, what: &str, mut done: impl FnMut() -> bool) {
+    let start = Instant::now();
+    while !done() {
+        assert!(start.elapsed() < limit, "{what}: not after {limit:?}");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+fn landed(t: &Town, convoy: &str) -> bool {
+    let c: Value = t.json(&["convoy", "status", convoy]);
+    c["status"] == "landed"
+}
+
+/// Each bead's runs, as the test agents recorded them: no two overlap.
+fn assert_no_overlap(t: &Town) -> HashMap<String, usize> {
+    let text = std::fs::read_to_string(t.path("record")).unwrap_or_default();
+    let mut open: HashMap<(String, String), f64> = HashMap::new();
+    let mut spans: HashMap<String, Vec<(f64, f64)>> = HashMap::new();
+    for line in text.lines() {
+        let parts: Vec<&str> = line.split(' ').collect();
+        let (what, bead, pid, at) = (
+            parts[0],
+            parts[1],
+            parts[2],
+            parts[3].parse::<f64>().unwrap(),
+        );
+        let key = (bead.to_string(), pid.to_string());
+        match what {
+            "start" => {
+                open.insert(key, at);
+            }
+            _ => {
+                let start = open.remove(&key).expect("an end after its start");
+                spans.entry(bead.to_string()).or_default().push((start, at));
+            }
+        }
+    }
+    for (bead, runs) in &mut spans {
+        runs.sort_by(|a, b| a.0.total_cmp(&b.0));
+        for pair in runs.windows(2) {
+            assert!(
+                pair[0].1 <= pair[1].0,
+                "two runs of {bead} overlapped: {pair:?}"
+            );
+        }
+    }
+    spans.into_iter().map(|(b, r)| (b, r.len())).collect()
+}
+
+/// With only `gt run` running, the diamond and a 20-task convoy capped at 3
+/// polecats land: every bead's branch holds its agent's commit, each bead is
+/// started once, and doctor finds the town clean.
+pub fn the_town_runs_itself(t: Town) {
+    let t = t.with_repo();
+    let diamond = t.sling_diamond();
+    let mut args = vec![
+        "sling-batch",
+        "--rig",
+        "app",
+        "--title",
+        "Twenty",
+        "--max-polecats",
+        "3",
+    ];
+    let titles: Vec<String> = (0..20).map(|i| format!("task {i}")).collect();
+    for title in &titles {
+        args.extend(["--task", title]);
+    }
+    let twenty: Value = t.json(&args);
+    let twenty_id = twenty["convoy"]["id"].as_str().unwrap().to_string();
+    let s = t.supervise(&["--no-patrol"], None);
+    until(Duration::from_secs(120), "both convoys land", || {
+        landed(&t, &diamond.convoy.id) && landed(&t, &twenty_id)
+    });
+    let lines = s.terminate();
+    t.assert_landed_once(&diamond.convoy.id, 4);
+    t.assert_landed_once(&twenty_id, 20);
+    let repo = t.data().join("rigs/app/repo");
+    let mut beads: Vec<String> = diamond.beads.iter().map(|b| b.bead.id.clone()).collect();
+    beads.extend(
+        twenty["beads"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|b| b["bead"]["id"].as_str().unwrap().to_string()),
+    );
+    for bead in &beads {
+        let log = git(&repo, &["log", "--format=%s", &format!("gt/{bead}")]);
+        assert!(log.contains(bead.as_str()), "branch gt/{bead}: {log}");
+        let started = t
+            .events_of(bead)
+            .iter()
+            .filter(|e| e.event_type == "started")
+            .count();
+        assert_eq!(started, 1, "{bead} started {started} times");
+    }
+    assert_eq!(lines.iter().filter(|l| l["event"] == "started").count(), 24);
+    assert!(assert_no_overlap(&t).values().all(|&n| n == 1));
+    let violations: Vec<Value> = t.json(&["doctor"]);
+    assert!(violations.is_empty(), "{violations:?}");
+    // Nobody holds a claim any more.
+    let agents: Vec<Agent> = t.json(&["agent", "list"]);
+    assert!(
+        agents.iter().all(|a| a.host.is_none() && a.pid.is_none()),
+        "{agents:?}"
+    );
+}
+
+/// An agent that reports failure fails its bead, once; one that exits 1
+/// without reporting is retried, then its bead fails with an escalation that
+/// quotes its log.
+pub fn runs_that_fail_are_retried_then_fail_their_bead(t: Town) {
+    let t = t.with_repo();
+    let config = t.run_config("max_attempts = 2");
+    let failing: Value = t.json(&["sling", "--rig", "app", "[fail] cannot be done"]);
+    let crashing: Value = t.json(&["sling", "--rig", "app", "[exit1] crashes"]);
+    let lines = t.run_once(&["--no-patrol"], Some(&config));
+    let (failing, crashing) = (
+        failing["bead"]["id"].as_str().unwrap().to_string(),
+        crashing["bead"]["id"].as_str().unwrap().to_string(),
+    );
+    assert_eq!(t.bead(&failing).status, BeadStatus::Failed);
+    assert_eq!(t.bead(&crashing).status, BeadStatus::Failed);
+    let count = |bead: &str, kind: &str| {
+        t.events_of(bead)
+            .iter()
+            .filter(|e| e.event_type == kind)
+            .count()
+    };
+    assert_eq!(
+        (count(&failing, "started"), count(&failing, "exited")),
+        (1, 1)
+    );
+    assert_eq!(
+        (count(&crashing, "started"), count(&crashing, "exited")),
+        (2, 2)
+    );
+    let exits: Vec<Event> = t
+        .events_of(&crashing)
+        .into_iter()
+        .filter(|e| e.event_type == "exited")
+        .collect();
+    assert_eq!(exits[0].metadata["code"], 1);
+    assert_eq!(exits[0].metadata["reported"], false);
+    assert_eq!(
+        exits[0].metadata["log_tail"]
+            .as_array()
+            .unwrap()
+            .last()
+            .unwrap(),
+        "the last line of the log"
+    );
+    let escalations: Vec<Escalation> = t.json(&["escalation", "list"]);
+    assert_eq!(escalations.len(), 1, "{escalations:?}");
+    let e = &escalations[0];
+    assert_eq!(e.category.as_deref(), Some("run_failed"));
+    assert_eq!(e.bead.as_deref(), Some(crashing.as_str()));
+    assert!(
+        e.message.contains("the last line of the log"),
+        "{}",
+        e.message
+    );
+    assert!(lines
+        .iter()
+        .any(|l| l["event"] == "retrying" && l["bead"] == crashing.as_str()));
+    assert!(lines
+        .iter()
+        .any(|l| l["event"] == "failed" && l["bead"] == crashing.as_str()));
+    let violations: Vec<Value> = t.json(&["doctor"]);
+    assert!(violations.is_empty(), "{violations:?}");
+}
+
+/// A run past `run.timeout` is stopped (a failed attempt); one that ignores
+/// SIGTERM is killed after `run.stop_grace`.
+pub fn hung_and_stubborn_runs_are_stopped(t: Town) {
+    let t = t.with_repo();
+    let config = t.run_config("max_attempts = 1\ntimeout = '2s'\nstop_grace = '1s'");
+    let hung: Value = t.json(&["sling", "--rig", "app", "[hang] forever"]);
+    let stubborn: Value = t.json(&["sling", "--rig", "app", "[stubborn] ignores SIGTERM"]);
+    let started = Instant::now();
+    t.run_once(&["--no-patrol"], Some(&config));
+    assert!(started.elapsed() < Duration::from_secs(30));
+    for (bead, least) in [(&hung, 2.0), (&stubborn, 3.0)] {
+        let id = bead["bead"]["id"].as_str().unwrap();
+        assert_eq!(t.bead(id).status, BeadStatus::Failed);
+        let events = t.events_of(id);
+        let at = |kind: &str| {
+            let e = events.iter().find(|e| e.event_type == kind).unwrap();
+            (e.clone(), humantime::parse_rfc3339(&e.created_at).unwrap())
+        };
+        let ((_, started), (exit, ended)) = (at("started"), at("exited"));
+        assert_eq!(exit.metadata["outcome"], "timeout", "{exit:?}");
+        // The stubborn one outlived SIGTERM by the grace: SIGKILL ended it.
+        let took = ended.duration_since(started).unwrap().as_secs_f64();
+        assert!(took >= least, "{id} ended {took}s after its start");
+    }
+    // Nothing of either is left.
+    let record = std::fs::read_to_string(t.path("record")).unwrap();
+    for line in record.lines() {
+        let pid: i64 = line.split(' ').nth(2).unwrap().parse().unwrap();
+        assert!(!alive(pid), "{line}");
+    }
+}
+
+/// Work taken from a running agent stops its process within 2 s, whichever
+/// process made the change: a reassign, a reset with --stop, a convoy closed
+/// with its beads, a bead deleted.
+pub fn taking_work_away_stops_its_process(t: Town) {
+    let t = t.with_repo();
+    let ids: Vec<String> = ["reassigned", "reset", "deleted"]
+        .iter()
+        .map(|w| {
+            let s: Value = t.json(&["sling", "--rig", "app", &format!("[hang] {w}")]);
+            s["bead"]["id"].as_str().unwrap().to_string()
+        })
+        .collect();
+    let convoy: Value = t.json(&[
+        "sling-batch",
+        "--rig",
+        "app",
+        "--title",
+        "C",
+        "--task",
+        "[hang] closed",
+    ]);
+    let closed_bead = convoy["beads"][0]["bead"]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let s = t.supervise(&["--no-patrol", "--slots", "4"], None);
+    until(Duration::from_secs(60), "four agents at work", || {
+        let agents: Vec<Agent> = t.json(&["agent", "list"]);
+        agents.iter().filter(|a| a.pid.is_some()).count() == 4
+    });
+    // Each agent has beaten once (and so is at work) before it is stopped.
+    until(Duration::from_secs(30), "four agents hanging", || {
+        std::fs::read_dir(t.data().join("logs"))
+            .map(|d| {
+                d.flatten()
+                    .flat_map(|agent| std::fs::read_dir(agent.path()).unwrap().flatten())
+                    .filter(|log| {
+                        std::fs::read_to_string(log.path())
+                            .unwrap_or_default()
+                            .contains("hanging")
+                    })
+                    .count()
+            })
+            .unwrap_or(0)
+            == 4
+    });
+    let pid_of = |bead: &str| -> i64 {
+        let b = t.bead(bead);
+        let agent: Agent = t.json(&["agent", "show", b.assignee.as_deref().unwrap()]);
+        agent.pid.unwrap()
+    };
+    let changes: Vec<(String, Vec<String>)> = vec![
+        (
+            ids[0].clone(),
+            vec![
+                "bead".into(),
+                "reassign".into(),
+                ids[0].clone(),
+                "--new".into(),
+            ],
+        ),
+        (
+            ids[1].clone(),
+            vec![
+                "agent".into(),
+                "reset".into(),
+                t.bead(&ids[1]).assignee.unwrap(),
+                "--stop".into(),
+            ],
+        ),
+        (
+            ids[2].clone(),
+            vec![
+                "bead".into(),
+                "delete".into(),
+                ids[2].clone(),
+                "--force".into(),
+            ],
+        ),
+        (
+            closed_bead.clone(),
+            vec![
+                "convoy".into(),
+                "close".into(),
+                convoy["convoy"]["id"].as_str().unwrap().into(),
+                "--close-beads".into(),
+            ],
+        ),
+    ];
+    for (bead, change) in changes {
+        let pid = pid_of(&bead);
+        assert!(alive(pid));
+        let args: Vec<&str> = change.iter().map(String::as_str).collect();
+        t.json::<Value>(&args);
+        let at = Instant::now();
+        until(
+            Duration::from_secs(2),
+            &format!("{args:?} stops process {pid}"),
+            || !alive(pid),
+        );
+        eprintln!("{args:?}: stopped in {:?}", at.elapsed());
+    }
+    let lines = s.terminate();
+    assert!(lines.iter().filter(|l| l["event"] == "stopping").count() >= 4);
+}
+
+/// Two supervisors (different --host) share a 40-bead convoy: each bead is
+/// started once per attempt, never by both at once.
+pub fn two_supervisors_start_each_bead_once(t: Town) {
+    let t = t.with_repo();
+    let mut args = vec!["sling-batch", "--rig", "app", "--title", "Forty"];
+    let titles: Vec<String> = (0..40).map(|i| format!("[slow] task {i}")).collect();
+    for title in &titles {
+        args.extend(["--task", title]);
+    }
+    let batch: Value = t.json(&args);
+    let convoy = batch["convoy"]["id"].as_str().unwrap().to_string();
+    let a = t.supervise(&["--no-patrol", "--host", "a", "--slots", "4"], None);
+    let b = t.supervise(&["--no-patrol", "--host", "b", "--slots", "4"], None);
+    until(Duration::from_secs(180), "the convoy lands", || {
+        landed(&t, &convoy)
+    });
+    let (a, b) = (a.terminate(), b.terminate());
+    let started = |lines: &[Value]| lines.iter().filter(|l| l["event"] == "started").count();
+    assert_eq!(
+        started(&a) + started(&b),
+        40,
+        "a {} b {}",
+        started(&a),
+        started(&b)
+    );
+    assert!(started(&a) > 0 && started(&b) > 0, "both hosts worked");
+    let runs = assert_no_overlap(&t);
+    assert_eq!(runs.len(), 40);
+    assert!(runs.values().all(|&n| n == 1), "{runs:?}");
+    t.assert_landed_once(&convoy, 40);
+}
+
+/// `kill -9` of the supervisor mid-run: its agents die with it; a restarted
+/// supervisor releases their claims and starts their beads again; the convoy
+/// lands, nothing ran twice at once, and doctor finds the town clean.
+pub fn a_killed_supervisor_is_recovered(t: Town) {
+    let t = t.with_repo();
+    let batch: Value = t.json(&[
+        "sling-batch",
+        "--rig",
+        "app",
+        "--title",
+        "K",
+        "--task",
+        "[slow] one",
+        "--task",
+        "[slow] two",
+    ]);
+    let convoy = batch["convoy"]["id"].as_str().unwrap().to_string();
+    // Slow enough to be killed mid-run.
+    let mut s = t.supervise_with(&["--no-patrol"], None, &[("GT_TEST_SLOW", "30")]);
+    until(Duration::from_secs(60), "two agents at work", || {
+        let agents: Vec<Agent> = t.json(&["agent", "list"]);
+        agents.iter().filter(|a| a.pid.is_some()).count() == 2
+    });
+    let agents: Vec<Agent> = t.json(&["agent", "list"]);
+    let pids: Vec<i64> = agents.iter().filter_map(|a| a.pid).collect();
+    signal(s.child.id() as i32, libc::SIGKILL);
+    wait_for_exit(&mut s.child, Duration::from_secs(5));
+    until(Duration::from_secs(2), "its agents die with it", || {
+        pids.iter().all(|&p| !alive(p))
+    });
+    let again = t.supervise(&["--no-patrol"], None);
+    until(Duration::from_secs(60), "the convoy lands", || {
+        landed(&t, &convoy)
+    });
+    let lines = again.terminate();
+    assert_eq!(
+        lines.iter().filter(|l| l["event"] == "released").count(),
+        2,
+        "{lines:?}"
+    );
+    assert_no_overlap(&t);
+    let violations: Vec<Value> = t.json(&["doctor"]);
+    assert!(violations.is_empty(), "{violations:?}");
+}
