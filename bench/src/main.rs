@@ -7,6 +7,7 @@
 //!   cargo run --release -p gt-bench -- --load [--clients 32] [--seconds 30]
 
 mod load;
+mod run;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -26,6 +27,10 @@ struct Opts {
     clients: usize,
     seconds: u64,
     write_pct: usize,
+    /// `--run`: the supervisor's start latency and idle CPU instead.
+    run: bool,
+    starts: usize,
+    idle_agents: usize,
 }
 
 /// A town size such as `10k`, `100000` or `1m`.
@@ -47,6 +52,7 @@ fn parse_size(s: &str) -> Option<usize> {
 const USAGE: &str =
     "usage: gt-bench [--sizes 10k,100k,1m] [--runs N] [--rqlite] [--dir DIR] [--gt PATH]
        gt-bench --load [--clients N] [--seconds N] [--writes PCT] [--dir DIR] [--gt PATH]
+       gt-bench --run [--starts N] [--idle N] [--seconds N] [--dir DIR] [--gt PATH]
   --sizes   town sizes to measure, in beads (default 10k,100k)
   --runs    runs of each command, interleaved with the floor (default 21)
   --rqlite  also measure a one-node rqlite cluster (needs .rqlite/, see README)
@@ -56,7 +62,10 @@ const USAGE: &str =
             10k-bead town, a table on stderr and the figures as JSON on stdout
   --clients concurrent clients of --load (default 32)
   --seconds how long --load runs (default 30)
-  --writes  percent of --load's requests that are writes (default 30)";
+  --writes  percent of --load's requests that are writes (default 30)
+  --run     instead: `gt run`'s start latency over --starts beads (default
+            200) and its CPU over --seconds with --idle agents running
+            (default 50), against the goals of issue 32";
 
 /// Stops with a usage error (exit 2).
 fn usage_error(message: &str) -> ! {
@@ -83,6 +92,9 @@ fn opts() -> Opts {
         clients: 32,
         seconds: 30,
         write_pct: 30,
+        run: false,
+        starts: 200,
+        idle_agents: 50,
     };
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
@@ -110,6 +122,21 @@ fn opts() -> Opts {
             }
             "--rqlite" => o.rqlite = true,
             "--load" => o.load = true,
+            "--run" => o.run = true,
+            "--starts" => {
+                o.starts = value()
+                    .parse()
+                    .ok()
+                    .filter(|&n| n > 0)
+                    .unwrap_or_else(|| usage_error("--starts takes a number above 0"));
+            }
+            "--idle" => {
+                o.idle_agents = value()
+                    .parse()
+                    .ok()
+                    .filter(|&n| n > 0)
+                    .unwrap_or_else(|| usage_error("--idle takes a number above 0"));
+            }
             "--clients" => {
                 o.clients = value()
                     .parse()
@@ -933,6 +960,10 @@ fn main() {
     std::fs::create_dir_all(&o.dir).unwrap();
     if o.load {
         load::run(&o);
+        return;
+    }
+    if o.run {
+        run::run(&o);
         return;
     }
     println!("# gt benchmarks\n\nMachine: {}. Runs: {} per figure (medians), each interleaved with the floor.\n", machine(), o.runs);

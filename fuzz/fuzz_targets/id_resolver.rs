@@ -24,6 +24,7 @@ fn fixture() -> &'static Mutex<Fixture> {
             actor: "fuzz".into(),
             dispatch_command: None,
             credentials: None,
+            local: None,
         })
         .unwrap();
         town.add_rig(&gt_core::ops::rig::AddRig {

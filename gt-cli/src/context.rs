@@ -51,6 +51,7 @@ impl Ctx {
             actor: self.settings.actor.clone(),
             dispatch_command: self.settings.dispatch_command.clone(),
             credentials: self.settings.credentials.clone(),
+            local: self.local_dir(),
         })
     }
 
@@ -70,6 +71,30 @@ impl Ctx {
             .as_mut()
             .map(Town::take_warnings)
             .unwrap_or_default()
+    }
+
+    /// Where this host keeps the town's local files (`gt run`'s logs and
+    /// worktrees): beside a local town's file, else the user's data
+    /// directory. Not created here.
+    pub fn local_dir(&self) -> Option<std::path::PathBuf> {
+        use std::path::Path;
+        let file = self
+            .settings
+            .db
+            .as_deref()
+            .filter(|d| !d.trim().is_empty() && !d.contains("://"))
+            .map(std::path::PathBuf::from);
+        let dir = match file {
+            Some(file) => file.parent().map(|p| {
+                if p.as_os_str().is_empty() {
+                    Path::new(".").to_path_buf()
+                } else {
+                    p.to_path_buf()
+                }
+            }),
+            None => config::default_db().and_then(|p| p.parent().map(Path::to_path_buf)),
+        }?;
+        Some(std::path::absolute(&dir).unwrap_or(dir))
     }
 
     /// The configured town, else `town.db` in the user's data directory (created).

@@ -35,6 +35,7 @@ fn town() -> Option<Town> {
         actor: "completion".into(),
         dispatch_command: None,
         credentials: settings.credentials,
+        local: None,
     })
     .ok()
 }

@@ -428,6 +428,16 @@ impl Render for Agent {
     }
 }
 
+impl Render for gt_core::ops::run::AgentLog {
+    fn human(&self, _style: &Style) -> String {
+        self.lines
+            .iter()
+            .map(|l| sanitize(l))
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+}
+
 impl Render for Vec<Agent> {
     fn item_fields(&self) -> Option<Vec<String>> {
         crate::output::fields_of::<Agent>()

@@ -86,6 +86,7 @@ fn seeded() -> (tempfile::TempDir, Town, Json) {
         actor: "words".into(),
         dispatch_command: None,
         credentials: None,
+        local: None,
     };
     let mut town = Town::open(&open).unwrap();
     let call = |town: &mut Town, tool: &str, args: Json| -> Json {

@@ -27,6 +27,8 @@ use crate::ops::escalation::{Acknowledged, Resolved};
 pub use crate::ops::patrol::Patrol;
 use crate::ops::patrol::PatrolReport;
 pub use crate::ops::rig::AddRig;
+use crate::ops::run::AgentLog;
+pub use crate::ops::run::AgentLogs;
 pub use crate::ops::sling::Sling;
 pub use crate::ops::sling::SlingBatch;
 use crate::ops::sling::{Slung, SlungBatch};
@@ -799,6 +801,21 @@ impl Call for DeleteAgent {
     }
 }
 
+impl Call for AgentLogs {
+    type Output = AgentLog;
+    const SPEC: CallSpec = spec!(
+        "agent logs",
+        "gt_agent_logs",
+        Some("GET /api/agents/{agent_id}/logs"),
+        Read,
+        true,
+        None
+    );
+    fn run(self, town: &mut Town) -> Result<AgentLog> {
+        town.agent_logs(&self)
+    }
+}
+
 request! {
     /// An agent reports it is alive.
     pub struct Heartbeat {
@@ -1015,6 +1032,7 @@ pub fn catalogue() -> Vec<Entry> {
         entry::<UpdateAgent>(),
         entry::<ResetAgent>(),
         entry::<DeleteAgent>(),
+        entry::<AgentLogs>(),
         entry::<Heartbeat>(),
         entry::<ShowHook>(),
         entry::<ListEscalations>(),

@@ -117,8 +117,10 @@ pub struct Run {
 pub struct Exit {
     #[serde(flatten)]
     pub run: Run,
-    /// Why: `exited` (by itself), `timeout`, `stopped` (its work was taken
-    /// away, or its supervisor stopped), `lost` (its supervisor died).
+    /// Why: `exited` (by itself), `timeout`, `log_full` (its log passed
+    /// the limit), `not_started` (no workspace or process could be made),
+    /// `stopped` (its work was taken away, or its supervisor stopped),
+    /// `lost` (its supervisor died).
     pub outcome: String,
     /// Its exit code, where it exited by itself.
     pub code: Option<i64>,

@@ -30,6 +30,10 @@ pub struct OpenOptions {
     /// The user of a remote town with authentication on, unless the location
     /// names one (`http://USER:PASSWORD@HOST:PORT`).
     pub credentials: Option<Credentials>,
+    /// Where this host keeps the town's local files (`gt run`'s logs and
+    /// worktrees), for the calls that read them; none for a process that
+    /// keeps none.
+    pub local: Option<std::path::PathBuf>,
 }
 
 /// Whether `location` names a remote town rather than a file.
@@ -58,6 +62,8 @@ pub struct Town {
     /// server): checked inside each write unit, so that a reassignment
     /// between a client's look and its write is noticed.
     holder: Option<String>,
+    /// [`OpenOptions::local`].
+    local: Option<std::path::PathBuf>,
 }
 
 impl Town {
@@ -105,6 +111,7 @@ impl Town {
             effects: Effects::default(),
             clock: Clock::system(),
             holder: None,
+            local: options.local.clone(),
         })
     }
 
@@ -128,6 +135,11 @@ impl Town {
             created: self.schema.created,
             upgraded_from: self.schema.upgraded_from,
         }
+    }
+
+    /// Where this host keeps the town's local files, if this process knows.
+    pub fn local(&self) -> Option<&Path> {
+        self.local.as_deref()
     }
 
     /// The town as a child process is told of it (`GT_DB`): the location

@@ -147,6 +147,10 @@ suite!(
     run::taking_work_away_stops_its_process,
     run::two_supervisors_start_each_bead_once,
     run::a_killed_supervisor_is_recovered,
+    run::agent_logs_are_one_document_on_every_face,
+    run::bad_setups_are_clear_and_lose_nothing,
+    run::worktrees_go_when_their_work_is_done,
+    run::a_flooding_agent_is_stopped,
 );
 
 /// The drift test runs on copies of one SQLite town (the backend does not

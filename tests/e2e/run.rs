@@ -581,3 +581,200 @@ pub fn a_killed_supervisor_is_recovered(t: Town) {
     let violations: Vec<Value> = t.json(&["doctor"]);
     assert!(violations.is_empty(), "{violations:?}");
 }
+
+/// A run's log on every face: `gt agent logs`, `gt_agent_logs` and `GET
+/// /api/agents/{id}/logs` give the same document; a run on another host is
+/// `not_found`, naming the host.
+pub fn agent_logs_are_one_document_on_every_face(t: Town) {
+    let t = t.with_repo();
+    let slung: Value = t.json(&["sling", "--rig", "app", "Log me"]);
+    let agent = slung["agent"]["name"].as_str().unwrap().to_string();
+    let bead = slung["bead"]["id"].as_str().unwrap().to_string();
+    t.run_once(&["--no-patrol"], None);
+    let cli: Value = t.json(&["agent", "logs", &agent]);
+    assert_eq!(cli["bead"], bead.as_str());
+    assert_eq!(cli["running"], false);
+    let lines: Vec<&str> = cli["lines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l.as_str().unwrap())
+        .collect();
+    assert!(lines.iter().any(|l| l.contains("works on")), "{lines:?}");
+    assert_eq!(lines.last(), Some(&"closed"));
+    let text = t.run(&["agent", "logs", &agent, "--lines", "1"]);
+    assert_eq!(text.stdout.trim(), "closed");
+
+    let s = crate::http::Server::start(&t, &[]);
+    let http = crate::http::get(&s, &format!("/api/agents/{agent}/logs"));
+    assert_eq!(http.status, 200, "{}", http.body);
+    assert_eq!(http.json(), cli);
+    let mut c = crate::mcp::Client::start(&t, &[], &[]);
+    assert_eq!(
+        c.ok("gt_agent_logs", serde_json::json!({"agent_id": agent})),
+        cli
+    );
+    assert_eq!(
+        c.call(
+            "gt_agent_logs",
+            serde_json::json!({"agent_id": agent, "lines": 0})
+        )
+        .code(),
+        "usage"
+    );
+    c.finish();
+    s.terminate();
+
+    // A run on another host: claimed there, its log is not here.
+    let other: Value = t.json(&["sling", "--rig", "app", "[hang] elsewhere"]);
+    let elsewhere = other["agent"]["name"].as_str().unwrap().to_string();
+    let far = Town::at(t.db.clone());
+    let remote = t.node.is_some();
+    // A local town's files sit beside it; a remote one's in the home of
+    // whoever runs gt, so another home is another host.
+    let runner = if remote { &far } else { &t };
+    let s = runner.supervise_with(&["--no-patrol", "--host", "far"], None, &[]);
+    until(Duration::from_secs(60), "the far run starts", || {
+        let a: Agent = t.json(&["agent", "show", &elsewhere]);
+        a.pid.is_some()
+    });
+    if remote {
+        let e = t.fails(&["agent", "logs", &elsewhere], 3);
+        assert!(
+            e["error"]["message"].as_str().unwrap().contains("far"),
+            "{e}"
+        );
+    } else {
+        let log: Value = t.json(&["agent", "logs", &elsewhere]);
+        assert_eq!(log["running"], true);
+        assert_eq!(log["host"], "far");
+    }
+    s.terminate();
+}
+
+/// What cannot run is said clearly and loses nothing: no command, a bad
+/// config value, a second supervisor for one host, a repository that cannot
+/// be cloned, an agent binary that does not exist.
+pub fn bad_setups_are_clear_and_lose_nothing(t: Town) {
+    let t = t.with_rig();
+    let e = t.run(&["--json", "run", "--once"]).failed_with(2);
+    assert!(
+        e["error"]["hint"].as_str().unwrap().contains("run.command"),
+        "{e}"
+    );
+    let bad = t.write("bad.toml", "[run]\nslots = 'many'\n");
+    let mut cmd = t.command(&["--json", "run", "--once"]);
+    cmd.env("GT_CONFIG", &bad).env("GT_RUN_CMD", "true");
+    let e = crate::support::Run::of(&mut cmd).failed_with(2);
+    assert!(
+        e["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("run.slots"),
+        "{e}"
+    );
+
+    // A second supervisor for the same host and data directory is refused.
+    let first = t.supervise(&["--no-patrol", "--host", "h"], None);
+    std::thread::sleep(Duration::from_millis(500));
+    let mut second = t.command(&["--json", "run", "--host", "h"]);
+    second.env("GT_RUN_CMD", "true");
+    let e = crate::support::Run::of(&mut second).failed_with(4);
+    assert!(
+        e["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("already runs"),
+        "{e}"
+    );
+    first.terminate();
+
+    // A repository that cannot be cloned, and an agent that cannot start:
+    // each attempt fails, then the bead, with an escalation that says why.
+    t.json::<Value>(&["rig", "add", "lost", "--git-url", "/nonexistent/repo.git"]);
+    let unclonable: Value = t.json(&["sling", "--rig", "lost", "Never cloned"]);
+    let missing: Value = t.json(&["sling", "--rig", "app", "No such agent"]);
+    let config = t.run_config("max_attempts = 2");
+    let mut once = t.command(&["--json", "run", "--once", "--no-patrol"]);
+    once.env("GT_CONFIG", &config)
+        .env("GT_RUN_CMD", "/nonexistent/agent --go");
+    let run = crate::support::Run::of(&mut once);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    for (slung, why) in [(&unclonable, "git clone failed"), (&missing, "not found")] {
+        let id = slung["bead"]["id"].as_str().unwrap();
+        assert_eq!(t.bead(id).status, BeadStatus::Failed);
+        let escalations: Vec<Escalation> = t.json(&["escalation", "list"]);
+        let e = escalations
+            .iter()
+            .find(|e| e.bead.as_deref() == Some(id))
+            .unwrap_or_else(|| panic!("no escalation for {id}: {escalations:?}"));
+        assert!(e.message.contains(why), "{}", e.message);
+    }
+    let violations: Vec<Value> = t.json(&["doctor"]);
+    assert!(violations.is_empty(), "{violations:?}");
+}
+
+/// A closed bead's worktree goes once its branch is on the remote; one that
+/// failed goes after `run.keep_for`; open work keeps its worktree.
+pub fn worktrees_go_when_their_work_is_done(t: Town) {
+    let t = t.with_repo();
+    let done: Value = t.json(&["sling", "--rig", "app", "Ship it"]);
+    let failed: Value = t.json(&["sling", "--rig", "app", "[fail] no luck"]);
+    t.run_once(&["--no-patrol"], None);
+    let id = |v: &Value| v["bead"]["id"].as_str().unwrap().to_string();
+    let (done, failed) = (id(&done), id(&failed));
+    let worktree = |bead: &str| t.data().join("rigs/app/worktrees").join(bead);
+    assert!(worktree(&done).exists() && worktree(&failed).exists());
+    // Not pushed yet, and within run.keep_for: both stay.
+    let lines = t.run_once(&["--no-patrol"], None);
+    assert!(
+        lines.iter().all(|l| l["event"] != "removed_worktree"),
+        "{lines:?}"
+    );
+    assert!(worktree(&done).exists());
+    // The closed bead's branch reaches the remote: its worktree goes, and
+    // its branch stays.
+    let repo = t.data().join("rigs/app/repo");
+    git(&repo, &["push", "--quiet", "origin", &format!("gt/{done}")]);
+    t.run_once(&["--no-patrol"], None);
+    assert!(!worktree(&done).exists());
+    assert!(git(&repo, &["branch", "--list", &format!("gt/{done}")]).contains(&done));
+    assert!(worktree(&failed).exists());
+    // Past run.keep_for the failed bead's goes too.
+    std::thread::sleep(Duration::from_millis(1100));
+    let config = t.run_config("keep_for = '1s'");
+    let lines = t.run_once(&["--no-patrol"], Some(&config));
+    assert!(!worktree(&failed).exists(), "{lines:?}");
+}
+
+/// An agent that floods its log is stopped once the log passes its limit:
+/// a failed attempt, said in the escalation; the disk is not filled.
+pub fn a_flooding_agent_is_stopped(t: Town) {
+    let t = t.with_rig();
+    let slung: Value = t.json(&["sling", "--rig", "app", "Flood"]);
+    let config = t.run_config("max_attempts = 1");
+    let mut once = t.command(&["--json", "run", "--once", "--no-patrol"]);
+    once.env("GT_CONFIG", &config)
+        .env("GT_RUN_CMD", "yes 'all work and no play'");
+    let run = crate::support::Run::of(&mut once);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let id = slung["bead"]["id"].as_str().unwrap();
+    assert_eq!(t.bead(id).status, BeadStatus::Failed);
+    let exit = t
+        .events_of(id)
+        .into_iter()
+        .find(|e| e.event_type == "exited")
+        .unwrap();
+    assert_eq!(exit.metadata["outcome"], "log_full");
+    let agent = slung["agent"]["name"].as_str().unwrap();
+    let log: Value = t.json(&["agent", "logs", agent]);
+    let size = std::fs::metadata(log["path"].as_str().unwrap())
+        .unwrap()
+        .len();
+    assert!(size <= (64 << 20) + 100, "the log grew to {size} bytes");
+    let escalations: Vec<Escalation> = t.json(&["escalation", "list"]);
+    assert!(
+        escalations.iter().any(|e| e.message.contains("log")),
+        "{escalations:?}"
+    );
+}

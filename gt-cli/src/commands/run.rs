@@ -6,7 +6,6 @@
 
 use std::collections::HashMap;
 use std::fs::File;
-use std::io::{Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -15,7 +14,7 @@ use std::time::{Duration, Instant};
 
 use clap::Args;
 use gt_core::calls::{ListEvents, Patrol};
-use gt_core::ops::run::{Claim, Ended, RunEnd, RunState};
+use gt_core::ops::run::{file_name, last_lines, log_path, Claim, Ended, RunEnd, RunState};
 use gt_core::{Error, Result, Town};
 use serde::Serialize;
 
@@ -72,6 +71,10 @@ pub struct RunArgs {
 
 /// How often the supervisor looks at its processes and the event log.
 const TICK: Duration = Duration::from_millis(100);
+
+/// The most one run's log may hold: past it, the run is stopped (a failed
+/// attempt), so that a runaway agent cannot fill the disk.
+const LOG_LIMIT: u64 = 64 << 20;
 
 /// How many of a log's last lines an `exited` event keeps.
 const TAIL_LINES: usize = 12;
@@ -133,11 +136,17 @@ pub fn run(ctx: &mut Ctx, args: RunArgs) -> Result<()> {
     });
     let mut next_patrol = Instant::now();
     let mut last_error: Option<String> = None;
+    // Worktrees whose work is done go at the start and at each patrol's pace.
+    let mut next_sweep = Instant::now();
     loop {
         let town = ctx.town()?;
         if stop.load(Ordering::Relaxed) {
             sup.stop_all(town)?;
             return Ok(());
+        }
+        if Instant::now() >= next_sweep {
+            next_sweep = Instant::now() + args.patrol_interval;
+            sup.sweep(town);
         }
         if let Some(request) = &patrol {
             if Instant::now() >= next_patrol {
@@ -182,6 +191,51 @@ struct Running {
     /// How its command (the group's leader) ended; the run ends when the
     /// whole group has.
     leader: Option<std::process::ExitStatus>,
+    /// What copies its output into its log.
+    copy: Option<LogCopy>,
+}
+
+/// A thread copying a run's output (one pipe for stdout and stderr) into
+/// its log, up to [`LOG_LIMIT`]: past it, the rest is read and dropped (so
+/// the agent never blocks on a full pipe) and the run is marked flooded.
+struct LogCopy {
+    flooded: Arc<AtomicBool>,
+    thread: std::thread::JoinHandle<()>,
+}
+
+impl LogCopy {
+    fn start(mut from: std::io::PipeReader, mut to: File) -> LogCopy {
+        use std::io::{Read, Write};
+        let flooded = Arc::new(AtomicBool::new(false));
+        let flag = Arc::clone(&flooded);
+        let thread = std::thread::spawn(move || {
+            let mut written: u64 = 0;
+            let mut buf = vec![0u8; 64 << 10];
+            loop {
+                let n = match from.read(&mut buf) {
+                    Ok(0) | Err(_) => return,
+                    Ok(n) => n,
+                };
+                if written >= LOG_LIMIT {
+                    continue;
+                }
+                let keep = n.min((LOG_LIMIT - written) as usize);
+                // A log that cannot be written (a full disk) loses the
+                // output, never the run.
+                let _ = to.write_all(&buf[..keep]);
+                written += keep as u64;
+                if written >= LOG_LIMIT {
+                    let _ = to.write_all(b"\n[gt: the log passed 64 MiB; the rest was dropped]\n");
+                    flag.store(true, Ordering::Relaxed);
+                }
+            }
+        });
+        LogCopy { flooded, thread }
+    }
+
+    fn flooded(&self) -> bool {
+        self.flooded.load(Ordering::Relaxed)
+    }
 }
 
 struct Stopping {
@@ -212,8 +266,10 @@ struct Supervisor {
 struct Line<'a> {
     event: &'a str,
     host: &'a str,
+    #[serde(skip_serializing_if = "str::is_empty")]
     agent: &'a str,
     bead: &'a str,
+    #[serde(skip_serializing_if = "is_zero")]
     attempt: i64,
     #[serde(skip_serializing_if = "Option::is_none")]
     pid: Option<i64>,
@@ -296,11 +352,12 @@ impl Supervisor {
     /// Starts the claimed agent's process; a workspace that cannot be made is
     /// a failed attempt. Returns whether a process runs.
     fn start(&mut self, town: &mut Town, claim: Claim) -> Result<bool> {
-        let log = self
-            .data
-            .join("logs")
-            .join(file_name(&claim.agent.name))
-            .join(format!("{}-{}.log", claim.bead.id, claim.run.attempt));
+        let log = log_path(
+            &self.data,
+            &claim.agent.name,
+            &claim.bead.id,
+            claim.run.attempt,
+        );
         let prepared = prepare_workspace(&self.data, &claim).and_then(|ws| {
             let file = open_log(&log)?;
             let config = self.mcp_config(&claim)?;
@@ -308,7 +365,7 @@ impl Supervisor {
                 .map_err(|e| e.message)?;
             self.spawn(&claim, &ws, file, &config, &brief)
         });
-        let (child, pid) = match prepared {
+        let (child, pid, copy) = match prepared {
             Ok(started) => started,
             Err(why) => {
                 let end = RunEnd {
@@ -360,6 +417,7 @@ impl Supervisor {
                 stopping: None,
                 finish_by: None,
                 leader: None,
+                copy: Some(copy),
             },
         );
         Ok(true)
@@ -373,16 +431,17 @@ impl Supervisor {
         log: File,
         mcp_config: &Path,
         brief: &str,
-    ) -> std::result::Result<(Child, i64), String> {
-        let err = log
+    ) -> std::result::Result<(Child, i64, LogCopy), String> {
+        let (reader, writer) = std::io::pipe().map_err(|e| format!("cannot make a pipe: {e}"))?;
+        let err = writer
             .try_clone()
-            .map_err(|e| format!("cannot open the log: {e}"))?;
+            .map_err(|e| format!("cannot make a pipe: {e}"))?;
         let mut cmd = Command::new("sh");
         cmd.arg("-c")
             .arg(&self.command)
             .current_dir(&ws.dir)
             .stdin(Stdio::null())
-            .stdout(Stdio::from(log))
+            .stdout(Stdio::from(writer))
             .stderr(Stdio::from(err))
             .env("GT_DB", &self.db)
             .env("GT_ACTOR", &claim.agent.name)
@@ -398,6 +457,7 @@ impl Supervisor {
             .env("GT_BASE_BRANCH", &ws.base)
             .env("GT_PROMPT", brief)
             .env("GT_MCP_CONFIG", mcp_config)
+            .env("PATH", self.path_with_gt())
             .env_remove("GT_DB_USER")
             .env_remove("GT_DB_PASSWORD");
         if let Some(c) = &self.credentials {
@@ -408,8 +468,22 @@ impl Supervisor {
         let child = cmd
             .spawn()
             .map_err(|e| format!("cannot start the agent's command (sh -c): {e}"))?;
+        // The command holds the pipe's writing end now; this process must not.
+        drop(cmd);
         let pid = i64::from(child.id());
-        Ok((child, pid))
+        Ok((child, pid, LogCopy::start(reader, log)))
+    }
+
+    /// `PATH` with this gt's directory first, so that the agent's `gt` is
+    /// the supervisor's.
+    fn path_with_gt(&self) -> std::ffi::OsString {
+        let mut path = std::ffi::OsString::new();
+        if let Some(dir) = self.exe.parent() {
+            path.push(dir);
+            path.push(":");
+        }
+        path.push(std::env::var_os("PATH").unwrap_or_default());
+        path
     }
 
     /// The polecat's MCP config file: `mcpServers.gt` runs this gt's
@@ -467,7 +541,11 @@ impl Supervisor {
             );
         }
         for (id, status) in ended {
-            let r = self.running.remove(&id).expect("a running process");
+            let mut r = self.running.remove(&id).expect("a running process");
+            // Its group is gone, so its pipe is closed: the copy ends.
+            if let Some(copy) = r.copy.take() {
+                let _ = copy.thread.join();
+            }
             use std::os::unix::process::ExitStatusExt;
             let (outcome, counts) = match &r.stopping {
                 Some(s) => (s.outcome, s.counts),
@@ -559,7 +637,9 @@ impl Supervisor {
                 Some(s) if now >= s.kill_at => kill_group(r.pid, libc::SIGKILL),
                 Some(_) => {}
                 None => {
-                    if self.settings.timeout.is_some_and(|t| now - r.started >= t) {
+                    if r.copy.as_ref().is_some_and(LogCopy::flooded) {
+                        due.push((id.clone(), "log_full", true, "its log passed 64 MiB"));
+                    } else if self.settings.timeout.is_some_and(|t| now - r.started >= t) {
                         due.push((id.clone(), "timeout", true, "it ran past run.timeout"));
                     } else if r.finish_by.is_some_and(|t| now >= t) {
                         due.push((id.clone(), "stopped", false, "it reported but did not exit"));
@@ -616,6 +696,90 @@ impl Supervisor {
         Ok(())
     }
 
+    /// Removes the worktrees whose work is done: a closed bead's once its
+    /// branch is on the repository's remote (merged into a branch there, or
+    /// pushed), and any bead's that is no longer at work after
+    /// `run.keep_for` (a deleted bead's, a failed one's, a closed one's whose
+    /// branch never left). Open and in-review beads keep theirs: the branch
+    /// is the work.
+    fn sweep(&mut self, town: &mut Town) {
+        let Ok(rigs) = std::fs::read_dir(self.data.join("rigs")) else {
+            return;
+        };
+        let busy: Vec<String> = self
+            .running
+            .values()
+            .map(|r| r.claim.bead.id.clone())
+            .collect();
+        for rig in rigs.flatten() {
+            let repo = rig.path().join("repo");
+            let has_repo = repo.join(".git").exists();
+            let Ok(worktrees) = std::fs::read_dir(rig.path().join("worktrees")) else {
+                continue;
+            };
+            let mut fetched = false;
+            for wt in worktrees.flatten() {
+                let bead_id = wt.file_name().to_string_lossy().to_string();
+                if busy.contains(&bead_id) {
+                    continue;
+                }
+                let bead = match town.bead(&bead_id) {
+                    Ok(b) => Some(b),
+                    Err(e) if e.code() == "not_found" => None,
+                    Err(_) => continue,
+                };
+                let done_at = match &bead {
+                    Some(b) if !b.status.is_terminal() => continue,
+                    Some(b) => b.closed_at.clone().unwrap_or_else(|| b.updated_at.clone()),
+                    None => String::new(),
+                };
+                let age = |at: &str| {
+                    humantime::parse_rfc3339_weak(at)
+                        .ok()
+                        .or_else(|| wt.metadata().and_then(|m| m.modified()).ok())
+                        .and_then(|t| t.elapsed().ok())
+                        .unwrap_or_default()
+                };
+                let expired = age(&done_at) >= self.settings.keep_for;
+                let closed = bead
+                    .as_ref()
+                    .is_some_and(|b| b.status == gt_core::model::BeadStatus::Closed);
+                let landed = closed && has_repo && {
+                    if !fetched {
+                        let _ = git(&repo, &["fetch", "--quiet", "--prune", "origin"]);
+                        fetched = true;
+                    }
+                    on_remote(&repo, &format!("gt/{bead_id}"))
+                };
+                if !(expired || landed) {
+                    continue;
+                }
+                let path = wt.path();
+                let removed = if has_repo {
+                    git(
+                        &repo,
+                        &["worktree", "remove", "--force", &path.display().to_string()],
+                    )
+                } else {
+                    std::fs::remove_dir_all(&path).map_err(|e| e.to_string())
+                };
+                match removed {
+                    Ok(()) => self.say(Line {
+                        event: "removed_worktree",
+                        why: Some(if landed {
+                            "its branch is on the remote"
+                        } else {
+                            "run.keep_for passed"
+                        }),
+                        log: Some(path.display().to_string()),
+                        ..line(&self.host, "", &bead_id, 0)
+                    }),
+                    Err(e) => self.say_error(&format!("cannot remove {}: {e}", path.display())),
+                }
+            }
+        }
+    }
+
     fn say_ended(&self, claim: &Claim, ended: Ended) {
         let (event, why) = match ended {
             Ended::Retry => ("retrying", "it ended without reporting"),
@@ -635,10 +799,14 @@ impl Supervisor {
     }
 
     fn say(&self, l: Line) {
-        let mut human = format!(
-            "{} {} on {} (attempt {})",
-            l.event, l.agent, l.bead, l.attempt
-        );
+        let mut human = if l.agent.is_empty() {
+            format!("{} {}", l.event, l.bead)
+        } else {
+            format!(
+                "{} {} on {} (attempt {})",
+                l.event, l.agent, l.bead, l.attempt
+            )
+        };
         if let Some(pid) = l.pid {
             human.push_str(&format!(", pid {pid}"));
         }
@@ -665,6 +833,10 @@ impl Supervisor {
             crate::output::warn(&self.style, message);
         }
     }
+}
+
+fn is_zero(n: &i64) -> bool {
+    *n == 0
 }
 
 fn line<'a>(host: &'a str, agent: &'a str, bead: &'a str, attempt: i64) -> Line<'a> {
@@ -787,6 +959,17 @@ fn prepare_workspace(data: &Path, claim: &Claim) -> std::result::Result<Workspac
     Ok(Workspace { dir, branch, base })
 }
 
+/// Whether a remote branch of `repo` holds `branch`'s last commit (it was
+/// merged there, or pushed).
+fn on_remote(repo: &Path, branch: &str) -> bool {
+    Command::new("git")
+        .args(["branch", "--remotes", "--contains", branch])
+        .current_dir(repo)
+        .stdin(Stdio::null())
+        .output()
+        .is_ok_and(|o| o.status.success() && !o.stdout.trim_ascii().is_empty())
+}
+
 /// Runs git in `dir`; its error output is the failure.
 fn git(dir: &Path, args: &[&str]) -> std::result::Result<(), String> {
     let out = Command::new("git")
@@ -807,49 +990,15 @@ fn git(dir: &Path, args: &[&str]) -> std::result::Result<(), String> {
     ))
 }
 
-/// The data directory: beside a local town's file, else the user's.
+/// The data directory ([`Ctx::local_dir`]), made if it is not there yet.
 fn data_dir(ctx: &Ctx) -> Result<PathBuf> {
-    let local = ctx
-        .settings
-        .db
-        .as_deref()
-        .filter(|d| !d.contains("://"))
-        .map(PathBuf::from)
-        .or_else(crate::config::default_db);
-    let dir = local
-        .as_deref()
-        .and_then(Path::parent)
-        .map(|p| {
-            if p.as_os_str().is_empty() {
-                Path::new(".")
-            } else {
-                p
-            }
-        })
-        .map(Path::to_path_buf)
-        .or_else(|| crate::config::default_db().and_then(|p| p.parent().map(Path::to_path_buf)))
-        .ok_or_else(|| {
-            Error::unavailable("cannot find your data directory (is HOME set?)")
-                .with_hint("pass --db PATH")
-        })?;
-    std::fs::canonicalize(&dir).or_else(|_| {
-        std::fs::create_dir_all(&dir)
-            .and_then(|_| std::fs::canonicalize(&dir))
-            .map_err(|e| Error::unavailable(format!("cannot use {}: {e}", dir.display())))
-    })
-}
-
-/// A name made safe for one path segment.
-fn file_name(name: &str) -> String {
-    name.chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || "-_.".contains(c) {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect()
+    let dir = ctx.local_dir().ok_or_else(|| {
+        Error::unavailable("cannot find your data directory (is HOME set?)")
+            .with_hint("pass --db PATH")
+    })?;
+    std::fs::create_dir_all(&dir)
+        .and_then(|_| std::fs::canonicalize(&dir))
+        .map_err(|e| Error::unavailable(format!("cannot use {}: {e}", dir.display())))
 }
 
 /// The machine's host name.
@@ -923,14 +1072,7 @@ fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 
 /// The last lines of a log, each cut short.
 fn log_tail(path: &Path) -> Vec<String> {
-    let Ok(mut file) = File::open(path) else {
-        return Vec::new();
-    };
-    let len = file.metadata().map_or(0, |m| m.len());
-    let _ = file.seek(SeekFrom::Start(len.saturating_sub(16 << 10)));
-    let mut bytes = Vec::new();
-    let _ = file.read_to_end(&mut bytes);
-    tail_of_text(&String::from_utf8_lossy(&bytes))
+    tail_of_text(&last_lines(path, 4 * TAIL_LINES).join("\n"))
 }
 
 fn tail_of_text(text: &str) -> Vec<String> {

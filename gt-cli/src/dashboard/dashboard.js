@@ -6,6 +6,7 @@
 const BEAD_STATUSES = ["open", "in_progress", "in_review", "closed", "failed"];
 const MAX_AGENTS = 200;
 const MAX_FEED = 200;
+const LOG_LINES = 5;
 
 const state = { token: null, convoy: null, bead: null, agents: [], readOnly: false };
 
@@ -191,6 +192,9 @@ async function loadAgents() {
     el("div", {}, el("strong", { text: a.name }), " ", status(a.status)),
     el("div", { class: "muted", text: a.hook ? "hook: " + a.hook : "no hook" }),
     el("div", { class: "muted", text: "active " + ago(a.last_activity_at) }),
+    a.host ? el("div", { class: "muted", "data-running": a.name,
+      text: "running on " + a.host + " for " + since(a.run_started_at) + ", attempt " + a.attempt }) : "",
+    a.host ? el("pre", { class: "log", "data-log": a.name, "aria-label": "Last lines of " + a.name + "'s log" }) : "",
     el("div", { class: "actions writes" },
       el("button", { type: "button", "aria-label": "Reset to idle", text: "Reset to idle",
         onclick: () => act("POST", "/api/agents/" + encodeURIComponent(a.name) + "/reset", {}, a.name + " is idle") }),
@@ -198,6 +202,30 @@ async function loadAgents() {
         onclick: () => act("DELETE", "/api/agents/" + encodeURIComponent(a.name) + "/hook", {}, a.name + " is unhooked") })))));
   document.getElementById("agents-more").textContent =
     doc.length > MAX_AGENTS ? "showing the first " + MAX_AGENTS + " agents" : "";
+  await loadLogTails();
+}
+
+// The last lines of each running agent's log, where this server's host keeps
+// it; a run on another host says where its log is.
+async function loadLogTails() {
+  await Promise.all([...document.querySelectorAll("pre[data-log]")].map(async (pre) => {
+    const name = pre.getAttribute("data-log");
+    try {
+      const res = await fetch("/api/agents/" + encodeURIComponent(name) + "/logs?lines=" + LOG_LINES,
+        { headers: headers(false) });
+      const doc = await res.json();
+      pre.textContent = res.ok ? (doc.lines.join("\n") || "(nothing written yet)") : doc.error.message;
+    } catch (_) {
+      pre.textContent = "";
+    }
+  }));
+}
+
+function since(t) {
+  const s = Math.max(0, (Date.now() - Date.parse(t)) / 1000);
+  if (s < 60) return Math.floor(s) + "s";
+  if (s < 3600) return Math.floor(s / 60) + "m";
+  return Math.floor(s / 3600) + "h " + Math.floor((s % 3600) / 60) + "m";
 }
 
 async function loadEscalations() {
@@ -239,7 +267,8 @@ async function act(method, path, body, done) {
 
 // A busy town writes many events a second: the page redraws at most twice a
 // second, and reads the agents again only when an event concerns one.
-const AGENT_EVENTS = new Set(["hooked", "unhooked", "dispatched", "agent_reset", "released", "recovered"]);
+const AGENT_EVENTS = new Set(["hooked", "unhooked", "dispatched", "agent_reset", "released", "recovered",
+  "started", "exited"]);
 let pending = null;
 let agentsStale = false;
 function refreshSoon(e) {
@@ -377,6 +406,9 @@ async function start() {
   feed.replaceChildren(...recent.slice().reverse().map(feedLine));
   await refresh();
   follow(recent.length ? recent[recent.length - 1].id : null);
+  // A running agent's log grows without events: its tail is read again
+  // every few seconds while the page is shown.
+  setInterval(() => { if (!document.hidden) loadLogTails(); }, 3000);
 }
 
 start();

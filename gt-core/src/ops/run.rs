@@ -4,8 +4,12 @@
 //! processes themselves are the command line's; this module keeps the town's
 //! record of them true.
 
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
 use crate::change::{Change, Exit, Run};
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::model::{Agent, AgentRole, AgentStatus, Bead, BeadStatus, Convoy, Rig, Severity};
 use crate::query;
 use crate::store::Reader;
@@ -49,7 +53,7 @@ pub struct RunEnd {
     pub bead_id: String,
     pub host: String,
     pub started_at: String,
-    /// `exited`, `timeout`, `stopped` or `lost`.
+    /// `exited`, `timeout`, `log_full`, `not_started`, `stopped` or `lost`.
     pub outcome: String,
     pub code: Option<i64>,
     pub signal: Option<i64>,
@@ -307,6 +311,8 @@ pub(crate) const LAST_STATUS_BY_SQL: &str = "SELECT actor FROM events \
 fn failure_message(bead_id: &str, exit: &Exit) -> String {
     let how = match (exit.outcome.as_str(), exit.code, exit.signal) {
         ("timeout", _, _) => "ran past run.timeout".to_string(),
+        ("log_full", _, _) => "wrote more than its log may hold".to_string(),
+        ("not_started", _, _) => "could not be started".to_string(),
         (_, Some(code), _) => format!("exited with status {code} without reporting"),
         (_, _, Some(signal)) => format!("was ended by signal {signal} without reporting"),
         _ => "ended without reporting".to_string(),
@@ -320,4 +326,151 @@ fn failure_message(bead_id: &str, exit: &Exit) -> String {
         message.push_str(&exit.log_tail.join("\n"));
     }
     message
+}
+
+/// A name made safe for one path segment.
+pub fn file_name(name: &str) -> String {
+    name.chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || "-_.".contains(c) {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect()
+}
+
+/// Where the log of a run of `agent` on `bead` (attempt `attempt`) is kept,
+/// below the host's local directory.
+pub fn log_path(local: &Path, agent: &str, bead: &str, attempt: i64) -> PathBuf {
+    local
+        .join("logs")
+        .join(file_name(agent))
+        .join(format!("{}-{attempt}.log", file_name(bead)))
+}
+
+/// How many lines `agent logs` prints unless asked for more.
+pub const LOG_LINES: u32 = 100;
+/// The most it prints at once.
+pub const MAX_LOG_LINES: u32 = 10_000;
+
+request! {
+    /// The log of an agent's current or last run on this host (`gt run`).
+    pub struct AgentLogs {
+        /// The agent (name or ID).
+        pub agent_id: String,
+        /// Its last N lines (default 100, at most 10000).
+        pub lines: Option<u32>,
+    }
+}
+
+/// An agent's log: which run it is of, and its last lines.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct AgentLog {
+    pub agent: String,
+    /// The bead the run worked on.
+    pub bead: String,
+    pub attempt: i64,
+    /// Whether the run goes on (its agent's process is running).
+    pub running: bool,
+    /// The host whose supervisor runs the agent now, if one does.
+    pub host: Option<String>,
+    /// The log file, on this host.
+    pub path: String,
+    /// Its last lines, oldest first.
+    pub lines: Vec<String>,
+}
+
+impl Town {
+    /// The log of the agent's current run, else of its newest run kept on
+    /// this host. A run on another host is `not_found`, naming that host.
+    pub fn agent_logs(&mut self, req: &AgentLogs) -> Result<AgentLog> {
+        let want = req.lines.unwrap_or(LOG_LINES);
+        if !(1..=MAX_LOG_LINES).contains(&want) {
+            return Err(Error::usage(format!(
+                "lines must be 1 to {MAX_LOG_LINES}, not {want}"
+            )));
+        }
+        let agent: Agent = self.read(|r| {
+            let id = query::resolve_agent(r, &req.agent_id)?;
+            query::must(r, &id)
+        })?;
+        let Some(local) = self.local().map(Path::to_path_buf) else {
+            return Err(Error::unavailable("this process keeps no agent logs"));
+        };
+        let current = match (&agent.host, &agent.hook) {
+            (Some(_), Some(bead)) => Some(log_path(&local, &agent.name, bead, agent.attempt)),
+            _ => None,
+        };
+        let path = match current {
+            Some(path) if path.exists() => path,
+            Some(_) => {
+                let host = agent.host.clone().unwrap_or_default();
+                return Err(Error::not_found(format!(
+                    "{}'s run is on host {host}; its log is kept there",
+                    agent.name
+                ))
+                .with_hint(format!("read it on {host}")));
+            }
+            None => {
+                newest_log(&local.join("logs").join(file_name(&agent.name))).ok_or_else(|| {
+                    Error::not_found(format!("no run of {} has a log on this host", agent.name))
+                        .with_hint("a supervisor keeps its agents' logs on the host it runs on")
+                })?
+            }
+        };
+        let stem = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or_default()
+            .to_string();
+        let (bead, attempt) = stem
+            .rsplit_once('-')
+            .map(|(b, a)| (b.to_string(), a.parse().unwrap_or(0)))
+            .unwrap_or((stem, 0));
+        Ok(AgentLog {
+            running: agent.host.is_some() && agent.hook.as_deref() == Some(bead.as_str()),
+            agent: agent.name,
+            bead,
+            attempt,
+            host: agent.host,
+            lines: last_lines(&path, want as usize),
+            path: path.display().to_string(),
+        })
+    }
+}
+
+/// The most recently written log in `dir`.
+fn newest_log(dir: &Path) -> Option<PathBuf> {
+    std::fs::read_dir(dir)
+        .ok()?
+        .flatten()
+        .filter(|e| e.path().extension().is_some_and(|x| x == "log"))
+        .max_by_key(|e| e.metadata().and_then(|m| m.modified()).ok())
+        .map(|e| e.path())
+}
+
+/// The last `n` lines of a file (read from its last megabyte at most).
+pub fn last_lines(path: &Path, n: usize) -> Vec<String> {
+    use std::io::{Read, Seek, SeekFrom};
+    let Ok(mut file) = std::fs::File::open(path) else {
+        return Vec::new();
+    };
+    let len = file.metadata().map_or(0, |m| m.len());
+    let start = len.saturating_sub(1 << 20);
+    let _ = file.seek(SeekFrom::Start(start));
+    let mut bytes = Vec::new();
+    let _ = file.read_to_end(&mut bytes);
+    let text = String::from_utf8_lossy(&bytes);
+    let mut lines: Vec<&str> = text.lines().collect();
+    if start > 0 && !lines.is_empty() {
+        // The first line read may be the end of a longer one.
+        lines.remove(0);
+    }
+    lines[lines.len().saturating_sub(n)..]
+        .iter()
+        .map(|l| (*l).to_string())
+        .collect()
 }

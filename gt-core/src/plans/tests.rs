@@ -24,6 +24,7 @@ fn seeded(path: &std::path::Path) -> Fixture {
         actor: "mayor".into(),
         dispatch_command: None,
         credentials: None,
+        local: None,
     })
     .unwrap();
     for name in ["alpha", "beta"] {

@@ -857,6 +857,7 @@ mod name_tests {
             actor: "tester".into(),
             dispatch_command: None,
             credentials: None,
+            local: None,
         })
         .unwrap();
         (dir, super::tests::with_rigs(town))

@@ -560,6 +560,7 @@ fn open(location: String) -> Town {
         actor: "tester".into(),
         dispatch_command: None,
         credentials: None,
+        local: None,
     })
     .unwrap()
 }

@@ -39,6 +39,7 @@ fn open(location: &str, clock: &Clock, dispatch: Option<&str>) -> Town {
         actor: ACTOR.into(),
         dispatch_command: dispatch.map(Into::into),
         credentials: None,
+        local: None,
     })
     .expect("open the town");
     town.set_clock(clock.clone());

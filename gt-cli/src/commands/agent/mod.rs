@@ -3,6 +3,7 @@
 mod delete;
 mod heartbeat;
 mod list;
+mod logs;
 mod reset;
 mod show;
 mod update;
@@ -22,6 +23,7 @@ pub enum AgentCommand {
     Reset(reset::AgentResetArgs),
     Heartbeat(heartbeat::AgentHeartbeatArgs),
     Delete(delete::AgentDeleteArgs),
+    Logs(logs::AgentLogsArgs),
 }
 
 pub fn run(ctx: &mut Ctx, cmd: AgentCommand) -> Result<()> {
@@ -32,5 +34,6 @@ pub fn run(ctx: &mut Ctx, cmd: AgentCommand) -> Result<()> {
         AgentCommand::Reset(args) => reset::run(ctx, args),
         AgentCommand::Heartbeat(args) => heartbeat::run(ctx, args),
         AgentCommand::Delete(args) => delete::run(ctx, args),
+        AgentCommand::Logs(args) => logs::run(ctx, args),
     }
 }

@@ -25,6 +25,7 @@ fn open(location: String, dispatch: Option<&str>) -> (Town, Clock) {
         actor: "witness".into(),
         dispatch_command: dispatch.map(Into::into),
         credentials: None,
+        local: None,
     })
     .unwrap();
     let clock = Clock::manual(SystemTime::now());
