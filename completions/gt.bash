@@ -88,6 +88,9 @@ _gt() {
             gt__subcmd__agent,list)
                 cmd="gt__subcmd__agent__subcmd__list"
                 ;;
+            gt__subcmd__agent,logs)
+                cmd="gt__subcmd__agent__subcmd__logs"
+                ;;
             gt__subcmd__agent,reset)
                 cmd="gt__subcmd__agent__subcmd__reset"
                 ;;
@@ -108,6 +111,9 @@ _gt() {
                 ;;
             gt__subcmd__agent__subcmd__help,list)
                 cmd="gt__subcmd__agent__subcmd__help__subcmd__list"
+                ;;
+            gt__subcmd__agent__subcmd__help,logs)
+                cmd="gt__subcmd__agent__subcmd__help__subcmd__logs"
                 ;;
             gt__subcmd__agent__subcmd__help,reset)
                 cmd="gt__subcmd__agent__subcmd__help__subcmd__reset"
@@ -319,6 +325,9 @@ _gt() {
             gt__subcmd__help__subcmd__agent,list)
                 cmd="gt__subcmd__help__subcmd__agent__subcmd__list"
                 ;;
+            gt__subcmd__help__subcmd__agent,logs)
+                cmd="gt__subcmd__help__subcmd__agent__subcmd__logs"
+                ;;
             gt__subcmd__help__subcmd__agent,reset)
                 cmd="gt__subcmd__help__subcmd__agent__subcmd__reset"
                 ;;
@@ -471,7 +480,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__agent)
-            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --help --version list show update reset heartbeat delete help"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --help --version list show update reset heartbeat delete logs help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -573,7 +582,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__agent__subcmd__help)
-            opts="list show update reset heartbeat delete help"
+            opts="list show update reset heartbeat delete logs help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -629,6 +638,20 @@ _gt() {
             return 0
             ;;
         gt__subcmd__agent__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        gt__subcmd__agent__subcmd__help__subcmd__logs)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -720,6 +743,48 @@ _gt() {
                     return 0
                     ;;
                 --limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        gt__subcmd__agent__subcmd__logs)
+            opts="-q -n -f -h -V --db --json --actor --color --quiet --fields --lock-timeout --lines --follow --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lines)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2245,7 +2310,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__help__subcmd__agent)
-            opts="list show update reset heartbeat delete"
+            opts="list show update reset heartbeat delete logs"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2287,6 +2352,20 @@ _gt() {
             return 0
             ;;
         gt__subcmd__help__subcmd__agent__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        gt__subcmd__help__subcmd__agent__subcmd__logs)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -497,6 +497,7 @@ set edit:completion:arg-completer[gt] = {|@words|
             cand reset 'Force an agent back to idle, with nothing on its hook'
             cand heartbeat 'Report that an agent is alive (a polecat calls this every minute)'
             cand delete 'Delete an agent (its history stays)'
+            cand logs 'Print the log of an agent''s current or last run'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'gt;agent;list'= {
@@ -591,6 +592,24 @@ set edit:completion:arg-completer[gt] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'gt;agent;logs'= {
+            cand --db 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]'
+            cand --actor 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]'
+            cand --color 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]'
+            cand --fields 'With --json, a list''s items with only these fields (a slim list)'
+            cand --lock-timeout 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]'
+            cand -n 'How many of its last lines to print (at most 10000)'
+            cand --lines 'How many of its last lines to print (at most 10000)'
+            cand --json 'Print one JSON document on stdout; errors become JSON on stderr'
+            cand -q 'Print only the IDs of what a command created or listed'
+            cand --quiet 'Print only the IDs of what a command created or listed'
+            cand -f 'Keep printing what the run writes until it ends (JSON Lines of {"line": …} with --json)'
+            cand --follow 'Keep printing what the run writes until it ends (JSON Lines of {"line": …} with --json)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'gt;agent;help'= {
             cand list 'list'
             cand show 'show'
@@ -598,6 +617,7 @@ set edit:completion:arg-completer[gt] = {|@words|
             cand reset 'reset'
             cand heartbeat 'heartbeat'
             cand delete 'delete'
+            cand logs 'logs'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'gt;agent;help;list'= {
@@ -611,6 +631,8 @@ set edit:completion:arg-completer[gt] = {|@words|
         &'gt;agent;help;heartbeat'= {
         }
         &'gt;agent;help;delete'= {
+        }
+        &'gt;agent;help;logs'= {
         }
         &'gt;agent;help;help'= {
         }
@@ -1051,6 +1073,7 @@ set edit:completion:arg-completer[gt] = {|@words|
             cand reset 'reset'
             cand heartbeat 'heartbeat'
             cand delete 'delete'
+            cand logs 'logs'
         }
         &'gt;help;agent;list'= {
         }
@@ -1063,6 +1086,8 @@ set edit:completion:arg-completer[gt] = {|@words|
         &'gt;help;agent;heartbeat'= {
         }
         &'gt;help;agent;delete'= {
+        }
+        &'gt;help;agent;logs'= {
         }
         &'gt;help;hook'= {
         }

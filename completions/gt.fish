@@ -377,24 +377,25 @@ complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_f
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from help" -f -a "reassign"
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from help" -f -a "delete"
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c gt -n "__fish_gt_using_subcommand agent; and not __fish_seen_subcommand_from list show update reset heartbeat delete help" -l db -d 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]' -r
-complete -c gt -n "__fish_gt_using_subcommand agent; and not __fish_seen_subcommand_from list show update reset heartbeat delete help" -l actor -d 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]' -r
-complete -c gt -n "__fish_gt_using_subcommand agent; and not __fish_seen_subcommand_from list show update reset heartbeat delete help" -l color -d 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
+complete -c gt -n "__fish_gt_using_subcommand agent; and not __fish_seen_subcommand_from list show update reset heartbeat delete logs help" -l db -d 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]' -r
+complete -c gt -n "__fish_gt_using_subcommand agent; and not __fish_seen_subcommand_from list show update reset heartbeat delete logs help" -l actor -d 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]' -r
+complete -c gt -n "__fish_gt_using_subcommand agent; and not __fish_seen_subcommand_from list show update reset heartbeat delete logs help" -l color -d 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t''
 never\t''"
-complete -c gt -n "__fish_gt_using_subcommand agent; and not __fish_seen_subcommand_from list show update reset heartbeat delete help" -l fields -d 'With --json, a list\'s items with only these fields (a slim list)' -r
-complete -c gt -n "__fish_gt_using_subcommand agent; and not __fish_seen_subcommand_from list show update reset heartbeat delete help" -l lock-timeout -d 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]' -r
-complete -c gt -n "__fish_gt_using_subcommand agent; and not __fish_seen_subcommand_from list show update reset heartbeat delete help" -l json -d 'Print one JSON document on stdout; errors become JSON on stderr'
-complete -c gt -n "__fish_gt_using_subcommand agent; and not __fish_seen_subcommand_from list show update reset heartbeat delete help" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
-complete -c gt -n "__fish_gt_using_subcommand agent; and not __fish_seen_subcommand_from list show update reset heartbeat delete help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c gt -n "__fish_gt_using_subcommand agent; and not __fish_seen_subcommand_from list show update reset heartbeat delete help" -s V -l version -d 'Print version'
-complete -c gt -n "__fish_gt_using_subcommand agent; and not __fish_seen_subcommand_from list show update reset heartbeat delete help" -f -a "list" -d 'List agents'
-complete -c gt -n "__fish_gt_using_subcommand agent; and not __fish_seen_subcommand_from list show update reset heartbeat delete help" -f -a "show" -d 'Show one agent'
-complete -c gt -n "__fish_gt_using_subcommand agent; and not __fish_seen_subcommand_from list show update reset heartbeat delete help" -f -a "update" -d 'Set an agent\'s status or recorded process ID directly, for repairs'
-complete -c gt -n "__fish_gt_using_subcommand agent; and not __fish_seen_subcommand_from list show update reset heartbeat delete help" -f -a "reset" -d 'Force an agent back to idle, with nothing on its hook'
-complete -c gt -n "__fish_gt_using_subcommand agent; and not __fish_seen_subcommand_from list show update reset heartbeat delete help" -f -a "heartbeat" -d 'Report that an agent is alive (a polecat calls this every minute)'
-complete -c gt -n "__fish_gt_using_subcommand agent; and not __fish_seen_subcommand_from list show update reset heartbeat delete help" -f -a "delete" -d 'Delete an agent (its history stays)'
-complete -c gt -n "__fish_gt_using_subcommand agent; and not __fish_seen_subcommand_from list show update reset heartbeat delete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c gt -n "__fish_gt_using_subcommand agent; and not __fish_seen_subcommand_from list show update reset heartbeat delete logs help" -l fields -d 'With --json, a list\'s items with only these fields (a slim list)' -r
+complete -c gt -n "__fish_gt_using_subcommand agent; and not __fish_seen_subcommand_from list show update reset heartbeat delete logs help" -l lock-timeout -d 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]' -r
+complete -c gt -n "__fish_gt_using_subcommand agent; and not __fish_seen_subcommand_from list show update reset heartbeat delete logs help" -l json -d 'Print one JSON document on stdout; errors become JSON on stderr'
+complete -c gt -n "__fish_gt_using_subcommand agent; and not __fish_seen_subcommand_from list show update reset heartbeat delete logs help" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
+complete -c gt -n "__fish_gt_using_subcommand agent; and not __fish_seen_subcommand_from list show update reset heartbeat delete logs help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c gt -n "__fish_gt_using_subcommand agent; and not __fish_seen_subcommand_from list show update reset heartbeat delete logs help" -s V -l version -d 'Print version'
+complete -c gt -n "__fish_gt_using_subcommand agent; and not __fish_seen_subcommand_from list show update reset heartbeat delete logs help" -f -a "list" -d 'List agents'
+complete -c gt -n "__fish_gt_using_subcommand agent; and not __fish_seen_subcommand_from list show update reset heartbeat delete logs help" -f -a "show" -d 'Show one agent'
+complete -c gt -n "__fish_gt_using_subcommand agent; and not __fish_seen_subcommand_from list show update reset heartbeat delete logs help" -f -a "update" -d 'Set an agent\'s status or recorded process ID directly, for repairs'
+complete -c gt -n "__fish_gt_using_subcommand agent; and not __fish_seen_subcommand_from list show update reset heartbeat delete logs help" -f -a "reset" -d 'Force an agent back to idle, with nothing on its hook'
+complete -c gt -n "__fish_gt_using_subcommand agent; and not __fish_seen_subcommand_from list show update reset heartbeat delete logs help" -f -a "heartbeat" -d 'Report that an agent is alive (a polecat calls this every minute)'
+complete -c gt -n "__fish_gt_using_subcommand agent; and not __fish_seen_subcommand_from list show update reset heartbeat delete logs help" -f -a "delete" -d 'Delete an agent (its history stays)'
+complete -c gt -n "__fish_gt_using_subcommand agent; and not __fish_seen_subcommand_from list show update reset heartbeat delete logs help" -f -a "logs" -d 'Print the log of an agent\'s current or last run'
+complete -c gt -n "__fish_gt_using_subcommand agent; and not __fish_seen_subcommand_from list show update reset heartbeat delete logs help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from list" -l db -d 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]' -r
 complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from list" -l actor -d 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]' -r
 complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from list" -l color -d 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
@@ -469,12 +470,26 @@ complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_
 complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from delete" -l force -d 'Delete it even if it is hooked (its bead is released)'
 complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
+complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from logs" -l db -d 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]' -r
+complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from logs" -l actor -d 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]' -r
+complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from logs" -l color -d 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
+always\t''
+never\t''"
+complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from logs" -l fields -d 'With --json, a list\'s items with only these fields (a slim list)' -r
+complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from logs" -l lock-timeout -d 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]' -r
+complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from logs" -s n -l lines -d 'How many of its last lines to print (at most 10000)' -r
+complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from logs" -l json -d 'Print one JSON document on stdout; errors become JSON on stderr'
+complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from logs" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
+complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from logs" -s f -l follow -d 'Keep printing what the run writes until it ends (JSON Lines of {"line": …} with --json)'
+complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from logs" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from logs" -s V -l version -d 'Print version'
 complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from help" -f -a "list"
 complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from help" -f -a "show"
 complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from help" -f -a "update"
 complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from help" -f -a "reset"
 complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from help" -f -a "heartbeat"
 complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from help" -f -a "delete"
+complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from help" -f -a "logs"
 complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c gt -n "__fish_gt_using_subcommand hook" -l db -d 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]' -r
 complete -c gt -n "__fish_gt_using_subcommand hook" -l actor -d 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]' -r
@@ -785,6 +800,7 @@ complete -c gt -n "__fish_gt_using_subcommand help; and __fish_seen_subcommand_f
 complete -c gt -n "__fish_gt_using_subcommand help; and __fish_seen_subcommand_from agent" -f -a "reset"
 complete -c gt -n "__fish_gt_using_subcommand help; and __fish_seen_subcommand_from agent" -f -a "heartbeat"
 complete -c gt -n "__fish_gt_using_subcommand help; and __fish_seen_subcommand_from agent" -f -a "delete"
+complete -c gt -n "__fish_gt_using_subcommand help; and __fish_seen_subcommand_from agent" -f -a "logs"
 complete -c gt -n "__fish_gt_using_subcommand help; and __fish_seen_subcommand_from escalation" -f -a "raise"
 complete -c gt -n "__fish_gt_using_subcommand help; and __fish_seen_subcommand_from escalation" -f -a "list"
 complete -c gt -n "__fish_gt_using_subcommand help; and __fish_seen_subcommand_from escalation" -f -a "ack"

@@ -41,7 +41,13 @@ fn town(o: &Opts, name: &str) -> (Store, std::path::PathBuf) {
     (store, dir)
 }
 
-fn supervise(o: &Opts, store: &Store, command: &str, config: &std::path::Path, slots: usize) -> Child {
+fn supervise(
+    o: &Opts,
+    store: &Store,
+    command: &str,
+    config: &std::path::Path,
+    slots: usize,
+) -> Child {
     let mut cmd = store.gt(o, &["run", "--no-patrol", "--slots", &slots.to_string()]);
     cmd.env("GT_RUN_CMD", command)
         .env("GT_CONFIG", config)

@@ -50,7 +50,9 @@ const SECTIONS: &[(&str, &str, &[&str])] = &[
          dispatches, each with exactly one escalation per problem; `patrol \
          --dry-run` shows what is due. Its escalations resolve themselves when the \
          agent recovers. `doctor` checks every invariant of the town (a `conflict` when one fails); \
-         `doctor --fix` repairs counts, landings and hooks.",
+         `doctor --fix` repairs counts, landings and hooks. Where a supervisor (`gt run`) runs \
+         the agents, `agent show` says which host runs one, since when and at which attempt, \
+         and `agent logs` shows what its run wrote.",
         &[
             "convoy list",
             "convoy status",
@@ -58,6 +60,7 @@ const SECTIONS: &[(&str, &str, &[&str])] = &[
             "bead show",
             "agent list",
             "agent show",
+            "agent logs",
             "agent heartbeat",
             "hook",
             "events",

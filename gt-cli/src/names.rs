@@ -38,6 +38,7 @@ pub const RENAMED: &[(&str, &str, &str)] = &[
 #[cfg(test)]
 pub const CLI_ONLY_ARGS: &[(&str, &str)] = &[
     ("events", "follow"),
+    ("agent logs", "follow"),
     ("patrol", "watch"),
     ("patrol", "interval"),
 ];

@@ -447,9 +447,15 @@ impl Render for Vec<Agent> {
         if self.is_empty() {
             return "No agents match.".into();
         }
-        let mut table = style.table(&["NAME", "ID", "ROLE", "RIG", "STATUS", "HOOK", "ACTIVE"]);
+        // Where each runs, once a supervisor runs any (`gt run`).
+        let runs = self.iter().any(|a| a.host.is_some());
+        let mut header = vec!["NAME", "ID", "ROLE", "RIG", "STATUS", "HOOK", "ACTIVE"];
+        if runs {
+            header.push("RUNS ON");
+        }
+        let mut table = style.table(&header);
         for a in self {
-            table.add_row(vec![
+            let mut row = vec![
                 sanitize(&a.name).into(),
                 a.id.clone().into(),
                 a.role.as_str().into(),
@@ -457,7 +463,15 @@ impl Render for Vec<Agent> {
                 style.status_cell(a.status.as_str()),
                 or_dash(a.hook.as_deref()).into(),
                 ago(&a.last_activity_at).into(),
-            ]);
+            ];
+            if runs {
+                let host = a.host.as_deref().map(|h| {
+                    let since = a.run_started_at.as_deref().map(ago).unwrap_or_default();
+                    format!("{} (#{}, {since})", sanitize(h), a.attempt)
+                });
+                row.push(or_dash(host.as_deref()).into());
+            }
+            table.add_row(row);
         }
         table_text(&table)
     }

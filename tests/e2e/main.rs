@@ -151,6 +151,7 @@ suite!(
     run::bad_setups_are_clear_and_lose_nothing,
     run::worktrees_go_when_their_work_is_done,
     run::a_flooding_agent_is_stopped,
+    run::the_readme_script_agent_lands_a_convoy,
 );
 
 /// The drift test runs on copies of one SQLite town (the backend does not

@@ -530,6 +530,9 @@ fn normalized(doc: &Value) -> Value {
                         .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit());
                 if is_time {
                     json!("<time>")
+                } else if s.starts_with('/') && s.ends_with(".log") {
+                    // Each copy of the town keeps its logs in its own home.
+                    json!("<log file>")
                 } else if is_id {
                     let n = ids.iter().position(|i| i == s).unwrap_or_else(|| {
                         ids.push(s.clone());
@@ -725,6 +728,11 @@ pub fn drift_cli_json_equals_mcp_structured_content() {
             vec![format!("hook --agent {agent}")],
         ),
         (
+            "gt_agent_logs",
+            json!({"agent_id": agent, "lines": 2}),
+            vec![format!("agent logs {agent} --lines 2")],
+        ),
+        (
             "gt_list_escalations",
             json!({"all": true}),
             vec!["escalation list --all".into()],
@@ -774,6 +782,14 @@ pub fn drift_cli_json_equals_mcp_structured_content() {
                     std::fs::copy(&from, format!("{}{suffix}", t.db)).unwrap();
                 }
             }
+            // A log of a run of the solo bead, where `gt run` keeps it.
+            let logs = t.path("logs").join(&agent);
+            std::fs::create_dir_all(&logs).unwrap();
+            std::fs::write(
+                logs.join(format!("{}-1.log", s.bead.id)),
+                "one\ntwo\nthree\n",
+            )
+            .unwrap();
             t
         };
         let (by_cli, by_mcp) = (copy(), copy());

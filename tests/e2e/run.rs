@@ -778,3 +778,41 @@ pub fn a_flooding_agent_is_stopped(t: Town) {
         "{escalations:?}"
     );
 }
+
+/// The README's plain-script agent (`examples/agent.sh`) makes the diamond
+/// land with `gt run --once`, each bead's file committed on its branch; and
+/// `config show` names where each `[run]` setting came from.
+pub fn the_readme_script_agent_lands_a_convoy(t: Town) {
+    let t = t.with_repo();
+    let diamond = t.sling_diamond();
+    let script = workspace_root().join("examples/agent.sh");
+    let mut once = t.command(&["--json", "run", "--once", "--no-patrol"]);
+    once.env("GT_RUN_CMD", format!("sh {}", script.display()));
+    let run = crate::support::Run::of(&mut once);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    t.assert_landed_once(&diamond.convoy.id, 4);
+    let repo = t.data().join("rigs/app/repo");
+    for b in &diamond.beads {
+        let files = git(
+            &repo,
+            &[
+                "show",
+                "--name-only",
+                "--format=",
+                &format!("gt/{}", b.bead.id),
+            ],
+        );
+        assert!(files.contains(&format!("{}.txt", b.bead.id)), "{files}");
+    }
+    let config = t.run_config("slots = 2\ntimeout = '1h'");
+    let mut show = t.command(&["--json", "config", "show"]);
+    show.env("GT_CONFIG", &config)
+        .env("GT_RUN_CMD", "sh agent.sh");
+    let shown: Value = crate::support::Run::of(&mut show).json();
+    let setting = |key: &str| shown["settings"][key].clone();
+    assert_eq!(setting("run.slots")["value"], "2");
+    assert_eq!(setting("run.slots")["source"], "file");
+    assert_eq!(setting("run.timeout")["value"], "1h");
+    assert_eq!(setting("run.command")["source"], "env GT_RUN_CMD");
+    assert_eq!(setting("run.max_attempts")["source"], "default");
+}

@@ -567,7 +567,7 @@ impl Supervisor {
                 event: "exited",
                 code: end.code,
                 signal: end.signal,
-                why: Some(outcome),
+                why: (outcome != "exited").then_some(outcome),
                 pid: Some(r.pid),
                 ..line(
                     &self.host,
