@@ -64,6 +64,12 @@ try:
     body = lambda: driver.find_element(By.TAG_NAME, "body").text  # noqa: E731
     until("the convoy at 0/4", lambda: "Sessions: 0/4" in body())
 
+    # The agent `gt run` runs: where, since when, and its log's tail.
+    card = f'[data-agent="{spec["runner"]}"]'
+    until("the running agent's host", lambda: "running on box-1" in driver.find_element(By.CSS_SELECTOR, card).text)
+    until("the running agent's log", lambda: "hello from the agent" in
+          driver.find_element(By.CSS_SELECTOR, card + " pre.log").text, timeout=8)
+
     # A close by the command line shows without a reload.
     gt("bead", "update", spec["beads"][0], "--status", "closed")
     until("the convoy at 1/4", lambda: "Sessions: 1/4" in body(), timeout=3)

@@ -29,6 +29,22 @@ pub fn the_dashboard_works_in_a_real_browser() {
         return;
     }
     let t = Town::sqlite().with_rig();
+    // One agent at work under `gt run` (one slot, so it runs no other): its
+    // card shows where it runs and its log's last lines.
+    let ops: Value = t.json(&["sling", "--rig", "app", "Watch the logs"]);
+    let runner = ops["agent"]["name"].as_str().unwrap().to_string();
+    let mut supervisor = t
+        .command(&["run", "--slots", "1", "--no-patrol", "--host", "box-1"])
+        .env("GT_RUN_CMD", "echo hello from the agent; exec sleep 600")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let started = std::time::Instant::now();
+    while t.json::<Value>(&["agent", "show", &runner])["pid"].is_null() {
+        assert!(started.elapsed().as_secs() < 30, "the agent never started");
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
     let b = t.sling_diamond();
     let tiny: SlungBatch = t.json(&[
         "sling-batch",
@@ -53,6 +69,7 @@ pub fn the_dashboard_works_in_a_real_browser() {
         "tiny_bead": tiny.beads[0].bead.id,
         "statuses": statuses,
         "escalation": esc["id"],
+        "runner": runner,
         "shots": shots,
     });
     let spec_file = t.write("browser.json", spec.to_string());
@@ -63,6 +80,11 @@ pub fn the_dashboard_works_in_a_real_browser() {
         .env("GT_CHROMEDRIVER", &driver)
         .output()
         .unwrap();
+    // SAFETY: kill(2) on the supervisor this test started: it stops its agent.
+    unsafe {
+        libc::kill(supervisor.id() as i32, libc::SIGTERM);
+    }
+    let _ = supervisor.wait();
     assert!(
         out.status.success(),
         "the browser test failed:\n{}\n{}",

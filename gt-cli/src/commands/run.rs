@@ -126,7 +126,7 @@ pub fn run(ctx: &mut Ctx, args: RunArgs) -> Result<()> {
         running: HashMap::new(),
         cursor: 0,
     };
-    sup.cursor = last_event(ctx.town()?)?;
+    sup.cursor = ctx.town()?.last_event_id()?;
     sup.recover(ctx.town()?)?;
     let patrol = (!args.no_patrol).then_some(Patrol {
         stall_after: Some(ctx.settings.patrol.stall_after),
@@ -1034,15 +1034,6 @@ fn lock_host(path: &Path, host: &str) -> Result<File> {
         ))
         .with_hint("stop it first, or give this one another --host")),
     }
-}
-
-/// The id of the newest event (0 for none): where watching starts.
-fn last_event(town: &mut Town) -> Result<i64> {
-    let newest = town.call(ListEvents {
-        limit: Some(1),
-        ..Default::default()
-    })?;
-    Ok(newest.last().map_or(0, |e| e.id))
 }
 
 fn open_log(path: &Path) -> std::result::Result<File, String> {

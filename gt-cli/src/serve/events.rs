@@ -147,17 +147,8 @@ pub(super) async fn stream_events(
 /// `None` when the town cannot be read now.
 pub(super) fn log_end(open: &OpenOptions) -> Option<(Town, i64)> {
     let mut town = Town::open(open).ok()?;
-    let end = end_of(&mut town).ok()?;
+    let end = town.last_event_id().ok()?;
     Some((town, end))
-}
-
-/// The id of the newest event of the log (0 when it has none).
-fn end_of(town: &mut Town) -> Result<i64> {
-    let newest = town.call(ListEvents {
-        limit: Some(1),
-        ..Default::default()
-    })?;
-    Ok(newest.last().map_or(0, |e| e.id))
 }
 
 /// The one poller: where the log ends, whoever wrote to it, shared by every
@@ -175,7 +166,7 @@ pub(super) fn poll_events(
             town = Town::open(&open).ok();
         }
         if let Some(t) = town.as_mut() {
-            match end_of(t) {
+            match t.last_event_id() {
                 Ok(end) => {
                     newest.send_if_modified(|seen| std::mem::replace(seen, end) != end);
                 }

@@ -8,6 +8,16 @@ use crate::store::Reader;
 use crate::town::Town;
 
 impl Town {
+    /// The id of the newest event (0 while the log is empty): where a reader
+    /// that follows the log starts.
+    pub fn last_event_id(&mut self) -> Result<i64> {
+        let newest = self.events(&EventFilter {
+            limit: Some(1),
+            ..EventFilter::default()
+        })?;
+        Ok(newest.last().map_or(0, |e| e.id))
+    }
+
     /// Events matching `filter`, oldest first. A subject may be given by ID prefix
     /// (also of a deleted subject) or, for agents, by name; `since` as any
     /// time [`crate::clock::parse_since`] reads.
