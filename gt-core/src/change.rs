@@ -218,10 +218,15 @@ pub enum Field {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         reason: Option<String>,
     },
-    /// An agent's recorded process ID.
+    /// An agent's recorded process ID; where a supervisor started that
+    /// process (`gt run`), its host and the name of the run's log there.
     Pid {
         old: Option<i64>,
         new: i64,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        host: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        log: Option<String>,
     },
     MergeMode {
         old: MergeMode,

@@ -650,6 +650,12 @@ pub fn agent_logs_are_one_document_on_every_face(t: Town) {
         assert_eq!(log["host"], "far");
     }
     s.terminate();
+    // Its run over, the host it ran on is still named.
+    if remote {
+        let e = t.fails(&["agent", "logs", &elsewhere], 3);
+        let message = e["error"]["message"].as_str().unwrap();
+        assert!(message.contains("last run was on host far"), "{e}");
+    }
 }
 
 /// What cannot run is said clearly and loses nothing: no command, a bad

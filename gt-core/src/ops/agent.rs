@@ -270,7 +270,16 @@ impl Town {
                     let old = agent.pid;
                     agent.pid = Some(pid);
                     unit.put(agent);
-                    unit.record(&id, Change::Updated(Field::Pid { old, new: pid }));
+                    let (host, log) = (None, None);
+                    unit.record(
+                        &id,
+                        Change::Updated(Field::Pid {
+                            old,
+                            new: pid,
+                            host,
+                            log,
+                        }),
+                    );
                 }
             }
             if let Some(status) = req.status {

@@ -172,10 +172,19 @@ impl Town {
             }
             let old = agent.pid;
             agent.pid = Some(pid);
+            let log = agent
+                .hook
+                .as_deref()
+                .map(|bead| log_name(bead, agent.attempt));
             unit.put(agent);
             unit.record(
                 agent_id,
-                Change::Updated(crate::change::Field::Pid { old, new: pid }),
+                Change::Updated(crate::change::Field::Pid {
+                    old,
+                    new: pid,
+                    host: Some(host.to_string()),
+                    log,
+                }),
             );
             Ok(())
         })
@@ -347,7 +356,12 @@ pub fn log_path(local: &Path, agent: &str, bead: &str, attempt: i64) -> PathBuf 
     local
         .join("logs")
         .join(file_name(agent))
-        .join(format!("{}-{attempt}.log", file_name(bead)))
+        .join(log_name(bead, attempt))
+}
+
+/// The name of a run's log in its agent's folder.
+fn log_name(bead: &str, attempt: i64) -> String {
+    format!("{}-{attempt}.log", file_name(bead))
 }
 
 /// How many lines `agent logs` prints unless asked for more.
@@ -415,10 +429,26 @@ impl Town {
                 .with_hint(format!("read it on {host}")));
             }
             None => {
-                newest_log(&local.join("logs").join(file_name(&agent.name))).ok_or_else(|| {
-                    Error::not_found(format!("no run of {} has a log on this host", agent.name))
-                        .with_hint("a supervisor keeps its agents' logs on the host it runs on")
-                })?
+                let folder = local.join("logs").join(file_name(&agent.name));
+                let last = self.read(|r| last_run(r, &agent.id))?;
+                match last {
+                    // Its last run's log, if it is kept here.
+                    Some((_, log)) if folder.join(&log).exists() => folder.join(log),
+                    Some((host, _)) => {
+                        return Err(Error::not_found(format!(
+                            "{}'s last run was on host {host}; its log is kept there",
+                            agent.name
+                        ))
+                        .with_hint(format!("read it on {host}")))
+                    }
+                    None => newest_log(&folder).ok_or_else(|| {
+                        Error::not_found(format!(
+                            "{} has no run with a log on this host",
+                            agent.name
+                        ))
+                        .with_hint("a supervisor keeps its agents' logs on the host that runs them")
+                    })?,
+                }
             }
         };
         let stem = path
@@ -441,6 +471,27 @@ impl Town {
         })
     }
 }
+
+/// The host and log name of the agent's newest run: its newest process ID
+/// recorded by a supervisor (among its last few updates).
+fn last_run(r: &mut dyn Reader, agent_id: &str) -> Result<Option<(String, String)>> {
+    let rows = r.query(LAST_PIDS_SQL, &[agent_id.into()])?;
+    for row in rows {
+        let metadata: serde_json::Value =
+            serde_json::from_str(&row.cells().opt_text(0)?.unwrap_or_default()).unwrap_or_default();
+        if metadata["field"] != "pid" {
+            continue;
+        }
+        if let (Some(host), Some(log)) = (metadata["host"].as_str(), metadata["log"].as_str()) {
+            return Ok(Some((host.to_string(), log.to_string())));
+        }
+    }
+    Ok(None)
+}
+
+/// An agent's newest updates (its `events_subject` range).
+pub(crate) const LAST_PIDS_SQL: &str = "SELECT metadata FROM events \
+     WHERE subject_id = ?1 AND event_type = 'updated' ORDER BY id DESC LIMIT 20";
 
 /// The most recently written log in `dir`.
 fn newest_log(dir: &Path) -> Option<PathBuf> {

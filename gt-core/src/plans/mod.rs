@@ -300,6 +300,12 @@ pub fn catalogue_for(f: &Fixture) -> Vec<Statement> {
         Result,
     ));
     out.push(stmt(
+        "run: an agent's newest updates",
+        run::LAST_PIDS_SQL,
+        vec![t(&f.agent_id)],
+        Result,
+    ));
+    out.push(stmt(
         "run: who last moved a bead's status",
         run::LAST_STATUS_BY_SQL,
         vec![t(&f.hooked_bead)],
