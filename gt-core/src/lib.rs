@@ -15,6 +15,56 @@ macro_rules! request {
     };
 }
 
+/// A request that makes a new bead: the new-work fields (its rig, title,
+/// body, priority and labels) declared once, then the request's own; with
+/// the check every face's request gets and the bead the rules make of it.
+macro_rules! new_work_request {
+    ($(#[$meta:meta])* pub struct $name:ident { $($rest:tt)* }) => {
+        request! {
+            $(#[$meta])*
+            pub struct $name {
+                /// The rig (name or ID).
+                pub rig_id: String,
+                pub title: String,
+                pub body: Option<String>,
+                pub priority: Option<crate::model::Priority>,
+                #[serde(default)]
+                pub labels: Vec<String>,
+                $($rest)*
+            }
+        }
+
+        impl $name {
+            /// Its new-work fields, checked against the text limits.
+            pub(crate) fn check_work(&self) -> crate::Result<()> {
+                crate::limits::required("title", &self.title)?;
+                crate::limits::texts("body", &self.body)?;
+                crate::limits::texts("label", &self.labels)
+            }
+
+            /// The bead it makes on `rig` (a name), in `convoy_id`,
+            /// waiting for `depends_on`.
+            pub(crate) fn new_bead<'a>(
+                &'a self,
+                rig: &'a str,
+                convoy_id: Option<&'a str>,
+                depends_on: Vec<String>,
+            ) -> crate::rules::beads::NewBead<'a> {
+                crate::rules::beads::NewBead {
+                    id: None,
+                    rig,
+                    title: &self.title,
+                    body: self.body.as_deref(),
+                    priority: self.priority.unwrap_or_default(),
+                    labels: &self.labels,
+                    convoy_id,
+                    depends_on,
+                }
+            }
+        }
+    };
+}
+
 pub mod calls;
 pub mod change;
 pub mod clock;

@@ -7,20 +7,12 @@ use crate::change::{AgentRef, Change, Field, Holder};
 use crate::error::{Error, Hint, Result};
 use crate::model::{Agent, Bead, BeadStatus, Priority};
 use crate::query::{self, BeadFilter};
-use crate::rules::beads::NewBead;
 use crate::town::Town;
 use crate::unit::Unit;
 
-request! {
+new_work_request! {
     /// Creates a bead, on its own or in a convoy.
     pub struct CreateBead {
-        /// The rig (name or ID).
-        pub rig_id: String,
-        pub title: String,
-        pub body: Option<String>,
-        pub priority: Option<Priority>,
-        #[serde(default)]
-        pub labels: Vec<String>,
         /// Beads (IDs or prefixes) it waits for.
         #[serde(default)]
         pub depends_on: Vec<String>,
@@ -83,9 +75,7 @@ impl UpdateBead {
 
 impl Town {
     pub fn create_bead(&mut self, req: &CreateBead) -> Result<Bead> {
-        super::required("title", &req.title)?;
-        super::texts("body", &req.body)?;
-        super::texts("label", &req.labels)?;
+        req.check_work()?;
         let id = self.write(|unit| {
             let rig = query::resolve_rig(unit, &req.rig_id)?;
             let mut depends_on = Vec::with_capacity(req.depends_on.len());
@@ -101,16 +91,8 @@ impl Town {
                 .as_deref()
                 .map(|c| unit.resolve::<crate::model::Convoy>(c))
                 .transpose()?;
-            let bead = unit.create_bead(NewBead {
-                id: None,
-                rig: &rig.name,
-                title: &req.title,
-                body: req.body.as_deref(),
-                priority: req.priority.unwrap_or_default(),
-                labels: &req.labels,
-                convoy_id: convoy.as_ref().map(|c| c.id.as_str()),
-                depends_on,
-            })?;
+            let convoy_id = convoy.as_ref().map(|c| c.id.as_str());
+            let bead = unit.create_bead(req.new_bead(&rig.name, convoy_id, depends_on))?;
             if let Some(convoy) = &convoy {
                 unit.put_to_work(&bead.id, convoy)?;
             }

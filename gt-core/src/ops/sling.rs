@@ -7,7 +7,7 @@ use serde_json::{json, Value as Json};
 use crate::change::Created;
 use crate::error::{Error, Hint, Result};
 use crate::id::{self, IdKind};
-use crate::model::{Agent, Bead, BeadStatus, Convoy, ConvoyStatus, MergeMode, Priority, Rig};
+use crate::model::{Agent, Bead, BeadStatus, Convoy, ConvoyStatus, MergeMode, Rig};
 use crate::query;
 use crate::rules::beads::NewBead;
 use crate::store::{Reader, Stmt};
@@ -15,16 +15,9 @@ use crate::tasks::{find_cycle, TaskSpec};
 use crate::town::Town;
 use crate::unit::Unit;
 
-request! {
+new_work_request! {
     /// One bead, hooked onto a polecat of its rig and dispatched.
     pub struct Sling {
-        /// The rig (name or ID).
-        pub rig_id: String,
-        pub title: String,
-        pub body: Option<String>,
-        pub priority: Option<Priority>,
-        #[serde(default)]
-        pub labels: Vec<String>,
         /// A convoy to track the bead (name or ID prefix); it must take work
         /// (active or landed, with a free place if it has a cap).
         pub convoy_id: Option<String>,
@@ -127,9 +120,7 @@ fn fingerprint(req: &Batch) -> String {
 impl Town {
     /// Creates one bead on a rig, hooks it onto a polecat, and dispatches it.
     pub fn sling(&mut self, req: &Sling) -> Result<Slung> {
-        super::required("title", &req.title)?;
-        super::texts("body", &req.body)?;
-        super::texts("label", &req.labels)?;
+        req.check_work()?;
         let (bead_id, agent_id) = self.write(|unit| {
             let rig = query::resolve_rig(unit, &req.rig_id)?;
             let convoy = req
@@ -137,16 +128,8 @@ impl Town {
                 .as_deref()
                 .map(|c| unit.resolve::<Convoy>(c))
                 .transpose()?;
-            let bead = unit.create_bead(NewBead {
-                id: None,
-                rig: &rig.name,
-                title: &req.title,
-                body: req.body.as_deref(),
-                priority: req.priority.unwrap_or_default(),
-                labels: &req.labels,
-                convoy_id: convoy.as_ref().map(|c| c.id.as_str()),
-                depends_on: Vec::new(),
-            })?;
+            let convoy_id = convoy.as_ref().map(|c| c.id.as_str());
+            let bead = unit.create_bead(req.new_bead(&rig.name, convoy_id, Vec::new()))?;
             let Some(convoy) = convoy else {
                 let agent = unit.allocate_polecat(&rig.name)?;
                 unit.hook(&agent, &bead.id)?;
