@@ -5,7 +5,7 @@ use gt_core::change::{self, Change};
 use gt_core::model::{
     Agent, AgentStatus, AttentionReason, Bead, Convoy, Escalation, Event, Rig, Town,
 };
-use gt_core::ops::agent::{AgentDeleted, Heartbeat};
+use gt_core::ops::agent::{AgentDeleted, Beat};
 use gt_core::ops::agent::{AgentReset, HookView};
 use gt_core::ops::bead::{Deleted, Reassigned};
 use gt_core::ops::convoy::ConvoyDeleted;
@@ -1036,7 +1036,7 @@ impl Render for AgentDeleted {
     }
 }
 
-impl Render for Heartbeat {
+impl Render for Beat {
     fn human(&self, style: &Style) -> String {
         if self.recovered {
             format!(

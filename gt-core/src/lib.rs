@@ -15,6 +15,36 @@ macro_rules! request {
     };
 }
 
+/// A call's spec: its names, effect and list noun, then any of the flags
+/// `creates` (HTTP's 201), `polecat` (served to a polecat) and `core` (in
+/// the Mayor's everyday set), and the fields with a value (`aliases = […]`).
+macro_rules! spec {
+    ($cli:literal, $tool:literal, $route:expr, $effect:ident, $idempotent:literal, $list:expr $(, $flag:ident $(= $value:expr)?)* $(,)?) => {{
+        #[allow(unused_mut)]
+        let mut spec = $crate::call::CallSpec {
+            cli: $cli,
+            tool: $tool,
+            route: $route,
+            effect: $crate::call::Effect::$effect,
+            idempotent: $idempotent,
+            list: $list,
+            creates: false,
+            polecat: false,
+            core: false,
+            aliases: &[],
+            page: None,
+        };
+        $( spec.$flag = spec!(@value $($value)?); )*
+        spec
+    }};
+    (@value) => {
+        true
+    };
+    (@value $value:expr) => {
+        $value
+    };
+}
+
 /// A request that makes a new bead: the new-work fields (its rig, title,
 /// body, priority and labels) declared once, then the request's own; with
 /// the check every face's request gets and the bead the rules make of it.
@@ -65,6 +95,7 @@ macro_rules! new_work_request {
     };
 }
 
+pub mod call;
 pub mod calls;
 pub mod change;
 pub mod clock;

@@ -5,7 +5,7 @@ use std::time::Duration;
 use gt_core::model::{
     Agent, AgentStatus, Bead, BeadStatus, Convoy, ConvoyStatus, Escalation, Event, MergeMode,
 };
-use gt_core::ops::agent::{AgentDeleted, AgentReset, Heartbeat};
+use gt_core::ops::agent::{AgentDeleted, AgentReset, Beat as Heartbeat};
 use gt_core::ops::bead::{Deleted, Reassigned};
 use gt_core::ops::convoy::ConvoyDeleted;
 use gt_core::ops::escalation::{Acknowledged, Resolved};

@@ -9,7 +9,7 @@ use std::sync::mpsc;
 use std::time::{Duration, SystemTime};
 
 use gt_core::model::{AgentStatus, Bead, BeadStatus, Escalation, EscalationStatus, Event};
-use gt_core::ops::agent::Heartbeat;
+use gt_core::ops::agent::Beat as Heartbeat;
 use gt_core::ops::patrol::{PatrolReport, Repair, DEAD_AGENT, STALLED_AGENT};
 use gt_core::ops::sling::{Slung, SlungBatch};
 use serde_json::Value;

@@ -1,5 +1,6 @@
 //! Agents, and what is on their hooks.
 
+use crate::call::{Call, CallSpec};
 use serde::{Deserialize, Serialize};
 
 use crate::change::{Change, Deleted, Field};
@@ -167,7 +168,8 @@ pub struct AgentDeleted {
 /// What `gt agent heartbeat` did.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub struct Heartbeat {
+#[cfg_attr(feature = "schema", schemars(rename = "Heartbeat"))]
+pub struct Beat {
     #[serde(flatten)]
     pub agent: Agent,
     /// True when the agent was `stalled` and is `working` again.
@@ -225,7 +227,7 @@ impl Town {
     /// agent is `working` again, with a `recovered` event; any other beat
     /// writes no event, so that a town of polecats beating every minute does
     /// not flood the feed. One row written: about one durable write.
-    pub fn heartbeat(&mut self, name_or_id: &str) -> Result<Heartbeat> {
+    pub fn heartbeat(&mut self, name_or_id: &str) -> Result<Beat> {
         let (id, recovered) = self.write(|unit| {
             let id = query::resolve_agent(unit, name_or_id)?;
             let mut agent: Agent = unit.must(&id)?;
@@ -243,7 +245,7 @@ impl Town {
             Ok((id, recovered))
         })?;
         let agent = self.read(|r| query::must(r, &id))?;
-        Ok(Heartbeat { agent, recovered })
+        Ok(Beat { agent, recovered })
     }
 
     /// Sets an agent's status or recorded process ID directly, for repairs.
@@ -454,5 +456,160 @@ fn stop_process(pid: Option<i64>) -> Stop {
                 std::io::Error::last_os_error()
             ),
         }
+    }
+}
+
+impl Call for crate::query::ListAgents {
+    type Output = Vec<Agent>;
+    const SPEC: CallSpec = spec!(
+        "agent list",
+        "gt_list_agents",
+        Some("GET /api/agents"),
+        Read,
+        true,
+        Some("agents")
+    );
+    fn run(self, town: &mut Town) -> Result<Vec<Agent>> {
+        town.agents(&self)
+    }
+}
+
+request! {
+    /// One agent.
+    pub struct ShowAgent {
+        /// The agent (name or ID).
+        pub agent_id: String,
+    }
+}
+
+impl Call for ShowAgent {
+    type Output = Agent;
+    const SPEC: CallSpec = spec!(
+        "agent show",
+        "gt_agent_show",
+        Some("GET /api/agents/{agent_id}"),
+        Read,
+        true,
+        None
+    );
+    fn run(self, town: &mut Town) -> Result<Agent> {
+        town.agent(&self.agent_id)
+    }
+}
+
+impl Call for UpdateAgent {
+    type Output = Agent;
+    const SPEC: CallSpec = spec!(
+        "agent update",
+        "gt_agent_update",
+        Some("PATCH /api/agents/{agent_id}"),
+        Write,
+        true,
+        None,
+        aliases = &["PATCH /api/agents/{agent_id}/status"]
+    );
+    fn run(self, town: &mut Town) -> Result<Agent> {
+        town.update_agent(&self)
+    }
+}
+
+request! {
+    /// Idle and unhooked; its bead back to open. `stop` also signals its process.
+    pub struct ResetAgent {
+        /// The agent (name or ID).
+        pub agent_id: String,
+        #[serde(default)]
+        pub stop: bool,
+    }
+}
+
+impl Call for ResetAgent {
+    type Output = AgentReset;
+    const SPEC: CallSpec = spec!(
+        "agent reset",
+        "gt_agent_reset",
+        Some("POST /api/agents/{agent_id}/reset"),
+        Destructive,
+        false,
+        None,
+        core,
+        aliases = &["DELETE /api/agents/{agent_id}/hook"]
+    );
+    fn run(self, town: &mut Town) -> Result<AgentReset> {
+        town.reset_agent(&self.agent_id, self.stop)
+    }
+}
+
+request! {
+    /// Deletes an agent (its history stays); a hooked one needs `force`, which
+    /// releases its bead to an idle polecat.
+    pub struct DeleteAgent {
+        /// The agent (name or ID).
+        pub agent_id: String,
+        #[serde(default)]
+        pub force: bool,
+    }
+}
+
+impl Call for DeleteAgent {
+    type Output = AgentDeleted;
+    const SPEC: CallSpec = spec!(
+        "agent delete",
+        "gt_agent_delete",
+        Some("DELETE /api/agents/{agent_id}"),
+        Destructive,
+        false,
+        None
+    );
+    fn run(self, town: &mut Town) -> Result<AgentDeleted> {
+        town.delete_agent(&self.agent_id, self.force)
+    }
+}
+
+request! {
+    /// An agent reports it is alive.
+    pub struct Heartbeat {
+        /// The agent (name or ID).
+        pub agent_id: String,
+    }
+}
+
+impl Call for Heartbeat {
+    type Output = Beat;
+    const SPEC: CallSpec = spec!(
+        "agent heartbeat",
+        "gt_agent_heartbeat",
+        Some("POST /api/agents/{agent_id}/heartbeat"),
+        Write,
+        true,
+        None,
+        polecat
+    );
+    fn run(self, town: &mut Town) -> Result<Beat> {
+        town.heartbeat(&self.agent_id)
+    }
+}
+
+request! {
+    /// What is on an agent's hook.
+    pub struct ShowHook {
+        /// The agent (name or ID).
+        pub agent_id: String,
+    }
+}
+
+impl Call for ShowHook {
+    type Output = HookView;
+    const SPEC: CallSpec = spec!(
+        "hook",
+        "gt_hook",
+        Some("GET /api/agents/{agent_id}/hook"),
+        Read,
+        true,
+        None,
+        polecat
+    );
+    fn run(self, town: &mut Town) -> Result<HookView> {
+        town.hook_of(&self.agent_id)
     }
 }

@@ -1,5 +1,6 @@
 //! Beads: plain create, list, show, and the partial update of surgical editing.
 
+use crate::call::{Call, CallSpec};
 use serde::{Deserialize, Serialize};
 use serde_json::Value as Json;
 
@@ -498,5 +499,115 @@ impl Town {
             unit.delete_bead(&bead_id, force).map(|b| b.id)
         })?;
         Ok(Deleted { deleted })
+    }
+}
+
+impl Call for crate::query::ListBeads {
+    type Output = Vec<Bead>;
+    const SPEC: CallSpec = spec!(
+        "bead list",
+        "gt_list_beads",
+        Some("GET /api/beads"),
+        Read,
+        true,
+        Some("beads")
+    );
+    fn run(self, town: &mut Town) -> Result<Vec<Bead>> {
+        town.beads(&self)
+    }
+}
+
+request! {
+    /// One bead.
+    pub struct ShowBead {
+        pub bead_id: String,
+    }
+}
+
+impl Call for ShowBead {
+    type Output = Bead;
+    const SPEC: CallSpec = spec!(
+        "bead show",
+        "gt_bead_show",
+        Some("GET /api/beads/{bead_id}"),
+        Read,
+        true,
+        None
+    );
+    fn run(self, town: &mut Town) -> Result<Bead> {
+        town.bead(&self.bead_id)
+    }
+}
+
+impl Call for CreateBead {
+    type Output = Bead;
+    const SPEC: CallSpec = spec!(
+        "bead create",
+        "gt_bead_create",
+        Some("POST /api/beads"),
+        Write,
+        false,
+        None,
+        creates
+    );
+    fn run(self, town: &mut Town) -> Result<Bead> {
+        town.create_bead(&self)
+    }
+}
+
+impl Call for UpdateBead {
+    type Output = Bead;
+    const SPEC: CallSpec = spec!(
+        "bead update",
+        "gt_bead_update",
+        Some("PATCH /api/beads/{bead_id}"),
+        Write,
+        true,
+        None,
+        polecat,
+        core
+    );
+    fn run(self, town: &mut Town) -> Result<Bead> {
+        town.update_bead(&self)
+    }
+}
+
+impl Call for ReassignBead {
+    type Output = Reassigned;
+    const SPEC: CallSpec = spec!(
+        "bead reassign",
+        "gt_bead_reassign",
+        Some("POST /api/beads/{bead_id}/reassign"),
+        Write,
+        false,
+        None,
+        core
+    );
+    fn run(self, town: &mut Town) -> Result<Reassigned> {
+        town.reassign_bead(&self)
+    }
+}
+
+request! {
+    /// Deletes a bead (its history stays); a hooked one needs `force`.
+    pub struct DeleteBead {
+        pub bead_id: String,
+        #[serde(default)]
+        pub force: bool,
+    }
+}
+
+impl Call for DeleteBead {
+    type Output = Deleted;
+    const SPEC: CallSpec = spec!(
+        "bead delete",
+        "gt_bead_delete",
+        Some("DELETE /api/beads/{bead_id}"),
+        Destructive,
+        false,
+        None
+    );
+    fn run(self, town: &mut Town) -> Result<Deleted> {
+        town.delete_bead(&self.bead_id, self.force)
     }
 }

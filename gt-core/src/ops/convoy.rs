@@ -1,5 +1,6 @@
 //! Convoys: listing them with their progress, and the detailed status view.
 
+use crate::call::{Call, CallSpec};
 use serde::{Deserialize, Serialize};
 
 use crate::change::{Change, Deleted, Field};
@@ -330,5 +331,146 @@ impl Town {
                 unlinked_beads: unlinked,
             })
         })
+    }
+}
+
+impl Call for crate::query::ListConvoys {
+    type Output = Vec<Convoy>;
+    const SPEC: CallSpec = spec!(
+        "convoy list",
+        "gt_list_convoys",
+        Some("GET /api/convoys"),
+        Read,
+        true,
+        Some("convoys"),
+        core,
+        aliases = &["GET /api/mayor/{town}/tools/convoys"]
+    );
+    fn run(self, town: &mut Town) -> Result<Vec<Convoy>> {
+        town.convoys(&self)
+    }
+}
+
+request! {
+    /// A convoy, each bead it tracks (status, polecat, blockers), and its edges.
+    pub struct ShowConvoy {
+        pub convoy_id: String,
+    }
+}
+
+impl Call for ShowConvoy {
+    type Output = ConvoyStatusView;
+    const SPEC: CallSpec = spec!(
+        "convoy status",
+        "gt_convoy_status",
+        Some("GET /api/convoys/{convoy_id}"),
+        Read,
+        true,
+        None,
+        core,
+        aliases = &["GET /api/mayor/{town}/tools/convoys/{convoy_id}"]
+    );
+    fn run(self, town: &mut Town) -> Result<ConvoyStatusView> {
+        town.convoy_status(&self.convoy_id)
+    }
+}
+
+impl Call for CloseConvoy {
+    type Output = Convoy;
+    const SPEC: CallSpec = spec!(
+        "convoy close",
+        "gt_convoy_close",
+        Some("POST /api/convoys/{convoy_id}/close"),
+        Destructive,
+        true,
+        None,
+        core
+    );
+    fn run(self, town: &mut Town) -> Result<Convoy> {
+        town.close_convoy(&self)
+    }
+}
+
+impl Call for UpdateConvoy {
+    type Output = Convoy;
+    const SPEC: CallSpec = spec!(
+        "convoy update",
+        "gt_convoy_update",
+        Some("PATCH /api/convoys/{convoy_id}"),
+        Write,
+        true,
+        None,
+        core
+    );
+    fn run(self, town: &mut Town) -> Result<Convoy> {
+        town.update_convoy(&self)
+    }
+}
+
+request! {
+    /// Adds beads to what a convoy tracks.
+    pub struct AddConvoyBeads {
+        pub convoy_id: String,
+        pub bead_ids: Vec<String>,
+    }
+}
+
+impl Call for AddConvoyBeads {
+    type Output = Convoy;
+    const SPEC: CallSpec = spec!(
+        "convoy add",
+        "gt_convoy_add_beads",
+        Some("POST /api/convoys/{convoy_id}/beads"),
+        Write,
+        true,
+        None
+    );
+    fn run(self, town: &mut Town) -> Result<Convoy> {
+        town.add_to_convoy(&self.convoy_id, &self.bead_ids)
+    }
+}
+
+request! {
+    /// Removes beads from what a convoy tracks; they stay, in no convoy.
+    pub struct RemoveConvoyBeads {
+        pub convoy_id: String,
+        pub bead_ids: Vec<String>,
+    }
+}
+
+impl Call for RemoveConvoyBeads {
+    type Output = Convoy;
+    const SPEC: CallSpec = spec!(
+        "convoy remove",
+        "gt_convoy_remove_beads",
+        Some("DELETE /api/convoys/{convoy_id}/beads/{bead_id}"),
+        Write,
+        true,
+        None
+    );
+    fn run(self, town: &mut Town) -> Result<Convoy> {
+        town.remove_from_convoy(&self.convoy_id, &self.bead_ids)
+    }
+}
+
+request! {
+    /// Deletes a convoy; its beads stay, unlinked, and its history stays.
+    pub struct DeleteConvoy {
+        pub convoy_id: String,
+    }
+}
+
+impl Call for DeleteConvoy {
+    type Output = ConvoyDeleted;
+    const SPEC: CallSpec = spec!(
+        "convoy delete",
+        "gt_convoy_delete",
+        Some("DELETE /api/convoys/{convoy_id}"),
+        Destructive,
+        false,
+        None
+    );
+    fn run(self, town: &mut Town) -> Result<ConvoyDeleted> {
+        town.delete_convoy(&self.convoy_id)
     }
 }

@@ -6,6 +6,7 @@
 //! check is one pass over an index or table, so it stays cheap enough for cron
 //! on a large town.
 
+use crate::call::{Call, CallSpec};
 use serde::{Deserialize, Serialize};
 
 use crate::change::{Change, Repair};
@@ -246,4 +247,27 @@ fn repair(unit: &mut crate::unit::Unit, v: &Violation) -> Result<bool> {
         _ => return Ok(false),
     }
     Ok(true)
+}
+
+request! {
+    /// Checks every invariant; `fix` repairs counts, landings, hooks and edges.
+    pub struct Doctor {
+        #[serde(default)]
+        pub fix: bool,
+    }
+}
+
+impl Call for Doctor {
+    type Output = Vec<Violation>;
+    const SPEC: CallSpec = spec!(
+        "doctor",
+        "gt_doctor",
+        Some("POST /api/doctor"),
+        Write,
+        false,
+        Some("violations")
+    );
+    fn run(self, town: &mut Town) -> Result<Vec<Violation>> {
+        town.doctor(self.fix)
+    }
 }

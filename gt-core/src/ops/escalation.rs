@@ -1,5 +1,6 @@
 //! Escalations: requests for human attention.
 
+use crate::call::{Call, CallSpec};
 use serde::{Deserialize, Serialize};
 
 use crate::change::{Change, Created, Resolution};
@@ -156,5 +157,93 @@ impl Town {
             escalation,
             already_resolved: already,
         })
+    }
+}
+
+request! {
+    /// Open escalations, or all of them.
+    pub struct ListEscalations {
+        #[serde(default)]
+        pub all: bool,
+    }
+}
+
+impl Call for ListEscalations {
+    type Output = Vec<Escalation>;
+    const SPEC: CallSpec = spec!(
+        "escalation list",
+        "gt_list_escalations",
+        Some("GET /api/escalations"),
+        Read,
+        true,
+        Some("escalations"),
+        core
+    );
+    fn run(self, town: &mut Town) -> Result<Vec<Escalation>> {
+        town.escalations(self.all)
+    }
+}
+
+impl Call for RaiseEscalation {
+    type Output = Escalation;
+    const SPEC: CallSpec = spec!(
+        "escalation raise",
+        "gt_escalation_raise",
+        Some("POST /api/escalations"),
+        Write,
+        false,
+        None,
+        creates,
+        polecat
+    );
+    fn run(self, town: &mut Town) -> Result<Escalation> {
+        town.raise_escalation(&self)
+    }
+}
+
+request! {
+    /// Acknowledges an escalation; a second ack changes nothing.
+    pub struct AckEscalation {
+        pub escalation_id: String,
+    }
+}
+
+impl Call for AckEscalation {
+    type Output = Acknowledged;
+    const SPEC: CallSpec = spec!(
+        "escalation ack",
+        "gt_escalation_acknowledge",
+        Some("POST /api/escalations/{escalation_id}/ack"),
+        Write,
+        true,
+        None,
+        core
+    );
+    fn run(self, town: &mut Town) -> Result<Acknowledged> {
+        town.ack_escalation(&self.escalation_id)
+    }
+}
+
+request! {
+    /// Resolves an escalation, with an optional note; a second resolve changes nothing.
+    pub struct ResolveEscalation {
+        pub escalation_id: String,
+        pub note: Option<String>,
+    }
+}
+
+impl Call for ResolveEscalation {
+    type Output = Resolved;
+    const SPEC: CallSpec = spec!(
+        "escalation resolve",
+        "gt_escalation_resolve",
+        Some("POST /api/escalations/{escalation_id}/resolve"),
+        Write,
+        true,
+        None,
+        core
+    );
+    fn run(self, town: &mut Town) -> Result<Resolved> {
+        town.resolve_escalation(&self.escalation_id, self.note.as_deref())
     }
 }

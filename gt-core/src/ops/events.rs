@@ -1,5 +1,6 @@
 //! The activity feed.
 
+use crate::call::{Call, CallSpec};
 use crate::error::{Candidate, Error, Hint, Result};
 use crate::id::{normalize_prefix, prefix_range, IdKind};
 use crate::model::{Convoy, Event};
@@ -112,4 +113,21 @@ fn subjects_in_range(r: &mut dyn Reader, prefix: &str) -> Result<Vec<String>> {
         }
     }
     Ok(ids)
+}
+
+impl Call for crate::query::ListEvents {
+    type Output = Vec<Event>;
+    const SPEC: CallSpec = spec!(
+        "events",
+        "gt_events",
+        Some("GET /api/events"),
+        Read,
+        true,
+        Some("events"),
+        core,
+        page = Some(500)
+    );
+    fn run(self, town: &mut Town) -> Result<Vec<Event>> {
+        town.events(&self)
+    }
 }

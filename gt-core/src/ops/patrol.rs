@@ -8,6 +8,7 @@
 //! guards, the rows it changes and checks again that the repair is still due:
 //! two patrols at once, or a patrol racing a human's edit, never repeat one.
 
+use crate::call::{Call, CallSpec};
 use std::collections::HashSet;
 use std::time::{Duration, SystemTime};
 
@@ -704,6 +705,21 @@ fn feed(unit: &mut Unit, convoy_id: &str, out: &mut PatrolReport) -> Result<()> 
         }
     }
     Ok(())
+}
+
+impl Call for Patrol {
+    type Output = PatrolReport;
+    const SPEC: CallSpec = spec!(
+        "patrol",
+        "gt_patrol",
+        Some("POST /api/patrol"),
+        Write,
+        false,
+        None
+    );
+    fn run(self, town: &mut Town) -> Result<PatrolReport> {
+        town.patrol(&self)
+    }
 }
 
 #[cfg(test)]

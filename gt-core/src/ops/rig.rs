@@ -1,5 +1,6 @@
 //! Rigs: the repositories a town works on.
 
+use crate::call::{Call, CallSpec};
 use crate::change::Created;
 use crate::error::{Error, Result};
 use crate::id::{self, IdKind};
@@ -77,5 +78,41 @@ impl Town {
 
     pub fn rigs(&mut self) -> Result<Vec<Rig>> {
         self.read(|r| query::fetch_where(r, "1 ORDER BY r.name", &[]))
+    }
+}
+
+request! {
+    /// The town's rigs.
+    pub struct ListRigs {}
+}
+
+impl Call for ListRigs {
+    type Output = Vec<Rig>;
+    const SPEC: CallSpec = spec!(
+        "rig list",
+        "gt_list_rigs",
+        Some("GET /api/rigs"),
+        Read,
+        true,
+        Some("rigs")
+    );
+    fn run(self, town: &mut Town) -> Result<Vec<Rig>> {
+        town.rigs()
+    }
+}
+
+impl Call for AddRig {
+    type Output = Rig;
+    const SPEC: CallSpec = spec!(
+        "rig add",
+        "gt_rig_add",
+        Some("POST /api/rigs"),
+        Write,
+        false,
+        None,
+        creates
+    );
+    fn run(self, town: &mut Town) -> Result<Rig> {
+        town.add_rig(&self)
     }
 }

@@ -4,6 +4,7 @@
 //! processes themselves are the command line's; this module keeps the town's
 //! record of them true.
 
+use crate::call::{Call, CallSpec};
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -524,4 +525,19 @@ pub fn last_lines(path: &Path, n: usize) -> Vec<String> {
         .iter()
         .map(|l| (*l).to_string())
         .collect()
+}
+
+impl Call for AgentLogs {
+    type Output = AgentLog;
+    const SPEC: CallSpec = spec!(
+        "agent logs",
+        "gt_agent_logs",
+        Some("GET /api/agents/{agent_id}/logs"),
+        Read,
+        true,
+        None
+    );
+    fn run(self, town: &mut Town) -> Result<AgentLog> {
+        town.agent_logs(&self)
+    }
 }

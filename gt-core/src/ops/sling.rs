@@ -1,6 +1,7 @@
 //! Slinging work: one bead onto one polecat, or a batch of beads as a convoy
 //! (seed 000), hooked and dispatched per R7 and R8.
 
+use crate::call::{Call, CallSpec};
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value as Json};
 
@@ -384,3 +385,29 @@ fn batch_view(
 /// each one's agent by the unique hook.
 pub(crate) const HOOKED_IN_CONVOY_WHERE: &str =
     "a.hook IN (SELECT id FROM beads WHERE convoy_id = ?1 AND assignee IS NOT NULL)";
+
+impl Call for Sling {
+    type Output = Slung;
+    const SPEC: CallSpec = spec!("sling", "gt_sling", None, Write, false, None, creates);
+    fn run(self, town: &mut Town) -> Result<Slung> {
+        town.sling(&self)
+    }
+}
+
+impl Call for SlingBatch {
+    type Output = SlungBatch;
+    const SPEC: CallSpec = spec!(
+        "sling-batch",
+        "gt_sling_batch",
+        Some("POST /api/convoys"),
+        Write,
+        false,
+        None,
+        creates,
+        core,
+        aliases = &["POST /api/mayor/{town}/tools/sling-batch"]
+    );
+    fn run(self, town: &mut Town) -> Result<SlungBatch> {
+        town.sling_batch(&self)
+    }
+}
