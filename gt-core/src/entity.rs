@@ -611,8 +611,8 @@ impl Entity for Agent {
     const KIND: IdKind = IdKind::Agent;
     const TABLE: &'static str = "agents";
     const SELECT: &'static str = "SELECT a.id, a.name, a.role, a.rig, a.status, a.hook, a.pid, \
-        a.last_activity_at, a.created_at, a.version, a.host, a.run_started_at, a.attempt \
-        FROM agents a";
+        a.last_activity_at, a.created_at, a.version, a.host, a.run_started_at, a.attempt, \
+        a.run_bead FROM agents a";
 
     fn id(&self) -> &str {
         &self.id
@@ -632,6 +632,7 @@ impl Entity for Agent {
             host: row.take_opt_text(10)?,
             run_started_at: row.take_opt_text(11)?,
             attempt: row.int(12)?,
+            run_bead: row.take_opt_text(13)?,
         };
         Ok((agent, row.int(9)?))
     }
@@ -680,6 +681,9 @@ impl Entity for Agent {
             )
             .set("attempt", self.attempt != before.attempt, || {
                 self.attempt.into()
+            })
+            .set("run_bead", self.run_bead != before.run_bead, || {
+                self.run_bead.clone().into()
             })
             .set(
                 "last_activity_at",

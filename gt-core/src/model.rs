@@ -255,6 +255,9 @@ pub struct Agent {
     pub host: Option<String>,
     /// When that process was claimed.
     pub run_started_at: Option<String>,
+    /// The bead that process works on (it may have left the agent's hook
+    /// while the process is being stopped).
+    pub run_bead: Option<String>,
     /// Which attempt at its hooked bead the agent is on (0 before the first).
     pub attempt: i64,
 }

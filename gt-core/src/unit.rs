@@ -808,6 +808,7 @@ mod tests {
             created_at: "t".into(),
             host: None,
             run_started_at: None,
+            run_bead: None,
             attempt: 0,
         }
     }

@@ -183,6 +183,27 @@ fn alive(pid: i64) -> bool {
     unsafe { libc::kill(pid as i32, 0) == 0 }
 }
 
+/// How many processes are in process group `pgid`.
+fn group_members(pgid: i64) -> usize {
+    std::fs::read_dir("/proc")
+        .unwrap()
+        .flatten()
+        .filter(|e| {
+            std::fs::read_to_string(e.path().join("stat"))
+                .ok()
+                .and_then(|s| {
+                    s.rsplit_once(')')?
+                        .1
+                        .split_whitespace()
+                        .nth(2)?
+                        .parse::<i64>()
+                        .ok()
+                })
+                == Some(pgid)
+        })
+        .count()
+}
+
 fn wait_for_exit(child: &mut Child, limit: Duration) -> std::process::ExitStatus {
     let start = Instant::now();
     loop {
@@ -242,6 +263,22 @@ fn assert_no_overlap(t: &Town) -> HashMap<String, usize> {
         }
     }
     spans.into_iter().map(|(b, r)| (b, r.len())).collect()
+}
+
+/// No two runs of one bead overlap, as its events tell: each `started`
+/// after the first comes after an `exited`.
+fn assert_runs_alternate(t: &Town, bead: &str) {
+    let mut open = 0;
+    for e in t.events_of(bead) {
+        match e.event_type.as_str() {
+            "started" => {
+                open += 1;
+                assert!(open <= 1, "{bead} started again while a run was on");
+            }
+            "exited" => open -= 1,
+            _ => {}
+        }
+    }
 }
 
 /// With only `gt run` running, the diamond and a 20-task convoy capped at 3
@@ -501,8 +538,24 @@ pub fn taking_work_away_stops_its_process(t: Town) {
         );
         eprintln!("{args:?}: stopped in {:?}", at.elapsed());
     }
+    // The reassigned bead goes to its new polecat only once the old
+    // process is gone: never two runs of it at once.
+    until(
+        Duration::from_secs(30),
+        "the reassigned bead runs again",
+        || {
+            t.events_of(&ids[0])
+                .iter()
+                .filter(|e| e.event_type == "started")
+                .count()
+                == 2
+        },
+    );
     let lines = s.terminate();
     assert!(lines.iter().filter(|l| l["event"] == "stopping").count() >= 4);
+    for bead in ids.iter().chain([&closed_bead]) {
+        assert_runs_alternate(&t, bead);
+    }
 }
 
 /// Two supervisors (different --host) share a 40-bead convoy: each bead is
@@ -534,6 +587,9 @@ pub fn two_supervisors_start_each_bead_once(t: Town) {
     let runs = assert_no_overlap(&t);
     assert_eq!(runs.len(), 40);
     assert!(runs.values().all(|&n| n == 1), "{runs:?}");
+    for bead in runs.keys() {
+        assert_runs_alternate(&t, bead);
+    }
     t.assert_landed_once(&convoy, 40);
 }
 
@@ -568,6 +624,13 @@ pub fn a_killed_supervisor_is_recovered(t: Town) {
         pids.iter().all(|&p| !alive(p))
     });
     let again = t.supervise(&["--no-patrol"], None);
+    // Nothing of the lost runs is left: what the parent-death signal did not
+    // reach, the restart stopped.
+    until(
+        Duration::from_secs(10),
+        "the lost runs' processes are gone",
+        || pids.iter().all(|&p| group_members(p) == 0),
+    );
     until(Duration::from_secs(60), "the convoy lands", || {
         landed(&t, &convoy)
     });
@@ -580,6 +643,9 @@ pub fn a_killed_supervisor_is_recovered(t: Town) {
     assert_no_overlap(&t);
     let violations: Vec<Value> = t.json(&["doctor"]);
     assert!(violations.is_empty(), "{violations:?}");
+    for b in batch["beads"].as_array().unwrap() {
+        assert_runs_alternate(&t, b["bead"]["id"].as_str().unwrap());
+    }
 }
 
 /// A run's log on every face: `gt agent logs`, `gt_agent_logs` and `GET
@@ -794,6 +860,11 @@ pub fn the_readme_script_agent_lands_a_convoy(t: Town) {
     let script = workspace_root().join("examples/agent.sh");
     let mut once = t.command(&["--json", "run", "--once", "--no-patrol"]);
     once.env("GT_RUN_CMD", format!("sh {}", script.display()));
+    if t.node.is_none() {
+        // A town named by a relative path: each agent works elsewhere, and
+        // still reaches the same town.
+        once.env("GT_DB", "town.db").current_dir(t.home.path());
+    }
     let run = crate::support::Run::of(&mut once);
     assert_eq!(run.code, 0, "{}", run.stderr);
     t.assert_landed_once(&diamond.convoy.id, 4);

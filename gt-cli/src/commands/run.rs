@@ -69,6 +69,9 @@ pub struct RunArgs {
     pub once: bool,
 }
 
+/// The longest one git command may take (a clone of a large repository).
+const GIT_TIMEOUT: Duration = Duration::from_secs(600);
+
 /// How often the supervisor looks at its processes and the event log.
 const TICK: Duration = Duration::from_millis(100);
 
@@ -102,6 +105,13 @@ pub fn run(ctx: &mut Ctx, args: RunArgs) -> Result<()> {
         let town = ctx.town()?;
         let (db, credentials) = town.handed_on();
         (db.to_string(), credentials.cloned())
+    };
+    // Agents work in their own directories: a town file's path must not
+    // depend on where they stand.
+    let db = if db.contains("://") {
+        db
+    } else {
+        std::path::absolute(&db).map_or(db, |p| p.display().to_string())
     };
     // One supervisor per host name and data directory: a second would take
     // the first's processes for lost ones.
@@ -157,6 +167,12 @@ pub fn run(ctx: &mut Ctx, args: RunArgs) -> Result<()> {
             }
         }
         let tick = sup.tick(town);
+        // A long-lived process keeps no record of each write's effects, and
+        // says what the store warned of.
+        let _ = town.take_effects();
+        for warning in town.take_warnings() {
+            sup.say_error(&warning);
+        }
         match &tick {
             Ok(_) => last_error = None,
             // A busy or unreachable town: said once, and tried again a
@@ -186,8 +202,6 @@ struct Running {
     /// Set once it is being stopped: why, whether that counts as a failed
     /// attempt, and when SIGKILL follows.
     stopping: Option<Stopping>,
-    /// The agent reported: it may finish by itself until then.
-    finish_by: Option<Instant>,
     /// How its command (the group's leader) ended; the run ends when the
     /// whole group has.
     leader: Option<std::process::ExitStatus>,
@@ -235,6 +249,19 @@ impl LogCopy {
 
     fn flooded(&self) -> bool {
         self.flooded.load(Ordering::Relaxed)
+    }
+
+    /// Waits up to `wait` for the copy to reach the end of the output; a
+    /// copy still held open (by a process that left the group) is left to
+    /// end by itself.
+    fn finish(self, wait: Duration) {
+        let until = Instant::now() + wait;
+        while !self.thread.is_finished() && Instant::now() < until {
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        if self.thread.is_finished() {
+            let _ = self.thread.join();
+        }
     }
 }
 
@@ -289,13 +316,18 @@ impl Supervisor {
     /// beads are runnable again.
     fn recover(&mut self, town: &mut Town) -> Result<()> {
         for agent in town.claims_of(&self.host)? {
+            // What is left of its process group: only processes that are
+            // still this agent's (a pid recorded before a reboot may be
+            // anyone's now).
             if let Some(pid) = agent.pid {
-                kill_group(pid, libc::SIGKILL);
+                kill_leftovers(pid, &agent.name);
             }
-            let (Some(bead), Some(started_at)) = (agent.hook.clone(), agent.run_started_at.clone())
-            else {
-                continue;
-            };
+            let started_at = agent.run_started_at.clone().unwrap_or_default();
+            let bead = agent
+                .run_bead
+                .clone()
+                .or_else(|| agent.hook.clone())
+                .unwrap_or_default();
             let end = RunEnd {
                 agent_id: agent.id.clone(),
                 bead_id: bead.clone(),
@@ -394,7 +426,11 @@ impl Supervisor {
                 return Ok(false);
             }
         };
-        town.run_pid(&claim.agent.id, &self.host, &claim.started_at, pid)?;
+        // The process runs whatever the store says: a failure to record its
+        // pid is said, and the run is watched all the same.
+        if let Err(e) = town.run_pid(&claim.agent.id, &self.host, &claim.started_at, pid) {
+            self.say_error(&format!("cannot record process {pid}: {}", e.message));
+        }
         self.say(Line {
             event: "started",
             pid: Some(pid),
@@ -415,7 +451,6 @@ impl Supervisor {
                 log,
                 started: Instant::now(),
                 stopping: None,
-                finish_by: None,
                 leader: None,
                 copy: Some(copy),
             },
@@ -541,11 +576,14 @@ impl Supervisor {
             );
         }
         for (id, status) in ended {
-            let mut r = self.running.remove(&id).expect("a running process");
-            // Its group is gone, so its pipe is closed: the copy ends.
+            let r = self.running.get_mut(&id).expect("a running process");
+            // Its group is gone, so its pipe is closed and the copy ends,
+            // unless a process that left the group still holds it: then
+            // the log is read as it is.
             if let Some(copy) = r.copy.take() {
-                let _ = copy.thread.join();
+                copy.finish(Duration::from_millis(500));
             }
+            let r = &self.running[&id];
             use std::os::unix::process::ExitStatusExt;
             let (outcome, counts) = match &r.stopping {
                 Some(s) => (s.outcome, s.counts),
@@ -559,10 +597,13 @@ impl Supervisor {
                 outcome: outcome.into(),
                 code: status.code().map(i64::from),
                 signal: status.signal().map(i64::from),
-                log_tail: log_tail(&r.log),
+                log_tail: self.masked(log_tail(&r.log)),
                 counts,
             };
+            // Recorded before it is forgotten: a store error keeps the run
+            // (and its claim) for the next look.
             let ended = town.run_ended(&end, self.settings.max_attempts)?;
+            let r = self.running.remove(&id).expect("a running process");
             self.say(Line {
                 event: "exited",
                 code: end.code,
@@ -590,10 +631,9 @@ impl Supervisor {
                 limit: Some(500),
                 ..Default::default()
             })?;
-            let Some(last) = events.last() else {
+            let Some(last) = events.last().map(|e| e.id) else {
                 return Ok(());
             };
-            self.cursor = last.id;
             let touched: Vec<String> = self
                 .running
                 .iter()
@@ -612,23 +652,23 @@ impl Supervisor {
                 let state =
                     town.run_state(&id, &r.claim.bead.id, &self.host, &r.claim.started_at)?;
                 match state {
-                    RunState::Working => {}
-                    RunState::Reported => {
-                        let r = self.running.get_mut(&id).expect("running");
-                        r.finish_by
-                            .get_or_insert(Instant::now() + self.settings.stop_grace);
-                    }
+                    // An agent that reported finishes by itself (within
+                    // run.timeout, if there is one).
+                    RunState::Working | RunState::Reported => {}
                     RunState::Taken(why) => self.begin_stop(&id, "stopped", false, &why),
                 }
             }
+            // Only once every run they touch is looked at: an error above
+            // reads the same events again next time.
+            self.cursor = last;
             if events.len() < 500 {
                 return Ok(());
             }
         }
     }
 
-    /// Stops runs past `run.timeout`, reported runs that did not finish, and
-    /// SIGKILLs those that outlived their grace.
+    /// Stops runs past `run.timeout` or whose log is full, and SIGKILLs
+    /// those that outlived their grace.
     fn enforce_deadlines(&mut self) {
         let now = Instant::now();
         let mut due = Vec::new();
@@ -641,8 +681,6 @@ impl Supervisor {
                         due.push((id.clone(), "log_full", true, "its log passed 64 MiB"));
                     } else if self.settings.timeout.is_some_and(|t| now - r.started >= t) {
                         due.push((id.clone(), "timeout", true, "it ran past run.timeout"));
-                    } else if r.finish_by.is_some_and(|t| now >= t) {
-                        due.push((id.clone(), "stopped", false, "it reported but did not exit"));
                     }
                 }
             }
@@ -688,12 +726,24 @@ impl Supervisor {
         for id in &ids {
             self.begin_stop(id, "stopped", false, "the supervisor is stopping");
         }
+        // Every agent is waited for (and killed after its grace) even while
+        // the store fails; their claims are then released on the next start.
+        let mut failed = None;
         while !self.running.is_empty() {
             self.enforce_deadlines();
-            self.reap(town)?;
+            if let Err(e) = self.reap(town) {
+                if self.running.values().all(|r| r.leader.is_some()) && !self.any_group_alive() {
+                    self.say_error(&format!("cannot record how the runs ended: {}", e.message));
+                    failed = Some(e);
+                    break;
+                }
+            }
             std::thread::sleep(Duration::from_millis(20));
         }
-        Ok(())
+        match failed {
+            Some(e) => Err(e),
+            None => Ok(()),
+        }
     }
 
     /// Removes the worktrees whose work is done: a closed bead's once its
@@ -778,6 +828,22 @@ impl Supervisor {
                 }
             }
         }
+    }
+
+    /// Log lines with the town's password (where it has one) masked: an
+    /// agent may print its environment.
+    fn masked(&self, lines: Vec<String>) -> Vec<String> {
+        match self.credentials.as_ref().map(|c| c.password.as_str()) {
+            Some(password) if !password.is_empty() => lines
+                .into_iter()
+                .map(|l| l.replace(password, "***"))
+                .collect(),
+            _ => lines,
+        }
+    }
+
+    fn any_group_alive(&self) -> bool {
+        self.running.values().any(|r| group_alive(r.pid))
     }
 
     fn say_ended(&self, claim: &Claim, ended: Ended) {
@@ -905,7 +971,14 @@ fn prepare_workspace(data: &Path, claim: &Claim) -> std::result::Result<Workspac
         let _ = std::fs::remove_dir_all(&fresh);
         git(
             &rig_dir,
-            &["clone", "--quiet", "--no-checkout", url, "repo.partial"],
+            &[
+                "clone",
+                "--quiet",
+                "--no-checkout",
+                "--",
+                url,
+                "repo.partial",
+            ],
         )?;
         std::fs::rename(&fresh, &repo)
             .map_err(|e| format!("cannot move the clone into place: {e}"))?;
@@ -971,18 +1044,50 @@ fn on_remote(repo: &Path, branch: &str) -> bool {
 }
 
 /// Runs git in `dir`; its error output is the failure.
+/// It never asks for anything (no terminal prompt, ssh in batch mode) and
+/// is stopped after [`GIT_TIMEOUT`]: an unreachable remote fails an attempt
+/// and never stalls the supervisor for good.
 fn git(dir: &Path, args: &[&str]) -> std::result::Result<(), String> {
-    let out = Command::new("git")
-        .args(args)
+    let mut cmd = Command::new("git");
+    cmd.args(args)
         .current_dir(dir)
         .env("GIT_TERMINAL_PROMPT", "0")
         .stdin(Stdio::null())
-        .output()
-        .map_err(|e| format!("cannot run git: {e}"))?;
-    if out.status.success() {
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped());
+    if std::env::var_os("GIT_SSH_COMMAND").is_none() {
+        cmd.env("GIT_SSH_COMMAND", "ssh -o BatchMode=yes");
+    }
+    let mut child = cmd.spawn().map_err(|e| format!("cannot run git: {e}"))?;
+    let mut stderr = child.stderr.take().expect("piped");
+    let reader = std::thread::spawn(move || {
+        use std::io::Read;
+        let mut text = Vec::new();
+        let _ = stderr.read_to_end(&mut text);
+        text
+    });
+    let until = Instant::now() + GIT_TIMEOUT;
+    let status = loop {
+        match child.try_wait() {
+            Ok(Some(status)) => break status,
+            Ok(None) if Instant::now() >= until => {
+                let _ = child.kill();
+                let _ = child.wait();
+                return Err(format!(
+                    "git {} took longer than {}s and was stopped",
+                    args.first().copied().unwrap_or(""),
+                    GIT_TIMEOUT.as_secs()
+                ));
+            }
+            Ok(None) => std::thread::sleep(Duration::from_millis(10)),
+            Err(e) => return Err(format!("cannot wait for git: {e}")),
+        }
+    };
+    let err = reader.join().unwrap_or_default();
+    if status.success() {
         return Ok(());
     }
-    let err = String::from_utf8_lossy(&out.stderr);
+    let err = String::from_utf8_lossy(&err);
     let err = gt_core::store::location::redact(err.trim());
     Err(format!(
         "git {} failed: {err}",
@@ -1041,9 +1146,12 @@ fn open_log(path: &Path) -> std::result::Result<File, String> {
         std::fs::create_dir_all(dir)
             .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
     }
+    use std::os::unix::fs::OpenOptionsExt;
+    // An agent's output is its own business, and may hold secrets.
     std::fs::OpenOptions::new()
         .create(true)
         .append(true)
+        .mode(0o600)
         .open(path)
         .map_err(|e| format!("cannot open the log {}: {e}", path.display()))
 }
@@ -1077,6 +1185,47 @@ fn tail_of_text(text: &str) -> Vec<String> {
                 .collect()
         })
         .collect()
+}
+
+/// SIGKILLs what is left of a lost run's process group `pgid`: each process
+/// of that group whose environment names `agent` (Linux's `/proc`; where
+/// that cannot be read, nothing is signalled on a guess).
+fn kill_leftovers(pgid: i64, agent: &str) {
+    let Ok(procs) = std::fs::read_dir("/proc") else {
+        return;
+    };
+    let want = format!("GT_AGENT={agent}");
+    for entry in procs.flatten() {
+        let Some(pid) = entry
+            .file_name()
+            .to_str()
+            .and_then(|n| n.parse::<i32>().ok())
+        else {
+            continue;
+        };
+        // Field 5 of stat, after the command name in parentheses: the group.
+        let group = std::fs::read_to_string(format!("/proc/{pid}/stat"))
+            .ok()
+            .and_then(|s| {
+                s.rsplit_once(')')?
+                    .1
+                    .split_whitespace()
+                    .nth(2)?
+                    .parse::<i64>()
+                    .ok()
+            });
+        if group != Some(pgid) {
+            continue;
+        }
+        let ours = std::fs::read(format!("/proc/{pid}/environ"))
+            .is_ok_and(|env| env.split(|&b| b == 0).any(|var| var == want.as_bytes()));
+        if ours {
+            // SAFETY: kill(2) on one process found above.
+            unsafe {
+                libc::kill(pid, libc::SIGKILL);
+            }
+        }
+    }
 }
 
 /// Whether any process of the group that `pid` led is left.

@@ -26,10 +26,15 @@ pub(crate) const RUNNABLE_SQL: &str = "SELECT a.id FROM agents a INDEXED BY agen
      JOIN beads b ON b.id = a.hook \
      WHERE a.host IS NULL AND a.hook IS NOT NULL AND a.last_activity_at >= '' \
      AND b.status = 'in_progress' \
+     AND NOT EXISTS (SELECT 1 FROM agents c WHERE c.run_bead = b.id) \
      AND a.role = 'polecat' AND a.status <> 'dead' ORDER BY a.last_activity_at LIMIT ?1";
 
 /// The agents whose processes a host's supervisor runs.
 pub(crate) const CLAIMS_WHERE: &str = "a.host = ?1";
+
+/// The agents whose processes work on a bead (at most one, but while one is
+/// being stopped its bead may have gone to another).
+pub(crate) const RUNS_OF_BEAD_WHERE: &str = "a.run_bead = ?1";
 
 /// The escalation category of a bead whose runs all failed.
 pub const RUN_FAILED: &str = "run_failed";
@@ -120,9 +125,20 @@ impl Town {
             if bead.status != BeadStatus::InProgress {
                 return Ok(None);
             }
+            // A process still at the bead (its old agent's, being stopped)
+            // keeps it: loaded, so that its end is noticed by the guard.
+            if !unit
+                .load_where::<Agent>(RUNS_OF_BEAD_WHERE, &[bead_id.as_str().into()])?
+                .is_empty()
+            {
+                return Ok(None);
+            }
             agent.host = Some(host.to_string());
             agent.run_started_at = Some(unit.now.clone());
+            agent.run_bead = Some(bead_id.clone());
             agent.attempt += 1;
+            // Its process starts now: a queue's wait is no silence.
+            agent.last_activity_at = unit.now.clone();
             let run = Run {
                 agent_id: agent.id.clone(),
                 agent: agent.name.clone(),
@@ -260,8 +276,18 @@ impl Town {
                 host: end.host.clone(),
                 attempt: agent.attempt,
             };
+            // It reported if it moved its bead's status itself.
+            let reported = !at_work
+                && bead.as_ref().is_some_and(|b| {
+                    matches!(
+                        b.status,
+                        BeadStatus::InReview | BeadStatus::Closed | BeadStatus::Failed
+                    )
+                })
+                && last_status_by(unit, &end.bead_id)?.as_deref() == Some(agent.name.as_str());
             agent.host = None;
             agent.run_started_at = None;
+            agent.run_bead = None;
             agent.pid = None;
             if !end.counts {
                 agent.attempt = (agent.attempt - 1).max(0);
@@ -272,7 +298,7 @@ impl Town {
                 outcome: end.outcome.clone(),
                 code: end.code,
                 signal: end.signal,
-                reported: !at_work,
+                reported,
                 log_tail: end.log_tail.clone(),
             };
             unit.record(&end.bead_id, Change::Exited(exit.clone()));
@@ -338,9 +364,10 @@ fn failure_message(bead_id: &str, exit: &Exit) -> String {
     message
 }
 
-/// A name made safe for one path segment.
+/// A name made safe for one path segment (never `.`, `..` or empty).
 pub fn file_name(name: &str) -> String {
-    name.chars()
+    let safe: String = name
+        .chars()
         .map(|c| {
             if c.is_ascii_alphanumeric() || "-_.".contains(c) {
                 c
@@ -348,7 +375,12 @@ pub fn file_name(name: &str) -> String {
                 '_'
             }
         })
-        .collect()
+        .collect();
+    if safe.chars().all(|c| c == '.') {
+        format!("_{safe}")
+    } else {
+        safe
+    }
 }
 
 /// Where the log of a run of `agent` on `bead` (attempt `attempt`) is kept,

@@ -300,6 +300,12 @@ pub fn catalogue_for(f: &Fixture) -> Vec<Statement> {
         Result,
     ));
     out.push(stmt(
+        "run: the runs of a bead",
+        select::<Agent>(run::RUNS_OF_BEAD_WHERE),
+        vec![t(&f.hooked_bead)],
+        Result,
+    ));
+    out.push(stmt(
         "run: an agent's newest updates",
         run::LAST_PIDS_SQL,
         vec![t(&f.agent_id)],

@@ -508,6 +508,7 @@ impl Unit<'_> {
             created_at: self.now.clone(),
             host: None,
             run_started_at: None,
+            run_bead: None,
             attempt: 0,
         };
         let created = Created::Agent {

@@ -274,11 +274,15 @@ pub const MIGRATIONS: &[&[&str]] = &[
         "CREATE INDEX beads_hooked ON beads (convoy_id, status, assignee) WHERE assignee IS NOT NULL",
     ],
     // 13: `gt run` (SPEC §10): the host whose supervisor runs an agent's
-    // process, since when, and which attempt at its hooked bead that is.
-    // A supervisor finds its own claims by the host.
+    // process, since when, for which bead, and which attempt at its hooked
+    // bead that is. A supervisor finds its own claims by the host; a bead
+    // with a live claim (its old agent's process still stopping) is not
+    // runnable for its new agent.
     &[
         "ALTER TABLE agents ADD COLUMN host TEXT",
         "ALTER TABLE agents ADD COLUMN run_started_at TEXT",
+        "ALTER TABLE agents ADD COLUMN run_bead TEXT",
+        "CREATE INDEX agents_run_bead ON agents (run_bead) WHERE run_bead IS NOT NULL",
         "ALTER TABLE agents ADD COLUMN attempt INTEGER NOT NULL DEFAULT 0",
         "CREATE INDEX agents_host ON agents (host) WHERE host IS NOT NULL",
         "CREATE INDEX agents_unclaimed ON agents (last_activity_at) \
