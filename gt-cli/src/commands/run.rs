@@ -87,6 +87,16 @@ const TAIL_LINE_CHARS: usize = 300;
 
 pub fn run(ctx: &mut Ctx, args: RunArgs) -> Result<()> {
     let settings = ctx.settings.run.clone();
+    if args.patrol_interval.is_zero() {
+        return Err(Error::usage("the --patrol-interval is zero")
+            .with_hint("give a pause between patrol passes, such as 30s"));
+    }
+    if settings.timeout.is_some_and(|t| t.is_zero()) {
+        return Err(
+            Error::usage("run.timeout is zero: every run would be stopped at once")
+                .with_hint("give a time such as 2h, or leave run.timeout out for none"),
+        );
+    }
     let Some(command) = settings.command.clone() else {
         return Err(Error::usage("no agent command is configured")
             .with_hint("set run.command in the config file, or GT_RUN_CMD, to the command that runs an agent (see gt run --help)"));
@@ -135,6 +145,8 @@ pub fn run(ctx: &mut Ctx, args: RunArgs) -> Result<()> {
         style: ctx.style.clone(),
         running: HashMap::new(),
         cursor: 0,
+        backoff: HashMap::new(),
+        pending: false,
     };
     sup.cursor = ctx.town()?.last_event_id()?;
     sup.recover(ctx.town()?)?;
@@ -155,12 +167,12 @@ pub fn run(ctx: &mut Ctx, args: RunArgs) -> Result<()> {
             return Ok(());
         }
         if Instant::now() >= next_sweep {
-            next_sweep = Instant::now() + args.patrol_interval;
+            next_sweep = later(args.patrol_interval);
             sup.sweep(town);
         }
         if let Some(request) = &patrol {
             if Instant::now() >= next_patrol {
-                next_patrol = Instant::now() + args.patrol_interval;
+                next_patrol = later(args.patrol_interval);
                 if let Err(e) = town.call(request.clone()) {
                     sup.say_error(&format!("patrol: {}", e.message));
                 }
@@ -185,7 +197,11 @@ pub fn run(ctx: &mut Ctx, args: RunArgs) -> Result<()> {
                 std::thread::sleep(Duration::from_secs(1));
             }
         }
-        if args.once && sup.running.is_empty() && tick.as_ref().is_ok_and(|started| *started == 0) {
+        if args.once
+            && sup.running.is_empty()
+            && !sup.pending
+            && tick.as_ref().is_ok_and(|started| *started == 0)
+        {
             return Ok(());
         }
         std::thread::sleep(TICK);
@@ -218,33 +234,36 @@ struct LogCopy {
 }
 
 impl LogCopy {
-    fn start(mut from: std::io::PipeReader, mut to: File) -> LogCopy {
+    fn start(mut from: std::io::PipeReader, mut to: File) -> std::io::Result<LogCopy> {
         use std::io::{Read, Write};
         let flooded = Arc::new(AtomicBool::new(false));
         let flag = Arc::clone(&flooded);
-        let thread = std::thread::spawn(move || {
-            let mut written: u64 = 0;
-            let mut buf = vec![0u8; 64 << 10];
-            loop {
-                let n = match from.read(&mut buf) {
-                    Ok(0) | Err(_) => return,
-                    Ok(n) => n,
-                };
-                if written >= LOG_LIMIT {
-                    continue;
+        let thread = std::thread::Builder::new()
+            .name("log copy".into())
+            .spawn(move || {
+                let mut written: u64 = 0;
+                let mut buf = vec![0u8; 64 << 10];
+                loop {
+                    let n = match from.read(&mut buf) {
+                        Ok(0) | Err(_) => return,
+                        Ok(n) => n,
+                    };
+                    if written >= LOG_LIMIT {
+                        continue;
+                    }
+                    let keep = n.min((LOG_LIMIT - written) as usize);
+                    // A log that cannot be written (a full disk) loses the
+                    // output, never the run.
+                    let _ = to.write_all(&buf[..keep]);
+                    written += keep as u64;
+                    if written >= LOG_LIMIT {
+                        let _ =
+                            to.write_all(b"\n[gt: the log passed 64 MiB; the rest was dropped]\n");
+                        flag.store(true, Ordering::Relaxed);
+                    }
                 }
-                let keep = n.min((LOG_LIMIT - written) as usize);
-                // A log that cannot be written (a full disk) loses the
-                // output, never the run.
-                let _ = to.write_all(&buf[..keep]);
-                written += keep as u64;
-                if written >= LOG_LIMIT {
-                    let _ = to.write_all(b"\n[gt: the log passed 64 MiB; the rest was dropped]\n");
-                    flag.store(true, Ordering::Relaxed);
-                }
-            }
-        });
-        LogCopy { flooded, thread }
+            });
+        thread.map(|thread| LogCopy { flooded, thread })
     }
 
     fn flooded(&self) -> bool {
@@ -286,6 +305,12 @@ struct Supervisor {
     running: HashMap<String, Running>,
     /// The last event read.
     cursor: i64,
+    /// Agents whose last attempt failed, and when their next may start:
+    /// a failure that recurs at once (a network blip, a missing key) does
+    /// not use up every attempt in a moment.
+    backoff: HashMap<String, Instant>,
+    /// Whether runnable work waits out a backoff (for `--once`).
+    pending: bool,
 }
 
 /// One line of the supervisor's output (a JSON Line with `--json`).
@@ -352,14 +377,26 @@ impl Supervisor {
     /// One look: ended processes, work taken away, time run out, then new
     /// claims. Returns how many it started.
     fn tick(&mut self, town: &mut Town) -> Result<usize> {
+        // Time runs out whatever the store says.
+        self.enforce_deadlines();
         self.reap(town)?;
         self.watch_events(town)?;
-        self.enforce_deadlines();
+        let now = Instant::now();
+        self.backoff.retain(|_, until| *until > now);
+        self.pending = false;
         let mut started = 0;
         while (self.running.len() as u32) < self.slots {
             let free = self.slots - self.running.len() as u32;
-            let agents = town.runnable(free)?;
+            // Those waiting out a failed attempt are skipped, so ask for
+            // as many more.
+            let found = town.runnable(free + self.backoff.len() as u32)?;
+            let waiting = found.len();
+            let agents: Vec<String> = found
+                .into_iter()
+                .filter(|a| !self.backoff.contains_key(a))
+                .collect();
             if agents.is_empty() {
+                self.pending = waiting > 0;
                 break;
             }
             let mut claimed_any = false;
@@ -395,6 +432,7 @@ impl Supervisor {
             let config = self.mcp_config(&claim)?;
             let brief = crate::guide::polecat_brief(town, &claim.agent.id, Some(&ws.described()))
                 .map_err(|e| e.message)?;
+            let brief = fitted(brief);
             self.spawn(&claim, &ws, file, &config, &brief)
         });
         let (child, pid, copy) = match prepared {
@@ -423,6 +461,7 @@ impl Supervisor {
                     )
                 });
                 self.say_ended(&claim, ended);
+                self.back_off(&claim, ended);
                 return Ok(false);
             }
         };
@@ -506,7 +545,17 @@ impl Supervisor {
         // The command holds the pipe's writing end now; this process must not.
         drop(cmd);
         let pid = i64::from(child.id());
-        Ok((child, pid, LogCopy::start(reader, log)))
+        let copy = match LogCopy::start(reader, log) {
+            Ok(copy) => copy,
+            Err(e) => {
+                // No thread to read its output: the run cannot be kept.
+                kill_group(pid, libc::SIGKILL);
+                let mut child = child;
+                let _ = child.wait();
+                return Err(format!("cannot start a thread for its log: {e}"));
+            }
+        };
+        Ok((child, pid, copy))
     }
 
     /// `PATH` with this gt's directory first, so that the agent's `gt` is
@@ -618,6 +667,7 @@ impl Supervisor {
                 )
             });
             self.say_ended(&r.claim, ended);
+            self.back_off(&r.claim, ended);
         }
         Ok(())
     }
@@ -703,7 +753,7 @@ impl Supervisor {
         r.stopping = Some(Stopping {
             outcome,
             counts,
-            kill_at: Instant::now() + grace,
+            kill_at: later(grace),
         });
         let (agent, bead, attempt, pid) = (
             r.claim.agent.name.clone(),
@@ -767,6 +817,13 @@ impl Supervisor {
             let Ok(worktrees) = std::fs::read_dir(rig.path().join("worktrees")) else {
                 continue;
             };
+            // Taking turns with other supervisors' starts on this rig.
+            let Ok(lock) = File::create(rig.path().join(".lock")) else {
+                continue;
+            };
+            if lock.lock().is_err() {
+                continue;
+            }
             let mut fetched = false;
             for wt in worktrees.flatten() {
                 let bead_id = wt.file_name().to_string_lossy().to_string();
@@ -844,6 +901,16 @@ impl Supervisor {
 
     fn any_group_alive(&self) -> bool {
         self.running.values().any(|r| group_alive(r.pid))
+    }
+
+    /// After a failed attempt, the agent's next waits: 1 s, then twice as
+    /// long each time, at most a minute.
+    fn back_off(&mut self, claim: &Claim, ended: Ended) {
+        if ended == Ended::Retry {
+            let doubling = u32::try_from(claim.run.attempt.clamp(1, 7) - 1).unwrap_or(0);
+            let wait = Duration::from_secs(1 << doubling).min(Duration::from_secs(60));
+            self.backoff.insert(claim.agent.id.clone(), later(wait));
+        }
     }
 
     fn say_ended(&self, claim: &Claim, ended: Ended) {
@@ -1226,6 +1293,32 @@ fn kill_leftovers(pgid: i64, agent: &str) {
             }
         }
     }
+}
+
+/// The most of a brief that `GT_PROMPT` carries: one environment string may
+/// hold 128 KiB on Linux, and the rest of the environment needs room too.
+const BRIEF_LIMIT: usize = 96 << 10;
+
+/// A brief that fits in `GT_PROMPT`: cut at a character boundary, saying so.
+fn fitted(brief: String) -> String {
+    if brief.len() <= BRIEF_LIMIT {
+        return brief;
+    }
+    let mut end = BRIEF_LIMIT;
+    while !brief.is_char_boundary(end) {
+        end -= 1;
+    }
+    format!(
+        "{}\n\n[The brief was cut here; `gt prompt polecat` prints all of it.]\n",
+        &brief[..end]
+    )
+}
+
+/// `wait` from now, or as far as the clock goes.
+fn later(wait: Duration) -> Instant {
+    let now = Instant::now();
+    now.checked_add(wait)
+        .unwrap_or_else(|| now + Duration::from_secs(100 * 365 * 86_400))
 }
 
 /// Whether any process of the group that `pid` led is left.
