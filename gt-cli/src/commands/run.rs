@@ -31,8 +31,8 @@ use crate::output::stream_item;
 /// worktree (on a branch gt/BEAD), in its own process group, with its output in
 /// a log file. It stops an agent within a second of its bead being taken from
 /// it (reassigned, reset, deleted, closed by someone else), retries one that
-/// exits without reporting (up to run.max_attempts), and fails the bead with an
-/// escalation after that. SIGINT or SIGTERM stops every agent and releases its
+/// exits without reporting (after a pause, up to run.max_attempts), and fails
+/// the bead with an escalation after that. SIGINT or SIGTERM stops every agent and releases its
 /// bead for the next start.
 ///
 /// The agent's environment: GT_DB, GT_AGENT, GT_BEAD_ID, GT_RIG, GT_CONVOY_ID,
@@ -42,7 +42,7 @@ use crate::output::stream_item;
 ///   run.command = 'claude -p "$GT_PROMPT" --mcp-config "$GT_MCP_CONFIG"'
 ///
 /// Examples:
-///   GT_RUN_CMD='./agent.sh' gt run
+///   GT_RUN_CMD="sh $PWD/examples/agent.sh" gt run
 ///   gt run --slots 8 --host build-1
 ///   gt --json run --once
 #[derive(Debug, Args)]
