@@ -86,6 +86,10 @@ async def main():
 
 
 if __name__ == "__main__":
+    # Before anything slow: a stubborn agent ignores SIGTERM from its first
+    # moment (its brief, in GT_PROMPT, carries its bead's title).
+    if "[stubborn]" in os.environ.get("GT_PROMPT", ""):
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
     record("start")
     code = anyio.run(main)
     if code:

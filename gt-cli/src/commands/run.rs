@@ -147,6 +147,7 @@ pub fn run(ctx: &mut Ctx, args: RunArgs) -> Result<()> {
         cursor: 0,
         backoff: HashMap::new(),
         pending: false,
+        preparing: HashMap::new(),
     };
     sup.cursor = ctx.town()?.last_event_id()?;
     sup.recover(ctx.town()?)?;
@@ -199,6 +200,7 @@ pub fn run(ctx: &mut Ctx, args: RunArgs) -> Result<()> {
         }
         if args.once
             && sup.running.is_empty()
+            && sup.preparing.is_empty()
             && !sup.pending
             && tick.as_ref().is_ok_and(|started| *started == 0)
         {
@@ -311,6 +313,15 @@ struct Supervisor {
     backoff: HashMap<String, Instant>,
     /// Whether runnable work waits out a backoff (for `--once`).
     pending: bool,
+    /// Claims whose workspaces are being made (git may take a while), by
+    /// agent ID: each holds a slot.
+    preparing: HashMap<String, Preparing>,
+}
+
+/// A claim whose workspace a thread of its own is making.
+struct Preparing {
+    claim: Claim,
+    done: std::sync::mpsc::Receiver<std::result::Result<Workspace, String>>,
 }
 
 /// One line of the supervisor's output (a JSON Line with `--json`).
@@ -381,12 +392,13 @@ impl Supervisor {
         self.enforce_deadlines();
         self.reap(town)?;
         self.watch_events(town)?;
+        self.start_prepared(town)?;
         let now = Instant::now();
         self.backoff.retain(|_, until| *until > now);
         self.pending = false;
         let mut started = 0;
-        while (self.running.len() as u32) < self.slots {
-            let free = self.slots - self.running.len() as u32;
+        while self.busy() < self.slots {
+            let free = self.slots - self.busy();
             // Those waiting out a failed attempt are skipped, so ask for
             // as many more.
             let found = town.runnable(free + self.backoff.len() as u32)?;
@@ -403,11 +415,10 @@ impl Supervisor {
             for agent_id in agents {
                 if let Some(claim) = town.claim(&agent_id, &self.host)? {
                     claimed_any = true;
-                    if self.start(town, claim)? {
-                        started += 1;
-                    }
+                    self.prepare(claim);
+                    started += 1;
                 }
-                if self.running.len() as u32 >= self.slots {
+                if self.busy() >= self.slots {
                     break;
                 }
             }
@@ -420,14 +431,19 @@ impl Supervisor {
 
     /// Starts the claimed agent's process; a workspace that cannot be made is
     /// a failed attempt. Returns whether a process runs.
-    fn start(&mut self, town: &mut Town, claim: Claim) -> Result<bool> {
+    fn start(
+        &mut self,
+        town: &mut Town,
+        claim: Claim,
+        workspace: std::result::Result<Workspace, String>,
+    ) -> Result<bool> {
         let log = log_path(
             &self.data,
             &claim.agent.name,
             &claim.bead.id,
             claim.run.attempt,
         );
-        let prepared = prepare_workspace(&self.data, &claim).and_then(|ws| {
+        let prepared = workspace.and_then(|ws| {
             let file = open_log(&log)?;
             let config = self.mcp_config(&claim)?;
             let brief = crate::guide::polecat_brief(town, &claim.agent.id, Some(&ws.described()))
@@ -495,6 +511,103 @@ impl Supervisor {
             },
         );
         Ok(true)
+    }
+
+    /// How many slots are taken: runs, and claims whose workspace is being
+    /// made.
+    fn busy(&self) -> u32 {
+        (self.running.len() + self.preparing.len()) as u32
+    }
+
+    /// Makes the claim's workspace on a thread of its own, so that a slow
+    /// clone or fetch holds up no other run.
+    fn prepare(&mut self, claim: Claim) {
+        let (tx, done) = std::sync::mpsc::channel();
+        let (data, for_thread) = (self.data.clone(), claim.clone());
+        let spawned = std::thread::Builder::new()
+            .name("workspace".into())
+            .spawn(move || {
+                let _ = tx.send(prepare_workspace(&data, &for_thread));
+            });
+        if let Err(e) = spawned {
+            let (tx, rx) = std::sync::mpsc::channel();
+            let _ = tx.send(Err(format!("cannot start a thread for its workspace: {e}")));
+            return self.hold(claim, rx);
+        }
+        self.hold(claim, done);
+    }
+
+    fn hold(
+        &mut self,
+        claim: Claim,
+        done: std::sync::mpsc::Receiver<std::result::Result<Workspace, String>>,
+    ) {
+        self.preparing
+            .insert(claim.agent.id.clone(), Preparing { claim, done });
+    }
+
+    /// Starts each claim whose workspace is ready, unless its work was taken
+    /// meanwhile (then its claim is released, no attempt spent).
+    fn start_prepared(&mut self, town: &mut Town) -> Result<()> {
+        use std::sync::mpsc::TryRecvError;
+        let mut ready = Vec::new();
+        for (id, p) in &self.preparing {
+            match p.done.try_recv() {
+                Ok(workspace) => ready.push((id.clone(), workspace)),
+                Err(TryRecvError::Disconnected) => ready.push((
+                    id.clone(),
+                    Err("the workspace thread ended without a word".to_string()),
+                )),
+                Err(TryRecvError::Empty) => {}
+            }
+        }
+        for (id, workspace) in ready {
+            let p = self.preparing.remove(&id).expect("preparing");
+            let c = &p.claim;
+            let state = match town.run_state(&id, &c.bead.id, &self.host, &c.started_at) {
+                Ok(state) => state,
+                Err(e) => {
+                    // Kept, workspace and all, for the next look.
+                    let (tx, rx) = std::sync::mpsc::channel();
+                    let _ = tx.send(workspace);
+                    self.hold(p.claim, rx);
+                    return Err(e);
+                }
+            };
+            if let RunState::Taken(why) = state {
+                self.release_unstarted(town, &p.claim, &why)?;
+                continue;
+            }
+            self.start(town, p.claim, workspace)?;
+        }
+        Ok(())
+    }
+
+    /// Releases a claim whose process never started, spending no attempt.
+    fn release_unstarted(&mut self, town: &mut Town, claim: &Claim, why: &str) -> Result<()> {
+        let end = RunEnd {
+            agent_id: claim.agent.id.clone(),
+            bead_id: claim.bead.id.clone(),
+            host: self.host.clone(),
+            started_at: claim.started_at.clone(),
+            outcome: "stopped".into(),
+            code: None,
+            signal: None,
+            log_tail: vec![why.to_string()],
+            counts: false,
+        };
+        town.run_ended(&end, self.settings.max_attempts)?;
+        self.say(Line {
+            event: "released",
+            why: Some(why),
+            ..line(
+                &self.host,
+                &claim.agent.name,
+                &claim.bead.id,
+                claim.run.attempt,
+            )
+        });
+        Ok(())
     }
 
     /// The agent's command, in its own process group, with the §10 environment.
@@ -772,6 +885,14 @@ impl Supervisor {
     /// Stops every run (the supervisor is stopping) and releases its claims:
     /// their beads stay hooked and in progress, runnable again.
     fn stop_all(&mut self, town: &mut Town) -> Result<()> {
+        // Claims still making their workspaces are handed back unstarted
+        // (their threads end with the process).
+        let preparing: Vec<Claim> = self.preparing.drain().map(|(_, p)| p.claim).collect();
+        for claim in &preparing {
+            if let Err(e) = self.release_unstarted(town, claim, "the supervisor is stopping") {
+                self.say_error(&e.message);
+            }
+        }
         let ids: Vec<String> = self.running.keys().cloned().collect();
         for id in &ids {
             self.begin_stop(id, "stopped", false, "the supervisor is stopping");
