@@ -85,14 +85,28 @@ impl Town {
 
     /// `gt run --once ARGS` to its end: its JSON Lines.
     fn run_once(&self, args: &[&str], config: Option<&str>) -> Vec<Value> {
+        self.run_once_failing(args, config, &[])
+    }
+
+    /// `gt run --once` that fails exactly `failed` beads: exit 4, naming
+    /// them (none: exit 0).
+    fn run_once_failing(&self, args: &[&str], config: Option<&str>, failed: &[&str]) -> Vec<Value> {
         let mut s = self.supervise(&[&["--once"], args].concat(), config);
         let status = wait_for_exit(&mut s.child, Duration::from_secs(120));
         let lines = s.lines();
-        assert!(
-            status.success(),
-            "gt run --once: {status:?}: {}",
-            s.stderr()
-        );
+        let stderr = s.stderr();
+        if failed.is_empty() {
+            assert!(status.success(), "gt run --once: {status:?}: {stderr}");
+        } else {
+            assert_eq!(status.code(), Some(4), "gt run --once: {stderr}");
+            let e: Value =
+                serde_json::from_str(stderr.trim()).unwrap_or_else(|e| panic!("{e}: {stderr}"));
+            assert_eq!(e["error"]["code"], "conflict", "{e}");
+            let message = e["error"]["message"].as_str().unwrap();
+            for bead in failed {
+                assert!(message.contains(bead), "{message}");
+            }
+        }
         lines
     }
 
@@ -181,6 +195,15 @@ fn signal(pid: i32, sig: i32) {
 fn alive(pid: i64) -> bool {
     // SAFETY: signal 0 only checks that the process exists.
     unsafe { libc::kill(pid as i32, 0) == 0 }
+}
+
+/// The error of a `gt run --once` whose runs failed beads: exit 4, one JSON
+/// error on stderr (its stdout has the lines of what it did).
+fn failed_beads(run: &crate::support::Run) -> Value {
+    assert_eq!(run.code, 4, "{}", run.stderr);
+    let e = run.error();
+    assert_eq!(e["error"]["code"], "conflict", "{e}");
+    e
 }
 
 /// How many processes are in process group `pgid`.
@@ -348,11 +371,13 @@ pub fn runs_that_fail_are_retried_then_fail_their_bead(t: Town) {
     let config = t.run_config("max_attempts = 2");
     let failing: Value = t.json(&["sling", "--rig", "app", "[fail] cannot be done"]);
     let crashing: Value = t.json(&["sling", "--rig", "app", "[exit1] crashes"]);
-    let lines = t.run_once(&["--no-patrol"], Some(&config));
     let (failing, crashing) = (
         failing["bead"]["id"].as_str().unwrap().to_string(),
         crashing["bead"]["id"].as_str().unwrap().to_string(),
     );
+    // The agent that failed its bead reported; the crashing one's runs
+    // failed it, and --once says so in its exit code.
+    let lines = t.run_once_failing(&["--no-patrol"], Some(&config), &[&crashing]);
     assert_eq!(t.bead(&failing).status, BeadStatus::Failed);
     assert_eq!(t.bead(&crashing).status, BeadStatus::Failed);
     let count = |bead: &str, kind: &str| {
@@ -412,7 +437,8 @@ pub fn hung_and_stubborn_runs_are_stopped(t: Town) {
     let hung: Value = t.json(&["sling", "--rig", "app", "[hang] forever"]);
     let stubborn: Value = t.json(&["sling", "--rig", "app", "[stubborn] ignores SIGTERM"]);
     let started = Instant::now();
-    t.run_once(&["--no-patrol"], Some(&config));
+    let ids = [&hung, &stubborn].map(|b| b["bead"]["id"].as_str().unwrap().to_string());
+    t.run_once_failing(&["--no-patrol"], Some(&config), &[&ids[0], &ids[1]]);
     assert!(started.elapsed() < Duration::from_secs(30));
     for (bead, least) in [(&hung, 2.0), (&stubborn, 3.0)] {
         let id = bead["bead"]["id"].as_str().unwrap();
@@ -771,7 +797,14 @@ pub fn bad_setups_are_clear_and_lose_nothing(t: Town) {
     once.env("GT_CONFIG", &config)
         .env("GT_RUN_CMD", "/nonexistent/agent --go");
     let run = crate::support::Run::of(&mut once);
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    let e = failed_beads(&run);
+    assert!(
+        e["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("2 beads failed"),
+        "{e}"
+    );
     for (slung, why) in [(&unclonable, "git clone failed"), (&missing, "not found")] {
         let id = slung["bead"]["id"].as_str().unwrap();
         assert_eq!(t.bead(id).status, BeadStatus::Failed);
@@ -829,7 +862,7 @@ pub fn a_flooding_agent_is_stopped(t: Town) {
     once.env("GT_CONFIG", &config)
         .env("GT_RUN_CMD", "yes 'all work and no play'");
     let run = crate::support::Run::of(&mut once);
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    failed_beads(&run);
     let id = slung["bead"]["id"].as_str().unwrap();
     assert_eq!(t.bead(id).status, BeadStatus::Failed);
     let exit = t

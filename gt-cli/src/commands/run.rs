@@ -148,6 +148,7 @@ pub fn run(ctx: &mut Ctx, args: RunArgs) -> Result<()> {
         backoff: HashMap::new(),
         pending: false,
         preparing: HashMap::new(),
+        failed: Vec::new(),
     };
     sup.cursor = ctx.town()?.last_event_id()?;
     sup.recover(ctx.town()?)?;
@@ -163,8 +164,8 @@ pub fn run(ctx: &mut Ctx, args: RunArgs) -> Result<()> {
     let mut next_sweep = Instant::now();
     loop {
         let town = ctx.town()?;
-        if stop.load(Ordering::Relaxed) {
-            sup.stop_all(town)?;
+        if stop.swap(false, Ordering::Relaxed) {
+            sup.stop_all(town, &stop)?;
             return Ok(());
         }
         if Instant::now() >= next_sweep {
@@ -204,7 +205,16 @@ pub fn run(ctx: &mut Ctx, args: RunArgs) -> Result<()> {
             && !sup.pending
             && tick.as_ref().is_ok_and(|started| *started == 0)
         {
-            return Ok(());
+            // A script learns from the exit code whether all went well.
+            return match sup.failed.len() {
+                0 => Ok(()),
+                n => Err(Error::conflict(format!(
+                    "{n} bead{} failed: {}",
+                    if n == 1 { "" } else { "s" },
+                    sup.failed.join(", ")
+                ))
+                .with_hint("see why in gt escalation list and gt agent logs")),
+            };
         }
         std::thread::sleep(TICK);
     }
@@ -313,6 +323,8 @@ struct Supervisor {
     backoff: HashMap<String, Instant>,
     /// Whether runnable work waits out a backoff (for `--once`).
     pending: bool,
+    /// The beads this supervisor's runs failed (for `--once`'s exit code).
+    failed: Vec<String>,
     /// Claims whose workspaces are being made (git may take a while), by
     /// agent ID: each holds a slot.
     preparing: HashMap<String, Preparing>,
@@ -344,6 +356,8 @@ struct Line<'a> {
     why: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     log: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    path: Option<String>,
 }
 
 impl Supervisor {
@@ -476,7 +490,7 @@ impl Supervisor {
                         claim.run.attempt,
                     )
                 });
-                self.say_ended(&claim, ended);
+                self.say_ended(&claim, ended, false);
                 self.back_off(&claim, ended);
                 return Ok(false);
             }
@@ -766,11 +780,19 @@ impl Supervisor {
             // (and its claim) for the next look.
             let ended = town.run_ended(&end, self.settings.max_attempts)?;
             let r = self.running.remove(&id).expect("a running process");
+            // A command that failed says why in its last line.
+            let last = end.log_tail.last().cloned();
+            let failed = end.code.is_some_and(|c| c != 0) && ended != Ended::Done;
+            let why = match (outcome, failed, &last) {
+                ("exited", true, Some(last)) => Some(last.as_str()),
+                ("exited", _, _) => None,
+                (other, _, _) => Some(other),
+            };
             self.say(Line {
                 event: "exited",
                 code: end.code,
                 signal: end.signal,
-                why: (outcome != "exited").then_some(outcome),
+                why,
                 pid: Some(r.pid),
                 ..line(
                     &self.host,
@@ -779,7 +801,7 @@ impl Supervisor {
                     r.claim.run.attempt,
                 )
             });
-            self.say_ended(&r.claim, ended);
+            self.say_ended(&r.claim, ended, true);
             self.back_off(&r.claim, ended);
         }
         Ok(())
@@ -884,7 +906,7 @@ impl Supervisor {
 
     /// Stops every run (the supervisor is stopping) and releases its claims:
     /// their beads stay hooked and in progress, runnable again.
-    fn stop_all(&mut self, town: &mut Town) -> Result<()> {
+    fn stop_all(&mut self, town: &mut Town, again: &AtomicBool) -> Result<()> {
         // Claims still making their workspaces are handed back unstarted
         // (their threads end with the process).
         let preparing: Vec<Claim> = self.preparing.drain().map(|(_, p)| p.claim).collect();
@@ -899,8 +921,27 @@ impl Supervisor {
         }
         // Every agent is waited for (and killed after its grace) even while
         // the store fails; their claims are then released on the next start.
+        if !self.running.is_empty() {
+            let n = self.running.len();
+            let grace = humantime::format_duration(self.settings.stop_grace);
+            crate::output::warn(
+                &self.style,
+                &format!(
+                    "stopping {n} agent{} (SIGKILL after {grace}; Ctrl-C again to kill them now)",
+                    if n == 1 { "" } else { "s" }
+                ),
+            );
+        }
         let mut failed = None;
         while !self.running.is_empty() {
+            // A second signal: no more grace.
+            if again.swap(false, Ordering::Relaxed) {
+                for r in self.running.values_mut() {
+                    if let Some(s) = r.stopping.as_mut() {
+                        s.kill_at = Instant::now();
+                    }
+                }
+            }
             self.enforce_deadlines();
             if let Err(e) = self.reap(town) {
                 if self.running.values().all(|r| r.leader.is_some()) && !self.any_group_alive() {
@@ -999,7 +1040,7 @@ impl Supervisor {
                         } else {
                             "run.keep_for passed"
                         }),
-                        log: Some(path.display().to_string()),
+                        path: Some(path.display().to_string()),
                         ..line(&self.host, "", &bead_id, 0)
                     }),
                     Err(e) => self.say_error(&format!("cannot remove {}: {e}", path.display())),
@@ -1034,12 +1075,19 @@ impl Supervisor {
         }
     }
 
-    fn say_ended(&self, claim: &Claim, ended: Ended) {
-        let (event, why) = match ended {
-            Ended::Retry => ("retrying", "it ended without reporting"),
-            Ended::Failed => ("failed", "every attempt ended without reporting"),
-            Ended::Done | Ended::NotOurs => return,
+    /// A failed attempt's line: retrying, or the bead failed; `started`
+    /// says whether a process ran at all.
+    fn say_ended(&mut self, claim: &Claim, ended: Ended, started: bool) {
+        let (event, why) = match (ended, started) {
+            (Ended::Retry, true) => ("retrying", "it ended without reporting"),
+            (Ended::Retry, false) => ("retrying", "it could not be started"),
+            (Ended::Failed, true) => ("failed", "every attempt ended without reporting"),
+            (Ended::Failed, false) => ("failed", "every attempt failed to start"),
+            (Ended::Done | Ended::NotOurs, _) => return,
         };
+        if ended == Ended::Failed {
+            self.failed.push(claim.bead.id.clone());
+        }
         self.say(Line {
             event,
             why: Some(why),
@@ -1105,6 +1153,7 @@ fn line<'a>(host: &'a str, agent: &'a str, bead: &'a str, attempt: i64) -> Line<
         signal: None,
         why: None,
         log: None,
+        path: None,
     }
 }
 
