@@ -75,6 +75,15 @@ impl Render for Vec<Rig> {
     }
 }
 
+/// Who holds a bead, or who last did (whose log tells of its work).
+fn holder(bead: &Bead) -> String {
+    match (&bead.assignee, &bead.last_assignee) {
+        (Some(now), _) => sanitize(now),
+        (None, Some(last)) => format!("- (last: {})", sanitize(last)),
+        (None, None) => "-".into(),
+    }
+}
+
 impl Render for Bead {
     fn human(&self, _style: &Style) -> String {
         let mut lines = vec![
@@ -82,7 +91,7 @@ impl Render for Bead {
             format!("  status:     {}", self.status),
             format!("  priority:   {}", self.priority),
             format!("  rig:        {}", sanitize(&self.rig)),
-            format!("  assignee:   {}", or_dash(self.assignee.as_deref())),
+            format!("  assignee:   {}", holder(self)),
             format!("  convoy:     {}", or_dash(self.convoy_id.as_deref())),
         ];
         if !self.depends_on.is_empty() {
