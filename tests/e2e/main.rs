@@ -152,6 +152,9 @@ suite!(
     run::worktrees_go_when_their_work_is_done,
     run::a_flooding_agent_is_stopped,
     run::the_readme_script_agent_lands_a_convoy,
+    run::a_polecats_brief_tells_it_its_work,
+    run::agent_logs_follow_a_run_to_its_end,
+    run::a_second_signal_kills_at_once,
 );
 
 /// The drift test runs on copies of one SQLite town (the backend does not

@@ -926,3 +926,126 @@ pub fn the_readme_script_agent_lands_a_convoy(t: Town) {
     assert_eq!(setting("run.command")["source"], "env GT_RUN_CMD");
     assert_eq!(setting("run.max_attempts")["source"], "default");
 }
+
+/// A polecat's brief names its bead, what it waits on and what waits on
+/// it, its convoy, its workspace and how to report; a polecat with nothing
+/// on its hook is told so; an unknown one is `not_found`.
+pub fn a_polecats_brief_tells_it_its_work(t: Town) {
+    let t = t.with_rig();
+    let diamond = t.sling_diamond();
+    // The API bead waits for the schema; the docs bead waits for it.
+    let api = &diamond.beads[1];
+    let agent = api.agent.as_ref().unwrap().name.clone();
+    let brief = t.run(&["prompt", "polecat", &agent]);
+    assert_eq!(brief.code, 0, "{}", brief.stderr);
+    let text = brief.stdout;
+    for needle in [
+        api.bead.title.as_str(),
+        api.bead.id.as_str(),
+        diamond.beads[0].bead.id.as_str(),
+        diamond.beads[3].bead.id.as_str(),
+        diamond.convoy.id.as_str(),
+        "gt_agent_heartbeat",
+        "gt_bead_update",
+        "gt escalation raise",
+    ] {
+        assert!(text.contains(needle), "the brief lacks {needle}:\n{text}");
+    }
+    // From gt run's environment, it names the worktree and branch.
+    let mut cmd = t.command(&["prompt", "polecat"]);
+    cmd.env("GT_AGENT", &agent)
+        .env("GT_WORKSPACE", "/work/space")
+        .env("GT_BRANCH", format!("gt/{}", api.bead.id))
+        .env("GT_BASE_BRANCH", "main");
+    let there = crate::support::Run::of(&mut cmd);
+    assert!(there.stdout.contains("/work/space"), "{}", there.stdout);
+    assert!(
+        there.stdout.contains(&format!("gt/{}", api.bead.id)),
+        "{}",
+        there.stdout
+    );
+    let idle: Value = t.json(&["agent", "list", "--free"]);
+    if let Some(free) = idle.as_array().and_then(|a| a.first()) {
+        let out = t.run(&["prompt", "polecat", free["name"].as_str().unwrap()]);
+        assert!(
+            out.stdout.contains("Nothing is on your hook"),
+            "{}",
+            out.stdout
+        );
+    }
+    t.fails(&["prompt", "polecat", "Nobody"], 3);
+}
+
+/// `agent logs --follow` prints what a run writes as it writes it, and
+/// ends when the run does.
+pub fn agent_logs_follow_a_run_to_its_end(t: Town) {
+    let t = t.with_rig();
+    let slung: Value = t.json(&["sling", "--rig", "app", "Count"]);
+    let agent = slung["agent"]["name"].as_str().unwrap().to_string();
+    let bead = slung["bead"]["id"].as_str().unwrap().to_string();
+    let mut once = t.command(&["run", "--once", "--no-patrol"]);
+    once.env(
+        "GT_RUN_CMD",
+        "for i in 1 2 3 4 5 6; do echo tick $i; sleep 0.5; done; gt bead update \"$GT_BEAD_ID\" --status closed >/dev/null",
+    )
+    .stdout(Stdio::null())
+    .stderr(Stdio::null());
+    let mut supervisor = once.spawn().unwrap();
+    until(Duration::from_secs(30), "the run starts", || {
+        t.run(&["agent", "logs", &agent]).stdout.contains("tick 1")
+    });
+    let follow = t.run(&["--json", "agent", "logs", &agent, "--follow"]);
+    assert_eq!(follow.code, 0, "{}", follow.stderr);
+    let lines: Vec<String> = follow
+        .stdout
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<Value>(l).unwrap()["line"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    assert!(lines.contains(&"tick 6".to_string()), "{lines:?}");
+    let ticks: Vec<&String> = lines.iter().filter(|l| l.starts_with("tick")).collect();
+    assert_eq!(ticks.len(), 6, "each line once: {lines:?}");
+    assert!(wait_for_exit(&mut supervisor, Duration::from_secs(30)).success());
+    assert_eq!(t.bead(&bead).status, BeadStatus::Closed);
+}
+
+/// SIGTERM stops the agents with their grace; a second SIGTERM kills those
+/// that ignore the first at once.
+pub fn a_second_signal_kills_at_once(t: Town) {
+    let t = t.with_rig();
+    t.json::<Value>(&["sling", "--rig", "app", "Stubborn"]);
+    let config = t.run_config("stop_grace = '60s'");
+    let mut cmd = t.command(&["run", "--no-patrol"]);
+    cmd.env("GT_CONFIG", &config)
+        .env(
+            "GT_RUN_CMD",
+            "trap '' TERM; echo stubborn; while true; do sleep 1; done",
+        )
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped());
+    let mut s = cmd.spawn().unwrap();
+    until(Duration::from_secs(30), "the agent runs", || {
+        let agents: Vec<Agent> = t.json(&["agent", "list"]);
+        agents.iter().any(|a| a.pid.is_some())
+            && std::fs::read_dir(t.data().join("logs"))
+                .map(|d| d.count() > 0)
+                .unwrap_or(false)
+    });
+    std::thread::sleep(Duration::from_millis(500));
+    signal(s.id() as i32, libc::SIGTERM);
+    std::thread::sleep(Duration::from_millis(500));
+    assert!(s.try_wait().unwrap().is_none(), "it waits out the grace");
+    let at = Instant::now();
+    signal(s.id() as i32, libc::SIGTERM);
+    let status = wait_for_exit(&mut s, Duration::from_secs(10));
+    assert!(status.success(), "{status:?}");
+    assert!(at.elapsed() < Duration::from_secs(5), "{:?}", at.elapsed());
+    let mut err = String::new();
+    use std::io::Read;
+    s.stderr.take().unwrap().read_to_string(&mut err).unwrap();
+    assert!(err.contains("stopping 1 agent"), "{err}");
+}
