@@ -447,7 +447,9 @@ impl Town {
         let Some(local) = self.local().map(Path::to_path_buf) else {
             return Err(Error::unavailable("this process keeps no agent logs"));
         };
-        let current = match (&agent.host, &agent.hook) {
+        // The run going on: its bead is the claim's (the hook may have moved
+        // on while its process is being stopped).
+        let current = match (&agent.host, &agent.run_bead) {
             (Some(_), Some(bead)) => Some(log_path(&local, &agent.name, bead, agent.attempt)),
             _ => None,
         };
@@ -494,7 +496,7 @@ impl Town {
             .map(|(b, a)| (b.to_string(), a.parse().unwrap_or(0)))
             .unwrap_or((stem, 0));
         Ok(AgentLog {
-            running: agent.host.is_some() && agent.hook.as_deref() == Some(bead.as_str()),
+            running: agent.host.is_some() && agent.run_bead.as_deref() == Some(bead.as_str()),
             agent: agent.name,
             bead,
             attempt,
