@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::change::{Change, Exit, Run};
+use crate::change::{Change, Exit, Field, Run};
 use crate::error::{Error, Result};
 use crate::model::{Agent, AgentRole, AgentStatus, Bead, BeadStatus, Convoy, Rig, Severity};
 use crate::query;
@@ -196,7 +196,7 @@ impl Town {
             unit.put(agent);
             unit.record(
                 agent_id,
-                Change::Updated(crate::change::Field::Pid {
+                Change::Updated(Field::Pid {
                     old,
                     new: pid,
                     host: Some(host.to_string()),
@@ -235,11 +235,7 @@ impl Town {
             if hooked && bead.status == BeadStatus::InProgress {
                 return Ok(RunState::Working);
             }
-            if matches!(
-                bead.status,
-                BeadStatus::InReview | BeadStatus::Closed | BeadStatus::Failed
-            ) && last_status_by(r, bead_id)?.as_deref() == Some(agent.name.as_str())
-            {
+            if reported(r, &bead, &agent.name)? {
                 return Ok(RunState::Reported);
             }
             Ok(RunState::Taken(if hooked {
@@ -276,15 +272,10 @@ impl Town {
                 host: end.host.clone(),
                 attempt: agent.attempt,
             };
-            // It reported if it moved its bead's status itself.
-            let reported = !at_work
-                && bead.as_ref().is_some_and(|b| {
-                    matches!(
-                        b.status,
-                        BeadStatus::InReview | BeadStatus::Closed | BeadStatus::Failed
-                    )
-                })
-                && last_status_by(unit, &end.bead_id)?.as_deref() == Some(agent.name.as_str());
+            let reported = match &bead {
+                Some(bead) if !at_work => reported(unit, bead, &agent.name)?,
+                _ => false,
+            };
             agent.host = None;
             agent.run_started_at = None;
             agent.run_bead = None;
@@ -328,6 +319,16 @@ impl Town {
 /// Whether `agent`'s claim is the one `host` made at `started_at`.
 fn holds(agent: &Agent, host: &str, started_at: &str) -> bool {
     agent.host.as_deref() == Some(host) && agent.run_started_at.as_deref() == Some(started_at)
+}
+
+/// Whether `agent` reported on `bead`: the bead is in review or done, and
+/// the agent moved it there itself.
+fn reported(r: &mut dyn Reader, bead: &Bead, agent: &str) -> Result<bool> {
+    let reports = matches!(
+        bead.status,
+        BeadStatus::InReview | BeadStatus::Closed | BeadStatus::Failed
+    );
+    Ok(reports && last_status_by(r, &bead.id)?.as_deref() == Some(agent))
 }
 
 /// Who last changed the bead's status.
@@ -510,23 +511,27 @@ impl Town {
 /// The host and log name of the agent's newest run: its newest process ID
 /// recorded by a supervisor (among its last few updates).
 fn last_run(r: &mut dyn Reader, agent_id: &str) -> Result<Option<(String, String)>> {
-    let rows = r.query(LAST_PIDS_SQL, &[agent_id.into()])?;
-    for row in rows {
-        let metadata: serde_json::Value =
-            serde_json::from_str(&row.cells().opt_text(0)?.unwrap_or_default()).unwrap_or_default();
-        if metadata["field"] != "pid" {
-            continue;
-        }
-        if let (Some(host), Some(log)) = (metadata["host"].as_str(), metadata["log"].as_str()) {
-            return Ok(Some((host.to_string(), log.to_string())));
+    let sql = format!(
+        "SELECT {} FROM events {LAST_UPDATES_WHERE}",
+        query::EVENT_COLUMNS
+    );
+    for row in r.query(&sql, &[agent_id.into()])? {
+        let change = Change::from_event(&query::event_of(&row)?);
+        if let Some(Change::Updated(Field::Pid {
+            host: Some(host),
+            log: Some(log),
+            ..
+        })) = change
+        {
+            return Ok(Some((host, log)));
         }
     }
     Ok(None)
 }
 
 /// An agent's newest updates (its `events_subject` range).
-pub(crate) const LAST_PIDS_SQL: &str = "SELECT metadata FROM events \
-     WHERE subject_id = ?1 AND event_type = 'updated' ORDER BY id DESC LIMIT 20";
+pub(crate) const LAST_UPDATES_WHERE: &str =
+    "WHERE subject_id = ?1 AND event_type = 'updated' ORDER BY id DESC LIMIT 20";
 
 /// The most recently written log in `dir`.
 fn newest_log(dir: &Path) -> Option<PathBuf> {

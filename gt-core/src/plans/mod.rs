@@ -307,7 +307,11 @@ pub fn catalogue_for(f: &Fixture) -> Vec<Statement> {
     ));
     out.push(stmt(
         "run: an agent's newest updates",
-        run::LAST_PIDS_SQL,
+        format!(
+            "SELECT {} FROM events {}",
+            query::EVENT_COLUMNS,
+            run::LAST_UPDATES_WHERE
+        ),
         vec![t(&f.agent_id)],
         Result,
     ));

@@ -384,8 +384,7 @@ pub(crate) fn events_sql(filter: &EventFilter) -> (String, Vec<Value>) {
         "DESC"
     };
     let mut sql = format!(
-        "SELECT id, subject_id, event_type, actor, old_value, new_value, metadata, created_at, \
-         convoy_id FROM events WHERE {} ORDER BY id {order}",
+        "SELECT {EVENT_COLUMNS} FROM events WHERE {} ORDER BY id {order}",
         clauses.join(" AND ")
     );
     if let Some(n) = filter.most() {
@@ -395,25 +394,29 @@ pub(crate) fn events_sql(filter: &EventFilter) -> (String, Vec<Value>) {
     (sql, params)
 }
 
+/// The columns of an event, in the order [`event_of`] reads them.
+pub(crate) const EVENT_COLUMNS: &str =
+    "id, subject_id, event_type, actor, old_value, new_value, metadata, created_at, convoy_id";
+
+/// An event from a row of [`EVENT_COLUMNS`].
+pub(crate) fn event_of(row: &Row) -> Result<Event> {
+    Ok(Event {
+        id: row.int(0)?,
+        subject_id: row.text(1)?,
+        event_type: row.text(2)?,
+        actor: row.text(3)?,
+        old_value: json_column(row, 4)?,
+        new_value: json_column(row, 5)?,
+        metadata: json_column(row, 6)?,
+        created_at: row.text(7)?,
+        convoy_id: row.cells().opt_text(8)?.map(Into::into),
+    })
+}
+
 pub fn events(r: &mut dyn Reader, filter: &EventFilter) -> Result<Vec<Event>> {
     let (sql, params) = events_sql(filter);
     let rows = r.query(&sql, &params)?;
-    let mut out = rows
-        .iter()
-        .map(|row| -> Result<Event> {
-            Ok(Event {
-                id: row.int(0)?,
-                subject_id: row.text(1)?,
-                event_type: row.text(2)?,
-                actor: row.text(3)?,
-                old_value: json_column(row, 4)?,
-                new_value: json_column(row, 5)?,
-                metadata: json_column(row, 6)?,
-                created_at: row.text(7)?,
-                convoy_id: row.cells().opt_text(8)?.map(Into::into),
-            })
-        })
-        .collect::<Result<Vec<_>>>()?;
+    let mut out = rows.iter().map(event_of).collect::<Result<Vec<_>>>()?;
     if filter.after_id.is_none() {
         out.reverse();
     }
