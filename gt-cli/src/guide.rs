@@ -759,10 +759,12 @@ mod tests {
     }
 }
 
-/// Where a polecat works, as `gt run` made it (for its brief).
+/// Where a polecat works: the directory `gt run` made for its bead, the
+/// branch it is on and what that was made from (both empty without a
+/// repository).
 #[derive(Debug, Clone, Default)]
-pub struct WorkspaceNote {
-    pub dir: String,
+pub struct Workspace {
+    pub dir: std::path::PathBuf,
     pub branch: String,
     pub base: String,
 }
@@ -773,7 +775,7 @@ pub struct WorkspaceNote {
 pub fn polecat_brief(
     town: &mut gt_core::Town,
     agent: &str,
-    workspace: Option<&WorkspaceNote>,
+    workspace: Option<&Workspace>,
 ) -> gt_core::Result<String> {
     use std::fmt::Write;
     let hook = town.hook_of(agent)?;
@@ -834,11 +836,18 @@ pub fn polecat_brief(
                 out,
                 "- your worktree: {} (you are in it), on branch {}, made from {}\n\
                  - commit your work on {}; leave other branches alone",
-                ws.dir, ws.branch, ws.base, ws.branch
+                ws.dir.display(),
+                ws.branch,
+                ws.base,
+                ws.branch
             );
         }
         Some(ws) => {
-            let _ = writeln!(out, "- your directory: {} (you are in it)", ws.dir);
+            let _ = writeln!(
+                out,
+                "- your directory: {} (you are in it)",
+                ws.dir.display()
+            );
         }
         None => {
             if let Some(url) = &hook.git_url {

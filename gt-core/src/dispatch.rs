@@ -27,39 +27,26 @@ pub fn run(
         cmd.env("GT_DB_USER", &c.user)
             .env("GT_DB_PASSWORD", &c.password);
     }
-    let mut child = cmd
-        .arg("-c")
+    cmd.arg("-c")
         .arg(command)
         .env("GT_DB", db)
         .env("GT_BEAD_ID", &d.bead_id)
         .env("GT_AGENT", &d.agent)
         .env("GT_RIG", &d.rig)
         .env("GT_CONVOY_ID", d.convoy_id.as_deref().unwrap_or(""))
-        .stdin(Stdio::null())
-        .stdout(Stdio::from(std::io::stderr()))
-        .stderr(Stdio::piped())
-        .spawn()
-        .map_err(|e| format!("cannot start the dispatch command: {e}"))?;
-    let started = Instant::now();
-    let status = loop {
-        match child.try_wait() {
-            Ok(Some(status)) => break status,
-            Ok(None) if started.elapsed() >= TIMEOUT => {
-                let _ = child.kill();
-                let _ = child.wait();
-                return Err(format!(
-                    "the dispatch command ran longer than {}s and was stopped",
-                    TIMEOUT.as_secs()
-                ));
-            }
-            Ok(None) => std::thread::sleep(Duration::from_millis(5)),
-            Err(e) => return Err(format!("cannot wait for the dispatch command: {e}")),
+        .stdout(Stdio::from(std::io::stderr()));
+    let (status, stderr) = match within(&mut cmd, TIMEOUT) {
+        Ok(done) => done,
+        Err(Waited::Spawn(e)) => return Err(format!("cannot start the dispatch command: {e}")),
+        Err(Waited::Wait(e)) => return Err(format!("cannot wait for the dispatch command: {e}")),
+        Err(Waited::TooLong) => {
+            return Err(format!(
+                "the dispatch command ran longer than {}s and was stopped",
+                TIMEOUT.as_secs()
+            ))
         }
     };
-    let mut stderr = String::new();
-    if let Some(mut pipe) = child.stderr.take() {
-        let _ = pipe.read_to_string(&mut stderr);
-    }
+    let stderr = String::from_utf8_lossy(&stderr).into_owned();
     if !stderr.is_empty() {
         eprint_passthrough(&stderr);
     }
@@ -82,6 +69,49 @@ pub fn run(
             (None, _) => "the dispatch command was killed by a signal".to_string(),
         })
     }
+}
+
+/// Why [`within`] has no outcome to give.
+#[derive(Debug)]
+pub enum Waited {
+    Spawn(std::io::Error),
+    Wait(std::io::Error),
+    /// It ran past its limit and was killed.
+    TooLong,
+}
+
+/// Runs `cmd` (stdin closed, its error output read as it comes, so that a
+/// chatty command never blocks on a full pipe) and waits for it, killing it
+/// past `limit`: its exit status and its error output.
+pub fn within(
+    cmd: &mut Command,
+    limit: Duration,
+) -> Result<(std::process::ExitStatus, Vec<u8>), Waited> {
+    let mut child = cmd
+        .stdin(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(Waited::Spawn)?;
+    let mut pipe = child.stderr.take().expect("stderr is piped");
+    let reader = std::thread::spawn(move || {
+        let mut text = Vec::new();
+        let _ = pipe.read_to_end(&mut text);
+        text
+    });
+    let started = Instant::now();
+    let status = loop {
+        match child.try_wait() {
+            Ok(Some(status)) => break status,
+            Ok(None) if started.elapsed() >= limit => {
+                let _ = child.kill();
+                let _ = child.wait();
+                return Err(Waited::TooLong);
+            }
+            Ok(None) => std::thread::sleep(Duration::from_millis(5)),
+            Err(e) => return Err(Waited::Wait(e)),
+        }
+    };
+    Ok((status, reader.join().unwrap_or_default()))
 }
 
 /// The command's own error output is the user's to see, as it would be had they

@@ -48,14 +48,13 @@ pub fn run(ctx: &mut Ctx, cmd: PromptCommand) -> Result<()> {
             Ok(())
         }
         PromptCommand::Polecat(args) => {
-            let workspace =
-                std::env::var("GT_WORKSPACE")
-                    .ok()
-                    .map(|dir| crate::guide::WorkspaceNote {
-                        dir,
-                        branch: std::env::var("GT_BRANCH").unwrap_or_default(),
-                        base: std::env::var("GT_BASE_BRANCH").unwrap_or_default(),
-                    });
+            let workspace = std::env::var("GT_WORKSPACE")
+                .ok()
+                .map(|dir| crate::guide::Workspace {
+                    dir: dir.into(),
+                    branch: std::env::var("GT_BRANCH").unwrap_or_default(),
+                    base: std::env::var("GT_BASE_BRANCH").unwrap_or_default(),
+                });
             let brief = crate::guide::polecat_brief(ctx.town()?, &args.agent, workspace.as_ref())?;
             write_stdout(brief);
             Ok(())

@@ -21,6 +21,7 @@ use serde::Serialize;
 use crate::cli::parse_duration;
 use crate::config::RunSettings;
 use crate::context::Ctx;
+use crate::guide::Workspace;
 use crate::output::stream_item;
 
 /// Run the town: start each polecat's agent when its bead is dispatched
@@ -460,7 +461,7 @@ impl Supervisor {
         let prepared = workspace.and_then(|ws| {
             let file = open_log(&log)?;
             let config = self.mcp_config(&claim)?;
-            let brief = crate::guide::polecat_brief(town, &claim.agent.id, Some(&ws.described()))
+            let brief = crate::guide::polecat_brief(town, &claim.agent.id, Some(&ws))
                 .map_err(|e| e.message)?;
             let brief = fitted(brief);
             self.spawn(&claim, &ws, file, &config, &brief)
@@ -1157,24 +1158,6 @@ fn line<'a>(host: &'a str, agent: &'a str, bead: &'a str, attempt: i64) -> Line<
     }
 }
 
-/// Where a bead's agent works.
-struct Workspace {
-    dir: PathBuf,
-    /// Its branch, and what it was made from (empty without a repository).
-    branch: String,
-    base: String,
-}
-
-impl Workspace {
-    fn described(&self) -> crate::guide::WorkspaceNote {
-        crate::guide::WorkspaceNote {
-            dir: self.dir.display().to_string(),
-            branch: self.branch.clone(),
-            base: self.base.clone(),
-        }
-    }
-}
-
 /// The bead's worktree (`rigs/RIG/worktrees/BEAD`, on branch `gt/BEAD`),
 /// from the rig's repository cloned once and fetched before each start; an
 /// empty directory for a rig without one. A retry keeps the worktree.
@@ -1285,51 +1268,30 @@ fn on_remote(repo: &Path, branch: &str) -> bool {
 /// is stopped after [`GIT_TIMEOUT`]: an unreachable remote fails an attempt
 /// and never stalls the supervisor for good.
 fn git(dir: &Path, args: &[&str]) -> std::result::Result<(), String> {
+    use gt_core::dispatch::{within, Waited};
     let mut cmd = Command::new("git");
     cmd.args(args)
         .current_dir(dir)
         .env("GIT_TERMINAL_PROMPT", "0")
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped());
+        .stdout(Stdio::null());
     if std::env::var_os("GIT_SSH_COMMAND").is_none() {
         cmd.env("GIT_SSH_COMMAND", "ssh -o BatchMode=yes");
     }
-    let mut child = cmd.spawn().map_err(|e| format!("cannot run git: {e}"))?;
-    let mut stderr = child.stderr.take().expect("piped");
-    let reader = std::thread::spawn(move || {
-        use std::io::Read;
-        let mut text = Vec::new();
-        let _ = stderr.read_to_end(&mut text);
-        text
-    });
-    let until = Instant::now() + GIT_TIMEOUT;
-    let status = loop {
-        match child.try_wait() {
-            Ok(Some(status)) => break status,
-            Ok(None) if Instant::now() >= until => {
-                let _ = child.kill();
-                let _ = child.wait();
-                return Err(format!(
-                    "git {} took longer than {}s and was stopped",
-                    args.first().copied().unwrap_or(""),
-                    GIT_TIMEOUT.as_secs()
-                ));
-            }
-            Ok(None) => std::thread::sleep(Duration::from_millis(10)),
-            Err(e) => return Err(format!("cannot wait for git: {e}")),
-        }
-    };
-    let err = reader.join().unwrap_or_default();
+    let verb = args.first().copied().unwrap_or("");
+    let (status, err) = within(&mut cmd, GIT_TIMEOUT).map_err(|e| match e {
+        Waited::Spawn(e) => format!("cannot run git: {e}"),
+        Waited::Wait(e) => format!("cannot wait for git: {e}"),
+        Waited::TooLong => format!(
+            "git {verb} took longer than {}s and was stopped",
+            GIT_TIMEOUT.as_secs()
+        ),
+    })?;
     if status.success() {
         return Ok(());
     }
     let err = String::from_utf8_lossy(&err);
     let err = gt_core::store::location::redact(err.trim());
-    Err(format!(
-        "git {} failed: {err}",
-        args.first().copied().unwrap_or("")
-    ))
+    Err(format!("git {verb} failed: {err}"))
 }
 
 /// The data directory ([`Ctx::local_dir`]), made if it is not there yet.
