@@ -367,18 +367,16 @@ impl Supervisor {
     /// beads are runnable again.
     fn recover(&mut self, town: &mut Town) -> Result<()> {
         for agent in town.claims_of(&self.host)? {
-            // What is left of its process group: only processes that are
-            // still this agent's (a pid recorded before a reboot may be
-            // anyone's now).
-            if let Some(pid) = agent.pid {
-                kill_leftovers(pid, &agent.name);
-            }
             let started_at = agent.run_started_at.clone().unwrap_or_default();
             let bead = agent
                 .run_bead
                 .clone()
                 .or_else(|| agent.hook.clone())
                 .unwrap_or_default();
+            // What is left of the lost run: only processes that are still
+            // this run's (a pid recorded before a reboot may be anyone's
+            // now), also when it was lost before its pid was recorded.
+            kill_leftovers(agent.pid, &agent.name, &bead);
             let end = RunEnd {
                 agent_id: agent.id.clone(),
                 bead_id: bead.clone(),
@@ -1386,14 +1384,15 @@ fn tail_of_text(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// SIGKILLs what is left of a lost run's process group `pgid`: each process
-/// of that group whose environment names `agent` (Linux's `/proc`; where
-/// that cannot be read, nothing is signalled on a guess).
-fn kill_leftovers(pgid: i64, agent: &str) {
+/// SIGKILLs what is left of a lost run of `agent` on `bead`: each process
+/// whose environment names both (every process of a run inherits them),
+/// and that is in its process group `pgid` where that was recorded (Linux's
+/// `/proc`; where that cannot be read, nothing is signalled on a guess).
+fn kill_leftovers(pgid: Option<i64>, agent: &str, bead: &str) {
     let Ok(procs) = std::fs::read_dir("/proc") else {
         return;
     };
-    let want = format!("GT_AGENT={agent}");
+    let wanted = [format!("GT_AGENT={agent}"), format!("GT_BEAD_ID={bead}")];
     for entry in procs.flatten() {
         let Some(pid) = entry
             .file_name()
@@ -1413,11 +1412,14 @@ fn kill_leftovers(pgid: i64, agent: &str) {
                     .parse::<i64>()
                     .ok()
             });
-        if group != Some(pgid) {
+        if pgid.is_some_and(|pgid| group != Some(pgid)) {
             continue;
         }
-        let ours = std::fs::read(format!("/proc/{pid}/environ"))
-            .is_ok_and(|env| env.split(|&b| b == 0).any(|var| var == want.as_bytes()));
+        let ours = std::fs::read(format!("/proc/{pid}/environ")).is_ok_and(|env| {
+            wanted
+                .iter()
+                .all(|want| env.split(|&b| b == 0).any(|var| var == want.as_bytes()))
+        });
         if ours {
             // SAFETY: kill(2) on one process found above.
             unsafe {
