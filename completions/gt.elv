@@ -39,6 +39,7 @@ set edit:completion:arg-completer[gt] = {|@words|
             cand agent 'Inspect and repair agents (polecats, refinery, mayor, witness)'
             cand hook 'Show what is on an agent''s hook: for a polecat, "what do I do now"'
             cand escalation 'Raise, list, acknowledge and resolve requests for human attention'
+            cand mail 'Send, list and read messages between the Mayor, polecats and people'
             cand events 'Show the activity feed, newest last'
             cand doctor 'Check every invariant of the town, and repair what can be repaired'
             cand patrol 'Find stuck agents and work nothing will pick up, and repair what is safe'
@@ -750,6 +751,92 @@ set edit:completion:arg-completer[gt] = {|@words|
         }
         &'gt;escalation;help;help'= {
         }
+        &'gt;mail'= {
+            cand --db 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]'
+            cand --actor 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]'
+            cand --color 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]'
+            cand --fields 'With --json, a list''s items with only these fields (a slim list)'
+            cand --lock-timeout 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]'
+            cand --json 'Print one JSON document on stdout; errors become JSON on stderr'
+            cand -q 'Print only the IDs of what a command created or listed'
+            cand --quiet 'Print only the IDs of what a command created or listed'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand send 'Send a message to an agent, the Mayor, a person, or a group'
+            cand inbox 'List an inbox, unread first, newest first'
+            cand read 'Show a message and mark it read (a second read changes nothing)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'gt;mail;send'= {
+            cand --db 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]'
+            cand --actor 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]'
+            cand --color 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]'
+            cand --fields 'With --json, a list''s items with only these fields (a slim list)'
+            cand --lock-timeout 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]'
+            cand --to 'Whom to: an agent (name or ID), mayor, human, convoy:ID or rig:NAME'
+            cand -s 'What it is about, in a line'
+            cand --subject 'What it is about, in a line'
+            cand -b 'The message itself'
+            cand --body 'The message itself'
+            cand --bead 'The bead it is about'
+            cand --convoy 'The convoy it is about [default: the bead''s, or the group''s]'
+            cand --reply-to 'The message this answers'
+            cand --json 'Print one JSON document on stdout; errors become JSON on stderr'
+            cand -q 'Print only the IDs of what a command created or listed'
+            cand --quiet 'Print only the IDs of what a command created or listed'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'gt;mail;inbox'= {
+            cand --db 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]'
+            cand --actor 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]'
+            cand --color 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]'
+            cand --fields 'With --json, a list''s items with only these fields (a slim list)'
+            cand --lock-timeout 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]'
+            cand --convoy 'Only messages about this convoy'
+            cand --limit 'Show at most N messages, unread ones first (0 for all)'
+            cand --json 'Print one JSON document on stdout; errors become JSON on stderr'
+            cand -q 'Print only the IDs of what a command created or listed'
+            cand --quiet 'Print only the IDs of what a command created or listed'
+            cand --unread 'Only unread messages'
+            cand --all 'Every inbox''s messages'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'gt;mail;read'= {
+            cand --db 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]'
+            cand --actor 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]'
+            cand --color 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]'
+            cand --fields 'With --json, a list''s items with only these fields (a slim list)'
+            cand --lock-timeout 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]'
+            cand --json 'Print one JSON document on stdout; errors become JSON on stderr'
+            cand -q 'Print only the IDs of what a command created or listed'
+            cand --quiet 'Print only the IDs of what a command created or listed'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'gt;mail;help'= {
+            cand send 'send'
+            cand inbox 'inbox'
+            cand read 'read'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'gt;mail;help;send'= {
+        }
+        &'gt;mail;help;inbox'= {
+        }
+        &'gt;mail;help;read'= {
+        }
+        &'gt;mail;help;help'= {
+        }
         &'gt;events'= {
             cand --db 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]'
             cand --color 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]'
@@ -997,6 +1084,7 @@ set edit:completion:arg-completer[gt] = {|@words|
             cand agent 'Inspect and repair agents (polecats, refinery, mayor, witness)'
             cand hook 'hook'
             cand escalation 'Raise, list, acknowledge and resolve requests for human attention'
+            cand mail 'Send, list and read messages between the Mayor, polecats and people'
             cand events 'events'
             cand doctor 'doctor'
             cand patrol 'patrol'
@@ -1104,6 +1192,17 @@ set edit:completion:arg-completer[gt] = {|@words|
         &'gt;help;escalation;ack'= {
         }
         &'gt;help;escalation;resolve'= {
+        }
+        &'gt;help;mail'= {
+            cand send 'send'
+            cand inbox 'inbox'
+            cand read 'read'
+        }
+        &'gt;help;mail;send'= {
+        }
+        &'gt;help;mail;inbox'= {
+        }
+        &'gt;help;mail;read'= {
         }
         &'gt;help;events'= {
         }

@@ -44,6 +44,7 @@ complete -c gt -n "__fish_gt_needs_command" -f -a "bead" -d 'Create, inspect and
 complete -c gt -n "__fish_gt_needs_command" -f -a "agent" -d 'Inspect and repair agents (polecats, refinery, mayor, witness)'
 complete -c gt -n "__fish_gt_needs_command" -f -a "hook" -d 'Show what is on an agent\'s hook: for a polecat, "what do I do now"'
 complete -c gt -n "__fish_gt_needs_command" -f -a "escalation" -d 'Raise, list, acknowledge and resolve requests for human attention'
+complete -c gt -n "__fish_gt_needs_command" -f -a "mail" -d 'Send, list and read messages between the Mayor, polecats and people'
 complete -c gt -n "__fish_gt_needs_command" -f -a "events" -d 'Show the activity feed, newest last'
 complete -c gt -n "__fish_gt_needs_command" -f -a "doctor" -d 'Check every invariant of the town, and repair what can be repaired'
 complete -c gt -n "__fish_gt_needs_command" -f -a "patrol" -d 'Find stuck agents and work nothing will pick up, and repair what is safe'
@@ -575,6 +576,68 @@ complete -c gt -n "__fish_gt_using_subcommand escalation; and __fish_seen_subcom
 complete -c gt -n "__fish_gt_using_subcommand escalation; and __fish_seen_subcommand_from help" -f -a "ack"
 complete -c gt -n "__fish_gt_using_subcommand escalation; and __fish_seen_subcommand_from help" -f -a "resolve"
 complete -c gt -n "__fish_gt_using_subcommand escalation; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c gt -n "__fish_gt_using_subcommand mail; and not __fish_seen_subcommand_from send inbox read help" -l db -d 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]' -r
+complete -c gt -n "__fish_gt_using_subcommand mail; and not __fish_seen_subcommand_from send inbox read help" -l actor -d 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]' -r
+complete -c gt -n "__fish_gt_using_subcommand mail; and not __fish_seen_subcommand_from send inbox read help" -l color -d 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
+always\t''
+never\t''"
+complete -c gt -n "__fish_gt_using_subcommand mail; and not __fish_seen_subcommand_from send inbox read help" -l fields -d 'With --json, a list\'s items with only these fields (a slim list)' -r
+complete -c gt -n "__fish_gt_using_subcommand mail; and not __fish_seen_subcommand_from send inbox read help" -l lock-timeout -d 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]' -r
+complete -c gt -n "__fish_gt_using_subcommand mail; and not __fish_seen_subcommand_from send inbox read help" -l json -d 'Print one JSON document on stdout; errors become JSON on stderr'
+complete -c gt -n "__fish_gt_using_subcommand mail; and not __fish_seen_subcommand_from send inbox read help" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
+complete -c gt -n "__fish_gt_using_subcommand mail; and not __fish_seen_subcommand_from send inbox read help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c gt -n "__fish_gt_using_subcommand mail; and not __fish_seen_subcommand_from send inbox read help" -s V -l version -d 'Print version'
+complete -c gt -n "__fish_gt_using_subcommand mail; and not __fish_seen_subcommand_from send inbox read help" -f -a "send" -d 'Send a message to an agent, the Mayor, a person, or a group'
+complete -c gt -n "__fish_gt_using_subcommand mail; and not __fish_seen_subcommand_from send inbox read help" -f -a "inbox" -d 'List an inbox, unread first, newest first'
+complete -c gt -n "__fish_gt_using_subcommand mail; and not __fish_seen_subcommand_from send inbox read help" -f -a "read" -d 'Show a message and mark it read (a second read changes nothing)'
+complete -c gt -n "__fish_gt_using_subcommand mail; and not __fish_seen_subcommand_from send inbox read help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c gt -n "__fish_gt_using_subcommand mail; and __fish_seen_subcommand_from send" -l db -d 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]' -r
+complete -c gt -n "__fish_gt_using_subcommand mail; and __fish_seen_subcommand_from send" -l actor -d 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]' -r
+complete -c gt -n "__fish_gt_using_subcommand mail; and __fish_seen_subcommand_from send" -l color -d 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
+always\t''
+never\t''"
+complete -c gt -n "__fish_gt_using_subcommand mail; and __fish_seen_subcommand_from send" -l fields -d 'With --json, a list\'s items with only these fields (a slim list)' -r
+complete -c gt -n "__fish_gt_using_subcommand mail; and __fish_seen_subcommand_from send" -l lock-timeout -d 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]' -r
+complete -c gt -n "__fish_gt_using_subcommand mail; and __fish_seen_subcommand_from send" -l to -d 'Whom to: an agent (name or ID), mayor, human, convoy:ID or rig:NAME' -r
+complete -c gt -n "__fish_gt_using_subcommand mail; and __fish_seen_subcommand_from send" -s s -l subject -d 'What it is about, in a line' -r
+complete -c gt -n "__fish_gt_using_subcommand mail; and __fish_seen_subcommand_from send" -s b -l body -d 'The message itself' -r
+complete -c gt -n "__fish_gt_using_subcommand mail; and __fish_seen_subcommand_from send" -l bead -d 'The bead it is about' -r
+complete -c gt -n "__fish_gt_using_subcommand mail; and __fish_seen_subcommand_from send" -l convoy -d 'The convoy it is about [default: the bead\'s, or the group\'s]' -r
+complete -c gt -n "__fish_gt_using_subcommand mail; and __fish_seen_subcommand_from send" -l reply-to -d 'The message this answers' -r
+complete -c gt -n "__fish_gt_using_subcommand mail; and __fish_seen_subcommand_from send" -l json -d 'Print one JSON document on stdout; errors become JSON on stderr'
+complete -c gt -n "__fish_gt_using_subcommand mail; and __fish_seen_subcommand_from send" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
+complete -c gt -n "__fish_gt_using_subcommand mail; and __fish_seen_subcommand_from send" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c gt -n "__fish_gt_using_subcommand mail; and __fish_seen_subcommand_from send" -s V -l version -d 'Print version'
+complete -c gt -n "__fish_gt_using_subcommand mail; and __fish_seen_subcommand_from inbox" -l db -d 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]' -r
+complete -c gt -n "__fish_gt_using_subcommand mail; and __fish_seen_subcommand_from inbox" -l actor -d 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]' -r
+complete -c gt -n "__fish_gt_using_subcommand mail; and __fish_seen_subcommand_from inbox" -l color -d 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
+always\t''
+never\t''"
+complete -c gt -n "__fish_gt_using_subcommand mail; and __fish_seen_subcommand_from inbox" -l fields -d 'With --json, a list\'s items with only these fields (a slim list)' -r
+complete -c gt -n "__fish_gt_using_subcommand mail; and __fish_seen_subcommand_from inbox" -l lock-timeout -d 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]' -r
+complete -c gt -n "__fish_gt_using_subcommand mail; and __fish_seen_subcommand_from inbox" -l convoy -d 'Only messages about this convoy' -r
+complete -c gt -n "__fish_gt_using_subcommand mail; and __fish_seen_subcommand_from inbox" -l limit -d 'Show at most N messages, unread ones first (0 for all)' -r
+complete -c gt -n "__fish_gt_using_subcommand mail; and __fish_seen_subcommand_from inbox" -l json -d 'Print one JSON document on stdout; errors become JSON on stderr'
+complete -c gt -n "__fish_gt_using_subcommand mail; and __fish_seen_subcommand_from inbox" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
+complete -c gt -n "__fish_gt_using_subcommand mail; and __fish_seen_subcommand_from inbox" -l unread -d 'Only unread messages'
+complete -c gt -n "__fish_gt_using_subcommand mail; and __fish_seen_subcommand_from inbox" -l all -d 'Every inbox\'s messages'
+complete -c gt -n "__fish_gt_using_subcommand mail; and __fish_seen_subcommand_from inbox" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c gt -n "__fish_gt_using_subcommand mail; and __fish_seen_subcommand_from inbox" -s V -l version -d 'Print version'
+complete -c gt -n "__fish_gt_using_subcommand mail; and __fish_seen_subcommand_from read" -l db -d 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]' -r
+complete -c gt -n "__fish_gt_using_subcommand mail; and __fish_seen_subcommand_from read" -l actor -d 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]' -r
+complete -c gt -n "__fish_gt_using_subcommand mail; and __fish_seen_subcommand_from read" -l color -d 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
+always\t''
+never\t''"
+complete -c gt -n "__fish_gt_using_subcommand mail; and __fish_seen_subcommand_from read" -l fields -d 'With --json, a list\'s items with only these fields (a slim list)' -r
+complete -c gt -n "__fish_gt_using_subcommand mail; and __fish_seen_subcommand_from read" -l lock-timeout -d 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]' -r
+complete -c gt -n "__fish_gt_using_subcommand mail; and __fish_seen_subcommand_from read" -l json -d 'Print one JSON document on stdout; errors become JSON on stderr'
+complete -c gt -n "__fish_gt_using_subcommand mail; and __fish_seen_subcommand_from read" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
+complete -c gt -n "__fish_gt_using_subcommand mail; and __fish_seen_subcommand_from read" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c gt -n "__fish_gt_using_subcommand mail; and __fish_seen_subcommand_from read" -s V -l version -d 'Print version'
+complete -c gt -n "__fish_gt_using_subcommand mail; and __fish_seen_subcommand_from help" -f -a "send"
+complete -c gt -n "__fish_gt_using_subcommand mail; and __fish_seen_subcommand_from help" -f -a "inbox"
+complete -c gt -n "__fish_gt_using_subcommand mail; and __fish_seen_subcommand_from help" -f -a "read"
+complete -c gt -n "__fish_gt_using_subcommand mail; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c gt -n "__fish_gt_using_subcommand events" -l db -d 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]' -r
 complete -c gt -n "__fish_gt_using_subcommand events" -l color -d 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t''
@@ -759,26 +822,27 @@ complete -c gt -n "__fish_gt_using_subcommand man" -l json -d 'Print one JSON do
 complete -c gt -n "__fish_gt_using_subcommand man" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
 complete -c gt -n "__fish_gt_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gt -n "__fish_gt_using_subcommand man" -s V -l version -d 'Print version'
-complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook escalation events doctor patrol run mcp serve prompt config completions man help" -f -a "init"
-complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook escalation events doctor patrol run mcp serve prompt config completions man help" -f -a "rig" -d 'Manage rigs, the repositories the town works on'
-complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook escalation events doctor patrol run mcp serve prompt config completions man help" -f -a "sling"
-complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook escalation events doctor patrol run mcp serve prompt config completions man help" -f -a "sling-batch"
-complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook escalation events doctor patrol run mcp serve prompt config completions man help" -f -a "convoy" -d 'Watch and repair convoys, the tracked batches of beads'
-complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook escalation events doctor patrol run mcp serve prompt config completions man help" -f -a "bead" -d 'Create, inspect and edit beads, the units of work'
-complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook escalation events doctor patrol run mcp serve prompt config completions man help" -f -a "agent" -d 'Inspect and repair agents (polecats, refinery, mayor, witness)'
-complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook escalation events doctor patrol run mcp serve prompt config completions man help" -f -a "hook"
-complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook escalation events doctor patrol run mcp serve prompt config completions man help" -f -a "escalation" -d 'Raise, list, acknowledge and resolve requests for human attention'
-complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook escalation events doctor patrol run mcp serve prompt config completions man help" -f -a "events"
-complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook escalation events doctor patrol run mcp serve prompt config completions man help" -f -a "doctor"
-complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook escalation events doctor patrol run mcp serve prompt config completions man help" -f -a "patrol"
-complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook escalation events doctor patrol run mcp serve prompt config completions man help" -f -a "run"
-complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook escalation events doctor patrol run mcp serve prompt config completions man help" -f -a "mcp"
-complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook escalation events doctor patrol run mcp serve prompt config completions man help" -f -a "serve"
-complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook escalation events doctor patrol run mcp serve prompt config completions man help" -f -a "prompt" -d 'Print a guide to gt for an agent\'s prompt'
-complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook escalation events doctor patrol run mcp serve prompt config completions man help" -f -a "config" -d 'Inspect gt\'s settings and where they come from'
-complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook escalation events doctor patrol run mcp serve prompt config completions man help" -f -a "completions"
-complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook escalation events doctor patrol run mcp serve prompt config completions man help" -f -a "man"
-complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook escalation events doctor patrol run mcp serve prompt config completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook escalation mail events doctor patrol run mcp serve prompt config completions man help" -f -a "init"
+complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook escalation mail events doctor patrol run mcp serve prompt config completions man help" -f -a "rig" -d 'Manage rigs, the repositories the town works on'
+complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook escalation mail events doctor patrol run mcp serve prompt config completions man help" -f -a "sling"
+complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook escalation mail events doctor patrol run mcp serve prompt config completions man help" -f -a "sling-batch"
+complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook escalation mail events doctor patrol run mcp serve prompt config completions man help" -f -a "convoy" -d 'Watch and repair convoys, the tracked batches of beads'
+complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook escalation mail events doctor patrol run mcp serve prompt config completions man help" -f -a "bead" -d 'Create, inspect and edit beads, the units of work'
+complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook escalation mail events doctor patrol run mcp serve prompt config completions man help" -f -a "agent" -d 'Inspect and repair agents (polecats, refinery, mayor, witness)'
+complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook escalation mail events doctor patrol run mcp serve prompt config completions man help" -f -a "hook"
+complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook escalation mail events doctor patrol run mcp serve prompt config completions man help" -f -a "escalation" -d 'Raise, list, acknowledge and resolve requests for human attention'
+complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook escalation mail events doctor patrol run mcp serve prompt config completions man help" -f -a "mail" -d 'Send, list and read messages between the Mayor, polecats and people'
+complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook escalation mail events doctor patrol run mcp serve prompt config completions man help" -f -a "events"
+complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook escalation mail events doctor patrol run mcp serve prompt config completions man help" -f -a "doctor"
+complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook escalation mail events doctor patrol run mcp serve prompt config completions man help" -f -a "patrol"
+complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook escalation mail events doctor patrol run mcp serve prompt config completions man help" -f -a "run"
+complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook escalation mail events doctor patrol run mcp serve prompt config completions man help" -f -a "mcp"
+complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook escalation mail events doctor patrol run mcp serve prompt config completions man help" -f -a "serve"
+complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook escalation mail events doctor patrol run mcp serve prompt config completions man help" -f -a "prompt" -d 'Print a guide to gt for an agent\'s prompt'
+complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook escalation mail events doctor patrol run mcp serve prompt config completions man help" -f -a "config" -d 'Inspect gt\'s settings and where they come from'
+complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook escalation mail events doctor patrol run mcp serve prompt config completions man help" -f -a "completions"
+complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook escalation mail events doctor patrol run mcp serve prompt config completions man help" -f -a "man"
+complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook escalation mail events doctor patrol run mcp serve prompt config completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c gt -n "__fish_gt_using_subcommand help; and __fish_seen_subcommand_from rig" -f -a "add"
 complete -c gt -n "__fish_gt_using_subcommand help; and __fish_seen_subcommand_from rig" -f -a "list"
 complete -c gt -n "__fish_gt_using_subcommand help; and __fish_seen_subcommand_from convoy" -f -a "list"
@@ -805,6 +869,9 @@ complete -c gt -n "__fish_gt_using_subcommand help; and __fish_seen_subcommand_f
 complete -c gt -n "__fish_gt_using_subcommand help; and __fish_seen_subcommand_from escalation" -f -a "list"
 complete -c gt -n "__fish_gt_using_subcommand help; and __fish_seen_subcommand_from escalation" -f -a "ack"
 complete -c gt -n "__fish_gt_using_subcommand help; and __fish_seen_subcommand_from escalation" -f -a "resolve"
+complete -c gt -n "__fish_gt_using_subcommand help; and __fish_seen_subcommand_from mail" -f -a "send"
+complete -c gt -n "__fish_gt_using_subcommand help; and __fish_seen_subcommand_from mail" -f -a "inbox"
+complete -c gt -n "__fish_gt_using_subcommand help; and __fish_seen_subcommand_from mail" -f -a "read"
 complete -c gt -n "__fish_gt_using_subcommand help; and __fish_seen_subcommand_from prompt" -f -a "mayor"
 complete -c gt -n "__fish_gt_using_subcommand help; and __fish_seen_subcommand_from prompt" -f -a "polecat"
 complete -c gt -n "__fish_gt_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show"

@@ -110,6 +110,21 @@ const SECTIONS: &[(&str, &str, &[&str])] = &[
             "escalation resolve",
         ],
     ),
+    (
+        "Mail",
+        "A status says what happened; mail says what a status cannot (\"rebase on \
+         feature/sessions\", \"which branch?\"). `mail send --to` an agent, `mayor`, \
+         `human` (whoever watches the dashboard and the shell) or a group: \
+         `convoy:ID` reaches every polecat holding a bead of that convoy now, \
+         `rig:NAME` every polecat of the rig, one message each. `--bead` and \
+         `--convoy` say what it is about; a convoy's mail is in `events --convoy` \
+         (who wrote to whom, never what). `mail inbox` lists an inbox, unread first \
+         (without a name, the caller's own: yours is `mayor`'s); `mail read` shows a \
+         message and marks it read once; `mail send --reply-to` answers its sender, \
+         with its subject. A polecat sees its unread mail in `hook` and may write to \
+         `mayor`, `human` and the agents of its own convoy.",
+        &["mail send", "mail inbox", "mail read"],
+    ),
 ];
 
 /// Commands that are not tools for the Mayor: those that are no call, but
@@ -152,7 +167,7 @@ fn json_shape(path: &str) -> Option<String> {
 /// every command).
 fn entities() -> &'static [(&'static str, serde_json::Value)] {
     use gt_core::calls::SchemaOf;
-    use gt_core::model::{Agent, Bead, Convoy, Escalation, Event, Rig};
+    use gt_core::model::{Agent, Bead, Convoy, Escalation, Event, Mail, Rig};
     static ENTITIES: std::sync::OnceLock<Vec<(&'static str, serde_json::Value)>> =
         std::sync::OnceLock::new();
     ENTITIES.get_or_init(|| {
@@ -163,6 +178,7 @@ fn entities() -> &'static [(&'static str, serde_json::Value)] {
             ("Escalation", Escalation::schema()),
             ("Event", Event::schema()),
             ("Rig", Rig::schema()),
+            ("Mail", Mail::schema()),
         ]
     })
 }
@@ -829,6 +845,13 @@ pub fn polecat_brief(
             let _ = writeln!(out, "- waiting for your bead: {}", waiting.join(", "));
         }
     }
+    if hook.mail.unread > 0 {
+        let _ = writeln!(out, "\n## Your mail: {} unread\n", hook.mail.unread);
+        for m in &hook.mail.newest {
+            let _ = writeln!(out, "- {} from {}: {}", m.id, m.from, m.subject);
+        }
+        out.push_str("\nRead them before you start: they may change the work.\n");
+    }
     out.push_str("\n## Where you work\n\n");
     match workspace {
         Some(ws) if !ws.branch.is_empty() => {
@@ -868,11 +891,15 @@ pub fn polecat_brief(
          declared stalled, then dead, and its bead goes to another\n\
          - `gt_bead_update` with `status`: `in_review` when your branch is ready for \
          review, `closed` when the work is done, `failed` when it cannot be done\n\
-         - `gt_escalation_raise` with a `message` when you need a human\n\n\
+         - `gt_escalation_raise` with a `message` when you need a human\n\
+         - `gt_mail_inbox` and `gt_mail_read` for your mail; `gt_mail_send` with \
+         `to` (`mayor`, `human`, or an agent of your convoy) and a `subject` to ask \
+         or tell, `reply_to` to answer\n\n\
          Or with the command line (GT_AGENT and GT_DB are set for you):\n\
          - `gt hook`, `gt agent heartbeat`\n\
          - `gt bead update {id} --status closed` (or in_review, failed)\n\
-         - `gt escalation raise \"MESSAGE\" --bead {id}`\n\n\
+         - `gt escalation raise \"MESSAGE\" --bead {id}`\n\
+         - `gt mail inbox`, `gt mail read ID`, `gt mail send --to mayor --subject \"…\"`\n\n\
          Report before you exit: a run that ends without a report is retried, and \
          after a few such runs your bead fails.\n",
         id = bead.id

@@ -88,3 +88,49 @@ pub fn rig_names() -> Vec<CompletionCandidate> {
         })
         .unwrap_or_default()
 }
+
+/// Where mail goes: the Mayor, a person, each agent, each active convoy's
+/// polecats and each rig's.
+pub fn recipients() -> Vec<CompletionCandidate> {
+    let mut out = inboxes();
+    out.extend(convoy_ids().into_iter().map(|c| {
+        let id = format!("convoy:{}", c.get_value().to_string_lossy());
+        let help = c.get_help().map(|h| h.to_string()).unwrap_or_default();
+        candidate(&id, &format!("the polecats of {help}"))
+    }));
+    out.extend(rig_names().into_iter().map(|r| {
+        let name = r.get_value().to_string_lossy().to_string();
+        candidate(&format!("rig:{name}"), &format!("the polecats of {name}"))
+    }));
+    out
+}
+
+/// Whose inbox: the Mayor's, a person's, each agent's.
+pub fn inboxes() -> Vec<CompletionCandidate> {
+    let mut out = vec![
+        candidate("mayor", "the Mayor"),
+        candidate("human", "whoever watches the shell and the dashboard"),
+    ];
+    out.extend(agent_names());
+    out
+}
+
+/// The newest unread messages of every inbox.
+pub fn mail_ids() -> Vec<CompletionCandidate> {
+    let Some(mut town) = town() else {
+        return Vec::new();
+    };
+    let unread = gt_core::calls::ListMail {
+        all: true,
+        unread: true,
+        limit: Some(MAX_BEADS),
+        ..Default::default()
+    };
+    town.list_mail(&unread)
+        .map(|ms| {
+            ms.iter()
+                .map(|m| candidate(&m.id, &format!("{} → {}: {}", m.from, m.to, m.subject)))
+                .collect()
+        })
+        .unwrap_or_default()
+}

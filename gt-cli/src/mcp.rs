@@ -253,8 +253,10 @@ pub(crate) fn instructions(mode: &Mode) -> String {
             "You are the polecat {agent} of a gt town. `gt_hook` shows the bead on your \
              hook: your work. Call `gt_agent_heartbeat` every minute while you work. \
              When done, set your bead's status with `gt_bead_update` (in_review, closed \
-             or failed); raise `gt_escalation_raise` when you need a human. Your name is \
-             implied in every call."
+             or failed); raise `gt_escalation_raise` when you need a human. Read your \
+             mail with `gt_mail_inbox` and `gt_mail_read`; ask or answer the Mayor, a \
+             person (`human`) or an agent of your convoy with `gt_mail_send`. Your name \
+             is implied in every call."
         );
     }
     let mut guide = crate::guide::mayor_tools_guide();
@@ -608,7 +610,10 @@ mod tests {
                 "gt_agent_heartbeat",
                 "gt_bead_update",
                 "gt_escalation_raise",
-                "gt_hook"
+                "gt_hook",
+                "gt_mail_inbox",
+                "gt_mail_read",
+                "gt_mail_send"
             ]
         );
     }

@@ -3,7 +3,7 @@
 
 use gt_core::change::{self, Change};
 use gt_core::model::{
-    Agent, AgentStatus, AttentionReason, Bead, Convoy, Escalation, Event, Rig, Town,
+    Agent, AgentStatus, AttentionReason, Bead, Convoy, Escalation, Event, Mail, Rig, Town,
 };
 use gt_core::ops::agent::{AgentDeleted, Beat};
 use gt_core::ops::agent::{AgentReset, HookView};
@@ -11,6 +11,7 @@ use gt_core::ops::bead::{Deleted, Reassigned};
 use gt_core::ops::convoy::ConvoyDeleted;
 use gt_core::ops::doctor::Violation;
 use gt_core::ops::escalation::{Acknowledged, Resolved};
+use gt_core::ops::mail::{Opened, Sent, Unread};
 use gt_core::ops::patrol::{PatrolReport, Repair, StuckConvoy};
 use gt_core::ops::sling::{Slung, SlungBatch};
 use gt_core::query::{Attention, ConvoyStatusView};
@@ -493,7 +494,10 @@ impl Render for HookView {
     fn human(&self, _style: &Style) -> String {
         let name = sanitize(&self.agent.name);
         match &self.bead {
-            None => format!("{name} has nothing on its hook."),
+            None => format!(
+                "{name} has nothing on its hook.{}",
+                unread_lines(&self.mail)
+            ),
             Some(b) => {
                 let mut text = format!(
                     "{name} is hooked to {} \"{}\" ({})",
@@ -527,12 +531,151 @@ impl Render for HookView {
                         text.push_str(&format!("\n  {}", sanitize(line)));
                     }
                 }
+                text.push_str(&unread_lines(&self.mail));
                 text
             }
         }
     }
     fn ids(&self) -> Vec<String> {
         self.bead.iter().map(|b| b.id.clone()).collect()
+    }
+}
+
+/// An inbox's unread mail, as lines under a hook: how much, and the newest.
+fn unread_lines(mail: &Unread) -> String {
+    if mail.unread == 0 {
+        return String::new();
+    }
+    let mut text = format!(
+        "\n\n  mail: {} unread",
+        count(mail.unread as usize, "message")
+    );
+    for m in &mail.newest {
+        text.push_str(&format!(
+            "\n    {}  from {}: {}  ({})",
+            m.id,
+            sanitize(&m.from),
+            sanitize(&excerpt(&m.subject, 60)),
+            ago(&m.created_at)
+        ));
+    }
+    text.push_str("\n  read one with: gt mail read ID");
+    text
+}
+
+impl Render for Mail {
+    fn human(&self, _style: &Style) -> String {
+        let state = match &self.read_at {
+            None => "unread".to_string(),
+            Some(at) => format!("read {}", ago(at)),
+        };
+        let mut text = format!(
+            "{}  from {} to {}, {} ({state})\n  subject: {}",
+            self.id,
+            sanitize(&self.from),
+            sanitize(&self.to),
+            ago(&self.created_at),
+            sanitize(&self.subject)
+        );
+        let about: Vec<String> = [
+            self.group
+                .as_ref()
+                .map(|g| format!("sent to {}", sanitize(g))),
+            self.bead.as_ref().map(|b| format!("bead {b}")),
+            self.convoy.as_ref().map(|c| format!("convoy {c}")),
+            self.reply_to.as_ref().map(|r| format!("in reply to {r}")),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        if !about.is_empty() {
+            text.push_str(&format!("\n  {}", about.join(", ")));
+        }
+        if let Some(body) = &self.body {
+            text.push('\n');
+            for line in body.lines() {
+                text.push_str(&format!("\n  {}", sanitize(line)));
+            }
+        }
+        text
+    }
+    fn ids(&self) -> Vec<String> {
+        vec![self.id.clone()]
+    }
+}
+
+impl Render for Vec<Mail> {
+    fn item_fields(&self) -> Option<Vec<String>> {
+        crate::output::fields_of::<Mail>()
+    }
+
+    fn human(&self, style: &Style) -> String {
+        if self.is_empty() {
+            return "No mail.".into();
+        }
+        let mut table = style.table(&["", "ID", "FROM", "TO", "SUBJECT", "ABOUT", "SENT"]);
+        for m in self {
+            let about = m.bead.as_deref().or(m.convoy.as_deref());
+            table.add_row(vec![
+                if m.read_at.is_none() {
+                    style.status_cell("new")
+                } else {
+                    "".into()
+                },
+                m.id.clone().into(),
+                sanitize(&m.from).into(),
+                sanitize(&m.to).into(),
+                sanitize(&excerpt(&m.subject, 50)).into(),
+                or_dash(about).into(),
+                ago(&m.created_at).into(),
+            ]);
+        }
+        table_text(&table)
+    }
+    fn ids(&self) -> Vec<String> {
+        self.iter().map(|m| m.id.clone()).collect()
+    }
+}
+
+impl Render for Sent {
+    fn human(&self, _style: &Style) -> String {
+        match self.messages.as_slice() {
+            [one] if one.group.is_none() => format!("Sent {} to {}.", one.id, sanitize(&one.to)),
+            all => {
+                let group = all
+                    .first()
+                    .and_then(|m| m.group.as_deref())
+                    .unwrap_or_default();
+                let mut text = format!(
+                    "Sent to {}: {}",
+                    sanitize(group),
+                    count(all.len(), "message")
+                );
+                for m in all {
+                    text.push_str(&format!("\n  {}  {}", m.id, sanitize(&m.to)));
+                }
+                text
+            }
+        }
+    }
+    fn ids(&self) -> Vec<String> {
+        self.messages.iter().map(|m| m.id.clone()).collect()
+    }
+}
+
+impl Render for Opened {
+    fn human(&self, style: &Style) -> String {
+        let mut text = self.mail.human(style);
+        if self.already_read {
+            text.push_str(&format!(
+                "\n\n(read before, at {}; nothing changed)",
+                or_dash(self.mail.read_at.as_deref())
+            ));
+        }
+        text
+    }
+    fn ids(&self) -> Vec<String> {
+        vec![self.mail.id.clone()]
     }
 }
 

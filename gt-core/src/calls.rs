@@ -24,6 +24,7 @@ pub use crate::ops::doctor::Doctor;
 pub use crate::ops::escalation::{
     AckEscalation, ListEscalations, RaiseEscalation, ResolveEscalation,
 };
+pub use crate::ops::mail::{ListMail, ReadMail, SendMail};
 pub use crate::ops::patrol::Patrol;
 pub use crate::ops::rig::{AddRig, ListRigs};
 pub use crate::ops::run::AgentLogs;
@@ -330,6 +331,9 @@ pub fn catalogue() -> Vec<Entry> {
         entry::<RaiseEscalation>(),
         entry::<AckEscalation>(),
         entry::<ResolveEscalation>(),
+        entry::<SendMail>(),
+        entry::<ListMail>(),
+        entry::<ReadMail>(),
         entry::<ListEvents>(),
         entry::<Patrol>(),
         entry::<Doctor>(),

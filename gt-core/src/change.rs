@@ -101,6 +101,21 @@ pub enum Change {
     Started(Run),
     /// The process a supervisor ran for the bead ended.
     Exited(Exit),
+    /// A message (the subject) was sent.
+    MailSent(Letter),
+    /// A message was first read; `to` is whose inbox holds it.
+    MailRead { to: String },
+}
+
+/// A message as its `mail_sent` event keeps it: who wrote to whom, about
+/// what bead and in answer to what, never its subject or body.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Letter {
+    pub from: String,
+    pub to: String,
+    pub group: Option<String>,
+    pub bead: Option<String>,
+    pub reply_to: Option<String>,
 }
 
 /// One run of a polecat's process for its hooked bead (`gt run`).
@@ -443,6 +458,8 @@ impl Change {
             Change::Deleted(_) => ev::DELETED,
             Change::Started(_) => ev::STARTED,
             Change::Exited(_) => ev::EXITED,
+            Change::MailSent(_) => ev::MAIL_SENT,
+            Change::MailRead { .. } => ev::MAIL_READ,
         }
     }
 
@@ -480,6 +497,8 @@ impl Change {
             Change::Dispatched { agent, old, new } => [json!(old), json!(new), agent.metadata()],
             Change::Started(run) => [Null, Null, json!(run)],
             Change::Exited(exit) => [Null, Null, json!(exit)],
+            Change::MailSent(letter) => [Null, Null, json!(letter)],
+            Change::MailRead { to } => [Null, Null, json!({ "to": to })],
             Change::DispatchFailed {
                 agent,
                 command,
@@ -597,6 +616,10 @@ impl Change {
             },
             ev::STARTED => Change::Started(get(meta)?),
             ev::EXITED => Change::Exited(get(meta)?),
+            ev::MAIL_SENT => Change::MailSent(get(meta)?),
+            ev::MAIL_READ => Change::MailRead {
+                to: at(meta, "to")?,
+            },
             ev::DISPATCH_FAILED => Change::DispatchFailed {
                 agent: at(meta, "agent")?,
                 command: at(meta, "command")?,

@@ -8,7 +8,7 @@ use serde_json::{Map, Value as Json};
 
 use crate::event_type;
 use crate::id::IdKind;
-use crate::model::{Agent, Bead, BeadStatus, Convoy, Escalation, Rig};
+use crate::model::{Agent, Bead, BeadStatus, Convoy, Escalation, Mail, Rig};
 use crate::store::{Row, Stmt, StoreError, Value};
 
 /// An entity stored in a table of its own.
@@ -126,6 +126,9 @@ pub(crate) const ESCALATIONS_INSERT_SQL: &str =
     "INSERT INTO escalations (id, severity, category, message, rig, agent, bead, status, \
              acknowledged_by, acknowledged_at, re_escalation_count, created_at) \
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
+pub(crate) const MAIL_INSERT_SQL: &str =
+    "INSERT INTO mail (id, sender, recipient, group_address, subject, body, bead, convoy_id, \
+             reply_to, created_at, read_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
 pub(crate) const RIGS_INSERT_SQL: &str =
     "INSERT INTO rigs (id, name, git_url, default_branch, created_at) VALUES (?1, ?2, ?3, ?4, ?5)";
 pub(crate) const BEAD_DEPS_INSERT_SQL: &str =
@@ -763,6 +766,63 @@ impl Entity for Escalation {
                 self.re_escalation_count != before.re_escalation_count,
                 || self.re_escalation_count.into(),
             )
+            .push(out);
+    }
+}
+
+impl Entity for Mail {
+    const KIND: IdKind = IdKind::Mail;
+    const TABLE: &'static str = "mail";
+    const SELECT: &'static str = "SELECT m.id, m.sender, m.recipient, m.group_address, \
+        m.subject, m.body, m.bead, m.convoy_id, m.reply_to, m.created_at, m.read_at, \
+        m.version FROM mail m";
+
+    fn id(&self) -> &str {
+        &self.id
+    }
+
+    fn from_row(mut row: Row) -> Result<(Self, i64), StoreError> {
+        let mail = Mail {
+            id: row.take_text(0)?,
+            from: row.take_text(1)?,
+            to: row.take_text(2)?,
+            group: row.take_opt_text(3)?,
+            subject: row.take_text(4)?,
+            body: row.take_opt_text(5)?,
+            bead: row.take_opt_text(6)?,
+            convoy: row.take_opt_text(7)?,
+            reply_to: row.take_opt_text(8)?,
+            created_at: row.take_text(9)?,
+            read_at: row.take_opt_text(10)?,
+        };
+        Ok((mail, row.int(11)?))
+    }
+
+    fn insert(&self, out: &mut Vec<Stmt>) {
+        out.push(Stmt::new(
+            MAIL_INSERT_SQL,
+            vec![
+                self.id.as_str().into(),
+                self.from.as_str().into(),
+                self.to.as_str().into(),
+                self.group.clone().into(),
+                self.subject.as_str().into(),
+                self.body.clone().into(),
+                self.bead.clone().into(),
+                self.convoy.clone().into(),
+                self.reply_to.clone().into(),
+                self.created_at.as_str().into(),
+                self.read_at.clone().into(),
+            ],
+        ));
+    }
+
+    /// A message changes only by being read.
+    fn update(&self, before: &Self, version: i64, out: &mut Vec<Stmt>) {
+        SetChanged::new(Self::TABLE, &self.id, version)
+            .set("read_at", self.read_at != before.read_at, || {
+                self.read_at.clone().into()
+            })
             .push(out);
     }
 }

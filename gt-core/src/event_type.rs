@@ -54,6 +54,11 @@ pub const STARTED: &str = "started";
 /// code), past its time, stopped, or lost; the metadata has the log's last
 /// lines.
 pub const EXITED: &str = "exited";
+/// A message was sent (SPEC §11): one per recipient, its metadata naming
+/// who wrote to whom (never what).
+pub const MAIL_SENT: &str = "mail_sent";
+/// A message was first read; the metadata names whose inbox it is in.
+pub const MAIL_READ: &str = "mail_read";
 
 /// Every event type, for documentation and the Mayor's guide.
 pub const ALL: &[&str] = &[
@@ -81,4 +86,6 @@ pub const ALL: &[&str] = &[
     DELETED,
     STARTED,
     EXITED,
+    MAIL_SENT,
+    MAIL_READ,
 ];

@@ -9,6 +9,7 @@ pub enum IdKind {
     Agent,
     Escalation,
     Rig,
+    Mail,
 }
 
 impl IdKind {
@@ -19,6 +20,7 @@ impl IdKind {
             IdKind::Agent => "ag-",
             IdKind::Escalation => "es-",
             IdKind::Rig => "rg-",
+            IdKind::Mail => "ml-",
         }
     }
 
@@ -30,6 +32,7 @@ impl IdKind {
             IdKind::Agent => "agent",
             IdKind::Escalation => "escalation",
             IdKind::Rig => "rig",
+            IdKind::Mail => "message",
         }
     }
 }
@@ -42,6 +45,7 @@ pub fn kind_of(id: &str) -> Option<IdKind> {
         IdKind::Agent,
         IdKind::Escalation,
         IdKind::Rig,
+        IdKind::Mail,
     ]
     .into_iter()
     .find(|k| id.starts_with(k.prefix()))

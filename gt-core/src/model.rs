@@ -280,6 +280,32 @@ pub struct Escalation {
     pub created_at: String,
 }
 
+/// A message between the agents and people of a town (SPEC §11). A message
+/// to a group is one message per recipient, each read on its own.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Mail {
+    pub id: String,
+    /// Who sent it, as a reply reaches them: an agent's name, `mayor` or
+    /// `human`.
+    pub from: String,
+    /// Whose inbox holds it: an agent's name, `mayor` or `human`.
+    pub to: String,
+    /// The group it was sent to (`convoy:ID`, `rig:NAME`), where it was.
+    pub group: Option<String>,
+    pub subject: String,
+    pub body: Option<String>,
+    /// The bead it is about.
+    pub bead: Option<String>,
+    /// The convoy it is about.
+    pub convoy: Option<String>,
+    /// The message it answers.
+    pub reply_to: Option<String>,
+    pub created_at: String,
+    /// When it was first read; null while it is unread.
+    pub read_at: Option<String>,
+}
+
 /// One entry of the append-only audit log.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]

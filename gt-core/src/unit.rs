@@ -11,7 +11,7 @@ use crate::clock::Clock;
 use crate::effects::Effects;
 use crate::entity::{convoy_count_changes, settle_convoy, version_guard, Entity};
 use crate::error::{Error, Result};
-use crate::model::{Agent, Bead, Convoy, Escalation, Rig};
+use crate::model::{Agent, Bead, Convoy, Escalation, Mail, Rig};
 use crate::store::{backoff, Backend, Reader, Row, Stmt, StoreError, Value, MAX_ATTEMPTS};
 
 /// Appends one audit event.
@@ -117,6 +117,7 @@ pub struct Unit<'a> {
     convoys: Table<Convoy>,
     escalations: Table<Escalation>,
     rigs: Table<Rig>,
+    mail: Table<Mail>,
     extra: Vec<Stmt>,
     events: Vec<NewEvent>,
     settle: Vec<String>,
@@ -151,6 +152,7 @@ stored!(Agent, agents);
 stored!(Convoy, convoys);
 stored!(Escalation, escalations);
 stored!(Rig, rigs);
+stored!(Mail, mail);
 
 impl Reader for Unit<'_> {
     fn query(&mut self, sql: &str, params: &[Value]) -> Result<Vec<Row>, StoreError> {
@@ -169,6 +171,7 @@ impl<'a> Unit<'a> {
             convoys: Table::default(),
             escalations: Table::default(),
             rigs: Table::default(),
+            mail: Table::default(),
             extra: Vec::new(),
             events: Vec::new(),
             settle: Vec::new(),
@@ -378,6 +381,7 @@ impl<'a> Unit<'a> {
         let bead = match crate::id::kind_of(subject_id)? {
             IdKind::Convoy => return Some(subject_id.to_string()),
             IdKind::Rig => return None,
+            IdKind::Mail => return self.mail.latest(subject_id)?.convoy.clone(),
             IdKind::Bead => subject_id.to_string(),
             IdKind::Escalation => self.escalations.latest(subject_id)?.bead.clone()?,
             IdKind::Agent => {
@@ -422,6 +426,7 @@ impl<'a> Unit<'a> {
         guards(&self.agents, &mut batch);
         guards(&self.beads, &mut batch);
         guards(&self.escalations, &mut batch);
+        guards(&self.mail, &mut batch);
         releases(&self.agents, &mut batch);
         releases(&self.beads, &mut batch);
         writes(&self.rigs, &mut batch);
@@ -437,6 +442,7 @@ impl<'a> Unit<'a> {
                 .map(|(c, d)| (c.to_string(), d))
                 .collect();
         writes(&self.escalations, &mut batch);
+        writes(&self.mail, &mut batch);
         batch.append(&mut self.extra);
         for e in &self.events {
             let [old_value, new_value, metadata] = e.change.values();

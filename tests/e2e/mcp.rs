@@ -365,7 +365,7 @@ pub fn mcp_polecat_edits_only_its_own_bead(t: Town) {
         .iter()
         .map(|t| t["name"].as_str().unwrap().to_string())
         .collect();
-    assert_eq!(names.len(), 4, "{names:?}");
+    assert_eq!(names.len(), 7, "{names:?}");
     let hook = c.ok("gt_hook", json!({}));
     assert_eq!(hook["bead"]["id"], json!(mine.bead.id));
     let beat = c.ok("gt_agent_heartbeat", json!({}));
@@ -522,7 +522,7 @@ fn normalized(doc: &Value) -> Value {
             Value::String(s) => {
                 let is_time =
                     s.len() == 24 && s.ends_with('Z') && s.as_bytes().get(10) == Some(&b'T');
-                let is_id = ["gt-", "cv-", "ag-", "es-", "rg-"]
+                let is_id = ["gt-", "cv-", "ag-", "es-", "rg-", "ml-"]
                     .iter()
                     .any(|p| s.starts_with(p))
                     && s[3..]
@@ -585,6 +585,17 @@ pub fn drift_cli_json_equals_mcp_structured_content() {
     );
     let agent = s.agent.name.clone();
     let es = id(&esc);
+    let sent: Value = seed.json(&[
+        "mail",
+        "send",
+        "--to",
+        &agent,
+        "--subject",
+        "Hello",
+        "--bead",
+        &s.bead.id,
+    ]);
+    let ml = sent["messages"][0]["id"].as_str().unwrap().to_string();
     let tasks = seed.write(
         "tasks.json",
         r#"[{"title": "one"}, {"title": "two", "depends_on": [0]}]"#,
@@ -751,6 +762,28 @@ pub fn drift_cli_json_equals_mcp_structured_content() {
             "gt_escalation_resolve",
             json!({"escalation_id": es, "note": "ok"}),
             vec![format!("escalation resolve {es} --note ok")],
+        ),
+        (
+            "gt_mail_send",
+            json!({"to": format!("convoy:{cv}"), "subject": "Freeze", "body": "now"}),
+            vec![format!(
+                "mail send --to convoy:{cv} --subject Freeze --body now"
+            )],
+        ),
+        (
+            "gt_mail_send",
+            json!({"reply_to": ml, "body": "thanks"}),
+            vec![format!("mail send --reply-to {ml} --body thanks")],
+        ),
+        (
+            "gt_mail_inbox",
+            json!({"who": agent}),
+            vec![format!("mail inbox {agent}")],
+        ),
+        (
+            "gt_mail_read",
+            json!({"mail_id": ml}),
+            vec![format!("mail read {ml}")],
         ),
         (
             "gt_events",

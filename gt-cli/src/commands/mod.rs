@@ -12,6 +12,7 @@ pub mod escalation;
 pub mod events;
 pub mod hook;
 pub mod init;
+pub mod mail;
 pub mod man;
 #[cfg(feature = "mcp")]
 pub mod mcp;
@@ -46,6 +47,8 @@ pub enum Command {
     Hook(hook::HookArgs),
     #[command(subcommand)]
     Escalation(escalation::EscalationCommand),
+    #[command(subcommand)]
+    Mail(mail::MailCommand),
     Events(events::EventsArgs),
     Doctor(doctor::DoctorArgs),
     Patrol(patrol::PatrolArgs),
@@ -73,6 +76,7 @@ pub fn run(ctx: &mut Ctx, command: Command) -> Result<()> {
         Command::Agent(cmd) => agent::run(ctx, cmd),
         Command::Hook(args) => hook::run(ctx, args),
         Command::Escalation(cmd) => escalation::run(ctx, cmd),
+        Command::Mail(cmd) => mail::run(ctx, cmd),
         Command::Events(args) => events::run(ctx, args),
         Command::Doctor(args) => doctor::run(ctx, args),
         Command::Patrol(args) => patrol::run(ctx, args),

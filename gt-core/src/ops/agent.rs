@@ -29,6 +29,9 @@ pub struct HookView {
     /// default branch.
     #[serde(default)]
     pub base_branch: Option<String>,
+    /// The agent's unread mail: how much, and the newest.
+    #[serde(default)]
+    pub mail: super::mail::Unread,
 }
 
 /// A bead that another waits for.
@@ -79,12 +82,14 @@ impl Town {
                 Some(bead_id) => query::fetch(r, bead_id)?,
                 None => None,
             };
+            let mail = super::mail::unread(r, &agent.name)?;
             let mut view = HookView {
                 agent,
                 bead: None,
                 blocked_by: Vec::new(),
                 git_url: None,
                 base_branch: None,
+                mail,
             };
             let Some(bead) = bead else {
                 return Ok(view);

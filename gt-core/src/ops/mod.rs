@@ -8,6 +8,7 @@ pub mod convoy;
 pub mod doctor;
 pub mod escalation;
 pub mod events;
+pub mod mail;
 pub mod patrol;
 pub mod rig;
 pub mod run;

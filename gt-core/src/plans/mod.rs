@@ -14,7 +14,7 @@ mod tests;
 
 use crate::entity::{version_guard, Entity};
 use crate::model::{Agent, AgentRole, AgentStatus, Bead, BeadStatus, Convoy, ConvoyStatus};
-use crate::model::{Escalation, Priority, Rig};
+use crate::model::{Escalation, Mail, Priority, Rig};
 use crate::query::{self, AgentFilter, BeadFilter, ConvoyFilter, EventFilter};
 use crate::store::Value;
 
@@ -29,6 +29,8 @@ pub struct Fixture {
     pub agent_id: String,
     pub agent_name: String,
     pub escalation: String,
+    /// A message to the agent, read.
+    pub mail: String,
     pub actor: String,
     pub label: String,
     /// A time after most events, and the id of a recent event.
@@ -163,6 +165,7 @@ pub fn catalogue_for(f: &Fixture) -> Vec<Statement> {
     by_id!(Convoy, &f.convoy);
     by_id!(Escalation, &f.escalation);
     by_id!(Rig, "rg-00000");
+    by_id!(Mail, &f.mail);
 
     // Names.
     out.push(stmt(
@@ -499,6 +502,71 @@ pub fn catalogue_for(f: &Fixture) -> Vec<Statement> {
             if all { Listing } else { SortedResult },
         ));
     }
+    // Mail: an inbox is a range of each partial index, its unread part then
+    // its read part (with a convoy, checked per message of the range); every
+    // inbox's is a walk of the mail, or (with a convoy) that convoy's range.
+    {
+        use crate::ops::mail::{self, inbox_where};
+        out.push(stmt(
+            "mail of a convoy",
+            "SELECT count(*) FROM mail WHERE convoy_id = ?1",
+            vec![t(&f.convoy)],
+            Result,
+        ));
+        for mask in subsets(4) {
+            let who = (mask & 1 != 0).then_some(f.agent_name.as_str());
+            let unread = mask & 2 != 0;
+            let convoy = (mask & 4 != 0).then_some(f.convoy.as_str());
+            let limit = if mask & 8 != 0 { 50 } else { -1 };
+            let parts = inbox_where(who, unread, convoy, limit);
+            for (i, (sql, params)) in parts.into_iter().enumerate() {
+                let name = |convoy: bool| {
+                    let on = [
+                        (who.is_some(), "WHO"),
+                        (convoy, "--convoy"),
+                        (limit > 0, "--limit"),
+                    ];
+                    let part = if i == 0 { "unread" } else { "read" };
+                    format!("mail inbox {part} {}", flags(&on))
+                };
+                let scope = match (who, convoy) {
+                    (None, None) => Listing,
+                    _ => Result,
+                };
+                let mut s = stmt(name(convoy.is_some()), select::<Mail>(&sql), params, scope);
+                s.basis = match (who, convoy) {
+                    (Some(_), Some(_)) => Some(name(false)),
+                    (None, Some(_)) => Some("mail of a convoy".into()),
+                    _ => None,
+                };
+                out.push(s);
+            }
+        }
+        out.push(stmt(
+            "unread mail of an inbox",
+            mail::UNREAD_COUNT_SQL,
+            vec![t(&f.agent_name)],
+            Result,
+        ));
+        out.push(stmt(
+            "an inbox holds mail",
+            mail::INBOX_ANY_SQL,
+            vec![t(&f.agent_name)],
+            Result,
+        ));
+        out.push(stmt(
+            "polecats holding a convoy's beads",
+            mail::CONVOY_HOLDERS_SQL,
+            vec![t(&f.convoy)],
+            SortedResult,
+        ));
+        out.push(stmt(
+            "polecats of a rig",
+            mail::RIG_POLECATS_SQL,
+            vec![t(&f.rig)],
+            SortedResult,
+        ));
+    }
     for mask in subsets(6) {
         let filter = EventFilter {
             subject: (mask & 1 != 0).then(|| f.hooked_bead.clone()),
@@ -652,6 +720,7 @@ pub fn catalogue_for(f: &Fixture) -> Vec<Statement> {
         ("agent insert", AGENTS_INSERT_SQL),
         ("escalation insert", ESCALATIONS_INSERT_SQL),
         ("rig insert", RIGS_INSERT_SQL),
+        ("mail insert", crate::entity::MAIL_INSERT_SQL),
     ] {
         out.push(stmt(name, sql, vec![], Insert));
     }
@@ -729,6 +798,7 @@ pub fn catalogue() -> Vec<Statement> {
         agent_id: "ag-00000".into(),
         agent_name: "Toast".into(),
         escalation: "es-00000".into(),
+        mail: "ml-00000".into(),
         actor: "mayor".into(),
         label: "l".into(),
         since: "2000-01-01T00:00:00.000Z".into(),

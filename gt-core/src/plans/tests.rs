@@ -10,6 +10,7 @@ use crate::ops::agent::UpdateAgent;
 use crate::ops::bead::UpdateBead;
 use crate::ops::convoy::CloseConvoy;
 use crate::ops::escalation::RaiseEscalation;
+use crate::ops::mail::SendMail;
 use crate::ops::rig::AddRig;
 use crate::ops::sling::{Sling, SlingBatch};
 use crate::query::EventFilter;
@@ -113,6 +114,31 @@ fn seeded(path: &std::path::Path) -> Fixture {
     let newest = convoys.last().unwrap();
     let hooked = newest.beads.iter().find(|b| b.agent.is_some()).unwrap();
     let agent = hooked.agent.clone().unwrap();
+    // Mail: much of it to the Mayor and people, some to the agent (most of
+    // that read), and one to the newest convoy's polecats.
+    let send = |town: &mut Town, to: &str, convoy: Option<&str>| {
+        town.send_mail(&SendMail {
+            to: Some(to.into()),
+            subject: Some("a word".into()),
+            convoy_id: convoy.map(Into::into),
+            ..Default::default()
+        })
+        .unwrap()
+        .messages
+    };
+    for i in 0..600 {
+        let to = ["mayor", "human"][i % 2];
+        let convoy = &convoys[i % 40].convoy.id;
+        send(&mut town, to, Some(convoy));
+    }
+    let mut to_agent = Vec::new();
+    for _ in 0..60 {
+        to_agent.extend(send(&mut town, &agent.name, None));
+    }
+    for m in &to_agent[..50] {
+        town.read_mail(&m.id).unwrap();
+    }
+    send(&mut town, &format!("convoy:{}", newest.convoy.id), None);
     let recent = town
         .events(&EventFilter {
             limit: Some(5),
@@ -126,6 +152,7 @@ fn seeded(path: &std::path::Path) -> Fixture {
         agent_id: agent.id,
         agent_name: agent.name,
         escalation: escalation.id,
+        mail: to_agent[0].id.clone(),
         actor: "mayor".into(),
         label: "urgent".into(),
         since: recent[0].created_at.clone(),
@@ -143,7 +170,14 @@ fn to_sql(v: &Value) -> Sql {
 }
 
 /// Tables that grow with the town: a scan of one is a walk of the town.
-const TOWN_TABLES: [&str; 5] = ["beads", "events", "agents", "bead_deps", "bead_labels"];
+const TOWN_TABLES: [&str; 6] = [
+    "beads",
+    "events",
+    "agents",
+    "bead_deps",
+    "bead_labels",
+    "mail",
+];
 
 /// What running a statement cost, in SQLite's own counters.
 struct Cost {

@@ -133,6 +133,7 @@ fn label_of(table: &str) -> &'static str {
     match table {
         "agents" | "rigs" => "name",
         "escalations" => "message",
+        "mail" => "subject",
         _ => "title",
     }
 }
@@ -267,6 +268,7 @@ fn list_call(kind: crate::id::IdKind) -> &'static str {
         IdKind::Agent => "agent list",
         IdKind::Escalation => "escalation list",
         IdKind::Rig => "rig list",
+        IdKind::Mail => "mail inbox",
     }
 }
 

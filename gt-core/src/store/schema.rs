@@ -288,6 +288,30 @@ pub const MIGRATIONS: &[&[&str]] = &[
         "CREATE INDEX agents_unclaimed ON agents (last_activity_at) \
          WHERE host IS NULL AND hook IS NOT NULL",
     ],
+    // 14: mail (SPEC §11): one row per recipient. An inbox is two index
+    // ranges, its unread messages then its read ones, each newest first (an
+    // index's entries end with the rowid, the order of sending); reading a
+    // message moves its entry from one to the other. A convoy's mail is a
+    // range of its own.
+    &[
+        "CREATE TABLE mail (
+        id TEXT PRIMARY KEY,
+        sender TEXT NOT NULL,
+        recipient TEXT NOT NULL,
+        group_address TEXT,
+        subject TEXT NOT NULL,
+        body TEXT,
+        bead TEXT,
+        convoy_id TEXT,
+        reply_to TEXT,
+        created_at TEXT NOT NULL,
+        read_at TEXT,
+        version INTEGER NOT NULL DEFAULT 0
+    )",
+        "CREATE INDEX mail_unread ON mail (recipient) WHERE read_at IS NULL",
+        "CREATE INDEX mail_read ON mail (recipient) WHERE read_at IS NOT NULL",
+        "CREATE INDEX mail_convoy ON mail (convoy_id) WHERE convoy_id IS NOT NULL",
+    ],
 ];
 
 /// The schema version this binary writes.

@@ -621,6 +621,49 @@ pub(crate) mod tests {
         );
     }
 
+    /// A town of schema 13 (before mail) upgrades in place: its agents stay,
+    /// and its polecats get inboxes that a message reaches.
+    #[test]
+    fn a_version_13_town_gets_mail() {
+        use super::super::schema::MIGRATIONS;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.db");
+        let mut db = Sqlite::open(&path, Duration::from_millis(200)).unwrap();
+        let mut old: Vec<String> = MIGRATIONS[..13]
+            .iter()
+            .flat_map(|step| step.iter().map(|sql| sql.to_string()))
+            .collect();
+        old.push("UPDATE meta SET value = '13' WHERE key = 'schema_version'".into());
+        old.push(RIG.into());
+        old.push(
+            "INSERT INTO agents (id, name, role, rig, status, last_activity_at, created_at) \
+             VALUES ('ag-1', 'Toast', 'polecat', 'r', 'idle', 't', 't')"
+                .into(),
+        );
+        exec(&mut db, &old.iter().map(String::as_str).collect::<Vec<_>>());
+        drop(db);
+        let mut town = crate::Town::open(&crate::OpenOptions {
+            location: path.display().to_string(),
+            lock_timeout: Duration::from_secs(5),
+            actor: "mayor".into(),
+            dispatch_command: None,
+            credentials: None,
+            local: None,
+        })
+        .unwrap();
+        assert_eq!(town.info().upgraded_from, Some(13));
+        let sent = town
+            .send_mail(&crate::ops::mail::SendMail {
+                to: Some("toast".into()),
+                subject: Some("hello".into()),
+                ..Default::default()
+            })
+            .unwrap();
+        assert_eq!(sent.messages[0].to, "Toast");
+        assert_eq!(sent.messages[0].from, "mayor");
+        assert_eq!(town.agent("Toast").unwrap().id, "ag-1");
+    }
+
     #[test]
     fn migrations_create_then_leave_alone_and_refuse_newer() {
         let (_dir, mut db) = temp_db();

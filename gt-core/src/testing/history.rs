@@ -14,6 +14,7 @@ use crate::ops::agent::UpdateAgent;
 use crate::ops::bead::{CreateBead, ReassignBead, UpdateBead};
 use crate::ops::convoy::{CloseConvoy, UpdateConvoy};
 use crate::ops::escalation::RaiseEscalation;
+use crate::ops::mail::SendMail;
 use crate::ops::patrol::Patrol;
 use crate::ops::rig::AddRig;
 use crate::ops::sling::{Sling, SlingBatch, Slung, SlungBatch};
@@ -420,6 +421,45 @@ pub fn write(path: &Path) {
         };
         town.run_ended(&end, 3).unwrap();
     }
+
+    // Mail: the Mayor asks a polecat about its bead, and the polecat answers
+    // (read first); a word to a convoy's polecats, one message each.
+    tick();
+    let asked = town
+        .send_mail(&SendMail {
+            to: Some(runner.name.clone()),
+            subject: Some("Which branch?".into()),
+            body: Some("The API moved to feature/sessions.".into()),
+            bead_id: Some(ran.beads[0].bead.id.clone()),
+            ..Default::default()
+        })
+        .unwrap();
+    let asked = &asked.messages[0].id;
+    town.read_mail(asked).unwrap();
+    let mut polecat = Town::open(&OpenOptions {
+        location: path.display().to_string(),
+        lock_timeout: Duration::from_secs(10),
+        actor: runner.name.clone(),
+        dispatch_command: None,
+        credentials: None,
+        local: None,
+    })
+    .expect("open the town");
+    polecat.set_clock(clock.clone());
+    polecat
+        .send_mail(&SendMail {
+            reply_to: Some(asked.clone()),
+            body: Some("Rebasing on it.".into()),
+            ..Default::default()
+        })
+        .unwrap();
+    let crew = batch(&mut town, "alpha", "Crew", &["One", "Two"]);
+    town.send_mail(&SendMail {
+        to: Some(format!("convoy:{}", crew.convoy.id)),
+        subject: Some("Freeze at five".into()),
+        ..Default::default()
+    })
+    .unwrap();
 }
 
 /// The history written into a new town in a temporary folder, which goes
