@@ -486,6 +486,47 @@ fn measure(o: &Opts, s: &Store, size: usize, label: &str) -> Vec<Row> {
             run_ok(s.gt(o, &["--json", "bead", "reassign", &crowd, "--new"])).0
         }),
     );
+    // Issue 33: mail, as many messages as the town has beads (sent to the
+    // 400 polecats of rig lost, one group message each), while the inboxes
+    // read hold a few: reading them must not grow with the town's mail.
+    seed_mail(o, s, size);
+    run_ok(s.gt(
+        o,
+        &["-q", "mail", "send", "--to", "Toast", "--subject", "hello"],
+    ));
+    add(
+        "mail inbox --limit 50 of one agent, town of that many messages",
+        Some(2.0),
+        versus_floor(s, runs, |_| {
+            run_ok(s.gt(o, &["--json", "mail", "inbox", "Toast", "--limit", "50"])).0
+        }),
+    );
+    add(
+        "hook, with its unread mail",
+        Some(2.0),
+        versus_floor(s, runs, |_| {
+            run_ok(s.gt(o, &["--json", "hook", "--agent", "Toast"])).0
+        }),
+    );
+    add(
+        "mail send to one agent (target: about the write floor)",
+        None,
+        versus_floor(s, runs, |_| {
+            run_ok(s.gt(
+                o,
+                &[
+                    "--json",
+                    "mail",
+                    "send",
+                    "--to",
+                    "Toast",
+                    "--subject",
+                    "again",
+                ],
+            ))
+            .0
+        }),
+    );
     // Issue 16: a pass that finds nothing due. Thresholds far off, so that
     // agents seeded long ago are not silent; a first, untimed pass makes
     // whatever repairs a real patrol would (the crowd's dead polecats lose
@@ -581,6 +622,38 @@ fn crowd(o: &Opts, s: &Store) -> String {
     ];
     run_ok(s.gt(o, &args));
     crowd(o, s)
+}
+
+/// Seeds about `size` messages (unless the town has them): group messages
+/// to the polecats of rig lost (made by [`crowd`]), one to each.
+fn seed_mail(o: &Opts, s: &Store, size: usize) {
+    let (_, out) = run_ok(s.gt(
+        o,
+        &["--json", "agent", "list", "--rig", "lost", "--limit", "1"],
+    ));
+    let agents: Vec<serde_json::Value> = serde_json::from_str(&out).unwrap();
+    let Some(one) = agents.first().and_then(|a| a["name"].as_str()) else {
+        return;
+    };
+    let (_, out) = run_ok(s.gt(o, &["--json", "mail", "inbox", one, "--limit", "0"]));
+    let have = serde_json::from_str::<Vec<serde_json::Value>>(&out)
+        .unwrap()
+        .len();
+    let rounds = size.div_ceil(400);
+    for i in have..rounds {
+        run_ok(s.gt(
+            o,
+            &[
+                "-q",
+                "mail",
+                "send",
+                "--to",
+                "rig:lost",
+                "--subject",
+                &format!("round {i}"),
+            ],
+        ));
+    }
 }
 
 /// `convoy close --close-beads` of a convoy of n beads (capped at 4), each run

@@ -886,8 +886,9 @@ fn worded(e: &Event) -> (String, String) {
     (label, values_worded(property, &old, &new))
 }
 
-/// A run's start or end in words, from what its event stores: `Toast on
-/// vm, attempt 1`, `Toast exited: exit 1, no report (1)`.
+/// A run's start or end, or a message, in words, from what its event
+/// stores: `Toast on vm, attempt 1`, `Toast exited: exit 1, no report (1)`,
+/// `mayor → Toast` (who wrote to whom, never what).
 fn run_words(e: &Event) -> Option<String> {
     let m = &e.metadata;
     let text = |k: &str| sanitize(m.get(k).and_then(|v| v.as_str()).unwrap_or("?"));
@@ -913,6 +914,14 @@ fn run_words(e: &Event) -> Option<String> {
                 text("outcome")
             ))
         }
+        "mail_sent" => {
+            let group = m.get("group").and_then(|g| g.as_str());
+            let group = group
+                .map(|g| format!(" ({})", sanitize(g)))
+                .unwrap_or_default();
+            Some(format!("{} → {}{group}", text("from"), text("to")))
+        }
+        "mail_read" => Some(format!("in {}'s inbox", text("to"))),
         _ => None,
     }
 }

@@ -30,6 +30,7 @@ fn snapshot(t: &Town) -> Value {
         t.json::<Value>(&["convoy", "list", "--all"]),
         t.json::<Value>(&["escalation", "list", "--all"]),
         t.json::<Value>(&["events", "--limit", "0"]),
+        t.json::<Value>(&["mail", "inbox", "--all", "--limit", "0"]),
     ])
 }
 
@@ -148,6 +149,23 @@ fn a_write_killed_between_its_statements_leaves_no_trace() {
     ]);
     let base = made["beads"][0]["bead"]["id"].as_str().unwrap().to_string();
     crash_mid_write(&t, &["bead", "delete", &base, "--force"], &points);
+    // A message to a group: one per polecat of the rig, all or none.
+    crash_mid_write(
+        &t,
+        &[
+            "mail",
+            "send",
+            "--to",
+            "rig:app",
+            "--subject",
+            "Freeze",
+            "--body",
+            "Land what you have.",
+        ],
+        &points,
+    );
+    let sent: Vec<Value> = t.json(&["mail", "inbox", "--all", "--limit", "0"]);
+    assert!(sent.len() > 45, "the group had {} polecats", sent.len());
 }
 
 /// What a town holds, with every ID, name and time left out: how many beads,

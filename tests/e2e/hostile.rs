@@ -343,4 +343,71 @@ pub fn hostile_tool_arguments_are_refused_or_stored_exactly(t: Town) {
         assert_eq!(refused.code(), code, "{arguments}");
     }
     assert_eq!(t.count("events"), events, "refusals wrote nothing");
+    // Mail takes the same texts exactly, and refuses the same way.
+    for text in [
+        big.as_str(),
+        "a\u{202e}b",
+        "x\r\ny",
+        "'; DROP TABLE mail; --",
+    ] {
+        let sent = c.call(
+            "gt_mail_send",
+            json!({"to": "human", "subject": "x\u{202e}y", "body": text}),
+        );
+        assert!(!sent.is_error, "{}", sent.text);
+        let id = sent.structured["messages"][0]["id"].clone();
+        let read = c.call("gt_mail_read", json!({"mail_id": id}));
+        assert_eq!(read.structured["body"].as_str(), Some(text));
+        assert_eq!(read.structured["subject"], "x\u{202e}y");
+    }
+    let events = t.count("events");
+    for (tool, arguments, code) in [
+        (
+            "gt_mail_send",
+            json!({"to": "human", "subject": "a\u{0}b"}),
+            "usage",
+        ),
+        (
+            "gt_mail_send",
+            json!({"to": "human", "subject": "s", "body": "a\u{0}b"}),
+            "usage",
+        ),
+        (
+            "gt_mail_send",
+            json!({"to": "human", "subject": "s", "body": format!("{big}{big}ø")}),
+            "usage",
+        ),
+        (
+            "gt_mail_send",
+            json!({"to": "human", "subject": "é".repeat(201)}),
+            "usage",
+        ),
+        ("gt_mail_send", json!({"to": "%", "subject": "s"}), "usage"),
+        (
+            "gt_mail_send",
+            json!({"to": "convoy:%", "subject": "s"}),
+            "usage",
+        ),
+        (
+            "gt_mail_send",
+            json!({"to": "a\u{0}b", "subject": "s"}),
+            "not_found",
+        ),
+        (
+            "gt_mail_send",
+            json!({"to": "human", "subject": 7}),
+            "usage",
+        ),
+        ("gt_mail_read", json!({"mail_id": "ml-%"}), "not_found"),
+        ("gt_mail_read", json!({"mail_id": ""}), "usage"),
+        (
+            "gt_mail_inbox",
+            json!({"who": "human", "limit": -1}),
+            "usage",
+        ),
+    ] {
+        let refused = c.call(tool, arguments.clone());
+        assert_eq!(refused.code(), code, "{tool} {arguments}: {}", refused.text);
+    }
+    assert_eq!(t.count("events"), events, "mail refusals wrote nothing");
 }

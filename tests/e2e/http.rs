@@ -151,7 +151,7 @@ pub fn send(s: &Server, method: &str, path: &str, body: Value) -> Answer {
     )
 }
 
-fn ok(answer: Answer, status: u16) -> Value {
+pub fn ok(answer: Answer, status: u16) -> Value {
     assert_eq!(answer.status, status, "{}", answer.body);
     assert!(
         answer

@@ -15,6 +15,7 @@ mod honest;
 mod hostile;
 mod http;
 mod lost;
+mod mail;
 mod mayor;
 mod mcp;
 mod patrol;
@@ -155,6 +156,11 @@ suite!(
     run::a_polecats_brief_tells_it_its_work,
     run::agent_logs_follow_a_run_to_its_end,
     run::a_second_signal_kills_at_once,
+    mail::mail_reaches_every_kind_of_address,
+    mail::inboxes_filter_and_read_marks_once,
+    mail::deleting_an_agent_keeps_its_mail,
+    mail::mail_flows_between_the_mayor_and_a_polecat_over_mcp,
+    mail::mail_over_http,
 );
 
 /// The drift test runs on copies of one SQLite town (the backend does not

@@ -339,7 +339,10 @@ fn own_act(unit: &mut Unit) -> Result<()> {
 
 /// The subject of a reply to `subject`.
 fn reply_subject(subject: &str) -> String {
-    if subject.len() >= 3 && subject[..3].eq_ignore_ascii_case("re:") {
+    if subject
+        .get(..3)
+        .is_some_and(|head| head.eq_ignore_ascii_case("re:"))
+    {
         subject.to_string()
     } else {
         let subject = format!("Re: {subject}");
@@ -631,5 +634,80 @@ impl Call for ReadMail {
     );
     fn run(self, town: &mut Town) -> Result<Opened> {
         town.read_mail(&self.mail_id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ops::rig::AddRig;
+    use crate::ops::sling::Sling;
+
+    fn town(dir: &std::path::Path) -> Town {
+        Town::open(&crate::OpenOptions {
+            location: dir.join("town.db").display().to_string(),
+            lock_timeout: std::time::Duration::from_secs(5),
+            actor: "mayor".into(),
+            dispatch_command: None,
+            credentials: None,
+            local: None,
+        })
+        .unwrap()
+    }
+
+    /// A group past the limit is refused whole, naming the limit; at the
+    /// limit, every recipient gets its message.
+    #[test]
+    fn a_group_reaches_at_most_the_limit() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut town = town(dir.path());
+        town.add_rig(&AddRig {
+            name: "big".into(),
+            ..Default::default()
+        })
+        .unwrap();
+        for i in 0..MAX_RECIPIENTS {
+            town.sling(&Sling {
+                rig_id: "big".into(),
+                title: format!("work {i}"),
+                ..Default::default()
+            })
+            .unwrap();
+        }
+        let to_rig = SendMail {
+            to: Some("rig:big".into()),
+            subject: Some("all hands".into()),
+            ..Default::default()
+        };
+        assert_eq!(
+            town.send_mail(&to_rig).unwrap().messages.len(),
+            MAX_RECIPIENTS
+        );
+        town.sling(&Sling {
+            rig_id: "big".into(),
+            title: "one more".into(),
+            ..Default::default()
+        })
+        .unwrap();
+        let e = town.send_mail(&to_rig).unwrap_err();
+        assert_eq!(e.code(), "usage");
+        assert!(e.message.contains("at most 500"), "{}", e.message);
+        let all = ListMail {
+            all: true,
+            limit: Some(0),
+            ..Default::default()
+        };
+        assert_eq!(town.list_mail(&all).unwrap().len(), MAX_RECIPIENTS);
+    }
+
+    #[test]
+    fn replies_say_re_once_and_stay_within_the_limit() {
+        assert_eq!(reply_subject("Which branch?"), "Re: Which branch?");
+        assert_eq!(reply_subject("RE: Which branch?"), "RE: Which branch?");
+        let long = "é".repeat(200);
+        let re = reply_subject(&long);
+        assert!(re.starts_with("Re: ") && re.chars().count() == 200);
+        // A subject that starts with a multi-byte character is no reply.
+        assert_eq!(reply_subject("éé"), "Re: éé");
     }
 }
