@@ -582,7 +582,10 @@ impl Render for Mail {
                 .as_ref()
                 .map(|g| format!("sent to {}", sanitize(g))),
             self.bead.as_ref().map(|b| format!("bead {b}")),
-            self.convoy.as_ref().map(|c| format!("convoy {c}")),
+            self.convoy
+                .as_ref()
+                .filter(|c| self.group.as_deref() != Some(&format!("convoy:{c}")))
+                .map(|c| format!("convoy {c}")),
             self.reply_to.as_ref().map(|r| format!("in reply to {r}")),
         ]
         .into_iter()

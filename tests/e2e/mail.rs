@@ -447,6 +447,8 @@ pub fn mail_flows_between_the_mayor_and_a_polecat_over_mcp(t: Town) {
     let private = private["messages"][0]["id"].as_str().unwrap().to_string();
 
     let mut polecat = Client::start(&t, &[], &["--polecat", &toast]);
+    let own_convoy = polecat.ok("gt_mail_inbox", json!({"convoy_id": batch.convoy.id}));
+    assert_eq!(own_convoy["messages"][0]["id"], json!(question));
     let hook = polecat.ok("gt_hook", json!({}));
     assert_eq!(hook["mail"]["unread"], json!(1));
     assert_eq!(hook["mail"]["newest"][0]["id"], json!(question));
@@ -492,6 +494,8 @@ pub fn mail_flows_between_the_mayor_and_a_polecat_over_mcp(t: Town) {
         ("gt_mail_inbox", json!({"who": stranger})),
         ("gt_mail_inbox", json!({"who": "mayor"})),
         ("gt_mail_inbox", json!({"all": true})),
+        ("gt_mail_inbox", json!({"convoy_id": other.convoy.id})),
+        ("gt_mail_inbox", json!({"convoy_id": "cv-zz"})),
     ] {
         let r = polecat.call(tool, args.clone());
         assert_eq!(r.code(), "forbidden", "{tool} {args}: {}", r.text);

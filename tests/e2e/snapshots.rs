@@ -58,6 +58,40 @@ fn human_output_of_a_convoy_from_start_to_landing() {
         "high",
     ]);
     step(&["escalation", "list"]);
+    step(&[
+        "mail",
+        "send",
+        "--to",
+        "Maple",
+        "--subject",
+        "Rebase on feature/sessions",
+        "--body",
+        "The API moved.",
+    ]);
+    step(&[
+        "mail",
+        "send",
+        "--to",
+        &format!("convoy:{convoy}"),
+        "--subject",
+        "Freeze at five",
+    ]);
+    step(&[
+        "--actor",
+        "Maple",
+        "mail",
+        "send",
+        "--to",
+        "mayor",
+        "--subject",
+        "Which branch?",
+    ]);
+    step(&["hook", "--agent", "Maple"]);
+    step(&["mail", "inbox", "Maple"]);
+    let inbox: Value = t.json(&["mail", "inbox", "Maple"]);
+    let newest = inbox[0]["id"].as_str().unwrap().to_string();
+    step(&["mail", "read", &newest]);
+    step(&["mail", "read", &newest]);
     step(&["bead", "show", "gt-zzzzz"]);
     step(&[
         "convoy",
@@ -72,7 +106,7 @@ fn human_output_of_a_convoy_from_start_to_landing() {
 
     insta::with_settings!({
         filters => vec![
-            (r"\b(gt|cv|ag|es|rg)-[0-9a-z]{5,}\b", "[$1-id]"),
+            (r"\b(gt|cv|ag|es|rg|ml)-[0-9a-z]{5,}\b", "[$1-id]"),
             (r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z", "[time]"),
             (r"\b(just now|\d+[smhd] ago)", "[ago]"),
             (r"(?m)^(\d+)(\s+\[ago\])", "[n]$2"),

@@ -492,9 +492,22 @@ impl Town {
                 (None, None) if req.all => None,
                 (None, None) => Some(caller(r, &actor, None)?),
             };
-            let convoy = match &req.convoy_id {
-                Some(c) => Some(query::resolve::<Convoy>(r, c)?),
-                None => None,
+            let convoy = match (&req.convoy_id, &me) {
+                (Some(c), None) => Some(query::resolve::<Convoy>(r, c)?),
+                // A polecat's filter names its own convoy, or nothing it may
+                // learn of.
+                (Some(c), Some(me)) => {
+                    let named = query::resolve::<Convoy>(r, c).ok();
+                    if named.is_none() || named != convoy_of(r, me)? {
+                        return Err(Error::forbidden(format!(
+                            "{} may name its own convoy only",
+                            me.name
+                        ))
+                        .with_hint("leave out convoy_id: your inbox is yours whole"));
+                    }
+                    named
+                }
+                (None, _) => None,
             };
             // The unread part first; the read part fills what is left.
             let mut out: Vec<Mail> = Vec::new();
