@@ -3,7 +3,7 @@ chromedriver and Selenium) while the `gt` command line changes the same town.
 
 Usage: python dashboard.py SPEC.json
 SPEC: {"url", "gt", "db", "convoy", "beads": [ids], "tiny_bead", "statuses",
-       "escalation", "shots"}
+       "escalation", "runner", "shots"}
 Exits non-zero, saying what failed, when the page does not do what it should.
 """
 
@@ -21,9 +21,9 @@ from selenium.webdriver.support.ui import Select, WebDriverWait
 spec = json.load(open(sys.argv[1]))
 
 
-def gt(*args):
+def gt(*args, actor="browser-test"):
     out = subprocess.run(
-        [spec["gt"], "--db", spec["db"], "--actor", "browser-test", "--json", *args],
+        [spec["gt"], "--db", spec["db"], "--actor", actor, "--json", *args],
         capture_output=True, text=True, check=True,
     )
     return json.loads(out.stdout) if out.stdout.strip() else None
@@ -50,6 +50,35 @@ def click(what, css):
     until(what, attempt)
 
 
+def inbox(who):
+    """Everything in `who`'s inbox, as the command line lists it."""
+    return gt("mail", "inbox", who, "--limit", "0")
+
+
+def all_mail():
+    return gt("mail", "inbox", "--all", "--limit", "0")
+
+
+def badge():
+    """The header's unread count; hidden when there is none."""
+    count = driver.find_element(By.ID, "unread-count")
+    return int(count.text) if count.is_displayed() else 0
+
+
+def mail_row(mail_id):
+    return driver.find_element(By.CSS_SELECTOR, f'#inbox [data-mail="{mail_id}"]')
+
+
+def text_of(css):
+    return driver.find_element(By.CSS_SELECTOR, css).text
+
+
+def no_sideways_scrolling():
+    width = driver.execute_script("return document.documentElement.scrollWidth")
+    inner = driver.execute_script("return window.innerWidth")
+    assert width <= inner, f"the page is {width}px wide in a {inner}px window"
+
+
 options = webdriver.ChromeOptions()
 options.binary_location = os.environ.get("GT_CHROMIUM", "/usr/bin/chromium")
 for arg in ["--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1280,800",
@@ -69,6 +98,102 @@ try:
     until("the running agent's host", lambda: "running on box-1" in driver.find_element(By.CSS_SELECTOR, card).text)
     until("the running agent's log", lambda: "hello from the agent" in
           driver.find_element(By.CSS_SELECTOR, card + " pre.log").text, timeout=8)
+
+    # Mail from an agent, sent by the command line, reaches the person's inbox
+    # and raises the badge within 2 s, without a reload.
+    writer = spec["runner"]
+    driver.execute_script("window.gtNotReloaded = true")
+    unread_before = badge()
+    asked = gt("mail", "send", "--to", "human", "--subject", "Which branch?",
+               "--body", "main, or a feature branch?\nSay which.", actor=writer)["messages"][0]
+    until("the message in the inbox, unread, and the badge up by one", lambda:
+          mail_row(asked["id"]).get_attribute("data-unread") == "true" and badge() == unread_before + 1, timeout=2)
+    assert driver.execute_script("return window.gtNotReloaded === true"), "the page reloaded"
+    row = mail_row(asked["id"]).text
+    assert writer in row and "Which branch?" in row and "just now" in row, row
+    assert "Say which." not in text_of("#feed"), "the feed shows a message's body"
+
+    # Opening it shows its body and marks it read, here and in the town.
+    click("the message", f'#inbox [data-mail="{asked["id"]}"] button')
+    until("the message's body", lambda: "Say which." in text_of("#mail-body"))
+    until("the badge down by one", lambda: badge() == unread_before)
+    until("the message shown read", lambda: mail_row(asked["id"]).get_attribute("data-unread") == "false")
+    until("the message read in the town", lambda: next(
+        m for m in inbox("human") if m["id"] == asked["id"])["read_at"] is not None)
+
+    # A reply from the page reaches the agent, answering the message.
+    driver.find_element(By.CSS_SELECTOR, '#mail-reply textarea[aria-label="Reply"]').send_keys("Use main.")
+    click("Send reply", "#mail-reply button.send")
+    until("the reply confirmed", lambda: f"Sent to {writer}." in text_of("#mail-reply .note"))
+    replies = until("the reply in the agent's inbox", lambda: [
+        m for m in inbox(writer) if m["reply_to"] == asked["id"]])
+    assert [(m["from"], m["subject"], m["body"]) for m in replies] == [
+        ("human", "Re: Which branch?", "Use main.")], replies
+
+    driver.execute_script("window.scrollTo(0, 0)")
+    driver.save_screenshot(os.path.join(spec["shots"], "dashboard-mail-1280.png"))
+    click("close the message", 'button[aria-label="Close the message"]')
+
+    # An agent card's compose box writes to that agent.
+    card = f'[data-agent="{writer}"]'
+    click("the card's compose box", card + " summary")
+    driver.find_element(By.CSS_SELECTOR, card + ' input[aria-label="Subject"]').send_keys("Rebase on main")
+    driver.find_element(By.CSS_SELECTOR, card + ' textarea[aria-label="Message"]').send_keys("The API shape changed.")
+    click("Send on the card", card + " button.send")
+    until("the card's send confirmed", lambda: f"Sent to {writer}." in text_of(card + " .note"))
+    until("the card's message in the agent's inbox", lambda: [
+        m for m in inbox(writer)
+        if (m["from"], m["subject"], m["body"]) == ("human", "Rebase on main", "The API shape changed.")])
+
+    # A refused send shows the server's message and hint, keeps what was
+    # typed, and writes nothing.
+    count = len(all_mail())
+    long_subject = "x" * 201
+    subject = driver.find_element(By.CSS_SELECTOR, card + ' input[aria-label="Subject"]')
+    subject.send_keys(long_subject)
+    click("Send the long subject", card + " button.send")
+    until("the refusal shown", lambda: "201 characters" in text_of(card + " .note.error")
+          and "shorten the subject" in text_of(card + " .note.error .hint"))
+    assert subject.get_attribute("value") == long_subject, "the typed subject was lost"
+    assert len(all_mail()) == count, "a refused message was written"
+    subject.clear()
+    click("close the card's compose box", card + " summary")
+
+    # The bead drawer's compose box: about the bead, to its polecat (else the
+    # Mayor), or to whoever the person names.
+    click("the convoy", f'[data-convoy="{spec["convoy"]}"]')
+    click("the first bead", f'[data-bead="{spec["beads"][0]}"]')
+    polecat = gt("bead", "show", spec["beads"][0])["assignee"] or "mayor"
+    to = driver.find_element(By.CSS_SELECTOR, '#bead-compose input[aria-label="To"]')
+    until("the drawer's To set to the bead's polecat", lambda: to.get_attribute("value") == polecat)
+    drawer_subject = driver.find_element(By.CSS_SELECTOR, '#bead-compose input[aria-label="Subject"]')
+    drawer_subject.send_keys("Is the schema final?")
+    click("Send in the drawer", "#bead-compose button.send")
+    until("the drawer's send confirmed", lambda: f"Sent to {polecat}." in text_of("#bead-compose .note"))
+    about = until("the drawer's message in the polecat's inbox", lambda: [
+        m for m in inbox(polecat) if m["subject"] == "Is the schema final?"])
+    assert [(m["from"], m["bead"]) for m in about] == [("human", spec["beads"][0])], about
+
+    count = len(all_mail())
+    to.clear()
+    to.send_keys("Nobody-here")
+    drawer_subject.send_keys("Anyone?")
+    click("Send to nobody", "#bead-compose button.send")
+    until("the unknown recipient refused", lambda: "Nobody-here" in text_of("#bead-compose .note.error")
+          and text_of("#bead-compose .note.error .hint"))
+    assert (to.get_attribute("value"), drawer_subject.get_attribute("value")) == ("Nobody-here", "Anyone?")
+    assert len(all_mail()) == count, "a refused message was written"
+    click("close the drawer", 'button[aria-label="Close the bead"]')
+    # The browser logs the two refusals' statuses, and nothing else.
+    refusals = [e["message"] for e in driver.get_log("browser") if e["level"] == "SEVERE"]
+    assert len(refusals) == 2 and all("/api/mail - " in m for m in refusals), refusals
+
+    # One message stays unread, about a bead, for the screenshots.
+    pending = gt("mail", "send", "--to", "human", "--subject", "Schema ready for review",
+                 "--bead", spec["beads"][0], actor=writer)["messages"][0]
+    until("the second message", lambda: mail_row(pending["id"]).get_attribute("data-unread") == "true"
+          and badge() == unread_before + 1, timeout=2)
+    assert spec["beads"][0] in mail_row(pending["id"]).text
 
     # A close by the command line shows without a reload.
     gt("bead", "update", spec["beads"][0], "--status", "closed")
@@ -131,12 +256,20 @@ try:
 
     # Phone width: no sideways scrolling.
     driver.set_window_size(390, 844)
+    until("the phone width", lambda: driver.execute_script("return window.innerWidth") <= 390)
     driver.execute_script("window.scrollTo(0, 0)")
-    time.sleep(0.3)
-    width = driver.execute_script("return document.documentElement.scrollWidth")
-    inner = driver.execute_script("return window.innerWidth")
-    assert width <= inner, f"the page is {width}px wide in a {inner}px window"
+    no_sideways_scrolling()
     driver.save_screenshot(os.path.join(spec["shots"], "dashboard-390.png"))
+
+    # The badge leads to the inbox; a message reads well at phone width.
+    click("the badge", "#inbox-button")
+    until("the inbox in view", lambda: driver.execute_script(
+        "return document.getElementById('inbox-panel').getBoundingClientRect().top") < 100)
+    click("the unread message", f'#inbox [data-mail="{pending["id"]}"] button')
+    until("the message open", lambda: "Schema ready for review" in text_of("#mail-title"))
+    until("the badge at its start", lambda: badge() == unread_before)
+    no_sideways_scrolling()
+    driver.save_screenshot(os.path.join(spec["shots"], "dashboard-mail-390.png"))
 
     errors = [e for e in driver.get_log("browser") if e["level"] == "SEVERE"]
     assert not errors, errors

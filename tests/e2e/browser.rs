@@ -91,7 +91,12 @@ pub fn the_dashboard_works_in_a_real_browser() {
         String::from_utf8_lossy(&out.stdout),
         String::from_utf8_lossy(&out.stderr)
     );
-    for shot in ["dashboard-1280.png", "dashboard-390.png"] {
+    for shot in [
+        "dashboard-1280.png",
+        "dashboard-390.png",
+        "dashboard-mail-1280.png",
+        "dashboard-mail-390.png",
+    ] {
         assert!(shots.join(shot).exists(), "{shot} was not saved");
     }
 }

@@ -7,8 +7,20 @@ const BEAD_STATUSES = ["open", "in_progress", "in_review", "closed", "failed"];
 const MAX_AGENTS = 200;
 const MAX_FEED = 200;
 const LOG_LINES = 5;
+// The inboxes of whoever watches this page and of the Mayor (SPEC §11).
+const HUMAN = "human";
+const MAYOR = "mayor";
+// The person's inbox shows its newest this many, unread first; more unread
+// than that shows as "100+".
+const INBOX_LIMIT = 100;
 
-const state = { token: null, convoy: null, bead: null, agents: [], readOnly: false };
+const state = {
+  token: null, convoy: null, bead: null, agents: [], readOnly: false,
+  inbox: [], mail: null,
+  // An agent card's compose box outlives the card, which a redraw replaces,
+  // so that what a person is typing survives an event.
+  composes: new Map(),
+};
 
 function token() {
   const m = location.hash.match(/token=([^&]+)/);
@@ -47,7 +59,9 @@ function headers(write) {
   return h;
 }
 
-async function api(method, path, body) {
+/// Calls the API; a refusal is shown as a toast unless `quiet` (a form shows
+/// it itself), and thrown with its message and hint.
+async function api(method, path, body, quiet) {
   const write = method !== "GET";
   const res = await fetch(path, {
     method,
@@ -57,8 +71,8 @@ async function api(method, path, body) {
   const doc = await res.json().catch(() => null);
   if (!res.ok) {
     const e = (doc && doc.error) || { message: res.statusText };
-    toast(e.message + (e.hint ? " — " + e.hint : ""), true);
-    throw new Error(e.message);
+    if (!quiet) toast(e.message + (e.hint ? " — " + e.hint : ""), true);
+    throw Object.assign(new Error(e.message), { hint: e.hint || "", code: e.code || "" });
   }
   return { doc, res };
 }
@@ -164,7 +178,10 @@ async function openConvoy(id) {
 
 async function openBead(id) {
   const { doc: b } = await api("GET", "/api/beads/" + encodeURIComponent(id));
+  const other = !state.bead || state.bead.id !== b.id;
   state.bead = b;
+  closeMail();
+  beadCompose.show(b, other);
   document.getElementById("drawer").hidden = false;
   document.getElementById("drawer-title").textContent = b.title;
   document.getElementById("drawer-meta").textContent =
@@ -188,6 +205,7 @@ async function loadAgents() {
   const { doc } = await api("GET", "/api/agents?limit=" + (MAX_AGENTS + 1));
   state.agents = doc;
   const shown = doc.slice(0, MAX_AGENTS);
+  const focused = keepFocus();
   document.getElementById("agents").replaceChildren(...shown.map((a) => el("div", { class: "card", "data-agent": a.name },
     el("div", {}, el("strong", { text: a.name }), " ", status(a.status)),
     el("div", { class: "muted", text: a.hook ? "hook: " + a.hook : "no hook" }),
@@ -199,7 +217,14 @@ async function loadAgents() {
       el("button", { type: "button", "aria-label": "Reset to idle", text: "Reset to idle",
         onclick: () => act("POST", "/api/agents/" + encodeURIComponent(a.name) + "/reset", {}, a.name + " is idle") }),
       el("button", { type: "button", "aria-label": "Unhook " + a.name, text: "Unhook", disabled: a.hook ? null : "disabled",
-        onclick: () => act("DELETE", "/api/agents/" + encodeURIComponent(a.name) + "/hook", {}, a.name + " is unhooked") })))));
+        onclick: () => act("DELETE", "/api/agents/" + encodeURIComponent(a.name) + "/hook", {}, a.name + " is unhooked") })),
+    cardCompose(a.name))));
+  for (const name of state.composes.keys()) {
+    if (!shown.some((a) => a.name === name)) state.composes.delete(name);
+  }
+  focused.restore();
+  document.getElementById("mail-to-list").replaceChildren(
+    ...[MAYOR, ...shown.map((a) => a.name)].map((n) => el("option", { value: n })));
   document.getElementById("agents-more").textContent =
     doc.length > MAX_AGENTS ? "showing the first " + MAX_AGENTS + " agents" : "";
   await loadLogTails();
@@ -251,7 +276,8 @@ function ago(t) {
 }
 
 function feedLine(e) {
-  const change = e.new_value !== null && typeof e.new_value !== "object" ? " → " + e.new_value : "";
+  let change = e.new_value !== null && typeof e.new_value !== "object" ? " → " + e.new_value : "";
+  if (e.event_type === "mail_sent" && e.metadata && e.metadata.to) change = " to " + e.metadata.to;
   return el("li", { "data-event": String(e.id) },
     el("span", { class: "muted", text: new Date(e.created_at).toLocaleTimeString() + " " }),
     el("strong", { text: e.actor }), " " + e.event_type + " " + e.subject_id + change);
@@ -273,6 +299,8 @@ let pending = null;
 let agentsStale = false;
 function refreshSoon(e) {
   if (e.subject_id.startsWith("ag-") || AGENT_EVENTS.has(e.event_type)) agentsStale = true;
+  // An agent's message is its act: its card's last activity moves.
+  if (e.event_type === "mail_sent" && state.agents.some((a) => a.name === e.actor)) agentsStale = true;
   if (pending) return;
   pending = setTimeout(() => {
     pending = null;
@@ -299,6 +327,243 @@ async function landed(e) {
   } catch (_) {
     toast("Convoy " + e.subject_id + " landed");
   }
+}
+
+// Mail (SPEC §11): the person's inbox, and compose boxes that write as them.
+const MAIL_EVENTS = new Set(["mail_sent", "mail_read"]);
+
+/// Puts the focus and caret back where they were when a redraw moved the
+/// focused field (a compose box on an agent card).
+function keepFocus() {
+  const f = document.activeElement;
+  const caret = f && typeof f.selectionStart === "number" ? [f.selectionStart, f.selectionEnd] : null;
+  return {
+    restore() {
+      if (!f || f === document.body || document.activeElement === f || !f.isConnected) return;
+      f.focus({ preventScroll: true });
+      if (caret) f.setSelectionRange(caret[0], caret[1]);
+    },
+  };
+}
+
+function setNote(note, text, kind, hint) {
+  note.className = "note" + (kind ? " " + kind : "");
+  note.replaceChildren(...(text ? [el("span", { text })] : []), ...(hint ? [el("span", { class: "hint", text: hint })] : []));
+}
+
+/// A form that sends a message as the person. `request()` gives what the
+/// form does not hold (`to`, `bead_id`, `reply_to`); a reply has no subject.
+/// A refusal shows its message and hint and keeps what was typed.
+function composeForm({ label, title, reply, fields = [], request }) {
+  const heading = el("h3", { text: title });
+  const subject = reply ? null : el("input", { "aria-label": "Subject", required: "required",
+    autocomplete: "off" });
+  const body = el("textarea", { "aria-label": reply ? "Reply" : "Message", rows: "3",
+    placeholder: reply ? "Your answer" : "optional" });
+  const note = el("p", { class: "note", role: "status" });
+  const send = el("button", { type: "submit", class: "send", text: reply ? "Send reply" : "Send" });
+  const form = el("form", { class: "compose", "aria-label": label }, heading, ...fields,
+    subject ? el("label", {}, "Subject", subject) : "",
+    el("label", {}, "Message", body),
+    el("div", { class: "compose-foot" }, send, note));
+  form.addEventListener("input", () => { if (note.classList.contains("ok")) setNote(note, ""); });
+  form.addEventListener("submit", async (ev) => {
+    ev.preventDefault();
+    const req = request();
+    if (subject) req.subject = subject.value;
+    if (body.value.trim()) req.body = body.value;
+    send.disabled = true;
+    setNote(note, "Sending…");
+    try {
+      const { doc } = await api("POST", "/api/mail", req, true);
+      const to = doc.messages.map((m) => m.to);
+      setNote(note, "Sent to " + (to.length > 3 ? to.length + " inboxes" : to.join(", ")) + ".", "ok");
+      if (subject) subject.value = "";
+      body.value = "";
+    } catch (e) {
+      setNote(note, e.message, "error", e.hint);
+    } finally {
+      send.disabled = false;
+    }
+  });
+  const clear = () => {
+    if (subject) subject.value = "";
+    body.value = "";
+    setNote(note, "");
+  };
+  return { form, heading, subject, body, note, clear };
+}
+
+/// An agent card's compose box: closed until asked for, and the same node
+/// across redraws of the card.
+function cardCompose(name) {
+  let box = state.composes.get(name);
+  if (!box) {
+    const c = composeForm({ label: "Message to " + name, title: "To " + name, request: () => ({ to: name }) });
+    box = el("details", { class: "compose-box writes", "data-compose": name },
+      el("summary", { text: "Message", "aria-label": "Message " + name }), c.form);
+    state.composes.set(name, box);
+  }
+  return box;
+}
+
+/// The bead drawer's compose box: about the bead, to its polecat (else the
+/// Mayor) unless the person writes another address.
+const beadCompose = (() => {
+  const to = el("input", { "aria-label": "To", required: "required", autocomplete: "off",
+    list: "mail-to-list", placeholder: "agent, mayor, convoy:ID or rig:NAME" });
+  let mine = false; // the person changed the address
+  to.addEventListener("input", () => { mine = true; });
+  let c = null;
+  return {
+    mount(box) {
+      c = composeForm({ label: "Message about this bead", title: "Message about this bead",
+        fields: [el("label", {}, "To", to)],
+        request: () => ({ to: to.value.trim(), bead_id: state.bead.id }) });
+      box.append(c.form);
+    },
+    show(b, other) {
+      if (other) {
+        c.clear();
+        mine = false;
+      }
+      if (!mine) to.value = b.assignee || MAYOR;
+    },
+  };
+})();
+
+const replyCompose = { c: null, mail: null };
+
+let inboxSeq = 0;
+async function loadInbox() {
+  const seq = ++inboxSeq;
+  const { doc } = await api("GET", "/api/mail?who=" + HUMAN + "&limit=" + INBOX_LIMIT);
+  if (seq !== inboxSeq) return; // a later read answers
+  state.inbox = Array.isArray(doc) ? doc : doc.messages;
+  drawInbox();
+  const open = state.mail && state.inbox.find((m) => m.id === state.mail);
+  if (open) drawMail(open);
+}
+
+let inboxPending = null;
+function inboxSoon() {
+  if (inboxPending) return;
+  inboxPending = setTimeout(() => {
+    inboxPending = null;
+    loadInbox().catch(() => { /* shown already */ });
+  }, 150);
+}
+
+function aboutText(m) {
+  return [m.bead, m.convoy].filter(Boolean).join(" · ");
+}
+
+function drawInbox() {
+  const unread = state.inbox.filter((m) => !m.read_at).length;
+  const count = unread >= INBOX_LIMIT ? INBOX_LIMIT + "+" : String(unread);
+  const badge = document.getElementById("unread-count");
+  badge.textContent = count;
+  badge.hidden = unread === 0;
+  const button = document.getElementById("inbox-button");
+  button.classList.toggle("has-unread", unread > 0);
+  button.setAttribute("aria-label", unread ? "Inbox, " + count + " unread" : "Inbox, no unread mail");
+  document.title = (unread ? "(" + count + ") " : "") + "gt — town";
+  const list = document.getElementById("inbox");
+  // A redraw keeps the keyboard on the message it was on.
+  const focused = document.activeElement && document.activeElement.closest("#inbox [data-mail]");
+  list.replaceChildren(...state.inbox.map((m) => {
+    const isUnread = !m.read_at;
+    const about = aboutText(m);
+    return el("li", { "data-mail": m.id, "data-unread": String(isUnread), class: isUnread ? "unread" : null },
+      el("button", { class: "row mail", type: "button", "aria-current": state.mail === m.id ? "true" : null,
+        onclick: () => openMail(m.id) },
+        el("span", { class: "dot", title: isUnread ? "unread" : null }),
+        el("span", { class: "grow" },
+          el("span", { class: "mail-line" }, el("strong", { text: m.from }),
+            el("span", { class: "muted when", text: ago(m.created_at) })),
+          el("span", { class: "subject", text: m.subject }),
+          about ? el("span", { class: "muted about-line", text: "about " + about }) : ""),
+        isUnread ? el("span", { class: "sr-only", text: "unread" }) : ""));
+  }));
+  if (!state.inbox.length) list.append(el("li", { class: "muted", text: "No mail." }));
+  if (focused) {
+    const again = list.querySelector('[data-mail="' + CSS.escape(focused.getAttribute("data-mail")) + '"] button');
+    if (again) again.focus({ preventScroll: true });
+  }
+}
+
+function drawMail(m) {
+  document.getElementById("mail-title").textContent = m.subject;
+  document.getElementById("mail-meta").textContent = "from " + m.from + " to " + m.to +
+    (m.group ? " (" + m.group + ")" : "") + " · " + new Date(m.created_at).toLocaleString() +
+    " · " + (m.read_at ? "read" : "unread") + " · " + m.id;
+  const about = document.getElementById("mail-about");
+  about.replaceChildren(
+    m.bead ? el("button", { type: "button", class: "link", text: "bead " + m.bead,
+      onclick: () => openBead(m.bead).catch(() => {}) }) : "",
+    m.convoy ? el("button", { type: "button", class: "link", text: "convoy " + m.convoy,
+      onclick: () => { closeMail(); openConvoy(m.convoy).then(() =>
+        document.getElementById("convoy-panel").scrollIntoView()).catch(() => {}); } }) : "",
+    m.reply_to ? el("span", { class: "muted", text: "in answer to " + m.reply_to }) : "");
+  about.hidden = !(m.bead || m.convoy || m.reply_to);
+  const body = document.getElementById("mail-body");
+  body.classList.toggle("empty", !m.body);
+  body.textContent = m.body || "(no message, only the subject)";
+  if (replyCompose.mail !== m.id) {
+    replyCompose.mail = m.id;
+    replyCompose.c.clear();
+  }
+  replyCompose.c.heading.textContent = "Reply to " + m.from;
+}
+
+/// Shows a message and marks it read (a read-only page only shows it).
+async function openMail(id) {
+  const m = state.inbox.find((x) => x.id === id);
+  if (!m) return;
+  closeBead();
+  state.mail = id;
+  drawMail(m);
+  drawInbox();
+  document.getElementById("mail-drawer").hidden = false;
+  document.getElementById("mail-close").focus();
+  if (m.read_at || state.readOnly) return;
+  try {
+    const { doc } = await api("POST", "/api/mail/" + encodeURIComponent(id) + "/read", {});
+    const { already_read: _, ...read } = doc;
+    state.inbox = state.inbox.map((x) => (x.id === id ? read : x));
+    drawInbox();
+    if (state.mail === id) drawMail(read);
+  } catch (_) { /* shown already */ }
+}
+
+function closeMail() {
+  if (state.mail === null) return;
+  document.getElementById("mail-drawer").hidden = true;
+  state.mail = null;
+  drawInbox();
+}
+
+function closeBead() {
+  document.getElementById("drawer").hidden = true;
+  state.bead = null;
+}
+
+function wireMail() {
+  beadCompose.mount(document.getElementById("bead-compose"));
+  replyCompose.c = composeForm({ label: "Reply", title: "Reply", reply: true,
+    request: () => ({ reply_to: state.mail }) });
+  document.getElementById("mail-reply").append(replyCompose.c.form);
+  document.getElementById("mail-close").addEventListener("click", closeMail);
+  document.getElementById("inbox-button").addEventListener("click", () => {
+    const panel = document.getElementById("inbox-panel");
+    panel.scrollIntoView({ block: "start" });
+    panel.focus({ preventScroll: true });
+  });
+  document.addEventListener("keydown", (ev) => {
+    if (ev.key !== "Escape") return;
+    if (state.mail !== null) closeMail();
+    else if (state.bead) closeBead();
+  });
 }
 
 /// The event stream, read with fetch so that it can carry the token.
@@ -330,6 +595,7 @@ async function follow(after) {
           feed.prepend(feedLine(e));
           while (feed.children.length > MAX_FEED) feed.lastChild.remove();
           if (e.event_type === "convoy_landed") landed(e);
+          if (MAIL_EVENTS.has(e.event_type) && e.metadata && e.metadata.to === HUMAN) inboxSoon();
           refreshSoon(e);
         }
       }
@@ -340,13 +606,11 @@ async function follow(after) {
 }
 
 function wire() {
+  wireMail();
   const statusSelect = document.getElementById("bead-status");
   statusSelect.replaceChildren(...BEAD_STATUSES.map((s) => el("option", { value: s, text: s })));
   document.getElementById("all-convoys").addEventListener("change", loadConvoys);
-  document.getElementById("drawer-close").addEventListener("click", () => {
-    document.getElementById("drawer").hidden = true;
-    state.bead = null;
-  });
+  document.getElementById("drawer-close").addEventListener("click", closeBead);
   const bead = () => "/api/beads/" + encodeURIComponent(state.bead.id);
   statusSelect.addEventListener("change", () =>
     act("PATCH", bead(), { status: statusSelect.value }, "Status set to " + statusSelect.value)
@@ -404,11 +668,13 @@ async function start() {
   const { doc: recent } = await api("GET", "/api/events?limit=50");
   const feed = document.getElementById("feed");
   feed.replaceChildren(...recent.slice().reverse().map(feedLine));
-  await refresh();
+  await Promise.allSettled([refresh(), loadInbox()]);
   follow(recent.length ? recent[recent.length - 1].id : null);
   // A running agent's log grows without events: its tail is read again
   // every few seconds while the page is shown.
   setInterval(() => { if (!document.hidden) loadLogTails(); }, 3000);
+  // The inbox's "5m ago" ages without events.
+  setInterval(() => { if (!document.hidden) drawInbox(); }, 30000);
 }
 
 start();
