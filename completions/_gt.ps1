@@ -41,6 +41,7 @@ Register-ArgumentCompleter -Native -CommandName 'gt' -ScriptBlock {
             [CompletionResult]::new('bead', 'bead', [CompletionResultType]::ParameterValue, 'Create, inspect and edit beads, the units of work')
             [CompletionResult]::new('agent', 'agent', [CompletionResultType]::ParameterValue, 'Inspect and repair agents (polecats, refinery, mayor, witness)')
             [CompletionResult]::new('hook', 'hook', [CompletionResultType]::ParameterValue, 'Show what is on an agent''s hook: for a polecat, "what do I do now"')
+            [CompletionResult]::new('host', 'host', [CompletionResultType]::ParameterValue, 'The machines whose supervisors (gt run) run the town''s agents')
             [CompletionResult]::new('escalation', 'escalation', [CompletionResultType]::ParameterValue, 'Raise, list, acknowledge and resolve requests for human attention')
             [CompletionResult]::new('mail', 'mail', [CompletionResultType]::ParameterValue, 'Send, list and read messages between the Mayor, polecats and people')
             [CompletionResult]::new('events', 'events', [CompletionResultType]::ParameterValue, 'Show the activity feed, newest last')
@@ -716,6 +717,49 @@ Register-ArgumentCompleter -Native -CommandName 'gt' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'gt;host' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]')
+            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]')
+            [CompletionResult]::new('--fields', '--fields', [CompletionResultType]::ParameterName, 'With --json, a list''s items with only these fields (a slim list)')
+            [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout; errors become JSON on stderr')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the IDs of what a command created or listed')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the IDs of what a command created or listed')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the town''s hosts: status, slots, running agents, rigs, version and last beat')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'gt;host;list' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]')
+            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]')
+            [CompletionResult]::new('--fields', '--fields', [CompletionResultType]::ParameterName, 'With --json, a list''s items with only these fields (a slim list)')
+            [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout; errors become JSON on stderr')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the IDs of what a command created or listed')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the IDs of what a command created or listed')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'gt;host;help' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'list')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'gt;host;help;list' {
+            break
+        }
+        'gt;host;help;help' {
+            break
+        }
         'gt;escalation' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]')
             [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]')
@@ -967,6 +1011,7 @@ Register-ArgumentCompleter -Native -CommandName 'gt' -ScriptBlock {
             [CompletionResult]::new('--stall-after', '--stall-after', [CompletionResultType]::ParameterName, 'A working agent silent this long is stalled [default: 10m]')
             [CompletionResult]::new('--dead-after', '--dead-after', [CompletionResultType]::ParameterName, 'An agent silent this long is dead and loses its bead [default: 30m]')
             [CompletionResult]::new('--max-dispatch-retries', '--max-dispatch-retries', [CompletionResultType]::ParameterName, 'Retries of a failed dispatch command before it is escalated [default: 3]')
+            [CompletionResult]::new('--host-dead-after', '--host-dead-after', [CompletionResultType]::ParameterName, 'A host whose supervisor (gt run) is silent this long is lost, and its claims go to other hosts [default: 2m]')
             [CompletionResult]::new('--interval', '--interval', [CompletionResultType]::ParameterName, 'Time between passes with --watch')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout; errors become JSON on stderr')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the IDs of what a command created or listed')
@@ -988,6 +1033,7 @@ Register-ArgumentCompleter -Native -CommandName 'gt' -ScriptBlock {
             [CompletionResult]::new('--slots', '--slots', [CompletionResultType]::ParameterName, 'How many agents run at once on this host [default: run.slots, else 4]')
             [CompletionResult]::new('--host', '--host', [CompletionResultType]::ParameterName, 'This host''s name in the town [default: the machine''s host name]')
             [CompletionResult]::new('--patrol-interval', '--patrol-interval', [CompletionResultType]::ParameterName, 'How often the supervisor runs a patrol pass')
+            [CompletionResult]::new('--rig', '--rig', [CompletionResultType]::ParameterName, 'Take beads of this rig only (repeat for more) [default: run.rigs, else every rig]')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout; errors become JSON on stderr')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the IDs of what a command created or listed')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the IDs of what a command created or listed')
@@ -1187,6 +1233,7 @@ Register-ArgumentCompleter -Native -CommandName 'gt' -ScriptBlock {
             [CompletionResult]::new('bead', 'bead', [CompletionResultType]::ParameterValue, 'Create, inspect and edit beads, the units of work')
             [CompletionResult]::new('agent', 'agent', [CompletionResultType]::ParameterValue, 'Inspect and repair agents (polecats, refinery, mayor, witness)')
             [CompletionResult]::new('hook', 'hook', [CompletionResultType]::ParameterValue, 'hook')
+            [CompletionResult]::new('host', 'host', [CompletionResultType]::ParameterValue, 'The machines whose supervisors (gt run) run the town''s agents')
             [CompletionResult]::new('escalation', 'escalation', [CompletionResultType]::ParameterValue, 'Raise, list, acknowledge and resolve requests for human attention')
             [CompletionResult]::new('mail', 'mail', [CompletionResultType]::ParameterValue, 'Send, list and read messages between the Mayor, polecats and people')
             [CompletionResult]::new('events', 'events', [CompletionResultType]::ParameterValue, 'events')
@@ -1312,6 +1359,13 @@ Register-ArgumentCompleter -Native -CommandName 'gt' -ScriptBlock {
             break
         }
         'gt;help;hook' {
+            break
+        }
+        'gt;help;host' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'list')
+            break
+        }
+        'gt;help;host;list' {
             break
         }
         'gt;help;escalation' {

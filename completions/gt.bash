@@ -46,6 +46,9 @@ _gt() {
             gt,hook)
                 cmd="gt__subcmd__hook"
                 ;;
+            gt,host)
+                cmd="gt__subcmd__host"
+                ;;
             gt,init)
                 cmd="gt__subcmd__init"
                 ;;
@@ -289,6 +292,9 @@ _gt() {
             gt__subcmd__help,hook)
                 cmd="gt__subcmd__help__subcmd__hook"
                 ;;
+            gt__subcmd__help,host)
+                cmd="gt__subcmd__help__subcmd__host"
+                ;;
             gt__subcmd__help,init)
                 cmd="gt__subcmd__help__subcmd__init"
                 ;;
@@ -397,6 +403,9 @@ _gt() {
             gt__subcmd__help__subcmd__escalation,resolve)
                 cmd="gt__subcmd__help__subcmd__escalation__subcmd__resolve"
                 ;;
+            gt__subcmd__help__subcmd__host,list)
+                cmd="gt__subcmd__help__subcmd__host__subcmd__list"
+                ;;
             gt__subcmd__help__subcmd__mail,inbox)
                 cmd="gt__subcmd__help__subcmd__mail__subcmd__inbox"
                 ;;
@@ -417,6 +426,18 @@ _gt() {
                 ;;
             gt__subcmd__help__subcmd__rig,list)
                 cmd="gt__subcmd__help__subcmd__rig__subcmd__list"
+                ;;
+            gt__subcmd__host,help)
+                cmd="gt__subcmd__host__subcmd__help"
+                ;;
+            gt__subcmd__host,list)
+                cmd="gt__subcmd__host__subcmd__list"
+                ;;
+            gt__subcmd__host__subcmd__help,help)
+                cmd="gt__subcmd__host__subcmd__help__subcmd__help"
+                ;;
+            gt__subcmd__host__subcmd__help,list)
+                cmd="gt__subcmd__host__subcmd__help__subcmd__list"
                 ;;
             gt__subcmd__mail,help)
                 cmd="gt__subcmd__mail__subcmd__help"
@@ -485,7 +506,7 @@ _gt() {
 
     case "${cmd}" in
         gt)
-            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --help --version init rig sling sling-batch convoy bead agent hook escalation mail events doctor patrol run mcp serve prompt config completions man help"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --help --version init rig sling sling-batch convoy bead agent hook host escalation mail events doctor patrol run mcp serve prompt config completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2335,7 +2356,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__help)
-            opts="init rig sling sling-batch convoy bead agent hook escalation mail events doctor patrol run mcp serve prompt config completions man help"
+            opts="init rig sling sling-batch convoy bead agent hook host escalation mail events doctor patrol run mcp serve prompt config completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2838,6 +2859,34 @@ _gt() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        gt__subcmd__help__subcmd__host)
+            opts="list"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        gt__subcmd__help__subcmd__host__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         gt__subcmd__help__subcmd__init)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -3118,6 +3167,116 @@ _gt() {
                     return 0
                     ;;
                 --agent)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        gt__subcmd__host)
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --help --version list help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        gt__subcmd__host__subcmd__help)
+            opts="list help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        gt__subcmd__host__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        gt__subcmd__host__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        gt__subcmd__host__subcmd__list)
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3489,7 +3648,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__patrol)
-            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --stall-after --dead-after --max-dispatch-retries --dry-run --watch --interval --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --stall-after --dead-after --max-dispatch-retries --host-dead-after --dry-run --watch --interval --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3524,6 +3683,10 @@ _gt() {
                     return 0
                     ;;
                 --max-dispatch-retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --host-dead-after)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3863,7 +4026,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__run)
-            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --slots --host --patrol-interval --no-patrol --once --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --slots --host --patrol-interval --no-patrol --once --rig --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3898,6 +4061,10 @@ _gt() {
                     return 0
                     ;;
                 --patrol-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rig)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -38,6 +38,7 @@ set edit:completion:arg-completer[gt] = {|@words|
             cand bead 'Create, inspect and edit beads, the units of work'
             cand agent 'Inspect and repair agents (polecats, refinery, mayor, witness)'
             cand hook 'Show what is on an agent''s hook: for a polecat, "what do I do now"'
+            cand host 'The machines whose supervisors (gt run) run the town''s agents'
             cand escalation 'Raise, list, acknowledge and resolve requests for human attention'
             cand mail 'Send, list and read messages between the Mayor, polecats and people'
             cand events 'Show the activity feed, newest last'
@@ -652,6 +653,44 @@ set edit:completion:arg-completer[gt] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'gt;host'= {
+            cand --db 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]'
+            cand --actor 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]'
+            cand --color 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]'
+            cand --fields 'With --json, a list''s items with only these fields (a slim list)'
+            cand --lock-timeout 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]'
+            cand --json 'Print one JSON document on stdout; errors become JSON on stderr'
+            cand -q 'Print only the IDs of what a command created or listed'
+            cand --quiet 'Print only the IDs of what a command created or listed'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand list 'List the town''s hosts: status, slots, running agents, rigs, version and last beat'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'gt;host;list'= {
+            cand --db 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]'
+            cand --actor 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]'
+            cand --color 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]'
+            cand --fields 'With --json, a list''s items with only these fields (a slim list)'
+            cand --lock-timeout 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]'
+            cand --json 'Print one JSON document on stdout; errors become JSON on stderr'
+            cand -q 'Print only the IDs of what a command created or listed'
+            cand --quiet 'Print only the IDs of what a command created or listed'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'gt;host;help'= {
+            cand list 'list'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'gt;host;help;list'= {
+        }
+        &'gt;host;help;help'= {
+        }
         &'gt;escalation'= {
             cand --db 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]'
             cand --actor 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]'
@@ -881,6 +920,7 @@ set edit:completion:arg-completer[gt] = {|@words|
             cand --stall-after 'A working agent silent this long is stalled [default: 10m]'
             cand --dead-after 'An agent silent this long is dead and loses its bead [default: 30m]'
             cand --max-dispatch-retries 'Retries of a failed dispatch command before it is escalated [default: 3]'
+            cand --host-dead-after 'A host whose supervisor (gt run) is silent this long is lost, and its claims go to other hosts [default: 2m]'
             cand --interval 'Time between passes with --watch'
             cand --json 'Print one JSON document on stdout; errors become JSON on stderr'
             cand -q 'Print only the IDs of what a command created or listed'
@@ -901,6 +941,7 @@ set edit:completion:arg-completer[gt] = {|@words|
             cand --slots 'How many agents run at once on this host [default: run.slots, else 4]'
             cand --host 'This host''s name in the town [default: the machine''s host name]'
             cand --patrol-interval 'How often the supervisor runs a patrol pass'
+            cand --rig 'Take beads of this rig only (repeat for more) [default: run.rigs, else every rig]'
             cand --json 'Print one JSON document on stdout; errors become JSON on stderr'
             cand -q 'Print only the IDs of what a command created or listed'
             cand --quiet 'Print only the IDs of what a command created or listed'
@@ -1083,6 +1124,7 @@ set edit:completion:arg-completer[gt] = {|@words|
             cand bead 'Create, inspect and edit beads, the units of work'
             cand agent 'Inspect and repair agents (polecats, refinery, mayor, witness)'
             cand hook 'hook'
+            cand host 'The machines whose supervisors (gt run) run the town''s agents'
             cand escalation 'Raise, list, acknowledge and resolve requests for human attention'
             cand mail 'Send, list and read messages between the Mayor, polecats and people'
             cand events 'events'
@@ -1178,6 +1220,11 @@ set edit:completion:arg-completer[gt] = {|@words|
         &'gt;help;agent;logs'= {
         }
         &'gt;help;hook'= {
+        }
+        &'gt;help;host'= {
+            cand list 'list'
+        }
+        &'gt;help;host;list'= {
         }
         &'gt;help;escalation'= {
             cand raise 'raise'

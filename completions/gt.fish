@@ -43,6 +43,7 @@ complete -c gt -n "__fish_gt_needs_command" -f -a "convoy" -d 'Watch and repair 
 complete -c gt -n "__fish_gt_needs_command" -f -a "bead" -d 'Create, inspect and edit beads, the units of work'
 complete -c gt -n "__fish_gt_needs_command" -f -a "agent" -d 'Inspect and repair agents (polecats, refinery, mayor, witness)'
 complete -c gt -n "__fish_gt_needs_command" -f -a "hook" -d 'Show what is on an agent\'s hook: for a polecat, "what do I do now"'
+complete -c gt -n "__fish_gt_needs_command" -f -a "host" -d 'The machines whose supervisors (gt run) run the town\'s agents'
 complete -c gt -n "__fish_gt_needs_command" -f -a "escalation" -d 'Raise, list, acknowledge and resolve requests for human attention'
 complete -c gt -n "__fish_gt_needs_command" -f -a "mail" -d 'Send, list and read messages between the Mayor, polecats and people'
 complete -c gt -n "__fish_gt_needs_command" -f -a "events" -d 'Show the activity feed, newest last'
@@ -504,6 +505,32 @@ complete -c gt -n "__fish_gt_using_subcommand hook" -l json -d 'Print one JSON d
 complete -c gt -n "__fish_gt_using_subcommand hook" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
 complete -c gt -n "__fish_gt_using_subcommand hook" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gt -n "__fish_gt_using_subcommand hook" -s V -l version -d 'Print version'
+complete -c gt -n "__fish_gt_using_subcommand host; and not __fish_seen_subcommand_from list help" -l db -d 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]' -r
+complete -c gt -n "__fish_gt_using_subcommand host; and not __fish_seen_subcommand_from list help" -l actor -d 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]' -r
+complete -c gt -n "__fish_gt_using_subcommand host; and not __fish_seen_subcommand_from list help" -l color -d 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
+always\t''
+never\t''"
+complete -c gt -n "__fish_gt_using_subcommand host; and not __fish_seen_subcommand_from list help" -l fields -d 'With --json, a list\'s items with only these fields (a slim list)' -r
+complete -c gt -n "__fish_gt_using_subcommand host; and not __fish_seen_subcommand_from list help" -l lock-timeout -d 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]' -r
+complete -c gt -n "__fish_gt_using_subcommand host; and not __fish_seen_subcommand_from list help" -l json -d 'Print one JSON document on stdout; errors become JSON on stderr'
+complete -c gt -n "__fish_gt_using_subcommand host; and not __fish_seen_subcommand_from list help" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
+complete -c gt -n "__fish_gt_using_subcommand host; and not __fish_seen_subcommand_from list help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c gt -n "__fish_gt_using_subcommand host; and not __fish_seen_subcommand_from list help" -s V -l version -d 'Print version'
+complete -c gt -n "__fish_gt_using_subcommand host; and not __fish_seen_subcommand_from list help" -f -a "list" -d 'List the town\'s hosts: status, slots, running agents, rigs, version and last beat'
+complete -c gt -n "__fish_gt_using_subcommand host; and not __fish_seen_subcommand_from list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c gt -n "__fish_gt_using_subcommand host; and __fish_seen_subcommand_from list" -l db -d 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]' -r
+complete -c gt -n "__fish_gt_using_subcommand host; and __fish_seen_subcommand_from list" -l actor -d 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]' -r
+complete -c gt -n "__fish_gt_using_subcommand host; and __fish_seen_subcommand_from list" -l color -d 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
+always\t''
+never\t''"
+complete -c gt -n "__fish_gt_using_subcommand host; and __fish_seen_subcommand_from list" -l fields -d 'With --json, a list\'s items with only these fields (a slim list)' -r
+complete -c gt -n "__fish_gt_using_subcommand host; and __fish_seen_subcommand_from list" -l lock-timeout -d 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]' -r
+complete -c gt -n "__fish_gt_using_subcommand host; and __fish_seen_subcommand_from list" -l json -d 'Print one JSON document on stdout; errors become JSON on stderr'
+complete -c gt -n "__fish_gt_using_subcommand host; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
+complete -c gt -n "__fish_gt_using_subcommand host; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c gt -n "__fish_gt_using_subcommand host; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c gt -n "__fish_gt_using_subcommand host; and __fish_seen_subcommand_from help" -f -a "list"
+complete -c gt -n "__fish_gt_using_subcommand host; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c gt -n "__fish_gt_using_subcommand escalation; and not __fish_seen_subcommand_from raise list ack resolve help" -l db -d 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]' -r
 complete -c gt -n "__fish_gt_using_subcommand escalation; and not __fish_seen_subcommand_from raise list ack resolve help" -l actor -d 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]' -r
 complete -c gt -n "__fish_gt_using_subcommand escalation; and not __fish_seen_subcommand_from raise list ack resolve help" -l color -d 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
@@ -676,6 +703,7 @@ complete -c gt -n "__fish_gt_using_subcommand patrol" -l lock-timeout -d 'How lo
 complete -c gt -n "__fish_gt_using_subcommand patrol" -l stall-after -d 'A working agent silent this long is stalled [default: 10m]' -r
 complete -c gt -n "__fish_gt_using_subcommand patrol" -l dead-after -d 'An agent silent this long is dead and loses its bead [default: 30m]' -r
 complete -c gt -n "__fish_gt_using_subcommand patrol" -l max-dispatch-retries -d 'Retries of a failed dispatch command before it is escalated [default: 3]' -r
+complete -c gt -n "__fish_gt_using_subcommand patrol" -l host-dead-after -d 'A host whose supervisor (gt run) is silent this long is lost, and its claims go to other hosts [default: 2m]' -r
 complete -c gt -n "__fish_gt_using_subcommand patrol" -l interval -d 'Time between passes with --watch' -r
 complete -c gt -n "__fish_gt_using_subcommand patrol" -l json -d 'Print one JSON document on stdout; errors become JSON on stderr'
 complete -c gt -n "__fish_gt_using_subcommand patrol" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
@@ -693,6 +721,7 @@ complete -c gt -n "__fish_gt_using_subcommand run" -l lock-timeout -d 'How long 
 complete -c gt -n "__fish_gt_using_subcommand run" -l slots -d 'How many agents run at once on this host [default: run.slots, else 4]' -r
 complete -c gt -n "__fish_gt_using_subcommand run" -l host -d 'This host\'s name in the town [default: the machine\'s host name]' -r
 complete -c gt -n "__fish_gt_using_subcommand run" -l patrol-interval -d 'How often the supervisor runs a patrol pass' -r
+complete -c gt -n "__fish_gt_using_subcommand run" -l rig -d 'Take beads of this rig only (repeat for more) [default: run.rigs, else every rig]' -r
 complete -c gt -n "__fish_gt_using_subcommand run" -l json -d 'Print one JSON document on stdout; errors become JSON on stderr'
 complete -c gt -n "__fish_gt_using_subcommand run" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
 complete -c gt -n "__fish_gt_using_subcommand run" -l no-patrol -d 'Run no patrol passes (another process patrols the town)'
@@ -822,27 +851,28 @@ complete -c gt -n "__fish_gt_using_subcommand man" -l json -d 'Print one JSON do
 complete -c gt -n "__fish_gt_using_subcommand man" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
 complete -c gt -n "__fish_gt_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gt -n "__fish_gt_using_subcommand man" -s V -l version -d 'Print version'
-complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook escalation mail events doctor patrol run mcp serve prompt config completions man help" -f -a "init"
-complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook escalation mail events doctor patrol run mcp serve prompt config completions man help" -f -a "rig" -d 'Manage rigs, the repositories the town works on'
-complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook escalation mail events doctor patrol run mcp serve prompt config completions man help" -f -a "sling"
-complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook escalation mail events doctor patrol run mcp serve prompt config completions man help" -f -a "sling-batch"
-complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook escalation mail events doctor patrol run mcp serve prompt config completions man help" -f -a "convoy" -d 'Watch and repair convoys, the tracked batches of beads'
-complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook escalation mail events doctor patrol run mcp serve prompt config completions man help" -f -a "bead" -d 'Create, inspect and edit beads, the units of work'
-complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook escalation mail events doctor patrol run mcp serve prompt config completions man help" -f -a "agent" -d 'Inspect and repair agents (polecats, refinery, mayor, witness)'
-complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook escalation mail events doctor patrol run mcp serve prompt config completions man help" -f -a "hook"
-complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook escalation mail events doctor patrol run mcp serve prompt config completions man help" -f -a "escalation" -d 'Raise, list, acknowledge and resolve requests for human attention'
-complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook escalation mail events doctor patrol run mcp serve prompt config completions man help" -f -a "mail" -d 'Send, list and read messages between the Mayor, polecats and people'
-complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook escalation mail events doctor patrol run mcp serve prompt config completions man help" -f -a "events"
-complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook escalation mail events doctor patrol run mcp serve prompt config completions man help" -f -a "doctor"
-complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook escalation mail events doctor patrol run mcp serve prompt config completions man help" -f -a "patrol"
-complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook escalation mail events doctor patrol run mcp serve prompt config completions man help" -f -a "run"
-complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook escalation mail events doctor patrol run mcp serve prompt config completions man help" -f -a "mcp"
-complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook escalation mail events doctor patrol run mcp serve prompt config completions man help" -f -a "serve"
-complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook escalation mail events doctor patrol run mcp serve prompt config completions man help" -f -a "prompt" -d 'Print a guide to gt for an agent\'s prompt'
-complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook escalation mail events doctor patrol run mcp serve prompt config completions man help" -f -a "config" -d 'Inspect gt\'s settings and where they come from'
-complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook escalation mail events doctor patrol run mcp serve prompt config completions man help" -f -a "completions"
-complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook escalation mail events doctor patrol run mcp serve prompt config completions man help" -f -a "man"
-complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook escalation mail events doctor patrol run mcp serve prompt config completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook host escalation mail events doctor patrol run mcp serve prompt config completions man help" -f -a "init"
+complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook host escalation mail events doctor patrol run mcp serve prompt config completions man help" -f -a "rig" -d 'Manage rigs, the repositories the town works on'
+complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook host escalation mail events doctor patrol run mcp serve prompt config completions man help" -f -a "sling"
+complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook host escalation mail events doctor patrol run mcp serve prompt config completions man help" -f -a "sling-batch"
+complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook host escalation mail events doctor patrol run mcp serve prompt config completions man help" -f -a "convoy" -d 'Watch and repair convoys, the tracked batches of beads'
+complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook host escalation mail events doctor patrol run mcp serve prompt config completions man help" -f -a "bead" -d 'Create, inspect and edit beads, the units of work'
+complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook host escalation mail events doctor patrol run mcp serve prompt config completions man help" -f -a "agent" -d 'Inspect and repair agents (polecats, refinery, mayor, witness)'
+complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook host escalation mail events doctor patrol run mcp serve prompt config completions man help" -f -a "hook"
+complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook host escalation mail events doctor patrol run mcp serve prompt config completions man help" -f -a "host" -d 'The machines whose supervisors (gt run) run the town\'s agents'
+complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook host escalation mail events doctor patrol run mcp serve prompt config completions man help" -f -a "escalation" -d 'Raise, list, acknowledge and resolve requests for human attention'
+complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook host escalation mail events doctor patrol run mcp serve prompt config completions man help" -f -a "mail" -d 'Send, list and read messages between the Mayor, polecats and people'
+complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook host escalation mail events doctor patrol run mcp serve prompt config completions man help" -f -a "events"
+complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook host escalation mail events doctor patrol run mcp serve prompt config completions man help" -f -a "doctor"
+complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook host escalation mail events doctor patrol run mcp serve prompt config completions man help" -f -a "patrol"
+complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook host escalation mail events doctor patrol run mcp serve prompt config completions man help" -f -a "run"
+complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook host escalation mail events doctor patrol run mcp serve prompt config completions man help" -f -a "mcp"
+complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook host escalation mail events doctor patrol run mcp serve prompt config completions man help" -f -a "serve"
+complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook host escalation mail events doctor patrol run mcp serve prompt config completions man help" -f -a "prompt" -d 'Print a guide to gt for an agent\'s prompt'
+complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook host escalation mail events doctor patrol run mcp serve prompt config completions man help" -f -a "config" -d 'Inspect gt\'s settings and where they come from'
+complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook host escalation mail events doctor patrol run mcp serve prompt config completions man help" -f -a "completions"
+complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook host escalation mail events doctor patrol run mcp serve prompt config completions man help" -f -a "man"
+complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init rig sling sling-batch convoy bead agent hook host escalation mail events doctor patrol run mcp serve prompt config completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c gt -n "__fish_gt_using_subcommand help; and __fish_seen_subcommand_from rig" -f -a "add"
 complete -c gt -n "__fish_gt_using_subcommand help; and __fish_seen_subcommand_from rig" -f -a "list"
 complete -c gt -n "__fish_gt_using_subcommand help; and __fish_seen_subcommand_from convoy" -f -a "list"
@@ -865,6 +895,7 @@ complete -c gt -n "__fish_gt_using_subcommand help; and __fish_seen_subcommand_f
 complete -c gt -n "__fish_gt_using_subcommand help; and __fish_seen_subcommand_from agent" -f -a "heartbeat"
 complete -c gt -n "__fish_gt_using_subcommand help; and __fish_seen_subcommand_from agent" -f -a "delete"
 complete -c gt -n "__fish_gt_using_subcommand help; and __fish_seen_subcommand_from agent" -f -a "logs"
+complete -c gt -n "__fish_gt_using_subcommand help; and __fish_seen_subcommand_from host" -f -a "list"
 complete -c gt -n "__fish_gt_using_subcommand help; and __fish_seen_subcommand_from escalation" -f -a "raise"
 complete -c gt -n "__fish_gt_using_subcommand help; and __fish_seen_subcommand_from escalation" -f -a "list"
 complete -c gt -n "__fish_gt_using_subcommand help; and __fish_seen_subcommand_from escalation" -f -a "ack"

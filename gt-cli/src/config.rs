@@ -45,6 +45,8 @@ pub struct RunSettings {
     pub timeout: Option<Duration>,
     pub stop_grace: Duration,
     pub keep_for: Duration,
+    /// The rigs whose beads this host takes; empty for every rig.
+    pub rigs: Vec<String>,
 }
 
 impl RunSettings {
@@ -60,6 +62,7 @@ pub struct PatrolSettings {
     pub stall_after: Duration,
     pub dead_after: Duration,
     pub max_dispatch_retries: u32,
+    pub host_dead_after: Duration,
 }
 
 /// Where each effective value came from.
@@ -269,6 +272,11 @@ pub fn resolve(global: &GlobalArgs) -> Result<Settings> {
         file.and_then(ConfigFile::dead_after),
         defaults.dead_after,
     )?;
+    let host_dead_after = r.file_duration(
+        "patrol.host_dead_after",
+        file.and_then(ConfigFile::host_dead_after),
+        defaults.host_dead_after,
+    )?;
     let retries = file.and_then(ConfigFile::max_dispatch_retries);
     let max_dispatch_retries = retries.unwrap_or(defaults.max_dispatch_retries);
     r.note(
@@ -309,6 +317,15 @@ pub fn resolve(global: &GlobalArgs) -> Result<Settings> {
         file.and_then(ConfigFile::run_keep_for),
         RunSettings::KEEP_FOR,
     )?;
+    let rigs: Vec<String> = file
+        .and_then(ConfigFile::run_rigs)
+        .map(<[String]>::to_vec)
+        .unwrap_or_default();
+    r.note(
+        "run.rigs",
+        (!rigs.is_empty()).then(|| rigs.join(", ")),
+        if rigs.is_empty() { "default" } else { "file" }.to_string(),
+    );
 
     Ok(Settings {
         db: db.0,
@@ -321,6 +338,7 @@ pub fn resolve(global: &GlobalArgs) -> Result<Settings> {
             stall_after,
             dead_after,
             max_dispatch_retries,
+            host_dead_after,
         },
         run: RunSettings {
             command: run_command.0,
@@ -329,6 +347,7 @@ pub fn resolve(global: &GlobalArgs) -> Result<Settings> {
             timeout,
             stop_grace,
             keep_for,
+            rigs,
         },
         report: ConfigReport {
             file: path.map(|p| p.display().to_string()).unwrap_or_default(),

@@ -52,7 +52,9 @@ const SECTIONS: &[(&str, &str, &[&str])] = &[
          agent recovers. `doctor` checks every invariant of the town (a `conflict` when one fails); \
          `doctor --fix` repairs counts, landings and hooks. Where a supervisor (`gt run`) runs \
          the agents, `agent show` says which host runs one, since when and at which attempt, \
-         and `agent logs` shows what its run wrote.",
+         and `agent logs` shows what its run wrote; `host list` shows each host's \
+         supervisor (live, stopped, or lost: silent past `patrol --host-dead-after`, its \
+         claims released to other hosts by patrol, with one escalation).",
         &[
             "convoy list",
             "convoy status",
@@ -61,6 +63,7 @@ const SECTIONS: &[(&str, &str, &[&str])] = &[
             "agent list",
             "agent show",
             "agent logs",
+            "host list",
             "agent heartbeat",
             "hook",
             "events",
@@ -167,7 +170,7 @@ fn json_shape(path: &str) -> Option<String> {
 /// every command).
 fn entities() -> &'static [(&'static str, serde_json::Value)] {
     use gt_core::calls::SchemaOf;
-    use gt_core::model::{Agent, Bead, Convoy, Escalation, Event, Mail, Rig};
+    use gt_core::model::{Agent, Bead, Convoy, Escalation, Event, Host, Mail, Rig};
     static ENTITIES: std::sync::OnceLock<Vec<(&'static str, serde_json::Value)>> =
         std::sync::OnceLock::new();
     ENTITIES.get_or_init(|| {
@@ -179,6 +182,7 @@ fn entities() -> &'static [(&'static str, serde_json::Value)] {
             ("Event", Event::schema()),
             ("Rig", Rig::schema()),
             ("Mail", Mail::schema()),
+            ("Host", Host::schema()),
         ]
     })
 }

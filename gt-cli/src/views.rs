@@ -3,7 +3,7 @@
 
 use gt_core::change::{self, Change};
 use gt_core::model::{
-    Agent, AgentStatus, AttentionReason, Bead, Convoy, Escalation, Event, Mail, Rig, Town,
+    Agent, AgentStatus, AttentionReason, Bead, Convoy, Escalation, Event, Host, Mail, Rig, Town,
 };
 use gt_core::ops::agent::{AgentDeleted, Beat};
 use gt_core::ops::agent::{AgentReset, HookView};
@@ -640,6 +640,47 @@ impl Render for Vec<Mail> {
     }
 }
 
+impl Render for Vec<Host> {
+    fn item_fields(&self) -> Option<Vec<String>> {
+        crate::output::fields_of::<Host>()
+    }
+
+    fn human(&self, style: &Style) -> String {
+        if self.is_empty() {
+            return "No hosts: none has run gt run on this town yet.".into();
+        }
+        let mut table = style.table(&[
+            "HOST",
+            "STATUS",
+            "RUNNING",
+            "SLOTS",
+            "RIGS",
+            "VERSION",
+            "LAST BEAT",
+        ]);
+        for h in self {
+            table.add_row(vec![
+                sanitize(&h.name).into(),
+                style.status_cell(h.status.as_str()),
+                h.running.to_string().into(),
+                h.slots.to_string().into(),
+                if h.rigs.is_empty() {
+                    "all".to_string()
+                } else {
+                    sanitize(&h.rigs.join(", "))
+                }
+                .into(),
+                sanitize(&h.version).into(),
+                ago(&h.last_seen).into(),
+            ]);
+        }
+        table_text(&table)
+    }
+    fn ids(&self) -> Vec<String> {
+        self.iter().map(|h| h.id.clone()).collect()
+    }
+}
+
 impl Render for Sent {
     fn human(&self, _style: &Style) -> String {
         match self.messages.as_slice() {
@@ -754,6 +795,15 @@ pub fn repair_line(repair: &Repair, dry_run: bool) -> String {
     let would = if dry_run { "would be " } else { "" };
     let bead = |b: &Option<String>| b.as_deref().map(|b| format!(" on {b}")).unwrap_or_default();
     match repair {
+        Repair::HostLost(h) => format!(
+            "{would}lost: host {} (silent since {}), {} released",
+            sanitize(&h.host),
+            h.last_seen,
+            match h.released.len() {
+                0 => "nothing".to_string(),
+                _ => h.released.join(", "),
+            }
+        ),
         Repair::Stalled(a) => format!(
             "{would}stalled: {}{} (silent since {})",
             sanitize(&a.agent),
@@ -878,6 +928,7 @@ fn worded(e: &Event) -> (String, String) {
         ),
         Change::BeadStatusChanged { .. }
         | Change::AgentStatusChanged { .. }
+        | Change::HostStatusChanged { .. }
         | Change::Dispatched { .. }
         | Change::Recovered => (change.event_type().to_string(), Some("status")),
         _ => (change.event_type().to_string(), None),

@@ -24,6 +24,7 @@ pub use crate::ops::doctor::Doctor;
 pub use crate::ops::escalation::{
     AckEscalation, ListEscalations, RaiseEscalation, ResolveEscalation,
 };
+pub use crate::ops::host::ListHosts;
 pub use crate::ops::mail::{ListMail, ReadMail, SendMail};
 pub use crate::ops::patrol::Patrol;
 pub use crate::ops::rig::{AddRig, ListRigs};
@@ -325,6 +326,7 @@ pub fn catalogue() -> Vec<Entry> {
         entry::<ResetAgent>(),
         entry::<DeleteAgent>(),
         entry::<AgentLogs>(),
+        entry::<ListHosts>(),
         entry::<Heartbeat>(),
         entry::<ShowHook>(),
         entry::<ListEscalations>(),

@@ -11,7 +11,7 @@ use crate::event_type as ev;
 use crate::id::{self, IdKind};
 use crate::model::{
     Agent, AgentRole, AgentStatus, Bead, BeadStatus, ConvoyStatus, EscalationStatus, Event,
-    MergeMode, Priority, Severity,
+    HostStatus, MergeMode, Priority, Severity,
 };
 
 /// What one audit event says changed. The subject, actor and time are the
@@ -26,6 +26,13 @@ pub enum Change {
     AgentStatusChanged {
         old: AgentStatus,
         new: AgentStatus,
+        reason: Option<String>,
+    },
+    /// A host's status changed: its supervisor came or went, or patrol
+    /// found it silent (why, with the claims it released).
+    HostStatusChanged {
+        old: HostStatus,
+        new: HostStatus,
         reason: Option<String>,
     },
     /// A field other than status changed.
@@ -341,6 +348,11 @@ pub enum Created {
         git_url: Option<String>,
         default_branch: String,
     },
+    Host {
+        name: String,
+        slots: i64,
+        rigs: Vec<String>,
+    },
 }
 
 /// What a deleted entity was (a `deleted` event's `old_value`), by kind.
@@ -433,9 +445,9 @@ impl Change {
     pub fn event_type(&self) -> &'static str {
         match self {
             Change::Created(_) => ev::CREATED,
-            Change::BeadStatusChanged { .. } | Change::AgentStatusChanged { .. } => {
-                ev::STATUS_CHANGED
-            }
+            Change::BeadStatusChanged { .. }
+            | Change::AgentStatusChanged { .. }
+            | Change::HostStatusChanged { .. } => ev::STATUS_CHANGED,
             Change::Updated(_) => ev::UPDATED,
             Change::Hooked { .. } => ev::HOOKED,
             Change::Unhooked { .. } => ev::UNHOOKED,
@@ -479,6 +491,11 @@ impl Change {
             Change::Created(r) => [Null, record(r), Null],
             Change::BeadStatusChanged { old, new } => [json!(old), json!(new), Null],
             Change::AgentStatusChanged {
+                old,
+                new,
+                reason: why,
+            } => [json!(old), json!(new), reason(why)],
+            Change::HostStatusChanged {
                 old,
                 new,
                 reason: why,
@@ -586,9 +603,15 @@ impl Change {
     fn read(e: &Event) -> Option<Change> {
         let (old, new, meta) = (&e.old_value, &e.new_value, &e.metadata);
         let on_agent = id::kind_of(&e.subject_id) == Some(IdKind::Agent);
+        let on_host = id::kind_of(&e.subject_id) == Some(IdKind::Host);
         Some(match e.event_type.as_str() {
             ev::CREATED => Change::Created(read_record(&e.subject_id, new)?),
             ev::STATUS_CHANGED if on_agent => Change::AgentStatusChanged {
+                old: get(old)?,
+                new: get(new)?,
+                reason: at(meta, "reason")?,
+            },
+            ev::STATUS_CHANGED if on_host => Change::HostStatusChanged {
                 old: get(old)?,
                 new: get(new)?,
                 reason: at(meta, "reason")?,

@@ -37,6 +37,7 @@ struct RunSection {
     timeout: Option<Spanned<toml::Value>>,
     stop_grace: Option<Spanned<toml::Value>>,
     keep_for: Option<Spanned<toml::Value>>,
+    rigs: Option<Spanned<Vec<String>>>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -45,6 +46,7 @@ struct PatrolSection {
     stall_after: Option<Spanned<toml::Value>>,
     dead_after: Option<Spanned<toml::Value>>,
     max_dispatch_retries: Option<Spanned<u32>>,
+    host_dead_after: Option<Spanned<toml::Value>>,
 }
 
 /// The user of a remote town with authentication on, so that the password
@@ -153,6 +155,12 @@ impl ConfigFile {
         Some(self.duration(v))
     }
 
+    /// `[patrol] host_dead_after`: the silence after which a host is lost.
+    pub fn host_dead_after(&self) -> Option<Result<Duration>> {
+        let v = self.keys.patrol.as_ref()?.host_dead_after.as_ref()?;
+        Some(self.named_duration("patrol.host_dead_after", v))
+    }
+
     /// `[patrol] max_dispatch_retries`.
     pub fn max_dispatch_retries(&self) -> Option<u32> {
         let v = self.keys.patrol.as_ref()?.max_dispatch_retries.as_ref()?;
@@ -188,6 +196,12 @@ impl ConfigFile {
     pub fn run_stop_grace(&self) -> Option<Result<Duration>> {
         let v = self.keys.run.as_ref()?.stop_grace.as_ref()?;
         Some(self.named_duration("run.stop_grace", v))
+    }
+
+    /// `[run] rigs`: the rigs whose beads this host takes (all when unset).
+    pub fn run_rigs(&self) -> Option<&[String]> {
+        let v = self.keys.run.as_ref()?.rigs.as_ref()?;
+        Some(v.get_ref().as_slice())
     }
 
     /// `[run] keep_for`: how long a finished bead's worktree stays.

@@ -8,7 +8,7 @@ use serde_json::{Map, Value as Json};
 
 use crate::event_type;
 use crate::id::IdKind;
-use crate::model::{Agent, Bead, BeadStatus, Convoy, Escalation, Mail, Rig};
+use crate::model::{Agent, Bead, BeadStatus, Convoy, Escalation, Host, Mail, Rig};
 use crate::store::{Row, Stmt, StoreError, Value};
 
 /// An entity stored in a table of its own.
@@ -129,6 +129,9 @@ pub(crate) const ESCALATIONS_INSERT_SQL: &str =
 pub(crate) const MAIL_INSERT_SQL: &str =
     "INSERT INTO mail (id, sender, recipient, group_address, subject, body, bead, convoy_id, \
              reply_to, created_at, read_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
+pub(crate) const HOSTS_INSERT_SQL: &str =
+    "INSERT INTO hosts (id, name, status, slots, running, rigs, gt_version, started_at, \
+             last_seen) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
 pub(crate) const RIGS_INSERT_SQL: &str =
     "INSERT INTO rigs (id, name, git_url, default_branch, created_at) VALUES (?1, ?2, ?3, ?4, ?5)";
 pub(crate) const BEAD_DEPS_INSERT_SQL: &str =
@@ -822,6 +825,73 @@ impl Entity for Mail {
         SetChanged::new(Self::TABLE, &self.id, version)
             .set("read_at", self.read_at != before.read_at, || {
                 self.read_at.clone().into()
+            })
+            .push(out);
+    }
+}
+
+impl Entity for Host {
+    const KIND: IdKind = IdKind::Host;
+    const TABLE: &'static str = "hosts";
+    const SELECT: &'static str = "SELECT h.id, h.name, h.status, h.slots, h.running, h.rigs, \
+        h.gt_version, h.started_at, h.last_seen, h.version FROM hosts h";
+
+    fn id(&self) -> &str {
+        &self.id
+    }
+
+    fn from_row(mut row: Row) -> Result<(Self, i64), StoreError> {
+        let rigs = row.take_text(5)?;
+        let host = Host {
+            id: row.take_text(0)?,
+            name: row.take_text(1)?,
+            status: row.parsed(2)?,
+            slots: row.int(3)?,
+            running: row.int(4)?,
+            rigs: serde_json::from_str(&rigs)
+                .map_err(|e| StoreError::Corrupt(format!("host rigs {rigs:?}: {e}")))?,
+            version: row.take_text(6)?,
+            started_at: row.take_text(7)?,
+            last_seen: row.take_text(8)?,
+        };
+        Ok((host, row.int(9)?))
+    }
+
+    fn insert(&self, out: &mut Vec<Stmt>) {
+        out.push(Stmt::new(
+            HOSTS_INSERT_SQL,
+            vec![
+                self.id.as_str().into(),
+                self.name.as_str().into(),
+                self.status.as_str().into(),
+                self.slots.into(),
+                self.running.into(),
+                json_text(&self.rigs),
+                self.version.as_str().into(),
+                self.started_at.as_str().into(),
+                self.last_seen.as_str().into(),
+            ],
+        ));
+    }
+
+    fn update(&self, before: &Self, version: i64, out: &mut Vec<Stmt>) {
+        SetChanged::new(Self::TABLE, &self.id, version)
+            .set("status", self.status != before.status, || {
+                self.status.as_str().into()
+            })
+            .set("slots", self.slots != before.slots, || self.slots.into())
+            .set("running", self.running != before.running, || {
+                self.running.into()
+            })
+            .set("rigs", self.rigs != before.rigs, || json_text(&self.rigs))
+            .set("gt_version", self.version != before.version, || {
+                self.version.as_str().into()
+            })
+            .set("started_at", self.started_at != before.started_at, || {
+                self.started_at.as_str().into()
+            })
+            .set("last_seen", self.last_seen != before.last_seen, || {
+                self.last_seen.as_str().into()
             })
             .push(out);
     }

@@ -10,6 +10,7 @@ pub enum IdKind {
     Escalation,
     Rig,
     Mail,
+    Host,
 }
 
 impl IdKind {
@@ -21,6 +22,7 @@ impl IdKind {
             IdKind::Escalation => "es-",
             IdKind::Rig => "rg-",
             IdKind::Mail => "ml-",
+            IdKind::Host => "hs-",
         }
     }
 
@@ -33,6 +35,7 @@ impl IdKind {
             IdKind::Escalation => "escalation",
             IdKind::Rig => "rig",
             IdKind::Mail => "message",
+            IdKind::Host => "host",
         }
     }
 }
@@ -46,6 +49,7 @@ pub fn kind_of(id: &str) -> Option<IdKind> {
         IdKind::Escalation,
         IdKind::Rig,
         IdKind::Mail,
+        IdKind::Host,
     ]
     .into_iter()
     .find(|k| id.starts_with(k.prefix()))

@@ -167,6 +167,17 @@ string_enum!(
     }
 );
 
+string_enum!(
+    /// Whether a host's supervisor (`gt run`) is there: `live` while it
+    /// beats, `stopped` when it ended cleanly, `lost` when patrol found it
+    /// silent past `patrol.host_dead_after` and released its claims.
+    HostStatus, "host status" {
+        Live => "live",
+        Stopped => "stopped",
+        Lost => "lost",
+    }
+);
+
 /// A repository the town works on.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -278,6 +289,28 @@ pub struct Escalation {
     pub acknowledged_at: Option<String>,
     pub re_escalation_count: i64,
     pub created_at: String,
+}
+
+/// A machine whose supervisor (`gt run --host NAME`) runs the town's agents
+/// (SPEC §12).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Host {
+    pub id: String,
+    pub name: String,
+    pub status: HostStatus,
+    /// How many agents it runs at once.
+    pub slots: i64,
+    /// How many it ran at its last beat.
+    pub running: i64,
+    /// The rigs whose beads it takes; empty for every rig.
+    pub rigs: Vec<String>,
+    /// The gt version of its supervisor.
+    pub version: String,
+    /// When its supervisor started.
+    pub started_at: String,
+    /// Its last beat.
+    pub last_seen: String,
 }
 
 /// A message between the agents and people of a town (SPEC §11). A message

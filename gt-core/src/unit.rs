@@ -11,7 +11,7 @@ use crate::clock::Clock;
 use crate::effects::Effects;
 use crate::entity::{convoy_count_changes, settle_convoy, version_guard, Entity};
 use crate::error::{Error, Result};
-use crate::model::{Agent, Bead, Convoy, Escalation, Mail, Rig};
+use crate::model::{Agent, Bead, Convoy, Escalation, Host, Mail, Rig};
 use crate::store::{backoff, Backend, Reader, Row, Stmt, StoreError, Value, MAX_ATTEMPTS};
 
 /// Appends one audit event.
@@ -118,6 +118,7 @@ pub struct Unit<'a> {
     escalations: Table<Escalation>,
     rigs: Table<Rig>,
     mail: Table<Mail>,
+    hosts: Table<Host>,
     extra: Vec<Stmt>,
     events: Vec<NewEvent>,
     settle: Vec<String>,
@@ -153,6 +154,7 @@ stored!(Convoy, convoys);
 stored!(Escalation, escalations);
 stored!(Rig, rigs);
 stored!(Mail, mail);
+stored!(Host, hosts);
 
 impl Reader for Unit<'_> {
     fn query(&mut self, sql: &str, params: &[Value]) -> Result<Vec<Row>, StoreError> {
@@ -172,6 +174,7 @@ impl<'a> Unit<'a> {
             escalations: Table::default(),
             rigs: Table::default(),
             mail: Table::default(),
+            hosts: Table::default(),
             extra: Vec::new(),
             events: Vec::new(),
             settle: Vec::new(),
@@ -380,7 +383,7 @@ impl<'a> Unit<'a> {
         use crate::id::IdKind;
         let bead = match crate::id::kind_of(subject_id)? {
             IdKind::Convoy => return Some(subject_id.to_string()),
-            IdKind::Rig => return None,
+            IdKind::Rig | IdKind::Host => return None,
             IdKind::Mail => return self.mail.latest(subject_id)?.convoy.clone(),
             IdKind::Bead => subject_id.to_string(),
             IdKind::Escalation => self.escalations.latest(subject_id)?.bead.clone()?,
@@ -427,6 +430,7 @@ impl<'a> Unit<'a> {
         guards(&self.beads, &mut batch);
         guards(&self.escalations, &mut batch);
         guards(&self.mail, &mut batch);
+        guards(&self.hosts, &mut batch);
         releases(&self.agents, &mut batch);
         releases(&self.beads, &mut batch);
         writes(&self.rigs, &mut batch);
@@ -443,6 +447,7 @@ impl<'a> Unit<'a> {
                 .collect();
         writes(&self.escalations, &mut batch);
         writes(&self.mail, &mut batch);
+        writes(&self.hosts, &mut batch);
         batch.append(&mut self.extra);
         for e in &self.events {
             let [old_value, new_value, metadata] = e.change.values();

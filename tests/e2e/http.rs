@@ -176,7 +176,7 @@ pub fn http_routes_answer_as_the_cli(t: Town) {
     let t = t.with_rig();
     let s = Server::start(&t, &[]);
     let town = ok(get(&s, "/api/town"), 200);
-    assert_eq!(town["schema_version"], 14);
+    assert_eq!(town["schema_version"], 15);
     let rig = ok(send(&s, "POST", "/api/rigs", json!({"name": "web"})), 201);
     assert_eq!(rig["name"], "web");
     let batch = json!({

@@ -156,6 +156,8 @@ suite!(
     run::a_polecats_brief_tells_it_its_work,
     run::agent_logs_follow_a_run_to_its_end,
     run::a_second_signal_kills_at_once,
+    run::a_lost_hosts_work_moves_to_another,
+    run::a_host_takes_only_its_rigs,
     mail::mail_reaches_every_kind_of_address,
     mail::inboxes_filter_and_read_marks_once,
     mail::deleting_an_agent_keeps_its_mail,

@@ -522,7 +522,7 @@ fn normalized(doc: &Value) -> Value {
             Value::String(s) => {
                 let is_time =
                     s.len() == 24 && s.ends_with('Z') && s.as_bytes().get(10) == Some(&b'T');
-                let is_id = ["gt-", "cv-", "ag-", "es-", "rg-", "ml-"]
+                let is_id = ["gt-", "cv-", "ag-", "es-", "rg-", "ml-", "hs-"]
                     .iter()
                     .any(|p| s.starts_with(p))
                     && s[3..]
@@ -743,6 +743,7 @@ pub fn drift_cli_json_equals_mcp_structured_content() {
             json!({"agent_id": agent, "lines": 2}),
             vec![format!("agent logs {agent} --lines 2")],
         ),
+        ("gt_list_hosts", json!({}), vec!["host list".into()]),
         (
             "gt_list_escalations",
             json!({"all": true}),

@@ -10,7 +10,7 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use gt_core::model::{Agent, Bead, BeadStatus, Escalation, Event};
-use serde_json::Value;
+use serde_json::{json, Value};
 
 use crate::support::{python, workspace_root, Town};
 
@@ -1048,4 +1048,156 @@ pub fn a_second_signal_kills_at_once(t: Town) {
     use std::io::Read;
     s.stderr.take().unwrap().read_to_string(&mut err).unwrap();
     assert!(err.contains("stopping 1 agent"), "{err}");
+}
+
+/// Many hosts (SPEC §12): host h1's supervisor is killed mid-run; h2's patrol
+/// finds h1 silent past `patrol.host_dead_after`, releases its claims at
+/// once with one escalation naming it, and h2 runs them: the convoy lands,
+/// nothing ran twice at once, doctor is clean. h1 then comes back live, and
+/// stops cleanly. `host list` is one document on the CLI and over HTTP.
+pub fn a_lost_hosts_work_moves_to_another(t: Town) {
+    let t = t.with_repo();
+    let mut args = vec!["sling-batch", "--rig", "app", "--title", "Spread"];
+    let titles: Vec<String> = (0..6).map(|i| format!("[slow] task {i}")).collect();
+    for title in &titles {
+        args.extend(["--task", title]);
+    }
+    let batch: Value = t.json(&args);
+    let convoy = batch["convoy"]["id"].as_str().unwrap().to_string();
+    let config = t.write("patrol.toml", "[patrol]\nhost_dead_after = '3s'\n");
+    let mut h1 = t.supervise_with(
+        &["--no-patrol", "--host", "h1", "--slots", "3"],
+        None,
+        &[("GT_TEST_SLOW", "30")],
+    );
+    until(Duration::from_secs(60), "h1 runs three agents", || {
+        let agents: Vec<Agent> = t.json(&["agent", "list"]);
+        agents
+            .iter()
+            .filter(|a| a.host.as_deref() == Some("h1") && a.pid.is_some())
+            .count()
+            == 3
+    });
+    let hosts: Vec<Value> = t.json(&["host", "list"]);
+    assert_eq!(hosts.len(), 1, "{hosts:?}");
+    assert_eq!(
+        (&hosts[0]["name"], &hosts[0]["status"]),
+        (&json!("h1"), &json!("live"))
+    );
+    assert_eq!(hosts[0]["slots"], json!(3));
+    let taken: Vec<String> = {
+        let agents: Vec<Agent> = t.json(&["agent", "list"]);
+        agents
+            .iter()
+            .filter(|a| a.host.as_deref() == Some("h1"))
+            .filter_map(|a| a.run_bead.clone())
+            .collect()
+    };
+    signal(h1.child.id() as i32, libc::SIGKILL);
+    wait_for_exit(&mut h1.child, Duration::from_secs(5));
+    let h2 = t.supervise_with(
+        &["--host", "h2", "--slots", "3", "--patrol-interval", "1s"],
+        Some(&config),
+        &[],
+    );
+    until(Duration::from_secs(120), "the convoy lands", || {
+        landed(&t, &convoy)
+    });
+    let lines = h2.terminate();
+    // h2 ran every bead, h1's released ones among them.
+    let started: Vec<&str> = lines
+        .iter()
+        .filter(|l| l["event"] == "started")
+        .map(|l| l["bead"].as_str().unwrap())
+        .collect();
+    for bead in &taken {
+        assert!(
+            started.contains(&bead.as_str()),
+            "{bead} was not run by h2: {lines:?}"
+        );
+    }
+    let hosts: Vec<Value> = t.json(&["host", "list"]);
+    let status: Vec<(&str, &str)> = hosts
+        .iter()
+        .map(|h| (h["name"].as_str().unwrap(), h["status"].as_str().unwrap()))
+        .collect();
+    assert_eq!(status, [("h1", "lost"), ("h2", "stopped")]);
+    let escalations: Vec<Value> = t.json(&["escalation", "list"]);
+    let lost: Vec<&Value> = escalations
+        .iter()
+        .filter(|e| e["category"] == "host_lost")
+        .collect();
+    assert_eq!(lost.len(), 1, "{escalations:?}");
+    let message = lost[0]["message"].as_str().unwrap();
+    assert!(message.contains("host h1"), "{message}");
+    for bead in &taken {
+        assert!(message.contains(bead.as_str()), "{message}");
+    }
+    let runs = assert_no_overlap(&t);
+    assert_eq!(runs.len(), 6);
+    for bead in runs.keys() {
+        assert_runs_alternate(&t, bead);
+    }
+    let violations: Vec<Value> = t.json(&["doctor"]);
+    assert!(violations.is_empty(), "{violations:?}");
+    // h1 comes back: live again, with nothing to recover; then it stops.
+    t.run_once(&["--host", "h1"], None);
+    let h1_id = hosts[0]["id"].as_str().unwrap().to_string();
+    let changes: Vec<String> = t
+        .events_of(&h1_id)
+        .iter()
+        .map(|e| format!("{} {}", e.event_type, e.new_value))
+        .collect();
+    assert_eq!(
+        changes[1..],
+        [
+            "status_changed \"lost\"",
+            "status_changed \"live\"",
+            "status_changed \"stopped\""
+        ],
+        "{changes:?}"
+    );
+    // One document on every face.
+    let s = crate::http::Server::start(&t, &[]);
+    let http = crate::http::ok(crate::http::get(&s, "/api/hosts"), 200);
+    let cli: Value = t.json(&["host", "list"]);
+    assert_eq!(http, cli);
+    let words = t.run(&["host", "list"]);
+    assert!(
+        words.stdout.contains("lost") || words.stdout.contains("stopped"),
+        "{}",
+        words.stdout
+    );
+}
+
+/// A host limited to some rigs (`--rig`, `run.rigs`) takes no other rig's
+/// beads; a rig the town does not have is refused before anything starts.
+pub fn a_host_takes_only_its_rigs(t: Town) {
+    let t = t.with_repo();
+    t.json::<Value>(&["rig", "add", "web"]);
+    let app: Value = t.json(&["sling", "--rig", "app", "app work"]);
+    let lines = t.run_once(&["--host", "webby", "--rig", "web"], None);
+    assert!(lines.iter().all(|l| l["event"] != "started"), "{lines:?}");
+    let bead = app["bead"]["id"].as_str().unwrap();
+    assert!(t.events_of(bead).iter().all(|e| e.event_type != "started"));
+    let hosts: Vec<Value> = t.json(&["host", "list"]);
+    assert_eq!(hosts[0]["rigs"], json!(["web"]));
+    let config = t.run_config("rigs = ['nowhere']");
+    let mut cmd = t.command(&["--json", "run", "--once"]);
+    cmd.env("GT_RUN_CMD", agent_command())
+        .env("GT_CONFIG", &config);
+    let run = crate::support::Run::of(&mut cmd);
+    let e = run.failed_with(3);
+    assert!(
+        e["error"]["message"].as_str().unwrap().contains("nowhere"),
+        "{e}"
+    );
+    // Its own rig's beads it takes.
+    let lines = t.run_once(&["--host", "appy", "--rig", "app"], None);
+    assert!(
+        lines
+            .iter()
+            .any(|l| l["event"] == "started" && l["bead"] == json!(bead)),
+        "{lines:?}"
+    );
 }

@@ -11,6 +11,7 @@ pub mod doctor;
 pub mod escalation;
 pub mod events;
 pub mod hook;
+pub mod host;
 pub mod init;
 pub mod mail;
 pub mod man;
@@ -46,6 +47,8 @@ pub enum Command {
     Agent(agent::AgentCommand),
     Hook(hook::HookArgs),
     #[command(subcommand)]
+    Host(host::HostCommand),
+    #[command(subcommand)]
     Escalation(escalation::EscalationCommand),
     #[command(subcommand)]
     Mail(mail::MailCommand),
@@ -75,6 +78,7 @@ pub fn run(ctx: &mut Ctx, command: Command) -> Result<()> {
         Command::Bead(cmd) => bead::run(ctx, cmd),
         Command::Agent(cmd) => agent::run(ctx, cmd),
         Command::Hook(args) => hook::run(ctx, args),
+        Command::Host(cmd) => host::run(ctx, cmd),
         Command::Escalation(cmd) => escalation::run(ctx, cmd),
         Command::Mail(cmd) => mail::run(ctx, cmd),
         Command::Events(args) => events::run(ctx, args),

@@ -48,6 +48,11 @@ pub struct PatrolArgs {
     #[arg(long, value_name = "N")]
     pub max_dispatch_retries: Option<u32>,
 
+    /// A host whose supervisor (gt run) is silent this long is lost, and its
+    /// claims go to other hosts [default: 2m]
+    #[arg(long, value_name = "DURATION", value_parser = parse_duration)]
+    pub host_dead_after: Option<Duration>,
+
     /// Report what is due without changing anything
     #[arg(long)]
     pub dry_run: bool,
@@ -72,6 +77,7 @@ pub fn run(ctx: &mut Ctx, args: PatrolArgs) -> Result<()> {
             args.max_dispatch_retries
                 .unwrap_or(defaults.max_dispatch_retries),
         ),
+        host_dead_after: Some(args.host_dead_after.unwrap_or(defaults.host_dead_after)),
         dry_run: args.dry_run,
     };
     if !args.watch {

@@ -14,6 +14,7 @@ use std::time::{Duration, Instant};
 
 use clap::Args;
 use gt_core::calls::{ListEvents, Patrol};
+use gt_core::ops::host::HostBeat;
 use gt_core::ops::run::{file_name, last_lines, log_path, Claim, Ended, RunEnd, RunState};
 use gt_core::{Error, Result, Town};
 use serde::Serialize;
@@ -68,6 +69,10 @@ pub struct RunArgs {
     /// Start what is runnable, wait for it (and for the work it frees), then exit
     #[arg(long)]
     pub once: bool,
+
+    /// Take beads of this rig only (repeat for more) [default: run.rigs, else every rig]
+    #[arg(long = "rig", value_name = "RIG")]
+    pub rigs: Vec<String>,
 }
 
 /// The longest one git command may take (a clone of a large repository).
@@ -75,6 +80,10 @@ const GIT_TIMEOUT: Duration = Duration::from_secs(600);
 
 /// How often the supervisor looks at its processes and the event log.
 const TICK: Duration = Duration::from_millis(100);
+/// How often a supervisor beats its host's row at most: well within the 2
+/// minutes after which patrol declares a silent host lost (and a third of a
+/// shorter `patrol.host_dead_after`).
+const HOST_BEAT: Duration = Duration::from_secs(5);
 
 /// The most one run's log may hold: past it, the run is stopped (a failed
 /// attempt), so that a runaway agent cannot fill the disk.
@@ -87,7 +96,23 @@ const TAIL_LINES: usize = 12;
 const TAIL_LINE_CHARS: usize = 300;
 
 pub fn run(ctx: &mut Ctx, args: RunArgs) -> Result<()> {
-    let settings = ctx.settings.run.clone();
+    let mut settings = ctx.settings.run.clone();
+    if !args.rigs.is_empty() {
+        settings.rigs = args.rigs.clone();
+    }
+    // The rigs named, by their names: one that is not the town's is a
+    // mistake to say now, not a host that waits for nothing.
+    let known = ctx.town()?.rigs()?;
+    for rig in &mut settings.rigs {
+        let found = known.iter().find(|r| r.name == *rig || r.id == *rig);
+        let Some(found) = found else {
+            return Err(
+                Error::not_found(format!("no rig '{rig}' for this host to take beads of"))
+                    .with_hint("gt rig list names the town's rigs"),
+            );
+        };
+        *rig = found.name.clone();
+    }
     if args.patrol_interval.is_zero() {
         return Err(Error::usage("the --patrol-interval is zero")
             .with_hint("give a pause between patrol passes, such as 30s"));
@@ -152,11 +177,27 @@ pub fn run(ctx: &mut Ctx, args: RunArgs) -> Result<()> {
         failed: Vec::new(),
     };
     sup.cursor = ctx.town()?.last_event_id()?;
+    // The host's row first: a host that patrol found lost comes back live
+    // here, and its old claims (released, or left) are recovered next.
+    let started_at = gt_core::clock::now();
+    let beat = |sup: &Supervisor| HostBeat {
+        name: sup.host.clone(),
+        slots: i64::from(sup.slots),
+        running: i64::from(sup.busy()),
+        rigs: sup.settings.rigs.clone(),
+        version: env!("CARGO_PKG_VERSION").to_string(),
+        started_at: started_at.clone(),
+    };
+    ctx.town()?.host_beat(&beat(&sup))?;
+    // Beats come well within the silence this host's own patrol calls lost.
+    let beat_every = HOST_BEAT.min(ctx.settings.patrol.host_dead_after / 3);
+    let mut next_beat = later(beat_every);
     sup.recover(ctx.town()?)?;
     let patrol = (!args.no_patrol).then_some(Patrol {
         stall_after: Some(ctx.settings.patrol.stall_after),
         dead_after: Some(ctx.settings.patrol.dead_after),
         max_dispatch_retries: Some(ctx.settings.patrol.max_dispatch_retries),
+        host_dead_after: Some(ctx.settings.patrol.host_dead_after),
         dry_run: false,
     });
     let mut next_patrol = Instant::now();
@@ -167,7 +208,13 @@ pub fn run(ctx: &mut Ctx, args: RunArgs) -> Result<()> {
         let town = ctx.town()?;
         if stop.swap(false, Ordering::Relaxed) {
             sup.stop_all(town, &stop)?;
-            return Ok(());
+            return town.host_stopped(&sup.host);
+        }
+        if Instant::now() >= next_beat {
+            next_beat = later(beat_every);
+            if let Err(e) = town.host_beat(&beat(&sup)) {
+                sup.say_error(&format!("beat: {}", e.message));
+            }
         }
         if Instant::now() >= next_sweep {
             next_sweep = later(args.patrol_interval);
@@ -206,6 +253,7 @@ pub fn run(ctx: &mut Ctx, args: RunArgs) -> Result<()> {
             && !sup.pending
             && tick.as_ref().is_ok_and(|started| *started == 0)
         {
+            town.host_stopped(&sup.host)?;
             // A script learns from the exit code whether all went well.
             return match sup.failed.len() {
                 0 => Ok(()),
@@ -414,7 +462,7 @@ impl Supervisor {
             let free = self.slots - self.busy();
             // Those waiting out a failed attempt are skipped, so ask for
             // as many more.
-            let found = town.runnable(free + self.backoff.len() as u32)?;
+            let found = town.runnable(free + self.backoff.len() as u32, &self.settings.rigs)?;
             let waiting = found.len();
             let agents: Vec<String> = found
                 .into_iter()

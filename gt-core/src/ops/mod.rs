@@ -8,6 +8,7 @@ pub mod convoy;
 pub mod doctor;
 pub mod escalation;
 pub mod events;
+pub mod host;
 pub mod mail;
 pub mod patrol;
 pub mod rig;

@@ -77,6 +77,11 @@ request! {
         #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
         pub dead_after: Option<Duration>,
         pub max_dispatch_retries: Option<u32>,
+        /// A duration such as 2m (default 2m): a host whose supervisor is
+        /// silent this long is lost, and its claims go to other hosts.
+        #[serde(default, with = "crate::clock::duration_text")]
+        #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
+        pub host_dead_after: Option<Duration>,
         #[serde(default)]
         pub dry_run: bool,
     }
@@ -92,6 +97,7 @@ impl Patrol {
             max_dispatch_retries: self
                 .max_dispatch_retries
                 .unwrap_or(defaults.max_dispatch_retries),
+            host_dead_after: self.host_dead_after.unwrap_or(defaults.host_dead_after),
             dry_run: self.dry_run,
         }
     }
@@ -106,6 +112,8 @@ pub struct PatrolOptions {
     pub dead_after: Duration,
     /// How often a failed dispatch command is tried again before escalating.
     pub max_dispatch_retries: u32,
+    /// A host silent this long is lost, and its claims released.
+    pub host_dead_after: Duration,
     /// Report what is due without changing anything.
     pub dry_run: bool,
 }
@@ -116,6 +124,7 @@ impl Default for PatrolOptions {
             stall_after: Duration::from_secs(10 * 60),
             dead_after: Duration::from_secs(30 * 60),
             max_dispatch_retries: 3,
+            host_dead_after: Duration::from_secs(2 * 60),
             dry_run: false,
         }
     }
@@ -167,6 +176,9 @@ pub struct Redispatch {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PatrolReport {
     pub dry_run: bool,
+    /// Hosts found silent, their claims released (SPEC §12).
+    #[serde(default)]
+    pub lost_hosts: Vec<crate::ops::host::LostHost>,
     pub stalled: Vec<SilentAgent>,
     pub dead: Vec<SilentAgent>,
     pub released: Vec<ReleasedBead>,
@@ -200,6 +212,7 @@ pub struct StuckConvoy {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "repair", rename_all = "snake_case")]
 pub enum Repair {
+    HostLost(crate::ops::host::LostHost),
     Stalled(SilentAgent),
     Dead(SilentAgent),
     Released(ReleasedBead),
@@ -218,6 +231,7 @@ impl PatrolReport {
     /// Every repair, in the order a pass makes them by kind.
     pub fn repairs(&self) -> Vec<Repair> {
         let mut out = Vec::new();
+        out.extend(self.lost_hosts.iter().cloned().map(Repair::HostLost));
         out.extend(self.stalled.iter().cloned().map(Repair::Stalled));
         out.extend(self.dead.iter().cloned().map(Repair::Dead));
         out.extend(self.released.iter().cloned().map(Repair::Released));
@@ -231,6 +245,7 @@ impl PatrolReport {
     }
 
     fn absorb(&mut self, other: PatrolReport) {
+        self.lost_hosts.extend(other.lost_hosts);
         self.stalled.extend(other.stalled);
         self.dead.extend(other.dead);
         self.released.extend(other.released);
@@ -254,6 +269,7 @@ struct Failure {
 /// Something a pass found due.
 #[derive(Debug, Clone)]
 enum Due {
+    LoseHost(String),
     Stall(String),
     Kill(String),
     Reescalate(String),
@@ -267,6 +283,7 @@ struct Limits {
     stall_after: Duration,
     stall_cutoff: String,
     dead_cutoff: String,
+    host_cutoff: String,
     max_retries: i64,
 }
 
@@ -310,6 +327,7 @@ impl Town {
             stall_after: options.stall_after,
             stall_cutoff: clock.ago(options.stall_after),
             dead_cutoff: clock.ago(options.dead_after),
+            host_cutoff: clock.ago(options.host_dead_after),
             max_retries: i64::from(options.max_dispatch_retries),
         };
         let due = self.read(|r| find_due(r, &limits))?;
@@ -389,7 +407,10 @@ fn stuck_convoys(r: &mut dyn Reader) -> Result<Vec<StuckConvoy>> {
 
 /// What is due, from reads that cost what they find.
 fn find_due(r: &mut dyn Reader, limits: &Limits) -> Result<Vec<Due>> {
-    let mut due = Vec::new();
+    let mut due: Vec<Due> = crate::ops::host::silent_hosts(r, &limits.host_cutoff)?
+        .into_iter()
+        .map(Due::LoseHost)
+        .collect();
     let silent = |r: &mut dyn Reader, status: AgentStatus, before: &str| {
         let rows = r.query(SILENT_AGENTS_SQL, &[status.as_str().into(), before.into()])?;
         rows.iter()
@@ -477,6 +498,13 @@ fn find_feeds(r: &mut dyn Reader) -> Result<Vec<Due>> {
 /// Makes one repair, if it is still due as the unit sees the town.
 fn repair(unit: &mut Unit, due: &Due, limits: &Limits, out: &mut PatrolReport) -> Result<()> {
     match due {
+        Due::LoseHost(host_id) => {
+            if let Some((lost, esc)) = crate::ops::host::lose(unit, host_id, &limits.host_cutoff)? {
+                out.lost_hosts.push(lost);
+                out.escalations.push(esc);
+            }
+            Ok(())
+        }
         Due::Stall(agent_id) => stall(unit, agent_id, limits, out),
         Due::Kill(agent_id) => kill(unit, agent_id, limits, out),
         Due::Reescalate(esc_id) => reescalate(unit, esc_id, limits, out),

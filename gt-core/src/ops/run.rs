@@ -27,7 +27,9 @@ pub(crate) const RUNNABLE_SQL: &str = "SELECT a.id FROM agents a INDEXED BY agen
      WHERE a.host IS NULL AND a.hook IS NOT NULL AND a.last_activity_at >= '' \
      AND b.status = 'in_progress' \
      AND NOT EXISTS (SELECT 1 FROM agents c WHERE c.run_bead = b.id) \
-     AND a.role = 'polecat' AND a.status <> 'dead' ORDER BY a.last_activity_at LIMIT ?1";
+     AND a.role = 'polecat' AND a.status <> 'dead' \
+     AND (?2 = '[]' OR a.rig IN (SELECT value FROM json_each(?2))) \
+     ORDER BY a.last_activity_at LIMIT ?1";
 
 /// The agents whose processes a host's supervisor runs.
 pub(crate) const CLAIMS_WHERE: &str = "a.host = ?1";
@@ -96,10 +98,12 @@ pub enum RunState {
 }
 
 impl Town {
-    /// Up to `n` runnable beads' agents (IDs), oldest work first.
-    pub fn runnable(&mut self, n: u32) -> Result<Vec<String>> {
+    /// Up to `n` runnable beads' agents (IDs), oldest work first; of
+    /// `rigs` only, unless none are given.
+    pub fn runnable(&mut self, n: u32, rigs: &[String]) -> Result<Vec<String>> {
+        let rigs = serde_json::to_string(rigs).map_err(|e| Error::internal(e.to_string()))?;
         self.read(|r| {
-            let rows = r.query(RUNNABLE_SQL, &[i64::from(n).into()])?;
+            let rows = r.query(RUNNABLE_SQL, &[i64::from(n).into(), rigs.into()])?;
             rows.iter().map(|row| Ok(row.text(0)?)).collect()
         })
     }
@@ -254,66 +258,68 @@ impl Town {
     /// the hook, runnable again, until `max_attempts` have failed; then it
     /// is `failed`, with a `high` escalation quoting the log's last lines.
     pub fn run_ended(&mut self, end: &RunEnd, max_attempts: u32) -> Result<Ended> {
-        self.write(|unit| {
-            let Some(mut agent) = unit.get::<Agent>(&end.agent_id)? else {
-                return Ok(Ended::NotOurs);
-            };
-            if !holds(&agent, &end.host, &end.started_at) {
-                return Ok(Ended::NotOurs);
-            }
-            let bead = unit.get::<Bead>(&end.bead_id)?;
-            let at_work = agent.hook.as_deref() == Some(end.bead_id.as_str())
-                && bead
-                    .as_ref()
-                    .is_some_and(|b| b.status == BeadStatus::InProgress);
-            let run = Run {
-                agent_id: agent.id.clone(),
-                agent: agent.name.clone(),
-                host: end.host.clone(),
-                attempt: agent.attempt,
-            };
-            let reported = match &bead {
-                Some(bead) if !at_work => reported(unit, bead, &agent.name)?,
-                _ => false,
-            };
-            agent.host = None;
-            agent.run_started_at = None;
-            agent.run_bead = None;
-            agent.pid = None;
-            if !end.counts {
-                agent.attempt = (agent.attempt - 1).max(0);
-            }
-            let failed_for_good = at_work && end.counts && run.attempt >= i64::from(max_attempts);
-            let exit = Exit {
-                run,
-                outcome: end.outcome.clone(),
-                code: end.code,
-                signal: end.signal,
-                reported,
-                log_tail: end.log_tail.clone(),
-            };
-            unit.record(&end.bead_id, Change::Exited(exit.clone()));
-            if failed_for_good {
-                let message = failure_message(&end.bead_id, &exit);
-                crate::rules::recovery::raise_about(
-                    unit,
-                    &agent,
-                    Severity::High,
-                    RUN_FAILED,
-                    message,
-                )?;
-                unit.put(agent);
-                unit.set_bead_status(&end.bead_id, BeadStatus::Failed)?;
-                return Ok(Ended::Failed);
-            }
-            unit.put(agent);
-            Ok(if at_work && end.counts {
-                Ended::Retry
-            } else {
-                Ended::Done
-            })
-        })
+        self.write(|unit| end_in(unit, end, max_attempts))
     }
+}
+
+/// [`Town::run_ended`] within a unit (patrol's release of a lost host's
+/// claims ends each of them in one).
+pub(crate) fn end_in(
+    unit: &mut crate::unit::Unit,
+    end: &RunEnd,
+    max_attempts: u32,
+) -> Result<Ended> {
+    let Some(mut agent) = unit.get::<Agent>(&end.agent_id)? else {
+        return Ok(Ended::NotOurs);
+    };
+    if !holds(&agent, &end.host, &end.started_at) {
+        return Ok(Ended::NotOurs);
+    }
+    let bead = unit.get::<Bead>(&end.bead_id)?;
+    let at_work = agent.hook.as_deref() == Some(end.bead_id.as_str())
+        && bead
+            .as_ref()
+            .is_some_and(|b| b.status == BeadStatus::InProgress);
+    let run = Run {
+        agent_id: agent.id.clone(),
+        agent: agent.name.clone(),
+        host: end.host.clone(),
+        attempt: agent.attempt,
+    };
+    let reported = match &bead {
+        Some(bead) if !at_work => reported(unit, bead, &agent.name)?,
+        _ => false,
+    };
+    agent.host = None;
+    agent.run_started_at = None;
+    agent.run_bead = None;
+    agent.pid = None;
+    if !end.counts {
+        agent.attempt = (agent.attempt - 1).max(0);
+    }
+    let failed_for_good = at_work && end.counts && run.attempt >= i64::from(max_attempts);
+    let exit = Exit {
+        run,
+        outcome: end.outcome.clone(),
+        code: end.code,
+        signal: end.signal,
+        reported,
+        log_tail: end.log_tail.clone(),
+    };
+    unit.record(&end.bead_id, Change::Exited(exit.clone()));
+    if failed_for_good {
+        let message = failure_message(&end.bead_id, &exit);
+        crate::rules::recovery::raise_about(unit, &agent, Severity::High, RUN_FAILED, message)?;
+        unit.put(agent);
+        unit.set_bead_status(&end.bead_id, BeadStatus::Failed)?;
+        return Ok(Ended::Failed);
+    }
+    unit.put(agent);
+    Ok(if at_work && end.counts {
+        Ended::Retry
+    } else {
+        Ended::Done
+    })
 }
 
 /// Whether `agent`'s claim is the one `host` made at `started_at`.

@@ -293,9 +293,46 @@ pub fn catalogue_for(f: &Fixture) -> Vec<Statement> {
     out.push(stmt(
         "run: runnable beads",
         run::RUNNABLE_SQL,
-        vec![Value::Integer(4)],
+        vec![Value::Integer(4), t("[]")],
         SortedResult,
     ));
+    out.push(stmt(
+        "run: runnable beads of some rigs",
+        run::RUNNABLE_SQL,
+        vec![Value::Integer(4), t(&format!("[\"{}\"]", f.rig))],
+        SortedResult,
+    ));
+    // Hosts (SPEC §12): the live ones gone silent, by the index of their
+    // beats; the list, which is the town's machines.
+    {
+        use crate::model::Host;
+        use crate::ops::host;
+        by_id!(Host, "hs-00000");
+        out.push(stmt(
+            "host by name",
+            select::<Host>("h.name = ?1"),
+            vec![t("box-1")],
+            Result,
+        ));
+        out.push(stmt(
+            "silent hosts",
+            host::SILENT_HOSTS_SQL,
+            vec![t(&f.since)],
+            Result,
+        ));
+        out.push(stmt(
+            "host list",
+            select::<Host>(host::HOSTS_WHERE),
+            vec![],
+            Listing,
+        ));
+        out.push(stmt(
+            "host insert",
+            crate::entity::HOSTS_INSERT_SQL,
+            vec![],
+            Insert,
+        ));
+    }
     out.push(stmt(
         "run: a host's claims",
         select::<Agent>(run::CLAIMS_WHERE),

@@ -103,7 +103,7 @@ pub(crate) fn near_ids(
 /// Rows of an ID and its label as candidates: agents and rigs by name, the
 /// rest by title (an escalation's message).
 fn candidates(kind: IdKind, rows: &[Row]) -> Result<Vec<Candidate>> {
-    let named = matches!(kind, IdKind::Agent | IdKind::Rig);
+    let named = matches!(kind, IdKind::Agent | IdKind::Rig | IdKind::Host);
     rows.iter()
         .map(|row| {
             let (id, label) = (row.text(0)?, row.opt_text(1)?);
@@ -131,7 +131,7 @@ pub(crate) fn near_sql(table: &str) -> String {
 /// The column that names a row of `table` in candidates.
 fn label_of(table: &str) -> &'static str {
     match table {
-        "agents" | "rigs" => "name",
+        "agents" | "rigs" | "hosts" => "name",
         "escalations" => "message",
         "mail" => "subject",
         _ => "title",
@@ -269,6 +269,7 @@ fn list_call(kind: crate::id::IdKind) -> &'static str {
         IdKind::Escalation => "escalation list",
         IdKind::Rig => "rig list",
         IdKind::Mail => "mail inbox",
+        IdKind::Host => "host list",
     }
 }
 

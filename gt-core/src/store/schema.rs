@@ -312,6 +312,24 @@ pub const MIGRATIONS: &[&[&str]] = &[
         "CREATE INDEX mail_read ON mail (recipient) WHERE read_at IS NOT NULL",
         "CREATE INDEX mail_convoy ON mail (convoy_id) WHERE convoy_id IS NOT NULL",
     ],
+    // 15: many hosts (SPEC §12): each supervisor's row, which it beats
+    // (`last_seen`) every few seconds; patrol finds the live ones gone
+    // silent by the index of their beats.
+    &[
+        "CREATE TABLE hosts (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        status TEXT NOT NULL,
+        slots INTEGER NOT NULL,
+        running INTEGER NOT NULL DEFAULT 0,
+        rigs TEXT NOT NULL DEFAULT '[]',
+        gt_version TEXT NOT NULL,
+        started_at TEXT NOT NULL,
+        last_seen TEXT NOT NULL,
+        version INTEGER NOT NULL DEFAULT 0
+    )",
+        "CREATE INDEX hosts_live ON hosts (last_seen) WHERE status = 'live'",
+    ],
 ];
 
 /// The schema version this binary writes.

@@ -453,6 +453,28 @@ pub fn write(path: &Path) {
             ..Default::default()
         })
         .unwrap();
+    // Hosts: one beats, claims a bead and falls silent; patrol finds it lost
+    // and releases its claim; it beats again, then stops.
+    tick();
+    let beat = crate::ops::host::HostBeat {
+        name: "host-2".into(),
+        slots: 2,
+        running: 1,
+        rigs: vec!["beta".into()],
+        version: "0.1.0".into(),
+        started_at: "2026-01-01T00:00:00.000Z".into(),
+    };
+    town.host_beat(&beat).unwrap();
+    let far = batch(&mut town, "beta", "Far", &["Far away"]);
+    let far_agent = far.beads[0].agent.clone().expect("hooked");
+    town.claim(&far_agent.id, "host-2")
+        .unwrap()
+        .expect("runnable");
+    clock.advance(3 * MINUTE);
+    town.heartbeat(&far_agent.name).unwrap();
+    town.patrol(&Patrol::default()).unwrap();
+    town.host_beat(&beat).unwrap();
+    town.host_stopped("host-2").unwrap();
     let crew = batch(&mut town, "alpha", "Crew", &["One", "Two"]);
     town.send_mail(&SendMail {
         to: Some(format!("convoy:{}", crew.convoy.id)),

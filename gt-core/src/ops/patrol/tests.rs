@@ -6,7 +6,7 @@ use std::time::{Duration, SystemTime};
 use super::*;
 use crate::clock::Clock;
 use crate::event_type as ev;
-use crate::model::{AgentStatus, BeadStatus, EscalationStatus};
+use crate::model::{AgentStatus, BeadStatus, EscalationStatus, HostStatus};
 use crate::ops::bead::UpdateBead;
 use crate::ops::rig::AddRig;
 use crate::ops::sling::{Sling, SlingBatch, SlungBatch};
@@ -388,6 +388,7 @@ fn a_repair_no_longer_due_is_skipped(mut town: Town, clock: Clock) {
         stall_after: 10 * MINUTE,
         stall_cutoff: clock.ago(10 * MINUTE),
         dead_cutoff: clock.ago(30 * MINUTE),
+        host_cutoff: clock.ago(2 * MINUTE),
         max_retries: 3,
     };
     let due = town.read(|r| find_due(r, &limits)).unwrap();
@@ -451,6 +452,7 @@ fn reescalation_is_due_once_per_stall_period() {
         stall_after: 10 * MINUTE,
         stall_cutoff: String::new(),
         dead_cutoff: String::new(),
+        host_cutoff: String::new(),
         max_retries: 3,
     };
     let created = crate::clock::format(start);
@@ -463,6 +465,98 @@ fn reescalation_is_due_once_per_stall_period() {
 }
 
 /// Instantiates every test above for one backend.
+/// A host silent past `host_dead_after` is lost: its claims are released
+/// in one unit (runnable again, no attempt counted), with one escalation
+/// naming it and its beads; a second pass finds nothing more; a beat brings
+/// it back, and a host that kept beating is left alone.
+fn a_silent_host_is_lost_and_its_claims_released(mut town: Town, clock: Clock) {
+    use crate::ops::host::HostBeat;
+    let beat = |town: &mut Town, name: &str, running: i64| {
+        town.host_beat(&HostBeat {
+            name: name.into(),
+            slots: 2,
+            running,
+            rigs: vec![],
+            version: "test".into(),
+            started_at: "t".into(),
+        })
+        .unwrap()
+    };
+    let b = batch(&mut town, &["one", "two", "three"], 3);
+    let ids: Vec<String> = b
+        .beads
+        .iter()
+        .map(|x| x.agent.clone().unwrap().id)
+        .collect();
+    beat(&mut town, "h1", 2);
+    beat(&mut town, "h2", 1);
+    for (agent, host) in [(&ids[0], "h1"), (&ids[1], "h1"), (&ids[2], "h2")] {
+        town.claim(agent, host).unwrap().expect("runnable");
+    }
+    clock.advance(MINUTE);
+    beat(&mut town, "h2", 1);
+    clock.advance(MINUTE + Duration::from_secs(1));
+    // Agents beat too: only the host is silent.
+    for b in &b.beads {
+        town.heartbeat(&b.agent.clone().unwrap().name).unwrap();
+    }
+    let report = pass(&mut town);
+    assert_eq!(report.lost_hosts.len(), 1, "{report:?}");
+    let lost = &report.lost_hosts[0];
+    assert_eq!(lost.host, "h1");
+    let mut released = lost.released.clone();
+    released.sort();
+    let mut expected = vec![b.beads[0].bead.id.clone(), b.beads[1].bead.id.clone()];
+    expected.sort();
+    assert_eq!(released, expected);
+    let escalations: Vec<_> = report
+        .escalations
+        .iter()
+        .filter(|e| e.category.as_deref() == Some(crate::ops::host::HOST_LOST))
+        .collect();
+    assert_eq!(escalations.len(), 1);
+    assert!(
+        escalations[0].message.contains("host h1"),
+        "{}",
+        escalations[0].message
+    );
+    let hosts = town.hosts().unwrap();
+    let status: Vec<(&str, &str)> = hosts
+        .iter()
+        .map(|h| (h.name.as_str(), h.status.as_str()))
+        .collect();
+    assert_eq!(status, [("h1", "lost"), ("h2", "live")]);
+    // Its beads are runnable again, at the same attempt; h2's is not.
+    let runnable = town.runnable(10, &[]).unwrap();
+    assert_eq!(runnable.len(), 2);
+    assert!(!runnable.contains(&ids[2]));
+    assert_eq!(town.agent(&ids[0]).unwrap().attempt, 0);
+    assert!(town.claims_of("h1").unwrap().is_empty());
+    // Lost once: the next pass has nothing to do about it.
+    assert!(pass(&mut town).lost_hosts.is_empty());
+    // It comes back.
+    let back = beat(&mut town, "h1", 0);
+    assert_eq!(back.status, HostStatus::Live);
+    let events = town
+        .events(&EventFilter {
+            subject: Some(back.id.clone()),
+            ..EventFilter::all()
+        })
+        .unwrap();
+    let kinds: Vec<String> = events
+        .iter()
+        .map(|e| format!("{} {}", e.event_type, e.new_value))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            "created {\"name\":\"h1\",\"rigs\":[],\"slots\":2}",
+            "status_changed \"lost\"",
+            "status_changed \"live\""
+        ]
+    );
+}
+
 macro_rules! patrol_tests {
     ($backend:ident, $location:expr) => {
         mod $backend {
@@ -482,6 +576,7 @@ macro_rules! patrol_tests {
                 a_place_a_death_frees_is_fed_in_the_same_pass,
                 a_dry_run_changes_nothing,
                 a_repair_no_longer_due_is_skipped,
+                a_silent_host_is_lost_and_its_claims_released,
                 resetting_a_dead_agent_resolves_its_escalation,
             );
 

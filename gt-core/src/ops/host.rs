@@ -1,0 +1,258 @@
+//! Hosts (SPEC §12): the machines whose supervisors (`gt run --host NAME`)
+//! run the town's agents. Each supervisor beats its host's row; a host silent
+//! past `patrol.host_dead_after` is `lost`, and patrol releases all of its
+//! claims at once, in one guarded unit, with one escalation naming it.
+
+use serde::{Deserialize, Serialize};
+
+use crate::call::{Call, CallSpec};
+use crate::change::{Change, Created};
+use crate::error::Result;
+use crate::id::{self, IdKind};
+use crate::model::{Agent, Escalation, EscalationStatus, Host, HostStatus, Severity};
+use crate::query;
+use crate::store::Reader;
+use crate::town::Town;
+use crate::unit::Unit;
+
+use super::run::{end_in, RunEnd, CLAIMS_WHERE};
+
+/// The escalation category of a host found silent.
+pub const HOST_LOST: &str = "host_lost";
+
+/// The live hosts silent since before `?1`, by the index of their beats.
+pub(crate) const SILENT_HOSTS_SQL: &str =
+    "SELECT id FROM hosts WHERE status = 'live' AND last_seen < ?1";
+
+/// The hosts in name order.
+pub(crate) const HOSTS_WHERE: &str = "1 ORDER BY h.name";
+
+/// How many beads a lost host's escalation names before "and N more".
+const NAMED: usize = 20;
+
+/// A supervisor's beat: what it tells the town of its host.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HostBeat {
+    pub name: String,
+    pub slots: i64,
+    pub running: i64,
+    /// The rigs it takes beads of; empty for every rig.
+    pub rigs: Vec<String>,
+    pub version: String,
+    /// When its supervisor started (a new start is a new run of the host).
+    pub started_at: String,
+}
+
+/// A host that a patrol pass found silent, and the beads whose runs it
+/// released (runnable again, on other hosts).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct LostHost {
+    pub host: String,
+    /// Its last beat.
+    pub last_seen: String,
+    pub released: Vec<String>,
+}
+
+request! {
+    /// The town's hosts: their slots, running agents, rigs, version and last beat.
+    pub struct ListHosts {}
+}
+
+impl Town {
+    /// Records a supervisor's beat: its host is made on the first, and a
+    /// lost or stopped one is live again.
+    pub fn host_beat(&mut self, beat: &HostBeat) -> Result<Host> {
+        self.write(|unit| {
+            let found = unit
+                .load_where::<Host>("h.name = ?1", &[beat.name.as_str().into()])?
+                .into_iter()
+                .next();
+            let mut host = match found {
+                Some(host) => host,
+                None => {
+                    let population = unit.population("hosts")?;
+                    let host = Host {
+                        id: id::generate(IdKind::Host, population),
+                        name: beat.name.clone(),
+                        status: HostStatus::Live,
+                        slots: beat.slots,
+                        running: beat.running,
+                        rigs: beat.rigs.clone(),
+                        version: beat.version.clone(),
+                        started_at: beat.started_at.clone(),
+                        last_seen: unit.now.clone(),
+                    };
+                    let created = Created::Host {
+                        name: host.name.clone(),
+                        slots: host.slots,
+                        rigs: host.rigs.clone(),
+                    };
+                    unit.create_logged(host.clone(), created);
+                    return Ok(host);
+                }
+            };
+            if host.status != HostStatus::Live {
+                let reason = match host.status {
+                    HostStatus::Lost => "its supervisor beats again",
+                    _ => "its supervisor started",
+                };
+                unit.record(
+                    &host.id,
+                    Change::HostStatusChanged {
+                        old: host.status,
+                        new: HostStatus::Live,
+                        reason: Some(reason.into()),
+                    },
+                );
+                host.status = HostStatus::Live;
+            }
+            host.slots = beat.slots;
+            host.running = beat.running;
+            host.rigs = beat.rigs.clone();
+            host.version = beat.version.clone();
+            host.started_at = beat.started_at.clone();
+            host.last_seen = unit.now.clone();
+            unit.put(host.clone());
+            Ok(host)
+        })
+    }
+
+    /// Records that a host's supervisor ended cleanly (its claims released
+    /// already, by the supervisor itself).
+    pub fn host_stopped(&mut self, name: &str) -> Result<()> {
+        self.write(|unit| {
+            let found = unit
+                .load_where::<Host>("h.name = ?1", &[name.into()])?
+                .into_iter()
+                .next();
+            let Some(mut host) = found.filter(|h| h.status == HostStatus::Live) else {
+                return Ok(());
+            };
+            unit.record(
+                &host.id,
+                Change::HostStatusChanged {
+                    old: host.status,
+                    new: HostStatus::Stopped,
+                    reason: Some("its supervisor stopped".into()),
+                },
+            );
+            host.status = HostStatus::Stopped;
+            host.running = 0;
+            host.last_seen = unit.now.clone();
+            unit.put(host);
+            Ok(())
+        })
+    }
+
+    pub fn hosts(&mut self) -> Result<Vec<Host>> {
+        self.read(|r| query::fetch_where(r, HOSTS_WHERE, &[]))
+    }
+}
+
+/// The live hosts silent since before `cutoff`.
+pub(crate) fn silent_hosts(r: &mut dyn Reader, cutoff: &str) -> Result<Vec<String>> {
+    let rows = r.query(SILENT_HOSTS_SQL, &[cutoff.into()])?;
+    rows.iter().map(|row| Ok(row.text(0)?)).collect()
+}
+
+/// Declares a host lost, if it is still live and silent since before
+/// `cutoff` as this unit reads it, and releases every claim it holds: each
+/// run ends `lost` (no fault of the agent's: no attempt counted), its bead
+/// runnable again. One escalation names the host and its beads.
+pub(crate) fn lose(
+    unit: &mut Unit,
+    host_id: &str,
+    cutoff: &str,
+) -> Result<Option<(LostHost, Escalation)>> {
+    let Some(mut host) = unit.get::<Host>(host_id)? else {
+        return Ok(None);
+    };
+    if host.status != HostStatus::Live || host.last_seen.as_str() >= cutoff {
+        return Ok(None);
+    }
+    let claims: Vec<Agent> = unit.load_where(CLAIMS_WHERE, &[host.name.as_str().into()])?;
+    let mut released = Vec::new();
+    for agent in claims {
+        let bead = agent
+            .run_bead
+            .clone()
+            .or_else(|| agent.hook.clone())
+            .unwrap_or_default();
+        let end = RunEnd {
+            agent_id: agent.id.clone(),
+            bead_id: bead.clone(),
+            host: host.name.clone(),
+            started_at: agent.run_started_at.clone().unwrap_or_default(),
+            outcome: "lost".into(),
+            code: None,
+            signal: None,
+            log_tail: vec![format!("host {} went silent", host.name)],
+            counts: false,
+        };
+        end_in(unit, &end, u32::MAX)?;
+        released.push(bead);
+    }
+    let last_seen = host.last_seen.clone();
+    unit.record(
+        &host.id,
+        Change::HostStatusChanged {
+            old: HostStatus::Live,
+            new: HostStatus::Lost,
+            reason: Some(format!("silent since {last_seen}")),
+        },
+    );
+    host.status = HostStatus::Lost;
+    host.running = 0;
+    let name = host.name.clone();
+    unit.put(host);
+    let runs = match released.len() {
+        0 => "it ran nothing".to_string(),
+        n => {
+            let mut named = released[..n.min(NAMED)].join(", ");
+            if n > NAMED {
+                named.push_str(&format!(" and {} more", n - NAMED));
+            }
+            format!("its runs of {named} were released to other hosts")
+        }
+    };
+    let population = unit.population("escalations")?;
+    let esc = Escalation {
+        id: id::generate(IdKind::Escalation, population),
+        severity: Severity::High,
+        category: Some(HOST_LOST.into()),
+        message: format!("host {name} went silent (its last beat {last_seen}); {runs}"),
+        rig: None,
+        agent: None,
+        bead: None,
+        status: EscalationStatus::Open,
+        acknowledged_by: None,
+        acknowledged_at: None,
+        re_escalation_count: 0,
+        created_at: unit.now.clone(),
+    };
+    super::escalation::log_raised(unit, esc.clone());
+    Ok(Some((
+        LostHost {
+            host: name,
+            last_seen,
+            released,
+        },
+        esc,
+    )))
+}
+
+impl Call for ListHosts {
+    type Output = Vec<Host>;
+    const SPEC: CallSpec = spec!(
+        "host list",
+        "gt_list_hosts",
+        Some("GET /api/hosts"),
+        Read,
+        true,
+        Some("hosts")
+    );
+    fn run(self, town: &mut Town) -> Result<Vec<Host>> {
+        town.hosts()
+    }
+}
