@@ -36,10 +36,12 @@ const SECTIONS: &[(&str, &str, &[&str])] = &[
          for an open bead its `state` (`blocked`, `queued` behind a capped batch's \
          polecats, or `unassigned`). `needs_attention` is true exactly when an active \
          convoy cannot land without a person: a bead failed, a polecat holding one is \
-         dead, or open work is on nobody's hook with no idle polecat of its rig within \
-         the convoy's cap and nothing of the convoy at work to free one. `attention` \
-         says which bead and why (`bead_failed`, `agent_dead`, `agent_stalled` while \
-         patrol handles it, `unassigned_open` for work nothing will pick up), naming \
+         dead, work at hand is of a rig that no live host serves (in a town whose agents \
+         run under gt run), or open work is on nobody's hook with no idle polecat of its \
+         rig within the convoy's cap and nothing of the convoy at work to free one. \
+         `attention` says which bead and why (`bead_failed`, `agent_dead`, `agent_stalled` \
+         while patrol handles it, `no_host` for work no live host will run, \
+         `unassigned_open` for work nothing will pick up), naming \
          the agent; `patrol` names those convoys after every pass. `events --convoy` is the convoy's whole history, its deleted \
          beads, escalations and polecats' resets included; `--since` takes `today`, \
          `yesterday`, a date or an age (`2h`). Polecats report that they \

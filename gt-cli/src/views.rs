@@ -887,6 +887,7 @@ pub fn stuck_line(c: &StuckConvoy) -> String {
             let reason = match a.reason {
                 AttentionReason::BeadFailed => "failed".to_string(),
                 AttentionReason::UnassignedOpen => "nothing will pick it up".to_string(),
+                AttentionReason::NoHost => "no live host runs its rig".to_string(),
                 AttentionReason::AgentDead | AttentionReason::AgentStalled => format!(
                     "{} is {}",
                     sanitize(a.agent.as_deref().unwrap_or("its agent")),

@@ -389,6 +389,11 @@ macro_rules! needs_attention_sql {
              WHEN ",
             $dead_hook,
             " THEN 1 \
+             WHEN EXISTS (SELECT 1 FROM hosts) AND EXISTS (SELECT 1 FROM beads hn \
+              INDEXED BY beads_hooked WHERE hn.convoy_id = c.id AND hn.status = 'in_progress' \
+              AND hn.assignee IS NOT NULL AND NOT EXISTS (SELECT 1 FROM hosts h \
+              WHERE h.status = 'live' AND (h.rigs = '[]' \
+              OR EXISTS (SELECT 1 FROM json_each(h.rigs) hr WHERE hr.value = hn.rig)))) THEN 1 \
              WHEN EXISTS (SELECT 1 FROM beads hb INDEXED BY beads_hooked \
               WHERE hb.convoy_id = c.id AND hb.assignee IS NOT NULL \
               AND hb.status <> 'open') THEN 0 \

@@ -145,6 +145,7 @@ string_enum!(
         AgentDead => "agent_dead",
         AgentStalled => "agent_stalled",
         UnassignedOpen => "unassigned_open",
+        NoHost => "no_host",
     }
 );
 
@@ -218,9 +219,10 @@ pub struct Bead {
 /// [`Convoy::needs_attention`]); a test holds them to this sentence, and the
 /// property test holds the code to the rule.
 pub const NEEDS_ATTENTION: &str = "true exactly when an active convoy cannot land \
-     without a person: a bead failed, a polecat holding one is dead, or open work is on \
-     nobody's hook with no idle polecat of its rig within the convoy's cap and nothing \
-     of the convoy at work to free one";
+     without a person: a bead failed, a polecat holding one is dead, work at hand is of \
+     a rig that no live host serves (in a town whose agents run under gt run), or open \
+     work is on nobody's hook with no idle polecat of its rig within the convoy's cap and \
+     nothing of the convoy at work to free one";
 
 /// A tracked batch of beads. `needs_attention` is derived on every read (R4).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -236,9 +238,10 @@ pub struct Convoy {
     pub merge_mode: MergeMode,
     pub feature_branch: Option<String>,
     /// True exactly when an active convoy cannot land without a person: a
-    /// bead failed, a polecat holding one is dead, or open work is on nobody's
-    /// hook with no idle polecat of its rig within the convoy's cap and nothing
-    /// of the convoy at work to free one.
+    /// bead failed, a polecat holding one is dead, work at hand is of a rig that
+    /// no live host serves (in a town whose agents run under gt run), or open
+    /// work is on nobody's hook with no idle polecat of its rig within the
+    /// convoy's cap and nothing of the convoy at work to free one.
     pub needs_attention: bool,
     pub max_polecats: Option<i64>,
     pub idempotency_key: Option<String>,

@@ -1175,13 +1175,44 @@ pub fn a_lost_hosts_work_moves_to_another(t: Town) {
 pub fn a_host_takes_only_its_rigs(t: Town) {
     let t = t.with_repo();
     t.json::<Value>(&["rig", "add", "web"]);
-    let app: Value = t.json(&["sling", "--rig", "app", "app work"]);
+    let batch: Value = t.json(&[
+        "sling-batch",
+        "--rig",
+        "app",
+        "--title",
+        "App",
+        "--task",
+        "app work",
+    ]);
+    let app = &batch["beads"][0];
+    let convoy = batch["convoy"]["id"].as_str().unwrap().to_string();
+    // No host yet: nothing says the work lacks one (the town may run its
+    // agents some other way).
+    let status: Value = t.json(&["convoy", "status", &convoy]);
+    assert_eq!(status["needs_attention"], json!(false), "{status}");
     let lines = t.run_once(&["--host", "webby", "--rig", "web"], None);
     assert!(lines.iter().all(|l| l["event"] != "started"), "{lines:?}");
     let bead = app["bead"]["id"].as_str().unwrap();
     assert!(t.events_of(bead).iter().all(|e| e.event_type != "started"));
     let hosts: Vec<Value> = t.json(&["host", "list"]);
     assert_eq!(hosts[0]["rigs"], json!(["web"]));
+    // Now the town runs its agents on hosts, and none live serves app.
+    let status: Value = t.json(&["convoy", "status", &convoy]);
+    assert_eq!(status["needs_attention"], json!(true), "{status}");
+    assert_eq!(
+        status["attention"][0]["reason"],
+        json!("no_host"),
+        "{status}"
+    );
+    assert_eq!(status["attention"][0]["bead"], app["bead"]["id"]);
+    let listed: Vec<Value> = t.json(&["convoy", "list"]);
+    assert_eq!(listed[0]["needs_attention"], json!(true));
+    let patrol: Value = t.json(&["patrol", "--dry-run"]);
+    assert_eq!(
+        patrol["needs_attention"][0]["convoy"],
+        json!(convoy),
+        "{patrol}"
+    );
     let config = t.run_config("rigs = ['nowhere']");
     let mut cmd = t.command(&["--json", "run", "--once"]);
     cmd.env("GT_RUN_CMD", agent_command())
@@ -1200,4 +1231,5 @@ pub fn a_host_takes_only_its_rigs(t: Town) {
             .any(|l| l["event"] == "started" && l["bead"] == json!(bead)),
         "{lines:?}"
     );
+    assert!(landed(&t, &convoy));
 }

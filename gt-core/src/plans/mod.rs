@@ -315,6 +315,12 @@ pub fn catalogue_for(f: &Fixture) -> Vec<Statement> {
             Result,
         ));
         out.push(stmt(
+            "hosts and the rigs they serve",
+            crate::query::HOSTS_SERVED_SQL,
+            vec![],
+            Listing,
+        ));
+        out.push(stmt(
             "silent hosts",
             host::SILENT_HOSTS_SQL,
             vec![t(&f.since)],

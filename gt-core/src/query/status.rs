@@ -158,6 +158,40 @@ struct Watch {
     /// Each bead needing attention, in the beads' order, and for the open,
     /// unassigned ones their rig: those are decided once every bead is read.
     found: Vec<(Attention, Option<String>)>,
+    /// Where the town's agents run under `gt run` (it has hosts): the rigs
+    /// its live hosts serve (`None` among them: every rig).
+    served: Option<Vec<Option<Vec<String>>>>,
+}
+
+impl Watch {
+    /// Whether a bead of `rig` at work has no live host to run it.
+    fn unserved(&self, rig: &str) -> bool {
+        self.served.as_ref().is_some_and(|live| {
+            !live.iter().any(|rigs| {
+                rigs.as_ref()
+                    .is_none_or(|rigs| rigs.iter().any(|r| r == rig))
+            })
+        })
+    }
+}
+
+/// The live hosts' rigs, where the town has hosts at all.
+pub(crate) const HOSTS_SERVED_SQL: &str = "SELECT status, rigs FROM hosts";
+
+fn served(r: &mut dyn Reader) -> Result<Option<Vec<Option<Vec<String>>>>> {
+    let rows = r.query(HOSTS_SERVED_SQL, &[])?;
+    if rows.is_empty() {
+        return Ok(None);
+    }
+    let mut live = Vec::new();
+    for row in &rows {
+        if row.text(0)? != crate::model::HostStatus::Live.as_str() {
+            continue;
+        }
+        let rigs: Vec<String> = serde_json::from_str(&row.text(1)?).unwrap_or_default();
+        live.push((!rigs.is_empty()).then_some(rigs));
+    }
+    Ok(Some(live))
 }
 
 impl Watch {
@@ -182,6 +216,9 @@ impl Watch {
             (BeadStatus::Failed, _) => Some(AttentionReason::BeadFailed),
             (_, Some(AgentStatus::Dead)) => Some(AttentionReason::AgentDead),
             (_, Some(AgentStatus::Stalled)) => Some(AttentionReason::AgentStalled),
+            (BeadStatus::InProgress, Some(_)) if self.unserved(&bead.rig) => {
+                Some(AttentionReason::NoHost)
+            }
             _ if waiting => Some(AttentionReason::UnassignedOpen),
             _ => None,
         };
@@ -246,6 +283,7 @@ pub fn convoy_status_into(
         full,
         at_work: false,
         found: Vec::new(),
+        served: served(r)?,
     };
     sink.convoy(convoy)?;
     let mut dependency_edges = Vec::new();
