@@ -3,12 +3,13 @@ chromedriver and Selenium) while the `gt` command line changes the same town.
 
 Usage: python dashboard.py SPEC.json
 SPEC: {"url", "gt", "db", "convoy", "beads": [ids], "tiny_bead", "statuses",
-       "escalation", "runner", "shots"}
+       "escalation", "runner", "home", "spare_rig", "shots"}
 Exits non-zero, saying what failed, when the page does not do what it should.
 """
 
 import json
 import os
+import re
 import subprocess
 import sys
 import time
@@ -73,6 +74,26 @@ def text_of(css):
     return driver.find_element(By.CSS_SELECTOR, css).text
 
 
+def host_row(name):
+    return driver.find_element(By.CSS_SELECTOR, f'#hosts [data-host="{name}"]')
+
+
+def host_shown(name, status, running):
+    """The Hosts panel shows `name` with `status` and "`running` running"."""
+    row = host_row(name)
+    return row.get_attribute("data-status") == status and f"{running} running" in row.text
+
+
+def beat_age(name):
+    """How many seconds ago the panel says `name` last beat (None past a minute)."""
+    m = re.search(r"last beat (\d+)s ago", host_row(name).text)
+    return int(m.group(1)) if m else None
+
+
+def hosts():
+    return {h["name"]: h for h in gt("host", "list")}
+
+
 def no_sideways_scrolling():
     width = driver.execute_script("return document.documentElement.scrollWidth")
     inner = driver.execute_script("return window.innerWidth")
@@ -87,6 +108,7 @@ for arg in ["--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=12
 options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
 service = Service(executable_path=os.environ.get("GT_CHROMEDRIVER", "/usr/bin/chromedriver"))
 driver = webdriver.Chrome(service=service, options=options)
+second_host = None  # a supervisor this script starts, stopped in `finally`
 try:
     driver.set_window_size(1280, 800)
     driver.get(spec["url"])
@@ -242,6 +264,51 @@ try:
     click("Acknowledge", f'[data-escalation="{spec["escalation"]}"] button[aria-label="Acknowledge"]')
     until("acknowledged", lambda: gt("escalation", "list", "--all")[0]["status"] == "acknowledged")
 
+    # Hosts (SPEC §12): the supervisor the test runs is a live host, its one
+    # slot in use, beating (every 5 s, without events: the panel reads again).
+    until("the Hosts panel", lambda: driver.find_element(By.ID, "hosts-panel").is_displayed())
+    until("box-1 live, 1 of 1 running", lambda: host_shown("box-1", "live", "1 of 1"))
+    assert "all rigs" in host_row("box-1").text, host_row("box-1").text
+    until("box-1's recent beat", lambda: beat_age("box-1") is not None and beat_age("box-1") <= 10)
+    shown = host_row("box-1").find_element(By.CSS_SELECTOR, ".beat").text
+    until("box-1's last beat refreshed", lambda: host_row("box-1").find_element(
+        By.CSS_SELECTOR, ".beat").text != shown, timeout=7)
+
+    # A second supervisor appears live without a reload. It takes beads of
+    # a rig with none, so that it starts nothing.
+    log = open(os.path.join(spec["home"], "box-2.log"), "w")
+    second_host = subprocess.Popen(
+        [spec["gt"], "--db", spec["db"], "run", "--host", "box-2", "--no-patrol", "--slots", "2",
+         "--rig", spec["spare_rig"]],
+        env={"HOME": spec["home"], "PATH": os.environ["PATH"], "NO_COLOR": "1", "GT_RUN_CMD": "sleep 600"},
+        stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT)
+    until("box-2 live, 0 of 2 running", lambda: host_shown("box-2", "live", "0 of 2"), timeout=5)
+    assert f"rig {spec['spare_rig']}" in host_row("box-2").text, host_row("box-2").text
+    until("the summary of two live hosts", lambda: text_of("#hosts-summary") == "2 live")
+
+    # Killed, it beats no more; a patrol finds it silent past 3 s and the
+    # page shows it lost, first, with its escalation, without a reload.
+    second_host.kill()
+    second_host.wait()
+    log.close()
+    time.sleep(4)
+    # box-1 beats every 5 s: the patrol runs just after one of its beats, so
+    # that box-1 is not silent past 3 s too.
+    seen = hosts()["box-1"]["last_seen"]
+    until("a beat of box-1", lambda: hosts()["box-1"]["last_seen"] != seen, timeout=8)
+    gt("patrol", "--host-dead-after", "3s")
+    town_hosts = hosts()
+    assert (town_hosts["box-1"]["status"], town_hosts["box-2"]["status"]) == ("live", "lost"), town_hosts
+    until("box-2 lost", lambda: host_shown("box-2", "lost", "0 of 2"), timeout=2)
+    assert host_row("box-2").find_element(By.CSS_SELECTOR, ".attention").is_displayed(), "a lost host is not marked"
+    assert driver.find_elements(By.CSS_SELECTOR, "#hosts li")[0].get_attribute("data-host") == "box-2", \
+        "a lost host is not first"
+    assert host_shown("box-1", "live", "1 of 1"), host_row("box-1").text
+    until("the summary of one live host and one lost", lambda: text_of("#hosts-summary") == "1 live · 1 lost")
+    until("the host_lost escalation", lambda: "host box-2 went silent" in text_of("#escalations")
+          and "host_lost" in text_of("#escalations"), timeout=2)
+    assert driver.execute_script("return window.gtNotReloaded === true"), "the page reloaded"
+
     # A landing shows its notification.
     gt("bead", "update", spec["tiny_bead"], "--status", "closed")
     until("the landing notification", lambda: "Convoy 'Tiny' landed" in driver.find_element(By.ID, "toasts").text, timeout=3)
@@ -260,6 +327,9 @@ try:
     driver.execute_script("window.scrollTo(0, 0)")
     no_sideways_scrolling()
     driver.save_screenshot(os.path.join(spec["shots"], "dashboard-390.png"))
+    driver.execute_script("document.getElementById('hosts-panel').scrollIntoView()")
+    no_sideways_scrolling()
+    driver.save_screenshot(os.path.join(spec["shots"], "dashboard-hosts-390.png"))
 
     # The badge leads to the inbox; a message reads well at phone width.
     click("the badge", "#inbox-button")
@@ -275,4 +345,7 @@ try:
     assert not errors, errors
     print("the dashboard did everything asked of it")
 finally:
+    if second_host and second_host.poll() is None:
+        second_host.kill()
+        second_host.wait()
     driver.quit()

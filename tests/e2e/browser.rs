@@ -29,6 +29,9 @@ pub fn the_dashboard_works_in_a_real_browser() {
         return;
     }
     let t = Town::sqlite().with_rig();
+    // A rig with no work: the browser test's second host takes only its
+    // beads, so that it starts nothing of the first's.
+    t.json::<Value>(&["rig", "add", "ops"]);
     // One agent at work under `gt run` (one slot, so it runs no other): its
     // card shows where it runs and its log's last lines.
     let ops: Value = t.json(&["sling", "--rig", "app", "Watch the logs"]);
@@ -70,6 +73,8 @@ pub fn the_dashboard_works_in_a_real_browser() {
         "statuses": statuses,
         "escalation": esc["id"],
         "runner": runner,
+        "home": t.home.path(),
+        "spare_rig": "ops",
         "shots": shots,
     });
     let spec_file = t.write("browser.json", spec.to_string());
@@ -96,6 +101,7 @@ pub fn the_dashboard_works_in_a_real_browser() {
         "dashboard-390.png",
         "dashboard-mail-1280.png",
         "dashboard-mail-390.png",
+        "dashboard-hosts-390.png",
     ] {
         assert!(shots.join(shot).exists(), "{shot} was not saved");
     }

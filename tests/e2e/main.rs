@@ -178,6 +178,11 @@ fn mcp_busy_or_down_town_is_unavailable() {
 }
 
 #[test]
+fn hosts_on_a_cluster_start_each_bead_once() {
+    run::hosts_on_a_cluster_start_each_bead_once();
+}
+
+#[test]
 fn the_dashboard_works_in_a_real_browser() {
     browser::the_dashboard_works_in_a_real_browser();
 }

@@ -1233,3 +1233,124 @@ pub fn a_host_takes_only_its_rigs(t: Town) {
     );
     assert!(landed(&t, &convoy));
 }
+
+/// Many hosts on one rqlite cluster (SPEC §12), on one machine: a 3-node
+/// cluster, three supervisors with data directories of their own over 60
+/// beads in three convoys; h3 reaches the town through a proxy that loses
+/// the answers to some of its writes. Mid-run h1 is killed (its beads move
+/// to the others, with one escalation), then the cluster's leader is killed
+/// (the others ride out the election). Every convoy lands, no bead ran twice
+/// at once, each ran once per attempt, and doctor is clean.
+pub fn hosts_on_a_cluster_start_each_bead_once() {
+    use std::sync::atomic::Ordering;
+    let mut cluster = gt_core::testing::Cluster::start(3);
+    let t = Town::at(cluster.url()).with_repo();
+    let mut convoys = Vec::new();
+    for c in 0..3 {
+        let mut args = vec![
+            "sling-batch".to_string(),
+            "--rig".into(),
+            "app".into(),
+            "--title".into(),
+            format!("Convoy {c}"),
+        ];
+        for i in 0..20 {
+            args.extend(["--task".into(), format!("[slow] task {c}.{i}")]);
+        }
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let batch: Value = t.json(&args);
+        convoys.push(batch["convoy"]["id"].as_str().unwrap().to_string());
+    }
+    let config = t.write("patrol.toml", "[patrol]\nhost_dead_after = '4s'\n");
+    // h3's node, behind a proxy that drops some answers to writes it applied.
+    let faults = std::sync::Arc::new(crate::proxy::Faults::default());
+    let nodes: Vec<String> = cluster.nodes.iter().map(|n| n.http.clone()).collect();
+    let proxied = crate::proxy::proxy(nodes[2].clone(), faults.clone());
+    let h3_db = format!("http://{proxied},{},{}", nodes[0], nodes[1]);
+    faults.drop_write_replies.store(3, Ordering::SeqCst);
+    let homes: Vec<String> = (1..=3)
+        .map(|i| {
+            let home = t.path(&format!("home-{i}"));
+            std::fs::create_dir_all(&home).unwrap();
+            home.display().to_string()
+        })
+        .collect();
+    let start = |i: usize, db: &str| {
+        let host = format!("h{i}");
+        t.supervise_with(
+            &[
+                "--lock-timeout",
+                "30s",
+                "--host",
+                &host,
+                "--slots",
+                "3",
+                "--patrol-interval",
+                "1s",
+            ],
+            Some(&config),
+            &[
+                ("HOME", homes[i - 1].as_str()),
+                ("GT_DB", db),
+                ("GT_TEST_SLOW", "1"),
+            ],
+        )
+    };
+    let mut h1 = start(1, &cluster.url());
+    let h2 = start(2, &cluster.url());
+    let h3 = start(3, &h3_db);
+    let closed = |t: &Town| {
+        let beads: Vec<Bead> = t.json(&["bead", "list", "--status", "closed"]);
+        beads.len()
+    };
+    until(Duration::from_secs(120), "15 beads closed", || {
+        closed(&t) >= 15
+    });
+    signal(h1.child.id() as i32, libc::SIGKILL);
+    wait_for_exit(&mut h1.child, Duration::from_secs(5));
+    until(Duration::from_secs(120), "35 beads closed", || {
+        closed(&t) >= 35
+    });
+    let leader = cluster.leader();
+    cluster.nodes[leader].kill();
+    until(Duration::from_secs(240), "every convoy lands", || {
+        convoys.iter().all(|c| landed(&t, c))
+    });
+    // Neither survivor crashed: each stops cleanly.
+    let (l2, l3) = (h2.terminate(), h3.terminate());
+    let started = |lines: &[Value]| lines.iter().filter(|l| l["event"] == "started").count();
+    assert!(
+        started(&l2) > 0 && started(&l3) > 0,
+        "both survivors worked"
+    );
+    let runs = assert_no_overlap(&t);
+    assert_eq!(runs.len(), 60, "every bead ran");
+    for bead in runs.keys() {
+        assert_runs_alternate(&t, bead);
+    }
+    let escalations: Vec<Value> = t.json(&["escalation", "list"]);
+    let lost: Vec<&Value> = escalations
+        .iter()
+        .filter(|e| e["category"] == "host_lost")
+        .collect();
+    assert_eq!(lost.len(), 1, "{escalations:?}");
+    assert!(lost[0]["message"].as_str().unwrap().contains("host h1"));
+    let hosts: Vec<Value> = t.json(&["host", "list"]);
+    let status: Vec<(&str, &str)> = hosts
+        .iter()
+        .map(|h| (h["name"].as_str().unwrap(), h["status"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        status,
+        [("h1", "lost"), ("h2", "stopped"), ("h3", "stopped")]
+    );
+    assert!(
+        faults.dropped.load(Ordering::SeqCst) > 0,
+        "no answer was lost"
+    );
+    let violations: Vec<Value> = t.json(&["doctor"]);
+    assert!(violations.is_empty(), "{violations:?}");
+    for c in &convoys {
+        t.assert_landed_once(c, 20);
+    }
+}

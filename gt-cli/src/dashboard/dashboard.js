@@ -13,6 +13,12 @@ const MAYOR = "mayor";
 // The person's inbox shows its newest this many, unread first; more unread
 // than that shows as "100+".
 const INBOX_LIMIT = 100;
+// A host's supervisor beats its row every 5 s at most, writing no event: the
+// panel is read again this often while the page is shown.
+const HOSTS_EVERY_MS = 3000;
+// A live host whose last beat is older than three beats is late: said
+// before any patrol calls it lost.
+const HOST_LATE_MS = 15000;
 
 const state = {
   token: null, convoy: null, bead: null, agents: [], readOnly: false,
@@ -253,6 +259,107 @@ function since(t) {
   return Math.floor(s / 3600) + "h " + Math.floor((s % 3600) / 60) + "m";
 }
 
+// Hosts (SPEC §12): the machines whose supervisors run the town's agents.
+// Each host keeps its row's nodes across reads, so that a read every few
+// seconds changes only the text that moved: no flicker, and the list keeps
+// its scroll.
+const hostRows = new Map();
+let hostsSeq = 0;
+
+async function loadHosts() {
+  const seq = ++hostsSeq;
+  let hosts;
+  try {
+    // Quiet: a read every few seconds would repeat a refusal as a toast each
+    // time; the header already says when the server is gone.
+    ({ doc: hosts } = await api("GET", "/api/hosts", null, true));
+  } catch (_) {
+    return;
+  }
+  if (seq !== hostsSeq) return; // a later read answers
+  drawHosts(hosts);
+}
+
+function drawHosts(hosts) {
+  // A town that does not use `gt run` has no hosts, and no panel.
+  document.getElementById("hosts-panel").hidden = hosts.length === 0;
+  // Lost hosts first, as convoys that need attention are; else name order.
+  const order = hosts.slice().sort((a, b) => Number(b.status === "lost") - Number(a.status === "lost"));
+  const rows = order.map(hostRow);
+  for (const id of [...hostRows.keys()]) {
+    if (!hosts.some((h) => h.id === id)) hostRows.delete(id);
+  }
+  const list = document.getElementById("hosts");
+  if (rows.length !== list.children.length || rows.some((r, i) => list.children[i] !== r)) {
+    list.replaceChildren(...rows);
+  }
+  const counts = ["live", "lost", "stopped"]
+    .map((s) => [s, hosts.filter((h) => h.status === s).length])
+    .filter(([, n]) => n > 0);
+  const summary = document.getElementById("hosts-summary");
+  const text = counts.map(([s, n]) => n + " " + s).join(" · ");
+  if (summary.textContent !== text) {
+    summary.replaceChildren(...counts.flatMap(([s, n], i) => [i ? " · " : "",
+      el("span", { class: s === "lost" ? "attention" : null, text: n + " " + s })]));
+  }
+}
+
+function setText(node, text) {
+  if (node.textContent !== text) node.textContent = text;
+}
+
+function setAttr(node, name, value) {
+  if (node.getAttribute(name) !== value) node.setAttribute(name, value);
+}
+
+/// A host's line: name and status, last beat, its slots in use, its rigs and
+/// version. A lost host is marked as needing attention.
+function hostRow(h) {
+  let r = hostRows.get(h.id);
+  if (!r) {
+    r = {
+      mark: el("span", { class: "attention", text: "!",
+        title: "lost: silent past patrol's host_dead_after; its runs were released to other hosts" }),
+      name: el("strong"),
+      status: el("span"),
+      beat: el("span", { class: "beat" }),
+      fill: el("span"),
+      meta: el("div", { class: "host-meta muted" }),
+    };
+    r.li = el("li", { class: "host" },
+      el("div", { class: "host-line" }, r.mark, r.name, r.status, r.beat),
+      el("div", { class: "bar", "aria-hidden": "true" }, r.fill),
+      r.meta);
+    hostRows.set(h.id, r);
+  }
+  const age = Date.now() - Date.parse(h.last_seen);
+  const late = h.status === "live" && age > HOST_LATE_MS;
+  setAttr(r.li, "data-host", h.name);
+  setAttr(r.li, "data-status", h.status);
+  setAttr(r.li, "class", "host " + h.status + (late ? " late" : ""));
+  r.mark.hidden = h.status !== "lost";
+  setText(r.name, h.name);
+  setAttr(r.status, "class", "status " + h.status);
+  setText(r.status, h.status);
+  // A stopped host's last beat is its supervisor's clean end.
+  setText(r.beat, (h.status === "stopped" ? "stopped " : "last beat ") + beatAgo(h.last_seen));
+  setAttr(r.beat, "title", "last beat " + new Date(h.last_seen).toLocaleString() +
+    " · supervisor started " + new Date(h.started_at).toLocaleString());
+  const pct = h.slots > 0 ? Math.min(100, Math.round((100 * h.running) / h.slots)) : 0;
+  setAttr(r.fill, "style", "width:" + pct + "%");
+  const rigs = h.rigs.length ? (h.rigs.length === 1 ? "rig " : "rigs ") + h.rigs.join(", ") : "all rigs";
+  setText(r.meta, h.running + " of " + h.slots + " running · " + rigs + " · gt " + h.version);
+  return r.li;
+}
+
+// "4s ago" while a host beats; coarser once it has long been silent.
+function beatAgo(t) {
+  const s = Math.max(0, (Date.now() - Date.parse(t)) / 1000);
+  if (s < 60) return Math.floor(s) + "s ago";
+  if (s < 3600) return Math.floor(s / 60) + "m ago";
+  return ago(t);
+}
+
 async function loadEscalations() {
   const { doc } = await api("GET", "/api/escalations");
   const list = document.getElementById("escalations");
@@ -297,22 +404,29 @@ const AGENT_EVENTS = new Set(["hooked", "unhooked", "dispatched", "agent_reset",
   "started", "exited"]);
 let pending = null;
 let agentsStale = false;
+let hostsStale = false;
 function refreshSoon(e) {
   if (e.subject_id.startsWith("ag-") || AGENT_EVENTS.has(e.event_type)) agentsStale = true;
+  // A host's first beat and its changes of status are events; its other
+  // beats are not (the panel's timer reads those).
+  if (e.subject_id.startsWith("hs-")) hostsStale = true;
   // An agent's message is its act: its card's last activity moves.
   if (e.event_type === "mail_sent" && state.agents.some((a) => a.name === e.actor)) agentsStale = true;
   if (pending) return;
   pending = setTimeout(() => {
     pending = null;
     const agents = agentsStale;
+    const hosts = hostsStale;
     agentsStale = false;
-    refresh(agents);
+    hostsStale = false;
+    refresh(agents, hosts);
   }, 500);
 }
 
-async function refresh(agents = true) {
+async function refresh(agents = true, hosts = true) {
   const jobs = [loadConvoys(), loadEscalations()];
   if (agents) jobs.push(loadAgents());
+  if (hosts) jobs.push(loadHosts());
   if (state.convoy) jobs.push(openConvoy(state.convoy).catch(() => {
     document.getElementById("convoy-panel").hidden = true;
     state.convoy = null;
@@ -673,6 +787,10 @@ async function start() {
   // A running agent's log grows without events: its tail is read again
   // every few seconds while the page is shown.
   setInterval(() => { if (!document.hidden) loadLogTails(); }, 3000);
+  // Hosts beat without events, and their "last beat 4s ago" ages: read
+  // again every few seconds while the page is shown, and on its return.
+  setInterval(() => { if (!document.hidden) loadHosts(); }, HOSTS_EVERY_MS);
+  document.addEventListener("visibilitychange", () => { if (!document.hidden) loadHosts(); });
   // The inbox's "5m ago" ages without events.
   setInterval(() => { if (!document.hidden) drawInbox(); }, 30000);
 }
