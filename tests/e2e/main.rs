@@ -158,6 +158,7 @@ suite!(
     run::a_second_signal_kills_at_once,
     run::a_lost_hosts_work_moves_to_another,
     run::a_host_takes_only_its_rigs,
+    run::a_lost_host_that_comes_back_stops_its_stale_agents,
     mail::mail_reaches_every_kind_of_address,
     mail::inboxes_filter_and_read_marks_once,
     mail::deleting_an_agent_keeps_its_mail,

@@ -1354,3 +1354,66 @@ pub fn hosts_on_a_cluster_start_each_bead_once() {
         t.assert_landed_once(c, 20);
     }
 }
+
+/// A host cut off (its supervisor frozen) past `host_dead_after` is lost and
+/// its claim released; when it comes back it is live again, stops the agent
+/// it still ran (that run is no longer its own), and runs the bead anew.
+pub fn a_lost_host_that_comes_back_stops_its_stale_agents(t: Town) {
+    let t = t.with_repo();
+    let slung: Value = t.json(&["sling", "--rig", "app", "[slow] long work"]);
+    let bead = slung["bead"]["id"].as_str().unwrap().to_string();
+    let agent = slung["agent"]["name"].as_str().unwrap().to_string();
+    let h1 = t.supervise_with(
+        &["--no-patrol", "--host", "h1"],
+        None,
+        &[("GT_TEST_SLOW", "60")],
+    );
+    until(Duration::from_secs(60), "the agent runs", || {
+        t.json::<Agent>(&["agent", "show", &agent]).pid.is_some()
+    });
+    let stale = t.json::<Agent>(&["agent", "show", &agent]).pid.unwrap();
+    signal(h1.child.id() as i32, libc::SIGSTOP);
+    std::thread::sleep(Duration::from_secs(3));
+    let patrol: Value = t.json(&["patrol", "--host-dead-after", "2s"]);
+    assert_eq!(patrol["lost_hosts"][0]["host"], json!("h1"), "{patrol}");
+    assert_eq!(patrol["lost_hosts"][0]["released"], json!([bead]));
+    assert!(
+        alive(stale),
+        "a frozen host's agent runs on until it is back"
+    );
+    signal(h1.child.id() as i32, libc::SIGCONT);
+    until(
+        Duration::from_secs(20),
+        "the stale agent is stopped",
+        || !alive(stale) || group_members(stale) == 0,
+    );
+    until(Duration::from_secs(20), "h1 is live again", || {
+        let hosts: Vec<Value> = t.json(&["host", "list"]);
+        hosts[0]["status"] == json!("live")
+    });
+    until(Duration::from_secs(30), "h1 runs the bead anew", || {
+        let a: Agent = t.json(&["agent", "show", &agent]);
+        a.pid.is_some_and(|p| p != stale)
+    });
+    let lines = h1.terminate();
+    assert!(
+        lines
+            .iter()
+            .any(|l| l["event"] == "stopping" || l["event"] == "stopped" || l["event"] == "exited"),
+        "{lines:?}"
+    );
+    let kinds: Vec<String> = t
+        .events_of(&bead)
+        .iter()
+        .filter(|e| e.event_type == "started" || e.event_type == "exited")
+        .map(|e| {
+            let outcome = e.metadata["outcome"].as_str().unwrap_or("");
+            format!("{} {outcome}", e.event_type).trim().to_string()
+        })
+        .collect();
+    assert_eq!(
+        kinds[..3],
+        ["started", "exited lost", "started"],
+        "{kinds:?}"
+    );
+}
