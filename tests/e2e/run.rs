@@ -110,6 +110,18 @@ impl Town {
         lines
     }
 
+    /// A convoy of `n` beads of rig `app` whose agents work a while
+    /// (`[slow]`); its ID.
+    fn slow_convoy(&self, title: &str, n: usize) -> String {
+        let mut args = vec!["sling-batch", "--rig", "app", "--title", title];
+        let titles: Vec<String> = (0..n).map(|i| format!("[slow] task {i}")).collect();
+        for title in &titles {
+            args.extend(["--task", title]);
+        }
+        let batch: Value = self.json(&args);
+        batch["convoy"]["id"].as_str().unwrap().to_string()
+    }
+
     fn bead(&self, id: &str) -> Bead {
         self.json(&["bead", "show", id])
     }
@@ -588,13 +600,7 @@ pub fn taking_work_away_stops_its_process(t: Town) {
 /// started once per attempt, never by both at once.
 pub fn two_supervisors_start_each_bead_once(t: Town) {
     let t = t.with_repo();
-    let mut args = vec!["sling-batch", "--rig", "app", "--title", "Forty"];
-    let titles: Vec<String> = (0..40).map(|i| format!("[slow] task {i}")).collect();
-    for title in &titles {
-        args.extend(["--task", title]);
-    }
-    let batch: Value = t.json(&args);
-    let convoy = batch["convoy"]["id"].as_str().unwrap().to_string();
+    let convoy = t.slow_convoy("Forty", 40);
     let a = t.supervise(&["--no-patrol", "--host", "a", "--slots", "4"], None);
     let b = t.supervise(&["--no-patrol", "--host", "b", "--slots", "4"], None);
     until(Duration::from_secs(180), "the convoy lands", || {
@@ -1057,13 +1063,7 @@ pub fn a_second_signal_kills_at_once(t: Town) {
 /// stops cleanly. `host list` is one document on the CLI and over HTTP.
 pub fn a_lost_hosts_work_moves_to_another(t: Town) {
     let t = t.with_repo();
-    let mut args = vec!["sling-batch", "--rig", "app", "--title", "Spread"];
-    let titles: Vec<String> = (0..6).map(|i| format!("[slow] task {i}")).collect();
-    for title in &titles {
-        args.extend(["--task", title]);
-    }
-    let batch: Value = t.json(&args);
-    let convoy = batch["convoy"]["id"].as_str().unwrap().to_string();
+    let convoy = t.slow_convoy("Spread", 6);
     let config = t.write("patrol.toml", "[patrol]\nhost_dead_after = '3s'\n");
     let mut h1 = t.supervise_with(
         &["--no-patrol", "--host", "h1", "--slots", "3"],
@@ -1245,22 +1245,9 @@ pub fn hosts_on_a_cluster_start_each_bead_once() {
     use std::sync::atomic::Ordering;
     let mut cluster = gt_core::testing::Cluster::start(3);
     let t = Town::at(cluster.url()).with_repo();
-    let mut convoys = Vec::new();
-    for c in 0..3 {
-        let mut args = vec![
-            "sling-batch".to_string(),
-            "--rig".into(),
-            "app".into(),
-            "--title".into(),
-            format!("Convoy {c}"),
-        ];
-        for i in 0..20 {
-            args.extend(["--task".into(), format!("[slow] task {c}.{i}")]);
-        }
-        let args: Vec<&str> = args.iter().map(String::as_str).collect();
-        let batch: Value = t.json(&args);
-        convoys.push(batch["convoy"]["id"].as_str().unwrap().to_string());
-    }
+    let convoys: Vec<String> = (0..3)
+        .map(|c| t.slow_convoy(&format!("Convoy {c}"), 20))
+        .collect();
     let config = t.write("patrol.toml", "[patrol]\nhost_dead_after = '4s'\n");
     // h3's node, behind a proxy that drops some answers to writes it applied.
     let faults = std::sync::Arc::new(crate::proxy::Faults::default());
