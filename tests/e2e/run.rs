@@ -1140,8 +1140,14 @@ pub fn a_lost_hosts_work_moves_to_another(t: Town) {
     }
     let violations: Vec<Value> = t.json(&["doctor"]);
     assert!(violations.is_empty(), "{violations:?}");
-    // h1 comes back: live again, with nothing to recover; then it stops.
+    // h1 comes back: live again, with nothing to recover, and its
+    // escalation resolved; then it stops.
     t.run_once(&["--host", "h1"], None);
+    let open: Vec<Value> = t.json(&["escalation", "list"]);
+    assert!(
+        open.iter().all(|e| e["category"] != "host_lost"),
+        "{open:?}"
+    );
     let h1_id = hosts[0]["id"].as_str().unwrap().to_string();
     let changes: Vec<String> = t
         .events_of(&h1_id)

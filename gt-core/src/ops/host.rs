@@ -92,6 +92,9 @@ impl Town {
                     return Ok(host);
                 }
             };
+            if host.status == HostStatus::Lost {
+                resolve_lost(unit, &host.name)?;
+            }
             if host.status != HostStatus::Live {
                 let reason = match host.status {
                     HostStatus::Lost => "its supervisor beats again",
@@ -148,6 +151,36 @@ impl Town {
     pub fn hosts(&mut self) -> Result<Vec<Host>> {
         self.read(|r| query::fetch_where(r, HOSTS_WHERE, &[]))
     }
+}
+
+/// The open escalations of a host found silent (`?1` the category, `?2`
+/// the start of their message, which names the host).
+pub(crate) const LOST_ESCALATIONS_WHERE: &str =
+    "e.category = ?1 AND e.status <> 'resolved' AND substr(e.message, 1, length(?2)) = ?2";
+
+/// The start of a lost host's escalation message.
+fn lost_message(name: &str) -> String {
+    format!("host {name} went silent")
+}
+
+/// Resolves the escalations raised when `name` was found silent: it beats
+/// again, so they ask nobody for anything any more.
+fn resolve_lost(unit: &mut Unit, name: &str) -> Result<()> {
+    let open: Vec<Escalation> = unit.load_where(
+        LOST_ESCALATIONS_WHERE,
+        &[HOST_LOST.into(), lost_message(name).into()],
+    )?;
+    for mut esc in open {
+        let old = esc.status;
+        esc.status = EscalationStatus::Resolved;
+        let id = esc.id.clone();
+        unit.put(esc);
+        let by = crate::change::Resolution::Gt {
+            reason: format!("host {name} beats again"),
+        };
+        unit.record(&id, Change::Resolved { old, by });
+    }
+    Ok(())
 }
 
 /// The live hosts silent since before `cutoff`.
@@ -221,7 +254,10 @@ pub(crate) fn lose(
         id: id::generate(IdKind::Escalation, population),
         severity: Severity::High,
         category: Some(HOST_LOST.into()),
-        message: format!("host {name} went silent (its last beat {last_seen}); {runs}"),
+        message: format!(
+            "{} (its last beat {last_seen}); {runs}",
+            lost_message(&name)
+        ),
         rig: None,
         agent: None,
         bead: None,

@@ -321,6 +321,12 @@ pub fn catalogue_for(f: &Fixture) -> Vec<Statement> {
             Listing,
         ));
         out.push(stmt(
+            "a lost host's open escalations",
+            select::<Escalation>(host::LOST_ESCALATIONS_WHERE),
+            vec![t(host::HOST_LOST), t("host box-1 went silent")],
+            Listing,
+        ));
+        out.push(stmt(
             "silent hosts",
             host::SILENT_HOSTS_SQL,
             vec![t(&f.since)],

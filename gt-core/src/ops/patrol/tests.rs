@@ -534,9 +534,15 @@ fn a_silent_host_is_lost_and_its_claims_released(mut town: Town, clock: Clock) {
     assert!(town.claims_of("h1").unwrap().is_empty());
     // Lost once: the next pass has nothing to do about it.
     assert!(pass(&mut town).lost_hosts.is_empty());
-    // It comes back.
+    // It comes back: live, and its escalation resolved (by gt).
     let back = beat(&mut town, "h1", 0);
     assert_eq!(back.status, HostStatus::Live);
+    let open = town.escalations(false).unwrap();
+    assert!(
+        open.iter()
+            .all(|e| e.category.as_deref() != Some(crate::ops::host::HOST_LOST)),
+        "{open:?}"
+    );
     let events = town
         .events(&EventFilter {
             subject: Some(back.id.clone()),
