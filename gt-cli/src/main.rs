@@ -6,6 +6,7 @@ mod config;
 mod context;
 mod generated;
 mod guide;
+mod keeper;
 mod live;
 #[cfg(feature = "mcp")]
 mod mcp;
@@ -20,5 +21,9 @@ mod views;
 mod words;
 
 fn main() -> std::process::ExitCode {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().skip(1).collect();
+    if let Some(code) = keeper::run_if_asked(&args) {
+        return code;
+    }
     cli::main()
 }

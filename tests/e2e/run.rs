@@ -652,8 +652,11 @@ pub fn a_killed_supervisor_is_recovered(t: Town) {
     let pids: Vec<i64> = agents.iter().filter_map(|a| a.pid).collect();
     signal(s.child.id() as i32, libc::SIGKILL);
     wait_for_exit(&mut s.child, Duration::from_secs(5));
+    // The whole group goes, not only its leader: a shell that forks its
+    // command (dash) would leave the agent running on (its keeper kills the
+    // group when the supervisor dies).
     until(Duration::from_secs(2), "its agents die with it", || {
-        pids.iter().all(|&p| !alive(p))
+        pids.iter().all(|&p| !alive(p) && group_members(p) == 0)
     });
     let again = t.supervise(&["--no-patrol"], None);
     // Nothing of the lost runs is left: what the parent-death signal did not

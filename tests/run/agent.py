@@ -11,6 +11,8 @@ failure paths:
   [hang]      beats once, then never ends
   [stubborn]  ignores SIGTERM, then never ends
   [slow]      works for GT_TEST_SLOW seconds (default 1) before closing
+  [slow=S]    works for S seconds (such as [slow=1.3]) before anything else
+              its title asks for (gt-bench --soak gives each bead its own)
 Each run appends "start BEAD PID TIME" and "end BEAD PID TIME" lines to
 GT_TEST_RECORD, if set, so a test can check that no two runs of one bead
 overlapped.
@@ -18,6 +20,7 @@ overlapped.
 
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -60,6 +63,9 @@ async def main():
             title = bead["title"]
             print(f"{os.environ['GT_AGENT']} works on {BEAD}: {title}", flush=True)
             await call(session, "gt_agent_heartbeat", {})
+            work = re.search(r"\[slow=([0-9]+(?:\.[0-9]+)?)\]", title)
+            if work:
+                await anyio.sleep(float(work.group(1)))
             if "[exit1]" in title:
                 print("something went wrong", flush=True)
                 return 1

@@ -684,8 +684,12 @@ impl Supervisor {
         let err = writer
             .try_clone()
             .map_err(|e| format!("cannot make a pipe: {e}"))?;
-        let mut cmd = Command::new("sh");
-        cmd.arg("-c")
+        // The agent's group is led by a keeper, which takes the whole group
+        // down if this supervisor dies (see crate::keeper).
+        let mut cmd = Command::new(&self.exe);
+        cmd.arg(crate::keeper::FLAG)
+            .arg(std::process::id().to_string())
+            .args(["sh", "-c"])
             .arg(&self.command)
             .current_dir(&ws.dir)
             .stdin(Stdio::null())
@@ -713,9 +717,9 @@ impl Supervisor {
                 .env("GT_DB_PASSWORD", &c.password);
         }
         own_group_dying_with_parent(&mut cmd);
-        let child = cmd
-            .spawn()
-            .map_err(|e| format!("cannot start the agent's command (sh -c): {e}"))?;
+        let child = cmd.spawn().map_err(|e| {
+            format!("cannot start the agent's command (gt's keeper, then sh -c): {e}")
+        })?;
         // The command holds the pipe's writing end now; this process must not.
         drop(cmd);
         let pid = i64::from(child.id());
@@ -1525,8 +1529,8 @@ fn kill_group(pid: i64, signal: libc::c_int) {
     }
 }
 
-/// The child leads a process group of its own, and on Linux is killed when
-/// the supervisor dies.
+/// The child (a keeper) leads a process group of its own, and on Linux is
+/// told when the supervisor dies, taking its group down.
 fn own_group_dying_with_parent(cmd: &mut Command) {
     use std::os::unix::process::CommandExt;
     cmd.process_group(0);
@@ -1534,7 +1538,7 @@ fn own_group_dying_with_parent(cmd: &mut Command) {
     // SAFETY: prctl is async-signal-safe; it is the only call between fork and exec.
     unsafe {
         cmd.pre_exec(|| {
-            if libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL) != 0 {
+            if libc::prctl(libc::PR_SET_PDEATHSIG, crate::keeper::PARENT_DEATH) != 0 {
                 return Err(std::io::Error::last_os_error());
             }
             Ok(())
