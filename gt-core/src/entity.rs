@@ -623,7 +623,7 @@ impl Entity for Agent {
     const TABLE: &'static str = "agents";
     const SELECT: &'static str = "SELECT a.id, a.name, a.role, a.rig, a.status, a.hook, a.pid, \
         a.last_activity_at, a.created_at, a.version, a.host, a.run_started_at, a.attempt, \
-        a.run_bead FROM agents a";
+        a.run_bead, a.retry_after FROM agents a";
 
     fn id(&self) -> &str {
         &self.id
@@ -644,6 +644,7 @@ impl Entity for Agent {
             run_started_at: row.take_opt_text(11)?,
             attempt: row.int(12)?,
             run_bead: row.take_opt_text(13)?,
+            retry_after: row.take_opt_text(14)?,
         };
         Ok((agent, row.int(9)?))
     }
@@ -696,6 +697,11 @@ impl Entity for Agent {
             .set("run_bead", self.run_bead != before.run_bead, || {
                 self.run_bead.clone().into()
             })
+            .set(
+                "retry_after",
+                self.retry_after != before.retry_after,
+                || self.retry_after.clone().into(),
+            )
             .set(
                 "last_activity_at",
                 self.last_activity_at != before.last_activity_at,

@@ -274,6 +274,10 @@ pub struct Agent {
     pub run_bead: Option<String>,
     /// Which attempt at its hooked bead the agent is on (0 before the first).
     pub attempt: i64,
+    /// After a failed attempt, when its bead may run again (no host claims
+    /// it before).
+    #[serde(default)]
+    pub retry_after: Option<String>,
 }
 
 /// A request for human attention.

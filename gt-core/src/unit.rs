@@ -821,6 +821,7 @@ mod tests {
             run_started_at: None,
             run_bead: None,
             attempt: 0,
+            retry_after: None,
         }
     }
 

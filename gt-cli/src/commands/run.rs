@@ -469,7 +469,7 @@ impl Supervisor {
                 .filter(|a| !self.backoff.contains_key(a))
                 .collect();
             if agents.is_empty() {
-                self.pending = waiting > 0;
+                self.pending = waiting > 0 || !self.backoff.is_empty();
                 break;
             }
             let mut claimed_any = false;
@@ -1120,8 +1120,9 @@ impl Supervisor {
     /// long each time, at most a minute.
     fn back_off(&mut self, claim: &Claim, ended: Ended) {
         if ended == Ended::Retry {
-            let doubling = u32::try_from(claim.run.attempt.clamp(1, 7) - 1).unwrap_or(0);
-            let wait = Duration::from_secs(1 << doubling).min(Duration::from_secs(60));
+            // The town keeps the pause for every host; this host remembers
+            // it too, so that `--once` waits it out.
+            let wait = gt_core::ops::run::retry_pause(claim.run.attempt);
             self.backoff.insert(claim.agent.id.clone(), later(wait));
         }
     }

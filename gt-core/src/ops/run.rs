@@ -29,6 +29,7 @@ pub(crate) const RUNNABLE_SQL: &str = "SELECT a.id FROM agents a INDEXED BY agen
      AND NOT EXISTS (SELECT 1 FROM agents c WHERE c.run_bead = b.id) \
      AND a.role = 'polecat' AND a.status <> 'dead' \
      AND (?2 = '[]' OR a.rig IN (SELECT value FROM json_each(?2))) \
+     AND (a.retry_after IS NULL OR a.retry_after <= ?3) \
      ORDER BY a.last_activity_at LIMIT ?1";
 
 /// The agents whose processes a host's supervisor runs.
@@ -102,8 +103,12 @@ impl Town {
     /// `rigs` only, unless none are given.
     pub fn runnable(&mut self, n: u32, rigs: &[String]) -> Result<Vec<String>> {
         let rigs = serde_json::to_string(rigs).map_err(|e| Error::internal(e.to_string()))?;
+        let now = crate::clock::format(self.clock().now());
         self.read(|r| {
-            let rows = r.query(RUNNABLE_SQL, &[i64::from(n).into(), rigs.into()])?;
+            let rows = r.query(
+                RUNNABLE_SQL,
+                &[i64::from(n).into(), rigs.into(), now.into()],
+            )?;
             rows.iter().map(|row| Ok(row.text(0)?)).collect()
         })
     }
@@ -119,9 +124,11 @@ impl Town {
             let Some(bead_id) = agent.hook.clone() else {
                 return Ok(None);
             };
+            let pausing = agent.retry_after.as_ref().is_some_and(|t| *t > unit.now);
             if agent.host.is_some()
                 || agent.role != AgentRole::Polecat
                 || agent.status == AgentStatus::Dead
+                || pausing
             {
                 return Ok(None);
             }
@@ -140,6 +147,7 @@ impl Town {
             agent.host = Some(host.to_string());
             agent.run_started_at = Some(unit.now.clone());
             agent.run_bead = Some(bead_id.clone());
+            agent.retry_after = None;
             agent.attempt += 1;
             // Its process starts now: a queue's wait is no silence.
             agent.last_activity_at = unit.now.clone();
@@ -314,12 +322,28 @@ pub(crate) fn end_in(
         unit.set_bead_status(&end.bead_id, BeadStatus::Failed)?;
         return Ok(Ended::Failed);
     }
+    if at_work && end.counts {
+        agent.retry_after = Some(retry_after(&unit.now, exit.run.attempt));
+        unit.put(agent);
+        return Ok(Ended::Retry);
+    }
     unit.put(agent);
-    Ok(if at_work && end.counts {
-        Ended::Retry
-    } else {
-        Ended::Done
-    })
+    Ok(Ended::Done)
+}
+
+/// How long a bead waits after its `attempt`th run failed: 1 s, doubling,
+/// at most a minute.
+pub fn retry_pause(attempt: i64) -> std::time::Duration {
+    let doubling = u32::try_from(attempt.clamp(1, 7) - 1).unwrap_or(0);
+    std::time::Duration::from_secs(1 << doubling).min(std::time::Duration::from_secs(60))
+}
+
+/// When a bead whose `attempt`th run failed at `now` may run again.
+fn retry_after(now: &str, attempt: i64) -> String {
+    match humantime::parse_rfc3339_weak(now) {
+        Ok(t) => crate::clock::format(t + retry_pause(attempt)),
+        Err(_) => now.to_string(),
+    }
 }
 
 /// Whether `agent`'s claim is the one `host` made at `started_at`.

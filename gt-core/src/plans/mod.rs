@@ -293,13 +293,17 @@ pub fn catalogue_for(f: &Fixture) -> Vec<Statement> {
     out.push(stmt(
         "run: runnable beads",
         run::RUNNABLE_SQL,
-        vec![Value::Integer(4), t("[]")],
+        vec![Value::Integer(4), t("[]"), t(&f.since)],
         SortedResult,
     ));
     out.push(stmt(
         "run: runnable beads of some rigs",
         run::RUNNABLE_SQL,
-        vec![Value::Integer(4), t(&format!("[\"{}\"]", f.rig))],
+        vec![
+            Value::Integer(4),
+            t(&format!("[\"{}\"]", f.rig)),
+            t(&f.since),
+        ],
         SortedResult,
     ));
     // Hosts (SPEC §12): the live ones gone silent, by the index of their

@@ -510,6 +510,7 @@ impl Unit<'_> {
             run_started_at: None,
             run_bead: None,
             attempt: 0,
+            retry_after: None,
         };
         let created = Created::Agent {
             name: agent.name.clone(),

@@ -329,6 +329,9 @@ pub const MIGRATIONS: &[&[&str]] = &[
         version INTEGER NOT NULL DEFAULT 0
     )",
         "CREATE INDEX hosts_live ON hosts (last_seen) WHERE status = 'live'",
+        // A failed attempt's pause, kept in the town so that every host
+        // waits it out, not only the one that ran it.
+        "ALTER TABLE agents ADD COLUMN retry_after TEXT",
     ],
 ];
 

@@ -404,6 +404,8 @@ pub fn write(path: &Path) {
     let ran = batch(&mut town, "beta", "Run", &["Run me"]);
     let runner = ran.beads[0].agent.clone().expect("hooked");
     for (outcome, code, counts) in [("exited", Some(1), true), ("stopped", None, false)] {
+        // A failed attempt's pause first (none before the first run).
+        clock.advance(Duration::from_secs(2));
         let claim = town.claim(&runner.id, "host-1").unwrap().expect("runnable");
         town.run_pid(&runner.id, "host-1", &claim.started_at, NO_PROCESS)
             .unwrap();

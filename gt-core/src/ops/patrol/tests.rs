@@ -563,6 +563,39 @@ fn a_silent_host_is_lost_and_its_claims_released(mut town: Town, clock: Clock) {
     );
 }
 
+/// A failed attempt's pause is the town's: no host claims the bead before
+/// it ends, whichever host ran it; then any may.
+fn a_failed_attempt_pauses_on_every_host(mut town: Town, clock: Clock) {
+    use crate::ops::run::RunEnd;
+    let s = sling(&mut town, "flaky");
+    let claim = town.claim(&s.agent.id, "h1").unwrap().expect("runnable");
+    let end = RunEnd {
+        agent_id: s.agent.id.clone(),
+        bead_id: s.bead.id.clone(),
+        host: "h1".into(),
+        started_at: claim.started_at.clone(),
+        outcome: "exited".into(),
+        code: Some(1),
+        signal: None,
+        log_tail: vec![],
+        counts: true,
+    };
+    assert_eq!(
+        town.run_ended(&end, 3).unwrap(),
+        crate::ops::run::Ended::Retry
+    );
+    assert!(town.runnable(10, &[]).unwrap().is_empty());
+    assert!(town.claim(&s.agent.id, "h2").unwrap().is_none());
+    clock.advance(Duration::from_millis(1001));
+    assert_eq!(town.runnable(10, &[]).unwrap(), std::slice::from_ref(&s.agent.id));
+    let again = town
+        .claim(&s.agent.id, "h2")
+        .unwrap()
+        .expect("runnable again");
+    assert_eq!(again.run.attempt, 2);
+    assert_eq!(town.agent(&s.agent.id).unwrap().retry_after, None);
+}
+
 macro_rules! patrol_tests {
     ($backend:ident, $location:expr) => {
         mod $backend {
@@ -583,6 +616,7 @@ macro_rules! patrol_tests {
                 a_dry_run_changes_nothing,
                 a_repair_no_longer_due_is_skipped,
                 a_silent_host_is_lost_and_its_claims_released,
+                a_failed_attempt_pauses_on_every_host,
                 resetting_a_dead_agent_resolves_its_escalation,
             );
 
