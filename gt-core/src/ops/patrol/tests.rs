@@ -587,7 +587,10 @@ fn a_failed_attempt_pauses_on_every_host(mut town: Town, clock: Clock) {
     assert!(town.runnable(10, &[]).unwrap().is_empty());
     assert!(town.claim(&s.agent.id, "h2").unwrap().is_none());
     clock.advance(Duration::from_millis(1001));
-    assert_eq!(town.runnable(10, &[]).unwrap(), std::slice::from_ref(&s.agent.id));
+    assert_eq!(
+        town.runnable(10, &[]).unwrap(),
+        std::slice::from_ref(&s.agent.id)
+    );
     let again = town
         .claim(&s.agent.id, "h2")
         .unwrap()
