@@ -50,6 +50,20 @@ impl Render for Rig {
     }
 }
 
+impl Render for gt_core::ops::rig::RigAdded {
+    fn human(&self, style: &Style) -> String {
+        let rig = self.rig.human(style);
+        if self.created {
+            rig
+        } else {
+            format!("{rig}: it exists already; nothing changed")
+        }
+    }
+    fn ids(&self) -> Vec<String> {
+        vec![self.rig.id.clone()]
+    }
+}
+
 impl Render for Vec<Rig> {
     fn item_fields(&self) -> Option<Vec<String>> {
         crate::output::fields_of::<Rig>()

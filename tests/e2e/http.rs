@@ -179,6 +179,19 @@ pub fn http_routes_answer_as_the_cli(t: Town) {
     assert_eq!(town["schema_version"], 15);
     let rig = ok(send(&s, "POST", "/api/rigs", json!({"name": "web"})), 201);
     assert_eq!(rig["name"], "web");
+    assert_eq!(rig["created"], json!(true));
+    // Again with the same settings: nothing is made, and the answer says so.
+    let again = ok(send(&s, "POST", "/api/rigs", json!({"name": "web"})), 200);
+    assert_eq!(
+        (&again["id"], &again["created"]),
+        (&rig["id"], &json!(false))
+    );
+    let words = t.run(&["rig", "add", "web"]);
+    assert!(
+        words.stdout.contains("exists already; nothing changed"),
+        "{}",
+        words.stdout
+    );
     let batch = json!({
         "rig_id": "app", "convoy_title": "Sessions", "idempotency_key": "k-1",
         "tasks": [{"title": "Schema"}, {"title": "API", "depends_on": [0]},

@@ -1,5 +1,7 @@
 //! Rigs: the repositories a town works on.
 
+use serde::{Deserialize, Serialize};
+
 use crate::call::{Call, CallSpec};
 use crate::change::Created;
 use crate::error::{Error, Result};
@@ -17,6 +19,16 @@ request! {
     }
 }
 
+/// What `gt rig add` did: the rig, and whether it is new.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct RigAdded {
+    #[serde(flatten)]
+    pub rig: Rig,
+    /// False when the rig existed with these settings (nothing was written).
+    pub created: bool,
+}
+
 /// Whether `name` can name a rig: letters, digits, `.`, `_`, `-`, at most 64.
 pub fn valid_rig_name(name: &str) -> bool {
     !name.is_empty()
@@ -32,6 +44,11 @@ impl Town {
     /// and returns it, so setup scripts can run again; different settings are a
     /// conflict.
     pub fn add_rig(&mut self, req: &AddRig) -> Result<Rig> {
+        self.add_rig_saying(req).map(|added| added.rig)
+    }
+
+    /// [`Town::add_rig`], saying whether the rig is new.
+    pub fn add_rig_saying(&mut self, req: &AddRig) -> Result<RigAdded> {
         if !valid_rig_name(&req.name) {
             return Err(Error::usage(format!("invalid rig name '{}'", req.name))
                 .with_hint("use letters, digits, '.', '_' and '-' (at most 64 characters)"));
@@ -50,7 +67,10 @@ impl Town {
                 let same_url = req.git_url.is_none() || req.git_url == rig.git_url;
                 let same_branch = req.default_branch.is_none() || rig.default_branch == branch;
                 if same_url && same_branch {
-                    return Ok(rig);
+                    return Ok(RigAdded {
+                        rig,
+                        created: false,
+                    });
                 }
                 return Err(Error::conflict(format!(
                     "rig '{}' already exists with other settings",
@@ -72,7 +92,7 @@ impl Town {
                 default_branch: rig.default_branch.clone(),
             };
             unit.create_logged(rig.clone(), created);
-            Ok(rig)
+            Ok(RigAdded { rig, created: true })
         })
     }
 
@@ -102,7 +122,7 @@ impl Call for ListRigs {
 }
 
 impl Call for AddRig {
-    type Output = Rig;
+    type Output = RigAdded;
     const SPEC: CallSpec = spec!(
         "rig add",
         "gt_rig_add",
@@ -112,7 +132,7 @@ impl Call for AddRig {
         None,
         creates
     );
-    fn run(self, town: &mut Town) -> Result<Rig> {
-        town.add_rig(&self)
+    fn run(self, town: &mut Town) -> Result<RigAdded> {
+        town.add_rig_saying(&self)
     }
 }
