@@ -530,12 +530,7 @@ impl Supervisor {
                 self.say(Line {
                     event: "failed_to_start",
                     why: Some(&why),
-                    ..line(
-                        &self.host,
-                        &claim.agent.name,
-                        &claim.bead.id,
-                        claim.run.attempt,
-                    )
+                    ..claim_line(&self.host, &claim)
                 });
                 self.say_ended(&claim, ended, false);
                 self.back_off(&claim, ended);
@@ -551,12 +546,7 @@ impl Supervisor {
             event: "started",
             pid: Some(pid),
             log: Some(log.display().to_string()),
-            ..line(
-                &self.host,
-                &claim.agent.name,
-                &claim.bead.id,
-                claim.run.attempt,
-            )
+            ..claim_line(&self.host, &claim)
         });
         self.running.insert(
             claim.agent.id.clone(),
@@ -661,12 +651,7 @@ impl Supervisor {
         self.say(Line {
             event: "released",
             why: Some(why),
-            ..line(
-                &self.host,
-                &claim.agent.name,
-                &claim.bead.id,
-                claim.run.attempt,
-            )
+            ..claim_line(&self.host, claim)
         });
         Ok(())
     }
@@ -845,12 +830,7 @@ impl Supervisor {
                 signal: end.signal,
                 why,
                 pid: Some(r.pid),
-                ..line(
-                    &self.host,
-                    &r.claim.agent.name,
-                    &r.claim.bead.id,
-                    r.claim.run.attempt,
-                )
+                ..claim_line(&self.host, &r.claim)
             });
             self.say_ended(&r.claim, ended, true);
             self.back_off(&r.claim, ended);
@@ -1143,12 +1123,7 @@ impl Supervisor {
         self.say(Line {
             event,
             why: Some(why),
-            ..line(
-                &self.host,
-                &claim.agent.name,
-                &claim.bead.id,
-                claim.run.attempt,
-            )
+            ..claim_line(&self.host, claim)
         });
     }
 
@@ -1191,6 +1166,11 @@ impl Supervisor {
 
 fn is_zero(n: &i64) -> bool {
     *n == 0
+}
+
+/// The line of a claim's run on `host`.
+fn claim_line<'a>(host: &'a str, claim: &'a Claim) -> Line<'a> {
+    line(host, &claim.agent.name, &claim.bead.id, claim.run.attempt)
 }
 
 fn line<'a>(host: &'a str, agent: &'a str, bead: &'a str, attempt: i64) -> Line<'a> {

@@ -64,10 +64,7 @@ impl Town {
     /// lost or stopped one is live again.
     pub fn host_beat(&mut self, beat: &HostBeat) -> Result<Host> {
         self.write(|unit| {
-            let found = unit
-                .load_where::<Host>("h.name = ?1", &[beat.name.as_str().into()])?
-                .into_iter()
-                .next();
+            let found = host_named(unit, &beat.name)?;
             let mut host = match found {
                 Some(host) => host,
                 None => {
@@ -125,10 +122,7 @@ impl Town {
     /// already, by the supervisor itself).
     pub fn host_stopped(&mut self, name: &str) -> Result<()> {
         self.write(|unit| {
-            let found = unit
-                .load_where::<Host>("h.name = ?1", &[name.into()])?
-                .into_iter()
-                .next();
+            let found = host_named(unit, name)?;
             let Some(mut host) = found.filter(|h| h.status == HostStatus::Live) else {
                 return Ok(());
             };
@@ -181,6 +175,14 @@ fn resolve_lost(unit: &mut Unit, name: &str) -> Result<()> {
         unit.record(&id, Change::Resolved { old, by });
     }
     Ok(())
+}
+
+/// The host called `name`, as `unit` sees it.
+fn host_named(unit: &mut Unit, name: &str) -> Result<Option<Host>> {
+    Ok(unit
+        .load_where::<Host>("h.name = ?1", &[name.into()])?
+        .into_iter()
+        .next())
 }
 
 /// The live hosts silent since before `cutoff`.
