@@ -126,18 +126,76 @@ pub fn main() -> ExitCode {
 /// reads the tree rather than parsing one command line (the guide, MCP's
 /// tool descriptions, the tests that hold the faces together).
 pub fn command_tree() -> clap::Command {
-    let mut command = Cli::command()
-        .disable_help_subcommand(true)
-        .disable_help_flag(true)
-        .disable_version_flag(true);
-    command.build();
-    command
+    documented(
+        Cli::command()
+            .disable_help_subcommand(true)
+            .disable_help_flag(true)
+            .disable_version_flag(true),
+    )
 }
 
 /// The whole command tree as a user meets it, for help and errors.
-fn help_tree() -> clap::Command {
-    let mut command = Cli::command();
+pub fn help_tree() -> clap::Command {
+    documented(Cli::command())
+}
+
+/// `command` built, with each call's command described by its doc.
+pub fn documented(mut command: clap::Command) -> clap::Command {
     command.build();
+    with_docs(command)
+}
+
+/// `command` (built) with each call's command described by the call's doc
+/// in the catalogue, in the command line's words: its summary as the
+/// command's about, then its details in the long help. A command's own file
+/// adds only what is the command line's (examples, exit statuses).
+fn with_docs(command: clap::Command) -> clap::Command {
+    use gt_core::doc;
+    let docs: std::collections::HashMap<&str, (String, String)> = {
+        let names = crate::names::InTree(&command);
+        gt_core::calls::catalogue()
+            .into_iter()
+            .map(|e| {
+                let (path, text) = (e.spec.cli, e.spec.doc);
+                let about = doc::render(doc::summary(text), Some(path), &names);
+                let long = match doc::details(text) {
+                    Some(details) => {
+                        format!("{about}\n\n{}", doc::render(details, Some(path), &names))
+                    }
+                    None => about.clone(),
+                };
+                (path, (about, long))
+            })
+            .collect()
+    };
+    describe(command, "", &docs)
+}
+
+/// `command` (at `path`) with its subcommands described by `docs`. Every
+/// subcommand is taken out and put back in turn, so they keep their order.
+fn describe(
+    mut command: clap::Command,
+    path: &str,
+    docs: &std::collections::HashMap<&str, (String, String)>,
+) -> clap::Command {
+    let names: Vec<String> = command
+        .get_subcommands()
+        .map(|s| s.get_name().to_string())
+        .collect();
+    for name in names {
+        let path = if path.is_empty() {
+            name.clone()
+        } else {
+            format!("{path} {name}")
+        };
+        command = command.mut_subcommand(name, |sub| {
+            let sub = describe(sub, &path, docs);
+            match docs.get(path.as_str()) {
+                Some((about, long)) => sub.about(about.clone()).long_about(long.clone()),
+                None => sub,
+            }
+        });
+    }
     command
 }
 
@@ -228,12 +286,17 @@ mod tests {
                 if sub.has_subcommands() {
                     walk(sub, &path);
                 } else {
-                    let long = sub
-                        .get_long_about()
-                        .map(|a| a.to_string())
-                        .unwrap_or_default();
+                    let help = format!(
+                        "{} {}",
+                        sub.get_long_about()
+                            .map(|a| a.to_string())
+                            .unwrap_or_default(),
+                        sub.get_after_long_help()
+                            .map(|a| a.to_string())
+                            .unwrap_or_default()
+                    );
                     assert!(
-                        long.contains("Example"),
+                        help.contains("Example"),
                         "`{path}` has no example in its help"
                     );
                 }

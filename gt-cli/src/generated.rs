@@ -23,7 +23,7 @@ pub const SHELLS: [Shell; 5] = [
 
 /// The completion script for `shell`, and its conventional file name.
 pub fn completion(shell: Shell) -> (String, Vec<u8>) {
-    let mut cmd = Cli::command();
+    let mut cmd = crate::cli::help_tree();
     let mut out = Vec::new();
     clap_complete::generate(shell, &mut cmd, "gt", &mut out);
     (shell.file_name("gt"), out)
@@ -41,8 +41,7 @@ pub fn man_pages() -> Vec<(String, Vec<u8>)> {
             .expect("rendering to memory cannot fail");
         out.push((man.get_filename(), page));
     }
-    let mut cmd = Cli::command().disable_help_subcommand(true);
-    cmd.build();
+    let cmd = crate::cli::documented(Cli::command().disable_help_subcommand(true));
     let mut out = Vec::new();
     walk(cmd, &mut out);
     out.sort_by(|a, b| a.0.cmp(&b.0));

@@ -12,12 +12,13 @@ const SECTIONS: &[(&str, &str, &[&str])] = &[
     (
         "Seeding work",
         "When a request breaks into several tasks, sling them as one convoy with \
-         `sling-batch`: the beads, their dependencies and the convoy are created \
+         {call:sling-batch}: the beads, their dependencies and the convoy are created \
          atomically, each bead is hooked onto a polecat, and every bead whose \
-         blockers are closed is dispatched at once. Give `--idempotency-key` when a \
-         retry must not create the work twice, and `--max-polecats` to limit how many \
-         polecats the batch occupies; `--brief` answers with the beads' IDs instead \
-         of each bead again. Use `sling` for a single, independent task.",
+         blockers are closed is dispatched at once. Give {arg:sling-batch idempotency_key} \
+         when a retry must not create the work twice, and {arg:sling-batch max_polecats} \
+         to limit how many polecats the batch occupies; {arg:sling-batch brief} answers \
+         with the beads' IDs instead of each bead again. Use {call:sling} for a single, \
+         independent task.",
         &[
             "sling-batch",
             "sling",
@@ -31,7 +32,7 @@ const SECTIONS: &[(&str, &str, &[&str])] = &[
         "Checking progress",
         "Convoys land by themselves when all their beads close: nobody manages that \
          by hand. When someone asks how a piece of work is going, find its convoy \
-         with `convoy list` and read `convoy status`: each bead's status, its \
+         with {call:convoy list} and read {call:convoy status}: each bead's status, its \
          polecat and that polecat's `agent_status`, what it is still blocked by, and \
          for an open bead its `state` (`blocked`, `queued` behind a capped batch's \
          polecats, or `unassigned`). `needs_attention` is true exactly when an active \
@@ -42,21 +43,23 @@ const SECTIONS: &[(&str, &str, &[&str])] = &[
          `attention` says which bead and why (`bead_failed`, `agent_dead`, `agent_stalled` \
          while patrol handles it, `no_host` for work no live host will run, \
          `unassigned_open` for work nothing will pick up), naming \
-         the agent; `patrol` names those convoys after every pass. `events --convoy` is the convoy's whole history, its deleted \
-         beads, escalations and polecats' resets included; `--since` takes `today`, \
+         the agent; {call:patrol} names those convoys after every pass. \
+         {call:events convoy_id=ID} is the convoy's whole history, its deleted \
+         beads, escalations and polecats' resets included; {arg:events since} takes `today`, \
          `yesterday`, a date or an age (`2h`). Polecats report that they \
-         are alive with `agent heartbeat` (an agent's `last_activity_at`). \
-         `patrol` (run by a witness, from cron, or kept running) \
+         are alive with {call:agent heartbeat} (an agent's `last_activity_at`). \
+         {call:patrol} (run by a witness, from cron, or kept running) \
          stalls agents that went silent, declares long-silent ones dead and gives \
          their beads to idle polecats, feeds waiting work and retries failed \
-         dispatches, each with exactly one escalation per problem; `patrol \
-         --dry-run` shows what is due. Its escalations resolve themselves when the \
-         agent recovers. `doctor` checks every invariant of the town (a `conflict` when one fails); \
-         `doctor --fix` repairs counts, landings and hooks. Where a supervisor (`gt run`) runs \
-         the agents, `agent show` says which host runs one, since when and at which attempt, \
-         and `agent logs` shows what its run wrote; `host list` shows each host's \
-         supervisor (live, stopped, or lost: silent past `patrol --host-dead-after`, its \
-         claims released to other hosts by patrol, with one escalation).",
+         dispatches, each with exactly one escalation per problem; \
+         {call:patrol dry_run} shows what is due. Its escalations resolve themselves when the \
+         agent recovers. {call:doctor} checks every invariant of the town ({error:conflict} \
+         when one fails); {call:doctor fix} repairs counts, landings and hooks. Where a \
+         supervisor runs the agents, {call:agent show} says which host runs one, since when \
+         and at which attempt, and {call:agent logs} shows what its run wrote; \
+         {call:host list} shows each host's supervisor (live, stopped, or lost: silent past \
+         {arg:patrol host_dead_after}, its claims released to other hosts by patrol, with \
+         one escalation).",
         &[
             "convoy list",
             "convoy status",
@@ -78,25 +81,28 @@ const SECTIONS: &[(&str, &str, &[&str])] = &[
         "Surgical editing",
         "You can fix any wonky state directly; every edit is recorded with who made \
          it and the old and new values. A bead stuck on a dead or stalled agent: \
-         `bead reassign --new` (a fresh polecat takes it over; the dead one stays \
-         dead, so it is not handed new work), or `bead reassign --to` a free polecat \
-         (`agent list --free`: idle, with nothing on its hook; an idle one may still \
+         {call:bead reassign bead_id=ID new} (a fresh polecat takes it over; the dead \
+         one stays dead, so it is not handed new work), or \
+         {call:bead reassign bead_id=ID agent_id=AGENT} to a free polecat \
+         ({call:agent list free}: idle, with nothing on its hook; an idle one may still \
          hold a bead that waits for a blocker). A convoy whose cap keeps its work \
-         waiting: `convoy update --max-polecats` (raising it hands out waiting beads \
-         at once). Never `agent reset` a polecat that is \
+         waiting: {call:convoy update convoy_id=ID max_polecats=N} (raising it hands out \
+         waiting beads at once). Never {call:agent reset} a polecat that is \
          working: it takes its bead away. Wrong status, title or priority: \
-         `bead update` with only the fields to change. A task to insert into a running \
-         convoy: `bead create --convoy` (it is hooked and dispatched like the \
-         convoy's own beads), then `bead update --add-depends-on` on the beads that \
-         must wait for it (a dispatched one goes back to `open` on its hook until \
-         the new task closes). A bead that should not exist: \
-         `bead delete` (`--force` if hooked). A convoy that will never land: \
-         `convoy close` (`--failed`, `--close-beads`). Wrong merge mode or branch: \
-         `convoy update`. A convoy that should not exist: `convoy delete` (its beads \
-         stay, in no convoy). An agent that is gone for good: `agent delete` \
-         (`--force` if hooked: its bead goes to an idle polecat). Reopening a closed \
-         bead (`bead update --status open`) reopens its landed convoy and puts the \
-         bead back to work like a new bead of the convoy: hooked within its cap and \
+         {call:bead update} with only the fields to change. A task to insert into a \
+         running convoy: {call:bead create convoy_id=ID} (it is hooked and dispatched \
+         like the convoy's own beads), then {call:bead update} with \
+         {arg:bead update add_depends_on} on the beads that must wait for it (a \
+         dispatched one goes back to `open` on its hook until the new task closes). A \
+         bead that should not exist: {call:bead delete} ({arg:bead delete force} if \
+         hooked). A convoy that will never land: {call:convoy close} \
+         ({arg:convoy close failed}, {arg:convoy close close_beads}). Wrong merge mode \
+         or branch: {call:convoy update}. A convoy that should not exist: \
+         {call:convoy delete} (its beads stay, in no convoy). An agent that is gone for \
+         good: {call:agent delete} ({arg:agent delete force} if hooked: its bead goes to \
+         an idle polecat). Reopening a closed bead \
+         ({call:bead update bead_id=ID status=open}) reopens its landed convoy and puts \
+         the bead back to work like a new bead of the convoy: hooked within its cap and \
          dispatched when its blockers allow.",
         &[
             "bead update",
@@ -118,16 +124,17 @@ const SECTIONS: &[(&str, &str, &[&str])] = &[
     (
         "Mail",
         "A status says what happened; mail says what a status cannot (\"rebase on \
-         feature/sessions\", \"which branch?\"). `mail send --to` an agent, `mayor`, \
-         `human` (whoever watches the dashboard and the shell) or a group: \
-         `convoy:ID` reaches every polecat holding a bead of that convoy now, \
-         `rig:NAME` every polecat of the rig, one message each. `--bead` and \
-         `--convoy` say what it is about; a convoy's mail is in `events --convoy` \
-         (who wrote to whom, never what). `mail inbox` lists an inbox, unread first \
-         (without a name, the caller's own: yours is `mayor`'s); `mail read` shows a \
-         message and marks it read once; `mail send --reply-to` answers its sender, \
-         with its subject. A polecat sees its unread mail in `hook` and may write to \
-         `mayor`, `human` and the agents of its own convoy.",
+         feature/sessions\", \"which branch?\"). {call:mail send} with {arg:mail send to} \
+         an agent, `mayor`, `human` (whoever watches the dashboard and the shell) or a \
+         group: `convoy:ID` reaches every polecat holding a bead of that convoy now, \
+         `rig:NAME` every polecat of the rig, one message each. {arg:mail send bead_id} \
+         and {arg:mail send convoy_id} say what it is about; a convoy's mail is in \
+         {call:events convoy_id=ID} (who wrote to whom, never what). {call:mail inbox} \
+         lists an inbox, unread first (without {arg:mail inbox who}, the caller's own: \
+         yours is `mayor`'s); {call:mail read} shows a message and marks it read once; \
+         {call:mail send reply_to=ID} answers its sender, with its subject. A polecat \
+         sees its unread mail in {call:hook} and may write to `mayor`, `human` and the \
+         agents of its own convoy.",
         &["mail send", "mail inbox", "mail read"],
     ),
 ];
@@ -399,6 +406,14 @@ fn shapes() -> String {
     out
 }
 
+/// The guide's own prose, before each face words it.
+#[cfg(test)]
+pub fn prose() -> Vec<&'static str> {
+    let mut out = vec![NAMING, EFFECTS];
+    out.extend(SECTIONS.iter().map(|(_, why, _)| *why));
+    out
+}
+
 /// The whole guide.
 pub fn mayor_guide() -> String {
     let root = crate::cli::command_tree();
@@ -412,9 +427,10 @@ pub fn mayor_guide() -> String {
          2 (bad usage), 3 (not found), 4 (conflict with the current state) or 5 (town \
          unavailable or busy: retry). ",
     );
-    out.push_str(&format!("{NAMING}\n\n{EFFECTS}\n\n"));
+    let words = |text: &str| gt_core::doc::render(text, None, &crate::names::InTree(&root));
+    out.push_str(&format!("{}\n\n{}\n\n", words(NAMING), words(EFFECTS)));
     for (heading, why, commands) in SECTIONS {
-        out.push_str(&format!("## {heading}\n\n{why}\n\n"));
+        out.push_str(&format!("## {heading}\n\n{}\n\n", words(why)));
         for path in *commands {
             describe(&root, path, &mut out);
         }
@@ -428,8 +444,8 @@ pub fn mayor_guide() -> String {
 const NAMING: &str = "Any ID may be shortened to a unique prefix (at least 3 characters \
      when the type prefix such as `gt-` is left off), and agents may be named (Toast, \
      Maple, …): a bare word is matched against agent names first, exactly and then as a \
-     unique prefix. An ambiguous prefix is a `conflict` error with `candidates: [{id, \
-     name?, title?}]` in it.";
+     unique prefix. An ambiguous prefix is refused ({error:conflict}) with \
+     `candidates: [{id, name?, title?}]` in its error.";
 
 /// What every write reports beyond its own result.
 const EFFECTS: &str = "Every write's document also has `effects`: what it caused besides \
@@ -462,129 +478,14 @@ const EXAMPLES: &str = "## Everyday tasks\n\n\
      Who changed what today in that convoy:\n\n\
      \x20   $ gt --json events --convoy cv-7hd2a --since today\n\n";
 
-/// The field of `path`'s request that its flag `--long` gives (the flag's
-/// words in snake case where the command has no such flag).
-#[cfg(feature = "mcp")]
-fn field_of(root: &clap::Command, path: Option<&str>, long: &str) -> (String, bool) {
-    let arg = path
-        .and_then(|p| crate::names::command(root, p))
-        .and_then(|cmd| cmd.get_arguments().find(|a| a.get_long() == Some(long)));
-    let Some(arg) = arg else {
-        return (long.replace('-', "_"), true);
-    };
-    let takes = arg.get_action().takes_values();
-    let id = arg.get_id().as_str();
-    let field = gt_core::calls::catalogue()
-        .into_iter()
-        .find(|e| Some(e.spec.cli) == path)
-        .and_then(|e| {
-            let schema = e.input_schema();
-            let fields: Vec<String> = schema["properties"]
-                .as_object()
-                .map(|o| o.keys().cloned().collect())
-                .unwrap_or_default();
-            fields
-                .into_iter()
-                .find(|f| crate::names::gives(e.spec.cli, id, f))
-        });
-    (field.unwrap_or_else(|| id.to_string()), takes)
-}
-
-/// Command-line words in a tool's words: a backticked command (`bead
-/// reassign --new`) is its tool and the fields its flags give, a flag
-/// anywhere (`--max-polecats`) the field it gives, `path` being the command
-/// the text is about, if any.
-#[cfg(feature = "mcp")]
-pub fn in_tool_words(root: &clap::Command, text: &str, path: Option<&str>) -> String {
-    let mut entries = gt_core::calls::catalogue();
-    // Longest paths first, so that `convoy status` is named before `convoy`.
-    entries.sort_by_key(|e| std::cmp::Reverse(e.spec.cli.len()));
-    let span = |inner: &str| -> String {
-        // A whole command line (`gt bead create --convoy`) is its call too.
-        let inner = inner.strip_prefix("gt ").unwrap_or(inner);
-        let inner = inner.strip_suffix(" --json").unwrap_or(inner);
-        let call = entries
-            .iter()
-            .find(|e| inner == e.spec.cli || inner.starts_with(&format!("{} ", e.spec.cli)));
-        let Some(call) = call else {
-            return flags(inner, path, root, true);
-        };
-        let mut fields: Vec<String> = Vec::new();
-        let mut words = inner[call.spec.cli.len()..].split_whitespace().peekable();
-        while let Some(word) = words.next() {
-            let Some(long) = word.strip_prefix("--") else {
-                continue;
-            };
-            let (field, takes) = field_of(root, Some(call.spec.cli), long);
-            match words.peek() {
-                Some(value) if takes && !value.starts_with("--") => {
-                    fields.push(format!("{field}: {value}"));
-                    words.next();
-                }
-                _ => fields.push(field),
-            }
-        }
-        // The caller closes the span around this: `tool` with `a`, `b`.
-        if fields.is_empty() {
-            call.spec.tool.to_string()
-        } else {
-            format!("{}` with `{}", call.spec.tool, fields.join("`, `"))
-        }
-    };
-    // Backticked spans first, then bare flags in the rest.
-    let mut out = String::new();
-    for (i, part) in text.split('`').enumerate() {
-        if i > 0 {
-            out.push('`');
-        }
-        if i % 2 == 1 {
-            out.push_str(&span(part));
-        } else {
-            out.push_str(&flags(part, path, root, false));
-        }
-    }
-    out
-}
-
-/// Each `--flag` of `text` as the field it gives.
-#[cfg(feature = "mcp")]
-fn flags(text: &str, path: Option<&str>, root: &clap::Command, quoted: bool) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(at) = rest.find("--") {
-        let before = &rest[..at];
-        out.push_str(before);
-        let after = &rest[at + 2..];
-        let end = after
-            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
-            .unwrap_or(after.len());
-        let long = &after[..end];
-        let starts_word = before.is_empty() || before.ends_with(|c: char| !c.is_alphanumeric());
-        if long.starts_with(|c: char| c.is_ascii_lowercase()) && starts_word {
-            let field = field_of(root, path, long).0;
-            if quoted {
-                out.push_str(&field);
-            } else {
-                out.push_str(&format!("`{field}`"));
-            }
-        } else {
-            out.push_str("--");
-            out.push_str(long);
-        }
-        rest = &after[end..];
-    }
-    out.push_str(rest);
-    out
-}
-
 /// The guide as MCP instructions: the same sections, naming tools instead of
 /// commands and fields instead of flags (each tool's own description says
 /// the rest).
 #[cfg(feature = "mcp")]
 pub fn mayor_tools_guide() -> String {
+    use gt_core::calls::ToolNames;
     let entries = gt_core::calls::catalogue();
-    let root = crate::cli::command_tree();
-    let name_tools = |text: &str| in_tool_words(&root, text, None);
+    let words = |text: &str| gt_core::doc::render(text, None, &ToolNames);
     let mut out = String::from(
         "# gt: the Mayor's tools\n\n\
          You coordinate a town of coding agents with gt's tools. Work is a **bead**; a \
@@ -594,20 +495,16 @@ pub fn mayor_tools_guide() -> String {
          `{\"error\": {\"code\", \"message\", \"hint\"}}` with code usage, not_found, \
          conflict, unavailable (retry) or forbidden. ",
     );
-    out.push_str(&format!(
-        "{}\n\n{}\n\n",
-        name_tools(NAMING),
-        name_tools(EFFECTS)
-    ));
+    out.push_str(&format!("{}\n\n{}\n\n", words(NAMING), words(EFFECTS)));
     for (heading, why, commands) in SECTIONS {
-        out.push_str(&format!("## {heading}\n\n{}\n\n", name_tools(why)));
+        out.push_str(&format!("## {heading}\n\n{}\n\n", words(why)));
         for path in *commands {
             if let Some(e) = entries.iter().find(|e| e.spec.cli == *path) {
-                let about = find(&root, path)
-                    .get_about()
-                    .map(|a| in_tool_words(&root, &a.to_string(), Some(path)))
-                    .unwrap_or_default();
-                out.push_str(&format!("- `{}`: {about}.\n", e.spec.tool));
+                out.push_str(&format!(
+                    "- `{}`: {}.\n",
+                    e.spec.tool,
+                    e.summary(&ToolNames)
+                ));
             }
         }
         out.push('\n');

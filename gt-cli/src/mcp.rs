@@ -184,16 +184,11 @@ fn polecat_arguments(town: &mut Town, agent: &str, tool: &str, arguments: Json) 
     Ok(Json::Object(args))
 }
 
-/// What the tool does, in a line: the command's about text in the tool's
-/// words (its schema describes each argument, and the server's instructions
-/// how the tools fit together).
-fn description(root: &clap::Command, path: &str) -> String {
-    let about = crate::names::command(root, path)
-        .and_then(|cmd| cmd.get_about())
-        .map(|a| a.to_string())
-        .unwrap_or_default();
-    let about = about.split_whitespace().collect::<Vec<_>>().join(" ");
-    format!("{}.", crate::guide::in_tool_words(root, &about, Some(path)))
+/// What the tool does, in a line: its call's summary in the tools' words
+/// (its schema describes each argument, and the server's instructions how
+/// the tools fit together).
+fn description(entry: &gt_core::calls::Entry) -> String {
+    format!("{}.", entry.summary(&gt_core::calls::ToolNames))
 }
 
 /// A schema as the object MCP wants; a list result is wrapped under its noun.
@@ -220,7 +215,6 @@ fn object(schema: Json, list: Option<&str>) -> JsonObject {
 
 /// Every tool this mode offers, described from the catalogue.
 pub fn tools(mode: &Mode) -> Vec<Tool> {
-    let root = crate::cli::command_tree();
     calls::catalogue()
         .iter()
         .filter(|e| mode.offers(e))
@@ -231,12 +225,8 @@ pub fn tools(mode: &Mode) -> Vec<Tool> {
                 .destructive(s.effect == Effect::Destructive)
                 .idempotent(s.idempotent)
                 .open_world(false);
-            let tool = Tool::new(
-                s.tool,
-                description(&root, s.cli),
-                object(e.input_schema(), None),
-            )
-            .with_annotations(annotations);
+            let tool = Tool::new(s.tool, description(e), object(e.input_schema(), None))
+                .with_annotations(annotations);
             if mode.output_schemas {
                 tool.with_raw_output_schema(Arc::new(object(e.output_schema(), s.list)))
             } else {

@@ -5,7 +5,7 @@
 //! from gt-core are worded with these names here, and a test holds every
 //! argument of every command to a field of its request.
 
-use gt_core::error::{Hint, Names};
+use gt_core::error::{ErrorKind, Hint, Names};
 
 /// Commands that are no call of the catalogue: they act on this process or
 /// machine (and, but for `init`, are not in the Mayor's guide either).
@@ -62,9 +62,38 @@ pub fn command<'a>(root: &'a clap::Command, path: &str) -> Option<&'a clap::Comm
 pub struct CliNames;
 
 impl Names for CliNames {
-    fn call(&self, call: &str, args: &[(&'static str, String)]) -> String {
-        let root = crate::cli::command_tree();
-        let Some(cmd) = command(&root, call) else {
+    fn call(&self, call: &str, args: &[(&str, String)]) -> String {
+        InTree(&crate::cli::command_tree()).call(call, args)
+    }
+
+    fn field(&self, call: &str, field: &str) -> Vec<String> {
+        InTree(&crate::cli::command_tree()).field(call, field)
+    }
+
+    fn setting(&self, setting: &str) -> String {
+        InTree(&crate::cli::command_tree()).setting(setting)
+    }
+
+    fn doc_field(&self, call: &str, field: &str) -> String {
+        InTree(&crate::cli::command_tree()).doc_field(call, field)
+    }
+
+    fn doc_call(&self, call: &str, args: &[(&str, String)]) -> String {
+        InTree(&crate::cli::command_tree()).doc_call(call, args)
+    }
+
+    fn refusal(&self, kind: ErrorKind) -> String {
+        InTree(&crate::cli::command_tree()).refusal(kind)
+    }
+}
+
+/// The command line's words, read from a command tree (the one being
+/// described, while it is built).
+pub struct InTree<'a>(pub &'a clap::Command);
+
+impl Names for InTree<'_> {
+    fn call(&self, call: &str, args: &[(&str, String)]) -> String {
+        let Some(cmd) = command(self.0, call) else {
             return format!("gt {call}");
         };
         let mut out = format!("gt {call}");
@@ -85,8 +114,7 @@ impl Names for CliNames {
     }
 
     fn field(&self, call: &str, field: &str) -> Vec<String> {
-        let root = crate::cli::command_tree();
-        let Some(cmd) = command(&root, call) else {
+        let Some(cmd) = command(self.0, call) else {
             return vec![field.to_string()];
         };
         cmd.get_arguments()
@@ -106,6 +134,15 @@ impl Names for CliNames {
             other => format!("--{}", other.replace('_', "-")),
         }
     }
+
+    /// Flags as they are, as help text writes them (`With --convoy`).
+    fn doc_field(&self, call: &str, field: &str) -> String {
+        gt_core::error::either(&self.field(call, field))
+    }
+
+    fn refusal(&self, kind: ErrorKind) -> String {
+        format!("exit {}", kind.exit_code())
+    }
 }
 
 /// Hints as the HTTP API words them: the route, its path filled in from the
@@ -114,16 +151,25 @@ impl Names for CliNames {
 pub struct HttpNames;
 
 impl Names for HttpNames {
-    fn call(&self, call: &str, args: &[(&'static str, String)]) -> String {
+    fn call(&self, call: &str, args: &[(&str, String)]) -> String {
+        // A bead is slung by creating it with `sling` set.
+        let mut args: Vec<(&str, String)> = args.to_vec();
+        let call = match call {
+            "sling" => {
+                args.push(("sling", "true".to_string()));
+                "bead create"
+            }
+            other => other,
+        };
         let entry = gt_core::calls::catalogue()
             .into_iter()
             .find(|e| e.spec.cli == call);
         let Some(route) = entry.and_then(|e| e.spec.route) else {
-            return gt_core::calls::ToolNames.call(call, args);
+            return gt_core::calls::ToolNames.call(call, &args);
         };
         let mut route = route.to_string();
         let mut rest = Vec::new();
-        for (field, value) in args {
+        for (field, value) in &args {
             let slot = format!("{{{field}}}");
             if route.contains(&slot) {
                 route = route.replace(&slot, value);
@@ -133,6 +179,9 @@ impl Names for HttpNames {
         }
         if rest.is_empty() {
             route
+        } else if route.starts_with("GET ") {
+            let query: Vec<String> = rest.iter().map(|(k, v)| format!("{k}={v}")).collect();
+            format!("{route}?{}", query.join("&"))
         } else {
             format!("{route} {}", gt_core::error::arguments_json(&rest))
         }
@@ -140,6 +189,91 @@ impl Names for HttpNames {
 
     fn field(&self, _call: &str, field: &str) -> Vec<String> {
         vec![field.to_string()]
+    }
+
+    fn refusal(&self, kind: ErrorKind) -> String {
+        format!("a `{}` error ({})", kind.code(), http_status(kind))
+    }
+}
+
+/// Hints in plain words, for a person at the dashboard (which asks for
+/// them with `X-GT-Words: plain`): a call is what it does, by its summary,
+/// and a field its name in words.
+pub struct PlainWords;
+
+/// A field's name in words: `max_polecats` is "max polecats", `bead_id`
+/// "bead".
+fn in_words(field: &str) -> String {
+    field.trim_end_matches("_id").replace('_', " ")
+}
+
+impl Names for PlainWords {
+    fn call(&self, call: &str, args: &[(&str, String)]) -> String {
+        let what = gt_core::calls::catalogue()
+            .into_iter()
+            .find(|e| e.spec.cli == call)
+            .map_or(call.replace('-', " "), |e| e.summary(self));
+        // Its first clause: "delete a bead", not the rest of its summary.
+        let what = what
+            .split([';', ':', ','])
+            .next()
+            .unwrap_or_default()
+            .split(" (")
+            .next()
+            .unwrap_or_default();
+        let mut what: String = what
+            .chars()
+            .enumerate()
+            .map(|(i, c)| if i == 0 { c.to_ascii_lowercase() } else { c })
+            .collect();
+        let given: Vec<String> = args
+            .iter()
+            .map(|(k, v)| match v.as_str() {
+                "true" => in_words(k),
+                v => format!("{} {v}", in_words(k)),
+            })
+            .collect();
+        if !given.is_empty() {
+            what.push_str(&format!(" ({})", given.join(", ")));
+        }
+        what
+    }
+
+    fn field(&self, _call: &str, field: &str) -> Vec<String> {
+        vec![in_words(field)]
+    }
+
+    fn setting(&self, setting: &str) -> String {
+        match setting {
+            "db" => "the town the server was started with".into(),
+            "lock_timeout" => "how long the server waits for a busy town".into(),
+            "actor" => "the name the server records changes under".into(),
+            other => in_words(other),
+        }
+    }
+
+    fn doc_field(&self, _call: &str, field: &str) -> String {
+        in_words(field)
+    }
+
+    fn doc_call(&self, call: &str, args: &[(&str, String)]) -> String {
+        self.call(call, args)
+    }
+
+    fn refusal(&self, _kind: ErrorKind) -> String {
+        "refused".into()
+    }
+}
+
+/// The HTTP status of an error of `kind`.
+pub fn http_status(kind: ErrorKind) -> u16 {
+    match kind {
+        ErrorKind::Usage => 400,
+        ErrorKind::NotFound => 404,
+        ErrorKind::Conflict => 409,
+        ErrorKind::Unavailable => 503,
+        ErrorKind::Forbidden => 403,
+        ErrorKind::Internal => 500,
     }
 }
 

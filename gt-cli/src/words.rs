@@ -11,7 +11,7 @@ use gt_core::{Error, OpenOptions, Town};
 use serde_json::{json, Value as Json};
 
 use crate::mcp::{tools, Mode};
-use crate::names::{CliNames, HttpNames};
+use crate::names::{CliNames, HttpNames, PlainWords};
 
 /// What a face other than the command line must not say, if `text` says it.
 fn cli_words(text: &str) -> Option<String> {
@@ -200,6 +200,13 @@ fn errors_and_hints_speak_each_faces_words() {
             let doc = crate::output::error_document(e, names).to_string();
             assert_eq!(cli_words(&doc), None, "{face}: {what}: {doc}");
         }
+        // A person's words: no flag, no tool, no route, no JSON.
+        let page = crate::output::error_document(e, &PlainWords);
+        let hint = page["error"]["hint"].as_str().unwrap_or_default();
+        assert_eq!(cli_words(hint), None, "page: {what}: {hint}");
+        for machine in ["gt_", "/api", "{\"", "`"] {
+            assert!(!hint.contains(machine), "page: {what}: {hint}");
+        }
         if let Some(hint) = &e.hint {
             hints += 1;
             assert_eq!(
@@ -225,5 +232,127 @@ fn the_words_check_finds_command_line_words() {
             "gt_bead_update takes no colour",
             "`gt bead update` has no flag for colour"
         ]
+    );
+}
+
+/// Every call's doc, and the guide's prose, names only fields its call
+/// takes, calls that exist and refusals that are: each face can word it.
+#[test]
+fn every_doc_names_what_each_face_can_word() {
+    for entry in calls::catalogue() {
+        let doc = entry.spec.doc;
+        assert!(
+            !gt_core::doc::summary(doc).is_empty(),
+            "{} has no doc",
+            entry.spec.tool
+        );
+        let bad = gt_core::doc::unknown_placeholders(doc, Some(entry.spec.cli), &fields_of(&entry));
+        assert!(bad.is_empty(), "{}: {bad:?}", entry.spec.tool);
+    }
+    for text in crate::guide::prose() {
+        let bad = gt_core::doc::unknown_placeholders(text, None, &[]);
+        assert!(bad.is_empty(), "the guide: {bad:?}");
+    }
+}
+
+/// A doc's words on each face: flags and exit statuses on the command
+/// line, fields and tools on MCP, fields and routes on HTTP, no placeholder
+/// left anywhere.
+#[test]
+fn each_face_words_a_doc_its_own_way() {
+    let root = crate::cli::command_tree();
+    let cli = crate::names::InTree(&root);
+    let entry = calls::catalogue()
+        .into_iter()
+        .find(|e| e.spec.cli == "bead reassign")
+        .unwrap();
+    let details = |names: &dyn Names| entry.details(names).unwrap();
+    assert!(details(&cli).contains("(exit 4)"), "{}", details(&cli));
+    assert!(details(&ToolNames).contains("(a `conflict` error)"));
+    assert!(details(&HttpNames).contains("(a `conflict` error (409))"));
+    let create = calls::catalogue()
+        .into_iter()
+        .find(|e| e.spec.cli == "bead create")
+        .unwrap();
+    let line_words = create.details(&cli).unwrap();
+    assert!(
+        line_words.contains("With --convoy it joins"),
+        "{line_words}"
+    );
+    assert!(line_words.contains("(`gt sling` creates"), "{line_words}");
+    let tool_words = create.details(&ToolNames).unwrap();
+    assert!(
+        tool_words.contains("With `convoy_id` it joins"),
+        "{tool_words}"
+    );
+    assert!(tool_words.contains("(`gt_sling` creates"), "{tool_words}");
+    let http_words = create.details(&HttpNames).unwrap();
+    assert!(
+        http_words.contains("(`POST /api/beads {\"sling\":true}` creates"),
+        "{http_words}"
+    );
+    let delete = calls::catalogue()
+        .into_iter()
+        .find(|e| e.spec.cli == "convoy delete")
+        .unwrap();
+    let http_words = delete.details(&HttpNames).unwrap();
+    assert!(
+        http_words.contains("`GET /api/events?subject_id=ID`"),
+        "{http_words}"
+    );
+    for entry in calls::catalogue() {
+        for (face, names) in [
+            ("CLI", &cli as &dyn Names),
+            ("MCP", &ToolNames),
+            ("HTTP", &HttpNames),
+        ] {
+            let text = format!(
+                "{} {}",
+                entry.summary(names),
+                entry.details(names).unwrap_or_default()
+            );
+            let left = gt_core::doc::unknown_placeholders(&text, None, &[]);
+            assert!(
+                !text.contains("{call:") && !text.contains("{arg:") && !text.contains("{error:"),
+                "{face} {}: {text}",
+                entry.spec.tool
+            );
+            assert!(left.is_empty(), "{face} {}: {left:?}", entry.spec.tool);
+            if face != "CLI" {
+                assert_eq!(cli_words(&text), None, "{face} {}: {text}", entry.spec.tool);
+            }
+        }
+        // Every field a doc names has a flag on the command line.
+        let mut rest = entry.spec.doc;
+        while let Some(start) = rest.find('{') {
+            let after = &rest[start + 1..];
+            let end = after.find('}').unwrap_or(after.len());
+            let token = &after[..end];
+            if fields_of(&entry).iter().any(|f| f == token) {
+                assert!(
+                    !cli.field(entry.spec.cli, token).is_empty(),
+                    "`gt {}` has no flag for {token}",
+                    entry.spec.cli
+                );
+            }
+            rest = &after[end.min(after.len())..];
+        }
+    }
+}
+
+/// `GET /api`, the HTTP face's own index, speaks in fields and routes.
+#[cfg(feature = "serve")]
+#[test]
+fn the_api_index_speaks_in_routes_and_fields() {
+    let index = crate::serve::index().to_string();
+    assert_eq!(cli_words(&index), None, "{index}");
+    assert!(!index.contains("gt_"), "{index}");
+    let routes = calls::catalogue()
+        .iter()
+        .filter(|e| e.spec.route.is_some())
+        .count();
+    assert_eq!(
+        crate::serve::index()["routes"].as_array().unwrap().len(),
+        routes
     );
 }

@@ -47,6 +47,9 @@ pub struct CallSpec {
     /// For a list that pages: the most items one answer may hold where a
     /// server bounds what each client holds (its `limit`, 1 to this).
     pub page: Option<u32>,
+    /// What the call does, for every face: a summary, then details after a
+    /// blank line, naming fields and calls by placeholders (`crate::doc`).
+    pub doc: &'static str,
 }
 
 /// One call: a request that knows its entry and how to run.

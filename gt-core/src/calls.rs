@@ -53,6 +53,18 @@ impl std::fmt::Debug for Entry {
 }
 
 impl Entry {
+    /// What the call does, in a line, in the words of `names`' face.
+    pub fn summary(&self, names: &dyn crate::error::Names) -> String {
+        let text = crate::doc::summary(self.spec.doc);
+        crate::doc::render(text, Some(self.spec.cli), names)
+    }
+
+    /// What else its doc says, in the words of `names`' face.
+    pub fn details(&self, names: &dyn crate::error::Names) -> Option<String> {
+        let text = crate::doc::details(self.spec.doc)?;
+        Some(crate::doc::render(text, Some(self.spec.cli), names))
+    }
+
     /// Runs the call with `arguments` (a JSON object; null is no arguments),
     /// returning its result document: byte for byte what the command's
     /// `--json` prints (fields in the order the result type declares them).
@@ -154,17 +166,29 @@ impl Entry {
 pub struct ToolNames;
 
 impl crate::error::Names for ToolNames {
-    fn call(&self, call: &str, args: &[(&'static str, String)]) -> String {
-        let tool = catalogue()
-            .into_iter()
-            .find(|e| e.spec.cli == call)
-            .map_or(call.to_string(), |e| e.spec.tool.to_string());
+    fn call(&self, call: &str, args: &[(&str, String)]) -> String {
+        let tool = tool_of(call);
         format!("{tool} {}", crate::error::arguments_json(args))
+    }
+
+    fn doc_call(&self, call: &str, args: &[(&str, String)]) -> String {
+        match args {
+            [] => format!("`{}`", tool_of(call)),
+            args => format!("`{}`", self.call(call, args)),
+        }
     }
 
     fn field(&self, _call: &str, field: &str) -> Vec<String> {
         vec![field.to_string()]
     }
+}
+
+/// The tool of the call at `path` (the path itself where there is none).
+fn tool_of(path: &str) -> String {
+    catalogue()
+        .into_iter()
+        .find(|e| e.spec.cli == path)
+        .map_or(path.to_string(), |e| e.spec.tool.to_string())
 }
 
 /// The argument every list call takes, on every face, to keep only some

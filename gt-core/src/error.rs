@@ -161,7 +161,7 @@ fn fill(text: &str, name: &dyn Names) -> String {
 pub const SETTINGS: &[&str] = &["db", "lock_timeout", "actor"];
 
 /// `a`, `a or b`, `a, b or c`.
-pub(crate) fn either(names: &[String]) -> String {
+pub fn either(names: &[String]) -> String {
     match names {
         [] => String::new(),
         [one] => one.clone(),
@@ -172,7 +172,7 @@ pub(crate) fn either(names: &[String]) -> String {
 /// How a face names calls and their fields in a hint.
 pub trait Names {
     /// A call with its arguments, as this face would write it.
-    fn call(&self, call: &str, args: &[(&'static str, String)]) -> String;
+    fn call(&self, call: &str, args: &[(&str, String)]) -> String;
     /// How this face names a field of a call's request (one field may be
     /// given more than one way).
     fn field(&self, call: &str, field: &str) -> Vec<String>;
@@ -186,6 +186,27 @@ pub trait Names {
             other => other.replace('_', " "),
         }
     }
+
+    /// A field of a call as a call's doc names it in running text.
+    fn doc_field(&self, call: &str, field: &str) -> String {
+        let names: Vec<String> = self
+            .field(call, field)
+            .into_iter()
+            .map(|n| format!("`{n}`"))
+            .collect();
+        either(&names)
+    }
+
+    /// A call as a doc names it in running text: the call alone, or with
+    /// the arguments it shows.
+    fn doc_call(&self, call: &str, args: &[(&str, String)]) -> String {
+        format!("`{}`", self.call(call, args))
+    }
+
+    /// How this face reports a refusal of `kind`, in running text.
+    fn refusal(&self, kind: ErrorKind) -> String {
+        format!("a `{}` error", kind.code())
+    }
 }
 
 /// Names calls by their catalogue paths and fields as they are: what a hint
@@ -194,7 +215,7 @@ pub trait Names {
 pub struct PlainNames;
 
 impl Names for PlainNames {
-    fn call(&self, call: &str, args: &[(&'static str, String)]) -> String {
+    fn call(&self, call: &str, args: &[(&str, String)]) -> String {
         format!("{call} {}", arguments_json(args))
     }
 
@@ -205,7 +226,7 @@ impl Names for PlainNames {
 
 /// A hint's arguments as the JSON a tool or route takes: `"true"` is a flag
 /// set, a field of IDs a list, digits a count.
-pub fn arguments_json(args: &[(&'static str, String)]) -> serde_json::Value {
+pub fn arguments_json(args: &[(&str, String)]) -> serde_json::Value {
     let mut object = serde_json::Map::new();
     for (key, value) in args {
         let value = match value.as_str() {

@@ -33,6 +33,7 @@ macro_rules! spec {
             core: false,
             aliases: &[],
             page: None,
+            doc: "",
         };
         $( spec.$flag = spec!(@value $($value)?); )*
         spec
@@ -101,6 +102,7 @@ pub mod change;
 pub mod clock;
 pub mod config;
 pub mod dispatch;
+pub mod doc;
 pub mod effects;
 pub mod entity;
 pub mod error;

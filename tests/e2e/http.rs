@@ -801,3 +801,64 @@ pub fn http_stream_carries_every_writer(t: Town) {
         }
     }
 }
+
+/// `GET /api` lists every route with what it does in the API's words, and a
+/// refusal asked for in a person's words (`X-GT-Words: plain`, the page's
+/// way) says what to do with no route, tool or flag in it.
+pub fn http_index_and_plain_words(t: Town) {
+    let t = t.with_rig();
+    let b: SlungBatch = t.json(&["sling-batch", "--rig", "app", "--title", "T", "--task", "a"]);
+    let bead = b.beads[0].bead.id.clone();
+    let s = Server::start(&t, &[]);
+    let index = ok(get(&s, "/api"), 200);
+    let routes = index["routes"].as_array().unwrap();
+    let reassign = routes
+        .iter()
+        .find(|r| r["route"] == "POST /api/beads/{bead_id}/reassign")
+        .unwrap();
+    assert_eq!(
+        reassign["summary"],
+        "Move a bead to another agent (or to a new polecat of its rig)"
+    );
+    assert!(
+        reassign["details"]
+            .as_str()
+            .unwrap()
+            .contains("(a `conflict` error (409))"),
+        "{reassign}"
+    );
+    let text = index.to_string();
+    assert!(!text.contains("--") && !text.contains("gt_"), "{text}");
+    // An unknown route points at the index.
+    let lost = get(&s, "/api/nowhere").json();
+    assert_eq!(lost["error"]["hint"], "GET /api lists every route");
+
+    // Deleting a hooked bead: the API's words, then a person's.
+    let path = format!("/api/beads/{bead}");
+    let api = send(&s, "DELETE", &path, json!({})).json();
+    let api_hint = api["error"]["hint"].as_str().unwrap().to_string();
+    assert!(api_hint.contains("DELETE /api/beads/"), "{api_hint}");
+    let body = json!({}).to_string();
+    let page = raw(
+        &s.addr,
+        "DELETE",
+        &path,
+        &[
+            ("Content-Type", "application/json"),
+            ("X-GT-Words", "plain"),
+        ],
+        body.as_bytes(),
+    );
+    assert_eq!(page.refused(409), "conflict");
+    let page = page.json();
+    assert_eq!(page["error"]["message"], api["error"]["message"]);
+    let hint = page["error"]["hint"].as_str().unwrap();
+    for machine in ["/api", "gt_", "--", "{", "`"] {
+        assert!(!hint.contains(machine), "{hint}");
+    }
+    assert!(hint.contains("delete a bead"), "{hint}");
+    assert_eq!(
+        t.json::<Value>(&["bead", "show", &bead])["status"],
+        "in_progress"
+    );
+}

@@ -126,6 +126,7 @@ suite!(
     editing::a_task_is_inserted_into_a_running_convoy,
     http::http_routes_answer_as_the_cli,
     http::http_refusals_write_nothing,
+    http::http_index_and_plain_words,
     http::http_stream_carries_every_writer,
     http::http_stream_opened_at_once_misses_nothing,
     clients::a_big_batch_reaches_a_live_stream_whole,

@@ -4,21 +4,14 @@ use gt_core::Result;
 use crate::context::Ctx;
 use gt_core::calls::Doctor;
 
-/// Check every invariant of the town, and repair what can be repaired
-///
-/// Checks that each convoy's counts equal a recount of its beads and that it
-/// is landed exactly when all its beads are closed, that hooks and assignees
-/// agree both ways, that no done bead is still hooked, that no dependency
-/// edge names a missing bead, and (on a local town) SQLite's integrity check.
-/// Exit 0 when clean, 4 when not. With --fix, counts, landings, hooks and
-/// edges are repaired in one atomic unit, each repair recorded as a
-/// `repaired` event; the exit is then 4 only for what is left.
-///
-/// Examples:
-///   gt doctor
-///   gt doctor --fix --json
 #[derive(Debug, Args)]
-#[command(verbatim_doc_comment)]
+#[command(after_long_help = concat!(
+    "Exit 0 when clean, 4 when not; after --fix, 4 only for what is left.\n",
+    "\n",
+    "Examples:\n",
+    "  gt doctor\n",
+    "  gt doctor --fix --json",
+))]
 pub struct DoctorArgs {
     /// Repair counts, landings, hooks and edges (audited)
     #[arg(long)]

@@ -9,18 +9,14 @@ use crate::output::stream_item;
 use crate::views::{event_line, AgentNames, EventFeed};
 use gt_core::model::Event;
 
-/// Show the activity feed, newest last
-///
-/// Every change gt makes is recorded with who made it, when, and the old and new
-/// values. Events outlive their subjects: a deleted bead keeps its history.
-///
-/// Examples:
-///   gt events
-///   gt events --subject gt-k3x9q
-///   gt events --actor mayor --since 1h --limit 20
-///   gt --json events --follow --convoy cv-7hd2a
 #[derive(Debug, Args)]
-#[command(verbatim_doc_comment)]
+#[command(after_long_help = concat!(
+    "Examples:\n",
+    "  gt events\n",
+    "  gt events --subject gt-k3x9q\n",
+    "  gt events --actor mayor --since 1h --limit 20\n",
+    "  gt --json events --follow --convoy cv-7hd2a",
+))]
 // The global `--actor` (who the log names for a change) is the filter here:
 // a read names nobody. It is the same argument, described for this command.
 #[command(mut_arg("actor", |a| a.help("Only events by this actor").help_heading(None::<&str>)))]

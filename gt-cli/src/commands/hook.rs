@@ -4,16 +4,15 @@ use gt_core::{Error, Result};
 use crate::context::Ctx;
 use gt_core::calls::ShowHook;
 
-/// Show what is on an agent's hook: for a polecat, "what do I do now"
-///
-/// The dispatch command runs with GT_AGENT set, so a polecat can simply run
-/// `gt hook`.
-///
-/// Examples:
-///   gt hook --agent Toast
-///   GT_AGENT=Toast gt --json hook
 #[derive(Debug, Args)]
-#[command(verbatim_doc_comment)]
+#[command(after_long_help = concat!(
+    "The dispatch command runs with GT_AGENT set, so a polecat can simply run `gt\n",
+    "hook`.\n",
+    "\n",
+    "Examples:\n",
+    "  gt hook --agent Toast\n",
+    "  GT_AGENT=Toast gt --json hook",
+))]
 pub struct HookArgs {
     /// The agent's name or ID
     #[arg(add = clap_complete::ArgValueCandidates::new(crate::live::agent_names))]

@@ -1,6 +1,7 @@
 //! One module per subcommand, one folder per group. Each holds its arguments
-//! (whose doc comments are the help text) and a `run` that calls gt-core and
-//! hands the result to `output`.
+//! (their doc comments are the options' help; a call's own description is
+//! its doc in the catalogue, `gt_core::doc`, and the command adds its
+//! examples) and a `run` that calls gt-core and hands the result to `output`.
 
 pub mod agent;
 pub mod bead;

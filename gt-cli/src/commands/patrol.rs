@@ -13,28 +13,15 @@ use crate::context::Ctx;
 use crate::output::{error, stream_item};
 use crate::views::{repair_line, stuck_line};
 
-/// Find stuck agents and work nothing will pick up, and repair what is safe
-///
-/// One pass of the witness: a working agent silent past --stall-after is
-/// stalled, with one escalation (raised again, not duplicated, while it
-/// stays silent); an agent silent past --dead-after is dead, and its bead is
-/// released and hooked to an idle polecat within its convoy's cap, with a
-/// high escalation; waiting beads of active convoys go to idle polecats
-/// (lazy assignment); a failed dispatch command is retried, then escalated.
-/// Then it names the active convoys that cannot land without a person (a
-/// failed bead, a dead agent's hook, work nothing will pick up).
-/// Each repair is atomic and audited; a pass with nothing due writes nothing;
-/// patrols running at once never repeat a repair. Thresholds default to the
-/// config file's [patrol] section, else 10m and 30m.
-///
-/// Run it from cron or a systemd timer, or keep one running with --watch.
-///
-/// Examples:
-///   gt patrol --dry-run
-///   gt patrol --stall-after 5m --dead-after 20m --json
-///   gt patrol --watch --interval 30s
 #[derive(Debug, Args)]
-#[command(verbatim_doc_comment)]
+#[command(after_long_help = concat!(
+    "Run it from cron or a systemd timer, or keep one running with --watch.\n",
+    "\n",
+    "Examples:\n",
+    "  gt patrol --dry-run\n",
+    "  gt patrol --stall-after 5m --dead-after 20m --json\n",
+    "  gt patrol --watch --interval 30s",
+))]
 pub struct PatrolArgs {
     /// A working agent silent this long is stalled [default: 10m]
     #[arg(long, value_name = "DURATION", value_parser = parse_duration)]

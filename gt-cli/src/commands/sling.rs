@@ -5,19 +5,13 @@ use crate::commands::NewWorkArgs;
 use crate::context::Ctx;
 use gt_core::calls::Sling;
 
-/// Create one bead, hook it onto a polecat, and dispatch it
-///
-/// An idle polecat of the rig is reused before a new one is made. With
-/// --convoy the bead joins that convoy; a convoy whose cap is full (or that
-/// was closed by hand) refuses it, and `gt bead create --convoy` queues it
-/// instead.
-///
-/// Examples:
-///   gt sling --rig app "Fix the login redirect"
-///   gt sling --rig app "Bump deps" --priority low --body "Keep the lockfile minimal"
-///   gt sling --rig app "Hotfix the header" --convoy cv-7hd2a
 #[derive(Debug, Args)]
-#[command(verbatim_doc_comment)]
+#[command(after_long_help = concat!(
+    "Examples:\n",
+    "  gt sling --rig app \"Fix the login redirect\"\n",
+    "  gt sling --rig app \"Bump deps\" --priority low --body \"Keep the lockfile minimal\"\n",
+    "  gt sling --rig app \"Hotfix the header\" --convoy cv-7hd2a",
+))]
 pub struct SlingArgs {
     #[command(flatten)]
     pub work: NewWorkArgs,

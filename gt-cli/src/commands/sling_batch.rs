@@ -9,26 +9,16 @@ use crate::commands::parse_enum;
 use crate::context::Ctx;
 use gt_core::calls::SlingBatch;
 
-/// Sling many beads as one tracked convoy, atomically
-///
-/// Creates one bead per task and a convoy tracking them, hooks them onto polecats
-/// (at most --max-polecats at a time; the rest wait and go to the next polecat the
-/// batch frees), and dispatches every bead whose blockers are closed. The convoy
-/// lands by itself when all its beads are closed.
-///
-/// A task file is a JSON array, or JSON Lines, of objects with "title" (required),
-/// "body", "priority", "labels", "key", and "depends_on" (indices into the list,
-/// counting from 0, or keys):
-///   [{"title": "Schema", "key": "schema"},
-///    {"title": "API", "depends_on": ["schema"]},
-///    {"title": "UI", "depends_on": [1]}]
-///
-/// Examples:
-///   gt sling-batch --rig app --title "Refactor auth" --task "Split module" --task "Fix tests"
-///   gt sling-batch --rig app --title "Big change" --tasks-file tasks.json --max-polecats 4
-///   generate-tasks | gt sling-batch --rig app --title "Nightly" --tasks-file - --idempotency-key nightly-2026-11-21
 #[derive(Debug, Args)]
-#[command(verbatim_doc_comment)]
+#[command(after_long_help = concat!(
+    "The tasks come from --task (one each, no dependencies) or --tasks-file, a JSON\n",
+    "array or JSON Lines of task objects ('-' reads standard input).\n",
+    "\n",
+    "Examples:\n",
+    "  gt sling-batch --rig app --title \"Refactor auth\" --task \"Split module\" --task \"Fix tests\"\n",
+    "  gt sling-batch --rig app --title \"Big change\" --tasks-file tasks.json --max-polecats 4\n",
+    "  generate-tasks | gt sling-batch --rig app --title \"Nightly\" --tasks-file - --idempotency-key nightly-2026-11-21",
+))]
 pub struct SlingBatchArgs {
     /// The rig the work is for
     #[arg(add = clap_complete::ArgValueCandidates::new(crate::live::rig_names))]

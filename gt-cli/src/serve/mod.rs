@@ -22,7 +22,7 @@ use axum::Router;
 use gt_core::calls::{self, Effect, ListEvents};
 use gt_core::model::Event;
 use gt_core::routes::{self, Route};
-use gt_core::{Error, ErrorKind, OpenOptions, Result, Town};
+use gt_core::{Error, OpenOptions, Result, Town};
 use hyper_util::rt::{TokioIo, TokioTimer};
 use hyper_util::server::graceful::GracefulShutdown;
 use hyper_util::service::TowerToHyperService;
@@ -137,25 +137,23 @@ fn refusal(status: StatusCode, code: &str, message: impl Into<String>, hint: &st
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        let e = self.0;
-        let status = match e.kind {
-            ErrorKind::Usage => StatusCode::BAD_REQUEST,
-            ErrorKind::NotFound => StatusCode::NOT_FOUND,
-            ErrorKind::Conflict => StatusCode::CONFLICT,
-            ErrorKind::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
-            ErrorKind::Forbidden => StatusCode::FORBIDDEN,
-            ErrorKind::Internal => StatusCode::INTERNAL_SERVER_ERROR,
-        };
-        let body = crate::output::error_json_naming(&e, &crate::names::HttpNames);
-        let mut response =
-            (status, [(header::CONTENT_TYPE, "application/json")], body).into_response();
-        if status == StatusCode::SERVICE_UNAVAILABLE {
-            response
-                .headers_mut()
-                .insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
-        }
-        response
+        error_response(self.0, &crate::names::HttpNames)
     }
+}
+
+/// An error's answer: its status, and its document with the hint worded by
+/// `names`.
+fn error_response(e: Error, names: &dyn gt_core::error::Names) -> Response {
+    let status = StatusCode::from_u16(crate::names::http_status(e.kind))
+        .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    let body = crate::output::error_json_naming(&e, names);
+    let mut response = (status, [(header::CONTENT_TYPE, "application/json")], body).into_response();
+    if status == StatusCode::SERVICE_UNAVAILABLE {
+        response
+            .headers_mut()
+            .insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
+    }
+    response
 }
 
 /// The request's fields from the route's path, its query and its body.
@@ -228,6 +226,11 @@ async fn call(app: Arc<App>, route: Route, req: Request) -> Response {
         .and_then(|a| a.to_str().ok())
         .map(str::to_string);
     let method = req.method().clone();
+    // The page asks for hints in a person's words.
+    let plain = req
+        .headers()
+        .get("x-gt-words")
+        .is_some_and(|w| w.as_bytes() == b"plain");
     let mut args = match arguments(&route, req).await {
         Ok(args) => args,
         Err(response) => return response,
@@ -281,6 +284,7 @@ async fn call(app: Arc<App>, route: Route, req: Request) -> Response {
             };
             (status, [(header::CONTENT_TYPE, "application/json")], text).into_response()
         }
+        Err(e) if plain => error_response(e, &crate::names::PlainWords),
         Err(e) => ApiError(e).into_response(),
     }
 }
@@ -312,6 +316,7 @@ fn router(app: Arc<App>) -> Router {
     }
     router
         .route("/api/town", axum::routing::get(town))
+        .route("/api", axum::routing::get(|| async { axum::Json(index()) }))
         .route(
             "/",
             axum::routing::get(|| async { page("text/html; charset=utf-8", PAGE) }),
@@ -340,13 +345,40 @@ fn router(app: Arc<App>) -> Router {
             )
         })
         .fallback(|| async {
-            ApiError(Error::not_found("no such route").with_hint("see the API table in the README"))
+            ApiError(Error::not_found("no such route").with_hint("GET /api lists every route"))
         })
         .layer(middleware::from_fn_with_state(app.clone(), guard))
         .layer(RequestBodyTimeoutLayer::new(BODY_TIMEOUT))
         .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
         .layer(middleware::map_response(json_refusals))
         .with_state(app)
+}
+
+/// `GET /api`: every route of the catalogue with what its call does, in
+/// the API's words (fields and routes), and its older paths.
+pub(crate) fn index() -> serde_json::Value {
+    let names = crate::names::HttpNames;
+    let routes: Vec<serde_json::Value> = gt_core::calls::catalogue()
+        .iter()
+        .filter_map(|e| {
+            let route = e.spec.route?;
+            let mut item = json!({ "route": route, "summary": e.summary(&names) });
+            if let Some(details) = e.details(&names) {
+                item["details"] = json!(details);
+            }
+            if !e.spec.aliases.is_empty() {
+                item["aliases"] = json!(e.spec.aliases);
+            }
+            Some(item)
+        })
+        .collect();
+    json!({
+        "routes": routes,
+        "also": [
+            "GET /api/town: the town's name and store (also the health check)",
+            "GET /api/events/stream: new events as server-sent events",
+        ],
+    })
 }
 
 /// `GET /api/town`: what `gt init` reports; also the health check. Its

@@ -472,7 +472,8 @@ impl Call for crate::query::ListAgents {
         Some("GET /api/agents"),
         Read,
         true,
-        Some("agents")
+        Some("agents"),
+        doc = "List agents"
     );
     fn run(self, town: &mut Town) -> Result<Vec<Agent>> {
         town.agents(&self)
@@ -495,7 +496,8 @@ impl Call for ShowAgent {
         Some("GET /api/agents/{agent_id}"),
         Read,
         true,
-        None
+        None,
+        doc = "Show one agent"
     );
     fn run(self, town: &mut Town) -> Result<Agent> {
         town.agent(&self.agent_id)
@@ -511,7 +513,10 @@ impl Call for UpdateAgent {
         Write,
         true,
         None,
-        aliases = &["PATCH /api/agents/{agent_id}/status"]
+        aliases = &["PATCH /api/agents/{agent_id}/status"],
+        doc = "Set an agent's status or recorded process ID directly, for repairs\n\n\
+               Marking an agent dead flags the convoy of the bead it holds as needing \
+               attention."
     );
     fn run(self, town: &mut Town) -> Result<Agent> {
         town.update_agent(&self)
@@ -538,7 +543,11 @@ impl Call for ResetAgent {
         false,
         None,
         core,
-        aliases = &["DELETE /api/agents/{agent_id}/hook"]
+        aliases = &["DELETE /api/agents/{agent_id}/hook"],
+        doc = "Force an agent back to idle, with nothing on its hook\n\n\
+               The bead it held goes back to open and unassigned, ready for another \
+               agent. With {stop}, gt also sends SIGTERM to the agent's recorded \
+               process, if that is alive on the host that serves the call."
     );
     fn run(self, town: &mut Town) -> Result<AgentReset> {
         town.reset_agent(&self.agent_id, self.stop)
@@ -564,7 +573,11 @@ impl Call for DeleteAgent {
         Some("DELETE /api/agents/{agent_id}"),
         Destructive,
         false,
-        None
+        None,
+        doc = "Delete an agent (its history stays)\n\n\
+               A hooked agent needs {force}: its bead is then released (open, \
+               unassigned) and hooked to an idle polecat of its rig within its convoy's \
+               cap, or waits for the next free one."
     );
     fn run(self, town: &mut Town) -> Result<AgentDeleted> {
         town.delete_agent(&self.agent_id, self.force)
@@ -588,7 +601,11 @@ impl Call for Heartbeat {
         Write,
         true,
         None,
-        polecat
+        polecat,
+        doc = "Report that an agent is alive (a polecat calls this every minute)\n\n\
+               Records the agent's last activity, which {call:patrol} measures silence \
+               by. A stalled agent is working again (a `recovered` event), and patrol's \
+               escalation about it is resolved; any other heartbeat writes no event."
     );
     fn run(self, town: &mut Town) -> Result<Beat> {
         town.heartbeat(&self.agent_id)
@@ -612,7 +629,8 @@ impl Call for ShowHook {
         Read,
         true,
         None,
-        polecat
+        polecat,
+        doc = "Show what is on an agent's hook: for a polecat, \"what do I do now\""
     );
     fn run(self, town: &mut Town) -> Result<HookView> {
         town.hook_of(&self.agent_id)

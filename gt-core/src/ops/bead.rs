@@ -510,7 +510,8 @@ impl Call for crate::query::ListBeads {
         Some("GET /api/beads"),
         Read,
         true,
-        Some("beads")
+        Some("beads"),
+        doc = "List beads, oldest first"
     );
     fn run(self, town: &mut Town) -> Result<Vec<Bead>> {
         town.beads(&self)
@@ -532,7 +533,8 @@ impl Call for ShowBead {
         Some("GET /api/beads/{bead_id}"),
         Read,
         true,
-        None
+        None,
+        doc = "Show one bead in full"
     );
     fn run(self, town: &mut Town) -> Result<Bead> {
         town.bead(&self.bead_id)
@@ -548,7 +550,12 @@ impl Call for CreateBead {
         Write,
         false,
         None,
-        creates
+        creates,
+        doc = "Create a bead, on its own or in a convoy\n\n\
+               On its own the bead is hooked to no one ({call:sling} creates and \
+               dispatches one). With {convoy_id} it joins that convoy's work: hooked to \
+               a polecat (within the convoy's cap, else it waits for the next polecat \
+               the convoy frees) and dispatched once its blockers close."
     );
     fn run(self, town: &mut Town) -> Result<Bead> {
         town.create_bead(&self)
@@ -565,7 +572,13 @@ impl Call for UpdateBead {
         true,
         None,
         polecat,
-        core
+        core,
+        doc = "Change some fields of a bead; the others stay as they are\n\n\
+               Closing a bead frees its polecat, dispatches the beads waiting on it, \
+               and may land its convoy. Moving a bead out of closed or failed reopens \
+               it (and a landed convoy it belongs to). Dependencies can be added (a \
+               cycle is refused) and removed; a hooked bead whose last blocker goes is \
+               dispatched. Every change is recorded in the event log."
     );
     fn run(self, town: &mut Town) -> Result<Bead> {
         town.update_bead(&self)
@@ -581,7 +594,11 @@ impl Call for ReassignBead {
         Write,
         false,
         None,
-        core
+        core,
+        doc = "Move a bead to another agent (or to a new polecat of its rig)\n\n\
+               The new agent is hooked first, then the old one is unhooked and left \
+               idle. Work under way stays under way, dispatched to the new agent. An \
+               agent already hooked to another bead cannot take it ({error:conflict})."
     );
     fn run(self, town: &mut Town) -> Result<Reassigned> {
         town.reassign_bead(&self)
@@ -605,7 +622,11 @@ impl Call for DeleteBead {
         Some("DELETE /api/beads/{bead_id}"),
         Destructive,
         false,
-        None
+        None,
+        doc = "Delete a bead; its history stays in the event log\n\n\
+               Its convoy is recounted (and may land), beads waiting on it lose that \
+               blocker (and may dispatch). A bead on an agent's hook needs {force}, \
+               which frees the agent."
     );
     fn run(self, town: &mut Town) -> Result<Deleted> {
         town.delete_bead(&self.bead_id, self.force)

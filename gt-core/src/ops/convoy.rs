@@ -344,7 +344,8 @@ impl Call for crate::query::ListConvoys {
         true,
         Some("convoys"),
         core,
-        aliases = &["GET /api/mayor/{town}/tools/convoys"]
+        aliases = &["GET /api/mayor/{town}/tools/convoys"],
+        doc = "List active convoys with their progress (all of them with {all})"
     );
     fn run(self, town: &mut Town) -> Result<Vec<Convoy>> {
         town.convoys(&self)
@@ -368,7 +369,8 @@ impl Call for ShowConvoy {
         true,
         None,
         core,
-        aliases = &["GET /api/mayor/{town}/tools/convoys/{convoy_id}"]
+        aliases = &["GET /api/mayor/{town}/tools/convoys/{convoy_id}"],
+        doc = "Show a convoy: each tracked bead with its status, assignee and blockers"
     );
     fn run(self, town: &mut Town) -> Result<ConvoyStatusView> {
         town.convoy_status(&self.convoy_id)
@@ -384,7 +386,10 @@ impl Call for CloseConvoy {
         Destructive,
         true,
         None,
-        core
+        core,
+        doc = "Force-close (or force-fail) a convoy that will not land by itself\n\n\
+               With {close_beads}, every tracked bead that is not closed or failed is \
+               ended the same way and its agent freed."
     );
     fn run(self, town: &mut Town) -> Result<Convoy> {
         town.close_convoy(&self)
@@ -400,7 +405,16 @@ impl Call for UpdateConvoy {
         Write,
         true,
         None,
-        core
+        core,
+        doc = "Edit a convoy's title, merge mode, feature branch or cap of polecats\n\n\
+               Raising {max_polecats} hands waiting beads to polecats at once (idle \
+               ones first, else new ones); lowering it takes no work away: the convoy \
+               feeds no freed polecat until it is under the new cap.\n\n\
+               The merge mode is recorded for the agents that do the git work and never \
+               delays landing: `review-then-land` (the default: each bead's work is \
+               reviewed, and the feature branch lands when the convoy does) or \
+               `review-and-merge` (each bead's work is merged into the feature branch \
+               once reviewed)."
     );
     fn run(self, town: &mut Town) -> Result<Convoy> {
         town.update_convoy(&self)
@@ -423,7 +437,9 @@ impl Call for AddConvoyBeads {
         Some("POST /api/convoys/{convoy_id}/beads"),
         Write,
         true,
-        None
+        None,
+        doc = "Start tracking beads in a convoy (a bead belongs to at most one convoy)\n\n\
+               Adding unfinished work to a landed convoy makes it active again."
     );
     fn run(self, town: &mut Town) -> Result<Convoy> {
         town.add_to_convoy(&self.convoy_id, &self.bead_ids)
@@ -446,7 +462,10 @@ impl Call for RemoveConvoyBeads {
         Some("DELETE /api/convoys/{convoy_id}/beads/{bead_id}"),
         Write,
         true,
-        None
+        None,
+        doc = "Stop tracking beads in a convoy (the beads stay)\n\n\
+               Removing the last unfinished bead lands the convoy if the rest are \
+               closed."
     );
     fn run(self, town: &mut Town) -> Result<Convoy> {
         town.remove_from_convoy(&self.convoy_id, &self.bead_ids)
@@ -468,7 +487,10 @@ impl Call for DeleteConvoy {
         Some("DELETE /api/convoys/{convoy_id}"),
         Destructive,
         false,
-        None
+        None,
+        doc = "Delete a convoy: its beads stay, no longer in any convoy\n\n\
+               Each bead's change and the convoy's deletion are recorded; the convoy's \
+               history stays in {call:events subject_id=ID}."
     );
     fn run(self, town: &mut Town) -> Result<ConvoyDeleted> {
         town.delete_convoy(&self.convoy_id)

@@ -265,7 +265,14 @@ impl Call for Doctor {
         Some("POST /api/doctor"),
         Write,
         false,
-        Some("violations")
+        Some("violations"),
+        doc = "Check every invariant of the town, and repair what can be repaired\n\n\
+               Checks that each convoy's counts equal a recount of its beads and that \
+               it is landed exactly when all its beads are closed, that hooks and \
+               assignees agree both ways, that no done bead is still hooked, that no \
+               dependency edge names a missing bead, and (on a local town) SQLite's \
+               integrity check. With {fix}, counts, landings, hooks and edges are \
+               repaired in one atomic unit, each repair recorded as a `repaired` event."
     );
     fn run(self, town: &mut Town) -> Result<Vec<Violation>> {
         town.doctor(self.fix)

@@ -177,7 +177,8 @@ impl Call for ListEscalations {
         Read,
         true,
         Some("escalations"),
-        core
+        core,
+        doc = "List open escalations (all of them with {all})"
     );
     fn run(self, town: &mut Town) -> Result<Vec<Escalation>> {
         town.escalations(self.all)
@@ -194,7 +195,8 @@ impl Call for RaiseEscalation {
         false,
         None,
         creates,
-        polecat
+        polecat,
+        doc = "Ask a human for attention"
     );
     fn run(self, town: &mut Town) -> Result<Escalation> {
         town.raise_escalation(&self)
@@ -217,7 +219,8 @@ impl Call for AckEscalation {
         Write,
         true,
         None,
-        core
+        core,
+        doc = "Acknowledge an escalation (a second ack changes nothing and says so)"
     );
     fn run(self, town: &mut Town) -> Result<Acknowledged> {
         town.ack_escalation(&self.escalation_id)
@@ -241,7 +244,9 @@ impl Call for ResolveEscalation {
         Write,
         true,
         None,
-        core
+        core,
+        doc = "Resolve an escalation, open or acknowledged (a second resolve changes \
+               nothing and says so)"
     );
     fn run(self, town: &mut Town) -> Result<Resolved> {
         town.resolve_escalation(&self.escalation_id, self.note.as_deref())

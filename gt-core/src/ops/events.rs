@@ -125,7 +125,11 @@ impl Call for crate::query::ListEvents {
         true,
         Some("events"),
         core,
-        page = Some(500)
+        page = Some(500),
+        doc = "Show the activity feed, newest last\n\n\
+               Every change gt makes is recorded with who made it, when, and the old \
+               and new values. Events outlive their subjects: a deleted bead keeps its \
+               history."
     );
     fn run(self, town: &mut Town) -> Result<Vec<Event>> {
         town.events(&self)

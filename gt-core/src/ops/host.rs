@@ -288,7 +288,12 @@ impl Call for ListHosts {
         Some("GET /api/hosts"),
         Read,
         true,
-        Some("hosts")
+        Some("hosts"),
+        doc = "List the town's hosts: status, slots, running agents, rigs, version and \
+               last beat\n\n\
+               A host is live while its supervisor beats (every few seconds), stopped \
+               when it ended cleanly, and lost when patrol found it silent past \
+               {arg:patrol host_dead_after} and gave its claims to other hosts."
     );
     fn run(self, town: &mut Town) -> Result<Vec<Host>> {
         town.hosts()

@@ -608,7 +608,13 @@ impl Call for SendMail {
         None,
         creates,
         polecat,
-        core
+        core,
+        doc = "Send a message to an agent, the Mayor, a person, or a group\n\n\
+               A group (convoy:ID, every polecat holding a bead of that convoy now; \
+               rig:NAME, every polecat of that rig) gets one message per recipient, \
+               each read on its own. The sender is the actor: an agent's name, mayor, \
+               or else human. A reply ({reply_to}) goes to the sender of the message it \
+               answers, with its subject, bead and convoy, unless given."
     );
     fn run(self, town: &mut Town) -> Result<Sent> {
         town.send_mail(&self)
@@ -626,7 +632,11 @@ impl Call for ListMail {
         Some("messages"),
         polecat,
         core,
-        page = Some(500)
+        page = Some(500),
+        doc = "List an inbox, unread first, newest first\n\n\
+               Without {who}, the caller's own: an agent's when the actor is one, the \
+               Mayor's for mayor, else human's (whoever watches the shell and the \
+               dashboard). A deleted agent's inbox keeps its mail, by its name."
     );
     fn run(self, town: &mut Town) -> Result<Vec<Mail>> {
         town.list_mail(&self)
@@ -643,7 +653,8 @@ impl Call for ReadMail {
         true,
         None,
         polecat,
-        core
+        core,
+        doc = "Show a message and mark it read (a second read changes nothing)"
     );
     fn run(self, town: &mut Town) -> Result<Opened> {
         town.read_mail(&self.mail_id)

@@ -743,7 +743,20 @@ impl Call for Patrol {
         Some("POST /api/patrol"),
         Write,
         false,
-        None
+        None,
+        doc = "Find stuck agents and work nothing will pick up, and repair what is safe\n\n\
+               One pass of the witness: a working agent silent past {stall_after} is \
+               stalled, with one escalation (raised again, not duplicated, while it \
+               stays silent); an agent silent past {dead_after} is dead, and its bead \
+               is released and hooked to an idle polecat within its convoy's cap, with \
+               a high escalation; waiting beads of active convoys go to idle polecats \
+               (lazy assignment); a failed dispatch command is retried, then escalated; \
+               a host silent past {host_dead_after} is lost and its claims are \
+               released. Then it names the active convoys that cannot land without a \
+               person (a failed bead, a dead agent's hook, work nothing will pick up). \
+               Each repair is atomic and audited; a pass with nothing due writes \
+               nothing; patrols running at once never repeat a repair. Thresholds \
+               default to the config file's [patrol] section, else 10m, 30m and 2m."
     );
     fn run(self, town: &mut Town) -> Result<PatrolReport> {
         town.patrol(&self)

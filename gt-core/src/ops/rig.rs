@@ -114,7 +114,8 @@ impl Call for ListRigs {
         Some("GET /api/rigs"),
         Read,
         true,
-        Some("rigs")
+        Some("rigs"),
+        doc = "List the town's rigs"
     );
     fn run(self, town: &mut Town) -> Result<Vec<Rig>> {
         town.rigs()
@@ -130,7 +131,9 @@ impl Call for AddRig {
         Write,
         false,
         None,
-        creates
+        creates,
+        doc = "Add a rig (adding one that exists with the same settings changes \
+               nothing)"
     );
     fn run(self, town: &mut Town) -> Result<RigAdded> {
         town.add_rig_saying(&self)

@@ -604,7 +604,11 @@ impl Call for AgentLogs {
         Some("GET /api/agents/{agent_id}/logs"),
         Read,
         true,
-        None
+        None,
+        doc = "Print the log of an agent's current or last run\n\n\
+               The supervisor of a host keeps each run's output (the agent's stdout and \
+               stderr) in a log file on that host; this shows its last lines. A run on \
+               another host is an error naming that host."
     );
     fn run(self, town: &mut Town) -> Result<AgentLog> {
         town.agent_logs(&self)

@@ -388,7 +388,20 @@ pub(crate) const HOOKED_IN_CONVOY_WHERE: &str =
 
 impl Call for Sling {
     type Output = Slung;
-    const SPEC: CallSpec = spec!("sling", "gt_sling", None, Write, false, None, creates);
+    const SPEC: CallSpec = spec!(
+        "sling",
+        "gt_sling",
+        None,
+        Write,
+        false,
+        None,
+        creates,
+        doc = "Create one bead, hook it onto a polecat, and dispatch it\n\n\
+               An idle polecat of the rig is reused before a new one is made. With \
+               {convoy_id} the bead joins that convoy; a convoy whose cap is full (or \
+               that was closed by hand) refuses it, and {call:bead create convoy_id=ID} \
+               queues it instead."
+    );
     fn run(self, town: &mut Town) -> Result<Slung> {
         town.sling(&self)
     }
@@ -405,7 +418,24 @@ impl Call for SlingBatch {
         None,
         creates,
         core,
-        aliases = &["POST /api/mayor/{town}/tools/sling-batch"]
+        aliases = &["POST /api/mayor/{town}/tools/sling-batch"],
+        doc = "Sling many beads as one tracked convoy, atomically\n\n\
+               Creates one bead per task and a convoy tracking them, hooks them onto \
+               polecats (at most {max_polecats} at a time; the rest wait and go to the \
+               next polecat the batch frees), and dispatches every bead whose blockers \
+               are closed. The convoy lands by itself when all its beads are closed. A \
+               retry with the same {idempotency_key} answers with the first call's \
+               convoy instead of making a second one.\n\n\
+               The merge mode is recorded for the agents that do the git work and never \
+               delays landing: `review-then-land` (the default: each bead's work is \
+               reviewed, and the feature branch lands when the convoy does) or \
+               `review-and-merge` (each bead's work is merged into the feature branch \
+               once reviewed).\n\n\
+               A task is an object with \"title\" (required), \"body\", \"priority\", \
+               \"labels\", \"key\", and \"depends_on\" (indices into the list, counting \
+               from 0, or keys): [{\"title\": \"Schema\", \"key\": \"schema\"}, \
+               {\"title\": \"API\", \"depends_on\": [\"schema\"]}, {\"title\": \"UI\", \
+               \"depends_on\": [1]}]"
     );
     fn run(self, town: &mut Town) -> Result<SlungBatch> {
         town.sling_batch(&self)

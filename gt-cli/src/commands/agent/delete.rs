@@ -4,17 +4,12 @@ use gt_core::Result;
 use crate::context::Ctx;
 use gt_core::calls::DeleteAgent;
 
-/// Delete an agent (its history stays)
-///
-/// A hooked agent needs --force: its bead is then released (open, unassigned)
-/// and hooked to an idle polecat of its rig within its convoy's cap, or waits
-/// for the next free one.
-///
-/// Examples:
-///   gt agent delete Toast
-///   gt agent delete Maple --force
 #[derive(Debug, Args)]
-#[command(verbatim_doc_comment)]
+#[command(after_long_help = concat!(
+    "Examples:\n",
+    "  gt agent delete Toast\n",
+    "  gt agent delete Maple --force",
+))]
 pub struct AgentDeleteArgs {
     /// The agent's name, or its ID or a unique prefix of it
     #[arg(add = clap_complete::ArgValueCandidates::new(crate::live::agent_names))]

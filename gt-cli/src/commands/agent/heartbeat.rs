@@ -4,17 +4,12 @@ use gt_core::{Error, Result};
 use crate::context::Ctx;
 use gt_core::calls::Heartbeat;
 
-/// Report that an agent is alive (a polecat calls this every minute)
-///
-/// Records the agent's last activity, which `gt patrol` measures silence by.
-/// A stalled agent is working again (a `recovered` event), and patrol's
-/// escalation about it is resolved; any other heartbeat writes no event.
-///
-/// Examples:
-///   gt agent heartbeat Toast
-///   GT_AGENT=Toast gt agent heartbeat
 #[derive(Debug, Args)]
-#[command(verbatim_doc_comment)]
+#[command(after_long_help = concat!(
+    "Examples:\n",
+    "  gt agent heartbeat Toast\n",
+    "  GT_AGENT=Toast gt agent heartbeat",
+))]
 pub struct AgentHeartbeatArgs {
     /// The agent's name, or its ID or a unique prefix of it [default: $GT_AGENT]
     #[arg(add = clap_complete::ArgValueCandidates::new(crate::live::agent_names))]

@@ -6,15 +6,14 @@ use crate::commands::parse_enum;
 use crate::context::Ctx;
 use gt_core::calls::ListAgents;
 
-/// List agents
-///
-/// Examples:
-///   gt agent list
-///   gt agent list --rig app --status working
-///   gt agent list --rig app --free      # polecats that can take work now
-///   gt agent list --limit 20
 #[derive(Debug, Args)]
-#[command(verbatim_doc_comment)]
+#[command(after_long_help = concat!(
+    "Examples:\n",
+    "  gt agent list\n",
+    "  gt agent list --rig app --status working\n",
+    "  gt agent list --rig app --free      # polecats that can take work now\n",
+    "  gt agent list --limit 20",
+))]
 pub struct AgentListArgs {
     /// Only agents of this rig
     #[arg(add = clap_complete::ArgValueCandidates::new(crate::live::rig_names))]

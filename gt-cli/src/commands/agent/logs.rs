@@ -8,18 +8,13 @@ use gt_core::Result;
 use crate::context::Ctx;
 use crate::output::stream_item;
 
-/// Print the log of an agent's current or last run
-///
-/// `gt run` keeps each run's output (the agent's stdout and stderr) in a log
-/// file on the host that runs it; this prints its last lines. A run on
-/// another host is an error naming that host.
-///
-/// Examples:
-///   gt agent logs Toast
-///   gt agent logs Toast --lines 500
-///   gt agent logs Toast --follow
 #[derive(Debug, Args)]
-#[command(verbatim_doc_comment)]
+#[command(after_long_help = concat!(
+    "Examples:\n",
+    "  gt agent logs Toast\n",
+    "  gt agent logs Toast --lines 500\n",
+    "  gt agent logs Toast --follow",
+))]
 pub struct AgentLogsArgs {
     /// The agent's name, or its ID or a unique prefix of it
     #[arg(add = clap_complete::ArgValueCandidates::new(crate::live::agent_names))]

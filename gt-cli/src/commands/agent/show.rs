@@ -4,13 +4,12 @@ use gt_core::Result;
 use crate::context::Ctx;
 use gt_core::calls::ShowAgent;
 
-/// Show one agent
-///
-/// Examples:
-///   gt agent show Toast
-///   gt agent show ag-3kf
 #[derive(Debug, Args)]
-#[command(verbatim_doc_comment)]
+#[command(after_long_help = concat!(
+    "Examples:\n",
+    "  gt agent show Toast\n",
+    "  gt agent show ag-3kf",
+))]
 pub struct AgentShowArgs {
     /// The agent's name, or its ID or a unique prefix of it
     #[arg(add = clap_complete::ArgValueCandidates::new(crate::live::agent_names))]

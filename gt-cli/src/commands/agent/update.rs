@@ -6,16 +6,12 @@ use crate::commands::parse_enum;
 use crate::context::Ctx;
 use gt_core::calls::UpdateAgent;
 
-/// Set an agent's status or recorded process ID directly, for repairs
-///
-/// Marking an agent dead flags the convoy of the bead it holds as needing
-/// attention.
-///
-/// Examples:
-///   gt agent update Toast --status dead
-///   gt agent update Toast --pid 4242
 #[derive(Debug, Args)]
-#[command(verbatim_doc_comment)]
+#[command(after_long_help = concat!(
+    "Examples:\n",
+    "  gt agent update Toast --status dead\n",
+    "  gt agent update Toast --pid 4242",
+))]
 pub struct AgentUpdateArgs {
     /// The agent's name, or its ID or a unique prefix of it
     #[arg(add = clap_complete::ArgValueCandidates::new(crate::live::agent_names))]

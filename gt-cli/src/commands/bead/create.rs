@@ -5,19 +5,13 @@ use crate::commands::NewWorkArgs;
 use crate::context::Ctx;
 use gt_core::calls::CreateBead;
 
-/// Create a bead, on its own or in a convoy
-///
-/// On its own the bead is hooked to no one (use `gt sling` to create and
-/// dispatch one). With --convoy it joins that convoy's work: hooked to a
-/// polecat (within the convoy's cap, else it waits for the next polecat the
-/// convoy frees) and dispatched once its blockers close.
-///
-/// Examples:
-///   gt bead create --rig app "Write the migration guide"
-///   gt bead create --rig app "Ship it" --depends-on gt-k3x9q --priority high
-///   gt bead create --rig app "Write the migration" --convoy cv-7hd2a
 #[derive(Debug, Args)]
-#[command(verbatim_doc_comment)]
+#[command(after_long_help = concat!(
+    "Examples:\n",
+    "  gt bead create --rig app \"Write the migration guide\"\n",
+    "  gt bead create --rig app \"Ship it\" --depends-on gt-k3x9q --priority high\n",
+    "  gt bead create --rig app \"Write the migration\" --convoy cv-7hd2a",
+))]
 pub struct BeadCreateArgs {
     #[command(flatten)]
     pub work: NewWorkArgs,

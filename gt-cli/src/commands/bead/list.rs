@@ -6,15 +6,14 @@ use crate::commands::parse_enum;
 use crate::context::Ctx;
 use gt_core::calls::ListBeads;
 
-/// List beads, oldest first
-///
-/// Examples:
-///   gt bead list --status in_progress
-///   gt bead list --convoy cv-7hd2a --open
-///   gt bead list --assignee Toast
-///   gt bead list --search "session schema" --open
 #[derive(Debug, Args)]
-#[command(verbatim_doc_comment)]
+#[command(after_long_help = concat!(
+    "Examples:\n",
+    "  gt bead list --status in_progress\n",
+    "  gt bead list --convoy cv-7hd2a --open\n",
+    "  gt bead list --assignee Toast\n",
+    "  gt bead list --search \"session schema\" --open",
+))]
 pub struct BeadListArgs {
     /// Only beads in this status
     #[arg(long, value_parser = parse_enum::<BeadStatus>)]

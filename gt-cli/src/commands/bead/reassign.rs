@@ -4,17 +4,12 @@ use gt_core::Result;
 use crate::context::Ctx;
 use gt_core::calls::ReassignBead;
 
-/// Move a bead to another agent (or to a new polecat of its rig)
-///
-/// The new agent is hooked first, then the old one is unhooked and left idle.
-/// Work under way stays under way, dispatched to the new agent. An agent already
-/// hooked to another bead cannot take it (exit 4).
-///
-/// Examples:
-///   gt bead reassign gt-k3x9q --to Maple
-///   gt bead reassign gt-k3x9q --new
 #[derive(Debug, Args)]
-#[command(verbatim_doc_comment)]
+#[command(after_long_help = concat!(
+    "Examples:\n",
+    "  gt bead reassign gt-k3x9q --to Maple\n",
+    "  gt bead reassign gt-k3x9q --new",
+))]
 pub struct BeadReassignArgs {
     /// The bead's ID, or a unique prefix of it
     #[arg(add = clap_complete::ArgValueCandidates::new(crate::live::bead_ids))]

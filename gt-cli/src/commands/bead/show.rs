@@ -4,12 +4,11 @@ use gt_core::Result;
 use crate::context::Ctx;
 use gt_core::calls::ShowBead;
 
-/// Show one bead in full
-///
-/// Example:
-///   gt bead show gt-k3x9q
 #[derive(Debug, Args)]
-#[command(verbatim_doc_comment)]
+#[command(after_long_help = concat!(
+    "Example:\n",
+    "  gt bead show gt-k3x9q",
+))]
 pub struct BeadShowArgs {
     /// The bead's ID, or a unique prefix of it
     #[arg(add = clap_complete::ArgValueCandidates::new(crate::live::bead_ids))]

@@ -7,21 +7,14 @@ use serde_json::Value as Json;
 use crate::commands::parse_enum;
 use crate::context::Ctx;
 
-/// Change some fields of a bead; the others stay as they are
-///
-/// Closing a bead frees its polecat, dispatches the beads waiting on it, and may
-/// land its convoy. Moving a bead out of closed or failed reopens it (and a landed
-/// convoy it belongs to). Dependencies can be added (a cycle is refused) and
-/// removed; a hooked bead whose last blocker goes is dispatched. Every change
-/// is recorded in the event log.
-///
-/// Examples:
-///   gt bead update gt-k3x9q --status closed
-///   gt bead update gt-k3x9q --priority high --add-label urgent
-///   gt bead update gt-k3x9q --meta pr=1234 --unset-meta draft
-///   gt bead update gt-api --add-depends-on gt-migration
 #[derive(Debug, Args)]
-#[command(verbatim_doc_comment)]
+#[command(after_long_help = concat!(
+    "Examples:\n",
+    "  gt bead update gt-k3x9q --status closed\n",
+    "  gt bead update gt-k3x9q --priority high --add-label urgent\n",
+    "  gt bead update gt-k3x9q --meta pr=1234 --unset-meta draft\n",
+    "  gt bead update gt-api --add-depends-on gt-migration",
+))]
 pub struct BeadUpdateArgs {
     /// The bead's ID, or a unique prefix of it
     #[arg(add = clap_complete::ArgValueCandidates::new(crate::live::bead_ids))]

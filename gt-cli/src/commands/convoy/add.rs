@@ -4,14 +4,11 @@ use gt_core::Result;
 use crate::context::Ctx;
 use gt_core::calls::AddConvoyBeads;
 
-/// Start tracking beads in a convoy (a bead belongs to at most one convoy)
-///
-/// Adding unfinished work to a landed convoy makes it active again.
-///
-/// Example:
-///   gt convoy add cv-7hd2a gt-k3x9q gt-p2m4z
 #[derive(Debug, Args)]
-#[command(verbatim_doc_comment)]
+#[command(after_long_help = concat!(
+    "Example:\n",
+    "  gt convoy add cv-7hd2a gt-k3x9q gt-p2m4z",
+))]
 pub struct ConvoyAddArgs {
     /// The convoy's ID, or a unique prefix of it
     #[arg(add = clap_complete::ArgValueCandidates::new(crate::live::convoy_ids))]

@@ -4,16 +4,12 @@ use gt_core::Result;
 use crate::context::Ctx;
 use gt_core::calls::CloseConvoy;
 
-/// Force-close (or force-fail) a convoy that will not land by itself
-///
-/// With --close-beads, every tracked bead that is not closed or failed is ended
-/// the same way and its agent freed.
-///
-/// Examples:
-///   gt convoy close cv-7hd2a --reason "superseded by cv-9k2xx"
-///   gt convoy close cv-7hd2a --failed --close-beads --reason "approach abandoned"
 #[derive(Debug, Args)]
-#[command(verbatim_doc_comment)]
+#[command(after_long_help = concat!(
+    "Examples:\n",
+    "  gt convoy close cv-7hd2a --reason \"superseded by cv-9k2xx\"\n",
+    "  gt convoy close cv-7hd2a --failed --close-beads --reason \"approach abandoned\"",
+))]
 pub struct ConvoyCloseArgs {
     /// The convoy's ID, or a unique prefix of it
     #[arg(add = clap_complete::ArgValueCandidates::new(crate::live::convoy_ids))]

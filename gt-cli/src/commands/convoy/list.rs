@@ -6,14 +6,13 @@ use crate::commands::parse_enum;
 use crate::context::Ctx;
 use gt_core::calls::ListConvoys;
 
-/// List active convoys with their progress (all of them with --all)
-///
-/// Examples:
-///   gt convoy list
-///   gt convoy list --all --rig app
-///   gt convoy list --status landed
 #[derive(Debug, Args)]
-#[command(verbatim_doc_comment)]
+#[command(after_long_help = concat!(
+    "Examples:\n",
+    "  gt convoy list\n",
+    "  gt convoy list --all --rig app\n",
+    "  gt convoy list --status landed",
+))]
 pub struct ConvoyListArgs {
     /// Include landed, closed and failed convoys
     #[arg(long)]

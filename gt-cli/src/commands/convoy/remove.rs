@@ -4,14 +4,11 @@ use gt_core::Result;
 use crate::context::Ctx;
 use gt_core::calls::RemoveConvoyBeads;
 
-/// Stop tracking beads in a convoy (the beads stay)
-///
-/// Removing the last unfinished bead lands the convoy if the rest are closed.
-///
-/// Example:
-///   gt convoy remove cv-7hd2a gt-k3x9q
 #[derive(Debug, Args)]
-#[command(verbatim_doc_comment)]
+#[command(after_long_help = concat!(
+    "Example:\n",
+    "  gt convoy remove cv-7hd2a gt-k3x9q",
+))]
 pub struct ConvoyRemoveArgs {
     /// The convoy's ID, or a unique prefix of it
     #[arg(add = clap_complete::ArgValueCandidates::new(crate::live::convoy_ids))]

@@ -7,14 +7,13 @@ use crate::context::Ctx;
 use crate::output::write_stdout;
 use gt_core::calls::ShowConvoy;
 
-/// Show a convoy: each tracked bead with its status, assignee and blockers
-///
-/// Examples:
-///   gt convoy status cv-7hd2a
-///   gt convoy status 7hd          # any unique prefix will do
-///   gt --json convoy status cv-7hd2a
 #[derive(Debug, Args)]
-#[command(verbatim_doc_comment)]
+#[command(after_long_help = concat!(
+    "Examples:\n",
+    "  gt convoy status cv-7hd2a\n",
+    "  gt convoy status 7hd          # any unique prefix will do\n",
+    "  gt --json convoy status cv-7hd2a",
+))]
 pub struct ConvoyStatusArgs {
     /// The convoy's ID, or a unique prefix of it
     #[arg(add = clap_complete::ArgValueCandidates::new(crate::live::convoy_ids))]

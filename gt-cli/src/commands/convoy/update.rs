@@ -6,19 +6,14 @@ use crate::commands::parse_enum;
 use crate::context::Ctx;
 use gt_core::calls::UpdateConvoy;
 
-/// Edit a convoy's title, merge mode, feature branch or cap of polecats
-///
-/// Raising --max-polecats hands waiting beads to polecats at once (idle ones
-/// first, else new ones); lowering it takes no work away: the convoy feeds
-/// no freed polecat until it is under the new cap.
-///
-/// Examples:
-///   gt convoy update cv-7hd2a --merge-mode review-and-merge
-///   gt convoy update cv-7hd2a --feature-branch feat/sessions
-///   gt convoy update cv-7hd2a --feature-branch ""      # clear it
-///   gt convoy update cv-7hd2a --max-polecats 6
 #[derive(Debug, Args)]
-#[command(verbatim_doc_comment)]
+#[command(after_long_help = concat!(
+    "Examples:\n",
+    "  gt convoy update cv-7hd2a --merge-mode review-and-merge\n",
+    "  gt convoy update cv-7hd2a --feature-branch feat/sessions\n",
+    "  gt convoy update cv-7hd2a --feature-branch \"\"      # clear it\n",
+    "  gt convoy update cv-7hd2a --max-polecats 6",
+))]
 pub struct ConvoyUpdateArgs {
     /// The convoy's ID, or a unique prefix of it
     #[arg(add = clap_complete::ArgValueCandidates::new(crate::live::convoy_ids))]

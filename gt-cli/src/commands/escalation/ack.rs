@@ -4,12 +4,11 @@ use gt_core::Result;
 use crate::context::Ctx;
 use gt_core::calls::AckEscalation;
 
-/// Acknowledge an escalation (a second ack changes nothing and says so)
-///
-/// Example:
-///   gt escalation ack es-4kq2m
 #[derive(Debug, Args)]
-#[command(verbatim_doc_comment)]
+#[command(after_long_help = concat!(
+    "Example:\n",
+    "  gt escalation ack es-4kq2m",
+))]
 pub struct EscalationAckArgs {
     /// The escalation's ID, or a unique prefix of it
     pub id: String,

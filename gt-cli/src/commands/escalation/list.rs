@@ -4,13 +4,12 @@ use gt_core::Result;
 use crate::context::Ctx;
 use gt_core::calls::ListEscalations;
 
-/// List open escalations (all of them with --all)
-///
-/// Examples:
-///   gt escalation list
-///   gt escalation list --all
 #[derive(Debug, Args)]
-#[command(verbatim_doc_comment)]
+#[command(after_long_help = concat!(
+    "Examples:\n",
+    "  gt escalation list\n",
+    "  gt escalation list --all",
+))]
 pub struct EscalationListArgs {
     /// Include acknowledged and resolved escalations
     #[arg(long)]

@@ -6,13 +6,12 @@ use crate::commands::parse_enum;
 use crate::context::Ctx;
 use gt_core::calls::RaiseEscalation;
 
-/// Ask a human for attention
-///
-/// Examples:
-///   gt escalation raise "Toast is looping on the same test" --bead gt-k3x9q --severity high
-///   gt escalation raise "CI credentials expired" --category infra --rig app
 #[derive(Debug, Args)]
-#[command(verbatim_doc_comment)]
+#[command(after_long_help = concat!(
+    "Examples:\n",
+    "  gt escalation raise \"Toast is looping on the same test\" --bead gt-k3x9q --severity high\n",
+    "  gt escalation raise \"CI credentials expired\" --category infra --rig app",
+))]
 pub struct EscalationRaiseArgs {
     /// What needs attention
     pub message: String,

@@ -4,13 +4,11 @@ use gt_core::Result;
 use crate::context::Ctx;
 use gt_core::calls::ResolveEscalation;
 
-/// Resolve an escalation, open or acknowledged (a second resolve changes
-/// nothing and says so)
-///
-/// Example:
-///   gt escalation resolve es-4kq2m --note "restarted the polecat"
 #[derive(Debug, Args)]
-#[command(verbatim_doc_comment)]
+#[command(after_long_help = concat!(
+    "Example:\n",
+    "  gt escalation resolve es-4kq2m --note \"restarted the polecat\"",
+))]
 pub struct EscalationResolveArgs {
     /// The escalation's ID, or a unique prefix of it
     pub id: String,

@@ -4,18 +4,13 @@ use gt_core::Result;
 
 use crate::context::Ctx;
 
-/// List an inbox, unread first, newest first
-///
-/// Without WHO, the caller's own: an agent's when the actor is one, the
-/// Mayor's for mayor, else human's (whoever watches the shell and the
-/// dashboard). A deleted agent's inbox keeps its mail, by its name.
-///
-/// Examples:
-///   gt mail inbox
-///   gt mail inbox Toast --unread
-///   gt mail inbox --all --convoy cv-7hd2a
 #[derive(Debug, Args)]
-#[command(verbatim_doc_comment)]
+#[command(after_long_help = concat!(
+    "Examples:\n",
+    "  gt mail inbox\n",
+    "  gt mail inbox Toast --unread\n",
+    "  gt mail inbox --all --convoy cv-7hd2a",
+))]
 pub struct MailInboxArgs {
     /// Whose inbox: an agent (name or ID), mayor or human
     #[arg(add = clap_complete::ArgValueCandidates::new(crate::live::inboxes))]

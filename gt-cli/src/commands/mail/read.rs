@@ -4,12 +4,11 @@ use gt_core::Result;
 
 use crate::context::Ctx;
 
-/// Show a message and mark it read (a second read changes nothing)
-///
-/// Example:
-///   gt mail read ml-3kq9x
 #[derive(Debug, Args)]
-#[command(verbatim_doc_comment)]
+#[command(after_long_help = concat!(
+    "Example:\n",
+    "  gt mail read ml-3kq9x",
+))]
 pub struct MailReadArgs {
     /// The message's ID, or a unique prefix of it
     #[arg(add = clap_complete::ArgValueCandidates::new(crate::live::mail_ids))]

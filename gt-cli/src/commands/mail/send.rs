@@ -4,21 +4,14 @@ use gt_core::Result;
 
 use crate::context::Ctx;
 
-/// Send a message to an agent, the Mayor, a person, or a group
-///
-/// A group (convoy:ID, every polecat holding a bead of that convoy now;
-/// rig:NAME, every polecat of that rig) gets one message per recipient, each
-/// read on its own. The sender is the actor: an agent's name, mayor, or else
-/// human. A reply (--reply-to) goes to the sender of the message it answers,
-/// with its subject, bead and convoy, unless given.
-///
-/// Examples:
-///   gt mail send --to Toast --subject "Rebase on feature/sessions" --bead gt-k3x9q
-///   gt mail send --to convoy:cv-7hd2a --subject "Freeze at five" --body "Land what you have."
-///   gt --actor Toast mail send --to mayor --subject "Which branch?"
-///   gt mail send --reply-to ml-3kq9x --body "feature/sessions"
 #[derive(Debug, Args)]
-#[command(verbatim_doc_comment)]
+#[command(after_long_help = concat!(
+    "Examples:\n",
+    "  gt mail send --to Toast --subject \"Rebase on feature/sessions\" --bead gt-k3x9q\n",
+    "  gt mail send --to convoy:cv-7hd2a --subject \"Freeze at five\" --body \"Land what you have.\"\n",
+    "  gt --actor Toast mail send --to mayor --subject \"Which branch?\"\n",
+    "  gt mail send --reply-to ml-3kq9x --body \"feature/sessions\"",
+))]
 pub struct MailSendArgs {
     /// Whom to: an agent (name or ID), mayor, human, convoy:ID or rig:NAME
     #[arg(add = clap_complete::ArgValueCandidates::new(crate::live::recipients))]

@@ -4,13 +4,12 @@ use gt_core::Result;
 use crate::context::Ctx;
 use gt_core::calls::AddRig;
 
-/// Add a rig (adding one that exists with the same settings changes nothing)
-///
-/// Examples:
-///   gt rig add app
-///   gt rig add app --git-url https://example.com/app.git --default-branch trunk
 #[derive(Debug, Args)]
-#[command(verbatim_doc_comment)]
+#[command(after_long_help = concat!(
+    "Examples:\n",
+    "  gt rig add app\n",
+    "  gt rig add app --git-url https://example.com/app.git --default-branch trunk",
+))]
 pub struct RigAddArgs {
     /// The rig's name: letters, digits, '.', '_' and '-'
     pub name: String,

@@ -4,12 +4,11 @@ use gt_core::Result;
 use crate::context::Ctx;
 use gt_core::calls::ListRigs;
 
-/// List the town's rigs
-///
-/// Example:
-///   gt rig list
 #[derive(Debug, Args)]
-#[command(verbatim_doc_comment)]
+#[command(after_long_help = concat!(
+    "Example:\n",
+    "  gt rig list",
+))]
 pub struct RigListArgs {}
 
 pub fn run(ctx: &mut Ctx, _args: RigListArgs) -> Result<()> {
