@@ -34,6 +34,7 @@ Register-ArgumentCompleter -Native -CommandName 'gt' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Create the town database, or upgrade it to this gt''s schema')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show the town at a glance: active convoys and what they need, agents by status, open escalations, live hosts and the newest events')
             [CompletionResult]::new('rig', 'rig', [CompletionResultType]::ParameterValue, 'Manage rigs, the repositories the town works on')
             [CompletionResult]::new('sling', 'sling', [CompletionResultType]::ParameterValue, 'Create one bead, hook it onto a polecat, and dispatch it')
             [CompletionResult]::new('sling-batch', 'sling-batch', [CompletionResultType]::ParameterValue, 'Sling many beads as one tracked convoy, atomically')
@@ -66,6 +67,23 @@ Register-ArgumentCompleter -Native -CommandName 'gt' -ScriptBlock {
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout; errors become JSON on stderr')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the IDs of what a command created or listed')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the IDs of what a command created or listed')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'gt;status' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]')
+            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]')
+            [CompletionResult]::new('--fields', '--fields', [CompletionResultType]::ParameterName, 'With --json, a list''s items with only these fields (a slim list)')
+            [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]')
+            [CompletionResult]::new('--events', '--events', [CompletionResultType]::ParameterName, 'How many of the newest events to show [default: 10]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout; errors become JSON on stderr')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the IDs of what a command created or listed')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the IDs of what a command created or listed')
+            [CompletionResult]::new('--watch', '--watch', [CompletionResultType]::ParameterName, 'Keep the overview on screen, redrawn live as the town changes')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
@@ -1226,6 +1244,7 @@ Register-ArgumentCompleter -Native -CommandName 'gt' -ScriptBlock {
         }
         'gt;help' {
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'init')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'status')
             [CompletionResult]::new('rig', 'rig', [CompletionResultType]::ParameterValue, 'Manage rigs, the repositories the town works on')
             [CompletionResult]::new('sling', 'sling', [CompletionResultType]::ParameterValue, 'sling')
             [CompletionResult]::new('sling-batch', 'sling-batch', [CompletionResultType]::ParameterValue, 'sling-batch')
@@ -1250,6 +1269,9 @@ Register-ArgumentCompleter -Native -CommandName 'gt' -ScriptBlock {
             break
         }
         'gt;help;init' {
+            break
+        }
+        'gt;help;status' {
             break
         }
         'gt;help;rig' {

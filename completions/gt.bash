@@ -82,6 +82,9 @@ _gt() {
             gt,sling-batch)
                 cmd="gt__subcmd__sling__subcmd__batch"
                 ;;
+            gt,status)
+                cmd="gt__subcmd__status"
+                ;;
             gt__subcmd__agent,delete)
                 cmd="gt__subcmd__agent__subcmd__delete"
                 ;;
@@ -328,6 +331,9 @@ _gt() {
             gt__subcmd__help,sling-batch)
                 cmd="gt__subcmd__help__subcmd__sling__subcmd__batch"
                 ;;
+            gt__subcmd__help,status)
+                cmd="gt__subcmd__help__subcmd__status"
+                ;;
             gt__subcmd__help__subcmd__agent,delete)
                 cmd="gt__subcmd__help__subcmd__agent__subcmd__delete"
                 ;;
@@ -506,7 +512,7 @@ _gt() {
 
     case "${cmd}" in
         gt)
-            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --help --version init rig sling sling-batch convoy bead agent hook host escalation mail events doctor patrol run mcp serve prompt config completions man help"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --help --version init status rig sling sling-batch convoy bead agent hook host escalation mail events doctor patrol run mcp serve prompt config completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2356,7 +2362,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__help)
-            opts="init rig sling sling-batch convoy bead agent hook host escalation mail events doctor patrol run mcp serve prompt config completions man help"
+            opts="init status rig sling sling-batch convoy bead agent hook host escalation mail events doctor patrol run mcp serve prompt config completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3126,6 +3132,20 @@ _gt() {
             return 0
             ;;
         gt__subcmd__help__subcmd__sling__subcmd__batch)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        gt__subcmd__help__subcmd__status)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -4243,6 +4263,44 @@ _gt() {
                     return 0
                     ;;
                 --idempotency-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        gt__subcmd__status)
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --events --watch --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -31,6 +31,7 @@ set edit:completion:arg-completer[gt] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand init 'Create the town database, or upgrade it to this gt''s schema'
+            cand status 'Show the town at a glance: active convoys and what they need, agents by status, open escalations, live hosts and the newest events'
             cand rig 'Manage rigs, the repositories the town works on'
             cand sling 'Create one bead, hook it onto a polecat, and dispatch it'
             cand sling-batch 'Sling many beads as one tracked convoy, atomically'
@@ -62,6 +63,22 @@ set edit:completion:arg-completer[gt] = {|@words|
             cand --json 'Print one JSON document on stdout; errors become JSON on stderr'
             cand -q 'Print only the IDs of what a command created or listed'
             cand --quiet 'Print only the IDs of what a command created or listed'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'gt;status'= {
+            cand --db 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]'
+            cand --actor 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]'
+            cand --color 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]'
+            cand --fields 'With --json, a list''s items with only these fields (a slim list)'
+            cand --lock-timeout 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]'
+            cand --events 'How many of the newest events to show [default: 10]'
+            cand --json 'Print one JSON document on stdout; errors become JSON on stderr'
+            cand -q 'Print only the IDs of what a command created or listed'
+            cand --quiet 'Print only the IDs of what a command created or listed'
+            cand --watch 'Keep the overview on screen, redrawn live as the town changes'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
@@ -1117,6 +1134,7 @@ set edit:completion:arg-completer[gt] = {|@words|
         }
         &'gt;help'= {
             cand init 'init'
+            cand status 'status'
             cand rig 'Manage rigs, the repositories the town works on'
             cand sling 'sling'
             cand sling-batch 'sling-batch'
@@ -1140,6 +1158,8 @@ set edit:completion:arg-completer[gt] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'gt;help;init'= {
+        }
+        &'gt;help;status'= {
         }
         &'gt;help;rig'= {
             cand add 'add'

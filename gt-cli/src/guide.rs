@@ -61,6 +61,7 @@ const SECTIONS: &[(&str, &str, &[&str])] = &[
          {arg:patrol host_dead_after}, its claims released to other hosts by patrol, with \
          one escalation).",
         &[
+            "status",
             "convoy list",
             "convoy status",
             "bead list",

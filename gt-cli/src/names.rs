@@ -41,6 +41,7 @@ pub const CLI_ONLY_ARGS: &[(&str, &str)] = &[
     ("agent logs", "follow"),
     ("patrol", "watch"),
     ("patrol", "interval"),
+    ("status", "watch"),
 ];
 
 /// Whether the clap argument `arg` of `gt PATH` gives the request field `field`.

@@ -1342,6 +1342,121 @@ impl Render for crate::config::ConfigReport {
     }
 }
 
+/// `gt status`: the town at a glance, and the names of the agents its
+/// events are about. Its document is the overview alone.
+pub struct StatusScreen {
+    pub overview: gt_core::ops::overview::Overview,
+    pub names: AgentNames,
+}
+
+impl serde::Serialize for StatusScreen {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.overview.serialize(s)
+    }
+}
+
+impl Render for StatusScreen {
+    fn human(&self, style: &Style) -> String {
+        let o = &self.overview;
+        let mut out = Vec::new();
+        // Convoys, those needing a person first, each with why.
+        let mut head = format!("Convoys: {} active", o.active_convoys);
+        if o.convoys_needing_attention > 0 {
+            head.push_str(&format!(
+                ", {} {} attention",
+                o.convoys_needing_attention,
+                if o.convoys_needing_attention == 1 {
+                    "needs"
+                } else {
+                    "need"
+                }
+            ));
+        }
+        out.push(head);
+        if o.convoys.is_empty() {
+            out.push(
+                "  none; start one with: gt sling-batch --rig RIG --title TITLE --task …".into(),
+            );
+        } else {
+            let mut table = style.table(&["CONVOY", "TITLE", "PROGRESS", "FAILED", "RIG"]);
+            for c in &o.convoys {
+                let mark = if c.convoy.needs_attention { " !" } else { "" };
+                table.add_row(vec![
+                    format!("{}{mark}", c.convoy.id),
+                    excerpt(&c.convoy.title, 50),
+                    progress(c.convoy.closed_beads, c.convoy.total_beads),
+                    c.convoy.failed_beads.to_string(),
+                    or_dash(c.convoy.rig.as_deref()).to_string(),
+                ]);
+            }
+            out.push(indent(&table_text(&table)));
+            for c in o.convoys.iter().filter(|c| !c.attention.is_empty()) {
+                out.push(format!("  {} needs attention:", c.convoy.id));
+                let status = format!("gt convoy status {}", c.convoy.id);
+                for a in &c.attention {
+                    out.push(format!("      {}  {}", a.bead, attention_why(a, &status)));
+                }
+            }
+            let hidden = o.active_convoys.saturating_sub(o.convoys.len() as u64);
+            if hidden > 0 {
+                out.push(format!("  … and {hidden} more (gt convoy list)"));
+            }
+        }
+        // Agents by status.
+        let a = &o.agents;
+        out.push(format!(
+            "\nAgents: {} working, {} idle, {} stalled, {} dead",
+            a.working, a.idle, a.stalled, a.dead
+        ));
+        if !o.live_hosts.is_empty() {
+            let hosts: Vec<String> = o
+                .live_hosts
+                .iter()
+                .map(|h| format!("{} ({}/{})", sanitize(&h.name), h.running, h.slots))
+                .collect();
+            out.push(format!("Hosts: {}", hosts.join(", ")));
+        }
+        // Open escalations, newest first.
+        out.push(format!("\nEscalations: {} open", o.open_escalations));
+        if !o.escalations.is_empty() {
+            let mut table = style.table(&["ID", "SEVERITY", "MESSAGE", "RAISED"]);
+            for e in &o.escalations {
+                table.add_row(vec![
+                    e.id.clone(),
+                    e.severity.to_string(),
+                    excerpt(&e.message, 60),
+                    ago(&e.created_at),
+                ]);
+            }
+            out.push(indent(&table_text(&table)));
+        }
+        // The newest events.
+        if !o.events.is_empty() {
+            out.push("\nRecent events:".into());
+            let mut table = style.table(&["WHEN", "SUBJECT", "EVENT", "CHANGE"]);
+            for e in &o.events {
+                let (label, change) = worded(e);
+                table.add_row(vec![
+                    ago(&e.created_at),
+                    self.names.subject(&e.subject_id),
+                    label,
+                    change,
+                ]);
+            }
+            out.push(indent(&table_text(&table)));
+        }
+        out.join("\n")
+    }
+}
+
+/// Each line of `text`, two spaces in.
+fn indent(text: &str) -> String {
+    text.lines()
+        .map(|l| format!("  {l}"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -26,6 +26,7 @@ pub use crate::ops::escalation::{
 };
 pub use crate::ops::host::ListHosts;
 pub use crate::ops::mail::{ListMail, ReadMail, SendMail};
+pub use crate::ops::overview::TownStatus;
 pub use crate::ops::patrol::Patrol;
 pub use crate::ops::rig::{AddRig, ListRigs};
 pub use crate::ops::run::AgentLogs;
@@ -327,6 +328,7 @@ impl<T> SchemaOf for T {}
 /// Every call, in the order the faces list them.
 pub fn catalogue() -> Vec<Entry> {
     vec![
+        entry::<TownStatus>(),
         entry::<ListRigs>(),
         entry::<AddRig>(),
         entry::<Sling>(),

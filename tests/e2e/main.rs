@@ -27,6 +27,7 @@ mod run;
 mod setup;
 mod shell;
 mod snapshots;
+mod status;
 mod tasks_file;
 
 use support::Town;
@@ -127,6 +128,9 @@ suite!(
     http::http_routes_answer_as_the_cli,
     http::http_refusals_write_nothing,
     http::http_index_and_plain_words,
+    status::status_shows_the_town_at_a_glance,
+    status::status_watch_redraws_and_quits_on_q,
+    status::status_watch_json_streams_a_document_per_change,
     http::http_stream_carries_every_writer,
     http::http_stream_opened_at_once_misses_nothing,
     clients::a_big_batch_reaches_a_live_stream_whole,

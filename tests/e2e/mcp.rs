@@ -745,6 +745,11 @@ pub fn drift_cli_json_equals_mcp_structured_content() {
         ),
         ("gt_list_hosts", json!({}), vec!["host list".into()]),
         (
+            "gt_status",
+            json!({"events": 5}),
+            vec!["status --events 5".into()],
+        ),
+        (
             "gt_list_escalations",
             json!({"all": true}),
             vec!["escalation list --all".into()],

@@ -86,7 +86,7 @@ pub fn run(ctx: &mut Ctx, args: EventsArgs) -> Result<()> {
 }
 
 /// The names of the agents `events` are about, for people (JSON keeps IDs).
-fn names_of(ctx: &mut Ctx, events: &[Event]) -> Result<AgentNames> {
+pub(crate) fn names_of(ctx: &mut Ctx, events: &[Event]) -> Result<AgentNames> {
     if ctx.style.json || !events.iter().any(|e| e.subject_id.starts_with("ag-")) {
         return Ok(AgentNames::default());
     }

@@ -26,6 +26,7 @@ pub mod run;
 pub mod serve;
 pub mod sling;
 pub mod sling_batch;
+pub mod status;
 
 use clap::Subcommand;
 use gt_core::Result;
@@ -36,6 +37,7 @@ use crate::context::Ctx;
 #[command(defer = true)]
 pub enum Command {
     Init(init::InitArgs),
+    Status(status::StatusArgs),
     #[command(subcommand)]
     Rig(rig::RigCommand),
     Sling(sling::SlingArgs),
@@ -72,6 +74,7 @@ pub enum Command {
 pub fn run(ctx: &mut Ctx, command: Command) -> Result<()> {
     match command {
         Command::Init(args) => init::run(ctx, args),
+        Command::Status(args) => status::run(ctx, args),
         Command::Rig(cmd) => rig::run(ctx, cmd),
         Command::Sling(args) => sling::run(ctx, args),
         Command::SlingBatch(args) => sling_batch::run(ctx, args),

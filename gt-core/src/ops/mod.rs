@@ -10,6 +10,7 @@ pub mod escalation;
 pub mod events;
 pub mod host;
 pub mod mail;
+pub mod overview;
 pub mod patrol;
 pub mod rig;
 pub mod run;

@@ -343,6 +343,12 @@ pub fn catalogue_for(f: &Fixture) -> Vec<Statement> {
             Listing,
         ));
         out.push(stmt(
+            "status: agents by status",
+            crate::ops::overview::AGENT_COUNTS_SQL,
+            vec![],
+            Listing,
+        ));
+        out.push(stmt(
             "host insert",
             crate::entity::HOSTS_INSERT_SQL,
             vec![],
