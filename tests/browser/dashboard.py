@@ -438,8 +438,9 @@ try:
     # Reset to idle on the agent's card: it asks first, naming the bead.
     reset = f'[data-agent="{target}"] button[data-key="reset:{target}"]'
     click("Reset to idle", reset)
-    said = confirmation([target, "Expose sessions over the API", "back to open"], "cancel")
+    until("the confirmation", lambda: visible("#confirm"))
     accessible("the confirmation dialog")
+    confirmation([target, "Expose sessions over the API", "back to open"], "cancel")
     time.sleep(0.5)
     assert gt("agent", "show", target)["hook"] == spec["beads"][1], "a cancelled reset changed the town"
     click("Reset to idle", reset)
@@ -536,7 +537,11 @@ try:
     # The README's pictures: the town at a glance, wide and on a phone.
     # A toast sits in the header, over no control.
     driver.execute_script("location.hash = '#/'")
-    until("the town at a glance", lambda: visible("#town-panel") and "Tiny" in text_of("#town-body"))
+    until("the town at a glance, Tiny landed", lambda: visible("#town-panel")
+          and "Tiny · 1 bead · landed" in text_of("#town-body"), timeout=5)
+    # The pictures show each list from its top, and no hover.
+    driver.execute_script("for (const n of document.querySelectorAll('#agents, #feed, #inbox, #hosts')) n.scrollTop = 0")
+    ActionChains(driver).move_to_element(driver.find_element(By.ID, "town-name")).perform()
     for t in driver.find_elements(By.CSS_SELECTOR, ".toast"):
         box = t.rect
         hit = driver.execute_script(
@@ -547,6 +552,7 @@ try:
             "  return q.width && q.height && q.left < r.right && q.right > r.left && q.top < r.bottom && q.bottom > r.top; })"
             ".map((c) => c.outerHTML.slice(0, 80))", t)
         assert not hit, f"a toast at {box} covers {hit}"
+    driver.set_window_size(1280, 1000)
     driver.execute_script("window.scrollTo(0, 0)")
     driver.save_screenshot(os.path.join(spec["docs"], "dashboard.png"))
     at_width(390, 844)

@@ -562,7 +562,7 @@ function drawTown() {
       : el("p", { class: "muted", text: "Nothing needs a human." }),
     el("h3", { text: "Recently landed" }),
     state.landed.length ? el("ul", { class: "list" }, ...state.landed.slice(0, 5).map((c) => el("li", {},
-      ref(c.id, c.title), el("span", { class: "muted", text: " · " + c.total_beads + " beads · landed " + ago(c.landed_at) }))))
+      ref(c.id, c.title), el("span", { class: "muted", text: " · " + plural(c.total_beads, "bead") + " · landed " + ago(c.landed_at) }))))
       : el("p", { class: "muted", text: "No convoy has landed yet." }))));
 }
 
@@ -652,15 +652,20 @@ async function beadLinks(b) {
     line("Waits for", b.depends_on), line("Blocks", dependents));
 }
 
-/// The latest events of one subject, newest first.
-async function history(box, subject) {
-  let doc;
+/// The latest events of one subject (and, for an agent, what it did
+/// itself), newest first.
+async function history(box, subject, actor) {
+  const read = (filter, who) => api("GET", "/api/events?" + filter + "=" + encodeURIComponent(who) + "&limit=30", null, true)
+    .then((r) => r.doc);
+  let lists;
   try {
-    ({ doc } = await api("GET", "/api/events?subject=" + encodeURIComponent(subject) + "&limit=30", null, true));
+    lists = await Promise.all([read("subject", subject), ...(actor ? [read("actor", actor)] : [])]);
   } catch (_) {
     return;
   }
-  box.replaceChildren(...doc.slice().reverse().map((e) => feedLine(e)));
+  const byId = new Map(lists.flat().map((e) => [e.id, e]));
+  const doc = [...byId.values()].sort((a, b) => b.id - a.id).slice(0, 30);
+  box.replaceChildren(...doc.map((e) => feedLine(e)));
   if (!doc.length) box.append(el("li", { class: "muted", text: "Nothing yet." }));
 }
 
@@ -715,12 +720,12 @@ function agentCard(a) {
   return el("div", { class: "card", "data-agent": a.name },
     el("div", {}, el("a", { class: "name", href: "#/agent/" + encodeURIComponent(a.name), "data-key": "name:" + a.name,
       "data-nav-item": "", text: a.name }), " ", status(a.status)),
-    el("div", { class: "muted", text: (a.role !== "polecat" ? a.role + " · " : "") + "rig " + (a.rig || "none") }),
-    el("div", {}, a.hook ? ["on ", ref(a.hook)] : el("span", { class: "muted", text: "no hook" })),
-    el("div", { class: "muted", text: "active " + ago(a.last_activity_at) }),
-    a.host ? el("div", { class: "muted", "data-running": a.name,
+    el("div", { class: "line muted", text: (a.role !== "polecat" ? a.role + " · " : "") + "rig " + (a.rig || "none") +
+      " · active " + ago(a.last_activity_at) }),
+    el("div", { class: "line" }, a.hook ? ["on ", ref(a.hook)] : el("span", { class: "muted", text: "no hook" })),
+    a.host ? el("div", { class: "line muted", "data-running": a.name,
       text: "running on " + a.host + " for " + since(a.run_started_at) + ", attempt " + a.attempt }) : "",
-    a.host ? el("pre", { class: "log", "data-log": a.name, tabindex: "0", "aria-label": "Last lines of " + a.name + "'s log" }) : "",
+    a.host ? el("pre", { class: "log", "data-log": a.name, tabindex: "0", role: "region", "aria-label": "Last lines of " + a.name + "'s log" }) : "",
     el("div", { class: "actions writes" },
       el("button", { type: "button", "data-key": "reset:" + a.name, "aria-label": "Reset to idle: " + a.name,
         text: "Reset to idle", onclick: () => resetAgent(a) }),
@@ -768,7 +773,7 @@ async function openAgent(id, focus) {
   $("agent-hook").replaceChildren(...(a.hook ? ["On its hook: ", ref(a.hook)] : [el("span", { class: "muted", text: "Nothing on its hook." })]));
   $("agent-unhook").disabled = !a.hook;
   if (focus) $("agent-title").focus();
-  await history($("agent-history"), a.name);
+  await history($("agent-history"), a.name, a.name);
   return a;
 }
 
