@@ -386,6 +386,18 @@ try:
     refusals = [e["message"] for e in driver.get_log("browser") if e["level"] == "SEVERE"]
     assert len(refusals) == 2 and all("/api/mail - " in m for m in refusals), refusals
 
+    # A refusal reads as sentences: its message, with IDs named, and a hint
+    # in words (this one's hint names a route and a JSON body: reworded).
+    driver.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        "api('POST', '/api/beads/' + arguments[0] + '/reassign', { agent_id: arguments[1] }).then(done, () => done())",
+        spec["beads"][2], spec["runner"])
+    said = until("the refusal shown", lambda: text_of("#toasts .toast.error"))
+    assert "already hooked to “Watch the logs”" in said and "Reassign list" in said, said
+    assert not re.search(r"/api/|[{}]|--[a-z]|\bgt_|\b(gt|ag)-[a-z0-9]{4,}", said), said
+    refusals = [e["message"] for e in driver.get_log("browser") if e["level"] == "SEVERE"]
+    assert len(refusals) == 1 and "/reassign - " in refusals[0], refusals
+
     # One message stays unread, about a bead, for the screenshots.
     pending = gt("mail", "send", "--to", "human", "--subject", "Schema ready for review",
                  "--bead", spec["beads"][0], actor=writer)["messages"][0]
@@ -529,7 +541,7 @@ try:
 
     # A landing shows its notification.
     gt("bead", "update", spec["tiny_bead"], "--status", "closed")
-    until("the landing notification", lambda: "Convoy 'Tiny' landed" in text_of("#toasts"), timeout=3)
+    until("the landing notification", lambda: "Convoy “Tiny” landed" in text_of("#toasts"), timeout=3)
 
     driver.execute_script("window.scrollTo(0, 0)")
     driver.save_screenshot(os.path.join(spec["shots"], "dashboard-1280.png"))

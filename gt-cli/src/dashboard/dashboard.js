@@ -85,6 +85,12 @@ function humanHint(hint) {
   return known ? known[1] : "";
 }
 
+/// A message with the IDs the page knows named by title or name.
+function humanMessage(text) {
+  return String(text || "").replace(/\b(?:gt|cv|ag)-[a-z0-9]{4,}\b/g, (id) =>
+    names.has(id) ? (kindOf(id) === "agent" ? names.get(id) : "“" + names.get(id) + "”") : id);
+}
+
 function human(word) {
   return word === null || word === undefined ? "none" : String(word).replace(/_/g, " ");
 }
@@ -126,8 +132,9 @@ async function api(method, path, body, quiet) {
   if (!res.ok) {
     const e = (doc && doc.error) || { message: res.statusText };
     const hint = humanHint(e.hint);
-    if (!quiet) toast(e.message, true, hint);
-    throw Object.assign(new Error(e.message), { hint, code: e.code || "" });
+    const message = humanMessage(e.message);
+    if (!quiet) toast(message, true, hint);
+    throw Object.assign(new Error(message), { hint, code: e.code || "" });
   }
   return { doc, res };
 }
@@ -194,10 +201,11 @@ function ref(id, fallback) {
   if (typeof fallback === "string" && fallback !== "agent") learn(id, fallback);
   if (kindOf(id)) lookUp(id);
   const text = kindOf(id) ? nameOf(id) : id;
+  const cls = "ref" + (/\s/.test(text) || text.length > 30 ? "" : " word");
   const href = { bead: "#/bead/", convoy: "#/convoy/", agent: "#/agent/" }[kind];
   const title = kindOf(id) ? id : null;
-  if (!href || gone.has(id)) return el("span", { class: "ref", "data-ref": kindOf(id) ? id : null, title, text });
-  return el("a", { class: "ref", href: href + encodeURIComponent(id), "data-ref": kindOf(id) ? id : null, title, text });
+  if (!href || gone.has(id)) return el("span", { class: cls, "data-ref": kindOf(id) ? id : null, title, text });
+  return el("a", { class: cls, href: href + encodeURIComponent(id), "data-ref": kindOf(id) ? id : null, title, text });
 }
 
 function agentRef(name) {
@@ -444,6 +452,8 @@ function drawConvoy() {
     (v.max_polecats ? " · at most " + v.max_polecats + " polecats" : "") + " · ", idChip(v.id));
   $("convoy-attention").replaceChildren(...(v.attention || []).map((a) => el("li", {},
     el("span", { class: "attention", text: "! " }), ref(a.bead), el("span", { text: reasonText(a) }))));
+  // Only an active convoy can be closed.
+  $("force-close-controls").hidden = v.status !== "active";
   if (document.activeElement !== $("merge-mode")) $("merge-mode").value = v.merge_mode;
   if (document.activeElement !== $("feature-branch")) $("feature-branch").value = v.feature_branch || "";
   const box = $("waves");
@@ -1015,9 +1025,9 @@ async function refresh(agents = true, hosts = true, drawers = true) {
 async function landed(e) {
   try {
     const { doc } = await api("GET", "/api/convoys/" + encodeURIComponent(e.subject_id), null, true);
-    toast("Convoy '" + doc.title + "' landed");
+    toast("Convoy “" + doc.title + "” landed");
   } catch (_) {
-    toast("Convoy " + nameOf(e.subject_id) + " landed");
+    toast("Convoy “" + nameOf(e.subject_id) + "” landed");
   }
 }
 
@@ -1294,7 +1304,8 @@ function drawMail(m) {
   document.getElementById("mail-title").textContent = m.subject;
   document.getElementById("mail-meta").textContent = "from " + m.from + " to " + m.to +
     (m.group ? " (" + m.group + ")" : "") + " · " + new Date(m.created_at).toLocaleString() +
-    " · " + (m.read_at ? "read" : "unread") + " · " + m.id;
+    " · " + (m.read_at ? "read" : "unread") + " · ";
+  document.getElementById("mail-meta").append(idChip(m.id));
   const about = document.getElementById("mail-about");
   about.replaceChildren(
     m.bead ? el("span", {}, "About ", ref(m.bead)) : "",
