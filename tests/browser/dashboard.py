@@ -4,7 +4,7 @@ chromedriver and Selenium) while the `gt` command line changes the same town.
 Usage: python dashboard.py SPEC.json
 SPEC: {"url", "gt", "db", "convoy", "beads": [ids], "tiny_bead", "statuses",
        "escalation", "runner", "home", "spare_rig", "shots", "docs", "axe",
-       "stuck_convoy", "stuck_bead", "dead_agent", "idle_web", "spike"}
+       "stuck_convoy", "stuck_bead", "dead_agent", "idle_web", "spike", "bulk"}
 Exits non-zero, saying what failed, when the page does not do what it should.
 """
 
@@ -288,6 +288,22 @@ try:
     press(Keys.ESCAPE)
     until("the filter cleared", lambda: driver.find_element(By.ID, "filter").get_attribute("value") == ""
           and len(driver.find_elements(By.CSS_SELECTOR, "#convoys [data-convoy]")) >= 3)
+
+    # The filter also finds beads anywhere in the town, by title.
+    driver.execute_script("document.activeElement.blur()")
+    press("/")
+    press("dashboard")
+    until("the bead found", lambda: "Show sessions in the dashboard" in text_of("#bead-results"))
+    press(Keys.ESCAPE)
+
+    # A long convoy draws a page of beads, and the rest on asking.
+    driver.execute_script("location.hash = arguments[0]", "#/convoy/" + spec["bulk"])
+    until("the first page", lambda: len(driver.find_elements(By.CSS_SELECTOR, "#waves [data-bead]")) == 100)
+    assert "50 not shown" in text_of("#waves-more"), text_of("#waves-more")
+    click("show more", "#waves-more button")
+    until("all 150", lambda: len(driver.find_elements(By.CSS_SELECTOR, "#waves [data-bead]")) == 150)
+    assert not driver.find_elements(By.CSS_SELECTOR, "#waves-more button"), "a button for nothing more"
+
     driver.get(spec["url"])
     until("the convoy list", lambda: convoy_row(spec["convoy"]))
 

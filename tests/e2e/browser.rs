@@ -58,6 +58,22 @@ pub fn the_dashboard_works_in_a_real_browser() {
         "--task",
         "one",
     ]);
+    // A long convoy (two polecats at a time): its beads come a page at a time.
+    let tasks: Vec<Value> = (1..=150)
+        .map(|i| json!({"key": format!("r{i}"), "title": format!("Rename module {i}")}))
+        .collect();
+    let bulk_file = t.write("bulk.json", Value::Array(tasks).to_string());
+    let bulk: Value = t.json(&[
+        "sling-batch",
+        "--rig",
+        "app",
+        "--title",
+        "Bulk rename",
+        "--max-polecats",
+        "2",
+        "--tasks-file",
+        &bulk_file,
+    ]);
     // A realistic town for the screenshots and the triage: a convoy of
     // another rig that needs attention (a failed bead, a dead polecat
     // holding another), and one that has landed.
@@ -132,6 +148,7 @@ pub fn the_dashboard_works_in_a_real_browser() {
         "dead_agent": stuck_agent(1),
         "idle_web": stuck_agent(0),
         "spike": spike["id"],
+        "bulk": bulk["convoy"]["id"],
     });
     let spec_file = t.write("browser.json", spec.to_string());
     let out = std::process::Command::new(python())

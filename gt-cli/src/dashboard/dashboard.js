@@ -429,6 +429,9 @@ async function showConvoy(id, focus) {
     if (state.convoy === id) state.convoy = null;
     return;
   }
+  // The person went elsewhere while this was read.
+  const now = where();
+  if (now.kind === "town" || (now.kind === "convoy" && now.id !== id && now.id !== v.id)) return;
   const other = state.convoy !== v.id;
   state.convoy = v.id;
   state.view = v;
@@ -940,7 +943,7 @@ function describe(e) {
 
 function feedLine(e) {
   return el("li", { "data-event": String(e.id) },
-    el("time", { class: "when", datetime: e.created_at, text: new Date(e.created_at).toLocaleTimeString() }),
+    el("time", { class: "when", datetime: e.created_at, text: new Date(e.created_at).toLocaleTimeString() }), " ",
     el("strong", { text: e.actor }), " ", ...describe(e));
 }
 
@@ -1283,7 +1286,7 @@ function drawInbox() {
     const isUnread = !m.read_at;
     const about = aboutText(m);
     return el("li", { "data-mail": m.id, "data-unread": String(isUnread), class: isUnread ? "unread" : null },
-      el("button", { class: "row mail", type: "button", "aria-current": state.mail === m.id ? "true" : null,
+      el("button", { class: "row mail", type: "button", "data-nav-item": "", "aria-current": state.mail === m.id ? "true" : null,
         onclick: () => openMail(m.id) },
         el("span", { class: "dot", title: isUnread ? "unread" : null }),
         el("span", { class: "grow" },
