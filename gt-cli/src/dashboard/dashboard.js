@@ -257,7 +257,7 @@ function progressText(c) {
 }
 
 /// A page of `items` drawn by `draw`, and a "Show more" button for the rest.
-function paged(list, more, items, key, draw, noun) {
+function paged(more, items, key, draw, noun) {
   const shown = items.slice(0, state.shown[key]);
   const rest = items.length - shown.length;
   more.replaceChildren(rest > 0 ? el("button", { type: "button", class: "more",
@@ -353,7 +353,7 @@ function drawConvoys() {
   const list = $("convoys");
   const draw = () => keepRow(list, "data-convoy", () => {
     const items = state.convoys.filter((c) => matches(c.title, c.id, c.rig));
-    const shown = paged(list, $("convoys-more") || moreAfter(list, "convoys-more"), items, "convoys", draw, "convoys");
+    const shown = paged($("convoys-more"), items, "convoys", draw, "convoys");
     list.replaceChildren(...shown.map(convoyRow));
     if (!items.length) {
       list.append(el("li", { class: "muted", text: state.filter ? "No convoy matches “" + state.filter + "”." : "No convoys." }));
@@ -361,12 +361,6 @@ function drawConvoys() {
     markCurrent();
   });
   draw();
-}
-
-function moreAfter(list, id) {
-  const more = el("div", { id });
-  list.after(more);
-  return more;
 }
 
 function convoyRow(c) {
@@ -466,7 +460,7 @@ function drawConvoy() {
     const mine = !state.filter || matches(v.title, v.id);
     const all = waves(v).filter(([, b]) => mine || matches(b.title, b.id, b.assignee, b.status));
     all.sort((x, y) => x[0] - y[0]);
-    const shown = paged(box, $("waves-more"), all, "beads", draw, "beads");
+    const shown = paged($("waves-more"), all, "beads", draw, "beads");
     const groups = [];
     for (const [w, b] of shown) {
       if (!groups.length || groups[groups.length - 1].w !== w) groups.push({ w, beads: [] });
@@ -502,10 +496,27 @@ function showTown() {
 
 const attentionOf = new Map(); // convoy id -> its attention list, for the town view
 let townSeq = 0;
+let attentionRead = { at: 0, ids: "" };
+let attentionLater = null;
 
+/// Why the first few stuck convoys are stuck: each is read whole, so not
+/// more often than every few seconds unless which convoys are stuck changed.
 async function loadAttention() {
-  const seq = ++townSeq;
   const stuck = state.convoys.filter((c) => c.needs_attention && c.status === "active").slice(0, 3);
+  const ids = stuck.map((c) => c.id).join(" ");
+  const wait = 3000 - (Date.now() - attentionRead.at);
+  if (ids === attentionRead.ids && wait > 0) {
+    // Read once more when the pause ends, so the last change shows.
+    if (!attentionLater) {
+      attentionLater = setTimeout(() => {
+        attentionLater = null;
+        if (!$("town-panel").hidden) loadAttention().catch(() => {});
+      }, wait);
+    }
+    return;
+  }
+  attentionRead = { at: Date.now(), ids };
+  const seq = ++townSeq;
   const views = await Promise.all(stuck.map((c) =>
     api("GET", "/api/convoys/" + encodeURIComponent(c.id), null, true).then((r) => r.doc).catch(() => null)));
   if (seq !== townSeq) return;
@@ -718,7 +729,7 @@ function drawAgents() {
   const draw = () => {
     const focused = keepFocus();
     keepRow(box, "data-key", () => {
-      const shown = paged(box, $("agents-more"), sorted, "agents", draw, "agents");
+      const shown = paged($("agents-more"), sorted, "agents", draw, "agents");
       box.replaceChildren(...shown.map(agentCard));
       for (const name of state.composes.keys()) {
         if (!shown.some((a) => a.name === name)) state.composes.delete(name);
@@ -949,7 +960,7 @@ function feedLine(e) {
 
 function drawFeed() {
   const feed = $("feed");
-  const shown = paged(feed, $("feed-more"), state.events, "feed", drawFeed, "events");
+  const shown = paged($("feed-more"), state.events, "feed", drawFeed, "events");
   feed.replaceChildren(...shown.map(feedLine));
   if (!state.events.length) feed.append(el("li", { class: "muted", text: "Nothing has happened yet." }));
 }
@@ -1010,12 +1021,7 @@ async function refresh(agents = true, hosts = true, drawers = true) {
   const jobs = [loadConvoys(), loadEscalations()];
   if (agents) jobs.push(loadAgents());
   if (hosts) jobs.push(loadHosts());
-  if (state.convoy) {
-    const id = state.convoy;
-    jobs.push(showConvoy(id, false).then(() => {
-      if (state.convoy === id && state.view && state.view.id !== id) return;
-    }));
-  }
+  if (state.convoy) jobs.push(showConvoy(state.convoy, false));
   if (drawers && state.bead) jobs.push(openBead(state.bead.id, false));
   if (drawers && state.agent) jobs.push(openAgent(state.agent.name, false));
   await Promise.allSettled(jobs);
