@@ -10,7 +10,7 @@ const MAX_AGENTS = 200;
 const MAX_FEED = 200;
 const LOG_LINES = 5;
 // Big towns: lists draw a page, and a "Show more" button draws the next.
-const PAGE = { convoys: 40, beads: 100, agents: 24, feed: 40, results: 8 };
+const PAGE = { convoys: 40, beads: 100, agents: 24, feed: 40, escalations: 20, results: 8 };
 // The inboxes of whoever watches this page and of the Mayor (SPEC §11).
 const HUMAN = "human";
 const MAYOR = "mayor";
@@ -31,7 +31,7 @@ const state = {
   convoys: [], landed: [], escalations: [], agents: [],
   convoy: null, view: null, bead: null, agent: null,
   filter: "",
-  shown: { convoys: PAGE.convoys, beads: PAGE.beads, agents: PAGE.agents, feed: PAGE.feed },
+  shown: { convoys: PAGE.convoys, beads: PAGE.beads, agents: PAGE.agents, feed: PAGE.feed, escalations: PAGE.escalations },
   events: [],
   inbox: [], mail: null,
   // An agent card's compose box outlives the card, which a redraw replaces,
@@ -861,10 +861,16 @@ async function loadEscalations() {
   const { doc } = await api("GET", "/api/escalations");
   state.escalations = doc;
   for (const e of doc) learn(e.id, e.message);
+  drawEscalations();
+}
+
+function drawEscalations() {
+  const doc = state.escalations;
   const list = $("escalations");
   keepRow(list, "data-key", () => {
-    list.replaceChildren(...doc.map((e) => el("li", { "data-escalation": e.id },
-      el("div", {}, status(e.severity), " ", el("span", { text: e.message })),
+    const shown = paged($("escalations-more"), doc, "escalations", drawEscalations, "escalations");
+    list.replaceChildren(...shown.map((e) => el("li", { "data-escalation": e.id },
+      el("div", {}, status(e.severity), " ", el("span", { text: humanMessage(e.message) })),
       el("div", { class: "muted" }, human(e.category), e.agent ? [" · ", agentRef(e.agent)] : null,
         e.bead ? [" · about ", ref(e.bead)] : null, " · " + e.status + " · raised " + ago(e.created_at)),
       el("div", { class: "controls writes" },
@@ -1623,7 +1629,9 @@ function townName(doc) {
   const parts = loc.split("/").filter(Boolean);
   const file = (parts.pop() || "town").replace(/\.(db|sqlite3?)$/, "");
   const folder = parts.pop() || "";
-  if (file === "town" && folder && !/^(\.|tmp|temp)/i.test(folder)) return folder;
+  // A town.db in a folder of its own is named after the folder; not in the
+  // default data folder (…/gt), nor a hidden or temporary one.
+  if (file === "town" && folder && !/^(\.|tmp|temp)|^gt$/i.test(folder)) return folder;
   return file;
 }
 
