@@ -3,7 +3,8 @@ chromedriver and Selenium) while the `gt` command line changes the same town.
 
 Usage: python dashboard.py SPEC.json
 SPEC: {"url", "gt", "db", "convoy", "beads": [ids], "tiny_bead", "statuses",
-       "escalation", "runner", "home", "spare_rig", "shots"}
+       "escalation", "runner", "home", "spare_rig", "shots", "docs", "axe",
+       "stuck_convoy", "stuck_bead", "dead_agent", "idle_web", "spike", "bulk"}
 Exits non-zero, saying what failed, when the page does not do what it should.
 """
 
@@ -16,7 +17,9 @@ import time
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 spec = json.load(open(sys.argv[1]))
@@ -46,7 +49,10 @@ def until(what, check, timeout=5):
 def click(what, css):
     """Clicks what `css` finds, again if the page redrew it meanwhile."""
     def attempt():
-        driver.find_element(By.CSS_SELECTOR, css).click()
+        found = driver.find_element(By.CSS_SELECTOR, css)
+        # Clear of the sticky header.
+        driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", found)
+        found.click()
         return True
     until(what, attempt)
 
@@ -100,6 +106,72 @@ def no_sideways_scrolling():
     assert width <= inner, f"the page is {width}px wide in a {inner}px window"
 
 
+def at_width(width, height=800):
+    driver.set_window_size(width, height)
+    until(f"a {width}px window", lambda: driver.execute_script("return window.innerWidth") <= width)
+
+
+def visible(css):
+    found = driver.find_elements(By.CSS_SELECTOR, css)
+    return bool(found) and found[0].is_displayed()
+
+
+def press(*keys):
+    """Keys typed into whatever has the focus: no mouse."""
+    ActionChains(driver).send_keys(*keys).perform()
+
+
+def focused(attr):
+    return driver.switch_to.active_element.get_attribute(attr)
+
+
+def confirmation(words, answer):
+    """The confirmation dialog is open and names `words`; answers it."""
+    until("the confirmation", lambda: visible("#confirm"))
+    said = text_of("#confirm")
+    for w in words:
+        assert w in said, f"the confirmation does not say {w!r}: {said!r}"
+    click(answer, "#confirm-ok" if answer == "confirm" else "#confirm-cancel")
+    until("the confirmation closed", lambda: not visible("#confirm"))
+    return said
+
+
+def bead_ids():
+    return {b["id"] for b in gt("bead", "list", "--limit", "1000")}
+
+
+def dark(on):
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": [
+        {"name": "prefers-color-scheme", "value": "dark" if on else "light"}]})
+
+
+def background():
+    rgb = driver.execute_script("return getComputedStyle(document.body).backgroundColor")
+    return [int(x) for x in re.findall(r"\d+", rgb)[:3]]
+
+
+AXE = open(spec["axe"]).read()
+
+
+def accessible(where):
+    """axe-core finds nothing serious or critical on the page as it is."""
+    if not driver.execute_script("return !!window.axe"):
+        driver.execute_script(AXE)
+    found = driver.execute_async_script("""
+        const done = arguments[arguments.length - 1];
+        axe.run(document, { resultTypes: ["violations"] })
+          .then((r) => done(r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help,
+            nodes: v.nodes.slice(0, 4).map((n) => n.target.join(" ")) }))))
+          .catch((e) => done([{ id: "axe-failed", impact: "critical", help: String(e), nodes: [] }]));
+    """)
+    bad = [v for v in found if v["impact"] in ("serious", "critical")]
+    assert not bad, f"accessibility, {where}: {json.dumps(bad, indent=1)}"
+
+
+def convoy_row(convoy_id):
+    return driver.find_element(By.CSS_SELECTOR, f'#convoys [data-convoy="{convoy_id}"]')
+
+
 options = webdriver.ChromeOptions()
 options.binary_location = os.environ.get("GT_CHROMIUM", "/usr/bin/chromium")
 for arg in ["--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1280,800",
@@ -111,9 +183,129 @@ driver = webdriver.Chrome(service=service, options=options)
 second_host = None  # a supervisor this script starts, stopped in `finally`
 try:
     driver.set_window_size(1280, 800)
+    driver.set_script_timeout(60)
     driver.get(spec["url"])
     body = lambda: driver.find_element(By.TAG_NAME, "body").text  # noqa: E731
-    until("the convoy at 0/4", lambda: "Sessions: 0/4" in body())
+    until("the convoy at 0/4", lambda: "Sessions" in convoy_row(spec["convoy"]).text
+          and "0/4 done" in convoy_row(spec["convoy"]).text)
+
+    # The header names the town, not its database's path.
+    town = text_of("#town-name")
+    assert town and "/" not in town and "town.db" not in town, town
+
+    # The landing view: the town at a glance, attention first.
+    until("the town at a glance", lambda: visible("#town-panel") and "need attention" in text_of("#town-body"))
+    glance = text_of("#town-body")
+    for words in ["Billing export", "Onboarding docs", "Recently landed", "At work", "Watch the logs",
+                  "Look at this", spec["idle_web"]]:
+        assert words in glance, (words, glance)
+    assert "1 failed" in convoy_row(spec["stuck_convoy"]).text, convoy_row(spec["stuck_convoy"]).text
+    first = driver.find_elements(By.CSS_SELECTOR, "#convoys [data-convoy]")[0]
+    assert first.get_attribute("data-convoy") == spec["stuck_convoy"], "attention is not first"
+    until("the reason named", lambda: f"held by {spec['dead_agent']}, who is dead" in text_of("#town-body"))
+    # Names, not IDs: the feed names agents and beads, in words.
+    feed = text_of("#feed")
+    assert not re.search(r"\b(ag|gt|cv)-[a-z0-9]{4,}", feed), feed
+    assert f"{spec['dead_agent']}’s status: working → dead" in feed, feed
+    accessible("the town at a glance")
+
+    # Deep links: a bead's URL loads its drawer over its convoy, reload keeps
+    # it, back and forward walk the links followed.
+    driver.get(spec["url"] + "#/bead/" + spec["beads"][3])
+    driver.refresh()
+    until("the bead's drawer", lambda: visible("#drawer") and text_of("#drawer-title") == "Document the session flow")
+    until("its convoy under it", lambda: visible("#convoy-panel") and text_of("#convoy-title") == "Sessions")
+    until("its blockers by title", lambda: "Expose sessions over the API" in text_of("#bead-links")
+          and "Show sessions in the dashboard" in text_of("#bead-links"))
+    until("its history", lambda: "created" in text_of("#bead-history"))
+    accessible("a convoy with a bead's drawer")
+    click("the blocker's link", f'#bead-links a[href="#/bead/{spec["beads"][1]}"]')
+    until("the blocker's drawer", lambda: text_of("#drawer-title") == "Expose sessions over the API")
+    until("what it blocks", lambda: "Document the session flow" in text_of("#bead-links"))
+    driver.back()
+    until("back on the first bead", lambda: text_of("#drawer-title") == "Document the session flow")
+    driver.forward()
+    until("forward on the blocker", lambda: text_of("#drawer-title") == "Expose sessions over the API")
+    click("close the drawer", "#drawer-close")
+    until("the convoy, drawer closed", lambda: not visible("#drawer") and driver.current_url.endswith(
+        "#/convoy/" + spec["convoy"]))
+    driver.back()
+    until("the drawer again", lambda: visible("#drawer") and text_of("#drawer-title") == "Expose sessions over the API")
+    # An agent's link, loaded directly.
+    driver.get(spec["url"] + "#/agent/" + spec["runner"])
+    driver.refresh()
+    until("the agent's drawer", lambda: visible("#agent-drawer") and text_of("#agent-title") == spec["runner"]
+          and "Watch the logs" in text_of("#agent-hook"))
+    until("the agent's history", lambda: "added polecat" in text_of("#agent-history"))
+    driver.get(spec["url"])
+    until("the town again", lambda: visible("#town-panel") and not visible("#agent-drawer"))
+
+    # Keyboard-only triage of the stuck convoy: find it with the filter,
+    # open the bead whose polecat is dead, reassign it to the rig's idle
+    # polecat. No mouse.
+    until("the page ready", lambda: "need attention" in text_of("#town-body"))
+    driver.execute_script("document.activeElement.blur()")
+    press("/")
+    assert focused("id") == "filter", focused("id")
+    press("Billing")
+    until("the filter leaves one convoy", lambda: len(driver.find_elements(By.CSS_SELECTOR, "#convoys [data-convoy]")) == 1)
+    press(Keys.ARROW_DOWN)
+    assert focused("data-convoy") == spec["stuck_convoy"], focused("outerHTML")
+    press(Keys.ENTER)
+    until("the convoy open, the keyboard on it", lambda: text_of("#convoy-title") == "Billing export"
+          and focused("id") == "convoy-title")
+    press("j")
+    for _ in range(5):
+        if focused("data-bead") == spec["stuck_bead"]:
+            break
+        press("j")
+    assert focused("data-bead") == spec["stuck_bead"], focused("outerHTML")
+    press(Keys.ENTER)
+    until("the drawer, the keyboard in it", lambda: visible("#drawer") and focused("id") == "drawer-title")
+    until("the reassign list", lambda: driver.execute_script(
+        "return document.getElementById('reassign-to').options.length") >= 2)
+    offered = driver.execute_script(
+        "return [...document.getElementById('reassign-to').options].map((o) => [o.value, o.text])")
+    assert offered[0][0] == spec["idle_web"] and offered[-1][0] == "+new", offered
+    names_offered = [v for v, _ in offered]
+    assert spec["dead_agent"] not in names_offered and spec["runner"] not in names_offered, offered
+    for _ in range(40):
+        if focused("id") == "reassign-to":
+            break
+        press(Keys.TAB)
+    assert focused("id") == "reassign-to", focused("outerHTML")
+    press(Keys.TAB)
+    assert focused("id") == "reassign", focused("outerHTML")
+    press(Keys.ENTER)
+    until("the bead reassigned to the idle polecat", lambda: gt("bead", "show", spec["stuck_bead"])["assignee"]
+          == spec["idle_web"])
+    until("the drawer says so", lambda: f"on {spec['idle_web']}’s hook" in text_of("#drawer-meta"))
+    driver.save_screenshot(os.path.join(spec["shots"], "dashboard-keyboard-1280.png"))
+    press(Keys.ESCAPE)
+    until("the drawer closed, the keyboard back on the bead", lambda: not visible("#drawer")
+          and focused("data-bead") == spec["stuck_bead"])
+    press("/")
+    press(Keys.ESCAPE)
+    until("the filter cleared", lambda: driver.find_element(By.ID, "filter").get_attribute("value") == ""
+          and len(driver.find_elements(By.CSS_SELECTOR, "#convoys [data-convoy]")) >= 3)
+
+    # The filter also finds beads anywhere in the town, by title.
+    driver.execute_script("document.activeElement.blur()")
+    press("/")
+    press("dashboard")
+    until("the bead found", lambda: "Show sessions in the dashboard" in text_of("#bead-results"))
+    press(Keys.ESCAPE)
+
+    # A long convoy draws a page of beads, and the rest on asking.
+    driver.execute_script("location.hash = arguments[0]", "#/convoy/" + spec["bulk"])
+    until("the first page", lambda: len(driver.find_elements(By.CSS_SELECTOR, "#waves [data-bead]")) == 100)
+    assert "50 not shown" in text_of("#waves-more"), text_of("#waves-more")
+    click("show more", "#waves-more button")
+    until("all 150", lambda: len(driver.find_elements(By.CSS_SELECTOR, "#waves [data-bead]")) == 150)
+    assert not driver.find_elements(By.CSS_SELECTOR, "#waves-more button"), "a button for nothing more"
+
+    driver.get(spec["url"])
+    until("the convoy list", lambda: convoy_row(spec["convoy"]))
 
     # The agent `gt run` runs: where, since when, and its log's tail.
     card = f'[data-agent="{spec["runner"]}"]'
@@ -210,16 +402,28 @@ try:
     refusals = [e["message"] for e in driver.get_log("browser") if e["level"] == "SEVERE"]
     assert len(refusals) == 2 and all("/api/mail - " in m for m in refusals), refusals
 
+    # A refusal reads as sentences: its message, with IDs named, and a hint
+    # in words (this one's hint names a route and a JSON body: reworded).
+    driver.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        "api('POST', '/api/beads/' + arguments[0] + '/reassign', { agent_id: arguments[1] }).then(done, () => done())",
+        spec["beads"][2], spec["runner"])
+    said = until("the refusal shown", lambda: text_of("#toasts .toast.error"))
+    assert "already hooked to “Watch the logs”" in said and "Reassign list" in said, said
+    assert not re.search(r"/api/|[{}]|--[a-z]|\bgt_|\b(gt|ag)-[a-z0-9]{4,}", said), said
+    refusals = [e["message"] for e in driver.get_log("browser") if e["level"] == "SEVERE"]
+    assert len(refusals) == 1 and "/reassign - " in refusals[0], refusals
+
     # One message stays unread, about a bead, for the screenshots.
     pending = gt("mail", "send", "--to", "human", "--subject", "Schema ready for review",
                  "--bead", spec["beads"][0], actor=writer)["messages"][0]
     until("the second message", lambda: mail_row(pending["id"]).get_attribute("data-unread") == "true"
           and badge() == unread_before + 1, timeout=2)
-    assert spec["beads"][0] in mail_row(pending["id"]).text
+    until("the message names its bead by title", lambda: "Design the session schema" in mail_row(pending["id"]).text)
 
     # A close by the command line shows without a reload.
     gt("bead", "update", spec["beads"][0], "--status", "closed")
-    until("the convoy at 1/4", lambda: "Sessions: 1/4" in body(), timeout=3)
+    until("the convoy at 1/4", lambda: "1/4 done" in convoy_row(spec["convoy"]).text, timeout=3)
 
     # The convoy's detail, and the bead drawer's status dropdown.
     click("the convoy", f'[data-convoy="{spec["convoy"]}"]')
@@ -232,11 +436,18 @@ try:
 
     # Reassign to a new polecat, then Unhook agent.
     before = gt("bead", "show", spec["beads"][1])["assignee"]
-    driver.find_element(By.XPATH, '//button[text()="Reassign to a new polecat"]').click()
+    until("a new polecat offered", lambda: Select(driver.find_element(By.ID, "reassign-to")).select_by_value("+new") or True)
+    click("Reassign", "#reassign")
     until("a new polecat", lambda: gt("bead", "show", spec["beads"][1])["assignee"] not in (None, before))
     until("the drawer names the new polecat", lambda: "Unhook agent" and
           gt("bead", "show", spec["beads"][1])["assignee"] in driver.find_element(By.ID, "drawer-meta").text)
-    click("Unhook agent", 'button[aria-label="Unhook agent"]')
+    holder = gt("bead", "show", spec["beads"][1])["assignee"]
+    click("Unhook agent", "#unhook-bead")
+    confirmation([holder, "Expose sessions over the API", "back to open"], "cancel")
+    time.sleep(0.5)
+    assert gt("bead", "show", spec["beads"][1])["assignee"] == holder, "a cancelled unhook changed the town"
+    click("Unhook agent", "#unhook-bead")
+    confirmation([holder], "confirm")
     until("the bead unhooked", lambda: gt("bead", "show", spec["beads"][1])["assignee"] is None)
 
     # Reassign to an agent chosen in the drawer.
@@ -248,16 +459,51 @@ try:
             target = o.get_attribute("value")
     assert target, [o.text for o in pick.options]
     pick.select_by_value(target)
-    click("Reassign", 'button[aria-label="Reassign"]')
+    click("Reassign", "#reassign")
     until("reassigned to the chosen agent", lambda: gt("bead", "show", spec["beads"][1])["assignee"] == target)
     click("close the drawer", 'button[aria-label="Close the bead"]')
 
-    # Reset to idle on the agent's card.
-    click("Reset to idle", f'[data-agent="{target}"] button[aria-label="Reset to idle"]')
+    # Reset to idle on the agent's card: it asks first, naming the bead.
+    reset = f'[data-agent="{target}"] button[data-key="reset:{target}"]'
+    click("Reset to idle", reset)
+    until("the confirmation", lambda: visible("#confirm"))
+    accessible("the confirmation dialog")
+    confirmation([target, "Expose sessions over the API", "back to open"], "cancel")
+    time.sleep(0.5)
+    assert gt("agent", "show", target)["hook"] == spec["beads"][1], "a cancelled reset changed the town"
+    click("Reset to idle", reset)
+    confirmation([target], "confirm")
     until("the agent idle and unhooked", lambda: (lambda a: a["status"] == "idle" and a["hook"] is None)(gt("agent", "show", target)))
 
-    # Merge mode.
-    Select(driver.find_element(By.CSS_SELECTOR, 'select[aria-label="Merge mode"]')).select_by_value("review-and-merge")
+    # Unhook on a card: the triaged bead goes back to open.
+    unhook = f'[data-agent="{spec["idle_web"]}"] button[data-key="unhook:{spec["idle_web"]}"]'
+    click("Unhook", unhook)
+    confirmation([spec["idle_web"], "Upload exports to storage"], "cancel")
+    time.sleep(0.5)
+    assert gt("agent", "show", spec["idle_web"])["hook"] == spec["stuck_bead"], "a cancelled unhook changed the town"
+    click("Unhook", unhook)
+    confirmation([spec["idle_web"]], "confirm")
+    until("the web polecat unhooked", lambda: gt("agent", "show", spec["idle_web"])["hook"] is None
+          and gt("bead", "show", spec["stuck_bead"])["status"] == "open")
+
+    # Delete, from a bead's drawer opened by its link.
+    driver.execute_script("location.hash = arguments[0]", "#/bead/" + spec["spike"])
+    until("the spike's drawer", lambda: visible("#drawer") and text_of("#drawer-title") == "Old spike")
+    click("Delete", "#delete-bead")
+    confirmation(["Old spike", "history stays"], "cancel")
+    time.sleep(0.5)
+    assert spec["spike"] in bead_ids(), "a cancelled delete changed the town"
+    click("Delete", "#delete-bead")
+    confirmation(["Old spike"], "confirm")
+    until("the spike deleted", lambda: spec["spike"] not in bead_ids())
+    until("the drawer closed", lambda: not visible("#drawer"))
+    until("the feed names what was deleted", lambda: "deleted Old spike" in text_of("#feed"))
+
+    # Merge mode, among the convoy's settings.
+    driver.execute_script("location.hash = arguments[0]", "#/convoy/" + spec["convoy"])
+    until("the convoy", lambda: visible("#convoy-panel") and text_of("#convoy-title") == "Sessions")
+    click("the convoy's settings", ".convoy-settings summary")
+    Select(driver.find_element(By.ID, "merge-mode")).select_by_value("review-and-merge")
     until("the merge mode", lambda: gt("convoy", "status", spec["convoy"])["merge_mode"] == "review-and-merge")
 
     # Acknowledge.
@@ -306,24 +552,88 @@ try:
     assert host_shown("box-1", "live", "1 of 1"), host_row("box-1").text
     until("the summary of one live host and one lost", lambda: text_of("#hosts-summary") == "1 live · 1 lost")
     until("the host_lost escalation", lambda: "host box-2 went silent" in text_of("#escalations")
-          and "host_lost" in text_of("#escalations"), timeout=2)
+          and "host lost" in text_of("#escalations"), timeout=2)
     assert driver.execute_script("return window.gtNotReloaded === true"), "the page reloaded"
 
     # A landing shows its notification.
     gt("bead", "update", spec["tiny_bead"], "--status", "closed")
-    until("the landing notification", lambda: "Convoy 'Tiny' landed" in driver.find_element(By.ID, "toasts").text, timeout=3)
+    until("the landing notification", lambda: "Convoy “Tiny” landed" in text_of("#toasts"), timeout=3)
 
     driver.execute_script("window.scrollTo(0, 0)")
     driver.save_screenshot(os.path.join(spec["shots"], "dashboard-1280.png"))
 
-    # Force close, with its reason.
-    driver.find_element(By.CSS_SELECTOR, 'input[aria-label="Reason"]').send_keys("done by hand")
-    driver.find_element(By.XPATH, '//button[text()="Force close"]').click()
+    # The README's pictures: the town at a glance, wide and on a phone.
+    # A toast sits in the header, over no control.
+    driver.execute_script("location.hash = '#/'")
+    until("the town at a glance, Tiny landed", lambda: visible("#town-panel")
+          and "Tiny · 1 bead · landed" in text_of("#town-body"), timeout=5)
+    # The pictures show each list from its top, and no hover.
+    driver.execute_script("for (const n of document.querySelectorAll('#agents, #feed, #inbox, #hosts')) n.scrollTop = 0")
+    ActionChains(driver).move_to_element(driver.find_element(By.ID, "town-name")).perform()
+    for t in driver.find_elements(By.CSS_SELECTOR, ".toast"):
+        box = t.rect
+        hit = driver.execute_script(
+            "const r = arguments[0].getBoundingClientRect();"
+            "return [...document.querySelectorAll('button, a, input, select, textarea')].filter((c) => {"
+            "  if (arguments[0].contains(c) || c.closest('header')) return false;"
+            "  const q = c.getBoundingClientRect();"
+            "  return q.width && q.height && q.left < r.right && q.right > r.left && q.top < r.bottom && q.bottom > r.top; })"
+            ".map((c) => c.outerHTML.slice(0, 80))", t)
+        assert not hit, f"a toast at {box} covers {hit}"
+    driver.set_window_size(1280, 1000)
+    driver.execute_script("window.scrollTo(0, 0)")
+    driver.save_screenshot(os.path.join(spec["docs"], "dashboard.png"))
+    at_width(390, 844)
+    driver.execute_script("window.scrollTo(0, 0)")
+    no_sideways_scrolling()
+    driver.save_screenshot(os.path.join(spec["docs"], "dashboard-390.png"))
+
+    # No sideways scrolling at 360, 390 and 1280 px, the drawer inside the
+    # window.
+    for width in (360, 390, 1280):
+        at_width(width)
+        no_sideways_scrolling()
+        driver.execute_script("location.hash = arguments[0]", "#/bead/" + spec["beads"][2])
+        until("the drawer", lambda: visible("#drawer") and text_of("#drawer-title") == "Show sessions in the dashboard")
+        no_sideways_scrolling()
+        right = driver.execute_script("return document.getElementById('drawer').getBoundingClientRect().right")
+        inner = driver.execute_script("return window.innerWidth")
+        assert right <= inner, f"the drawer ends at {right}px in a {inner}px window"
+        click("close the drawer", "#drawer-close")
+        until("the drawer closed", lambda: not visible("#drawer"))
+
+    # Dark mode, from the system's preference.
+    light = background()
+    dark(True)
+    until("a dark page", lambda: sum(background()) < 120)
+    assert sum(light) > 600, light
+    driver.execute_script("location.hash = '#/'")
+    until("the town at a glance", lambda: visible("#town-panel"))
+    driver.execute_script("window.scrollTo(0, 0)")
+    driver.save_screenshot(os.path.join(spec["shots"], "dashboard-dark-1280.png"))
+    accessible("the town at a glance, dark")
+    at_width(390, 844)
+    driver.save_screenshot(os.path.join(spec["shots"], "dashboard-dark-390.png"))
+    at_width(1280)
+    dark(False)
+    until("a light page", lambda: sum(background()) > 600)
+
+    # Force close, with its reason: it asks first, and Cancel changes nothing.
+    driver.execute_script("location.hash = arguments[0]", "#/convoy/" + spec["convoy"])
+    until("the convoy", lambda: visible("#convoy-panel") and text_of("#convoy-title") == "Sessions")
+    if not driver.find_element(By.CSS_SELECTOR, ".convoy-settings").get_attribute("open"):
+        click("the convoy's settings", ".convoy-settings summary")
+    driver.find_element(By.ID, "close-reason").send_keys("done by hand")
+    click("Force close", "#force-close")
+    confirmation(["Sessions", "never land", "done by hand"], "cancel")
+    time.sleep(0.5)
+    assert gt("convoy", "status", spec["convoy"])["status"] == "active", "a cancelled close changed the town"
+    click("Force close", "#force-close")
+    confirmation(["Sessions"], "confirm")
     until("force-closed", lambda: gt("convoy", "status", spec["convoy"])["status"] == "closed")
 
     # Phone width: no sideways scrolling.
-    driver.set_window_size(390, 844)
-    until("the phone width", lambda: driver.execute_script("return window.innerWidth") <= 390)
+    at_width(390, 844)
     driver.execute_script("window.scrollTo(0, 0)")
     no_sideways_scrolling()
     driver.save_screenshot(os.path.join(spec["shots"], "dashboard-390.png"))
@@ -344,6 +654,12 @@ try:
     errors = [e for e in driver.get_log("browser") if e["level"] == "SEVERE"]
     assert not errors, errors
     print("the dashboard did everything asked of it")
+except BaseException:
+    # What the page showed when it failed, for whoever reads the failure.
+    driver.save_screenshot(os.path.join(spec["shots"], "dashboard-failed.png"))
+    print("at", driver.current_url, "the page's text when it failed:\n"
+          + driver.find_element(By.TAG_NAME, "body").text[:1500])
+    raise
 finally:
     if second_host and second_host.poll() is None:
         second_host.kill()

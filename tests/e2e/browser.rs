@@ -1,7 +1,7 @@
 //! The dashboard in a real browser: Debian's chromium and chromedriver,
 //! driven through Selenium by `tests/browser/dashboard.py`, while the
 //! command line changes the town. Screenshots land in
-//! `target/screenshots/`.
+//! `target/screenshots/`, and the two of the README's town in `docs/`.
 
 use std::path::Path;
 
@@ -58,6 +58,71 @@ pub fn the_dashboard_works_in_a_real_browser() {
         "--task",
         "one",
     ]);
+    // A long convoy (two polecats at a time): its beads come a page at a time.
+    let tasks: Vec<Value> = (1..=150)
+        .map(|i| json!({"key": format!("r{i}"), "title": format!("Rename module {i}")}))
+        .collect();
+    let bulk_file = t.write("bulk.json", Value::Array(tasks).to_string());
+    let bulk: Value = t.json(&[
+        "sling-batch",
+        "--rig",
+        "app",
+        "--title",
+        "Bulk rename",
+        "--max-polecats",
+        "2",
+        "--tasks-file",
+        &bulk_file,
+    ]);
+    // A realistic town for the screenshots and the triage: a convoy of
+    // another rig that needs attention (a failed bead, a dead polecat
+    // holding another), and one that has landed.
+    t.json::<Value>(&["rig", "add", "web"]);
+    let stuck: Value = t.json(&[
+        "sling-batch",
+        "--rig",
+        "web",
+        "--title",
+        "Billing export",
+        "--task",
+        "Write the CSV export",
+        "--task",
+        "Upload exports to storage",
+        "--task",
+        "Email the download link",
+    ]);
+    let stuck_bead = |i: usize| {
+        stuck["beads"][i]["bead"]["id"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    let stuck_agent = |i: usize| {
+        stuck["beads"][i]["agent"]["name"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    // The failed bead's polecat goes idle: the one the triage picks.
+    t.json::<Value>(&["bead", "update", &stuck_bead(0), "--status", "failed"]);
+    t.json::<Value>(&["agent", "update", &stuck_agent(1), "--status", "dead"]);
+    let docs: Value = t.json(&[
+        "sling-batch",
+        "--rig",
+        "app",
+        "--title",
+        "Onboarding docs",
+        "--task",
+        "Write the quick start",
+        "--task",
+        "Record the demo",
+    ]);
+    for b in docs["beads"].as_array().unwrap() {
+        let id = b["bead"]["id"].as_str().unwrap();
+        t.json::<Value>(&["bead", "update", id, "--status", "closed"]);
+    }
+    // A bead on no convoy and no hook, for the Delete confirmation.
+    let spike: Value = t.json(&["bead", "create", "--rig", "app", "Old spike"]);
     let esc: Value = t.json(&["escalation", "raise", "Look at this", "--severity", "high"]);
     let s = Server::start(&t, &[]);
     let shots = workspace_root().join("target/screenshots");
@@ -76,6 +141,14 @@ pub fn the_dashboard_works_in_a_real_browser() {
         "home": t.home.path(),
         "spare_rig": "ops",
         "shots": shots,
+        "docs": workspace_root().join("docs"),
+        "axe": workspace_root().join("tests/browser/vendor/axe.min.js"),
+        "stuck_convoy": stuck["convoy"]["id"],
+        "stuck_bead": stuck_bead(1),
+        "dead_agent": stuck_agent(1),
+        "idle_web": stuck_agent(0),
+        "spike": spike["id"],
+        "bulk": bulk["convoy"]["id"],
     });
     let spec_file = t.write("browser.json", spec.to_string());
     let out = std::process::Command::new(python())
@@ -102,6 +175,9 @@ pub fn the_dashboard_works_in_a_real_browser() {
         "dashboard-mail-1280.png",
         "dashboard-mail-390.png",
         "dashboard-hosts-390.png",
+        "dashboard-dark-1280.png",
+        "dashboard-dark-390.png",
+        "dashboard-keyboard-1280.png",
     ] {
         assert!(shots.join(shot).exists(), "{shot} was not saved");
     }
