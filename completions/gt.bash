@@ -506,7 +506,7 @@ _gt() {
 
     case "${cmd}" in
         gt)
-            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --help --version init rig sling sling-batch convoy bead agent hook host escalation mail events doctor patrol run mcp serve prompt config completions man help"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --wide --help --version init rig sling sling-batch convoy bead agent hook host escalation mail events doctor patrol run mcp serve prompt config completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -540,7 +540,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__agent)
-            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --help --version list show update reset heartbeat delete logs help"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --wide --help --version list show update reset heartbeat delete logs help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -574,7 +574,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__agent__subcmd__delete)
-            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --force --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --wide --force --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -608,7 +608,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__agent__subcmd__heartbeat)
-            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --wide --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -768,7 +768,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__agent__subcmd__list)
-            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --rig --status --free --limit --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --wide --rig --status --free --limit --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -814,7 +814,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__agent__subcmd__logs)
-            opts="-q -n -f -h -V --db --json --actor --color --quiet --fields --lock-timeout --lines --follow --help --version"
+            opts="-q -n -f -h -V --db --json --actor --color --quiet --fields --lock-timeout --wide --lines --follow --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -856,7 +856,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__agent__subcmd__reset)
-            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --stop --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --wide --stop --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -890,7 +890,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__agent__subcmd__show)
-            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --wide --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -924,7 +924,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__agent__subcmd__update)
-            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --status --pid --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --wide --status --pid --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -966,7 +966,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__bead)
-            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --help --version create list show update reassign delete help"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --wide --help --version create list show update reassign delete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1000,7 +1000,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__bead__subcmd__create)
-            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --rig --body --priority --label --depends-on --convoy --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --wide --rig --body --priority --label --depends-on --convoy --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1058,7 +1058,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__bead__subcmd__delete)
-            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --force --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --wide --force --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1204,7 +1204,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__bead__subcmd__list)
-            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --status --open --rig --convoy --assignee --priority --label --search --limit --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --wide --status --open --rig --convoy --assignee --priority --label --search --limit --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1270,7 +1270,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__bead__subcmd__reassign)
-            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --to --new --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --wide --to --new --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1308,7 +1308,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__bead__subcmd__show)
-            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --wide --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1342,7 +1342,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__bead__subcmd__update)
-            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --status --title --body --priority --label --add-label --remove-label --meta --unset-meta --add-depends-on --remove-depends-on --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --wide --status --title --body --priority --label --add-label --remove-label --meta --unset-meta --add-depends-on --remove-depends-on --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1420,7 +1420,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__completions)
-            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --out-dir --help --version bash elvish fish powershell zsh"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --wide --out-dir --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1458,7 +1458,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__config)
-            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --help --version show help"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --wide --help --version show help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1534,7 +1534,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__config__subcmd__show)
-            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --wide --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1568,7 +1568,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__convoy)
-            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --help --version list status close update add remove delete help"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --wide --help --version list status close update add remove delete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1602,7 +1602,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__convoy__subcmd__add)
-            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --wide --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1636,7 +1636,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__convoy__subcmd__close)
-            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --failed --close-beads --reason --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --wide --failed --close-beads --reason --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1674,7 +1674,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__convoy__subcmd__delete)
-            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --wide --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1834,7 +1834,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__convoy__subcmd__list)
-            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --all --status --rig --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --wide --all --status --rig --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1876,7 +1876,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__convoy__subcmd__remove)
-            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --wide --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1910,7 +1910,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__convoy__subcmd__status)
-            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --wide --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1944,7 +1944,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__convoy__subcmd__update)
-            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --merge-mode --feature-branch --title --max-polecats --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --wide --merge-mode --feature-branch --title --max-polecats --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1994,7 +1994,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__doctor)
-            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --fix --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --wide --fix --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2028,7 +2028,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__escalation)
-            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --help --version raise list ack resolve help"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --wide --help --version raise list ack resolve help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2062,7 +2062,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__escalation__subcmd__ack)
-            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --wide --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2180,7 +2180,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__escalation__subcmd__list)
-            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --all --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --wide --all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2214,7 +2214,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__escalation__subcmd__raise)
-            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --severity --category --bead --rig --agent --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --wide --severity --category --bead --rig --agent --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2268,7 +2268,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__escalation__subcmd__resolve)
-            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --note --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --wide --note --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2306,7 +2306,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__events)
-            opts="-q -f -h -V --db --json --color --quiet --fields --lock-timeout --subject --convoy --since --limit --follow --actor --help --version"
+            opts="-q -f -h -V --db --json --color --quiet --fields --lock-timeout --wide --subject --convoy --since --limit --follow --actor --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3140,7 +3140,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__hook)
-            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --agent --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --wide --agent --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3178,7 +3178,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__host)
-            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --help --version list help"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --wide --help --version list help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3254,7 +3254,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__host__subcmd__list)
-            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --wide --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3288,7 +3288,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__init)
-            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --wide --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3322,7 +3322,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__mail)
-            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --help --version send inbox read help"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --wide --help --version send inbox read help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3426,7 +3426,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__mail__subcmd__inbox)
-            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --unread --all --convoy --limit --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --wide --unread --all --convoy --limit --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3468,7 +3468,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__mail__subcmd__read)
-            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --wide --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3502,7 +3502,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__mail__subcmd__send)
-            opts="-q -s -b -h -V --db --json --actor --color --quiet --fields --lock-timeout --to --subject --body --bead --convoy --reply-to --help --version"
+            opts="-q -s -b -h -V --db --json --actor --color --quiet --fields --lock-timeout --wide --to --subject --body --bead --convoy --reply-to --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3568,7 +3568,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__man)
-            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --out-dir --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --wide --out-dir --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3606,7 +3606,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__mcp)
-            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --read-only --polecat --tools --output-schemas --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --wide --read-only --polecat --tools --output-schemas --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3648,7 +3648,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__patrol)
-            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --stall-after --dead-after --max-dispatch-retries --host-dead-after --dry-run --watch --interval --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --wide --stall-after --dead-after --max-dispatch-retries --host-dead-after --dry-run --watch --interval --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3702,7 +3702,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__prompt)
-            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --help --version mayor polecat help"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --wide --help --version mayor polecat help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3792,7 +3792,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__prompt__subcmd__mayor)
-            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --wide --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3826,7 +3826,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__prompt__subcmd__polecat)
-            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --wide --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3860,7 +3860,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__rig)
-            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --help --version add list help"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --wide --help --version add list help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3894,7 +3894,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__rig__subcmd__add)
-            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --git-url --default-branch --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --wide --git-url --default-branch --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3992,7 +3992,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__rig__subcmd__list)
-            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --wide --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4026,7 +4026,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__run)
-            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --slots --host --patrol-interval --no-patrol --once --rig --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --wide --slots --host --patrol-interval --no-patrol --once --rig --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4076,7 +4076,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__serve)
-            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --addr --token --read-only --host --max-connections --max-streams --shutdown-timeout --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --wide --addr --token --read-only --host --max-connections --max-streams --shutdown-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4134,7 +4134,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__sling)
-            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --rig --body --priority --label --convoy --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --wide --rig --body --priority --label --convoy --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4188,7 +4188,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__sling__subcmd__batch)
-            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --rig --title --task --tasks-file --merge-mode --feature-branch --max-polecats --idempotency-key --brief --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --wide --rig --title --task --tasks-file --merge-mode --feature-branch --max-polecats --idempotency-key --brief --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

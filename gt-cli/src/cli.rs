@@ -34,6 +34,10 @@ pub struct Cli {
     #[command(flatten)]
     pub global: GlobalArgs,
 
+    /// Show whole cells in tables, wider than the terminal if need be
+    #[arg(long, global = true, help_heading = GLOBAL)]
+    pub wide: bool,
+
     #[command(subcommand)]
     pub command: Command,
 }
@@ -101,7 +105,7 @@ pub fn main() -> ExitCode {
         Err(e) => return usage_error(e),
     };
     let json = cli.global.json;
-    let mut ctx = match Ctx::new(cli.global) {
+    let mut ctx = match Ctx::new(cli.global, cli.wide) {
         Ok(ctx) => ctx,
         Err(e) => {
             output::error(&e, json, &output::Style::plain(json));

@@ -27,6 +27,7 @@ mod run;
 mod setup;
 mod shell;
 mod snapshots;
+mod tables;
 mod tasks_file;
 
 use support::Town;
