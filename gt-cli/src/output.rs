@@ -697,7 +697,11 @@ mod tests {
 
     fn bead_table(style: &Style) -> String {
         let mut table = style.table(&["ID", "TITLE", "STATUS"]).text("TITLE");
-        table.add_row(["gt-k6up3", "Fix the login page so that it never loops", "open"]);
+        table.add_row([
+            "gt-k6up3",
+            "Fix the login page so that it never loops",
+            "open",
+        ]);
         table.add_row(["gt-a1", "Ünïcode", "in_progress"]);
         table.render()
     }
@@ -725,7 +729,10 @@ mod tests {
 
     #[test]
     fn lists_are_cut_between_items() {
-        assert_eq!(cut_list("gt-aaaaa gt-bbbbb gt-ccccc", 20), "gt-aaaaa gt-bbbbb …");
+        assert_eq!(
+            cut_list("gt-aaaaa gt-bbbbb gt-ccccc", 20),
+            "gt-aaaaa gt-bbbbb …"
+        );
         assert_eq!(cut_list("gt-aaaaa gt-bbbbb", 20), "gt-aaaaa gt-bbbbb");
         assert_eq!(cut_list("gt-aaaaa gt-bbbbb", 12), "gt-aaaaa …");
         assert_eq!(cut_text("a wide 漢字 title", 9), "a wide …");
@@ -735,8 +742,14 @@ mod tests {
     #[test]
     fn prose_is_wrapped_between_words() {
         let s = style(Some(20), false);
-        assert_eq!(s.wrap("one two three four five six"), "one two three four\nfive six");
-        assert_eq!(style(Some(20), true).wrap("one two three four five"), "one two three four five");
+        assert_eq!(
+            s.wrap("one two three four five six"),
+            "one two three four\nfive six"
+        );
+        assert_eq!(
+            style(Some(20), true).wrap("one two three four five"),
+            "one two three four five"
+        );
     }
 
     #[test]

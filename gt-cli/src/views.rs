@@ -1353,9 +1353,7 @@ impl Render for crate::config::ConfigReport {
             " (not present)"
         };
         let mut text = format!("config file: {}{state}\n", self.file);
-        let mut table = style
-            .table(&["SETTING", "VALUE", "SOURCE"])
-            .text("VALUE");
+        let mut table = style.table(&["SETTING", "VALUE", "SOURCE"]).text("VALUE");
         for (key, e) in &self.settings {
             table.add_row(vec![
                 key.clone(),

@@ -74,7 +74,9 @@ fn long_town() -> (Town, String) {
     ]);
     let ids = |table: &str| format!("UPDATE {table} SET id = id || '{MORE_DIGITS}';");
     let refs = |table: &str, column: &str| {
-        format!("UPDATE {table} SET {column} = {column} || '{MORE_DIGITS}' WHERE {column} IS NOT NULL;")
+        format!(
+            "UPDATE {table} SET {column} = {column} || '{MORE_DIGITS}' WHERE {column} IS NOT NULL;"
+        )
     };
     let first_agent: String = {
         let agents: Value = t.json(&["agent", "list"]);
