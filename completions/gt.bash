@@ -512,7 +512,7 @@ _gt() {
 
     case "${cmd}" in
         gt)
-            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --help --version init status rig sling sling-batch convoy bead agent hook host escalation mail events doctor patrol run mcp serve prompt config completions man help"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --wide --help --version init status rig sling sling-batch convoy bead agent hook host escalation mail events doctor patrol run mcp serve prompt config completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -546,7 +546,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__agent)
-            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --help --version list show update reset heartbeat delete logs help"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --wide --help --version list show update reset heartbeat delete logs help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -580,7 +580,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__agent__subcmd__delete)
-            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --force --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --wide --force --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -614,7 +614,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__agent__subcmd__heartbeat)
-            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --wide --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -774,7 +774,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__agent__subcmd__list)
-            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --rig --status --free --limit --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --wide --rig --status --free --limit --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -820,7 +820,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__agent__subcmd__logs)
-            opts="-q -n -f -h -V --db --json --actor --color --quiet --fields --lock-timeout --lines --follow --help --version"
+            opts="-q -n -f -h -V --db --json --actor --color --quiet --fields --lock-timeout --wide --lines --follow --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -862,7 +862,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__agent__subcmd__reset)
-            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --stop --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --wide --stop --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -896,7 +896,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__agent__subcmd__show)
-            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --wide --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -930,7 +930,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__agent__subcmd__update)
-            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --status --pid --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --wide --status --pid --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -972,7 +972,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__bead)
-            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --help --version create list show update reassign delete help"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --wide --help --version create list show update reassign delete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1006,7 +1006,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__bead__subcmd__create)
-            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --rig --body --priority --label --depends-on --convoy --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --wide --rig --body --priority --label --depends-on --convoy --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1064,7 +1064,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__bead__subcmd__delete)
-            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --force --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --wide --force --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1210,7 +1210,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__bead__subcmd__list)
-            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --status --open --rig --convoy --assignee --priority --label --search --limit --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --wide --status --open --rig --convoy --assignee --priority --label --search --limit --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1276,7 +1276,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__bead__subcmd__reassign)
-            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --to --new --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --wide --to --new --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1314,7 +1314,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__bead__subcmd__show)
-            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --wide --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1348,7 +1348,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__bead__subcmd__update)
-            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --status --title --body --priority --label --add-label --remove-label --meta --unset-meta --add-depends-on --remove-depends-on --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --wide --status --title --body --priority --label --add-label --remove-label --meta --unset-meta --add-depends-on --remove-depends-on --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1426,7 +1426,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__completions)
-            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --out-dir --help --version bash elvish fish powershell zsh"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --wide --out-dir --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1464,7 +1464,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__config)
-            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --help --version show help"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --wide --help --version show help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1540,7 +1540,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__config__subcmd__show)
-            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --wide --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1574,7 +1574,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__convoy)
-            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --help --version list status close update add remove delete help"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --wide --help --version list status close update add remove delete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1608,7 +1608,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__convoy__subcmd__add)
-            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --wide --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1642,7 +1642,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__convoy__subcmd__close)
-            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --failed --close-beads --reason --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --wide --failed --close-beads --reason --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1680,7 +1680,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__convoy__subcmd__delete)
-            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --wide --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1840,7 +1840,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__convoy__subcmd__list)
-            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --all --status --rig --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --wide --all --status --rig --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1882,7 +1882,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__convoy__subcmd__remove)
-            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --wide --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1916,7 +1916,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__convoy__subcmd__status)
-            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --wide --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1950,7 +1950,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__convoy__subcmd__update)
-            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --merge-mode --feature-branch --title --max-polecats --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --wide --merge-mode --feature-branch --title --max-polecats --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2000,7 +2000,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__doctor)
-            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --fix --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --wide --fix --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2034,7 +2034,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__escalation)
-            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --help --version raise list ack resolve help"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --wide --help --version raise list ack resolve help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2068,7 +2068,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__escalation__subcmd__ack)
-            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --wide --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2186,7 +2186,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__escalation__subcmd__list)
-            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --all --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --wide --all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2220,7 +2220,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__escalation__subcmd__raise)
-            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --severity --category --bead --rig --agent --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --wide --severity --category --bead --rig --agent --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2274,7 +2274,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__escalation__subcmd__resolve)
-            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --note --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --wide --note --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2312,7 +2312,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__events)
-            opts="-q -f -h -V --db --json --color --quiet --fields --lock-timeout --subject --convoy --since --limit --follow --actor --help --version"
+            opts="-q -f -h -V --db --json --color --quiet --fields --lock-timeout --wide --subject --convoy --since --limit --follow --actor --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3160,7 +3160,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__hook)
-            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --agent --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --wide --agent --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3198,7 +3198,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__host)
-            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --help --version list help"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --wide --help --version list help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3274,7 +3274,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__host__subcmd__list)
-            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --wide --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3308,7 +3308,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__init)
-            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --wide --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3342,7 +3342,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__mail)
-            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --help --version send inbox read help"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --wide --help --version send inbox read help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3446,7 +3446,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__mail__subcmd__inbox)
-            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --unread --all --convoy --limit --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --wide --unread --all --convoy --limit --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3488,7 +3488,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__mail__subcmd__read)
-            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --wide --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3522,7 +3522,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__mail__subcmd__send)
-            opts="-q -s -b -h -V --db --json --actor --color --quiet --fields --lock-timeout --to --subject --body --bead --convoy --reply-to --help --version"
+            opts="-q -s -b -h -V --db --json --actor --color --quiet --fields --lock-timeout --wide --to --subject --body --bead --convoy --reply-to --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3588,7 +3588,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__man)
-            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --out-dir --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --wide --out-dir --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3626,7 +3626,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__mcp)
-            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --read-only --polecat --tools --output-schemas --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --wide --read-only --polecat --tools --output-schemas --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3668,7 +3668,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__patrol)
-            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --stall-after --dead-after --max-dispatch-retries --host-dead-after --dry-run --watch --interval --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --wide --stall-after --dead-after --max-dispatch-retries --host-dead-after --dry-run --watch --interval --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3722,7 +3722,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__prompt)
-            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --help --version mayor polecat help"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --wide --help --version mayor polecat help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3812,7 +3812,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__prompt__subcmd__mayor)
-            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --wide --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3846,7 +3846,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__prompt__subcmd__polecat)
-            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --wide --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3880,7 +3880,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__rig)
-            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --help --version add list help"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --wide --help --version add list help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3914,7 +3914,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__rig__subcmd__add)
-            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --git-url --default-branch --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --wide --git-url --default-branch --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4012,7 +4012,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__rig__subcmd__list)
-            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --wide --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4046,7 +4046,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__run)
-            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --slots --host --patrol-interval --no-patrol --once --rig --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --wide --slots --host --patrol-interval --no-patrol --once --rig --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4096,7 +4096,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__serve)
-            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --addr --token --read-only --host --max-connections --max-streams --shutdown-timeout --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --wide --addr --token --read-only --host --max-connections --max-streams --shutdown-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4154,7 +4154,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__sling)
-            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --rig --body --priority --label --convoy --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --wide --rig --body --priority --label --convoy --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4208,7 +4208,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__sling__subcmd__batch)
-            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --rig --title --task --tasks-file --merge-mode --feature-branch --max-polecats --idempotency-key --brief --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --wide --rig --title --task --tasks-file --merge-mode --feature-branch --max-polecats --idempotency-key --brief --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4274,7 +4274,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__status)
-            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --events --watch --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --wide --events --watch --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

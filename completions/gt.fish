@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_gt_global_optspecs
-    string join \n db= json actor= color= q/quiet fields= lock-timeout= h/help V/version
+    string join \n db= json actor= color= q/quiet fields= lock-timeout= wide h/help V/version
 end
 
 function __fish_gt_needs_command
@@ -33,6 +33,7 @@ complete -c gt -n "__fish_gt_needs_command" -l fields -d 'With --json, a list\'s
 complete -c gt -n "__fish_gt_needs_command" -l lock-timeout -d 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]' -r
 complete -c gt -n "__fish_gt_needs_command" -l json -d 'Print one JSON document on stdout; errors become JSON on stderr'
 complete -c gt -n "__fish_gt_needs_command" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
+complete -c gt -n "__fish_gt_needs_command" -l wide -d 'Show whole cells in tables, wider than the terminal if need be'
 complete -c gt -n "__fish_gt_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gt -n "__fish_gt_needs_command" -s V -l version -d 'Print version'
 complete -c gt -n "__fish_gt_needs_command" -f -a "init" -d 'Create the town database, or upgrade it to this gt\'s schema'
@@ -67,6 +68,7 @@ complete -c gt -n "__fish_gt_using_subcommand init" -l fields -d 'With --json, a
 complete -c gt -n "__fish_gt_using_subcommand init" -l lock-timeout -d 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]' -r
 complete -c gt -n "__fish_gt_using_subcommand init" -l json -d 'Print one JSON document on stdout; errors become JSON on stderr'
 complete -c gt -n "__fish_gt_using_subcommand init" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
+complete -c gt -n "__fish_gt_using_subcommand init" -l wide -d 'Show whole cells in tables, wider than the terminal if need be'
 complete -c gt -n "__fish_gt_using_subcommand init" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gt -n "__fish_gt_using_subcommand init" -s V -l version -d 'Print version'
 complete -c gt -n "__fish_gt_using_subcommand status" -l db -d 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]' -r
@@ -79,6 +81,7 @@ complete -c gt -n "__fish_gt_using_subcommand status" -l lock-timeout -d 'How lo
 complete -c gt -n "__fish_gt_using_subcommand status" -l events -d 'How many of the newest events to show [default: 10]' -r
 complete -c gt -n "__fish_gt_using_subcommand status" -l json -d 'Print one JSON document on stdout; errors become JSON on stderr'
 complete -c gt -n "__fish_gt_using_subcommand status" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
+complete -c gt -n "__fish_gt_using_subcommand status" -l wide -d 'Show whole cells in tables, wider than the terminal if need be'
 complete -c gt -n "__fish_gt_using_subcommand status" -l watch -d 'Keep the overview on screen, redrawn live as the town changes'
 complete -c gt -n "__fish_gt_using_subcommand status" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gt -n "__fish_gt_using_subcommand status" -s V -l version -d 'Print version'
@@ -91,6 +94,7 @@ complete -c gt -n "__fish_gt_using_subcommand rig; and not __fish_seen_subcomman
 complete -c gt -n "__fish_gt_using_subcommand rig; and not __fish_seen_subcommand_from add list help" -l lock-timeout -d 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]' -r
 complete -c gt -n "__fish_gt_using_subcommand rig; and not __fish_seen_subcommand_from add list help" -l json -d 'Print one JSON document on stdout; errors become JSON on stderr'
 complete -c gt -n "__fish_gt_using_subcommand rig; and not __fish_seen_subcommand_from add list help" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
+complete -c gt -n "__fish_gt_using_subcommand rig; and not __fish_seen_subcommand_from add list help" -l wide -d 'Show whole cells in tables, wider than the terminal if need be'
 complete -c gt -n "__fish_gt_using_subcommand rig; and not __fish_seen_subcommand_from add list help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gt -n "__fish_gt_using_subcommand rig; and not __fish_seen_subcommand_from add list help" -s V -l version -d 'Print version'
 complete -c gt -n "__fish_gt_using_subcommand rig; and not __fish_seen_subcommand_from add list help" -f -a "add" -d 'Add a rig (adding one that exists with the same settings changes nothing)'
@@ -107,6 +111,7 @@ complete -c gt -n "__fish_gt_using_subcommand rig; and __fish_seen_subcommand_fr
 complete -c gt -n "__fish_gt_using_subcommand rig; and __fish_seen_subcommand_from add" -l default-branch -d 'The branch work lands on [default: main]' -r
 complete -c gt -n "__fish_gt_using_subcommand rig; and __fish_seen_subcommand_from add" -l json -d 'Print one JSON document on stdout; errors become JSON on stderr'
 complete -c gt -n "__fish_gt_using_subcommand rig; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
+complete -c gt -n "__fish_gt_using_subcommand rig; and __fish_seen_subcommand_from add" -l wide -d 'Show whole cells in tables, wider than the terminal if need be'
 complete -c gt -n "__fish_gt_using_subcommand rig; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gt -n "__fish_gt_using_subcommand rig; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
 complete -c gt -n "__fish_gt_using_subcommand rig; and __fish_seen_subcommand_from list" -l db -d 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]' -r
@@ -118,6 +123,7 @@ complete -c gt -n "__fish_gt_using_subcommand rig; and __fish_seen_subcommand_fr
 complete -c gt -n "__fish_gt_using_subcommand rig; and __fish_seen_subcommand_from list" -l lock-timeout -d 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]' -r
 complete -c gt -n "__fish_gt_using_subcommand rig; and __fish_seen_subcommand_from list" -l json -d 'Print one JSON document on stdout; errors become JSON on stderr'
 complete -c gt -n "__fish_gt_using_subcommand rig; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
+complete -c gt -n "__fish_gt_using_subcommand rig; and __fish_seen_subcommand_from list" -l wide -d 'Show whole cells in tables, wider than the terminal if need be'
 complete -c gt -n "__fish_gt_using_subcommand rig; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gt -n "__fish_gt_using_subcommand rig; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c gt -n "__fish_gt_using_subcommand rig; and __fish_seen_subcommand_from help" -f -a "add"
@@ -137,6 +143,7 @@ complete -c gt -n "__fish_gt_using_subcommand sling" -l label -d 'A label (repea
 complete -c gt -n "__fish_gt_using_subcommand sling" -l convoy -d 'A convoy to track the bead' -r
 complete -c gt -n "__fish_gt_using_subcommand sling" -l json -d 'Print one JSON document on stdout; errors become JSON on stderr'
 complete -c gt -n "__fish_gt_using_subcommand sling" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
+complete -c gt -n "__fish_gt_using_subcommand sling" -l wide -d 'Show whole cells in tables, wider than the terminal if need be'
 complete -c gt -n "__fish_gt_using_subcommand sling" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gt -n "__fish_gt_using_subcommand sling" -s V -l version -d 'Print version'
 complete -c gt -n "__fish_gt_using_subcommand sling-batch" -l db -d 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]' -r
@@ -156,6 +163,7 @@ complete -c gt -n "__fish_gt_using_subcommand sling-batch" -l max-polecats -d 'T
 complete -c gt -n "__fish_gt_using_subcommand sling-batch" -l idempotency-key -d 'Run again with the same key: returns the first convoy, writes nothing' -r
 complete -c gt -n "__fish_gt_using_subcommand sling-batch" -l json -d 'Print one JSON document on stdout; errors become JSON on stderr'
 complete -c gt -n "__fish_gt_using_subcommand sling-batch" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
+complete -c gt -n "__fish_gt_using_subcommand sling-batch" -l wide -d 'Show whole cells in tables, wider than the terminal if need be'
 complete -c gt -n "__fish_gt_using_subcommand sling-batch" -l brief -d 'Print the convoy, the beads\' IDs and the effects, not each bead again'
 complete -c gt -n "__fish_gt_using_subcommand sling-batch" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gt -n "__fish_gt_using_subcommand sling-batch" -s V -l version -d 'Print version'
@@ -168,6 +176,7 @@ complete -c gt -n "__fish_gt_using_subcommand convoy; and not __fish_seen_subcom
 complete -c gt -n "__fish_gt_using_subcommand convoy; and not __fish_seen_subcommand_from list status close update add remove delete help" -l lock-timeout -d 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]' -r
 complete -c gt -n "__fish_gt_using_subcommand convoy; and not __fish_seen_subcommand_from list status close update add remove delete help" -l json -d 'Print one JSON document on stdout; errors become JSON on stderr'
 complete -c gt -n "__fish_gt_using_subcommand convoy; and not __fish_seen_subcommand_from list status close update add remove delete help" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
+complete -c gt -n "__fish_gt_using_subcommand convoy; and not __fish_seen_subcommand_from list status close update add remove delete help" -l wide -d 'Show whole cells in tables, wider than the terminal if need be'
 complete -c gt -n "__fish_gt_using_subcommand convoy; and not __fish_seen_subcommand_from list status close update add remove delete help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gt -n "__fish_gt_using_subcommand convoy; and not __fish_seen_subcommand_from list status close update add remove delete help" -s V -l version -d 'Print version'
 complete -c gt -n "__fish_gt_using_subcommand convoy; and not __fish_seen_subcommand_from list status close update add remove delete help" -f -a "list" -d 'List active convoys with their progress (all of them with --all)'
@@ -189,6 +198,7 @@ complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand
 complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from list" -l rig -d 'Only convoys of this rig' -r
 complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from list" -l json -d 'Print one JSON document on stdout; errors become JSON on stderr'
 complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
+complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from list" -l wide -d 'Show whole cells in tables, wider than the terminal if need be'
 complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from list" -l all -d 'Include landed, closed and failed convoys'
 complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
@@ -201,6 +211,7 @@ complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand
 complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from status" -l lock-timeout -d 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]' -r
 complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from status" -l json -d 'Print one JSON document on stdout; errors become JSON on stderr'
 complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from status" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
+complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from status" -l wide -d 'Show whole cells in tables, wider than the terminal if need be'
 complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from status" -s V -l version -d 'Print version'
 complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from close" -l db -d 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]' -r
@@ -213,6 +224,7 @@ complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand
 complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from close" -l reason -d 'Why, for the record' -r
 complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from close" -l json -d 'Print one JSON document on stdout; errors become JSON on stderr'
 complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from close" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
+complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from close" -l wide -d 'Show whole cells in tables, wider than the terminal if need be'
 complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from close" -l failed -d 'Mark it failed rather than closed'
 complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from close" -l close-beads -d 'Also end every unfinished tracked bead, freeing its agent'
 complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from close" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -230,6 +242,7 @@ complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand
 complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from update" -l max-polecats -d 'How many polecats may work on it at once (at least 1)' -r
 complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from update" -l json -d 'Print one JSON document on stdout; errors become JSON on stderr'
 complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from update" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
+complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from update" -l wide -d 'Show whole cells in tables, wider than the terminal if need be'
 complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from update" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from update" -s V -l version -d 'Print version'
 complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from add" -l db -d 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]' -r
@@ -241,6 +254,7 @@ complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand
 complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from add" -l lock-timeout -d 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]' -r
 complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from add" -l json -d 'Print one JSON document on stdout; errors become JSON on stderr'
 complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
+complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from add" -l wide -d 'Show whole cells in tables, wider than the terminal if need be'
 complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
 complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from remove" -l db -d 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]' -r
@@ -252,6 +266,7 @@ complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand
 complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from remove" -l lock-timeout -d 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]' -r
 complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from remove" -l json -d 'Print one JSON document on stdout; errors become JSON on stderr'
 complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from remove" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
+complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from remove" -l wide -d 'Show whole cells in tables, wider than the terminal if need be'
 complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from remove" -s V -l version -d 'Print version'
 complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from delete" -l db -d 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]' -r
@@ -263,6 +278,7 @@ complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand
 complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from delete" -l lock-timeout -d 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]' -r
 complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from delete" -l json -d 'Print one JSON document on stdout; errors become JSON on stderr'
 complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
+complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from delete" -l wide -d 'Show whole cells in tables, wider than the terminal if need be'
 complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
 complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from help" -f -a "list"
@@ -282,6 +298,7 @@ complete -c gt -n "__fish_gt_using_subcommand bead; and not __fish_seen_subcomma
 complete -c gt -n "__fish_gt_using_subcommand bead; and not __fish_seen_subcommand_from create list show update reassign delete help" -l lock-timeout -d 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]' -r
 complete -c gt -n "__fish_gt_using_subcommand bead; and not __fish_seen_subcommand_from create list show update reassign delete help" -l json -d 'Print one JSON document on stdout; errors become JSON on stderr'
 complete -c gt -n "__fish_gt_using_subcommand bead; and not __fish_seen_subcommand_from create list show update reassign delete help" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
+complete -c gt -n "__fish_gt_using_subcommand bead; and not __fish_seen_subcommand_from create list show update reassign delete help" -l wide -d 'Show whole cells in tables, wider than the terminal if need be'
 complete -c gt -n "__fish_gt_using_subcommand bead; and not __fish_seen_subcommand_from create list show update reassign delete help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gt -n "__fish_gt_using_subcommand bead; and not __fish_seen_subcommand_from create list show update reassign delete help" -s V -l version -d 'Print version'
 complete -c gt -n "__fish_gt_using_subcommand bead; and not __fish_seen_subcommand_from create list show update reassign delete help" -f -a "create" -d 'Create a bead, on its own or in a convoy'
@@ -306,6 +323,7 @@ complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_f
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from create" -l convoy -d 'A convoy to track it and put it to work' -r
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from create" -l json -d 'Print one JSON document on stdout; errors become JSON on stderr'
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
+complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from create" -l wide -d 'Show whole cells in tables, wider than the terminal if need be'
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from list" -l db -d 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]' -r
@@ -325,6 +343,7 @@ complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_f
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from list" -l limit -d 'At most this many beads' -r
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from list" -l json -d 'Print one JSON document on stdout; errors become JSON on stderr'
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
+complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from list" -l wide -d 'Show whole cells in tables, wider than the terminal if need be'
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from list" -l open -d 'Only beads that are not closed or failed'
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
@@ -337,6 +356,7 @@ complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_f
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from show" -l lock-timeout -d 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]' -r
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from show" -l json -d 'Print one JSON document on stdout; errors become JSON on stderr'
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
+complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from show" -l wide -d 'Show whole cells in tables, wider than the terminal if need be'
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from update" -l db -d 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]' -r
@@ -359,6 +379,7 @@ complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_f
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from update" -l remove-depends-on -d 'Stop it waiting for this bead (repeatable; it may then dispatch)' -r
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from update" -l json -d 'Print one JSON document on stdout; errors become JSON on stderr'
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from update" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
+complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from update" -l wide -d 'Show whole cells in tables, wider than the terminal if need be'
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from update" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from update" -s V -l version -d 'Print version'
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from reassign" -l db -d 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]' -r
@@ -371,6 +392,7 @@ complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_f
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from reassign" -l to -d 'The agent to hook it to (name or ID)' -r
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from reassign" -l json -d 'Print one JSON document on stdout; errors become JSON on stderr'
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from reassign" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
+complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from reassign" -l wide -d 'Show whole cells in tables, wider than the terminal if need be'
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from reassign" -l new -d 'Hook it to a new polecat of the bead\'s rig'
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from reassign" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from reassign" -s V -l version -d 'Print version'
@@ -383,6 +405,7 @@ complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_f
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from delete" -l lock-timeout -d 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]' -r
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from delete" -l json -d 'Print one JSON document on stdout; errors become JSON on stderr'
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
+complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from delete" -l wide -d 'Show whole cells in tables, wider than the terminal if need be'
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from delete" -l force -d 'Delete it even if it is hooked (its agent is freed)'
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
@@ -402,6 +425,7 @@ complete -c gt -n "__fish_gt_using_subcommand agent; and not __fish_seen_subcomm
 complete -c gt -n "__fish_gt_using_subcommand agent; and not __fish_seen_subcommand_from list show update reset heartbeat delete logs help" -l lock-timeout -d 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]' -r
 complete -c gt -n "__fish_gt_using_subcommand agent; and not __fish_seen_subcommand_from list show update reset heartbeat delete logs help" -l json -d 'Print one JSON document on stdout; errors become JSON on stderr'
 complete -c gt -n "__fish_gt_using_subcommand agent; and not __fish_seen_subcommand_from list show update reset heartbeat delete logs help" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
+complete -c gt -n "__fish_gt_using_subcommand agent; and not __fish_seen_subcommand_from list show update reset heartbeat delete logs help" -l wide -d 'Show whole cells in tables, wider than the terminal if need be'
 complete -c gt -n "__fish_gt_using_subcommand agent; and not __fish_seen_subcommand_from list show update reset heartbeat delete logs help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gt -n "__fish_gt_using_subcommand agent; and not __fish_seen_subcommand_from list show update reset heartbeat delete logs help" -s V -l version -d 'Print version'
 complete -c gt -n "__fish_gt_using_subcommand agent; and not __fish_seen_subcommand_from list show update reset heartbeat delete logs help" -f -a "list" -d 'List agents'
@@ -424,6 +448,7 @@ complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_
 complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from list" -l limit -d 'Show the first N agents, oldest first' -r
 complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from list" -l json -d 'Print one JSON document on stdout; errors become JSON on stderr'
 complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
+complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from list" -l wide -d 'Show whole cells in tables, wider than the terminal if need be'
 complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from list" -l free -d 'Only polecats free to take work: idle, with nothing on their hook'
 complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
@@ -436,6 +461,7 @@ complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_
 complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from show" -l lock-timeout -d 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]' -r
 complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from show" -l json -d 'Print one JSON document on stdout; errors become JSON on stderr'
 complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
+complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from show" -l wide -d 'Show whole cells in tables, wider than the terminal if need be'
 complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from update" -l db -d 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]' -r
@@ -449,6 +475,7 @@ complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_
 complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from update" -l pid -d 'The process ID of the agent\'s process on this host' -r
 complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from update" -l json -d 'Print one JSON document on stdout; errors become JSON on stderr'
 complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from update" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
+complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from update" -l wide -d 'Show whole cells in tables, wider than the terminal if need be'
 complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from update" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from update" -s V -l version -d 'Print version'
 complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from reset" -l db -d 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]' -r
@@ -460,6 +487,7 @@ complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_
 complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from reset" -l lock-timeout -d 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]' -r
 complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from reset" -l json -d 'Print one JSON document on stdout; errors become JSON on stderr'
 complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from reset" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
+complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from reset" -l wide -d 'Show whole cells in tables, wider than the terminal if need be'
 complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from reset" -l stop -d 'Also send SIGTERM to the agent\'s recorded process'
 complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from reset" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from reset" -s V -l version -d 'Print version'
@@ -472,6 +500,7 @@ complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_
 complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from heartbeat" -l lock-timeout -d 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]' -r
 complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from heartbeat" -l json -d 'Print one JSON document on stdout; errors become JSON on stderr'
 complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from heartbeat" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
+complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from heartbeat" -l wide -d 'Show whole cells in tables, wider than the terminal if need be'
 complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from heartbeat" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from heartbeat" -s V -l version -d 'Print version'
 complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from delete" -l db -d 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]' -r
@@ -483,6 +512,7 @@ complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_
 complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from delete" -l lock-timeout -d 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]' -r
 complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from delete" -l json -d 'Print one JSON document on stdout; errors become JSON on stderr'
 complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
+complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from delete" -l wide -d 'Show whole cells in tables, wider than the terminal if need be'
 complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from delete" -l force -d 'Delete it even if it is hooked (its bead is released)'
 complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
@@ -496,6 +526,7 @@ complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_
 complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from logs" -s n -l lines -d 'How many of its last lines to print (at most 10000)' -r
 complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from logs" -l json -d 'Print one JSON document on stdout; errors become JSON on stderr'
 complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from logs" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
+complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from logs" -l wide -d 'Show whole cells in tables, wider than the terminal if need be'
 complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from logs" -s f -l follow -d 'Keep printing what the run writes until it ends (JSON Lines of {"line": …} with --json)'
 complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from logs" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from logs" -s V -l version -d 'Print version'
@@ -517,6 +548,7 @@ complete -c gt -n "__fish_gt_using_subcommand hook" -l lock-timeout -d 'How long
 complete -c gt -n "__fish_gt_using_subcommand hook" -l agent -d 'The agent\'s name or ID' -r
 complete -c gt -n "__fish_gt_using_subcommand hook" -l json -d 'Print one JSON document on stdout; errors become JSON on stderr'
 complete -c gt -n "__fish_gt_using_subcommand hook" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
+complete -c gt -n "__fish_gt_using_subcommand hook" -l wide -d 'Show whole cells in tables, wider than the terminal if need be'
 complete -c gt -n "__fish_gt_using_subcommand hook" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gt -n "__fish_gt_using_subcommand hook" -s V -l version -d 'Print version'
 complete -c gt -n "__fish_gt_using_subcommand host; and not __fish_seen_subcommand_from list help" -l db -d 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]' -r
@@ -528,6 +560,7 @@ complete -c gt -n "__fish_gt_using_subcommand host; and not __fish_seen_subcomma
 complete -c gt -n "__fish_gt_using_subcommand host; and not __fish_seen_subcommand_from list help" -l lock-timeout -d 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]' -r
 complete -c gt -n "__fish_gt_using_subcommand host; and not __fish_seen_subcommand_from list help" -l json -d 'Print one JSON document on stdout; errors become JSON on stderr'
 complete -c gt -n "__fish_gt_using_subcommand host; and not __fish_seen_subcommand_from list help" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
+complete -c gt -n "__fish_gt_using_subcommand host; and not __fish_seen_subcommand_from list help" -l wide -d 'Show whole cells in tables, wider than the terminal if need be'
 complete -c gt -n "__fish_gt_using_subcommand host; and not __fish_seen_subcommand_from list help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gt -n "__fish_gt_using_subcommand host; and not __fish_seen_subcommand_from list help" -s V -l version -d 'Print version'
 complete -c gt -n "__fish_gt_using_subcommand host; and not __fish_seen_subcommand_from list help" -f -a "list" -d 'List the town\'s hosts: status, slots, running agents, rigs, version and last beat'
@@ -541,6 +574,7 @@ complete -c gt -n "__fish_gt_using_subcommand host; and __fish_seen_subcommand_f
 complete -c gt -n "__fish_gt_using_subcommand host; and __fish_seen_subcommand_from list" -l lock-timeout -d 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]' -r
 complete -c gt -n "__fish_gt_using_subcommand host; and __fish_seen_subcommand_from list" -l json -d 'Print one JSON document on stdout; errors become JSON on stderr'
 complete -c gt -n "__fish_gt_using_subcommand host; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
+complete -c gt -n "__fish_gt_using_subcommand host; and __fish_seen_subcommand_from list" -l wide -d 'Show whole cells in tables, wider than the terminal if need be'
 complete -c gt -n "__fish_gt_using_subcommand host; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gt -n "__fish_gt_using_subcommand host; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c gt -n "__fish_gt_using_subcommand host; and __fish_seen_subcommand_from help" -f -a "list"
@@ -554,6 +588,7 @@ complete -c gt -n "__fish_gt_using_subcommand escalation; and not __fish_seen_su
 complete -c gt -n "__fish_gt_using_subcommand escalation; and not __fish_seen_subcommand_from raise list ack resolve help" -l lock-timeout -d 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]' -r
 complete -c gt -n "__fish_gt_using_subcommand escalation; and not __fish_seen_subcommand_from raise list ack resolve help" -l json -d 'Print one JSON document on stdout; errors become JSON on stderr'
 complete -c gt -n "__fish_gt_using_subcommand escalation; and not __fish_seen_subcommand_from raise list ack resolve help" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
+complete -c gt -n "__fish_gt_using_subcommand escalation; and not __fish_seen_subcommand_from raise list ack resolve help" -l wide -d 'Show whole cells in tables, wider than the terminal if need be'
 complete -c gt -n "__fish_gt_using_subcommand escalation; and not __fish_seen_subcommand_from raise list ack resolve help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gt -n "__fish_gt_using_subcommand escalation; and not __fish_seen_subcommand_from raise list ack resolve help" -s V -l version -d 'Print version'
 complete -c gt -n "__fish_gt_using_subcommand escalation; and not __fish_seen_subcommand_from raise list ack resolve help" -f -a "raise" -d 'Ask a human for attention'
@@ -575,6 +610,7 @@ complete -c gt -n "__fish_gt_using_subcommand escalation; and __fish_seen_subcom
 complete -c gt -n "__fish_gt_using_subcommand escalation; and __fish_seen_subcommand_from raise" -l agent -d 'The agent it concerns' -r
 complete -c gt -n "__fish_gt_using_subcommand escalation; and __fish_seen_subcommand_from raise" -l json -d 'Print one JSON document on stdout; errors become JSON on stderr'
 complete -c gt -n "__fish_gt_using_subcommand escalation; and __fish_seen_subcommand_from raise" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
+complete -c gt -n "__fish_gt_using_subcommand escalation; and __fish_seen_subcommand_from raise" -l wide -d 'Show whole cells in tables, wider than the terminal if need be'
 complete -c gt -n "__fish_gt_using_subcommand escalation; and __fish_seen_subcommand_from raise" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gt -n "__fish_gt_using_subcommand escalation; and __fish_seen_subcommand_from raise" -s V -l version -d 'Print version'
 complete -c gt -n "__fish_gt_using_subcommand escalation; and __fish_seen_subcommand_from list" -l db -d 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]' -r
@@ -586,6 +622,7 @@ complete -c gt -n "__fish_gt_using_subcommand escalation; and __fish_seen_subcom
 complete -c gt -n "__fish_gt_using_subcommand escalation; and __fish_seen_subcommand_from list" -l lock-timeout -d 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]' -r
 complete -c gt -n "__fish_gt_using_subcommand escalation; and __fish_seen_subcommand_from list" -l json -d 'Print one JSON document on stdout; errors become JSON on stderr'
 complete -c gt -n "__fish_gt_using_subcommand escalation; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
+complete -c gt -n "__fish_gt_using_subcommand escalation; and __fish_seen_subcommand_from list" -l wide -d 'Show whole cells in tables, wider than the terminal if need be'
 complete -c gt -n "__fish_gt_using_subcommand escalation; and __fish_seen_subcommand_from list" -l all -d 'Include acknowledged and resolved escalations'
 complete -c gt -n "__fish_gt_using_subcommand escalation; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gt -n "__fish_gt_using_subcommand escalation; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
@@ -598,6 +635,7 @@ complete -c gt -n "__fish_gt_using_subcommand escalation; and __fish_seen_subcom
 complete -c gt -n "__fish_gt_using_subcommand escalation; and __fish_seen_subcommand_from ack" -l lock-timeout -d 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]' -r
 complete -c gt -n "__fish_gt_using_subcommand escalation; and __fish_seen_subcommand_from ack" -l json -d 'Print one JSON document on stdout; errors become JSON on stderr'
 complete -c gt -n "__fish_gt_using_subcommand escalation; and __fish_seen_subcommand_from ack" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
+complete -c gt -n "__fish_gt_using_subcommand escalation; and __fish_seen_subcommand_from ack" -l wide -d 'Show whole cells in tables, wider than the terminal if need be'
 complete -c gt -n "__fish_gt_using_subcommand escalation; and __fish_seen_subcommand_from ack" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gt -n "__fish_gt_using_subcommand escalation; and __fish_seen_subcommand_from ack" -s V -l version -d 'Print version'
 complete -c gt -n "__fish_gt_using_subcommand escalation; and __fish_seen_subcommand_from resolve" -l db -d 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]' -r
@@ -610,6 +648,7 @@ complete -c gt -n "__fish_gt_using_subcommand escalation; and __fish_seen_subcom
 complete -c gt -n "__fish_gt_using_subcommand escalation; and __fish_seen_subcommand_from resolve" -l note -d 'What was done about it (kept in the audit log)' -r
 complete -c gt -n "__fish_gt_using_subcommand escalation; and __fish_seen_subcommand_from resolve" -l json -d 'Print one JSON document on stdout; errors become JSON on stderr'
 complete -c gt -n "__fish_gt_using_subcommand escalation; and __fish_seen_subcommand_from resolve" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
+complete -c gt -n "__fish_gt_using_subcommand escalation; and __fish_seen_subcommand_from resolve" -l wide -d 'Show whole cells in tables, wider than the terminal if need be'
 complete -c gt -n "__fish_gt_using_subcommand escalation; and __fish_seen_subcommand_from resolve" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gt -n "__fish_gt_using_subcommand escalation; and __fish_seen_subcommand_from resolve" -s V -l version -d 'Print version'
 complete -c gt -n "__fish_gt_using_subcommand escalation; and __fish_seen_subcommand_from help" -f -a "raise"
@@ -626,6 +665,7 @@ complete -c gt -n "__fish_gt_using_subcommand mail; and not __fish_seen_subcomma
 complete -c gt -n "__fish_gt_using_subcommand mail; and not __fish_seen_subcommand_from send inbox read help" -l lock-timeout -d 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]' -r
 complete -c gt -n "__fish_gt_using_subcommand mail; and not __fish_seen_subcommand_from send inbox read help" -l json -d 'Print one JSON document on stdout; errors become JSON on stderr'
 complete -c gt -n "__fish_gt_using_subcommand mail; and not __fish_seen_subcommand_from send inbox read help" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
+complete -c gt -n "__fish_gt_using_subcommand mail; and not __fish_seen_subcommand_from send inbox read help" -l wide -d 'Show whole cells in tables, wider than the terminal if need be'
 complete -c gt -n "__fish_gt_using_subcommand mail; and not __fish_seen_subcommand_from send inbox read help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gt -n "__fish_gt_using_subcommand mail; and not __fish_seen_subcommand_from send inbox read help" -s V -l version -d 'Print version'
 complete -c gt -n "__fish_gt_using_subcommand mail; and not __fish_seen_subcommand_from send inbox read help" -f -a "send" -d 'Send a message to an agent, the Mayor, a person, or a group'
@@ -647,6 +687,7 @@ complete -c gt -n "__fish_gt_using_subcommand mail; and __fish_seen_subcommand_f
 complete -c gt -n "__fish_gt_using_subcommand mail; and __fish_seen_subcommand_from send" -l reply-to -d 'The message this answers' -r
 complete -c gt -n "__fish_gt_using_subcommand mail; and __fish_seen_subcommand_from send" -l json -d 'Print one JSON document on stdout; errors become JSON on stderr'
 complete -c gt -n "__fish_gt_using_subcommand mail; and __fish_seen_subcommand_from send" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
+complete -c gt -n "__fish_gt_using_subcommand mail; and __fish_seen_subcommand_from send" -l wide -d 'Show whole cells in tables, wider than the terminal if need be'
 complete -c gt -n "__fish_gt_using_subcommand mail; and __fish_seen_subcommand_from send" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gt -n "__fish_gt_using_subcommand mail; and __fish_seen_subcommand_from send" -s V -l version -d 'Print version'
 complete -c gt -n "__fish_gt_using_subcommand mail; and __fish_seen_subcommand_from inbox" -l db -d 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]' -r
@@ -660,6 +701,7 @@ complete -c gt -n "__fish_gt_using_subcommand mail; and __fish_seen_subcommand_f
 complete -c gt -n "__fish_gt_using_subcommand mail; and __fish_seen_subcommand_from inbox" -l limit -d 'Show at most N messages, unread ones first (0 for all)' -r
 complete -c gt -n "__fish_gt_using_subcommand mail; and __fish_seen_subcommand_from inbox" -l json -d 'Print one JSON document on stdout; errors become JSON on stderr'
 complete -c gt -n "__fish_gt_using_subcommand mail; and __fish_seen_subcommand_from inbox" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
+complete -c gt -n "__fish_gt_using_subcommand mail; and __fish_seen_subcommand_from inbox" -l wide -d 'Show whole cells in tables, wider than the terminal if need be'
 complete -c gt -n "__fish_gt_using_subcommand mail; and __fish_seen_subcommand_from inbox" -l unread -d 'Only unread messages'
 complete -c gt -n "__fish_gt_using_subcommand mail; and __fish_seen_subcommand_from inbox" -l all -d 'Every inbox\'s messages'
 complete -c gt -n "__fish_gt_using_subcommand mail; and __fish_seen_subcommand_from inbox" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -673,6 +715,7 @@ complete -c gt -n "__fish_gt_using_subcommand mail; and __fish_seen_subcommand_f
 complete -c gt -n "__fish_gt_using_subcommand mail; and __fish_seen_subcommand_from read" -l lock-timeout -d 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]' -r
 complete -c gt -n "__fish_gt_using_subcommand mail; and __fish_seen_subcommand_from read" -l json -d 'Print one JSON document on stdout; errors become JSON on stderr'
 complete -c gt -n "__fish_gt_using_subcommand mail; and __fish_seen_subcommand_from read" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
+complete -c gt -n "__fish_gt_using_subcommand mail; and __fish_seen_subcommand_from read" -l wide -d 'Show whole cells in tables, wider than the terminal if need be'
 complete -c gt -n "__fish_gt_using_subcommand mail; and __fish_seen_subcommand_from read" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gt -n "__fish_gt_using_subcommand mail; and __fish_seen_subcommand_from read" -s V -l version -d 'Print version'
 complete -c gt -n "__fish_gt_using_subcommand mail; and __fish_seen_subcommand_from help" -f -a "send"
@@ -692,6 +735,7 @@ complete -c gt -n "__fish_gt_using_subcommand events" -l limit -d 'Show the newe
 complete -c gt -n "__fish_gt_using_subcommand events" -l actor -d 'Only events by this actor' -r
 complete -c gt -n "__fish_gt_using_subcommand events" -l json -d 'Print one JSON document on stdout; errors become JSON on stderr'
 complete -c gt -n "__fish_gt_using_subcommand events" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
+complete -c gt -n "__fish_gt_using_subcommand events" -l wide -d 'Show whole cells in tables, wider than the terminal if need be'
 complete -c gt -n "__fish_gt_using_subcommand events" -s f -l follow -d 'Keep printing new events as they happen (JSON Lines with --json)'
 complete -c gt -n "__fish_gt_using_subcommand events" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gt -n "__fish_gt_using_subcommand events" -s V -l version -d 'Print version'
@@ -704,6 +748,7 @@ complete -c gt -n "__fish_gt_using_subcommand doctor" -l fields -d 'With --json,
 complete -c gt -n "__fish_gt_using_subcommand doctor" -l lock-timeout -d 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]' -r
 complete -c gt -n "__fish_gt_using_subcommand doctor" -l json -d 'Print one JSON document on stdout; errors become JSON on stderr'
 complete -c gt -n "__fish_gt_using_subcommand doctor" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
+complete -c gt -n "__fish_gt_using_subcommand doctor" -l wide -d 'Show whole cells in tables, wider than the terminal if need be'
 complete -c gt -n "__fish_gt_using_subcommand doctor" -l fix -d 'Repair counts, landings, hooks and edges (audited)'
 complete -c gt -n "__fish_gt_using_subcommand doctor" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gt -n "__fish_gt_using_subcommand doctor" -s V -l version -d 'Print version'
@@ -721,6 +766,7 @@ complete -c gt -n "__fish_gt_using_subcommand patrol" -l host-dead-after -d 'A h
 complete -c gt -n "__fish_gt_using_subcommand patrol" -l interval -d 'Time between passes with --watch' -r
 complete -c gt -n "__fish_gt_using_subcommand patrol" -l json -d 'Print one JSON document on stdout; errors become JSON on stderr'
 complete -c gt -n "__fish_gt_using_subcommand patrol" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
+complete -c gt -n "__fish_gt_using_subcommand patrol" -l wide -d 'Show whole cells in tables, wider than the terminal if need be'
 complete -c gt -n "__fish_gt_using_subcommand patrol" -l dry-run -d 'Report what is due without changing anything'
 complete -c gt -n "__fish_gt_using_subcommand patrol" -l watch -d 'Keep patrolling until SIGINT or SIGTERM, one line (JSON Line) per repair'
 complete -c gt -n "__fish_gt_using_subcommand patrol" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -738,6 +784,7 @@ complete -c gt -n "__fish_gt_using_subcommand run" -l patrol-interval -d 'How of
 complete -c gt -n "__fish_gt_using_subcommand run" -l rig -d 'Take beads of this rig only (repeat for more) [default: run.rigs, else every rig]' -r
 complete -c gt -n "__fish_gt_using_subcommand run" -l json -d 'Print one JSON document on stdout; errors become JSON on stderr'
 complete -c gt -n "__fish_gt_using_subcommand run" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
+complete -c gt -n "__fish_gt_using_subcommand run" -l wide -d 'Show whole cells in tables, wider than the terminal if need be'
 complete -c gt -n "__fish_gt_using_subcommand run" -l no-patrol -d 'Run no patrol passes (another process patrols the town)'
 complete -c gt -n "__fish_gt_using_subcommand run" -l once -d 'Start what is runnable, wait for it (and for the work it frees), then exit'
 complete -c gt -n "__fish_gt_using_subcommand run" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -754,6 +801,7 @@ complete -c gt -n "__fish_gt_using_subcommand mcp" -l tools -d 'Which tools to s
 core\t''"
 complete -c gt -n "__fish_gt_using_subcommand mcp" -l json -d 'Print one JSON document on stdout; errors become JSON on stderr'
 complete -c gt -n "__fish_gt_using_subcommand mcp" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
+complete -c gt -n "__fish_gt_using_subcommand mcp" -l wide -d 'Show whole cells in tables, wider than the terminal if need be'
 complete -c gt -n "__fish_gt_using_subcommand mcp" -l read-only -d 'Serve only the tools that read'
 complete -c gt -n "__fish_gt_using_subcommand mcp" -l output-schemas -d 'Declare each tool\'s output schema too (for hosts that validate structured results; the schemas are most of the tool list\'s size)'
 complete -c gt -n "__fish_gt_using_subcommand mcp" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -773,6 +821,7 @@ complete -c gt -n "__fish_gt_using_subcommand serve" -l max-streams -d 'How many
 complete -c gt -n "__fish_gt_using_subcommand serve" -l shutdown-timeout -d 'How long SIGINT or SIGTERM waits for calls and clients before cutting them off' -r
 complete -c gt -n "__fish_gt_using_subcommand serve" -l json -d 'Print one JSON document on stdout; errors become JSON on stderr'
 complete -c gt -n "__fish_gt_using_subcommand serve" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
+complete -c gt -n "__fish_gt_using_subcommand serve" -l wide -d 'Show whole cells in tables, wider than the terminal if need be'
 complete -c gt -n "__fish_gt_using_subcommand serve" -l read-only -d 'Refuse every write (403)'
 complete -c gt -n "__fish_gt_using_subcommand serve" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gt -n "__fish_gt_using_subcommand serve" -s V -l version -d 'Print version'
@@ -785,6 +834,7 @@ complete -c gt -n "__fish_gt_using_subcommand prompt; and not __fish_seen_subcom
 complete -c gt -n "__fish_gt_using_subcommand prompt; and not __fish_seen_subcommand_from mayor polecat help" -l lock-timeout -d 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]' -r
 complete -c gt -n "__fish_gt_using_subcommand prompt; and not __fish_seen_subcommand_from mayor polecat help" -l json -d 'Print one JSON document on stdout; errors become JSON on stderr'
 complete -c gt -n "__fish_gt_using_subcommand prompt; and not __fish_seen_subcommand_from mayor polecat help" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
+complete -c gt -n "__fish_gt_using_subcommand prompt; and not __fish_seen_subcommand_from mayor polecat help" -l wide -d 'Show whole cells in tables, wider than the terminal if need be'
 complete -c gt -n "__fish_gt_using_subcommand prompt; and not __fish_seen_subcommand_from mayor polecat help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gt -n "__fish_gt_using_subcommand prompt; and not __fish_seen_subcommand_from mayor polecat help" -s V -l version -d 'Print version'
 complete -c gt -n "__fish_gt_using_subcommand prompt; and not __fish_seen_subcommand_from mayor polecat help" -f -a "mayor" -d 'Print the Mayor\'s guide: convoys, progress, and surgical editing'
@@ -799,6 +849,7 @@ complete -c gt -n "__fish_gt_using_subcommand prompt; and __fish_seen_subcommand
 complete -c gt -n "__fish_gt_using_subcommand prompt; and __fish_seen_subcommand_from mayor" -l lock-timeout -d 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]' -r
 complete -c gt -n "__fish_gt_using_subcommand prompt; and __fish_seen_subcommand_from mayor" -l json -d 'Print one JSON document on stdout; errors become JSON on stderr'
 complete -c gt -n "__fish_gt_using_subcommand prompt; and __fish_seen_subcommand_from mayor" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
+complete -c gt -n "__fish_gt_using_subcommand prompt; and __fish_seen_subcommand_from mayor" -l wide -d 'Show whole cells in tables, wider than the terminal if need be'
 complete -c gt -n "__fish_gt_using_subcommand prompt; and __fish_seen_subcommand_from mayor" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gt -n "__fish_gt_using_subcommand prompt; and __fish_seen_subcommand_from mayor" -s V -l version -d 'Print version'
 complete -c gt -n "__fish_gt_using_subcommand prompt; and __fish_seen_subcommand_from polecat" -l db -d 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]' -r
@@ -810,6 +861,7 @@ complete -c gt -n "__fish_gt_using_subcommand prompt; and __fish_seen_subcommand
 complete -c gt -n "__fish_gt_using_subcommand prompt; and __fish_seen_subcommand_from polecat" -l lock-timeout -d 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]' -r
 complete -c gt -n "__fish_gt_using_subcommand prompt; and __fish_seen_subcommand_from polecat" -l json -d 'Print one JSON document on stdout; errors become JSON on stderr'
 complete -c gt -n "__fish_gt_using_subcommand prompt; and __fish_seen_subcommand_from polecat" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
+complete -c gt -n "__fish_gt_using_subcommand prompt; and __fish_seen_subcommand_from polecat" -l wide -d 'Show whole cells in tables, wider than the terminal if need be'
 complete -c gt -n "__fish_gt_using_subcommand prompt; and __fish_seen_subcommand_from polecat" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gt -n "__fish_gt_using_subcommand prompt; and __fish_seen_subcommand_from polecat" -s V -l version -d 'Print version'
 complete -c gt -n "__fish_gt_using_subcommand prompt; and __fish_seen_subcommand_from help" -f -a "mayor"
@@ -824,6 +876,7 @@ complete -c gt -n "__fish_gt_using_subcommand config; and not __fish_seen_subcom
 complete -c gt -n "__fish_gt_using_subcommand config; and not __fish_seen_subcommand_from show help" -l lock-timeout -d 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]' -r
 complete -c gt -n "__fish_gt_using_subcommand config; and not __fish_seen_subcommand_from show help" -l json -d 'Print one JSON document on stdout; errors become JSON on stderr'
 complete -c gt -n "__fish_gt_using_subcommand config; and not __fish_seen_subcommand_from show help" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
+complete -c gt -n "__fish_gt_using_subcommand config; and not __fish_seen_subcommand_from show help" -l wide -d 'Show whole cells in tables, wider than the terminal if need be'
 complete -c gt -n "__fish_gt_using_subcommand config; and not __fish_seen_subcommand_from show help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gt -n "__fish_gt_using_subcommand config; and not __fish_seen_subcommand_from show help" -s V -l version -d 'Print version'
 complete -c gt -n "__fish_gt_using_subcommand config; and not __fish_seen_subcommand_from show help" -f -a "show" -d 'Show each effective setting and where it came from'
@@ -837,6 +890,7 @@ complete -c gt -n "__fish_gt_using_subcommand config; and __fish_seen_subcommand
 complete -c gt -n "__fish_gt_using_subcommand config; and __fish_seen_subcommand_from show" -l lock-timeout -d 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]' -r
 complete -c gt -n "__fish_gt_using_subcommand config; and __fish_seen_subcommand_from show" -l json -d 'Print one JSON document on stdout; errors become JSON on stderr'
 complete -c gt -n "__fish_gt_using_subcommand config; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
+complete -c gt -n "__fish_gt_using_subcommand config; and __fish_seen_subcommand_from show" -l wide -d 'Show whole cells in tables, wider than the terminal if need be'
 complete -c gt -n "__fish_gt_using_subcommand config; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gt -n "__fish_gt_using_subcommand config; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c gt -n "__fish_gt_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "show"
@@ -851,6 +905,7 @@ complete -c gt -n "__fish_gt_using_subcommand completions" -l lock-timeout -d 'H
 complete -c gt -n "__fish_gt_using_subcommand completions" -l out-dir -d 'Write the scripts for every shell into this directory instead' -r -F
 complete -c gt -n "__fish_gt_using_subcommand completions" -l json -d 'Print one JSON document on stdout; errors become JSON on stderr'
 complete -c gt -n "__fish_gt_using_subcommand completions" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
+complete -c gt -n "__fish_gt_using_subcommand completions" -l wide -d 'Show whole cells in tables, wider than the terminal if need be'
 complete -c gt -n "__fish_gt_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gt -n "__fish_gt_using_subcommand completions" -s V -l version -d 'Print version'
 complete -c gt -n "__fish_gt_using_subcommand man" -l db -d 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]' -r
@@ -863,6 +918,7 @@ complete -c gt -n "__fish_gt_using_subcommand man" -l lock-timeout -d 'How long 
 complete -c gt -n "__fish_gt_using_subcommand man" -l out-dir -d 'Write gt.1 and one page per subcommand into this directory' -r -F
 complete -c gt -n "__fish_gt_using_subcommand man" -l json -d 'Print one JSON document on stdout; errors become JSON on stderr'
 complete -c gt -n "__fish_gt_using_subcommand man" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
+complete -c gt -n "__fish_gt_using_subcommand man" -l wide -d 'Show whole cells in tables, wider than the terminal if need be'
 complete -c gt -n "__fish_gt_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gt -n "__fish_gt_using_subcommand man" -s V -l version -d 'Print version'
 complete -c gt -n "__fish_gt_using_subcommand help; and not __fish_seen_subcommand_from init status rig sling sling-batch convoy bead agent hook host escalation mail events doctor patrol run mcp serve prompt config completions man help" -f -a "init"

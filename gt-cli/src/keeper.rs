@@ -13,7 +13,9 @@
 //! the parent-death signal the supervisor set) kills the whole group.
 
 use std::ffi::OsString;
-use std::process::{Command, ExitCode};
+#[cfg(unix)]
+use std::process::Command;
+use std::process::ExitCode;
 
 /// The argument that makes `gt` a keeper.
 pub const FLAG: &str = "--gt-keeper";

@@ -4,9 +4,9 @@
 
 use std::io::{IsTerminal, Write};
 
-use comfy_table::{presets, Attribute, Cell, Color, ContentArrangement, Table};
 use gt_core::effects::{write_document, Effects};
 use serde::Serialize;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::cli::{ColorChoice, GlobalArgs};
 
@@ -23,6 +23,8 @@ pub struct Style {
     pub err_color: bool,
     /// The width tables must fit, when known.
     pub width: Option<u16>,
+    /// Show whole cells, however wide the table grows (`--wide`).
+    pub wide: bool,
 }
 
 impl Style {
@@ -36,10 +38,11 @@ impl Style {
             color: false,
             err_color: false,
             width: None,
+            wide: false,
         }
     }
 
-    pub fn detect(global: &GlobalArgs, color: ColorChoice) -> Self {
+    pub fn detect(global: &GlobalArgs, color: ColorChoice, wide: bool) -> Self {
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
         let wants = |tty: bool| match color {
             ColorChoice::Always => true,
@@ -64,55 +67,306 @@ impl Style {
             color: wants(std::io::stdout().is_terminal()),
             err_color: wants(std::io::stderr().is_terminal()),
             width,
+            wide,
         }
     }
 
     /// A table in the house style, fitted to the width when there is one.
+    /// Every column is shown whole until it is marked as one that may be cut
+    /// ([`Table::text`], [`Table::list`]).
     pub fn table(&self, header: &[&str]) -> Table {
-        let mut table = Table::new();
-        table.load_style(presets::NOTHING);
-        table.set_header(header.iter().map(|h| {
-            let cell = Cell::new(h);
-            if self.color {
-                cell.add_attribute(Attribute::Bold)
-            } else {
-                cell
+        Table {
+            columns: header
+                .iter()
+                .map(|h| Column {
+                    header: h.to_string(),
+                    fit: Fit::Whole,
+                })
+                .collect(),
+            rows: Vec::new(),
+            color: self.color,
+            width: if self.wide { None } else { self.width },
+            wide: self.wide,
+        }
+    }
+
+    /// Prose broken between words to fit the width (when it is known and
+    /// not `--wide`); a word wider than the width stays whole.
+    pub fn wrap(&self, text: &str) -> String {
+        let Some(width) = self.width.filter(|_| !self.wide) else {
+            return text.to_string();
+        };
+        let mut lines: Vec<String> = Vec::new();
+        for word in text.split(' ') {
+            match lines.last_mut() {
+                Some(line) if line.width() + 1 + word.width() <= usize::from(width) => {
+                    line.push(' ');
+                    line.push_str(word);
+                }
+                _ => lines.push(word.to_string()),
             }
-        }));
-        // No margin left of the first column: output starts at the line's start.
-        if let Some(first) = table.column_mut(0) {
-            first.set_padding((0, 1));
         }
-        if let Some(width) = self.width {
-            table.set_width(width);
-            table.set_content_arrangement(ContentArrangement::Dynamic);
-        } else {
-            table.set_content_arrangement(ContentArrangement::Disabled);
-        }
-        if self.color {
-            table.enforce_styling();
-        } else {
-            table.force_no_tty();
-        }
-        table
+        lines.join("\n")
     }
 
     /// A cell coloured by the status it shows (on a colour terminal only).
     pub fn status_cell(&self, status: &str) -> Cell {
         // Coloured by the status itself, whatever follows it ("open (blocked)").
         let word = status.split(' ').next().unwrap_or(status);
-        let cell = Cell::new(status);
+        let cell = Cell::from(status);
         if !self.color {
             return cell;
         }
-        match word {
-            "closed" | "landed" | "idle" | "acknowledged" | "resolved" => cell.fg(Color::Green),
-            "in_progress" | "working" | "active" => cell.fg(Color::Cyan),
-            "in_review" => cell.fg(Color::Blue),
-            "failed" | "dead" | "critical" => cell.fg(Color::Red),
-            "stalled" | "open" | "high" => cell.fg(Color::Yellow),
-            _ => cell,
+        let colour = match word {
+            "closed" | "landed" | "idle" | "acknowledged" | "resolved" => GREEN,
+            "in_progress" | "working" | "active" => CYAN,
+            "in_review" => BLUE,
+            "failed" | "dead" | "critical" => RED,
+            "stalled" | "open" | "high" => YELLOW,
+            _ => return cell,
+        };
+        Cell {
+            colour: Some(colour),
+            ..cell
         }
+    }
+}
+
+/// SGR colours of status cells.
+const GREEN: &str = "32";
+const CYAN: &str = "36";
+const BLUE: &str = "34";
+const RED: &str = "31";
+const YELLOW: &str = "33";
+
+/// The fewest columns a cut cell keeps (its header's width, if wider).
+const MIN_CUT: usize = 8;
+/// How wide a cut column may grow when the terminal's width is unknown (the
+/// output goes into a file or a pipe): as wide as a title needs to be read.
+const UNKNOWN_WIDTH_CUT: usize = 60;
+
+/// How a column may be made narrower to fit the width.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Fit {
+    /// IDs, names, statuses, times, numbers: never cut.
+    Whole,
+    /// Free text (a title, a message): cut with an ellipsis.
+    Text,
+    /// Items (IDs, names) apart by spaces: cut between two items, never in one.
+    List,
+}
+
+#[derive(Debug, Clone)]
+struct Column {
+    header: String,
+    fit: Fit,
+}
+
+/// One cell: its text, and the colour a colour terminal shows it in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cell {
+    text: String,
+    colour: Option<&'static str>,
+}
+
+impl From<String> for Cell {
+    fn from(text: String) -> Self {
+        Cell { text, colour: None }
+    }
+}
+
+impl From<&str> for Cell {
+    fn from(text: &str) -> Self {
+        Cell::from(text.to_string())
+    }
+}
+
+/// A table for people: columns apart by two spaces, no borders, each line
+/// no wider than the terminal. Only the columns marked as free text or as
+/// lists are cut to fit: an ID, a name or a header is never split, so when
+/// those alone are wider than the terminal the line is as wide as they are,
+/// with each cut column at its narrowest. `--wide` cuts nothing.
+#[derive(Debug, Clone)]
+pub struct Table {
+    columns: Vec<Column>,
+    rows: Vec<Vec<Cell>>,
+    color: bool,
+    /// The width to fit; none with `--wide`, or when it is unknown.
+    width: Option<u16>,
+    wide: bool,
+}
+
+impl Table {
+    /// Marks the column headed `header` as free text, cut with `…` to fit.
+    pub fn text(self, header: &str) -> Self {
+        self.fit(header, Fit::Text)
+    }
+
+    /// Marks the column headed `header` as a list of items apart by spaces,
+    /// cut between two items (` …`) to fit.
+    pub fn list(self, header: &str) -> Self {
+        self.fit(header, Fit::List)
+    }
+
+    fn fit(mut self, header: &str, fit: Fit) -> Self {
+        let column = self.columns.iter_mut().find(|c| c.header == header);
+        column.expect("a column of this table").fit = fit;
+        self
+    }
+
+    pub fn add_row<C: Into<Cell>>(&mut self, cells: impl IntoIterator<Item = C>) {
+        self.rows.push(cells.into_iter().map(Into::into).collect());
+    }
+
+    /// Each column's width: the widest cell, or less for a cut column.
+    fn widths(&self) -> Vec<usize> {
+        let natural: Vec<usize> = (0..self.columns.len())
+            .map(|i| {
+                let cells = self.rows.iter().filter_map(|r| r.get(i));
+                cells
+                    .map(|c| c.text.width())
+                    .chain([self.columns[i].header.width()])
+                    .max()
+                    .unwrap_or(0)
+            })
+            .collect();
+        if self.wide {
+            return natural;
+        }
+        let cut: Vec<usize> = (0..self.columns.len())
+            .filter(|&i| self.columns[i].fit != Fit::Whole)
+            .collect();
+        let Some(width) = self.width else {
+            let mut widths = natural;
+            for &i in &cut {
+                widths[i] = widths[i].min(UNKNOWN_WIDTH_CUT.max(self.narrowest(i)));
+            }
+            return widths;
+        };
+        let gaps = 2 * self.columns.len().saturating_sub(1);
+        let whole: usize = (0..self.columns.len())
+            .filter(|i| !cut.contains(i))
+            .map(|i| natural[i])
+            .sum();
+        // What the cut columns share, the narrowest first: each takes what it
+        // needs up to an even share of what is left, and never less than its
+        // narrowest.
+        let mut left = usize::from(width).saturating_sub(whole + gaps);
+        let mut by_need = cut.clone();
+        by_need.sort_by_key(|&i| natural[i]);
+        let mut widths = natural.clone();
+        for (n, &i) in by_need.iter().enumerate() {
+            let share = left / (by_need.len() - n);
+            let w = natural[i].min(share.max(self.narrowest(i)));
+            widths[i] = w;
+            left = left.saturating_sub(w);
+        }
+        widths
+    }
+
+    /// The narrowest a cut column may be: its header whole, a few characters
+    /// of text, a list's widest item whole (with ` …` after it).
+    fn narrowest(&self, i: usize) -> usize {
+        let header = self.columns[i].header.width();
+        let least = match self.columns[i].fit {
+            Fit::Whole => return usize::MAX,
+            Fit::Text => MIN_CUT,
+            Fit::List => self
+                .rows
+                .iter()
+                .filter_map(|r| r.get(i))
+                .flat_map(|c| c.text.split(' ').map(|item| item.width() + 2))
+                .max()
+                .unwrap_or(0),
+        };
+        header.max(least)
+    }
+
+    /// The table as lines of text, without trailing blanks.
+    pub fn render(&self) -> String {
+        let widths = self.widths();
+        let header: Vec<Cell> = self
+            .columns
+            .iter()
+            .map(|c| Cell {
+                text: c.header.clone(),
+                colour: self.color.then_some("1"),
+            })
+            .collect();
+        std::iter::once(&header)
+            .chain(&self.rows)
+            .map(|row| self.line(row, &widths))
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    fn line(&self, row: &[Cell], widths: &[usize]) -> String {
+        let mut line = String::new();
+        for (i, &width) in widths.iter().enumerate() {
+            if i > 0 {
+                line.push_str("  ");
+            }
+            let Some(cell) = row.get(i) else { continue };
+            let text = match self.columns[i].fit {
+                Fit::Whole => cell.text.clone(),
+                Fit::Text => cut_text(&cell.text, width),
+                Fit::List => cut_list(&cell.text, width),
+            };
+            let pad = width.saturating_sub(text.width());
+            match cell.colour.filter(|_| self.color) {
+                Some(sgr) => line.push_str(&format!("\x1b[{sgr}m{text}\x1b[0m")),
+                None => line.push_str(&text),
+            }
+            line.extend(std::iter::repeat_n(' ', pad));
+        }
+        line.trim_end().to_string()
+    }
+}
+
+/// `text` in at most `width` columns: whole, or cut with an ellipsis.
+fn cut_text(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    out.push('…');
+    out
+}
+
+/// Items apart by spaces in at most `width` columns: whole, or the items that
+/// fit and ` …`; never part of an item.
+fn cut_list(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    for item in text.split(' ') {
+        let next = if out.is_empty() {
+            item.width()
+        } else {
+            out.width() + 1 + item.width()
+        };
+        if next + 2 > width {
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(item);
+    }
+    if out.is_empty() {
+        "…".to_string()
+    } else {
+        format!("{out} …")
     }
 }
 
@@ -126,11 +380,7 @@ fn terminal_width() -> Option<u16> {
 
 /// A rendered table, without trailing blanks.
 pub fn table_text(table: &Table) -> String {
-    table
-        .lines()
-        .map(|l| l.trim_end().to_string())
-        .collect::<Vec<_>>()
-        .join("\n")
+    table.render()
 }
 
 /// A value a command produced, printable for people and for machines.
@@ -435,6 +685,71 @@ mod tests {
         assert_eq!(progress(3, 5), "3/5 █████░░░");
         assert_eq!(progress(0, 0), "0/0 ░░░░░░░░");
         assert_eq!(progress(4, 4), "4/4 ████████");
+    }
+
+    fn style(width: Option<u16>, wide: bool) -> Style {
+        Style {
+            width,
+            wide,
+            ..Style::plain(false)
+        }
+    }
+
+    fn bead_table(style: &Style) -> String {
+        let mut table = style.table(&["ID", "TITLE", "STATUS"]).text("TITLE");
+        table.add_row([
+            "gt-k6up3",
+            "Fix the login page so that it never loops",
+            "open",
+        ]);
+        table.add_row(["gt-a1", "Ünïcode", "in_progress"]);
+        table.render()
+    }
+
+    #[test]
+    fn free_text_is_cut_to_fit_and_ids_never_are() {
+        assert_eq!(
+            bead_table(&style(Some(40), false)),
+            "ID        TITLE              STATUS\n\
+             gt-k6up3  Fix the login pa…  open\n\
+             gt-a1     Ünïcode            in_progress"
+        );
+        // Too narrow for the IDs and statuses: the title at its narrowest,
+        // the line as wide as the rest needs.
+        assert_eq!(
+            bead_table(&style(Some(20), false)),
+            "ID        TITLE     STATUS\n\
+             gt-k6up3  Fix the…  open\n\
+             gt-a1     Ünïcode   in_progress"
+        );
+        let whole = bead_table(&style(Some(20), true));
+        assert!(whole.contains("never loops  open"), "{whole}");
+        assert_eq!(bead_table(&style(None, false)), whole);
+    }
+
+    #[test]
+    fn lists_are_cut_between_items() {
+        assert_eq!(
+            cut_list("gt-aaaaa gt-bbbbb gt-ccccc", 20),
+            "gt-aaaaa gt-bbbbb …"
+        );
+        assert_eq!(cut_list("gt-aaaaa gt-bbbbb", 20), "gt-aaaaa gt-bbbbb");
+        assert_eq!(cut_list("gt-aaaaa gt-bbbbb", 12), "gt-aaaaa …");
+        assert_eq!(cut_text("a wide 漢字 title", 9), "a wide …");
+        assert_eq!(cut_text("a wide 漢字 title", 10), "a wide 漢…");
+    }
+
+    #[test]
+    fn prose_is_wrapped_between_words() {
+        let s = style(Some(20), false);
+        assert_eq!(
+            s.wrap("one two three four five six"),
+            "one two three four\nfive six"
+        );
+        assert_eq!(
+            style(Some(20), true).wrap("one two three four five"),
+            "one two three four five"
+        );
     }
 
     #[test]

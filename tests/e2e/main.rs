@@ -28,6 +28,7 @@ mod setup;
 mod shell;
 mod snapshots;
 mod status;
+mod tables;
 mod tasks_file;
 
 use support::Town;

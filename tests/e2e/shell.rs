@@ -282,3 +282,44 @@ fn tables_fit_80_columns() {
         }
     }
 }
+
+/// `gt -V` names the commit it was built from as git abbreviates it, and
+/// `gt --version` the whole hash and the day of the build.
+#[test]
+fn the_version_names_the_commit_it_was_built_from() {
+    let git = |args: &[&str]| {
+        let out = Command::new("git")
+            .current_dir(crate::support::workspace_root())
+            .args(args)
+            .output()
+            .ok()
+            .filter(|o| o.status.success())?;
+        Some(String::from_utf8(out.stdout).unwrap().trim().to_string())
+    };
+    let t = Town::sqlite();
+    let short = t.run(&["-V"]);
+    let long = t.run(&["--version"]);
+    assert_eq!((short.code, long.code), (0, 0));
+    let (Some(abbrev), Some(whole)) = (
+        git(&["rev-parse", "--short", "HEAD"]),
+        git(&["rev-parse", "HEAD"]),
+    ) else {
+        // Built outside a repository (a crate's tarball): it says so.
+        assert!(short.stdout.contains("(unknown"), "{}", short.stdout);
+        return;
+    };
+    assert!(
+        short
+            .stdout
+            .starts_with(&format!("gt {} ({abbrev} ", env!("CARGO_PKG_VERSION"))),
+        "{}",
+        short.stdout
+    );
+    assert_eq!(short.stdout.lines().count(), 1, "{}", short.stdout);
+    assert!(
+        long.stdout.contains(&format!("commit: {whole}\n")),
+        "{}",
+        long.stdout
+    );
+    assert!(long.stdout.contains("built: 20"), "{}", long.stdout);
+}

@@ -3,26 +3,47 @@
 //! its own process group, watches the event log for work taken away, and
 //! records how every run ended. The town's record of it is gt-core's
 //! (`ops::run`); the processes, files and git are here.
+//!
+//! The supervisor is for Unix systems only: it runs each agent in a process
+//! group, signals groups, and reads `/proc` on Linux. Elsewhere `gt run`
+//! says so, and the other commands work as anywhere.
 
+#[cfg(unix)]
 use std::collections::HashMap;
+#[cfg(unix)]
 use std::fs::File;
+#[cfg(unix)]
 use std::path::{Path, PathBuf};
+#[cfg(unix)]
 use std::process::{Child, Command, Stdio};
+#[cfg(unix)]
 use std::sync::atomic::{AtomicBool, Ordering};
+#[cfg(unix)]
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
+#[cfg(unix)]
+use std::time::Instant;
 
 use clap::Args;
+#[cfg(unix)]
 use gt_core::calls::{ListEvents, Patrol};
+#[cfg(unix)]
 use gt_core::ops::host::HostBeat;
+#[cfg(unix)]
 use gt_core::ops::run::{file_name, last_lines, log_path, Claim, Ended, RunEnd, RunState};
-use gt_core::{Error, Result, Town};
+#[cfg(unix)]
+use gt_core::Town;
+use gt_core::{Error, Result};
+#[cfg(unix)]
 use serde::Serialize;
 
 use crate::cli::parse_duration;
+#[cfg(unix)]
 use crate::config::RunSettings;
 use crate::context::Ctx;
+#[cfg(unix)]
 use crate::guide::Workspace;
+#[cfg(unix)]
 use crate::output::stream_item;
 
 /// Run the town: start each polecat's agent when its bead is dispatched
@@ -76,26 +97,50 @@ pub struct RunArgs {
 }
 
 /// The longest one git command may take (a clone of a large repository).
+#[cfg(unix)]
 const GIT_TIMEOUT: Duration = Duration::from_secs(600);
 
 /// How often the supervisor looks at its processes and the event log.
+#[cfg(unix)]
 const TICK: Duration = Duration::from_millis(100);
 /// How often a supervisor beats its host's row at most: well within the 2
 /// minutes after which patrol declares a silent host lost (and a third of a
 /// shorter `patrol.host_dead_after`).
+#[cfg(unix)]
 const HOST_BEAT: Duration = Duration::from_secs(5);
 
 /// The most one run's log may hold: past it, the run is stopped (a failed
 /// attempt), so that a runaway agent cannot fill the disk.
+#[cfg(unix)]
 const LOG_LIMIT: u64 = 64 << 20;
 
 /// How many of a log's last lines an `exited` event keeps.
+#[cfg(unix)]
 const TAIL_LINES: usize = 12;
 
 /// How much of one log line it keeps.
+#[cfg(unix)]
 const TAIL_LINE_CHARS: usize = 300;
 
 pub fn run(ctx: &mut Ctx, args: RunArgs) -> Result<()> {
+    #[cfg(unix)]
+    return supervise(ctx, args);
+    #[cfg(not(unix))]
+    {
+        let _ = (ctx, args);
+        Err(
+            Error::usage("gt run is not supported on this OS (it needs Unix process groups)")
+                .with_hint(
+                    "run the supervisor on a Linux or macOS host; every other command works here",
+                ),
+        )
+    }
+}
+
+/// The supervisor's loop, until a signal (or, with `--once`, until nothing
+/// is left to run).
+#[cfg(unix)]
+fn supervise(ctx: &mut Ctx, args: RunArgs) -> Result<()> {
     let mut settings = ctx.settings.run.clone();
     if !args.rigs.is_empty() {
         settings.rigs = args.rigs.clone();
@@ -270,6 +315,7 @@ pub fn run(ctx: &mut Ctx, args: RunArgs) -> Result<()> {
 }
 
 /// A process the supervisor runs.
+#[cfg(unix)]
 struct Running {
     claim: Claim,
     child: Child,
@@ -289,11 +335,13 @@ struct Running {
 /// A thread copying a run's output (one pipe for stdout and stderr) into
 /// its log, up to [`LOG_LIMIT`]: past it, the rest is read and dropped (so
 /// the agent never blocks on a full pipe) and the run is marked flooded.
+#[cfg(unix)]
 struct LogCopy {
     flooded: Arc<AtomicBool>,
     thread: std::thread::JoinHandle<()>,
 }
 
+#[cfg(unix)]
 impl LogCopy {
     fn start(mut from: std::io::PipeReader, mut to: File) -> std::io::Result<LogCopy> {
         use std::io::{Read, Write};
@@ -345,12 +393,14 @@ impl LogCopy {
     }
 }
 
+#[cfg(unix)]
 struct Stopping {
     outcome: &'static str,
     counts: bool,
     kill_at: Instant,
 }
 
+#[cfg(unix)]
 struct Supervisor {
     host: String,
     command: String,
@@ -380,12 +430,14 @@ struct Supervisor {
 }
 
 /// A claim whose workspace a thread of its own is making.
+#[cfg(unix)]
 struct Preparing {
     claim: Claim,
     done: std::sync::mpsc::Receiver<std::result::Result<Workspace, String>>,
 }
 
 /// One line of the supervisor's output (a JSON Line with `--json`).
+#[cfg(unix)]
 #[derive(Debug, Serialize)]
 struct Line<'a> {
     event: &'a str,
@@ -409,6 +461,7 @@ struct Line<'a> {
     path: Option<String>,
 }
 
+#[cfg(unix)]
 impl Supervisor {
     /// Releases this host's claims whose processes are gone (a supervisor
     /// killed before), stopping what is left of their process groups; their
@@ -1164,15 +1217,18 @@ impl Supervisor {
     }
 }
 
+#[cfg(unix)]
 fn is_zero(n: &i64) -> bool {
     *n == 0
 }
 
 /// The line of a claim's run on `host`.
+#[cfg(unix)]
 fn claim_line<'a>(host: &'a str, claim: &'a Claim) -> Line<'a> {
     line(host, &claim.agent.name, &claim.bead.id, claim.run.attempt)
 }
 
+#[cfg(unix)]
 fn line<'a>(host: &'a str, agent: &'a str, bead: &'a str, attempt: i64) -> Line<'a> {
     Line {
         event: "",
@@ -1192,6 +1248,7 @@ fn line<'a>(host: &'a str, agent: &'a str, bead: &'a str, attempt: i64) -> Line<
 /// The bead's worktree (`rigs/RIG/worktrees/BEAD`, on branch `gt/BEAD`),
 /// from the rig's repository cloned once and fetched before each start; an
 /// empty directory for a rig without one. A retry keeps the worktree.
+#[cfg(unix)]
 fn prepare_workspace(data: &Path, claim: &Claim) -> std::result::Result<Workspace, String> {
     let rig_dir = data.join("rigs").join(file_name(&claim.rig.name));
     let dir = rig_dir.join("worktrees").join(&claim.bead.id);
@@ -1285,6 +1342,7 @@ fn prepare_workspace(data: &Path, claim: &Claim) -> std::result::Result<Workspac
 
 /// Whether a remote branch of `repo` holds `branch`'s last commit (it was
 /// merged there, or pushed).
+#[cfg(unix)]
 fn on_remote(repo: &Path, branch: &str) -> bool {
     Command::new("git")
         .args(["branch", "--remotes", "--contains", branch])
@@ -1298,6 +1356,7 @@ fn on_remote(repo: &Path, branch: &str) -> bool {
 /// It never asks for anything (no terminal prompt, ssh in batch mode) and
 /// is stopped after [`GIT_TIMEOUT`]: an unreachable remote fails an attempt
 /// and never stalls the supervisor for good.
+#[cfg(unix)]
 fn git(dir: &Path, args: &[&str]) -> std::result::Result<(), String> {
     use gt_core::dispatch::{within, Waited};
     let mut cmd = Command::new("git");
@@ -1326,6 +1385,7 @@ fn git(dir: &Path, args: &[&str]) -> std::result::Result<(), String> {
 }
 
 /// The data directory ([`Ctx::local_dir`]), made if it is not there yet.
+#[cfg(unix)]
 fn data_dir(ctx: &Ctx) -> Result<PathBuf> {
     let dir = ctx.local_dir().ok_or_else(|| {
         Error::unavailable("cannot find your data directory (is HOME set?)")
@@ -1337,6 +1397,7 @@ fn data_dir(ctx: &Ctx) -> Result<PathBuf> {
 }
 
 /// The machine's host name.
+#[cfg(unix)]
 fn host_name() -> String {
     let mut buf = [0u8; 256];
     // SAFETY: the buffer outlives the call and its length is passed with it.
@@ -1355,6 +1416,7 @@ fn host_name() -> String {
 }
 
 /// Holds the host's lock file for as long as the supervisor runs.
+#[cfg(unix)]
 fn lock_host(path: &Path, host: &str) -> Result<File> {
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir)
@@ -1371,6 +1433,7 @@ fn lock_host(path: &Path, host: &str) -> Result<File> {
     }
 }
 
+#[cfg(unix)]
 fn open_log(path: &Path) -> std::result::Result<File, String> {
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir)
@@ -1387,6 +1450,7 @@ fn open_log(path: &Path) -> std::result::Result<File, String> {
 }
 
 /// Writes a file only its owner may read.
+#[cfg(unix)]
 fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     use std::io::Write;
     use std::os::unix::fs::OpenOptionsExt;
@@ -1400,10 +1464,12 @@ fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 }
 
 /// The last lines of a log, each cut short.
+#[cfg(unix)]
 fn log_tail(path: &Path) -> Vec<String> {
     tail_of_text(&last_lines(path, 4 * TAIL_LINES).join("\n"))
 }
 
+#[cfg(unix)]
 fn tail_of_text(text: &str) -> Vec<String> {
     let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
     lines[lines.len().saturating_sub(TAIL_LINES)..]
@@ -1421,6 +1487,7 @@ fn tail_of_text(text: &str) -> Vec<String> {
 /// whose environment names both (every process of a run inherits them),
 /// and that is in its process group `pgid` where that was recorded (Linux's
 /// `/proc`; where that cannot be read, nothing is signalled on a guess).
+#[cfg(unix)]
 fn kill_leftovers(pgid: Option<i64>, agent: &str, bead: &str) {
     let Ok(procs) = std::fs::read_dir("/proc") else {
         return;
@@ -1464,9 +1531,11 @@ fn kill_leftovers(pgid: Option<i64>, agent: &str, bead: &str) {
 
 /// The most of a brief that `GT_PROMPT` carries: one environment string may
 /// hold 128 KiB on Linux, and the rest of the environment needs room too.
+#[cfg(unix)]
 const BRIEF_LIMIT: usize = 96 << 10;
 
 /// A brief that fits in `GT_PROMPT`: cut at a character boundary, saying so.
+#[cfg(unix)]
 fn fitted(brief: String) -> String {
     if brief.len() <= BRIEF_LIMIT {
         return brief;
@@ -1482,6 +1551,7 @@ fn fitted(brief: String) -> String {
 }
 
 /// `wait` from now, or as far as the clock goes.
+#[cfg(unix)]
 fn later(wait: Duration) -> Instant {
     let now = Instant::now();
     now.checked_add(wait)
@@ -1489,6 +1559,7 @@ fn later(wait: Duration) -> Instant {
 }
 
 /// Whether any process of the group that `pid` led is left.
+#[cfg(unix)]
 fn group_alive(pid: i64) -> bool {
     let Ok(pid) = libc::pid_t::try_from(pid) else {
         return false;
@@ -1498,6 +1569,7 @@ fn group_alive(pid: i64) -> bool {
 }
 
 /// Signals a process group (its leader's pid), if it still exists.
+#[cfg(unix)]
 fn kill_group(pid: i64, signal: libc::c_int) {
     let Ok(pid) = libc::pid_t::try_from(pid) else {
         return;
@@ -1512,6 +1584,7 @@ fn kill_group(pid: i64, signal: libc::c_int) {
 
 /// The child (a keeper) leads a process group of its own, and on Linux is
 /// told when the supervisor dies, taking its group down.
+#[cfg(unix)]
 fn own_group_dying_with_parent(cmd: &mut Command) {
     use std::os::unix::process::CommandExt;
     cmd.process_group(0);

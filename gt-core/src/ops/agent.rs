@@ -412,7 +412,18 @@ fn declared_dead(unit: &mut Unit, agent: &Agent) -> Result<Error> {
     )
 }
 
+/// Sends nothing: signals are for Unix systems only.
+#[cfg(not(unix))]
+fn stop_process(pid: Option<i64>) -> Stop {
+    Stop {
+        pid,
+        signalled: false,
+        message: "processes are signalled on Unix systems only; stop it by hand".into(),
+    }
+}
+
 /// Sends SIGTERM to `pid` if it is a live process on this host.
+#[cfg(unix)]
 fn stop_process(pid: Option<i64>) -> Stop {
     let Some(pid) = pid else {
         return Stop {
