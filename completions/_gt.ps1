@@ -51,7 +51,7 @@ Register-ArgumentCompleter -Native -CommandName 'gt' -ScriptBlock {
             [CompletionResult]::new('patrol', 'patrol', [CompletionResultType]::ParameterValue, 'Find stuck agents and work nothing will pick up, and repair what is safe')
             [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Run the town: start each polecat''s agent when its bead is dispatched')
             [CompletionResult]::new('mcp', 'mcp', [CompletionResultType]::ParameterValue, 'Serve gt''s calls as MCP tools on stdin and stdout (for agent hosts)')
-            [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Serve the HTTP API over the town (JSON in, JSON out, and an event stream)')
+            [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Serve the live dashboard and the HTTP API over the town')
             [CompletionResult]::new('prompt', 'prompt', [CompletionResultType]::ParameterValue, 'Print a guide to gt for an agent''s prompt')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Inspect gt''s settings and where they come from')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script (bash, zsh, fish, elvish, powershell)')

@@ -48,7 +48,7 @@ set edit:completion:arg-completer[gt] = {|@words|
             cand patrol 'Find stuck agents and work nothing will pick up, and repair what is safe'
             cand run 'Run the town: start each polecat''s agent when its bead is dispatched'
             cand mcp 'Serve gt''s calls as MCP tools on stdin and stdout (for agent hosts)'
-            cand serve 'Serve the HTTP API over the town (JSON in, JSON out, and an event stream)'
+            cand serve 'Serve the live dashboard and the HTTP API over the town'
             cand prompt 'Print a guide to gt for an agent''s prompt'
             cand config 'Inspect gt''s settings and where they come from'
             cand completions 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'

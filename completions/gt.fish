@@ -53,7 +53,7 @@ complete -c gt -n "__fish_gt_needs_command" -f -a "doctor" -d 'Check every invar
 complete -c gt -n "__fish_gt_needs_command" -f -a "patrol" -d 'Find stuck agents and work nothing will pick up, and repair what is safe'
 complete -c gt -n "__fish_gt_needs_command" -f -a "run" -d 'Run the town: start each polecat\'s agent when its bead is dispatched'
 complete -c gt -n "__fish_gt_needs_command" -f -a "mcp" -d 'Serve gt\'s calls as MCP tools on stdin and stdout (for agent hosts)'
-complete -c gt -n "__fish_gt_needs_command" -f -a "serve" -d 'Serve the HTTP API over the town (JSON in, JSON out, and an event stream)'
+complete -c gt -n "__fish_gt_needs_command" -f -a "serve" -d 'Serve the live dashboard and the HTTP API over the town'
 complete -c gt -n "__fish_gt_needs_command" -f -a "prompt" -d 'Print a guide to gt for an agent\'s prompt'
 complete -c gt -n "__fish_gt_needs_command" -f -a "config" -d 'Inspect gt\'s settings and where they come from'
 complete -c gt -n "__fish_gt_needs_command" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'

@@ -233,11 +233,57 @@ fn parse() -> Result<Cli, clap::Error> {
     })
 }
 
+/// A command's help with the options every command takes named in one
+/// line instead of spelled out again: `gt --help` spells them out once.
+fn globals_in_short(help: &str) -> String {
+    let heading = format!("\n{GLOBAL}:\n");
+    let Some(start) = help.find(&heading) else {
+        return help.to_string();
+    };
+    // `gt --help` itself keeps them whole.
+    if help.contains("\nUsage: gt [OPTIONS] <COMMAND>") {
+        return help.to_string();
+    }
+    let body = &help[start + heading.len()..];
+    // The block ends where a line starts at the margin (`Examples:`).
+    let end = body
+        .match_indices('\n')
+        .map(|(i, _)| i + 1)
+        .find(|&i| body[i..].starts_with(|c: char| !c.is_whitespace()))
+        .unwrap_or(body.len());
+    let flags: Vec<String> = body[..end]
+        .lines()
+        .map(str::trim_start)
+        // An option's line (`-q, --quiet`, `--db <PATH|URL>`), not a list
+        // of its values (`- auto: …`).
+        .filter(|l| l.starts_with("--") || l.as_bytes().get(1).is_some_and(u8::is_ascii_alphabetic))
+        .filter(|l| l.starts_with('-'))
+        .map(|l| {
+            let names: Vec<&str> = l
+                .split_whitespace()
+                .take_while(|w| w.starts_with('-'))
+                .map(|w| w.trim_end_matches(','))
+                .collect();
+            names.join("/")
+        })
+        .collect();
+    format!(
+        "{}\n{GLOBAL}: {} (gt --help says more)\n\n{}",
+        &help[..start],
+        flags.join(", "),
+        &body[end..]
+    )
+}
+
 /// clap's own errors: help and version go to stdout with exit 0; usage errors
 /// exit 2, as a JSON document when `--json` was asked for.
 fn usage_error(e: clap::Error) -> ExitCode {
     use clap::error::ErrorKind;
-    if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
+    if e.kind() == ErrorKind::DisplayHelp {
+        output::write_stdout(globals_in_short(&e.render().to_string()));
+        return ExitCode::SUCCESS;
+    }
+    if e.kind() == ErrorKind::DisplayVersion {
         let _ = e.print();
         return ExitCode::SUCCESS;
     }

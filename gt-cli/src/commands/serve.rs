@@ -7,16 +7,19 @@ use gt_core::Result;
 use crate::cli::parse_duration;
 use crate::context::Ctx;
 
-/// Serve the HTTP API over the town (JSON in, JSON out, and an event stream)
+/// Serve the live dashboard and the HTTP API over the town
 ///
-/// Every route is a command: the same requests as the MCP tools, the same
-/// documents as --json. On a loopback address no token is needed; on any
-/// other address gt refuses to start without --token (or GT_SERVE_TOKEN),
-/// and every request must then send Authorization: Bearer TOKEN. A Host
-/// other than the served address is refused; writes must be JSON and
-/// same-origin. Idle or stalled clients are cut off (10 s to send a head
-/// or the next piece of a body), and SIGINT or SIGTERM stops it once calls
-/// in flight finish, or after --shutdown-timeout.
+/// Open the address in a browser for the dashboard: the town at a glance, its
+/// convoys, beads, agents and mail, live, with controls to repair them. The
+/// API is JSON in, JSON out, and an event stream: every route is a command,
+/// the same requests as the MCP tools, the same documents as --json, and
+/// GET /api lists every route with what it does. On a loopback address no token
+/// is needed; on any other address gt refuses to start without --token (or
+/// GT_SERVE_TOKEN), and every request must then send Authorization: Bearer
+/// TOKEN. A Host other than the served address is refused; writes must be
+/// JSON and same-origin. Idle or stalled clients are cut off (10 s to send a
+/// head or the next piece of a body), and SIGINT or SIGTERM stops it once
+/// calls in flight finish, or after --shutdown-timeout.
 ///
 /// Examples:
 ///   gt serve
