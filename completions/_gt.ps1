@@ -224,6 +224,7 @@ Register-ArgumentCompleter -Native -CommandName 'gt' -ScriptBlock {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List active convoys with their progress (all of them with --all)')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show a convoy: each tracked bead with its status, assignee and blockers')
             [CompletionResult]::new('close', 'close', [CompletionResultType]::ParameterValue, 'Force-close (or force-fail) a convoy that will not land by itself')
+            [CompletionResult]::new('reopen', 'reopen', [CompletionResultType]::ParameterValue, 'Reopen a convoy closed or failed by hand (the undo of a force close)')
             [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Edit a convoy''s title, merge mode, feature branch or cap of polecats')
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Start tracking beads in a convoy (a bead belongs to at most one convoy)')
             [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Stop tracking beads in a convoy (the beads stay)')
@@ -279,6 +280,22 @@ Register-ArgumentCompleter -Native -CommandName 'gt' -ScriptBlock {
             [CompletionResult]::new('--wide', '--wide', [CompletionResultType]::ParameterName, 'Show whole cells in tables, wider than the terminal if need be')
             [CompletionResult]::new('--failed', '--failed', [CompletionResultType]::ParameterName, 'Mark it failed rather than closed')
             [CompletionResult]::new('--close-beads', '--close-beads', [CompletionResultType]::ParameterName, 'Also end every unfinished tracked bead, freeing its agent')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'gt;convoy;reopen' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]')
+            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]')
+            [CompletionResult]::new('--fields', '--fields', [CompletionResultType]::ParameterName, 'With --json, a list''s items with only these fields (a slim list)')
+            [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout; errors become JSON on stderr')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the IDs of what a command created or listed')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the IDs of what a command created or listed')
+            [CompletionResult]::new('--wide', '--wide', [CompletionResultType]::ParameterName, 'Show whole cells in tables, wider than the terminal if need be')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
@@ -357,6 +374,7 @@ Register-ArgumentCompleter -Native -CommandName 'gt' -ScriptBlock {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'list')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'status')
             [CompletionResult]::new('close', 'close', [CompletionResultType]::ParameterValue, 'close')
+            [CompletionResult]::new('reopen', 'reopen', [CompletionResultType]::ParameterValue, 'reopen')
             [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'update')
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'add')
             [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'remove')
@@ -371,6 +389,9 @@ Register-ArgumentCompleter -Native -CommandName 'gt' -ScriptBlock {
             break
         }
         'gt;convoy;help;close' {
+            break
+        }
+        'gt;convoy;help;reopen' {
             break
         }
         'gt;convoy;help;update' {
@@ -1351,6 +1372,7 @@ Register-ArgumentCompleter -Native -CommandName 'gt' -ScriptBlock {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'list')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'status')
             [CompletionResult]::new('close', 'close', [CompletionResultType]::ParameterValue, 'close')
+            [CompletionResult]::new('reopen', 'reopen', [CompletionResultType]::ParameterValue, 'reopen')
             [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'update')
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'add')
             [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'remove')
@@ -1364,6 +1386,9 @@ Register-ArgumentCompleter -Native -CommandName 'gt' -ScriptBlock {
             break
         }
         'gt;help;convoy;close' {
+            break
+        }
+        'gt;help;convoy;reopen' {
             break
         }
         'gt;help;convoy;update' {

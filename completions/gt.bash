@@ -205,6 +205,9 @@ _gt() {
             gt__subcmd__convoy,remove)
                 cmd="gt__subcmd__convoy__subcmd__remove"
                 ;;
+            gt__subcmd__convoy,reopen)
+                cmd="gt__subcmd__convoy__subcmd__reopen"
+                ;;
             gt__subcmd__convoy,status)
                 cmd="gt__subcmd__convoy__subcmd__status"
                 ;;
@@ -228,6 +231,9 @@ _gt() {
                 ;;
             gt__subcmd__convoy__subcmd__help,remove)
                 cmd="gt__subcmd__convoy__subcmd__help__subcmd__remove"
+                ;;
+            gt__subcmd__convoy__subcmd__help,reopen)
+                cmd="gt__subcmd__convoy__subcmd__help__subcmd__reopen"
                 ;;
             gt__subcmd__convoy__subcmd__help,status)
                 cmd="gt__subcmd__convoy__subcmd__help__subcmd__status"
@@ -390,6 +396,9 @@ _gt() {
                 ;;
             gt__subcmd__help__subcmd__convoy,remove)
                 cmd="gt__subcmd__help__subcmd__convoy__subcmd__remove"
+                ;;
+            gt__subcmd__help__subcmd__convoy,reopen)
+                cmd="gt__subcmd__help__subcmd__convoy__subcmd__reopen"
                 ;;
             gt__subcmd__help__subcmd__convoy,status)
                 cmd="gt__subcmd__help__subcmd__convoy__subcmd__status"
@@ -1574,7 +1583,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__convoy)
-            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --wide --help --version list status close update add remove delete help"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --wide --help --version list status close reopen update add remove delete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1714,7 +1723,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__convoy__subcmd__help)
-            opts="list status close update add remove delete help"
+            opts="list status close reopen update add remove delete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1811,6 +1820,20 @@ _gt() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        gt__subcmd__convoy__subcmd__help__subcmd__reopen)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         gt__subcmd__convoy__subcmd__help__subcmd__status)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -1882,6 +1905,40 @@ _gt() {
             return 0
             ;;
         gt__subcmd__convoy__subcmd__remove)
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --wide --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        gt__subcmd__convoy__subcmd__reopen)
             opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --wide --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2628,7 +2685,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__help__subcmd__convoy)
-            opts="list status close update add remove delete"
+            opts="list status close reopen update add remove delete"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2698,6 +2755,20 @@ _gt() {
             return 0
             ;;
         gt__subcmd__help__subcmd__convoy__subcmd__remove)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        gt__subcmd__help__subcmd__convoy__subcmd__reopen)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

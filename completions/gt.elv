@@ -209,6 +209,7 @@ set edit:completion:arg-completer[gt] = {|@words|
             cand list 'List active convoys with their progress (all of them with --all)'
             cand status 'Show a convoy: each tracked bead with its status, assignee and blockers'
             cand close 'Force-close (or force-fail) a convoy that will not land by itself'
+            cand reopen 'Reopen a convoy closed or failed by hand (the undo of a force close)'
             cand update 'Edit a convoy''s title, merge mode, feature branch or cap of polecats'
             cand add 'Start tracking beads in a convoy (a bead belongs to at most one convoy)'
             cand remove 'Stop tracking beads in a convoy (the beads stay)'
@@ -261,6 +262,21 @@ set edit:completion:arg-completer[gt] = {|@words|
             cand --wide 'Show whole cells in tables, wider than the terminal if need be'
             cand --failed 'Mark it failed rather than closed'
             cand --close-beads 'Also end every unfinished tracked bead, freeing its agent'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'gt;convoy;reopen'= {
+            cand --db 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]'
+            cand --actor 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]'
+            cand --color 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]'
+            cand --fields 'With --json, a list''s items with only these fields (a slim list)'
+            cand --lock-timeout 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]'
+            cand --json 'Print one JSON document on stdout; errors become JSON on stderr'
+            cand -q 'Print only the IDs of what a command created or listed'
+            cand --quiet 'Print only the IDs of what a command created or listed'
+            cand --wide 'Show whole cells in tables, wider than the terminal if need be'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
@@ -334,6 +350,7 @@ set edit:completion:arg-completer[gt] = {|@words|
             cand list 'list'
             cand status 'status'
             cand close 'close'
+            cand reopen 'reopen'
             cand update 'update'
             cand add 'add'
             cand remove 'remove'
@@ -345,6 +362,8 @@ set edit:completion:arg-completer[gt] = {|@words|
         &'gt;convoy;help;status'= {
         }
         &'gt;convoy;help;close'= {
+        }
+        &'gt;convoy;help;reopen'= {
         }
         &'gt;convoy;help;update'= {
         }
@@ -1233,6 +1252,7 @@ set edit:completion:arg-completer[gt] = {|@words|
             cand list 'list'
             cand status 'status'
             cand close 'close'
+            cand reopen 'reopen'
             cand update 'update'
             cand add 'add'
             cand remove 'remove'
@@ -1243,6 +1263,8 @@ set edit:completion:arg-completer[gt] = {|@words|
         &'gt;help;convoy;status'= {
         }
         &'gt;help;convoy;close'= {
+        }
+        &'gt;help;convoy;reopen'= {
         }
         &'gt;help;convoy;update'= {
         }

@@ -167,26 +167,27 @@ complete -c gt -n "__fish_gt_using_subcommand sling-batch" -l wide -d 'Show whol
 complete -c gt -n "__fish_gt_using_subcommand sling-batch" -l brief -d 'Print the convoy, the beads\' IDs and the effects, not each bead again'
 complete -c gt -n "__fish_gt_using_subcommand sling-batch" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gt -n "__fish_gt_using_subcommand sling-batch" -s V -l version -d 'Print version'
-complete -c gt -n "__fish_gt_using_subcommand convoy; and not __fish_seen_subcommand_from list status close update add remove delete help" -l db -d 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]' -r
-complete -c gt -n "__fish_gt_using_subcommand convoy; and not __fish_seen_subcommand_from list status close update add remove delete help" -l actor -d 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]' -r
-complete -c gt -n "__fish_gt_using_subcommand convoy; and not __fish_seen_subcommand_from list status close update add remove delete help" -l color -d 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
+complete -c gt -n "__fish_gt_using_subcommand convoy; and not __fish_seen_subcommand_from list status close reopen update add remove delete help" -l db -d 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]' -r
+complete -c gt -n "__fish_gt_using_subcommand convoy; and not __fish_seen_subcommand_from list status close reopen update add remove delete help" -l actor -d 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]' -r
+complete -c gt -n "__fish_gt_using_subcommand convoy; and not __fish_seen_subcommand_from list status close reopen update add remove delete help" -l color -d 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t''
 never\t''"
-complete -c gt -n "__fish_gt_using_subcommand convoy; and not __fish_seen_subcommand_from list status close update add remove delete help" -l fields -d 'With --json, a list\'s items with only these fields (a slim list)' -r
-complete -c gt -n "__fish_gt_using_subcommand convoy; and not __fish_seen_subcommand_from list status close update add remove delete help" -l lock-timeout -d 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]' -r
-complete -c gt -n "__fish_gt_using_subcommand convoy; and not __fish_seen_subcommand_from list status close update add remove delete help" -l json -d 'Print one JSON document on stdout; errors become JSON on stderr'
-complete -c gt -n "__fish_gt_using_subcommand convoy; and not __fish_seen_subcommand_from list status close update add remove delete help" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
-complete -c gt -n "__fish_gt_using_subcommand convoy; and not __fish_seen_subcommand_from list status close update add remove delete help" -l wide -d 'Show whole cells in tables, wider than the terminal if need be'
-complete -c gt -n "__fish_gt_using_subcommand convoy; and not __fish_seen_subcommand_from list status close update add remove delete help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c gt -n "__fish_gt_using_subcommand convoy; and not __fish_seen_subcommand_from list status close update add remove delete help" -s V -l version -d 'Print version'
-complete -c gt -n "__fish_gt_using_subcommand convoy; and not __fish_seen_subcommand_from list status close update add remove delete help" -f -a "list" -d 'List active convoys with their progress (all of them with --all)'
-complete -c gt -n "__fish_gt_using_subcommand convoy; and not __fish_seen_subcommand_from list status close update add remove delete help" -f -a "status" -d 'Show a convoy: each tracked bead with its status, assignee and blockers'
-complete -c gt -n "__fish_gt_using_subcommand convoy; and not __fish_seen_subcommand_from list status close update add remove delete help" -f -a "close" -d 'Force-close (or force-fail) a convoy that will not land by itself'
-complete -c gt -n "__fish_gt_using_subcommand convoy; and not __fish_seen_subcommand_from list status close update add remove delete help" -f -a "update" -d 'Edit a convoy\'s title, merge mode, feature branch or cap of polecats'
-complete -c gt -n "__fish_gt_using_subcommand convoy; and not __fish_seen_subcommand_from list status close update add remove delete help" -f -a "add" -d 'Start tracking beads in a convoy (a bead belongs to at most one convoy)'
-complete -c gt -n "__fish_gt_using_subcommand convoy; and not __fish_seen_subcommand_from list status close update add remove delete help" -f -a "remove" -d 'Stop tracking beads in a convoy (the beads stay)'
-complete -c gt -n "__fish_gt_using_subcommand convoy; and not __fish_seen_subcommand_from list status close update add remove delete help" -f -a "delete" -d 'Delete a convoy: its beads stay, no longer in any convoy'
-complete -c gt -n "__fish_gt_using_subcommand convoy; and not __fish_seen_subcommand_from list status close update add remove delete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c gt -n "__fish_gt_using_subcommand convoy; and not __fish_seen_subcommand_from list status close reopen update add remove delete help" -l fields -d 'With --json, a list\'s items with only these fields (a slim list)' -r
+complete -c gt -n "__fish_gt_using_subcommand convoy; and not __fish_seen_subcommand_from list status close reopen update add remove delete help" -l lock-timeout -d 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]' -r
+complete -c gt -n "__fish_gt_using_subcommand convoy; and not __fish_seen_subcommand_from list status close reopen update add remove delete help" -l json -d 'Print one JSON document on stdout; errors become JSON on stderr'
+complete -c gt -n "__fish_gt_using_subcommand convoy; and not __fish_seen_subcommand_from list status close reopen update add remove delete help" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
+complete -c gt -n "__fish_gt_using_subcommand convoy; and not __fish_seen_subcommand_from list status close reopen update add remove delete help" -l wide -d 'Show whole cells in tables, wider than the terminal if need be'
+complete -c gt -n "__fish_gt_using_subcommand convoy; and not __fish_seen_subcommand_from list status close reopen update add remove delete help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c gt -n "__fish_gt_using_subcommand convoy; and not __fish_seen_subcommand_from list status close reopen update add remove delete help" -s V -l version -d 'Print version'
+complete -c gt -n "__fish_gt_using_subcommand convoy; and not __fish_seen_subcommand_from list status close reopen update add remove delete help" -f -a "list" -d 'List active convoys with their progress (all of them with --all)'
+complete -c gt -n "__fish_gt_using_subcommand convoy; and not __fish_seen_subcommand_from list status close reopen update add remove delete help" -f -a "status" -d 'Show a convoy: each tracked bead with its status, assignee and blockers'
+complete -c gt -n "__fish_gt_using_subcommand convoy; and not __fish_seen_subcommand_from list status close reopen update add remove delete help" -f -a "close" -d 'Force-close (or force-fail) a convoy that will not land by itself'
+complete -c gt -n "__fish_gt_using_subcommand convoy; and not __fish_seen_subcommand_from list status close reopen update add remove delete help" -f -a "reopen" -d 'Reopen a convoy closed or failed by hand (the undo of a force close)'
+complete -c gt -n "__fish_gt_using_subcommand convoy; and not __fish_seen_subcommand_from list status close reopen update add remove delete help" -f -a "update" -d 'Edit a convoy\'s title, merge mode, feature branch or cap of polecats'
+complete -c gt -n "__fish_gt_using_subcommand convoy; and not __fish_seen_subcommand_from list status close reopen update add remove delete help" -f -a "add" -d 'Start tracking beads in a convoy (a bead belongs to at most one convoy)'
+complete -c gt -n "__fish_gt_using_subcommand convoy; and not __fish_seen_subcommand_from list status close reopen update add remove delete help" -f -a "remove" -d 'Stop tracking beads in a convoy (the beads stay)'
+complete -c gt -n "__fish_gt_using_subcommand convoy; and not __fish_seen_subcommand_from list status close reopen update add remove delete help" -f -a "delete" -d 'Delete a convoy: its beads stay, no longer in any convoy'
+complete -c gt -n "__fish_gt_using_subcommand convoy; and not __fish_seen_subcommand_from list status close reopen update add remove delete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from list" -l db -d 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]' -r
 complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from list" -l actor -d 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]' -r
 complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from list" -l color -d 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
@@ -229,6 +230,18 @@ complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand
 complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from close" -l close-beads -d 'Also end every unfinished tracked bead, freeing its agent'
 complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from close" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from close" -s V -l version -d 'Print version'
+complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from reopen" -l db -d 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]' -r
+complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from reopen" -l actor -d 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]' -r
+complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from reopen" -l color -d 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
+always\t''
+never\t''"
+complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from reopen" -l fields -d 'With --json, a list\'s items with only these fields (a slim list)' -r
+complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from reopen" -l lock-timeout -d 'How long a write waits for a busy town before failing with exit 5 [env: GT_LOCK_TIMEOUT] [default: 10s]' -r
+complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from reopen" -l json -d 'Print one JSON document on stdout; errors become JSON on stderr'
+complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from reopen" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
+complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from reopen" -l wide -d 'Show whole cells in tables, wider than the terminal if need be'
+complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from reopen" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from reopen" -s V -l version -d 'Print version'
 complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from update" -l db -d 'The town: a database file, or http://HOST:PORT for an rqlite cluster [env: GT_DB] [default: town.db in your data directory]' -r
 complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from update" -l actor -d 'Who the audit log names for changes [env: GT_ACTOR] [default: your login name]' -r
 complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from update" -l color -d 'When to use colour [env: GT_COLOR] [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
@@ -284,6 +297,7 @@ complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand
 complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from help" -f -a "list"
 complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from help" -f -a "status"
 complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from help" -f -a "close"
+complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from help" -f -a "reopen"
 complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from help" -f -a "update"
 complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from help" -f -a "add"
 complete -c gt -n "__fish_gt_using_subcommand convoy; and __fish_seen_subcommand_from help" -f -a "remove"
@@ -949,6 +963,7 @@ complete -c gt -n "__fish_gt_using_subcommand help; and __fish_seen_subcommand_f
 complete -c gt -n "__fish_gt_using_subcommand help; and __fish_seen_subcommand_from convoy" -f -a "list"
 complete -c gt -n "__fish_gt_using_subcommand help; and __fish_seen_subcommand_from convoy" -f -a "status"
 complete -c gt -n "__fish_gt_using_subcommand help; and __fish_seen_subcommand_from convoy" -f -a "close"
+complete -c gt -n "__fish_gt_using_subcommand help; and __fish_seen_subcommand_from convoy" -f -a "reopen"
 complete -c gt -n "__fish_gt_using_subcommand help; and __fish_seen_subcommand_from convoy" -f -a "update"
 complete -c gt -n "__fish_gt_using_subcommand help; and __fish_seen_subcommand_from convoy" -f -a "add"
 complete -c gt -n "__fish_gt_using_subcommand help; and __fish_seen_subcommand_from convoy" -f -a "remove"

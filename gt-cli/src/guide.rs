@@ -97,7 +97,8 @@ const SECTIONS: &[(&str, &str, &[&str])] = &[
          dispatched one goes back to `open` on its hook until the new task closes). A \
          bead that should not exist: {call:bead delete} ({arg:bead delete force} if \
          hooked). A convoy that will never land: {call:convoy close} \
-         ({arg:convoy close failed}, {arg:convoy close close_beads}). Wrong merge mode \
+         ({arg:convoy close failed}, {arg:convoy close close_beads}); closed by mistake: \
+         {call:convoy reopen}. Wrong merge mode \
          or branch: {call:convoy update}. A convoy that should not exist: \
          {call:convoy delete} (its beads stay, in no convoy). An agent that is gone for \
          good: {call:agent delete} ({arg:agent delete force} if hooked: its bead goes to \
@@ -112,6 +113,7 @@ const SECTIONS: &[(&str, &str, &[&str])] = &[
             "agent reset",
             "agent update",
             "convoy close",
+            "convoy reopen",
             "convoy update",
             "convoy add",
             "convoy remove",

@@ -18,7 +18,8 @@ use crate::error::{Error, Result};
 pub use crate::ops::agent::{DeleteAgent, Heartbeat, ResetAgent, ShowAgent, ShowHook, UpdateAgent};
 pub use crate::ops::bead::{CreateBead, DeleteBead, ReassignBead, ShowBead, UpdateBead};
 pub use crate::ops::convoy::{
-    AddConvoyBeads, CloseConvoy, DeleteConvoy, RemoveConvoyBeads, ShowConvoy, UpdateConvoy,
+    AddConvoyBeads, CloseConvoy, DeleteConvoy, RemoveConvoyBeads, ReopenConvoy, ShowConvoy,
+    UpdateConvoy,
 };
 pub use crate::ops::doctor::Doctor;
 pub use crate::ops::escalation::{
@@ -336,6 +337,7 @@ pub fn catalogue() -> Vec<Entry> {
         entry::<ListConvoys>(),
         entry::<ShowConvoy>(),
         entry::<CloseConvoy>(),
+        entry::<ReopenConvoy>(),
         entry::<UpdateConvoy>(),
         entry::<AddConvoyBeads>(),
         entry::<RemoveConvoyBeads>(),

@@ -59,8 +59,14 @@ pub enum Change {
     },
     /// A convoy's tracked beads all closed (R3), at these counts.
     ConvoyLanded { closed_beads: i64, total_beads: i64 },
-    /// A landed convoy gained work that is not closed (R5).
-    ConvoyReopened { closed_beads: i64, total_beads: i64 },
+    /// A convoy is active again: a landed one that gained work that is not
+    /// closed (R5), or one closed or failed by hand, reopened by hand
+    /// (`from` is the status it left).
+    ConvoyReopened {
+        from: ConvoyStatus,
+        closed_beads: i64,
+        total_beads: i64,
+    },
     /// An active convoy was force-closed (`closed`) or force-failed (`failed`).
     ConvoyClosed {
         status: ConvoyStatus,
@@ -530,9 +536,10 @@ impl Change {
                 total_beads,
             } => settled(Active, Landed, closed_beads, total_beads),
             Change::ConvoyReopened {
+                from,
                 closed_beads,
                 total_beads,
-            } => settled(Landed, Active, closed_beads, total_beads),
+            } => settled(*from, Active, closed_beads, total_beads),
             Change::ConvoyClosed {
                 status,
                 reason,
@@ -653,6 +660,7 @@ impl Change {
                 total_beads: at(meta, "total_beads")?,
             },
             ev::CONVOY_REOPENED => Change::ConvoyReopened {
+                from: get(old)?,
                 closed_beads: at(meta, "closed_beads")?,
                 total_beads: at(meta, "total_beads")?,
             },

@@ -510,6 +510,7 @@ impl<'a> Unit<'a> {
                     total_beads,
                 }),
                 Some(crate::rules::Settle::Reopen) => Some(Change::ConvoyReopened {
+                    from: crate::model::ConvoyStatus::Landed,
                     closed_beads,
                     total_beads,
                 }),

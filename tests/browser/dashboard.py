@@ -631,6 +631,12 @@ try:
     click("Force close", "#force-close")
     confirmation(["Sessions"], "confirm")
     until("force-closed", lambda: gt("convoy", "status", spec["convoy"])["status"] == "closed")
+    # Its toast undoes it: the convoy is active again, then closed for good.
+    click("Undo", ".toast button.undo")
+    until("reopened", lambda: gt("convoy", "status", spec["convoy"])["status"] == "active")
+    click("Force close", "#force-close")
+    confirmation(["Sessions"], "confirm")
+    until("force-closed again", lambda: gt("convoy", "status", spec["convoy"])["status"] == "closed")
 
     # Phone width: no sideways scrolling.
     at_width(390, 844)

@@ -380,6 +380,71 @@ pub fn convoy_close_with_beads_ends_them_and_frees_agents(t: Town) {
     );
 }
 
+/// A force close is undone by a reopen: active again, its reason cleared,
+/// its beads as they were; one whose beads all closed lands at once. Only a
+/// convoy closed or failed by hand reopens so.
+pub fn convoy_reopen_undoes_a_force_close(t: Town) {
+    let t = t.with_rig();
+    let b: SlungBatch = t.json(&[
+        "sling-batch",
+        "--rig",
+        "app",
+        "--title",
+        "Oops",
+        "--task",
+        "a",
+        "--task",
+        "b",
+    ]);
+    let cv = b.convoy.id.clone();
+    let e = t.fails(&["convoy", "reopen", &cv], 4);
+    assert!(
+        e["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("active already"),
+        "{e}"
+    );
+    t.json::<Convoy>(&["convoy", "close", &cv, "--reason", "by mistake"]);
+    let c: Convoy = t.json(&["convoy", "reopen", &cv[..6]]);
+    assert_eq!((c.status, c.closed_reason), (ConvoyStatus::Active, None));
+    let e = the_event(&t, &cv, "convoy_reopened");
+    assert_eq!(
+        (e.old_value, e.new_value),
+        (json!("closed"), json!("active"))
+    );
+    // Its work goes on: closing both beads lands it.
+    for bead in &b.beads {
+        t.json::<Bead>(&["bead", "update", &bead.bead.id, "--status", "closed"]);
+    }
+    let c: Convoy = t.json(&["convoy", "status", &cv]);
+    assert_eq!(c.status, ConvoyStatus::Landed);
+    // A landed convoy reopens only through its beads, and says so.
+    let e = t.fails(&["convoy", "reopen", &cv], 4);
+    assert!(
+        e["error"]["hint"]
+            .as_str()
+            .unwrap()
+            .contains("gt bead update"),
+        "{e}"
+    );
+    // Failed with its beads closed: a reopen lands it at once.
+    let d: SlungBatch = t.json(&[
+        "sling-batch",
+        "--rig",
+        "app",
+        "--title",
+        "Done",
+        "--task",
+        "x",
+    ]);
+    t.json::<Convoy>(&["convoy", "close", &d.convoy.id, "--close-beads"]);
+    let c: Convoy = t.json(&["convoy", "reopen", &d.convoy.id]);
+    assert_eq!(c.status, ConvoyStatus::Landed, "{c:?}");
+    t.assert_landed_once(&d.convoy.id, 1);
+    t.fails(&["convoy", "reopen", "cv-nope0"], 3);
+}
+
 pub fn convoy_add_and_remove_change_tracking(t: Town) {
     let t = t.with_rig();
     let one = batch(&t, &["a"]);

@@ -116,6 +116,7 @@ suite!(
     editing::agent_delete_releases_the_bead_to_an_idle_polecat,
     editing::convoy_update_is_audited,
     editing::convoy_close_with_beads_ends_them_and_frees_agents,
+    editing::convoy_reopen_undoes_a_force_close,
     editing::convoy_add_and_remove_change_tracking,
     editing::convoy_delete_unlinks_its_beads_and_keeps_history,
     editing::doctor_finds_and_repairs_a_corrupted_town,

@@ -574,6 +574,18 @@ pub fn drift_cli_json_equals_mcp_structured_content() {
         "c",
     ]);
     let s: gt_core::ops::sling::Slung = seed.json(&["sling", "--rig", "app", "solo"]);
+    // A convoy closed by hand, to reopen.
+    let shut: Value = seed.json(&[
+        "sling-batch",
+        "--rig",
+        "app",
+        "--title",
+        "Shut",
+        "--task",
+        "x",
+    ]);
+    let shut = id(&shut["convoy"]);
+    seed.json::<Value>(&["convoy", "close", &shut, "--reason", "by mistake"]);
     // A bead on no hook, for a convoy whose polecats are all at work to take.
     let loose: Value = seed.json(&["bead", "create", "--rig", "app", "loose"]);
     let loose = id(&loose);
@@ -744,6 +756,11 @@ pub fn drift_cli_json_equals_mcp_structured_content() {
             vec![format!("agent logs {agent} --lines 2")],
         ),
         ("gt_list_hosts", json!({}), vec!["host list".into()]),
+        (
+            "gt_convoy_reopen",
+            json!({"convoy_id": shut}),
+            vec![format!("convoy reopen {shut}")],
+        ),
         (
             "gt_status",
             json!({"events": 5}),

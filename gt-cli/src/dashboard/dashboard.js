@@ -80,9 +80,11 @@ const REWORDED = [
 ];
 function humanHint(hint) {
   if (!hint) return "";
-  if (!TECHNICAL.test(hint)) return hint;
+  // The page asks for hints in words (X-GT-Words: plain); one about a
+  // control of this page is said in the page's own words.
   const known = REWORDED.find(([re]) => re.test(hint));
-  return known ? known[1] : "";
+  if (known) return known[1];
+  return TECHNICAL.test(hint) ? "" : humanMessage(hint);
 }
 
 /// A message with the IDs the page knows named by title or name.
@@ -103,18 +105,27 @@ function toastBox() {
   return open ? open.querySelector(".drawer-note") : $("toasts");
 }
 
-function toast(text, error, hint) {
+/// A note that goes by itself; `undo` ({label, run}) adds a button that
+/// takes the action back, and keeps the note up longer.
+function toast(text, error, hint, undo) {
   const t = el("div", { class: error ? "toast error" : "toast" }, el("span", { text }),
     hint ? el("span", { class: "hint", text: hint }) : null);
+  if (undo) {
+    const b = el("button", { class: "undo", type: "button", text: undo.label });
+    b.addEventListener("click", () => { t.remove(); undo.run(); });
+    t.append(b);
+  }
   const box = toastBox();
   box.append(t);
   while (box.children.length > 2) box.firstChild.remove();
-  setTimeout(() => t.remove(), error ? 9000 : 5000);
+  setTimeout(() => t.remove(), error ? 9000 : undo ? 12000 : 5000);
 }
 
 function headers(write) {
   const h = {};
   if (write) h["Content-Type"] = "application/json";
+  // A refusal's hint in a person's words, not the API's.
+  h["X-GT-Words"] = "plain";
   if (state.token) h["Authorization"] = "Bearer " + state.token;
   return h;
 }
@@ -1615,7 +1626,16 @@ function wire() {
       (closeBeads && left ? ", and its unfinished beads are closed, which takes them off their polecats’ hooks."
         : "; its beads stay as they are.") + (reason ? " Reason: " + reason + "." : "");
     if (!(await confirmAction("Force close “" + v.title + "”?", text, "Force close"))) return;
-    act("POST", convoy() + "/close", { reason, close_beads: closeBeads }, "Convoy “" + v.title + "” closed");
+    const id = state.convoy;
+    const closed = await act("POST", convoy() + "/close", { reason, close_beads: closeBeads });
+    if (!closed) return;
+    // Only a close that left the beads alone is undone by a reopen.
+    const undo = closeBeads ? null : {
+      label: "Undo",
+      run: () => act("POST", "/api/convoys/" + encodeURIComponent(id) + "/reopen", {},
+        "Convoy “" + v.title + "” reopened"),
+    };
+    toast("Convoy “" + v.title + "” closed", false, null, undo);
   });
 }
 

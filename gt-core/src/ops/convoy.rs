@@ -61,6 +61,13 @@ request! {
 }
 
 request! {
+    /// Reopens a convoy that was closed or failed by hand.
+    pub struct ReopenConvoy {
+        pub convoy_id: String,
+    }
+}
+
+request! {
     /// Edits a convoy's metadata; only the fields given change.
     pub struct UpdateConvoy {
         pub convoy_id: String,
@@ -117,6 +124,48 @@ impl Town {
                     unit.set_bead_status(&bead.id, bead_status)?;
                 }
             }
+            unit.settle(&id);
+            Ok(id)
+        })?;
+        self.read(|r| query::must(r, &id))
+    }
+
+    /// Makes a convoy closed or failed by hand active again (the undo of
+    /// [`Town::close_convoy`]); its beads stay as they are, so one whose
+    /// beads are all closed lands at once.
+    pub fn reopen_convoy(&mut self, req: &ReopenConvoy) -> Result<Convoy> {
+        let id = self.write(|unit| {
+            let id = query::resolve::<Convoy>(unit, &req.convoy_id)?;
+            let mut convoy: Convoy = unit.must(&id)?;
+            let from = convoy.status;
+            match from {
+                ConvoyStatus::Closed | ConvoyStatus::Failed => {}
+                ConvoyStatus::Active => {
+                    return Err(Error::conflict(format!("convoy {id} is active already"))
+                        .with_hint("only a convoy closed or failed by hand can be reopened"));
+                }
+                ConvoyStatus::Landed => {
+                    return Err(Error::conflict(format!(
+                        "convoy {id} landed by itself; it reopens when one of its beads does"
+                    ))
+                    .with_hint(Hint::call(
+                        "reopen a bead of it",
+                        "bead update",
+                        &[("bead_id", "ID"), ("status", "open")],
+                    )));
+                }
+            }
+            convoy.status = ConvoyStatus::Active;
+            convoy.closed_reason = None;
+            convoy.updated_at = unit.now.clone();
+            let (closed_beads, total_beads) = (convoy.closed_beads, convoy.total_beads);
+            unit.put(convoy);
+            let reopened = Change::ConvoyReopened {
+                from,
+                closed_beads,
+                total_beads,
+            };
+            unit.record(&id, reopened);
             unit.settle(&id);
             Ok(id)
         })?;
@@ -393,6 +442,26 @@ impl Call for CloseConvoy {
     );
     fn run(self, town: &mut Town) -> Result<Convoy> {
         town.close_convoy(&self)
+    }
+}
+
+impl Call for ReopenConvoy {
+    type Output = Convoy;
+    const SPEC: CallSpec = spec!(
+        "convoy reopen",
+        "gt_convoy_reopen",
+        Some("POST /api/convoys/{convoy_id}/reopen"),
+        Write,
+        false,
+        None,
+        doc = "Reopen a convoy closed or failed by hand (the undo of a force close)\n\n\
+               It is active again, its reason cleared; its beads stay as they are, so \
+               one whose beads are all closed lands at once. A convoy that landed by \
+               itself reopens only when one of its beads does ({call:bead update \
+               bead_id=ID status=open})."
+    );
+    fn run(self, town: &mut Town) -> Result<Convoy> {
+        town.reopen_convoy(&self)
     }
 }
 

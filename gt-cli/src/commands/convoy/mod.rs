@@ -5,6 +5,7 @@ mod close;
 mod delete;
 mod list;
 mod remove;
+mod reopen;
 mod status;
 mod update;
 
@@ -20,6 +21,7 @@ pub enum ConvoyCommand {
     List(list::ConvoyListArgs),
     Status(status::ConvoyStatusArgs),
     Close(close::ConvoyCloseArgs),
+    Reopen(reopen::ConvoyReopenArgs),
     Update(update::ConvoyUpdateArgs),
     Add(add::ConvoyAddArgs),
     Remove(remove::ConvoyRemoveArgs),
@@ -31,6 +33,7 @@ pub fn run(ctx: &mut Ctx, cmd: ConvoyCommand) -> Result<()> {
         ConvoyCommand::List(args) => list::run(ctx, args),
         ConvoyCommand::Status(args) => status::run(ctx, args),
         ConvoyCommand::Close(args) => close::run(ctx, args),
+        ConvoyCommand::Reopen(args) => reopen::run(ctx, args),
         ConvoyCommand::Update(args) => update::run(ctx, args),
         ConvoyCommand::Add(args) => add::run(ctx, args),
         ConvoyCommand::Remove(args) => remove::run(ctx, args),
