@@ -20,6 +20,7 @@ mod mayor;
 mod mcp;
 mod patrol;
 mod proxy;
+mod readme;
 mod reliability;
 mod remote;
 mod rules;
