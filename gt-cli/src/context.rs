@@ -3,12 +3,15 @@
 //! `completions` never touch a database).
 
 use gt_core::{Error, OpenOptions, Result, Town};
+use std::io::Write;
 
 use crate::cli::GlobalArgs;
 use crate::config::{self, Settings};
 use crate::output::Style;
 
 pub struct Ctx {
+    /// Whether opening a town that does not exist yet says where it made it.
+    pub announce_new_town: bool,
     pub settings: Settings,
     pub style: Style,
     town: Option<Town>,
@@ -32,14 +35,25 @@ impl Ctx {
             town: None,
             exit_code: None,
             actor_flag: global.actor,
+            announce_new_town: true,
         })
     }
 
-    /// The town, opened (and created or migrated) on first use.
+    /// The town, opened (and created or migrated) on first use. A town
+    /// made here, by a command other than `gt init` (which reports it
+    /// itself), is named once on stderr, so nobody wonders where it went.
     pub fn town(&mut self) -> Result<&mut Town> {
         if self.town.is_none() {
             let options = self.open_options()?;
-            self.town = Some(Town::open(&options)?);
+            let town = Town::open(&options)?;
+            if town.info().created && self.announce_new_town && !self.style.json {
+                let _ = writeln!(
+                    std::io::stderr(),
+                    "note: made a new town at {} (--db or GT_DB picks another)",
+                    crate::output::sanitize(&town.info().location)
+                );
+            }
+            self.town = Some(town);
         }
         Ok(self.town.as_mut().expect("opened above"))
     }

@@ -110,6 +110,7 @@ fn human_output_of_a_convoy_from_start_to_landing() {
             (r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z", "[time]"),
             (r"\b(just now|\d+[smhd] ago)", "[ago]"),
             (r"(?m)^(\d+)(\s+\[ago\])", "[n]$2"),
+            (r"a new town at \S+", "a new town at [path]"),
         ],
     }, {
         insta::assert_snapshot!(transcript);

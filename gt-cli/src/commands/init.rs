@@ -16,6 +16,8 @@ use crate::context::Ctx;
 pub struct InitArgs {}
 
 pub fn run(ctx: &mut Ctx, _args: InitArgs) -> Result<()> {
+    // Its own report says where the town is.
+    ctx.announce_new_town = false;
     let town = ctx.town()?.info();
     ctx.emit(&town)
 }
