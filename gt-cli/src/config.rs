@@ -25,6 +25,8 @@ pub struct Settings {
     /// A remote town's user, from the environment or the config file.
     pub credentials: Option<Credentials>,
     pub color: ColorChoice,
+    /// What people call the town (`town.name`), where one is set.
+    pub town_name: Option<String>,
     /// Patrol's thresholds, from the config file or the defaults (its flags
     /// override them).
     pub patrol: PatrolSettings,
@@ -261,6 +263,18 @@ pub fn resolve(global: &GlobalArgs) -> Result<Settings> {
         .map(|v| v.get_name().to_string());
     r.note("color", color_name, color.1);
 
+    let town_name = file.and_then(ConfigFile::town_name).map(str::to_string);
+    r.note(
+        "town.name",
+        town_name.clone(),
+        if town_name.is_some() {
+            "file"
+        } else {
+            "default"
+        }
+        .to_string(),
+    );
+
     let defaults = gt_core::ops::patrol::PatrolOptions::default();
     let stall_after = r.file_duration(
         "patrol.stall_after",
@@ -331,6 +345,7 @@ pub fn resolve(global: &GlobalArgs) -> Result<Settings> {
         db: db.0,
         actor: actor.0,
         lock_timeout: lock_timeout.0,
+        town_name,
         dispatch_command: dispatch.0,
         credentials,
         color: color.0,

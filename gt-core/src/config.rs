@@ -25,6 +25,13 @@ struct Keys {
     rqlite: Option<RqliteSection>,
     patrol: Option<PatrolSection>,
     run: Option<RunSection>,
+    town: Option<TownSection>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TownSection {
+    name: Option<Spanned<String>>,
 }
 
 /// `[run]`: the supervisor's (`gt run`, SPEC §10).
@@ -170,6 +177,12 @@ impl ConfigFile {
     /// `[run] command`: the agent's command line.
     pub fn run_command(&self) -> Option<&str> {
         let v = self.keys.run.as_ref()?.command.as_ref()?;
+        Some(v.get_ref().as_str())
+    }
+
+    /// `[town] name`: what the dashboard calls the town.
+    pub fn town_name(&self) -> Option<&str> {
+        let v = self.keys.town.as_ref()?.name.as_ref()?;
         Some(v.get_ref().as_str())
     }
 

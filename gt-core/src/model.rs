@@ -366,6 +366,10 @@ pub struct Event {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Town {
+    /// What people call the town (`town.name` in the config file), where
+    /// one is set.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
     pub location: String,
     pub backend: String,
     pub schema_version: i64,

@@ -129,6 +129,7 @@ impl Town {
     /// What `gt init` reports.
     pub fn info(&self) -> model::Town {
         model::Town {
+            name: None,
             location: self.db.location().to_string(),
             backend: self.db.kind().to_string(),
             schema_version: self.schema.version,

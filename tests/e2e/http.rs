@@ -809,7 +809,17 @@ pub fn http_index_and_plain_words(t: Town) {
     let t = t.with_rig();
     let b: SlungBatch = t.json(&["sling-batch", "--rig", "app", "--title", "T", "--task", "a"]);
     let bead = b.beads[0].bead.id.clone();
+    // The town's name, for the page's header, from the config file.
+    std::fs::create_dir_all(t.path(".config/gt")).unwrap();
+    std::fs::write(
+        t.path(".config/gt/config.toml"),
+        "[town]\nname = \"Payments\"\n",
+    )
+    .unwrap();
+    let init: Value = t.json(&["init"]);
+    assert_eq!(init["name"], "Payments", "{init}");
     let s = Server::start(&t, &[]);
+    assert_eq!(ok(get(&s, "/api/town"), 200)["name"], "Payments");
     let index = ok(get(&s, "/api"), 200);
     let routes = index["routes"].as_array().unwrap();
     let reassign = routes

@@ -18,6 +18,7 @@ pub struct InitArgs {}
 pub fn run(ctx: &mut Ctx, _args: InitArgs) -> Result<()> {
     // Its own report says where the town is.
     ctx.announce_new_town = false;
-    let town = ctx.town()?.info();
+    let mut town = ctx.town()?.info();
+    town.name.clone_from(&ctx.settings.town_name);
     ctx.emit(&town)
 }

@@ -74,6 +74,7 @@ pub fn run(ctx: &mut Ctx, args: ServeArgs) -> Result<()> {
         max_connections: args.max_connections as usize,
         max_streams: args.max_streams as usize,
         shutdown_timeout: args.shutdown_timeout,
+        town_name: ctx.settings.town_name.clone(),
         ..crate::serve::ServeOptions::new(args.addr)
     };
     crate::serve::check(&options)?;

@@ -83,6 +83,8 @@ pub struct ServeOptions {
     pub max_streams: usize,
     /// How long SIGINT or SIGTERM waits for calls and clients to finish.
     pub shutdown_timeout: Duration,
+    /// What people call the town (`town.name`), for the page's header.
+    pub town_name: Option<String>,
 }
 
 impl ServeOptions {
@@ -96,6 +98,7 @@ impl ServeOptions {
             max_connections: 4096,
             max_streams: 64,
             shutdown_timeout: Duration::from_secs(10),
+            town_name: None,
         }
     }
 }
@@ -387,7 +390,8 @@ async fn town(State(app): State<Arc<App>>) -> Response {
     let open = app.open.clone();
     let outcome = crate::runtime::blocking(move || Town::open(&open).map(|t| t.info())).await;
     match outcome {
-        Ok(info) => {
+        Ok(mut info) => {
+            info.name.clone_from(&app.options.town_name);
             let read_only = if app.options.read_only {
                 "true"
             } else {
