@@ -133,27 +133,10 @@ impl Hint {
     }
 }
 
-/// `text` with its `{setting}` and `{call:PATH}` placeholders worded by `name`.
+/// `text` with its `{setting}` and `{call:PATH}` placeholders worded by
+/// `name` (as a call's doc is, with no call of its own).
 fn fill(text: &str, name: &dyn Names) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(start) = rest.find('{') {
-        out.push_str(&rest[..start]);
-        let after = &rest[start + 1..];
-        let Some(end) = after.find('}') else {
-            out.push_str(&rest[start..]);
-            return out;
-        };
-        let token = &after[..end];
-        match token.strip_prefix("call:") {
-            Some(call) => out.push_str(&name.call(call, &[])),
-            None if SETTINGS.contains(&token) => out.push_str(&name.setting(token)),
-            None => out.push_str(&rest[start..start + end + 2]),
-        }
-        rest = &after[end + 1..];
-    }
-    out.push_str(rest);
-    out
+    crate::doc::render(text, None, name)
 }
 
 /// The settings of a process a hint may name: where the town is, how long a
