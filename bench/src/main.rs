@@ -6,6 +6,7 @@
 //!   cargo run --release -p gt-bench -- [--sizes 10k,100k,1m] [--runs N] [--rqlite]
 //!   cargo run --release -p gt-bench -- --load [--clients 32] [--seconds 30]
 //!   cargo run --release -p gt-bench -- --soak [--hosts 3] [--slots 8] [--beads 500]
+//!   cargo run --release -p gt-bench -- --dashboard [--sizes 100k] [--loads 5] [--seconds 60]
 
 mod load;
 mod run;
@@ -42,6 +43,12 @@ struct Opts {
     /// slots of all hosts but one.
     polecats: Option<usize>,
     seed: u64,
+    /// `--dashboard`: the page's first paint and idle CPU in Chromium (issue 36).
+    dashboard: bool,
+    loads: usize,
+    /// Whether --sizes and --seconds were given (their defaults differ by mode).
+    sizes_given: bool,
+    seconds_given: bool,
 }
 
 /// A town size such as `10k`, `100000` or `1m`.
@@ -66,6 +73,7 @@ const USAGE: &str =
        gt-bench --run [--starts N] [--idle N] [--seconds N] [--dir DIR] [--gt PATH]
        gt-bench --soak [--hosts N] [--slots N] [--beads N] [--polecats N] [--seed N]
                        [--rqlite] [--dir DIR] [--gt PATH]
+       gt-bench --dashboard [--sizes 100k] [--loads N] [--seconds N] [--dir DIR] [--gt PATH]
   --sizes   town sizes to measure, in beads (default 10k,100k)
   --runs    runs of each command, interleaved with the floor (default 21)
   --rqlite  also measure a one-node rqlite cluster (needs .rqlite/, see README)
@@ -87,7 +95,13 @@ const USAGE: &str =
             (default: the slots of all hosts but one, so that a claim never
             waits for a slot); one supervisor is killed a third of the way and
             restarted once its host is lost: throughput, claim latency, double
-            starts (issue 34). With --rqlite, on a one-node rqlite town";
+            starts (issue 34). With --rqlite, on a one-node rqlite town
+  --dashboard instead: `gt serve` on a seeded town of each --sizes size
+            (default 100k), and bench/dashboard.py in headless Chromium
+            (Selenium, Debian's chromium and chromedriver; .test-python/ or
+            GT_TEST_PYTHON): the landing view's first paint over --loads page
+            loads (default 5), then the CPU of the page left open and of the
+            server over --seconds (default 60), against the goals of issue 36";
 
 /// Stops with a usage error (exit 2).
 fn usage_error(message: &str) -> ! {
@@ -123,6 +137,10 @@ fn opts() -> Opts {
         beads: 500,
         polecats: None,
         seed: 34,
+        dashboard: false,
+        loads: 5,
+        sizes_given: false,
+        seconds_given: false,
     };
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
@@ -132,6 +150,7 @@ fn opts() -> Opts {
         };
         match arg.as_str() {
             "--sizes" => {
+                o.sizes_given = true;
                 o.sizes = value()
                     .split(',')
                     .map(|s| {
@@ -152,6 +171,14 @@ fn opts() -> Opts {
             "--load" => o.load = true,
             "--run" => o.run = true,
             "--soak" => o.soak = true,
+            "--dashboard" => o.dashboard = true,
+            "--loads" => {
+                o.loads = value()
+                    .parse()
+                    .ok()
+                    .filter(|&n| n > 0)
+                    .unwrap_or_else(|| usage_error("--loads takes a number above 0"));
+            }
             "--hosts" => {
                 o.hosts = value()
                     .parse()
@@ -209,6 +236,7 @@ fn opts() -> Opts {
                     .unwrap_or_else(|| usage_error("--clients takes a number above 0"));
             }
             "--seconds" => {
+                o.seconds_given = true;
                 o.seconds = value()
                     .parse()
                     .ok()
@@ -1147,6 +1175,10 @@ fn main() {
         soak::run(&o);
         return;
     }
+    if o.dashboard {
+        dashboard(&o);
+        return;
+    }
     println!("# gt benchmarks\n\nMachine: {}. Runs: {} per figure (medians), each interleaved with the floor.\n", machine(), o.runs);
     let mut rows = Vec::new();
     let mut notes = Vec::new();
@@ -1194,4 +1226,115 @@ fn main() {
     for n in notes {
         println!("- {n}");
     }
+}
+
+/// The Python with Selenium: `$GT_TEST_PYTHON`, else the workspace's
+/// `.test-python/` that the e2e tests make (`cargo test -p gt-cli --test e2e`).
+fn selenium_python(root: &Path) -> PathBuf {
+    let bin = std::env::var_os("GT_TEST_PYTHON")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root.join(".test-python/bin/python"));
+    let ready = Command::new(&bin)
+        .args(["-c", "import selenium"])
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    assert!(
+        ready,
+        "--dashboard needs Python 3 with Selenium: run the e2e tests once (they make \
+         .test-python/), or make it with\n  python3 -m venv .test-python && \
+         .test-python/bin/pip install selenium==4.51.0\nor point GT_TEST_PYTHON at such a Python"
+    );
+    bin
+}
+
+/// `gt-bench --dashboard` (issue 36): for each size, `gt serve` on the seeded
+/// town and bench/dashboard.py in headless Chromium: the landing view's first
+/// paint (the page's `gt:town-painted` mark, from navigation start) over
+/// `--loads` fresh loads, then the CPU of the page left open and of the
+/// server over `--seconds` while nothing writes. A summary on stderr, the
+/// script's figures (JSON, one object per size) on stdout.
+fn dashboard(o: &Opts) {
+    use std::io::{BufRead, BufReader};
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
+    let python = selenium_python(root);
+    let script = root.join("bench/dashboard.py");
+    let sizes = if o.sizes_given {
+        o.sizes.clone()
+    } else {
+        vec![100_000]
+    };
+    let idle = if o.seconds_given { o.seconds } else { 60 };
+    const TARGET_MS: f64 = 1000.0;
+    eprintln!("gt-bench --dashboard: {}", machine());
+    let mut all = Vec::new();
+    for size in sizes {
+        let store = Store::sqlite(&o.dir.join(format!("town-{}.db", human(size))));
+        if let Some(rate) = seed(o, &store, size) {
+            eprintln!("seeded {} beads: {rate:.0} beads/s", human(size));
+        }
+        let mut server = store
+            .gt(o, &["serve", "--addr", "127.0.0.1:0"])
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start gt serve");
+        let mut line = String::new();
+        BufReader::new(server.stdout.take().unwrap())
+            .read_line(&mut line)
+            .expect("gt serve prints its address");
+        let url = line.trim().to_string();
+        eprintln!(
+            "{} town: gt serve (pid {}) at {url}; {} loads, then {idle} s idle",
+            human(size),
+            server.id(),
+            o.loads
+        );
+        let out = Command::new(&python)
+            .arg(&script)
+            .arg(&url)
+            .arg(server.id().to_string())
+            .arg(o.loads.to_string())
+            .arg(idle.to_string())
+            .stderr(Stdio::inherit())
+            .output()
+            .expect("run bench/dashboard.py");
+        let _ = Command::new("kill")
+            .args(["-TERM", &server.id().to_string()])
+            .status();
+        let _ = server.wait();
+        assert!(out.status.success(), "bench/dashboard.py failed");
+        let mut f: serde_json::Value = serde_json::from_slice(&out.stdout).expect("its JSON");
+        let paint = &f["first_paint_ms"];
+        let (med, max) = (
+            paint["median"].as_f64().unwrap_or(f64::NAN),
+            paint["max"].as_f64().unwrap_or(f64::NAN),
+        );
+        let verdict = |ok: bool| if ok { "✓" } else { "✗" };
+        eprintln!(
+            "first paint of the landing view ({} town, {} loads): median {med:.0} ms, max {max:.0} ms; \
+             median / 1 s target = {:.2} {}",
+            human(size),
+            o.loads,
+            med / TARGET_MS,
+            verdict(max < TARGET_MS)
+        );
+        let i = &f["idle"];
+        let pct = |k: &str| i[k].as_f64().unwrap_or(f64::NAN);
+        eprintln!(
+            "idle {} s, page open, town quiet: browser {:.2}% of a core (renderers {:.2}%; \
+             CDP TaskDuration {:.2}%, ScriptDuration {:.2}%) {}; gt serve {:.2}% {}",
+            i["seconds"],
+            pct("browser_pct_of_core"),
+            pct("renderer_pct_of_core"),
+            pct("renderer_task_pct_of_core"),
+            pct("renderer_script_pct_of_core"),
+            verdict(pct("renderer_pct_of_core") < 1.0),
+            pct("server_pct_of_core"),
+            verdict(pct("server_pct_of_core") < 1.0)
+        );
+        f["beads"] = size.into();
+        f["first_paint_target_ratio"] = (med / TARGET_MS).into();
+        all.push(f);
+    }
+    println!("{}", serde_json::to_string_pretty(&all).unwrap());
 }

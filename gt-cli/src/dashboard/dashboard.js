@@ -1044,6 +1044,7 @@ async function refresh(agents = true, hosts = true, drawers = true) {
   await Promise.allSettled(jobs);
   if (!$("town-panel").hidden) {
     drawTown();
+    if (!performance.getEntriesByName("gt:town-painted").length) performance.mark("gt:town-painted"); // gt-bench --dashboard
     loadAttention().catch(() => {});
   }
 }
