@@ -1228,26 +1228,6 @@ fn main() {
     }
 }
 
-/// The Python with Selenium: `$GT_TEST_PYTHON`, else the workspace's
-/// `.test-python/` that the e2e tests make (`cargo test -p gt-cli --test e2e`).
-fn selenium_python(root: &Path) -> PathBuf {
-    let bin = std::env::var_os("GT_TEST_PYTHON")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| root.join(".test-python/bin/python"));
-    let ready = Command::new(&bin)
-        .args(["-c", "import selenium"])
-        .stderr(Stdio::null())
-        .status()
-        .is_ok_and(|s| s.success());
-    assert!(
-        ready,
-        "--dashboard needs Python 3 with Selenium: run the e2e tests once (they make \
-         .test-python/), or make it with\n  python3 -m venv .test-python && \
-         .test-python/bin/pip install selenium==4.51.0\nor point GT_TEST_PYTHON at such a Python"
-    );
-    bin
-}
-
 /// `gt-bench --dashboard` (issue 36): for each size, `gt serve` on the seeded
 /// town and bench/dashboard.py in headless Chromium: the landing view's first
 /// paint (the page's `gt:town-painted` mark, from navigation start) over
@@ -1257,7 +1237,7 @@ fn selenium_python(root: &Path) -> PathBuf {
 fn dashboard(o: &Opts) {
     use std::io::{BufRead, BufReader};
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
-    let python = selenium_python(root);
+    let python = soak::python(root);
     let script = root.join("bench/dashboard.py");
     let sizes = if o.sizes_given {
         o.sizes.clone()

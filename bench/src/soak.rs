@@ -111,9 +111,10 @@ fn at(e: &Value) -> f64 {
     at.duration_since(UNIX_EPOCH).unwrap().as_secs_f64()
 }
 
-/// The Python with the MCP SDK: `$GT_TEST_PYTHON`, else the workspace's
+/// The Python with the MCP SDK and Selenium (the soak's agent, the
+/// dashboard's browser): `$GT_TEST_PYTHON`, else the workspace's
 /// `.test-python/` that the e2e tests make, made here the same way if absent.
-fn python(root: &Path) -> PathBuf {
+pub(crate) fn python(root: &Path) -> PathBuf {
     if let Some(p) = std::env::var_os("GT_TEST_PYTHON") {
         return PathBuf::from(p);
     }
@@ -121,7 +122,7 @@ fn python(root: &Path) -> PathBuf {
     let bin = venv.join("bin/python");
     let ready = |bin: &Path| {
         Command::new(bin)
-            .args(["-c", "import mcp"])
+            .args(["-c", "import mcp, selenium"])
             .stderr(Stdio::null())
             .status()
             .is_ok_and(|s| s.success())
@@ -147,7 +148,7 @@ fn python(root: &Path) -> PathBuf {
             .is_ok_and(|s| s.success());
     assert!(
         installed && ready(&bin),
-        "the soak's agent needs Python 3 with the MCP SDK: make it with\n  \
+        "gt-bench needs Python 3 with the MCP SDK and Selenium: make it with\n  \
          python3 -m venv .test-python && .test-python/bin/pip install {}\n\
          (or run the e2e tests once), or point GT_TEST_PYTHON at such a Python",
         PYTHON_PACKAGES.join(" ")
