@@ -638,6 +638,27 @@ try:
     confirmation(["Sessions"], "confirm")
     until("force-closed again", lambda: gt("convoy", "status", spec["convoy"])["status"] == "closed")
 
+    # A convoy whose cap is full refuses a new polecat, says why, and offers
+    # one more place.
+    driver.get_log("browser")
+    waiting = next(b for b in gt("bead", "list", "--convoy", spec["bulk"], "--limit", "1000")
+                   if b["status"] == "open" and not b["assignee"])
+    cap = gt("convoy", "status", spec["bulk"])["max_polecats"]
+    driver.execute_script("location.hash = arguments[0]", "#/bead/" + waiting["id"])
+    until("the waiting bead's drawer", lambda: visible("#drawer")
+          and waiting["title"] in text_of("#drawer-title"))
+    until("the reassign list", lambda: driver.execute_script(
+        "return document.getElementById('reassign-to').options.length") >= 1)
+    driver.execute_script("document.getElementById('reassign-to').value = '+new'")
+    click("Reassign", "#reassign")
+    said = until("the refusal with its way out", lambda: text_of(".toast.error"))
+    assert "cap" in said and f"Raise the cap to {cap + 1}" in said, said
+    click("Raise the cap", ".toast.error button.undo")
+    until("the cap raised", lambda: gt("convoy", "status", spec["bulk"])["max_polecats"] == cap + 1)
+    refusals = [e["message"] for e in driver.get_log("browser") if e["level"] == "SEVERE"]
+    assert len(refusals) == 1 and "/reassign - " in refusals[0], refusals
+    press(Keys.ESCAPE)
+
     # Phone width: no sideways scrolling.
     at_width(390, 844)
     driver.execute_script("window.scrollTo(0, 0)")

@@ -1575,11 +1575,30 @@ function wire() {
       labels,
     }, "Saved");
   });
-  $("reassign").addEventListener("click", () => {
+  $("reassign").addEventListener("click", async () => {
     const to = $("reassign-to").value;
-    const title = state.bead.title;
-    if (to === NEW_POLECAT) act("POST", bead() + "/reassign", { new: true }, "“" + title + "” went to a new polecat");
-    else act("POST", bead() + "/reassign", { agent_id: to }, "“" + title + "” went to " + to);
+    const b = state.bead;
+    const title = b.title;
+    const body = to === NEW_POLECAT ? { new: true } : { agent_id: to };
+    try {
+      await api("POST", bead() + "/reassign", body, true);
+      toast("“" + title + "” went to " + (to === NEW_POLECAT ? "a new polecat" : to));
+      await refresh();
+    } catch (e) {
+      // A convoy whose cap is full says why, and offers one more place.
+      const full = /has all (\d+) of its polecats at work/.exec(e.message);
+      if (full && b.convoy_id) {
+        const cap = Number(full[1]) + 1;
+        toast("“" + (names.get(b.convoy_id) || b.convoy_id) + "” has all " + full[1] +
+          " of its polecats at work: that is its cap, so no other polecat may start on it.", true, null, {
+          label: "Raise the cap to " + cap,
+          run: () => act("PATCH", "/api/convoys/" + encodeURIComponent(b.convoy_id), { max_polecats: cap },
+            "The cap is " + cap + "; reassign again"),
+        });
+      } else {
+        toast(e.message, true, e.hint);
+      }
+    }
   });
   $("unhook-bead").addEventListener("click", async () => {
     const b = state.bead;
