@@ -276,6 +276,46 @@ pub(crate) fn reopening_a_bead_reopens_a_landed_convoy(mut town: Town) {
     assert_eq!(count_events(&mut town, &cv, ev::CONVOY_LANDED), 2);
 }
 
+/// R5: a bead reopened to `open` goes back to work like a new bead of its
+/// convoy, with or without a cap: hooked onto the polecat its end freed, and
+/// dispatched. Reopened to `in_progress` or `in_review` it takes the status
+/// asked for and nothing more: no polecat is handed it.
+pub(crate) fn a_bead_reopened_to_open_goes_back_to_work(mut town: Town) {
+    for cap in [None, Some(1)] {
+        for end in [BeadStatus::Closed, BeadStatus::Failed] {
+            for reopened in [
+                BeadStatus::Open,
+                BeadStatus::InProgress,
+                BeadStatus::InReview,
+            ] {
+                let case = format!("{end} → {reopened}, cap {cap:?}");
+                let b = batch(&mut town, &[("A", &[])], cap);
+                let a = b.beads[0].bead.id.clone();
+                let polecat = b.beads[0].agent.clone().unwrap().name;
+                set(&mut town, &a, end);
+                set(&mut town, &a, reopened);
+                let bead = town.bead(&a).unwrap();
+                let agent = town.agent(&polecat).unwrap();
+                let convoy = town.convoy(&b.convoy.id).unwrap();
+                assert_eq!(convoy.status, ConvoyStatus::Active, "{case}");
+                if reopened == BeadStatus::Open {
+                    assert_eq!(bead.status, BeadStatus::InProgress, "{case}");
+                    assert_eq!(bead.assignee.as_deref(), Some(polecat.as_str()), "{case}");
+                    assert_eq!(agent.status, AgentStatus::Working, "{case}");
+                    assert_eq!(count_events(&mut town, &a, ev::DISPATCHED), 2, "{case}");
+                    // Free the polecat for the next case.
+                    set(&mut town, &a, BeadStatus::Closed);
+                } else {
+                    assert_eq!((bead.status, bead.assignee), (reopened, None), "{case}");
+                    assert_eq!(agent.status, AgentStatus::Idle, "{case}");
+                    assert_eq!(count_events(&mut town, &a, ev::DISPATCHED), 1, "{case}");
+                }
+            }
+        }
+    }
+    assert_eq!(town.agents(&Default::default()).unwrap().len(), 1);
+}
+
 /// R6: hooks and assignees agree both ways, and a terminal bead frees its agent.
 pub(crate) fn hooks_and_assignees_agree(mut town: Town) {
     let b = batch(&mut town, &[("A", &[]), ("B", &[0])], None);
@@ -361,6 +401,88 @@ pub(crate) fn polecat_names_follow_the_pool(mut town: Town) {
     assert_eq!(&names[..3], ["Toast", "Maple", "Birch"]);
     assert_eq!(names[19], "Lark");
     assert_eq!(&names[20..], ["Polecat-21", "Polecat-22"]);
+}
+
+/// R8 past the pool, in a town that already holds many numbered polecats with
+/// gaps: every name of the pool and `Polecat-21` to `Polecat-200` are taken but
+/// for 30, 33, 34, 36, 96, 97 and 161. A new name is never a taken one. Where
+/// it lands is pinned, so that a change to the search is a deliberate one: the
+/// gallop probes 21, 22, 24 and 28 (taken) then 36 (free), and bisecting 28–36
+/// finds 33, right after the taken 32; 30, which no probe touched, stays free
+/// (the price of a few lookups instead of a read of every name). From 33 the
+/// numbers are looked up 64 at a time (33–96, 97–160, 161–224): 96 is the last
+/// of a chunk, 97 and 161 the first of one.
+pub(crate) fn numbered_names_past_the_pool_skip_taken_ones(mut town: Town) {
+    use crate::model::{Agent, AgentRole};
+    let gaps = [30, 33, 34, 36, 96, 97, 161];
+    let taken: Vec<String> = super::POLECAT_NAMES
+        .iter()
+        .map(|n| n.to_string())
+        .chain(
+            (21..=200)
+                .filter(|n| !gaps.contains(n))
+                .map(|n| format!("Polecat-{n}")),
+        )
+        .collect();
+    town.write(|unit| {
+        for (i, name) in taken.iter().enumerate() {
+            unit.create(Agent {
+                id: format!("ag-n{i:03}"),
+                name: name.clone(),
+                role: AgentRole::Polecat,
+                rig: Some("alpha".into()),
+                status: AgentStatus::Idle,
+                hook: None,
+                pid: None,
+                last_activity_at: unit.now.clone(),
+                created_at: unit.now.clone(),
+                host: None,
+                run_started_at: None,
+                run_bead: None,
+                attempt: 0,
+                retry_after: None,
+            });
+        }
+        Ok(())
+    })
+    .unwrap();
+    let number = |name: &str| name.strip_prefix("polecat-")?.parse::<usize>().ok();
+    let given = town
+        .write(|unit| {
+            let mut names = Vec::new();
+            for _ in 0..8 {
+                let id = unit.create_polecat("alpha")?;
+                names.push(unit.must::<Agent>(&id)?.name);
+                // One lookup reads one chunk: nothing past it is known yet.
+                let known = unit.names_in_use.as_ref().expect("names were looked up");
+                let last = known.iter().filter_map(|n| number(n)).max().unwrap();
+                assert!(
+                    last < unit.polecat_numbers_checked,
+                    "{last} is past the chunk"
+                );
+                let read_to = match names.len() {
+                    1..=4 => 33 + super::NAME_CHUNK,
+                    5 => 97 + super::NAME_CHUNK,
+                    _ => 161 + super::NAME_CHUNK,
+                };
+                assert_eq!(unit.polecat_numbers_checked, read_to, "after {names:?}");
+            }
+            Ok(names)
+        })
+        .unwrap();
+    assert_eq!(
+        given,
+        [
+            "Polecat-33",
+            "Polecat-34",
+            "Polecat-36",
+            "Polecat-96",
+            "Polecat-97",
+            "Polecat-161",
+            "Polecat-201",
+            "Polecat-202"
+        ]
+    );
 }
 
 /// Idempotency: the same key returns the first convoy and writes nothing.
@@ -528,10 +650,12 @@ macro_rules! rule_tests {
                 bead_updates_store_what_they_change,
                 a_dead_agent_flags_its_convoy,
                 reopening_a_bead_reopens_a_landed_convoy,
+                a_bead_reopened_to_open_goes_back_to_work,
                 hooks_and_assignees_agree,
                 a_capped_batch_feeds_freed_polecats,
                 polecats_are_reused_within_their_rig,
                 polecat_names_follow_the_pool,
+                numbered_names_past_the_pool_skip_taken_ones,
                 an_idempotency_key_returns_the_first_convoy,
                 deleting_a_tracked_bead_recounts_and_may_land,
                 deleting_a_blocker_dispatches_its_dependents,
