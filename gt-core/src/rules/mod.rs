@@ -844,7 +844,7 @@ pub(crate) fn busy_agent(agent: &Agent, held: &str, bead_id: &str) -> Error {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;
 
 #[cfg(test)]
 mod name_tests {

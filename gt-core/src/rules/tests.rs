@@ -690,14 +690,14 @@ fn open(location: String) -> Town {
 }
 
 /// A town in a fresh temporary SQLite file.
-fn sqlite_town() -> (Box<dyn std::any::Any>, Town) {
+pub(crate) fn sqlite_town() -> (Box<dyn std::any::Any>, Town) {
     let dir = tempfile::tempdir().unwrap();
     let town = open(dir.path().join("town.db").display().to_string());
     (Box::new(dir), town)
 }
 
 /// A town on a fresh single-node rqlite cluster.
-fn rqlite_town() -> (Box<dyn std::any::Any>, Town) {
+pub(crate) fn rqlite_town() -> (Box<dyn std::any::Any>, Town) {
     let node = crate::testing::Node::start();
     let town = open(node.url());
     (Box::new(node), town)
