@@ -706,6 +706,42 @@ pub(crate) fn rqlite_town() -> (Box<dyn std::any::Any>, Town) {
 rule_tests!(sqlite, sqlite_town());
 rule_tests!(rqlite, rqlite_town());
 
+/// R3 and R5 as [`super::settle`] states them agree with the store's SQL
+/// ([`super::settles_sql`]) for every status and count, at each boundary: an
+/// empty convoy, all beads closed, one short.
+#[test]
+fn settle_and_its_sql_agree_at_every_count() {
+    use super::Settle::{Land, Reopen};
+    use ConvoyStatus::{Active, Closed, Failed, Landed};
+    let db = rusqlite::Connection::open_in_memory().unwrap();
+    let sql = concat!(
+        "SELECT ",
+        super::settles_sql!(),
+        " FROM (SELECT ?1 AS status, ?2 AS closed_beads, ?3 AS total_beads)"
+    );
+    for status in [Active, Landed, Closed, Failed] {
+        for total in 0..=3 {
+            for closed in 0..=total {
+                let rule = super::settle(status, closed, total);
+                let settles: bool = db
+                    .query_row(sql, (status.as_str(), closed, total), |r| r.get(0))
+                    .unwrap();
+                assert_eq!(rule.is_some(), settles, "{status} {closed}/{total}");
+            }
+        }
+    }
+    assert_eq!(
+        super::settle(Active, 0, 0),
+        None,
+        "an empty convoy never lands"
+    );
+    assert_eq!(super::settle(Active, 2, 2), Some(Land));
+    assert_eq!(super::settle(Active, 1, 2), None);
+    assert_eq!(super::settle(Landed, 2, 2), None);
+    assert_eq!(super::settle(Landed, 1, 2), Some(Reopen));
+    assert_eq!(super::settle(Closed, 1, 2), None, "ended by hand");
+}
+
 /// Property tests: random sequences of operations keep every invariant.
 mod properties {
     use super::*;
