@@ -629,6 +629,149 @@ pub(crate) fn a_dead_agent_stays_dead_when_freed(mut town: Town) {
     );
 }
 
+/// R8: a polecat this unit has hooked already is not handed out again, though
+/// the store still lists it among the idle ones: here one whose bead waits for
+/// an open blocker, so that it stays `idle` on its hook.
+pub(crate) fn a_polecat_hooked_in_the_unit_is_not_handed_out_again(mut town: Town) {
+    let slung: Vec<_> = ["1", "2", "3"]
+        .map(|title| sling_on(&mut town, "alpha", title))
+        .into_iter()
+        .collect();
+    for s in &slung {
+        set(&mut town, &s.bead.id, BeadStatus::Closed);
+    }
+    let blocker = sling_on(&mut town, "beta", "blocker").bead.id;
+    let waiting = town
+        .create_bead(&crate::ops::bead::CreateBead {
+            rig_id: "alpha".into(),
+            title: "waits".into(),
+            depends_on: vec![blocker],
+            ..Default::default()
+        })
+        .unwrap()
+        .id;
+    let [toast, maple, birch] = [0, 1, 2].map(|i| slung[i].agent.id.clone());
+    let handed = town
+        .write(|unit| {
+            let first = unit.idle_polecat("alpha")?;
+            unit.hook(&maple, &waiting)?;
+            let next = unit.idle_polecat("alpha")?;
+            Ok((first, next))
+        })
+        .unwrap();
+    assert_eq!(handed, (Some(toast), Some(birch)));
+    let maple = town.agent(&maple).unwrap();
+    assert_eq!(
+        (maple.status, maple.hook),
+        (AgentStatus::Idle, Some(waiting))
+    );
+}
+
+/// R6 and R8 in a capped batch: a dead polecat whose bead ends stays dead and
+/// is not fed the convoy's next bead, which waits for a live one.
+pub(crate) fn a_dead_polecat_is_not_fed_its_convoys_next_bead(mut town: Town) {
+    let b = batch(&mut town, &[("A", &[]), ("B", &[])], Some(1));
+    let (a, next) = (b.beads[0].bead.id.clone(), b.beads[1].bead.id.clone());
+    let dead = b.beads[0].agent.clone().unwrap();
+    town.write(|unit| {
+        unit.set_agent_status(&dead.id, AgentStatus::Dead)
+            .map(|_| ())
+    })
+    .unwrap();
+    set(&mut town, &a, BeadStatus::Failed);
+    let agent = town.agent(&dead.id).unwrap();
+    assert_eq!((agent.status, agent.hook), (AgentStatus::Dead, None));
+    let next = town.bead(&next).unwrap();
+    assert_eq!((next.status, next.assignee), (BeadStatus::Open, None));
+}
+
+/// R8: two polecats freed in one unit are fed two different beads of their
+/// convoy. The feed reads the waiting beads from the store, where the first
+/// one fed is still unassigned; it must skip it. (Both wait for a bead
+/// outside the convoy, so that the first stays `open` on its hook.)
+pub(crate) fn two_polecats_freed_in_one_unit_are_fed_different_beads(mut town: Town) {
+    let b = batch(
+        &mut town,
+        &[("A", &[]), ("B", &[]), ("W1", &[]), ("W2", &[])],
+        Some(2),
+    );
+    let ids: Vec<String> = b.beads.iter().map(|x| x.bead.id.clone()).collect();
+    let outside = sling_on(&mut town, "alpha", "outside").bead.id;
+    for waiting in &ids[2..] {
+        town.update_bead(&UpdateBead {
+            bead_id: waiting.clone(),
+            add_depends_on: vec![outside.clone()],
+            ..Default::default()
+        })
+        .unwrap();
+    }
+    town.write(|unit| {
+        unit.set_bead_status(&ids[0], BeadStatus::Closed)?;
+        unit.set_bead_status(&ids[1], BeadStatus::Closed)?;
+        Ok(())
+    })
+    .unwrap();
+    let holders: Vec<Option<String>> = ids[2..]
+        .iter()
+        .map(|id| town.bead(id).unwrap().assignee)
+        .collect();
+    let agents: Vec<Option<String>> = b.beads[..2]
+        .iter()
+        .map(|x| x.agent.as_ref().map(|a| a.name.clone()))
+        .collect();
+    assert_eq!(holders, agents);
+}
+
+/// R7 and R10 within one unit: the dependents of a bead are those the store
+/// holds and those this unit made, each once.
+pub(crate) fn dependents_include_the_units_own_once(mut town: Town) {
+    let blocker = sling_on(&mut town, "alpha", "blocker").bead.id;
+    let stored = town
+        .create_bead(&crate::ops::bead::CreateBead {
+            rig_id: "alpha".into(),
+            title: "stored".into(),
+            depends_on: vec![blocker.clone()],
+            ..Default::default()
+        })
+        .unwrap()
+        .id;
+    let found = town
+        .write(|unit| {
+            // The stored dependent's edges change in this unit (it keeps
+            // the blocker), and a new one is made.
+            let mut d: Bead = unit.must(&stored)?;
+            d.labels.push("touched".into());
+            d.depends_on.push(blocker.clone());
+            d.depends_on.dedup();
+            unit.put(d);
+            let mut new = crate::entity::tests::bead("gt-new", BeadStatus::Open, None);
+            new.rig = "alpha".into();
+            new.depends_on = vec![blocker.clone()];
+            unit.create(new);
+            unit.dependents(&blocker)
+        })
+        .unwrap();
+    assert_eq!(found, [stored, "gt-new".to_string()]);
+}
+
+/// R8: a waiting bead of a convoy at its cap is not hooked by a reassign; the
+/// refusal says why.
+pub(crate) fn a_reassign_into_a_full_cap_is_refused(mut town: Town) {
+    use crate::ops::bead::ReassignBead;
+    let b = batch(&mut town, &[("A", &[]), ("B", &[])], Some(1));
+    let waiting = b.beads[1].bead.id.clone();
+    let refused = town
+        .reassign_bead(&ReassignBead {
+            bead_id: waiting.clone(),
+            new: true,
+            ..Default::default()
+        })
+        .unwrap_err();
+    assert_eq!(refused.code(), "conflict");
+    assert!(refused.to_string().contains("its cap"), "{refused}");
+    assert_eq!(town.bead(&waiting).unwrap().assignee, None);
+}
+
 /// Instantiates every rule test above for one backend; `$open` makes a fresh town.
 macro_rules! rule_tests {
     ($backend:ident, $open:expr) => {
@@ -663,6 +806,11 @@ macro_rules! rule_tests {
                 reassigning_moves_the_hook_in_one_batch,
                 force_closing_ends_beads_without_dispatching,
                 a_dead_agent_stays_dead_when_freed,
+                a_polecat_hooked_in_the_unit_is_not_handed_out_again,
+                a_dead_polecat_is_not_fed_its_convoys_next_bead,
+                two_polecats_freed_in_one_unit_are_fed_different_beads,
+                dependents_include_the_units_own_once,
+                a_reassign_into_a_full_cap_is_refused,
             );
         }
     };
