@@ -772,6 +772,52 @@ pub(crate) fn a_reassign_into_a_full_cap_is_refused(mut town: Town) {
     assert_eq!(town.bead(&waiting).unwrap().assignee, None);
 }
 
+/// R8: a convoy closed by hand takes no more work: when a bead it still has
+/// on a hook ends, its polecat is not fed the convoy's waiting bead.
+pub(crate) fn a_convoy_closed_by_hand_feeds_nobody(mut town: Town) {
+    use crate::ops::convoy::CloseConvoy;
+    let b = batch(&mut town, &[("A", &[]), ("B", &[])], Some(1));
+    let (a, waiting) = (b.beads[0].bead.id.clone(), b.beads[1].bead.id.clone());
+    town.close_convoy(&CloseConvoy {
+        convoy_id: b.convoy.id.clone(),
+        ..Default::default()
+    })
+    .unwrap();
+    set(&mut town, &a, BeadStatus::Closed);
+    let waiting = town.bead(&waiting).unwrap();
+    assert_eq!((waiting.status, waiting.assignee), (BeadStatus::Open, None));
+    let polecat = town.agent(&b.beads[0].agent.as_ref().unwrap().id).unwrap();
+    assert_eq!((polecat.status, polecat.hook), (AgentStatus::Idle, None));
+}
+
+/// R6 within one unit: putting a bead back to work leaves it alone when this
+/// unit has hooked it already (here a bead that waits for its blocker, so
+/// that it stays `open` on its hook), although the store still shows it
+/// waiting for a polecat.
+pub(crate) fn a_bead_hooked_in_the_unit_is_not_hooked_again(mut town: Town) {
+    let b = batch(&mut town, &[("A", &[]), ("B", &[0])], None);
+    let waiting = b.beads[1].bead.id.clone();
+    // Two idle polecats of alpha besides the batch's.
+    let slung = ["1", "2"].map(|title| sling_on(&mut town, "alpha", title));
+    for s in &slung {
+        set(&mut town, &s.bead.id, BeadStatus::Closed);
+    }
+    let first = slung[0].agent.clone();
+    let again = town
+        .write(|unit| {
+            unit.release_hook_of_bead(&waiting)?;
+            unit.hook(&first.id, &waiting)?;
+            unit.rehook(&waiting)
+        })
+        .unwrap();
+    assert_eq!(again, None);
+    let bead = town.bead(&waiting).unwrap();
+    assert_eq!(
+        (bead.status, bead.assignee),
+        (BeadStatus::Open, Some(first.name))
+    );
+}
+
 /// Instantiates every rule test above for one backend; `$open` makes a fresh town.
 macro_rules! rule_tests {
     ($backend:ident, $open:expr) => {
@@ -811,6 +857,8 @@ macro_rules! rule_tests {
                 two_polecats_freed_in_one_unit_are_fed_different_beads,
                 dependents_include_the_units_own_once,
                 a_reassign_into_a_full_cap_is_refused,
+                a_convoy_closed_by_hand_feeds_nobody,
+                a_bead_hooked_in_the_unit_is_not_hooked_again,
             );
         }
     };
