@@ -938,6 +938,43 @@ fn settle_and_its_sql_agree_at_every_count() {
     assert_eq!(super::settle(Closed, 1, 2), None, "ended by hand");
 }
 
+/// R8 on rqlite, whose reads hold no lock: a feed under a cap that another
+/// writer filled between the feed's read and its commit fails on its cap
+/// guard and is run again, and then takes no place. (Here the other writer
+/// hooks the convoy's last waiting bead straight in the store.)
+#[test]
+fn the_cap_guard_fails_a_feed_overtaken_by_another_writer() {
+    let node = crate::testing::Node::start();
+    let mut town = with_rigs(open(node.url()));
+    let b = batch(&mut town, &[("A", &[]), ("B", &[]), ("C", &[])], Some(1));
+    let ids: Vec<String> = b.beads.iter().map(|x| x.bead.id.clone()).collect();
+    let other = sling_on(&mut town, "alpha", "other");
+    set(&mut town, &other.bead.id, BeadStatus::Closed);
+    let mut attempts = 0;
+    town.write(|unit| {
+        attempts += 1;
+        unit.set_bead_status(&ids[0], BeadStatus::Closed)?;
+        if attempts == 1 {
+            node.execute(&format!(
+                "UPDATE beads SET assignee = '{}' WHERE id = '{}'",
+                other.agent.name, ids[2]
+            ));
+            node.execute(&format!(
+                "UPDATE agents SET hook = '{}' WHERE id = '{}'",
+                ids[2], other.agent.id
+            ));
+        }
+        Ok(())
+    })
+    .unwrap();
+    assert_eq!(attempts, 2, "the first attempt failed on its guard");
+    let holders: Vec<Option<String>> = ids
+        .iter()
+        .map(|id| town.bead(id).unwrap().assignee)
+        .collect();
+    assert_eq!(holders, [None, None, Some(other.agent.name.clone())]);
+}
+
 /// Property tests: random sequences of operations keep every invariant.
 mod properties {
     use super::*;
