@@ -818,6 +818,29 @@ pub(crate) fn a_bead_hooked_in_the_unit_is_not_hooked_again(mut town: Town) {
     );
 }
 
+/// R8 within one unit: filling a convoy's places skips a waiting bead this
+/// unit has hooked already (the store still shows it waiting), and hooks the
+/// next one.
+pub(crate) fn filling_places_skips_a_bead_the_unit_hooked(mut town: Town) {
+    let b = batch(
+        &mut town,
+        &[("A", &[]), ("W1", &[0]), ("W2", &[0])],
+        Some(1),
+    );
+    let ids: Vec<String> = b.beads.iter().map(|x| x.bead.id.clone()).collect();
+    let idle = sling_on(&mut town, "alpha", "other");
+    set(&mut town, &idle.bead.id, BeadStatus::Closed);
+    let filled = town
+        .write(|unit| {
+            unit.hook(&idle.agent.id, &ids[1])?;
+            unit.fill_places(&b.convoy.id, 3)
+        })
+        .unwrap();
+    assert_eq!(filled, [ids[2].clone()]);
+    let holder = town.bead(&ids[1]).unwrap().assignee;
+    assert_eq!(holder, Some(idle.agent.name));
+}
+
 /// Instantiates every rule test above for one backend; `$open` makes a fresh town.
 macro_rules! rule_tests {
     ($backend:ident, $open:expr) => {
@@ -859,6 +882,7 @@ macro_rules! rule_tests {
                 a_reassign_into_a_full_cap_is_refused,
                 a_convoy_closed_by_hand_feeds_nobody,
                 a_bead_hooked_in_the_unit_is_not_hooked_again,
+                filling_places_skips_a_bead_the_unit_hooked,
             );
         }
     };
