@@ -999,6 +999,45 @@ fn the_cap_guard_fails_a_feed_overtaken_by_another_writer() {
     assert_eq!(holders, [None, None, Some(other.agent.name.clone())]);
 }
 
+/// The same when the places are filled (a cap raised): the filling that
+/// another writer overtook fails on its guard, and run again it finds no room.
+#[test]
+fn the_cap_guard_fails_a_filling_overtaken_by_another_writer() {
+    let node = crate::testing::Node::start();
+    let mut town = with_rigs(open(node.url()));
+    let b = batch(&mut town, &[("A", &[]), ("B", &[]), ("C", &[])], Some(1));
+    let ids: Vec<String> = b.beads.iter().map(|x| x.bead.id.clone()).collect();
+    let others = ["1", "2"].map(|title| sling_on(&mut town, "alpha", title));
+    for other in &others {
+        set(&mut town, &other.bead.id, BeadStatus::Closed);
+    }
+    let late = others[1].agent.clone();
+    let mut attempts = 0;
+    let filled = town
+        .write(|unit| {
+            attempts += 1;
+            let filled = unit.fill_places(&b.convoy.id, 2)?;
+            if attempts == 1 {
+                node.execute(&format!(
+                    "UPDATE beads SET assignee = '{}' WHERE id = '{}'",
+                    late.name, ids[2]
+                ));
+                node.execute(&format!(
+                    "UPDATE agents SET hook = '{}' WHERE id = '{}'",
+                    ids[2], late.id
+                ));
+            }
+            Ok(filled)
+        })
+        .unwrap();
+    assert_eq!((attempts, filled), (2, vec![]));
+    let holders: Vec<Option<String>> = ids[1..]
+        .iter()
+        .map(|id| town.bead(id).unwrap().assignee)
+        .collect();
+    assert_eq!(holders, [None, Some(late.name)]);
+}
+
 /// Property tests: random sequences of operations keep every invariant.
 mod properties {
     use super::*;
