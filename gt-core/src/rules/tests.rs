@@ -755,7 +755,7 @@ pub(crate) fn dependents_include_the_units_own_once(mut town: Town) {
 }
 
 /// R8: a waiting bead of a convoy at its cap is not hooked by a reassign; the
-/// refusal says why.
+/// refusal says why, and offers to raise the cap by one.
 pub(crate) fn a_reassign_into_a_full_cap_is_refused(mut town: Town) {
     use crate::ops::bead::ReassignBead;
     let b = batch(&mut town, &[("A", &[]), ("B", &[])], Some(1));
@@ -769,6 +769,9 @@ pub(crate) fn a_reassign_into_a_full_cap_is_refused(mut town: Town) {
         .unwrap_err();
     assert_eq!(refused.code(), "conflict");
     assert!(refused.to_string().contains("its cap"), "{refused}");
+    // The hint offers one more place than the cap.
+    let hint = refused.hint.as_ref().unwrap().to_string();
+    assert!(hint.contains(r#""max_polecats":2}"#), "{hint}");
     assert_eq!(town.bead(&waiting).unwrap().assignee, None);
 }
 
