@@ -844,6 +844,55 @@ pub(crate) fn filling_places_skips_a_bead_the_unit_hooked(mut town: Town) {
     assert_eq!(holder, Some(idle.agent.name));
 }
 
+/// R5: a bead reopened in a convoy closed by hand does not go back to work:
+/// the convoy takes no work.
+pub(crate) fn a_bead_reopened_in_a_convoy_closed_by_hand_stays_unassigned(mut town: Town) {
+    use crate::ops::convoy::CloseConvoy;
+    let b = batch(&mut town, &[("A", &[])], None);
+    let a = b.beads[0].bead.id.clone();
+    town.close_convoy(&CloseConvoy {
+        convoy_id: b.convoy.id.clone(),
+        close_beads: true,
+        ..Default::default()
+    })
+    .unwrap();
+    set(&mut town, &a, BeadStatus::Open);
+    let bead = town.bead(&a).unwrap();
+    assert_eq!((bead.status, bead.assignee), (BeadStatus::Open, None));
+    let convoy = town.convoy(&b.convoy.id).unwrap();
+    assert_eq!(convoy.status, ConvoyStatus::Closed);
+}
+
+/// R6: putting to work a bead that is hooked already (here one that waits
+/// for its blocker, so `open` on its hook) leaves it on its hook.
+pub(crate) fn putting_a_hooked_bead_to_work_leaves_it_alone(mut town: Town) {
+    let b = batch(&mut town, &[("A", &[]), ("B", &[0])], None);
+    let waiting = &b.beads[1];
+    let agent = town
+        .write(|unit| {
+            let convoy: crate::model::Convoy = unit.must(&b.convoy.id)?;
+            unit.put_to_work(&waiting.bead.id, &convoy)
+        })
+        .unwrap();
+    assert_eq!(agent, None);
+    let holder = town.bead(&waiting.bead.id).unwrap().assignee;
+    assert_eq!(holder, waiting.agent.as_ref().map(|a| a.name.clone()));
+}
+
+/// R10: deleting one of a bead's two blockers removes that edge only: the
+/// bead still waits for the other.
+pub(crate) fn deleting_one_blocker_keeps_the_others(mut town: Town) {
+    let b = batch(&mut town, &[("X", &[]), ("Y", &[]), ("D", &[0, 1])], None);
+    let ids: Vec<String> = b.beads.iter().map(|x| x.bead.id.clone()).collect();
+    town.write(|unit| unit.delete_bead(&ids[0], true).map(|_| ()))
+        .unwrap();
+    let d = town.bead(&ids[2]).unwrap();
+    assert_eq!(
+        (d.depends_on, d.status),
+        (vec![ids[1].clone()], BeadStatus::Open)
+    );
+}
+
 /// Instantiates every rule test above for one backend; `$open` makes a fresh town.
 macro_rules! rule_tests {
     ($backend:ident, $open:expr) => {
@@ -886,6 +935,9 @@ macro_rules! rule_tests {
                 a_convoy_closed_by_hand_feeds_nobody,
                 a_bead_hooked_in_the_unit_is_not_hooked_again,
                 filling_places_skips_a_bead_the_unit_hooked,
+                a_bead_reopened_in_a_convoy_closed_by_hand_stays_unassigned,
+                putting_a_hooked_bead_to_work_leaves_it_alone,
+                deleting_one_blocker_keeps_the_others,
             );
         }
     };
