@@ -573,7 +573,10 @@ impl Unit<'_> {
     pub fn release_bead(&mut self, bead_id: &str, why: &str) -> Result<Option<String>> {
         let before: Bead = self.must(bead_id)?;
         self.release_hook_of_bead(bead_id)?;
-        if before.status != BeadStatus::Open && !before.status.is_terminal() {
+        // Work under way goes back to `open`. (A hooked bead is never
+        // terminal, R6; naming the two statuses leaves no condition that only
+        // a corrupt town could tell apart.)
+        if matches!(before.status, BeadStatus::InProgress | BeadStatus::InReview) {
             self.set_bead_status(bead_id, BeadStatus::Open)?;
         }
         self.record(
@@ -844,7 +847,7 @@ pub(crate) fn busy_agent(agent: &Agent, held: &str, bead_id: &str) -> Error {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;
 
 #[cfg(test)]
 mod name_tests {

@@ -276,6 +276,46 @@ pub(crate) fn reopening_a_bead_reopens_a_landed_convoy(mut town: Town) {
     assert_eq!(count_events(&mut town, &cv, ev::CONVOY_LANDED), 2);
 }
 
+/// R5: a bead reopened to `open` goes back to work like a new bead of its
+/// convoy, with or without a cap: hooked onto the polecat its end freed, and
+/// dispatched. Reopened to `in_progress` or `in_review` it takes the status
+/// asked for and nothing more: no polecat is handed it.
+pub(crate) fn a_bead_reopened_to_open_goes_back_to_work(mut town: Town) {
+    for cap in [None, Some(1)] {
+        for end in [BeadStatus::Closed, BeadStatus::Failed] {
+            for reopened in [
+                BeadStatus::Open,
+                BeadStatus::InProgress,
+                BeadStatus::InReview,
+            ] {
+                let case = format!("{end} → {reopened}, cap {cap:?}");
+                let b = batch(&mut town, &[("A", &[])], cap);
+                let a = b.beads[0].bead.id.clone();
+                let polecat = b.beads[0].agent.clone().unwrap().name;
+                set(&mut town, &a, end);
+                set(&mut town, &a, reopened);
+                let bead = town.bead(&a).unwrap();
+                let agent = town.agent(&polecat).unwrap();
+                let convoy = town.convoy(&b.convoy.id).unwrap();
+                assert_eq!(convoy.status, ConvoyStatus::Active, "{case}");
+                if reopened == BeadStatus::Open {
+                    assert_eq!(bead.status, BeadStatus::InProgress, "{case}");
+                    assert_eq!(bead.assignee.as_deref(), Some(polecat.as_str()), "{case}");
+                    assert_eq!(agent.status, AgentStatus::Working, "{case}");
+                    assert_eq!(count_events(&mut town, &a, ev::DISPATCHED), 2, "{case}");
+                    // Free the polecat for the next case.
+                    set(&mut town, &a, BeadStatus::Closed);
+                } else {
+                    assert_eq!((bead.status, bead.assignee), (reopened, None), "{case}");
+                    assert_eq!(agent.status, AgentStatus::Idle, "{case}");
+                    assert_eq!(count_events(&mut town, &a, ev::DISPATCHED), 1, "{case}");
+                }
+            }
+        }
+    }
+    assert_eq!(town.agents(&Default::default()).unwrap().len(), 1);
+}
+
 /// R6: hooks and assignees agree both ways, and a terminal bead frees its agent.
 pub(crate) fn hooks_and_assignees_agree(mut town: Town) {
     let b = batch(&mut town, &[("A", &[]), ("B", &[0])], None);
@@ -361,6 +401,88 @@ pub(crate) fn polecat_names_follow_the_pool(mut town: Town) {
     assert_eq!(&names[..3], ["Toast", "Maple", "Birch"]);
     assert_eq!(names[19], "Lark");
     assert_eq!(&names[20..], ["Polecat-21", "Polecat-22"]);
+}
+
+/// R8 past the pool, in a town that already holds many numbered polecats with
+/// gaps: every name of the pool and `Polecat-21` to `Polecat-200` are taken but
+/// for 30, 33, 34, 36, 96, 97 and 161. A new name is never a taken one. Where
+/// it lands is pinned, so that a change to the search is a deliberate one: the
+/// gallop probes 21, 22, 24 and 28 (taken) then 36 (free), and bisecting 28–36
+/// finds 33, right after the taken 32; 30, which no probe touched, stays free
+/// (the price of a few lookups instead of a read of every name). From 33 the
+/// numbers are looked up 64 at a time (33–96, 97–160, 161–224): 96 is the last
+/// of a chunk, 97 and 161 the first of one.
+pub(crate) fn numbered_names_past_the_pool_skip_taken_ones(mut town: Town) {
+    use crate::model::{Agent, AgentRole};
+    let gaps = [30, 33, 34, 36, 96, 97, 161];
+    let taken: Vec<String> = super::POLECAT_NAMES
+        .iter()
+        .map(|n| n.to_string())
+        .chain(
+            (21..=200)
+                .filter(|n| !gaps.contains(n))
+                .map(|n| format!("Polecat-{n}")),
+        )
+        .collect();
+    town.write(|unit| {
+        for (i, name) in taken.iter().enumerate() {
+            unit.create(Agent {
+                id: format!("ag-n{i:03}"),
+                name: name.clone(),
+                role: AgentRole::Polecat,
+                rig: Some("alpha".into()),
+                status: AgentStatus::Idle,
+                hook: None,
+                pid: None,
+                last_activity_at: unit.now.clone(),
+                created_at: unit.now.clone(),
+                host: None,
+                run_started_at: None,
+                run_bead: None,
+                attempt: 0,
+                retry_after: None,
+            });
+        }
+        Ok(())
+    })
+    .unwrap();
+    let number = |name: &str| name.strip_prefix("polecat-")?.parse::<usize>().ok();
+    let given = town
+        .write(|unit| {
+            let mut names = Vec::new();
+            for _ in 0..8 {
+                let id = unit.create_polecat("alpha")?;
+                names.push(unit.must::<Agent>(&id)?.name);
+                // One lookup reads one chunk: nothing past it is known yet.
+                let known = unit.names_in_use.as_ref().expect("names were looked up");
+                let last = known.iter().filter_map(|n| number(n)).max().unwrap();
+                assert!(
+                    last < unit.polecat_numbers_checked,
+                    "{last} is past the chunk"
+                );
+                let read_to = match names.len() {
+                    1..=4 => 33 + super::NAME_CHUNK,
+                    5 => 97 + super::NAME_CHUNK,
+                    _ => 161 + super::NAME_CHUNK,
+                };
+                assert_eq!(unit.polecat_numbers_checked, read_to, "after {names:?}");
+            }
+            Ok(names)
+        })
+        .unwrap();
+    assert_eq!(
+        given,
+        [
+            "Polecat-33",
+            "Polecat-34",
+            "Polecat-36",
+            "Polecat-96",
+            "Polecat-97",
+            "Polecat-161",
+            "Polecat-201",
+            "Polecat-202"
+        ]
+    );
 }
 
 /// Idempotency: the same key returns the first convoy and writes nothing.
@@ -507,6 +629,270 @@ pub(crate) fn a_dead_agent_stays_dead_when_freed(mut town: Town) {
     );
 }
 
+/// R8: a polecat this unit has hooked already is not handed out again, though
+/// the store still lists it among the idle ones: here one whose bead waits for
+/// an open blocker, so that it stays `idle` on its hook.
+pub(crate) fn a_polecat_hooked_in_the_unit_is_not_handed_out_again(mut town: Town) {
+    let slung: Vec<_> = ["1", "2", "3"]
+        .map(|title| sling_on(&mut town, "alpha", title))
+        .into_iter()
+        .collect();
+    for s in &slung {
+        set(&mut town, &s.bead.id, BeadStatus::Closed);
+    }
+    let blocker = sling_on(&mut town, "beta", "blocker").bead.id;
+    let waiting = town
+        .create_bead(&crate::ops::bead::CreateBead {
+            rig_id: "alpha".into(),
+            title: "waits".into(),
+            depends_on: vec![blocker],
+            ..Default::default()
+        })
+        .unwrap()
+        .id;
+    let [toast, maple, birch] = [0, 1, 2].map(|i| slung[i].agent.id.clone());
+    let handed = town
+        .write(|unit| {
+            let first = unit.idle_polecat("alpha")?;
+            unit.hook(&maple, &waiting)?;
+            let next = unit.idle_polecat("alpha")?;
+            Ok((first, next))
+        })
+        .unwrap();
+    assert_eq!(handed, (Some(toast), Some(birch)));
+    let maple = town.agent(&maple).unwrap();
+    assert_eq!(
+        (maple.status, maple.hook),
+        (AgentStatus::Idle, Some(waiting))
+    );
+}
+
+/// R6 and R8 in a capped batch: a dead polecat whose bead ends stays dead and
+/// is not fed the convoy's next bead, which waits for a live one.
+pub(crate) fn a_dead_polecat_is_not_fed_its_convoys_next_bead(mut town: Town) {
+    let b = batch(&mut town, &[("A", &[]), ("B", &[])], Some(1));
+    let (a, next) = (b.beads[0].bead.id.clone(), b.beads[1].bead.id.clone());
+    let dead = b.beads[0].agent.clone().unwrap();
+    town.write(|unit| {
+        unit.set_agent_status(&dead.id, AgentStatus::Dead)
+            .map(|_| ())
+    })
+    .unwrap();
+    set(&mut town, &a, BeadStatus::Failed);
+    let agent = town.agent(&dead.id).unwrap();
+    assert_eq!((agent.status, agent.hook), (AgentStatus::Dead, None));
+    let next = town.bead(&next).unwrap();
+    assert_eq!((next.status, next.assignee), (BeadStatus::Open, None));
+}
+
+/// R8: two polecats freed in one unit are fed two different beads of their
+/// convoy. The feed reads the waiting beads from the store, where the first
+/// one fed is still unassigned; it must skip it. (Both wait for a bead
+/// outside the convoy, so that the first stays `open` on its hook.)
+pub(crate) fn two_polecats_freed_in_one_unit_are_fed_different_beads(mut town: Town) {
+    let b = batch(
+        &mut town,
+        &[("A", &[]), ("B", &[]), ("W1", &[]), ("W2", &[])],
+        Some(2),
+    );
+    let ids: Vec<String> = b.beads.iter().map(|x| x.bead.id.clone()).collect();
+    let outside = sling_on(&mut town, "alpha", "outside").bead.id;
+    for waiting in &ids[2..] {
+        town.update_bead(&UpdateBead {
+            bead_id: waiting.clone(),
+            add_depends_on: vec![outside.clone()],
+            ..Default::default()
+        })
+        .unwrap();
+    }
+    town.write(|unit| {
+        unit.set_bead_status(&ids[0], BeadStatus::Closed)?;
+        unit.set_bead_status(&ids[1], BeadStatus::Closed)?;
+        Ok(())
+    })
+    .unwrap();
+    let holders: Vec<Option<String>> = ids[2..]
+        .iter()
+        .map(|id| town.bead(id).unwrap().assignee)
+        .collect();
+    let agents: Vec<Option<String>> = b.beads[..2]
+        .iter()
+        .map(|x| x.agent.as_ref().map(|a| a.name.clone()))
+        .collect();
+    assert_eq!(holders, agents);
+}
+
+/// R7 and R10 within one unit: the dependents of a bead are those the store
+/// holds and those this unit made, each once.
+pub(crate) fn dependents_include_the_units_own_once(mut town: Town) {
+    let blocker = sling_on(&mut town, "alpha", "blocker").bead.id;
+    let stored = town
+        .create_bead(&crate::ops::bead::CreateBead {
+            rig_id: "alpha".into(),
+            title: "stored".into(),
+            depends_on: vec![blocker.clone()],
+            ..Default::default()
+        })
+        .unwrap()
+        .id;
+    let found = town
+        .write(|unit| {
+            // The stored dependent's edges change in this unit (it keeps
+            // the blocker), and a new one is made.
+            let mut d: Bead = unit.must(&stored)?;
+            d.labels.push("touched".into());
+            d.depends_on.push(blocker.clone());
+            d.depends_on.dedup();
+            unit.put(d);
+            let mut new = crate::entity::tests::bead("gt-new", BeadStatus::Open, None);
+            new.rig = "alpha".into();
+            new.depends_on = vec![blocker.clone()];
+            unit.create(new);
+            unit.dependents(&blocker)
+        })
+        .unwrap();
+    assert_eq!(found, [stored, "gt-new".to_string()]);
+}
+
+/// R8: a waiting bead of a convoy at its cap is not hooked by a reassign; the
+/// refusal says why, and offers to raise the cap by one.
+pub(crate) fn a_reassign_into_a_full_cap_is_refused(mut town: Town) {
+    use crate::ops::bead::ReassignBead;
+    let b = batch(&mut town, &[("A", &[]), ("B", &[])], Some(1));
+    let waiting = b.beads[1].bead.id.clone();
+    let refused = town
+        .reassign_bead(&ReassignBead {
+            bead_id: waiting.clone(),
+            new: true,
+            ..Default::default()
+        })
+        .unwrap_err();
+    assert_eq!(refused.code(), "conflict");
+    assert!(refused.to_string().contains("its cap"), "{refused}");
+    // The hint offers one more place than the cap.
+    let hint = refused.hint.as_ref().unwrap().to_string();
+    assert!(hint.contains(r#""max_polecats":2}"#), "{hint}");
+    assert_eq!(town.bead(&waiting).unwrap().assignee, None);
+}
+
+/// R8: a convoy closed by hand takes no more work: when a bead it still has
+/// on a hook ends, its polecat is not fed the convoy's waiting bead.
+pub(crate) fn a_convoy_closed_by_hand_feeds_nobody(mut town: Town) {
+    use crate::ops::convoy::CloseConvoy;
+    let b = batch(&mut town, &[("A", &[]), ("B", &[])], Some(1));
+    let (a, waiting) = (b.beads[0].bead.id.clone(), b.beads[1].bead.id.clone());
+    town.close_convoy(&CloseConvoy {
+        convoy_id: b.convoy.id.clone(),
+        ..Default::default()
+    })
+    .unwrap();
+    set(&mut town, &a, BeadStatus::Closed);
+    let waiting = town.bead(&waiting).unwrap();
+    assert_eq!((waiting.status, waiting.assignee), (BeadStatus::Open, None));
+    let polecat = town.agent(&b.beads[0].agent.as_ref().unwrap().id).unwrap();
+    assert_eq!((polecat.status, polecat.hook), (AgentStatus::Idle, None));
+}
+
+/// R6 within one unit: putting a bead back to work leaves it alone when this
+/// unit has hooked it already (here a bead that waits for its blocker, so
+/// that it stays `open` on its hook), although the store still shows it
+/// waiting for a polecat.
+pub(crate) fn a_bead_hooked_in_the_unit_is_not_hooked_again(mut town: Town) {
+    let b = batch(&mut town, &[("A", &[]), ("B", &[0])], None);
+    let waiting = b.beads[1].bead.id.clone();
+    // Two idle polecats of alpha besides the batch's.
+    let slung = ["1", "2"].map(|title| sling_on(&mut town, "alpha", title));
+    for s in &slung {
+        set(&mut town, &s.bead.id, BeadStatus::Closed);
+    }
+    let first = slung[0].agent.clone();
+    let again = town
+        .write(|unit| {
+            unit.release_hook_of_bead(&waiting)?;
+            unit.hook(&first.id, &waiting)?;
+            unit.rehook(&waiting)
+        })
+        .unwrap();
+    assert_eq!(again, None);
+    let bead = town.bead(&waiting).unwrap();
+    assert_eq!(
+        (bead.status, bead.assignee),
+        (BeadStatus::Open, Some(first.name))
+    );
+}
+
+/// R8 within one unit: filling a convoy's places skips a waiting bead this
+/// unit has hooked already (the store still shows it waiting), and hooks the
+/// next one.
+pub(crate) fn filling_places_skips_a_bead_the_unit_hooked(mut town: Town) {
+    let b = batch(
+        &mut town,
+        &[("A", &[]), ("W1", &[0]), ("W2", &[0])],
+        Some(1),
+    );
+    let ids: Vec<String> = b.beads.iter().map(|x| x.bead.id.clone()).collect();
+    let idle = sling_on(&mut town, "alpha", "other");
+    set(&mut town, &idle.bead.id, BeadStatus::Closed);
+    let filled = town
+        .write(|unit| {
+            unit.hook(&idle.agent.id, &ids[1])?;
+            unit.fill_places(&b.convoy.id, 3)
+        })
+        .unwrap();
+    assert_eq!(filled, [ids[2].clone()]);
+    let holder = town.bead(&ids[1]).unwrap().assignee;
+    assert_eq!(holder, Some(idle.agent.name));
+}
+
+/// R5: a bead reopened in a convoy closed by hand does not go back to work:
+/// the convoy takes no work.
+pub(crate) fn a_bead_reopened_in_a_convoy_closed_by_hand_stays_unassigned(mut town: Town) {
+    use crate::ops::convoy::CloseConvoy;
+    let b = batch(&mut town, &[("A", &[])], None);
+    let a = b.beads[0].bead.id.clone();
+    town.close_convoy(&CloseConvoy {
+        convoy_id: b.convoy.id.clone(),
+        close_beads: true,
+        ..Default::default()
+    })
+    .unwrap();
+    set(&mut town, &a, BeadStatus::Open);
+    let bead = town.bead(&a).unwrap();
+    assert_eq!((bead.status, bead.assignee), (BeadStatus::Open, None));
+    let convoy = town.convoy(&b.convoy.id).unwrap();
+    assert_eq!(convoy.status, ConvoyStatus::Closed);
+}
+
+/// R6: putting to work a bead that is hooked already (here one that waits
+/// for its blocker, so `open` on its hook) leaves it on its hook.
+pub(crate) fn putting_a_hooked_bead_to_work_leaves_it_alone(mut town: Town) {
+    let b = batch(&mut town, &[("A", &[]), ("B", &[0])], None);
+    let waiting = &b.beads[1];
+    let agent = town
+        .write(|unit| {
+            let convoy: crate::model::Convoy = unit.must(&b.convoy.id)?;
+            unit.put_to_work(&waiting.bead.id, &convoy)
+        })
+        .unwrap();
+    assert_eq!(agent, None);
+    let holder = town.bead(&waiting.bead.id).unwrap().assignee;
+    assert_eq!(holder, waiting.agent.as_ref().map(|a| a.name.clone()));
+}
+
+/// R10: deleting one of a bead's two blockers removes that edge only: the
+/// bead still waits for the other.
+pub(crate) fn deleting_one_blocker_keeps_the_others(mut town: Town) {
+    let b = batch(&mut town, &[("X", &[]), ("Y", &[]), ("D", &[0, 1])], None);
+    let ids: Vec<String> = b.beads.iter().map(|x| x.bead.id.clone()).collect();
+    town.write(|unit| unit.delete_bead(&ids[0], true).map(|_| ()))
+        .unwrap();
+    let d = town.bead(&ids[2]).unwrap();
+    assert_eq!(
+        (d.depends_on, d.status),
+        (vec![ids[1].clone()], BeadStatus::Open)
+    );
+}
+
 /// Instantiates every rule test above for one backend; `$open` makes a fresh town.
 macro_rules! rule_tests {
     ($backend:ident, $open:expr) => {
@@ -528,10 +914,12 @@ macro_rules! rule_tests {
                 bead_updates_store_what_they_change,
                 a_dead_agent_flags_its_convoy,
                 reopening_a_bead_reopens_a_landed_convoy,
+                a_bead_reopened_to_open_goes_back_to_work,
                 hooks_and_assignees_agree,
                 a_capped_batch_feeds_freed_polecats,
                 polecats_are_reused_within_their_rig,
                 polecat_names_follow_the_pool,
+                numbered_names_past_the_pool_skip_taken_ones,
                 an_idempotency_key_returns_the_first_convoy,
                 deleting_a_tracked_bead_recounts_and_may_land,
                 deleting_a_blocker_dispatches_its_dependents,
@@ -539,6 +927,17 @@ macro_rules! rule_tests {
                 reassigning_moves_the_hook_in_one_batch,
                 force_closing_ends_beads_without_dispatching,
                 a_dead_agent_stays_dead_when_freed,
+                a_polecat_hooked_in_the_unit_is_not_handed_out_again,
+                a_dead_polecat_is_not_fed_its_convoys_next_bead,
+                two_polecats_freed_in_one_unit_are_fed_different_beads,
+                dependents_include_the_units_own_once,
+                a_reassign_into_a_full_cap_is_refused,
+                a_convoy_closed_by_hand_feeds_nobody,
+                a_bead_hooked_in_the_unit_is_not_hooked_again,
+                filling_places_skips_a_bead_the_unit_hooked,
+                a_bead_reopened_in_a_convoy_closed_by_hand_stays_unassigned,
+                putting_a_hooked_bead_to_work_leaves_it_alone,
+                deleting_one_blocker_keeps_the_others,
             );
         }
     };
@@ -566,14 +965,14 @@ fn open(location: String) -> Town {
 }
 
 /// A town in a fresh temporary SQLite file.
-fn sqlite_town() -> (Box<dyn std::any::Any>, Town) {
+pub(crate) fn sqlite_town() -> (Box<dyn std::any::Any>, Town) {
     let dir = tempfile::tempdir().unwrap();
     let town = open(dir.path().join("town.db").display().to_string());
     (Box::new(dir), town)
 }
 
 /// A town on a fresh single-node rqlite cluster.
-fn rqlite_town() -> (Box<dyn std::any::Any>, Town) {
+pub(crate) fn rqlite_town() -> (Box<dyn std::any::Any>, Town) {
     let node = crate::testing::Node::start();
     let town = open(node.url());
     (Box::new(node), town)
@@ -581,6 +980,118 @@ fn rqlite_town() -> (Box<dyn std::any::Any>, Town) {
 
 rule_tests!(sqlite, sqlite_town());
 rule_tests!(rqlite, rqlite_town());
+
+/// R3 and R5 as [`super::settle`] states them agree with the store's SQL
+/// ([`super::settles_sql`]) for every status and count, at each boundary: an
+/// empty convoy, all beads closed, one short.
+#[test]
+fn settle_and_its_sql_agree_at_every_count() {
+    use super::Settle::{Land, Reopen};
+    use ConvoyStatus::{Active, Closed, Failed, Landed};
+    let db = rusqlite::Connection::open_in_memory().unwrap();
+    let sql = concat!(
+        "SELECT ",
+        super::settles_sql!(),
+        " FROM (SELECT ?1 AS status, ?2 AS closed_beads, ?3 AS total_beads)"
+    );
+    for status in [Active, Landed, Closed, Failed] {
+        for total in 0..=3 {
+            for closed in 0..=total {
+                let rule = super::settle(status, closed, total);
+                let settles: bool = db
+                    .query_row(sql, (status.as_str(), closed, total), |r| r.get(0))
+                    .unwrap();
+                assert_eq!(rule.is_some(), settles, "{status} {closed}/{total}");
+            }
+        }
+    }
+    assert_eq!(
+        super::settle(Active, 0, 0),
+        None,
+        "an empty convoy never lands"
+    );
+    assert_eq!(super::settle(Active, 2, 2), Some(Land));
+    assert_eq!(super::settle(Active, 1, 2), None);
+    assert_eq!(super::settle(Landed, 2, 2), None);
+    assert_eq!(super::settle(Landed, 1, 2), Some(Reopen));
+    assert_eq!(super::settle(Closed, 1, 2), None, "ended by hand");
+}
+
+/// R8 on rqlite, whose reads hold no lock: a feed under a cap that another
+/// writer filled between the feed's read and its commit fails on its cap
+/// guard and is run again, and then takes no place. (Here the other writer
+/// hooks the convoy's last waiting bead straight in the store.)
+#[test]
+fn the_cap_guard_fails_a_feed_overtaken_by_another_writer() {
+    let node = crate::testing::Node::start();
+    let mut town = with_rigs(open(node.url()));
+    let b = batch(&mut town, &[("A", &[]), ("B", &[]), ("C", &[])], Some(1));
+    let ids: Vec<String> = b.beads.iter().map(|x| x.bead.id.clone()).collect();
+    let other = sling_on(&mut town, "alpha", "other");
+    set(&mut town, &other.bead.id, BeadStatus::Closed);
+    let mut attempts = 0;
+    town.write(|unit| {
+        attempts += 1;
+        unit.set_bead_status(&ids[0], BeadStatus::Closed)?;
+        if attempts == 1 {
+            node.execute(&format!(
+                "UPDATE beads SET assignee = '{}' WHERE id = '{}'",
+                other.agent.name, ids[2]
+            ));
+            node.execute(&format!(
+                "UPDATE agents SET hook = '{}' WHERE id = '{}'",
+                ids[2], other.agent.id
+            ));
+        }
+        Ok(())
+    })
+    .unwrap();
+    assert_eq!(attempts, 2, "the first attempt failed on its guard");
+    let holders: Vec<Option<String>> = ids
+        .iter()
+        .map(|id| town.bead(id).unwrap().assignee)
+        .collect();
+    assert_eq!(holders, [None, None, Some(other.agent.name.clone())]);
+}
+
+/// The same when the places are filled (a cap raised): the filling that
+/// another writer overtook fails on its guard, and run again it finds no room.
+#[test]
+fn the_cap_guard_fails_a_filling_overtaken_by_another_writer() {
+    let node = crate::testing::Node::start();
+    let mut town = with_rigs(open(node.url()));
+    let b = batch(&mut town, &[("A", &[]), ("B", &[]), ("C", &[])], Some(1));
+    let ids: Vec<String> = b.beads.iter().map(|x| x.bead.id.clone()).collect();
+    let others = ["1", "2"].map(|title| sling_on(&mut town, "alpha", title));
+    for other in &others {
+        set(&mut town, &other.bead.id, BeadStatus::Closed);
+    }
+    let late = others[1].agent.clone();
+    let mut attempts = 0;
+    let filled = town
+        .write(|unit| {
+            attempts += 1;
+            let filled = unit.fill_places(&b.convoy.id, 2)?;
+            if attempts == 1 {
+                node.execute(&format!(
+                    "UPDATE beads SET assignee = '{}' WHERE id = '{}'",
+                    late.name, ids[2]
+                ));
+                node.execute(&format!(
+                    "UPDATE agents SET hook = '{}' WHERE id = '{}'",
+                    ids[2], late.id
+                ));
+            }
+            Ok(filled)
+        })
+        .unwrap();
+    assert_eq!((attempts, filled), (2, vec![]));
+    let holders: Vec<Option<String>> = ids[1..]
+        .iter()
+        .map(|id| town.bead(id).unwrap().assignee)
+        .collect();
+    assert_eq!(holders, [None, Some(late.name)]);
+}
 
 /// Property tests: random sequences of operations keep every invariant.
 mod properties {
