@@ -147,15 +147,25 @@ impl Unit<'_> {
             return Ok(first);
         }
         // `lo` is taken; find a free `hi` by doubling the step, then bisect.
+        // Each loop ends within as many rounds as a number has bits (the
+        // step doubles, the range halves): the bound says so, and keeps a
+        // broken step from looping for ever.
         let (mut lo, mut step) = (first, 1);
         let mut hi = lo + step;
-        while self.number_taken(hi)? {
+        for _ in 0..usize::BITS {
+            if !self.number_taken(hi)? {
+                break;
+            }
             lo = hi;
             step *= 2;
             hi = lo + step;
         }
-        while hi - lo > 1 {
-            let mid = lo + (hi - lo) / 2;
+        for _ in 0..usize::BITS {
+            let gap = hi - lo;
+            if gap <= 1 {
+                break;
+            }
+            let mid = lo + gap / 2;
             if self.number_taken(mid)? {
                 lo = mid;
             } else {
