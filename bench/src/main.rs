@@ -1237,7 +1237,7 @@ fn main() {
 fn dashboard(o: &Opts) {
     use std::io::{BufRead, BufReader};
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
-    let python = soak::python(root);
+    let python = gt_core::testing::python();
     let script = root.join("bench/dashboard.py");
     let sizes = if o.sizes_given {
         o.sizes.clone()
@@ -1269,7 +1269,7 @@ fn dashboard(o: &Opts) {
             server.id(),
             o.loads
         );
-        let out = Command::new(&python)
+        let out = Command::new(python)
             .arg(&script)
             .arg(&url)
             .arg(server.id().to_string())

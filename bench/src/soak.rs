@@ -22,7 +22,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::fs::File;
 use std::io::{Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Command};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
@@ -46,10 +46,6 @@ const FAIL: f64 = 0.06;
 const CRASH: f64 = 0.04;
 /// The whole soak gives up after this long.
 const GIVE_UP: Duration = Duration::from_secs(40 * 60);
-
-/// The Python packages of the e2e tests (tests/e2e/support.rs), so that one
-/// `.test-python` serves both.
-const PYTHON_PACKAGES: &[&str] = &["mcp==2.3.0", "selenium==4.51.0"];
 
 /// SplitMix64: a fixed seed draws the same beads on every machine.
 struct Rng(u64);
@@ -109,51 +105,6 @@ fn now() -> f64 {
 fn at(e: &Value) -> f64 {
     let at = humantime::parse_rfc3339(e["created_at"].as_str().unwrap()).unwrap();
     at.duration_since(UNIX_EPOCH).unwrap().as_secs_f64()
-}
-
-/// The Python with the MCP SDK and Selenium (the soak's agent, the
-/// dashboard's browser): `$GT_TEST_PYTHON`, else the workspace's
-/// `.test-python/` that the e2e tests make, made here the same way if absent.
-pub(crate) fn python(root: &Path) -> PathBuf {
-    if let Some(p) = std::env::var_os("GT_TEST_PYTHON") {
-        return PathBuf::from(p);
-    }
-    let venv = root.join(".test-python");
-    let bin = venv.join("bin/python");
-    let ready = |bin: &Path| {
-        Command::new(bin)
-            .args(["-c", "import mcp, selenium"])
-            .stderr(Stdio::null())
-            .status()
-            .is_ok_and(|s| s.success())
-    };
-    if ready(&bin) {
-        return bin;
-    }
-    eprintln!(
-        "making {} for the test agent (python3 -m venv; pip install {}), as the e2e tests do",
-        venv.display(),
-        PYTHON_PACKAGES.join(" ")
-    );
-    let made = Command::new("python3")
-        .args(["-m", "venv"])
-        .arg(&venv)
-        .status()
-        .is_ok_and(|s| s.success());
-    let installed = made
-        && Command::new(venv.join("bin/pip"))
-            .args(["install", "--quiet", "--disable-pip-version-check"])
-            .args(PYTHON_PACKAGES)
-            .status()
-            .is_ok_and(|s| s.success());
-    assert!(
-        installed && ready(&bin),
-        "gt-bench needs Python 3 with the MCP SDK and Selenium: make it with\n  \
-         python3 -m venv .test-python && .test-python/bin/pip install {}\n\
-         (or run the e2e tests once), or point GT_TEST_PYTHON at such a Python",
-        PYTHON_PACKAGES.join(" ")
-    );
-    bin
 }
 
 /// One run of an agent, as it recorded itself.
@@ -444,7 +395,7 @@ fn describe(what: &str, mut ms: Vec<f64>) -> String {
 
 pub fn run(o: &Opts) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
-    let python = python(root);
+    let python = gt_core::testing::python();
     // `exec`: the agent is the supervisor's own child, which the kernel kills
     // when the supervisor dies (its parent-death signal), as a host's death
     // would. Without it the shell forks, only the shell gets that signal, and

@@ -446,6 +446,60 @@ pub fn failpoint(name: &str) {
     }
 }
 
+/// The Python packages the tests drive gt with: the official MCP SDK (a
+/// client gt did not write) and Selenium (for the browser test).
+const PYTHON_PACKAGES: &[&str] = &["mcp==2.3.0", "selenium==4.51.0"];
+
+/// A Python with [`PYTHON_PACKAGES`]: `$GT_TEST_PYTHON`, else a virtual
+/// environment in the workspace's `.test-python/`, made with pip on first use.
+pub fn python() -> &'static Path {
+    static PATH: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    PATH.get_or_init(|| {
+        if let Some(p) = std::env::var_os("GT_TEST_PYTHON") {
+            return PathBuf::from(p);
+        }
+        let venv = workspace_root().join(".test-python");
+        let bin = venv.join("bin/python");
+        let ready = |bin: &Path| {
+            Command::new(bin)
+                .args(["-c", "import mcp, selenium"])
+                .stderr(Stdio::null())
+                .status()
+                .is_ok_and(|s| s.success())
+        };
+        if ready(&bin) {
+            return bin;
+        }
+        std::fs::create_dir_all(&venv).expect("create .test-python");
+        // Test binaries may start at once; one installs, the others wait.
+        let lock = std::fs::File::create(venv.with_extension("lock")).expect("lock file");
+        lock.lock().expect("lock .test-python");
+        if !ready(&bin) {
+            let made = Command::new("python3")
+                .args(["-m", "venv"])
+                .arg(&venv)
+                .status()
+                .expect("the tests need python3 to install the MCP client");
+            assert!(made.success(), "python3 -m venv failed");
+            let installed = Command::new(venv.join("bin/pip"))
+                .args(["install", "--quiet", "--disable-pip-version-check"])
+                .args(PYTHON_PACKAGES)
+                .status()
+                .expect("pip");
+            assert!(
+                installed.success(),
+                "pip install {PYTHON_PACKAGES:?} failed"
+            );
+        }
+        assert!(
+            ready(&bin),
+            "{PYTHON_PACKAGES:?} are not importable from {}",
+            bin.display()
+        );
+        bin
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
