@@ -783,7 +783,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__agent__subcmd__list)
-            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --wide --rig --status --free --limit --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --wide --rig --status --free --limit --after --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -818,6 +818,10 @@ _gt() {
                     return 0
                     ;;
                 --limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --after)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1219,7 +1223,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__bead__subcmd__list)
-            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --wide --status --open --rig --convoy --assignee --priority --label --search --limit --help --version"
+            opts="-q -h -V --db --json --actor --color --quiet --fields --lock-timeout --wide --status --open --rig --convoy --assignee --priority --label --search --depends-on --limit --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1270,6 +1274,10 @@ _gt() {
                     return 0
                     ;;
                 --search)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --depends-on)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2369,7 +2377,7 @@ _gt() {
             return 0
             ;;
         gt__subcmd__events)
-            opts="-q -f -h -V --db --json --color --quiet --fields --lock-timeout --wide --subject --convoy --since --limit --follow --actor --help --version"
+            opts="-q -f -h -V --db --json --color --quiet --fields --lock-timeout --wide --subject --convoy --since --limit --after --before --follow --actor --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2404,6 +2412,14 @@ _gt() {
                     return 0
                     ;;
                 --limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --after)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --before)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -354,6 +354,7 @@ complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_f
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from list" -l priority -d 'Only beads of this priority' -r
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from list" -l label -d 'Only beads with this label' -r
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from list" -l search -d 'Only beads whose title or body contains this text (3 characters or more, any case)' -r
+complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from list" -l depends-on -d 'Only beads that wait for this bead: its dependents, in any convoy' -r
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from list" -l limit -d 'At most this many beads' -r
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from list" -l json -d 'Print one JSON document on stdout; errors become JSON on stderr'
 complete -c gt -n "__fish_gt_using_subcommand bead; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
@@ -460,6 +461,7 @@ complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_
 complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from list" -l rig -d 'Only agents of this rig' -r
 complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from list" -l status -d 'Only agents in this status (idle, working, stalled, dead)' -r
 complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from list" -l limit -d 'Show the first N agents, oldest first' -r
+complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from list" -l after -d 'Only agents made after this one (name or ID): the next page after the last agent of the one before' -r
 complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from list" -l json -d 'Print one JSON document on stdout; errors become JSON on stderr'
 complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only the IDs of what a command created or listed'
 complete -c gt -n "__fish_gt_using_subcommand agent; and __fish_seen_subcommand_from list" -l wide -d 'Show whole cells in tables, wider than the terminal if need be'
@@ -746,6 +748,8 @@ complete -c gt -n "__fish_gt_using_subcommand events" -l subject -d 'Only events
 complete -c gt -n "__fish_gt_using_subcommand events" -l convoy -d 'Only events of this convoy and of the beads it tracks' -r
 complete -c gt -n "__fish_gt_using_subcommand events" -l since -d 'Only events since this time (RFC 3339), date (2026-11-21), today, yesterday, or age (10m, 2h, 1day)' -r
 complete -c gt -n "__fish_gt_using_subcommand events" -l limit -d 'Show the newest N events (0 for all)' -r
+complete -c gt -n "__fish_gt_using_subcommand events" -l after -d 'Only events after this event id (the first N after it, oldest first), to page on from the last one seen' -r
+complete -c gt -n "__fish_gt_using_subcommand events" -l before -d 'Only events before this event id (the newest N before it), to page back from the oldest one seen' -r
 complete -c gt -n "__fish_gt_using_subcommand events" -l actor -d 'Only events by this actor' -r
 complete -c gt -n "__fish_gt_using_subcommand events" -l json -d 'Print one JSON document on stdout; errors become JSON on stderr'
 complete -c gt -n "__fish_gt_using_subcommand events" -s q -l quiet -d 'Print only the IDs of what a command created or listed'

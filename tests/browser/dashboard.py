@@ -4,7 +4,8 @@ chromedriver and Selenium) while the `gt` command line changes the same town.
 Usage: python dashboard.py SPEC.json
 SPEC: {"url", "gt", "db", "convoy", "beads": [ids], "tiny_bead", "statuses",
        "escalation", "runner", "home", "spare_rig", "shots", "docs", "axe",
-       "stuck_convoy", "stuck_bead", "dead_agent", "idle_web", "spike", "bulk"}
+       "stuck_convoy", "stuck_bead", "dead_agent", "idle_web", "spike", "bulk",
+       "follow_up"}
 Exits non-zero, saying what failed, when the page does not do what it should.
 """
 
@@ -168,6 +169,14 @@ def accessible(where):
     assert not bad, f"accessibility, {where}: {json.dumps(bad, indent=1)}"
 
 
+def tile(label):
+    """The number on the landing view's tile of `label`."""
+    for t in driver.find_elements(By.CSS_SELECTOR, "#town-body .tile"):
+        if t.find_element(By.CSS_SELECTOR, ".l").text == label:
+            return int(t.find_element(By.CSS_SELECTOR, ".n").text)
+    return None
+
+
 def convoy_row(convoy_id):
     return driver.find_element(By.CSS_SELECTOR, f'#convoys [data-convoy="{convoy_id}"]')
 
@@ -218,6 +227,9 @@ try:
     until("its blockers by title", lambda: "Expose sessions over the API" in text_of("#bead-links")
           and "Show sessions in the dashboard" in text_of("#bead-links"))
     until("its history", lambda: "created" in text_of("#bead-history"))
+    # What waits for it in no convoy is named too, with its status.
+    until("a dependent outside the convoy", lambda: "Announce the sessions" in text_of("#bead-links"))
+    assert driver.find_elements(By.CSS_SELECTOR, f'#bead-links a[href="#/bead/{spec["follow_up"]}"]')
     accessible("a convoy with a bead's drawer")
     click("the blocker's link", f'#bead-links a[href="#/bead/{spec["beads"][1]}"]')
     until("the blocker's drawer", lambda: text_of("#drawer-title") == "Expose sessions over the API")
@@ -677,6 +689,48 @@ try:
     until("the badge at its start", lambda: badge() == unread_before)
     no_sideways_scrolling()
     driver.save_screenshot(os.path.join(spec["shots"], "dashboard-mail-390.png"))
+
+    # Big lists: past the agents the page holds, the panel gives the town's
+    # own counts and reads the next page from the server; the feed reads
+    # older events, joined to the ones it has with none lost or twice.
+    at_width(1280)
+    crowd_file = os.path.join(spec["home"], "crowd.json")
+    with open(crowd_file, "w") as f:
+        json.dump([{"title": f"Crowd task {i}"} for i in range(230)], f)
+    gt("sling-batch", "--rig", "web", "--title", "Crowd", "--tasks-file", crowd_file)
+    agents = gt("agent", "list")
+    assert len(agents) > 200, len(agents)
+    driver.get(spec["url"])
+    until("the town's own counts", lambda: text_of("#agents-summary").endswith(f"the first 200 of {len(agents)} listed"))
+    at_work = sum(a["status"] in ("working", "stalled") for a in agents)
+    until("the town's tiles", lambda: tile("agents at work") == at_work
+          and tile("idle agents") == sum(a["status"] == "idle" for a in agents))
+
+    driver.execute_script("document.getElementById('agents-summary').scrollIntoView({block: 'center'})")
+    driver.save_screenshot(os.path.join(spec["shots"], "dashboard-crowd-1280.png"))
+    print("with a crowd:", text_of("#agents-summary"))
+
+    def more_button():
+        return driver.find_element(By.CSS_SELECTOR, "#agents-more button").text
+
+    while not more_button().startswith("Read the next"):
+        click("show more agents", "#agents-more button")
+    assert len(driver.find_elements(By.CSS_SELECTOR, "#agents [data-agent]")) == 200
+    click("read the next agents", "#agents-more button")
+    until("the next page drawn", lambda: len(driver.find_elements(By.CSS_SELECTOR, "#agents [data-agent]")) > 200)
+    while driver.find_elements(By.CSS_SELECTOR, "#agents-more button"):
+        click("show more agents", "#agents-more button")
+    cards = [c.get_attribute("data-agent") for c in driver.find_elements(By.CSS_SELECTOR, "#agents [data-agent]")]
+    assert sorted(cards) == sorted(a["name"] for a in agents), "every agent once"
+    assert "listed" not in text_of("#agents-summary"), text_of("#agents-summary")
+
+    while not driver.find_element(By.CSS_SELECTOR, "#feed-more button").text.startswith("Read older"):
+        click("show more events", "#feed-more button")
+    click("read older events", "#feed-more button")
+    until("older events drawn", lambda: len(driver.find_elements(By.CSS_SELECTOR, "#feed [data-event]")) > 200)
+    shown = [int(li.get_attribute("data-event")) for li in driver.find_elements(By.CSS_SELECTOR, "#feed [data-event]")]
+    log = [e["id"] for e in gt("events", "--limit", str(len(shown)))]
+    assert shown == log[::-1], "the feed, paged back, is the log's newest events, newest first"
 
     errors = [e for e in driver.get_log("browser") if e["level"] == "SEVERE"]
     assert not errors, errors

@@ -121,6 +121,16 @@ pub fn the_dashboard_works_in_a_real_browser() {
         let id = b["bead"]["id"].as_str().unwrap();
         t.json::<Value>(&["bead", "update", id, "--status", "closed"]);
     }
+    // A bead of no convoy that waits for one of Sessions: its drawer names it.
+    let follow_up: Value = t.json(&[
+        "bead",
+        "create",
+        "--rig",
+        "app",
+        "Announce the sessions",
+        "--depends-on",
+        &b.beads[3].bead.id,
+    ]);
     // A bead on no convoy and no hook, for the Delete confirmation.
     let spike: Value = t.json(&["bead", "create", "--rig", "app", "Old spike"]);
     let esc: Value = t.json(&["escalation", "raise", "Look at this", "--severity", "high"]);
@@ -149,6 +159,7 @@ pub fn the_dashboard_works_in_a_real_browser() {
         "idle_web": stuck_agent(0),
         "spike": spike["id"],
         "bulk": bulk["convoy"]["id"],
+        "follow_up": follow_up["id"],
     });
     let spec_file = t.write("browser.json", spec.to_string());
     let out = std::process::Command::new(python())

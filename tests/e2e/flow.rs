@@ -263,6 +263,107 @@ pub fn events_filter_by_subject_and_limit(t: Town) {
     assert!(future.is_empty());
 }
 
+/// Long lists are read in pages: agents on from the last one got, events
+/// back from the oldest one got, and a bead's dependents in any convoy.
+pub fn lists_page_on_from_the_last_item_got(t: Town) {
+    let t = t.with_rig();
+    // Seven polecats made in one write (one time for all of them), then two.
+    t.json::<Value>(&[
+        "sling-batch",
+        "--rig",
+        "app",
+        "--title",
+        "Wide",
+        "--task",
+        "a",
+        "--task",
+        "b",
+        "--task",
+        "c",
+        "--task",
+        "d",
+        "--task",
+        "e",
+        "--task",
+        "f",
+        "--task",
+        "g",
+    ]);
+    let blocker: Slung = t.json(&["sling", "--rig", "app", "Schema"]);
+    t.json::<Value>(&["sling", "--rig", "app", "Other"]);
+    let all: Vec<Agent> = t.json(&["agent", "list"]);
+    assert_eq!(all.len(), 9);
+    let mut paged: Vec<Agent> = t.json(&["agent", "list", "--limit", "3"]);
+    loop {
+        let last = paged.last().unwrap().name.clone();
+        let page: Vec<Agent> = t.json(&["agent", "list", "--limit", "3", "--after", &last]);
+        if page.is_empty() {
+            break;
+        }
+        assert!(page.len() <= 3);
+        paged.extend(page);
+    }
+    let names = |v: &[Agent]| v.iter().map(|a| a.name.clone()).collect::<Vec<_>>();
+    assert_eq!(
+        names(&paged),
+        names(&all),
+        "pages hold every agent once, in order"
+    );
+    // By ID as well, and with a filter.
+    let after_first: Vec<Agent> = t.json(&[
+        "agent", "list", "--after", &all[0].id, "--status", "working",
+    ]);
+    assert_eq!(names(&after_first), names(&all[1..]));
+    let gone = t.fails(&["agent", "list", "--after", "Nobody"], 3);
+    assert_eq!(gone["error"]["code"], "not_found", "{gone}");
+
+    let events: Vec<Event> = t.json(&["events", "--limit", "0"]);
+    let mut back: Vec<Event> = t.json(&["events", "--limit", "4"]);
+    loop {
+        let oldest = back[0].id.to_string();
+        let page: Vec<Event> = t.json(&["events", "--limit", "4", "--before", &oldest]);
+        if page.is_empty() {
+            break;
+        }
+        assert!(page.windows(2).all(|w| w[0].id < w[1].id), "newest last");
+        back.splice(0..0, page);
+    }
+    let ids = |v: &[Event]| v.iter().map(|e| e.id).collect::<Vec<_>>();
+    assert_eq!(ids(&back), ids(&events), "pages back hold every event once");
+    let (lo, hi) = (events[2].id.to_string(), events[6].id.to_string());
+    let between: Vec<Event> = t.json(&["events", "--after", &lo, "--before", &hi, "--limit", "0"]);
+    assert_eq!(ids(&between), ids(&events[3..6]));
+
+    // A bead of another convoy that waits for the blocker is its dependent.
+    let waiting: Value = t.json(&[
+        "bead",
+        "create",
+        "--rig",
+        "app",
+        "Migrate",
+        "--depends-on",
+        &blocker.bead.id,
+    ]);
+    let dependents: Vec<Bead> = t.json(&["bead", "list", "--depends-on", &blocker.bead.id]);
+    assert_eq!(
+        dependents.iter().map(|b| b.id.as_str()).collect::<Vec<_>>(),
+        [waiting["id"].as_str().unwrap()]
+    );
+    let open_of_rig: Vec<Bead> = t.json(&[
+        "bead",
+        "list",
+        "--depends-on",
+        &blocker.bead.id,
+        "--rig",
+        "app",
+        "--status",
+        "closed",
+    ]);
+    assert!(open_of_rig.is_empty());
+    let none = t.fails(&["bead", "list", "--depends-on", "gt-zzzzz"], 3);
+    assert_eq!(none["error"]["code"], "not_found", "{none}");
+}
+
 pub fn hook_shows_what_a_polecat_should_do(t: Town) {
     let t = t.with_rig();
     let slung: Slung = t.json(&["sling", "--rig", "app", "Do the thing"]);

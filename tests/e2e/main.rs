@@ -91,6 +91,7 @@ suite!(
     flow::capped_batches_feed_polecats,
     flow::bead_update_changes_only_the_given_fields,
     flow::events_filter_by_subject_and_limit,
+    flow::lists_page_on_from_the_last_item_got,
     flow::hook_shows_what_a_polecat_should_do,
     flow::dispatch_command_runs_after_commit,
     flow::a_failing_dispatch_command_is_recorded_not_undone,

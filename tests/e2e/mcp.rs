@@ -596,6 +596,17 @@ pub fn drift_cli_json_equals_mcp_structured_content() {
         b.beads[1].bead.id.clone(),
     );
     let agent = s.agent.name.clone();
+    let first = b.beads[0].agent.as_ref().unwrap().name.clone();
+    // A bead outside the convoy that waits for one of it.
+    seed.json::<Value>(&[
+        "bead",
+        "create",
+        "--rig",
+        "app",
+        "after a",
+        "--depends-on",
+        &a,
+    ]);
     let es = id(&esc);
     let sent: Value = seed.json(&[
         "mail",
@@ -673,6 +684,11 @@ pub fn drift_cli_json_equals_mcp_structured_content() {
             vec![format!("bead list --convoy {cv} --status open")],
         ),
         (
+            "gt_list_beads",
+            json!({"depends_on": a}),
+            vec![format!("bead list --depends-on {a}")],
+        ),
+        (
             "gt_bead_show",
             json!({"bead_id": a}),
             vec![format!("bead show {a}")],
@@ -714,6 +730,11 @@ pub fn drift_cli_json_equals_mcp_structured_content() {
             "gt_list_agents",
             json!({"limit": 1}),
             vec!["agent list --limit 1".into()],
+        ),
+        (
+            "gt_list_agents",
+            json!({"after": first, "limit": 5}),
+            vec![format!("agent list --after {first} --limit 5")],
         ),
         (
             "gt_list_agents",
@@ -812,6 +833,11 @@ pub fn drift_cli_json_equals_mcp_structured_content() {
             "gt_events",
             json!({"subject_id": a, "limit": 0}),
             vec![format!("events --subject {a} --limit 0")],
+        ),
+        (
+            "gt_events",
+            json!({"before": 12, "limit": 4}),
+            vec!["events --before 12 --limit 4".into()],
         ),
         (
             "gt_patrol",

@@ -15,6 +15,7 @@ use gt_core::model::Event;
     "  gt events\n",
     "  gt events --subject gt-k3x9q\n",
     "  gt events --actor mayor --since 1h --limit 20\n",
+    "  gt events --before 1200 --limit 100   # the 100 before event 1200\n",
     "  gt --json events --follow --convoy cv-7hd2a",
 ))]
 // The global `--actor` (who the log names for a change) is the filter here:
@@ -39,6 +40,16 @@ pub struct EventsArgs {
     #[arg(long, value_name = "N", default_value_t = 50)]
     pub limit: u32,
 
+    /// Only events after this event id (the first N after it, oldest
+    /// first), to page on from the last one seen
+    #[arg(long, value_name = "ID", conflicts_with = "follow")]
+    pub after: Option<i64>,
+
+    /// Only events before this event id (the newest N before it), to page
+    /// back from the oldest one seen
+    #[arg(long, value_name = "ID", conflicts_with = "follow")]
+    pub before: Option<i64>,
+
     /// Keep printing new events as they happen (JSON Lines with --json)
     #[arg(long, short = 'f')]
     pub follow: bool,
@@ -58,7 +69,8 @@ pub fn run(ctx: &mut Ctx, args: EventsArgs) -> Result<()> {
         actor: ctx.actor_flag.clone(),
         since: args.since,
         limit: Some(args.limit),
-        after_id: None,
+        after_id: args.after,
+        before_id: args.before,
     };
     let events = ctx.town()?.call(request.clone())?;
     let names = names_of(ctx, &events)?;

@@ -6,8 +6,13 @@
 "use strict";
 
 const BEAD_STATUSES = ["open", "in_progress", "in_review", "closed", "failed"];
+// Big towns: agents and events are read from the server a page at a time,
+// the next page after the last one read (agents) or before the oldest one
+// (events).
 const MAX_AGENTS = 200;
 const MAX_FEED = 200;
+// A bead's dependents shown in its drawer (they may be in any convoy).
+const DEPENDENTS_SHOWN = 50;
 const LOG_LINES = 5;
 // Big towns: lists draw a page, and a "Show more" button draws the next.
 const PAGE = { convoys: 40, beads: 100, agents: 24, feed: 40, escalations: 20, results: 8 };
@@ -33,6 +38,10 @@ const state = {
   filter: "",
   shown: { convoys: PAGE.convoys, beads: PAGE.beads, agents: PAGE.agents, feed: PAGE.feed, escalations: PAGE.escalations },
   events: [],
+  // How many agents the page holds (pages read so far), whether the town has
+  // more, and then its counts by status; whether the feed holds the oldest
+  // event.
+  agentWindow: MAX_AGENTS, agentsMore: false, agentCounts: null, feedEnd: false,
   inbox: [], mail: null,
   // An agent card's compose box outlives the card, which a redraw replaces,
   // so that what a person is typing survives an event.
@@ -268,12 +277,29 @@ function progressText(c) {
 }
 
 /// A page of `items` drawn by `draw`, and a "Show more" button for the rest.
-function paged(more, items, key, draw, noun) {
+/// With `next` (`{ text, load, redraw? }`), the server holds more than
+/// `items`: once all of them are shown, the button reads the next page with
+/// `load`, then draws with `redraw` (where `draw` holds the old items).
+function paged(more, items, key, draw, noun, next) {
   const shown = items.slice(0, state.shown[key]);
   const rest = items.length - shown.length;
-  more.replaceChildren(rest > 0 ? el("button", { type: "button", class: "more",
-    text: "Show " + Math.min(rest, PAGE[key]) + " more " + noun + " (" + rest + " not shown)",
-    onclick: () => { state.shown[key] += PAGE[key]; draw(); } }) : "");
+  let button = "";
+  if (rest > 0) {
+    button = el("button", { type: "button", class: "more",
+      text: "Show " + Math.min(rest, PAGE[key]) + " more " + noun + " (" + rest + " not shown)",
+      onclick: () => { state.shown[key] += PAGE[key]; draw(); } });
+  } else if (next) {
+    button = el("button", { type: "button", class: "more", text: next.text,
+      onclick: async (ev) => {
+        ev.currentTarget.disabled = true;
+        try {
+          await next.load();
+          state.shown[key] += PAGE[key];
+        } catch (_) { /* shown already */ }
+        (next.redraw || draw)();
+      } });
+  }
+  more.replaceChildren(button);
   return shown;
 }
 
@@ -552,6 +578,11 @@ function drawTown() {
   const busy = state.agents.filter((a) => a.status === "working" || a.status === "stalled");
   const idle = state.agents.filter((a) => a.status === "idle" && a.role === "polecat" && !a.hook);
   const dead = state.agents.filter((a) => a.status === "dead");
+  // Past the agents the page holds, the town's own counts: never a first
+  // page's numbers as the town's.
+  const n = state.agentCounts;
+  const busyCount = n ? n.working + n.stalled : busy.length;
+  const deadCount = n ? n.dead : dead.length;
   const openEsc = state.escalations.filter((e) => e.status === "open");
   const box = $("town-body");
   const convoyLine = (c) => el("li", {},
@@ -570,8 +601,8 @@ function drawTown() {
     el("div", { class: "tiles" },
       tile(active.length, "active convoys"),
       tile(stuck.length, "need attention", true),
-      tile(busy.length, "agents at work"),
-      tile(idle.length, "idle polecats"),
+      tile(busyCount, "agents at work"),
+      n ? tile(n.idle, "idle agents") : tile(idle.length, "idle polecats"),
       tile(openEsc.length, "open escalations", true)),
     stuck.length ? [el("h3", { text: "Needs attention" }), el("ul", { class: "list" }, ...stuck.map(convoyLine))] : null,
     el("h3", { text: "Under way" }),
@@ -582,14 +613,17 @@ function drawTown() {
     busy.length ? el("ul", { class: "list" }, ...busy.slice(0, 10).map((a) => el("li", {},
       agentRef(a.name), " ", status(a.status), " on ", a.hook ? ref(a.hook) : el("span", { class: "muted", text: "nothing" }))))
       : el("p", { class: "muted", text: "No agent is at work." }),
-    busy.length > 10 ? el("p", { class: "muted", text: (busy.length - 10) + " more in the Agents panel." }) : null,
+    busyCount > 10 ? el("p", { class: "muted", text: (busyCount - Math.min(busy.length, 10)) + " more in the Agents panel." }) : null,
     el("h3", { text: "Idle polecats" }),
     idle.length ? el("ul", { class: "people" }, ...[...byRig].map(([rig, list]) => el("li", {},
       el("span", { class: "muted", text: rig + ": " }), ...list.slice(0, 12).flatMap((a, i) => [i ? ", " : "", agentRef(a.name)]),
       list.length > 12 ? " and " + (list.length - 12) + " more" : "")))
-      : el("p", { class: "muted", text: "None: new work gets a new polecat." }),
-    dead.length ? el("p", { class: "attention", text: plural(dead.length, "agent") + " dead: " +
-      dead.slice(0, 6).map((a) => a.name).join(", ") + (dead.length > 6 ? "…" : "") }) : null,
+      : el("p", { class: "muted", text: state.agentsMore ? "None among the first " + state.agents.length + " agents."
+        : "None: new work gets a new polecat." }),
+    idle.length && state.agentsMore ? el("p", { class: "muted", text: "Of the first " + state.agents.length +
+      " agents; the Agents panel reads more." }) : null,
+    deadCount ? el("p", { class: "attention", text: plural(deadCount, "agent") + " dead" + (dead.length ? ": " +
+      dead.slice(0, 6).map((a) => a.name).join(", ") + (deadCount > Math.min(dead.length, 6) ? "…" : "") : "") }) : null,
     el("h3", { text: "Open escalations" }),
     openEsc.length ? el("ul", { class: "list" }, ...openEsc.slice(0, 5).map((e) => el("li", {},
       status(e.severity), " ", el("span", { text: e.message }),
@@ -666,25 +700,41 @@ async function reassignOptions(b, other) {
   if (!other && [...sel.options].some((o) => o.value === keep)) sel.value = keep;
 }
 
-/// The bead's convoy, the beads it waits for and the ones waiting for it.
+/// The bead's convoy, the beads it waits for and the ones waiting for it,
+/// in whatever convoy they are.
 async function beadLinks(b) {
   let view = state.view && state.view.id === b.convoy_id ? state.view : null;
-  if (b.convoy_id && !view) {
-    view = await api("GET", "/api/convoys/" + encodeURIComponent(b.convoy_id), null, true)
-      .then((r) => r.doc).catch(() => null);
-  }
-  if (!state.bead || state.bead.id !== b.id) return;
+  const [convoy, waiting] = await Promise.all([
+    b.convoy_id && !view ? api("GET", "/api/convoys/" + encodeURIComponent(b.convoy_id), null, true)
+      .then((r) => r.doc).catch(() => null) : view,
+    api("GET", "/api/beads?depends_on=" + encodeURIComponent(b.id) + "&limit=" + (DEPENDENTS_SHOWN + 1), null, true)
+      .then((r) => r.doc).catch(() => null),
+  ]);
+  view = convoy;
   const statusOf = new Map(view ? view.beads.map((x) => [x.id, x.status]) : []);
   if (view) for (const x of view.beads) learn(x.id, x.title);
-  const dependents = view ? view.dependency_edges.filter((e) => e.depends_on_bead_id === b.id).map((e) => e.bead_id) : [];
-  state.dependents = dependents;
-  const line = (label, ids) => el("div", {}, el("span", { class: "muted", text: label + ": " }),
+  // Blockers of other convoys: read one by one (a bead waits for few).
+  const elsewhere = b.depends_on.filter((id) => !statusOf.has(id)).slice(0, DEPENDENTS_SHOWN);
+  const others = await Promise.all(elsewhere.map((id) => api("GET", "/api/beads/" + encodeURIComponent(id), null, true)
+    .then((r) => r.doc).catch(() => null)));
+  if (!state.bead || state.bead.id !== b.id) return;
+  for (const x of [...others, ...(waiting || [])]) {
+    if (!x) continue;
+    statusOf.set(x.id, x.status);
+    learn(x.id, x.title);
+  }
+  const dependents = waiting ? waiting.slice(0, DEPENDENTS_SHOWN).map((x) => x.id) : [];
+  state.dependents = waiting ? dependents : null;
+  const line = (label, ids, more) => el("div", {}, el("span", { class: "muted", text: label + ": " }),
     ids.length ? el("ul", {}, ...ids.map((id) => el("li", {}, ref(id),
-      statusOf.has(id) ? [" ", status(statusOf.get(id))] : null)))
-      : el("span", { class: "muted", text: "none" }));
+      statusOf.has(id) ? [" ", status(statusOf.get(id))] : null)),
+      more ? el("li", { class: "muted", text: more }) : null)
+      : el("span", { class: "muted", text: more || "none" }));
   $("bead-links").replaceChildren(
     b.convoy_id ? el("div", {}, el("span", { class: "muted", text: "Convoy: " }), ref(b.convoy_id)) : el("div", { class: "muted", text: "In no convoy" }),
-    line("Waits for", b.depends_on), line("Blocks", dependents));
+    line("Waits for", b.depends_on),
+    line("Blocks", dependents, !waiting ? "could not be read" :
+      waiting.length > DEPENDENTS_SHOWN ? "and more (the first " + DEPENDENTS_SHOWN + " are shown)" : null));
 }
 
 /// The latest events of one subject (and, for an agent, what it did
@@ -713,16 +763,42 @@ function hideBead() {
 // ---- Agents -------------------------------------------------------------
 
 async function loadAgents() {
-  // Never the whole crowd of a big town: the first MAX_AGENTS, and one more
-  // to know whether there are others.
-  const { doc } = await api("GET", "/api/agents?limit=" + (MAX_AGENTS + 1));
-  state.agents = doc;
-  for (const a of doc) learn(a.id, a.name);
+  // Never the whole crowd of a big town: the pages read so far, and one
+  // more agent to know whether there are others.
+  // A town that was big is read with its counts at once.
+  const counting = state.agentsMore ? agentCounts() : null;
+  const { doc } = await api("GET", "/api/agents?limit=" + (state.agentWindow + 1));
+  state.agentsMore = doc.length > state.agentWindow;
+  state.agents = doc.slice(0, state.agentWindow);
+  state.agentCounts = state.agentsMore ? await (counting || agentCounts()) : null;
+  for (const a of state.agents) learn(a.id, a.name);
   drawAgents();
   drawTown();
   document.getElementById("mail-to-list").replaceChildren(
-    ...[MAYOR, ...doc.slice(0, MAX_AGENTS).map((a) => a.name)].map((n) => el("option", { value: n })));
+    ...[MAYOR, ...state.agents.slice(0, MAX_AGENTS).map((a) => a.name)].map((n) => el("option", { value: n })));
   await loadLogTails();
+}
+
+/// The town's agents by status, when the page holds only some of them.
+async function agentCounts() {
+  try {
+    return (await api("GET", "/api/status?events=0", null, true)).doc.agents;
+  } catch (_) {
+    return null;
+  }
+}
+
+/// The next page of agents, after the last one the page holds.
+async function moreAgents() {
+  const last = state.agents[state.agents.length - 1];
+  const { doc } = await api("GET", "/api/agents?limit=" + (MAX_AGENTS + 1) + "&after=" + encodeURIComponent(last.id));
+  state.agentWindow = state.agents.length + MAX_AGENTS;
+  state.agentsMore = doc.length > MAX_AGENTS;
+  if (!state.agentsMore) state.agentCounts = null;
+  for (const a of doc.slice(0, MAX_AGENTS)) {
+    learn(a.id, a.name);
+    state.agents.push(a);
+  }
 }
 
 // Agents in trouble first, then at work, then idle.
@@ -730,17 +806,24 @@ const AGENT_ORDER = { dead: 0, stalled: 1, working: 2, idle: 3 };
 
 function drawAgents() {
   const box = $("agents");
-  const all = state.agents.slice(0, MAX_AGENTS);
+  const all = state.agents;
   const sorted = all.slice().sort((a, b) => (AGENT_ORDER[a.status] ?? 4) - (AGENT_ORDER[b.status] ?? 4));
-  const counts = ["working", "stalled", "idle", "dead"].map((s) => [s, all.filter((a) => a.status === s).length])
+  // The town's counts when the page holds only its first agents.
+  const town = state.agentCounts;
+  const counts = ["working", "stalled", "idle", "dead"]
+    .map((s) => [s, town ? town[s] : all.filter((a) => a.status === s).length])
     .filter(([, n]) => n);
+  const total = town ? town.idle + town.working + town.stalled + town.dead : null;
   $("agents-summary").replaceChildren(...counts.flatMap(([s, n], i) => [i ? " · " : "",
     el("span", { class: s === "dead" || s === "stalled" ? "attention" : null, text: n + " " + s })]),
-    state.agents.length > MAX_AGENTS ? " (of the first " + MAX_AGENTS + ")" : "");
+    !state.agentsMore ? "" : total ? " · the first " + all.length + " of " + total + " listed"
+      : " among the first " + all.length);
   const draw = () => {
     const focused = keepFocus();
     keepRow(box, "data-key", () => {
-      const shown = paged($("agents-more"), sorted, "agents", draw, "agents");
+      const shown = paged($("agents-more"), sorted, "agents", draw, "agents",
+        state.agentsMore ? { text: "Read the next " + MAX_AGENTS + " agents", load: moreAgents,
+          redraw: () => { drawAgents(); drawTown(); } } : null);
       box.replaceChildren(...shown.map(agentCard));
       for (const name of state.composes.keys()) {
         if (!shown.some((a) => a.name === name)) state.composes.delete(name);
@@ -977,14 +1060,41 @@ function feedLine(e) {
 
 function drawFeed() {
   const feed = $("feed");
-  const shown = paged($("feed-more"), state.events, "feed", drawFeed, "events");
+  const shown = paged($("feed-more"), state.events, "feed", drawFeed, "events",
+    state.feedEnd || !state.events.length ? null : { text: "Read older events", load: olderEvents });
   feed.replaceChildren(...shown.map(feedLine));
   if (!state.events.length) feed.append(el("li", { class: "muted", text: "Nothing has happened yet." }));
 }
 
+/// The page of events before the oldest one the feed holds.
+async function olderEvents() {
+  const oldest = state.events[state.events.length - 1];
+  const { doc } = await api("GET", "/api/events?limit=" + MAX_FEED + "&before=" + oldest.id);
+  learnFrom(doc);
+  state.feedEnd = doc.length < MAX_FEED;
+  state.events.push(...doc.slice().reverse());
+}
+
+/// Names of what events made or deleted.
+function learnFrom(events) {
+  for (const e of events) {
+    if (e.event_type === "created") learn(e.subject_id, nameFromEvent(e.new_value));
+    if (e.event_type === "deleted") {
+      learn(e.subject_id, nameFromEvent(e.old_value));
+      gone.add(e.subject_id);
+    }
+  }
+}
+
 function addEvent(e) {
   state.events.unshift(e);
-  if (state.events.length > MAX_FEED) state.events.length = MAX_FEED;
+  // The feed keeps what it has drawn and a page more; the oldest beyond
+  // that are read again when asked for.
+  const keep = Math.max(MAX_FEED, state.shown.feed + PAGE.feed);
+  if (state.events.length > keep) {
+    state.events.length = keep;
+    state.feedEnd = false;
+  }
   const feed = $("feed");
   if (feed.firstChild && !feed.firstChild.hasAttribute("data-event")) feed.replaceChildren();
   feed.prepend(feedLine(e));
@@ -1611,10 +1721,12 @@ function wire() {
     const b = state.bead;
     if (!b) return;
     const waiting = (state.dependents || []).length;
+    const unknown = state.dependents === null;
     const text = "“" + b.title + "” (" + b.id + ") goes for good" +
       (b.assignee ? ", and " + b.assignee + " is unhooked" : "") +
       (b.convoy_id ? "; convoy “" + nameOf(b.convoy_id) + "” recounts without it" : "") +
-      (waiting ? "; " + plural(waiting, "bead") + " waiting for it stop waiting" : "") + ". Its history stays.";
+      (waiting ? "; " + plural(waiting, "bead") + (waiting >= DEPENDENTS_SHOWN ? " or more" : "") + " waiting for it stop waiting" : "") +
+      (unknown ? "; any beads waiting for it stop waiting" : "") + ". Its history stays.";
     if (!(await confirmAction("Delete “" + b.title + "”?", text, "Delete"))) return;
     try {
       await api("DELETE", "/api/beads/" + encodeURIComponent(b.id) + "?force=true", {});
@@ -1694,14 +1806,9 @@ async function start() {
     $("read-only").hidden = false;
   }
   const { doc: recent } = await api("GET", "/api/events?limit=" + MAX_FEED);
-  for (const e of recent) {
-    if (e.event_type === "created") learn(e.subject_id, nameFromEvent(e.new_value));
-    if (e.event_type === "deleted") {
-      learn(e.subject_id, nameFromEvent(e.old_value));
-      gone.add(e.subject_id);
-    }
-  }
+  learnFrom(recent);
   state.events = recent.slice().reverse();
+  state.feedEnd = recent.length < MAX_FEED;
   await Promise.allSettled([refresh(true, true, false), loadInbox()]);
   drawFeed();
   await route();

@@ -62,6 +62,9 @@ impl Town {
             if let Some(rig) = &filter.rig {
                 filter.rig = Some(query::resolve_rig(r, rig)?.name);
             }
+            if let Some(after) = &filter.after {
+                filter.after = Some(query::resolve_agent(r, after)?);
+            }
             query::agents(r, &filter)
         })
     }

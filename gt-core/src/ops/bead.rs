@@ -138,6 +138,9 @@ impl Town {
             if let Some(rig) = &filter.rig {
                 filter.rig = Some(query::resolve_rig(r, rig)?.name);
             }
+            if let Some(bead) = &filter.dependent_of {
+                filter.dependent_of = Some(query::resolve::<Bead>(r, bead)?);
+            }
             query::beads(r, &filter)
         })
     }

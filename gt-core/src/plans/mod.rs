@@ -26,6 +26,8 @@ pub struct Fixture {
     pub convoy: String,
     /// A hooked bead of that convoy, and its agent.
     pub hooked_bead: String,
+    /// A bead that others wait for.
+    pub blocker: String,
     pub agent_id: String,
     pub agent_name: String,
     pub escalation: String,
@@ -471,7 +473,10 @@ pub fn catalogue_for(f: &Fixture) -> Vec<Statement> {
     // Every combination of the filters, and a search with each one alone (a
     // search leads unless an assignee or a convoy does).
     let searches = [0, 1, 2, 3, 4, 8, 32, 64, 128].map(|m| m | 256);
-    for mask in subsets(8).chain(searches) {
+    // And the dependents of a bead, alone and with each other filter (they
+    // lead unless an assignee does).
+    let dependents = [0, 1, 2, 4, 8, 16, 32, 64, 128, 256].map(|m| m | 512);
+    for mask in subsets(8).chain(searches).chain(dependents) {
         let filter = BeadFilter {
             status: (mask & 1 != 0).then_some(BeadStatus::Open),
             rig: (mask & 2 != 0).then(|| f.rig.clone()),
@@ -481,6 +486,7 @@ pub fn catalogue_for(f: &Fixture) -> Vec<Statement> {
             label: (mask & 32 != 0).then(|| f.label.clone()),
             open_only: mask & 64 != 0,
             search: (mask & 256 != 0).then(|| "task 1.1".to_string()),
+            dependent_of: (mask & 512 != 0).then(|| f.blocker.clone()),
             limit: (mask & 128 != 0).then_some(50),
         };
         let (sql, params) = query::beads_where(&filter);
@@ -489,7 +495,7 @@ pub fn catalogue_for(f: &Fixture) -> Vec<Statement> {
         // several index ranges (a status in each rig, a label) sorts its rows.
         let scope = match lead {
             "" => Listing,
-            "status" | "open" | "label" => SortedResult,
+            "status" | "open" | "label" | "dependent" => SortedResult,
             _ => Result,
         };
         let mut s = stmt(
@@ -507,6 +513,7 @@ pub fn catalogue_for(f: &Fixture) -> Vec<Statement> {
             label: filter.label.clone().filter(|_| lead == "label"),
             open_only: filter.open_only && lead == "open",
             search: filter.search.clone().filter(|_| lead == "search"),
+            dependent_of: filter.dependent_of.clone().filter(|_| lead == "dependent"),
             // A limit cuts the range short only when the other filters match.
             limit: None,
         };
@@ -519,25 +526,36 @@ pub fn catalogue_for(f: &Fixture) -> Vec<Statement> {
         vec![t(&f.rig), t("open"), Value::Integer(200)],
         Result,
     ));
-    for mask in subsets(4) {
+    for mask in subsets(5) {
         let filter = AgentFilter {
             rig: (mask & 1 != 0).then(|| f.rig.clone()),
             status: (mask & 2 != 0).then_some(AgentStatus::Idle),
             role: (mask & 4 != 0).then_some(AgentRole::Polecat),
             free: false,
             limit: (mask & 8 != 0).then_some(200),
+            after: (mask & 16 != 0).then(|| f.agent_id.clone()),
         };
         let (sql, params) = query::agents_where(&filter);
         // Nearly every agent is a polecat: a role alone lists the agents. With
         // a limit it is a walk in creation order that stops there (no sort,
-        // as the snapshot shows), a listing like `bead list --limit`.
-        let scope = if mask & 3 == 0 { Listing } else { SortedResult };
-        out.push(stmt(
-            format!("agent list {filter:?}"),
-            select::<Agent>(&sql),
-            params,
-            scope,
-        ));
+        // as the snapshot shows), a listing like `bead list --limit`; after an
+        // agent, the same walk starts there (the next page).
+        let scope = match mask & 3 {
+            0 if mask & 24 == 24 => Result,
+            0 => Listing,
+            _ => SortedResult,
+        };
+        let mut s = stmt(agent_list(&filter), select::<Agent>(&sql), params, scope);
+        // With a rig or a status, the page is checked on each agent of that
+        // range (no index holds a rig or status in creation order).
+        if mask & 3 != 0 && filter.after.is_some() {
+            let whole = AgentFilter {
+                after: None,
+                ..filter.clone()
+            };
+            s.basis = Some(agent_list(&whole));
+        }
+        out.push(s);
     }
     for rig in [None, Some(f.rig.clone())] {
         let filter = AgentFilter {
@@ -547,7 +565,7 @@ pub fn catalogue_for(f: &Fixture) -> Vec<Statement> {
         };
         let (sql, params) = query::agents_where(&filter);
         out.push(stmt(
-            format!("agent list {filter:?}"),
+            agent_list(&filter),
             select::<Agent>(&sql),
             params,
             SortedResult,
@@ -626,13 +644,14 @@ pub fn catalogue_for(f: &Fixture) -> Vec<Statement> {
             SortedResult,
         ));
     }
-    for mask in subsets(6) {
+    for mask in subsets(7) {
         let filter = EventFilter {
             subject: (mask & 1 != 0).then(|| f.hooked_bead.clone()),
             convoy: (mask & 2 != 0).then(|| f.convoy.clone()),
             actor: (mask & 4 != 0).then(|| f.actor.clone()),
             since: (mask & 8 != 0).then(|| f.since.clone()),
             after_id: (mask & 16 != 0).then_some(f.recent_event),
+            before_id: (mask & 64 != 0).then_some(f.recent_event + 5),
             limit: Some(if mask & 32 != 0 { 50 } else { 0 }),
         };
         let (sql, params) = query::events_sql(&filter);
@@ -649,6 +668,7 @@ pub fn catalogue_for(f: &Fixture) -> Vec<Statement> {
             convoy: filter.convoy.clone().filter(|_| filter.subject.is_none()),
             since: filter.since.clone().filter(|_| mask & 3 == 0),
             after_id: filter.after_id.filter(|_| mask & 11 == 0),
+            before_id: filter.before_id.filter(|_| mask & 11 == 0),
             ..EventFilter::all()
         };
         let mut s = stmt(
@@ -833,8 +853,19 @@ fn describe(f: &BeadFilter) -> String {
         (f.label.is_some(), "--label"),
         (f.open_only, "--open"),
         (f.search.is_some(), "--search"),
+        (f.dependent_of.is_some(), "--depends-on"),
         (f.limit.is_some(), "--limit"),
     ])
+}
+
+/// An agent list's name: its filter, the agent a page starts after named by
+/// a placeholder (its ID differs in every seeded town).
+fn agent_list(f: &AgentFilter) -> String {
+    let f = AgentFilter {
+        after: f.after.as_ref().map(|_| "AGENT".to_string()),
+        ..f.clone()
+    };
+    format!("agent list {f:?}")
 }
 
 fn describe_events(f: &EventFilter) -> String {
@@ -843,7 +874,8 @@ fn describe_events(f: &EventFilter) -> String {
         (f.convoy.is_some(), "--convoy"),
         (f.actor.is_some(), "--actor"),
         (f.since.is_some(), "--since"),
-        (f.after_id.is_some(), "after"),
+        (f.after_id.is_some(), "--after"),
+        (f.before_id.is_some(), "--before"),
         (f.most().is_some(), "--limit"),
     ])
 }
@@ -854,6 +886,7 @@ pub fn catalogue() -> Vec<Statement> {
         rig: "alpha".into(),
         convoy: "cv-00000".into(),
         hooked_bead: "gt-00000".into(),
+        blocker: "gt-00001".into(),
         agent_id: "ag-00000".into(),
         agent_name: "Toast".into(),
         escalation: "es-00000".into(),

@@ -149,6 +149,8 @@ fn seeded(path: &std::path::Path) -> Fixture {
         rig: "alpha".into(),
         convoy: newest.convoy.id.clone(),
         hooked_bead: hooked.bead.id.clone(),
+        // Task 8 of every ten is waited for by task 9.
+        blocker: newest.beads[8].bead.id.clone(),
         agent_id: agent.id,
         agent_name: agent.name,
         escalation: escalation.id,

@@ -62,6 +62,9 @@ request! {
         /// Only beads whose title or body contains this text (3 characters or
         /// more, any case).
         pub search: Option<String>,
+        /// Only beads that wait for this bead: its dependents, in any convoy.
+        #[serde(rename = "depends_on")]
+        pub dependent_of: Option<String>,
         pub limit: Option<u32>,
     }
 }
@@ -92,6 +95,8 @@ pub fn beads(r: &mut dyn Reader, filter: &BeadFilter) -> Result<Vec<Bead>> {
 pub(crate) fn bead_lead(filter: &BeadFilter) -> &'static str {
     if filter.assignee.is_some() {
         "assignee"
+    } else if filter.dependent_of.is_some() {
+        "dependent"
     } else if filter.convoy_id.is_some() {
         "convoy"
     } else if filter.search.is_some() {
@@ -112,7 +117,7 @@ pub(crate) fn bead_lead(filter: &BeadFilter) -> &'static str {
 }
 
 /// The `WHERE` clause (and its parameters) of [`beads`]. The most selective
-/// filter given leads (an assignee, a convoy, a search, a label, a rig and
+/// filter given leads (an assignee, a bead depended on, a convoy, a search, a label, a rig and
 /// status, a rig, a status, a priority: [`bead_lead`]), and every other one is written `+column`, so
 /// that SQLite reads that filter's index range in creation order and checks the
 /// rest on each row: its plan does not depend on statistics, which gt never
@@ -127,6 +132,14 @@ pub(crate) fn beads_where(filter: &BeadFilter) -> (String, Vec<Value>) {
     };
     let lead = bead_lead(filter);
     let plus = |leads: bool| if leads { "" } else { "+" };
+    if let Some(d) = &filter.dependent_of {
+        let sql = if lead == "dependent" {
+            "b.id IN (SELECT bead_id FROM bead_deps WHERE depends_on_id = ?)"
+        } else {
+            "EXISTS (SELECT 1 FROM bead_deps d WHERE d.depends_on_id = ? AND d.bead_id = b.id)"
+        };
+        add(sql.into(), d.as_str().into());
+    }
     if let Some(a) = &filter.assignee {
         add("b.assignee = ? COLLATE NOCASE".into(), a.as_str().into());
     }
@@ -232,10 +245,14 @@ request! {
         pub free: bool,
         /// The first N, oldest first (the dashboard draws 200; 0 is all).
         pub limit: Option<u32>,
+        /// Only agents made after this one (name or ID), so that a reader
+        /// pages on from the last agent it got.
+        pub after: Option<String>,
     }
 }
 
-/// Which agents `agent list` shows: the request itself.
+/// Which agents `agent list` shows: the request itself, its `after` made
+/// an agent's ID by [`crate::town::Town::agents`].
 pub type AgentFilter = ListAgents;
 
 pub fn agents(r: &mut dyn Reader, filter: &AgentFilter) -> Result<Vec<Agent>> {
@@ -265,6 +282,14 @@ pub(crate) fn agents_where(filter: &AgentFilter) -> (String, Vec<Value>) {
     if let Some(role) = filter.role {
         params.push(role.as_str().into());
         clauses.push(format!("a.role = ?{}", params.len()));
+    }
+    if let Some(id) = &filter.after {
+        // The list's own order, resumed past that agent.
+        params.push(id.as_str().into());
+        let n = params.len();
+        clauses.push(format!(
+            "(a.created_at, a.rowid) > (SELECT created_at, rowid FROM agents WHERE id = ?{n})"
+        ));
     }
     let mut order = "1 ORDER BY a.created_at, a.rowid".to_string();
     if let Some(n) = filter.limit {
@@ -308,6 +333,10 @@ request! {
         /// Only events with a greater id.
         #[serde(rename = "after")]
         pub after_id: Option<i64>,
+        /// Only events with a smaller id: the newest N before it, so that a
+        /// reader pages back from the oldest id it got.
+        #[serde(rename = "before")]
+        pub before_id: Option<i64>,
     }
 }
 
@@ -374,6 +403,9 @@ pub(crate) fn events_sql(filter: &EventFilter) -> (String, Vec<Value>) {
     }
     if let Some(id) = filter.after_id {
         add("id > ?", id.into());
+    }
+    if let Some(id) = filter.before_id {
+        add("id < ?", id.into());
     }
     clauses.push("1".into());
     // After an id, the first events after it (so that a reader pages on);

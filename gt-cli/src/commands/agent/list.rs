@@ -12,7 +12,8 @@ use gt_core::calls::ListAgents;
     "  gt agent list\n",
     "  gt agent list --rig app --status working\n",
     "  gt agent list --rig app --free      # polecats that can take work now\n",
-    "  gt agent list --limit 20",
+    "  gt agent list --limit 20\n",
+    "  gt agent list --limit 20 --after Nux   # the next 20 after Nux",
 ))]
 pub struct AgentListArgs {
     /// Only agents of this rig
@@ -31,6 +32,11 @@ pub struct AgentListArgs {
     /// Show the first N agents, oldest first
     #[arg(long, value_name = "N")]
     pub limit: Option<u32>,
+
+    /// Only agents made after this one (name or ID): the next page after
+    /// the last agent of the one before
+    #[arg(long, value_name = "AGENT")]
+    pub after: Option<String>,
 }
 
 pub fn run(ctx: &mut Ctx, args: AgentListArgs) -> Result<()> {
@@ -40,6 +46,7 @@ pub fn run(ctx: &mut Ctx, args: AgentListArgs) -> Result<()> {
         role: None,
         free: args.free,
         limit: args.limit,
+        after: args.after,
     })?;
     ctx.emit(&agents)
 }

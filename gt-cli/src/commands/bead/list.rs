@@ -12,6 +12,7 @@ use gt_core::calls::ListBeads;
     "  gt bead list --status in_progress\n",
     "  gt bead list --convoy cv-7hd2a --open\n",
     "  gt bead list --assignee Toast\n",
+    "  gt bead list --depends-on gt-k3x9q --open   # what waits for it\n",
     "  gt bead list --search \"session schema\" --open",
 ))]
 pub struct BeadListArgs {
@@ -50,6 +51,10 @@ pub struct BeadListArgs {
     #[arg(long, value_name = "TEXT")]
     pub search: Option<String>,
 
+    /// Only beads that wait for this bead: its dependents, in any convoy
+    #[arg(long, value_name = "BEAD")]
+    pub depends_on: Option<String>,
+
     /// At most this many beads
     #[arg(long, value_name = "N")]
     pub limit: Option<u32>,
@@ -65,6 +70,7 @@ pub fn run(ctx: &mut Ctx, args: BeadListArgs) -> Result<()> {
         label: args.label,
         open_only: args.open,
         search: args.search,
+        dependent_of: args.depends_on,
         limit: args.limit,
     })?;
     ctx.emit(&beads)
