@@ -622,7 +622,7 @@ Register-ArgumentCompleter -Native -CommandName 'gt' -ScriptBlock {
             [CompletionResult]::new('--rig', '--rig', [CompletionResultType]::ParameterName, 'Only agents of this rig')
             [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Only agents in this status (idle, working, stalled, dead)')
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Show the first N agents, oldest first')
-            [CompletionResult]::new('--after', '--after', [CompletionResultType]::ParameterName, 'Only agents made after this one (name or ID): the next page after the last agent of the one before')
+            [CompletionResult]::new('--after', '--after', [CompletionResultType]::ParameterName, 'Only agents made after this one (name or ID): give the last agent of a page to get the next')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout; errors become JSON on stderr')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the IDs of what a command created or listed')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the IDs of what a command created or listed')

@@ -572,7 +572,7 @@ set edit:completion:arg-completer[gt] = {|@words|
             cand --rig 'Only agents of this rig'
             cand --status 'Only agents in this status (idle, working, stalled, dead)'
             cand --limit 'Show the first N agents, oldest first'
-            cand --after 'Only agents made after this one (name or ID): the next page after the last agent of the one before'
+            cand --after 'Only agents made after this one (name or ID): give the last agent of a page to get the next'
             cand --json 'Print one JSON document on stdout; errors become JSON on stderr'
             cand -q 'Print only the IDs of what a command created or listed'
             cand --quiet 'Print only the IDs of what a command created or listed'

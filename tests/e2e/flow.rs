@@ -268,27 +268,11 @@ pub fn events_filter_by_subject_and_limit(t: Town) {
 pub fn lists_page_on_from_the_last_item_got(t: Town) {
     let t = t.with_rig();
     // Seven polecats made in one write (one time for all of them), then two.
-    t.json::<Value>(&[
-        "sling-batch",
-        "--rig",
-        "app",
-        "--title",
-        "Wide",
-        "--task",
-        "a",
-        "--task",
-        "b",
-        "--task",
-        "c",
-        "--task",
-        "d",
-        "--task",
-        "e",
-        "--task",
-        "f",
-        "--task",
-        "g",
-    ]);
+    let mut wide = vec!["sling-batch", "--rig", "app", "--title", "Wide"];
+    for task in ["a", "b", "c", "d", "e", "f", "g"] {
+        wide.extend(["--task", task]);
+    }
+    t.json::<Value>(&wide);
     let blocker: Slung = t.json(&["sling", "--rig", "app", "Schema"]);
     t.json::<Value>(&["sling", "--rig", "app", "Other"]);
     let all: Vec<Agent> = t.json(&["agent", "list"]);
@@ -349,7 +333,7 @@ pub fn lists_page_on_from_the_last_item_got(t: Town) {
         dependents.iter().map(|b| b.id.as_str()).collect::<Vec<_>>(),
         [waiting["id"].as_str().unwrap()]
     );
-    let open_of_rig: Vec<Bead> = t.json(&[
+    let closed_of_rig: Vec<Bead> = t.json(&[
         "bead",
         "list",
         "--depends-on",
@@ -359,7 +343,7 @@ pub fn lists_page_on_from_the_last_item_got(t: Town) {
         "--status",
         "closed",
     ]);
-    assert!(open_of_rig.is_empty());
+    assert!(closed_of_rig.is_empty());
     let none = t.fails(&["bead", "list", "--depends-on", "gt-zzzzz"], 3);
     assert_eq!(none["error"]["code"], "not_found", "{none}");
 }

@@ -612,8 +612,9 @@ function drawTown() {
     el("h3", { text: "At work" }),
     busy.length ? el("ul", { class: "list" }, ...busy.slice(0, 10).map((a) => el("li", {},
       agentRef(a.name), " ", status(a.status), " on ", a.hook ? ref(a.hook) : el("span", { class: "muted", text: "nothing" }))))
-      : el("p", { class: "muted", text: "No agent is at work." }),
-    busyCount > 10 ? el("p", { class: "muted", text: (busyCount - Math.min(busy.length, 10)) + " more in the Agents panel." }) : null,
+      : busyCount ? null : el("p", { class: "muted", text: "No agent is at work." }),
+    busyCount > Math.min(busy.length, 10) ? el("p", { class: "muted", text: busyCount - Math.min(busy.length, 10) +
+      (busy.length ? " more" : " at work") + (busyCount > busy.length ? "; the Agents panel reads them." : " in the Agents panel.") }) : null,
     el("h3", { text: "Idle polecats" }),
     idle.length ? el("ul", { class: "people" }, ...[...byRig].map(([rig, list]) => el("li", {},
       el("span", { class: "muted", text: rig + ": " }), ...list.slice(0, 12).flatMap((a, i) => [i ? ", " : "", agentRef(a.name)]),
@@ -647,6 +648,8 @@ function setField(id, value) {
 
 async function openBead(id, focus) {
   const seq = ++beadSeq;
+  // Another bead's dependents are not this one's: unknown until read.
+  if (!state.bead || state.bead.id !== id) state.dependents = null;
   let b;
   try {
     ({ doc: b } = await api("GET", "/api/beads/" + encodeURIComponent(id)));
@@ -725,6 +728,7 @@ async function beadLinks(b) {
   }
   const dependents = waiting ? waiting.slice(0, DEPENDENTS_SHOWN).map((x) => x.id) : [];
   state.dependents = waiting ? dependents : null;
+  state.dependentsCut = !!waiting && waiting.length > DEPENDENTS_SHOWN;
   const line = (label, ids, more) => el("div", {}, el("span", { class: "muted", text: label + ": " }),
     ids.length ? el("ul", {}, ...ids.map((id) => el("li", {}, ref(id),
       statusOf.has(id) ? [" ", status(statusOf.get(id))] : null)),
@@ -762,15 +766,25 @@ function hideBead() {
 
 // ---- Agents -------------------------------------------------------------
 
+// Reads of the agents: a read answered after a newer one started is dropped,
+// and one answered after the page read a further page is made again.
+let agentsSeq = 0;
+let readingMore = null;
+
 async function loadAgents() {
   // Never the whole crowd of a big town: the pages read so far, and one
-  // more agent to know whether there are others.
-  // A town that was big is read with its counts at once.
+  // more agent to know whether there are others; a town that was big is
+  // read with its counts at once.
+  const seq = ++agentsSeq;
+  const win = state.agentWindow;
   const counting = state.agentsMore ? agentCounts() : null;
-  const { doc } = await api("GET", "/api/agents?limit=" + (state.agentWindow + 1));
-  state.agentsMore = doc.length > state.agentWindow;
-  state.agents = doc.slice(0, state.agentWindow);
-  state.agentCounts = state.agentsMore ? await (counting || agentCounts()) : null;
+  const { doc } = await api("GET", "/api/agents?limit=" + (win + 1));
+  const counts = doc.length > win ? await (counting || agentCounts()) : null;
+  if (seq !== agentsSeq) return;
+  if (win !== state.agentWindow) return loadAgents();
+  state.agentsMore = doc.length > win;
+  state.agents = doc.slice(0, win);
+  state.agentCounts = counts;
   for (const a of state.agents) learn(a.id, a.name);
   drawAgents();
   drawTown();
@@ -788,17 +802,24 @@ async function agentCounts() {
   }
 }
 
-/// The next page of agents, after the last one the page holds.
-async function moreAgents() {
-  const last = state.agents[state.agents.length - 1];
-  const { doc } = await api("GET", "/api/agents?limit=" + (MAX_AGENTS + 1) + "&after=" + encodeURIComponent(last.id));
-  state.agentWindow = state.agents.length + MAX_AGENTS;
-  state.agentsMore = doc.length > MAX_AGENTS;
-  if (!state.agentsMore) state.agentCounts = null;
-  for (const a of doc.slice(0, MAX_AGENTS)) {
-    learn(a.id, a.name);
-    state.agents.push(a);
-  }
+/// The next page of agents, after the last one the page holds: one read
+/// at a time, however often the button is pressed.
+function moreAgents() {
+  readingMore = readingMore || (async () => {
+    const last = state.agents[state.agents.length - 1];
+    if (!last) return;
+    const { doc } = await api("GET", "/api/agents?limit=" + (MAX_AGENTS + 1) + "&after=" + encodeURIComponent(last.id));
+    // A read of the first pages may have landed meanwhile: each agent once.
+    const have = new Set(state.agents.map((a) => a.id));
+    state.agentWindow = state.agents.length + MAX_AGENTS;
+    state.agentsMore = doc.length > MAX_AGENTS;
+    if (!state.agentsMore) state.agentCounts = null;
+    for (const a of doc.slice(0, MAX_AGENTS)) {
+      learn(a.id, a.name);
+      if (!have.has(a.id)) state.agents.push(a);
+    }
+  })().finally(() => { readingMore = null; });
+  return readingMore;
 }
 
 // Agents in trouble first, then at work, then idle.
@@ -1070,6 +1091,9 @@ function drawFeed() {
 async function olderEvents() {
   const oldest = state.events[state.events.length - 1];
   const { doc } = await api("GET", "/api/events?limit=" + MAX_FEED + "&before=" + oldest.id);
+  // New events trimmed the feed's tail meanwhile: this page no longer joins
+  // it (the button reads from the new tail).
+  if (state.events[state.events.length - 1] !== oldest) return;
   learnFrom(doc);
   state.feedEnd = doc.length < MAX_FEED;
   state.events.push(...doc.slice().reverse());
@@ -1725,7 +1749,7 @@ function wire() {
     const text = "“" + b.title + "” (" + b.id + ") goes for good" +
       (b.assignee ? ", and " + b.assignee + " is unhooked" : "") +
       (b.convoy_id ? "; convoy “" + nameOf(b.convoy_id) + "” recounts without it" : "") +
-      (waiting ? "; " + plural(waiting, "bead") + (waiting >= DEPENDENTS_SHOWN ? " or more" : "") + " waiting for it stop waiting" : "") +
+      (waiting ? "; " + plural(waiting, "bead") + (state.dependentsCut ? " or more" : "") + " waiting for it stop waiting" : "") +
       (unknown ? "; any beads waiting for it stop waiting" : "") + ". Its history stays.";
     if (!(await confirmAction("Delete “" + b.title + "”?", text, "Delete"))) return;
     try {

@@ -246,7 +246,8 @@ async fn call(app: Arc<App>, route: Route, req: Request) -> Response {
         if limit.is_some_and(|n| n == 0 || n > u64::from(page)) {
             return ApiError(
                 Error::usage(format!("limit must be 1 to {page} here")).with_hint(
-                    "page on with after=ID, the id of the last item of the previous page",
+                    "page on with after=ID (the last id of the previous page), or back with \
+                     before=ID (the first id of the next)",
                 ),
             )
             .into_response();

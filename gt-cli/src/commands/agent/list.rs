@@ -33,8 +33,8 @@ pub struct AgentListArgs {
     #[arg(long, value_name = "N")]
     pub limit: Option<u32>,
 
-    /// Only agents made after this one (name or ID): the next page after
-    /// the last agent of the one before
+    /// Only agents made after this one (name or ID): give the last agent of
+    /// a page to get the next
     #[arg(long, value_name = "AGENT")]
     pub after: Option<String>,
 }
