@@ -118,11 +118,11 @@ impl Style {
             return cell;
         }
         let colour = match word {
-            "closed" | "landed" | "idle" | "acknowledged" | "resolved" => GREEN,
+            "closed" | "landed" | "idle" | "acknowledged" | "resolved" | "live" => GREEN,
             "in_progress" | "working" | "active" => CYAN,
             "in_review" => BLUE,
-            "failed" | "dead" | "critical" => RED,
-            "stalled" | "open" | "high" => YELLOW,
+            "failed" | "dead" | "critical" | "lost" => RED,
+            "stalled" | "open" | "high" | "silent" => YELLOW,
             _ => return cell,
         };
         Cell {

@@ -693,7 +693,12 @@ impl Render for Vec<Host> {
         for h in self {
             table.add_row(vec![
                 sanitize(&h.name).into(),
-                style.status_cell(h.status.as_str()),
+                // Live by its record, but its beats have stopped.
+                style.status_cell(if h.silent {
+                    "silent"
+                } else {
+                    h.status.as_str()
+                }),
                 h.running.to_string().into(),
                 h.slots.to_string().into(),
                 if h.rigs.is_empty() {
@@ -1446,7 +1451,10 @@ impl Render for StatusScreen {
             let hosts: Vec<String> = o
                 .live_hosts
                 .iter()
-                .map(|h| format!("{} ({}/{})", sanitize(&h.name), h.running, h.slots))
+                .map(|h| {
+                    let silent = if h.silent { ", silent" } else { "" };
+                    format!("{} ({}/{}{silent})", sanitize(&h.name), h.running, h.slots)
+                })
                 .collect();
             out.push(format!("Hosts: {}", hosts.join(", ")));
         }

@@ -867,6 +867,8 @@ impl Entity for Host {
             version: row.take_text(6)?,
             started_at: row.take_text(7)?,
             last_seen: row.take_text(8)?,
+            // Judged by the read that shows it (`ops::host::hosts`).
+            silent: false,
         };
         Ok((host, row.int(9)?))
     }
@@ -1165,6 +1167,7 @@ pub(crate) mod tests {
             version: "1".into(),
             started_at: t0.clone(),
             last_seen: t0.clone(),
+            silent: false,
         };
         town.write(|u| {
             u.create(rig.clone());

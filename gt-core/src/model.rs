@@ -318,6 +318,11 @@ pub struct Host {
     pub started_at: String,
     /// Its last beat.
     pub last_seen: String,
+    /// True when it is `live` by its record but has not beaten for three
+    /// beats (15 s): its supervisor may be gone. Judged on every read; a
+    /// patrol declares it `lost` past `patrol.host_dead_after`.
+    #[serde(default)]
+    pub silent: bool,
 }
 
 /// A message between the agents and people of a town (SPEC §11). A message

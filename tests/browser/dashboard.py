@@ -544,12 +544,17 @@ try:
     assert f"rig {spec['spare_rig']}" in host_row("box-2").text, host_row("box-2").text
     until("the summary of two live hosts", lambda: text_of("#hosts-summary") == "2 live")
 
-    # Killed, it beats no more; a patrol finds it silent past 3 s and the
-    # page shows it lost, first, with its escalation, without a reload.
+    # Killed, it beats no more: the page says so, then a patrol finds it
+    # silent past 3 s and the page shows it lost, first, with its
+    # escalation, without a reload.
     second_host.kill()
     second_host.wait()
     log.close()
-    time.sleep(4)
+    # Before any patrol, three missed beats (15 s) show it silent, not live.
+    until("box-2 silent", lambda: host_row("box-2").find_element(By.CSS_SELECTOR, ".status").text == "silent"
+          and "late" in host_row("box-2").get_attribute("class"), timeout=25)
+    assert host_shown("box-2", "live", "0 of 2"), "silent is not lost: only a patrol says that"
+    until("the summary of a live host and a silent one", lambda: text_of("#hosts-summary") == "1 live · 1 silent")
     # box-1 beats every 5 s: the patrol runs just after one of its beats, so
     # that box-1 is not silent past 3 s too.
     seen = hosts()["box-1"]["last_seen"]

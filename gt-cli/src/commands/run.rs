@@ -103,11 +103,11 @@ const GIT_TIMEOUT: Duration = Duration::from_secs(600);
 /// How often the supervisor looks at its processes and the event log.
 #[cfg(unix)]
 const TICK: Duration = Duration::from_millis(100);
-/// How often a supervisor beats its host's row at most: well within the 2
-/// minutes after which patrol declares a silent host lost (and a third of a
-/// shorter `patrol.host_dead_after`).
+// How often a supervisor beats its host's row at most: well within the 2
+// minutes after which patrol declares a silent host lost (and a third of a
+// shorter `patrol.host_dead_after`); three missed beats show it `silent`.
 #[cfg(unix)]
-const HOST_BEAT: Duration = Duration::from_secs(5);
+use gt_core::ops::host::HOST_BEAT;
 
 /// The most one run's log may hold: past it, the run is stopped (a failed
 /// attempt), so that a runaway agent cannot fill the disk.

@@ -25,9 +25,6 @@ const INBOX_LIMIT = 100;
 // A host's supervisor beats its row every 5 s at most, writing no event: the
 // panel is read again this often while the page is shown.
 const HOSTS_EVERY_MS = 3000;
-// A live host whose last beat is older than three beats is late: said
-// before any patrol calls it lost.
-const HOST_LATE_MS = 15000;
 // The reassign dropdown's choice that asks for a new polecat.
 const NEW_POLECAT = "+new";
 
@@ -1226,14 +1223,16 @@ function drawHosts(hosts) {
   if (rows.length !== list.children.length || rows.some((r, i) => list.children[i] !== r)) {
     list.replaceChildren(...rows);
   }
-  const counts = ["live", "lost", "stopped"]
-    .map((s) => [s, hosts.filter((h) => h.status === s).length])
+  // A live host that missed its beats counts as silent, not live.
+  const shown = (h) => (h.silent ? "silent" : h.status);
+  const counts = ["live", "silent", "lost", "stopped"]
+    .map((s) => [s, hosts.filter((h) => shown(h) === s).length])
     .filter(([, n]) => n > 0);
   const summary = document.getElementById("hosts-summary");
   const text = counts.map(([s, n]) => n + " " + s).join(" · ");
   if (summary.textContent !== text) {
     summary.replaceChildren(...counts.flatMap(([s, n], i) => [i ? " · " : "",
-      el("span", { class: s === "lost" ? "attention" : null, text: n + " " + s })]));
+      el("span", { class: s === "lost" || s === "silent" ? "attention" : null, text: n + " " + s })]));
   }
 }
 
@@ -1265,15 +1264,16 @@ function hostRow(h) {
       r.meta);
     hostRows.set(h.id, r);
   }
-  const age = Date.now() - Date.parse(h.last_seen);
-  const late = h.status === "live" && age > HOST_LATE_MS;
+  // Live by its record, but three beats missed (the server judges, by its
+  // clock): said before any patrol calls it lost.
+  const late = h.silent;
   setAttr(r.li, "data-host", h.name);
   setAttr(r.li, "data-status", h.status);
   setAttr(r.li, "class", "host " + h.status + (late ? " late" : ""));
   r.mark.hidden = h.status !== "lost";
   setText(r.name, h.name);
-  setAttr(r.status, "class", "status " + h.status);
-  setText(r.status, h.status);
+  setAttr(r.status, "class", "status " + (late ? "silent" : h.status));
+  setText(r.status, late ? "silent" : h.status);
   // A stopped host's last beat is its supervisor's clean end.
   setText(r.beat, (h.status === "stopped" ? "stopped " : "last beat ") + beatAgo(h.last_seen));
   setAttr(r.beat, "title", "last beat " + new Date(h.last_seen).toLocaleString() +

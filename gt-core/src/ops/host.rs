@@ -20,6 +20,15 @@ use super::run::{end_in, RunEnd, CLAIMS_WHERE};
 /// The escalation category of a host found silent.
 pub const HOST_LOST: &str = "host_lost";
 
+/// How often a supervisor beats its host's row (more often when
+/// `patrol.host_dead_after` is under three of these).
+pub const HOST_BEAT: std::time::Duration = std::time::Duration::from_secs(5);
+
+/// A live host that has not beaten for this long (three beats) is shown
+/// `silent`.
+pub const SILENT_AFTER: std::time::Duration =
+    std::time::Duration::from_secs(3 * HOST_BEAT.as_secs());
+
 /// The live hosts silent since before `?1`, by the index of their beats.
 pub(crate) const SILENT_HOSTS_SQL: &str =
     "SELECT id FROM hosts WHERE status = 'live' AND last_seen < ?1";
@@ -79,6 +88,7 @@ impl Town {
                         version: beat.version.clone(),
                         started_at: beat.started_at.clone(),
                         last_seen: unit.now.clone(),
+                        silent: false,
                     };
                     let created = Created::Host {
                         name: host.name.clone(),
@@ -143,8 +153,19 @@ impl Town {
     }
 
     pub fn hosts(&mut self) -> Result<Vec<Host>> {
-        self.read(|r| query::fetch_where(r, HOSTS_WHERE, &[]))
+        let cutoff = self.clock().ago(SILENT_AFTER);
+        self.read(|r| hosts(r, &cutoff))
     }
+}
+
+/// The hosts, in name order, each live one judged silent when its last beat
+/// is before `cutoff`.
+pub(crate) fn hosts(r: &mut dyn Reader, cutoff: &str) -> Result<Vec<Host>> {
+    let mut hosts: Vec<Host> = query::fetch_where(r, HOSTS_WHERE, &[])?;
+    for h in &mut hosts {
+        h.silent = h.status == HostStatus::Live && h.last_seen.as_str() < cutoff;
+    }
+    Ok(hosts)
 }
 
 /// The open escalations of a host found silent (`?1` the category, `?2`
@@ -293,7 +314,9 @@ impl Call for ListHosts {
                last beat\n\n\
                A host is live while its supervisor beats (every few seconds), stopped \
                when it ended cleanly, and lost when patrol found it silent past \
-               {arg:patrol host_dead_after} and gave its claims to other hosts."
+               {arg:patrol host_dead_after} and gave its claims to other hosts. A live \
+               host that has missed three beats (15 s) is shown silent before any \
+               patrol judges it: its supervisor may be gone."
     );
     fn run(self, town: &mut Town) -> Result<Vec<Host>> {
         town.hosts()

@@ -67,7 +67,8 @@ pub struct Overview {
     /// counts them all).
     pub escalations: Vec<Escalation>,
     pub open_escalations: u64,
-    /// The hosts whose supervisors beat now.
+    /// The hosts that are live by their record (each `silent` when it has
+    /// missed three beats).
     pub live_hosts: Vec<Host>,
     /// The newest events, newest last.
     pub events: Vec<Event>,
@@ -90,11 +91,12 @@ impl Town {
                 &[("limit", &shown.to_string())],
             )));
         }
-        self.read(|r| overview(r, shown))
+        let silent = self.clock().ago(super::host::SILENT_AFTER);
+        self.read(|r| overview(r, shown, &silent))
     }
 }
 
-fn overview(r: &mut dyn Reader, shown: u32) -> Result<Overview> {
+fn overview(r: &mut dyn Reader, shown: u32, silent: &str) -> Result<Overview> {
     let mut active = query::convoys(r, &ListConvoys::default())?;
     let active_convoys = active.len() as u64;
     // Those that need a person first; the sort keeps the rest in their order.
@@ -126,7 +128,7 @@ fn overview(r: &mut dyn Reader, shown: u32) -> Result<Overview> {
     let open_escalations = escalations.len() as u64;
     escalations.reverse();
     escalations.truncate(ESCALATIONS_SHOWN);
-    let live_hosts = query::fetch_where::<Host>(r, super::host::HOSTS_WHERE, &[])?
+    let live_hosts = super::host::hosts(r, silent)?
         .into_iter()
         .filter(|h| h.status == HostStatus::Live)
         .collect();

@@ -493,8 +493,44 @@ fn a_silent_host_is_lost_and_its_claims_released(mut town: Town, clock: Clock) {
     for (agent, host) in [(&ids[0], "h1"), (&ids[1], "h1"), (&ids[2], "h2")] {
         town.claim(agent, host).unwrap().expect("runnable");
     }
-    clock.advance(MINUTE);
+    // Before any patrol, a live host that missed three beats reads silent.
+    let silent = |town: &mut Town| -> Vec<(String, &'static str, bool)> {
+        let hosts = town.hosts().unwrap();
+        let live: Vec<_> = town
+            .overview(&Default::default())
+            .unwrap()
+            .live_hosts
+            .into_iter()
+            .map(|h| (h.name, h.silent))
+            .collect();
+        let listed: Vec<_> = hosts
+            .iter()
+            .filter(|h| h.status == HostStatus::Live)
+            .map(|h| (h.name.clone(), h.silent))
+            .collect();
+        assert_eq!(live, listed, "gt status and host list judge alike");
+        hosts
+            .into_iter()
+            .map(|h| (h.name, h.status.as_str(), h.silent))
+            .collect()
+    };
+    let quiet = crate::ops::host::SILENT_AFTER;
+    clock.advance(quiet - Duration::from_millis(1));
+    assert!(
+        silent(&mut town).iter().all(|h| !h.2),
+        "not yet three beats"
+    );
+    clock.advance(Duration::from_millis(2));
+    assert_eq!(
+        silent(&mut town),
+        [("h1".into(), "live", true), ("h2".into(), "live", true)]
+    );
+    clock.advance(MINUTE - quiet);
     beat(&mut town, "h2", 1);
+    assert_eq!(
+        silent(&mut town),
+        [("h1".into(), "live", true), ("h2".into(), "live", false)]
+    );
     clock.advance(MINUTE + Duration::from_secs(1));
     // Agents beat too: only the host is silent.
     for b in &b.beads {
@@ -520,12 +556,11 @@ fn a_silent_host_is_lost_and_its_claims_released(mut town: Town, clock: Clock) {
         "{}",
         escalations[0].message
     );
-    let hosts = town.hosts().unwrap();
-    let status: Vec<(&str, &str)> = hosts
-        .iter()
-        .map(|h| (h.name.as_str(), h.status.as_str()))
-        .collect();
-    assert_eq!(status, [("h1", "lost"), ("h2", "live")]);
+    // Lost is its record now, not a judgement: no longer "silent".
+    assert_eq!(
+        silent(&mut town),
+        [("h1".into(), "lost", false), ("h2".into(), "live", true)]
+    );
     // Its beads are runnable again, at the same attempt; h2's is not.
     let runnable = town.runnable(10, &[]).unwrap();
     assert_eq!(runnable.len(), 2);
@@ -537,6 +572,7 @@ fn a_silent_host_is_lost_and_its_claims_released(mut town: Town, clock: Clock) {
     // It comes back: live, and its escalation resolved (by gt).
     let back = beat(&mut town, "h1", 0);
     assert_eq!(back.status, HostStatus::Live);
+    assert!(!town.hosts().unwrap()[0].silent, "a beat ends its silence");
     let open = town.escalations(false).unwrap();
     assert!(
         open.iter()
