@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 use gt_core::model::{Agent, Bead, BeadStatus, Escalation, Event};
 use serde_json::{json, Value};
 
-use crate::support::{python, workspace_root, Town};
+use crate::support::{python, workspace_root, Run, Town};
 
 /// The test agent's command line.
 fn agent_command() -> String {
@@ -650,6 +650,28 @@ pub fn a_killed_supervisor_is_recovered(t: Town) {
     });
     let agents: Vec<Agent> = t.json(&["agent", "list"]);
     let pids: Vec<i64> = agents.iter().filter_map(|a| a.pid).collect();
+    // The same host on another machine (another data directory: a
+    // replicated town's runs keep theirs in the user's, a file town's
+    // beside the file) is refused while this one beats: two supervisors
+    // never run one host.
+    let elsewhere = t.path("elsewhere");
+    std::fs::create_dir_all(&elsewhere).unwrap();
+    let second = Run::of(
+        t.command(&["--json", "run", "--no-patrol"])
+            .env("HOME", &elsewhere)
+            .env("GT_RUN_CMD", agent_command()),
+    );
+    assert_eq!(second.code, 4, "{}", second.stderr);
+    let refusal: Value = serde_json::from_str(second.stderr.trim()).unwrap();
+    assert_eq!(refusal["error"]["code"], "conflict", "{refusal}");
+    let why = if t.db.contains("://") {
+        "is live: a supervisor started at"
+    } else {
+        "already runs on this data directory"
+    };
+    let said = refusal["error"]["message"].as_str().unwrap();
+    assert!(said.contains(why), "{refusal}");
+    // Its restart here, at once after a crash, is this directory's own run.
     signal(s.child.id() as i32, libc::SIGKILL);
     wait_for_exit(&mut s.child, Duration::from_secs(5));
     // The whole group goes, not only its leader: a shell that forks its

@@ -197,7 +197,7 @@ fn supervise(ctx: &mut Ctx, args: RunArgs) -> Result<()> {
     // One supervisor per host name and data directory: a second would take
     // the first's processes for lost ones.
     let lock_path = data.join("run").join(format!("{}.lock", file_name(&host)));
-    let _lock = lock_host(&lock_path, &host)?;
+    let (mut lock, previous) = lock_host(&lock_path, &host)?;
     let stop = Arc::new(AtomicBool::new(false));
     for signal in [signal_hook::consts::SIGINT, signal_hook::consts::SIGTERM] {
         signal_hook::flag::register(signal, Arc::clone(&stop))
@@ -233,7 +233,10 @@ fn supervise(ctx: &mut Ctx, args: RunArgs) -> Result<()> {
         version: env!("CARGO_PKG_VERSION").to_string(),
         started_at: started_at.clone(),
     };
-    ctx.town()?.host_beat(&beat(&sup))?;
+    // Refused while another supervisor runs this host elsewhere; a restart
+    // here after a crash is this directory's own run, recorded in the lock.
+    ctx.town()?.host_start(&beat(&sup), previous.as_deref())?;
+    record_run(&mut lock, &started_at);
     // Beats come well within the silence this host's own patrol calls lost.
     let beat_every = HOST_BEAT.min(ctx.settings.patrol.host_dead_after / 3);
     let mut next_beat = later(beat_every);
@@ -257,8 +260,16 @@ fn supervise(ctx: &mut Ctx, args: RunArgs) -> Result<()> {
         }
         if Instant::now() >= next_beat {
             next_beat = later(beat_every);
-            if let Err(e) = town.host_beat(&beat(&sup)) {
-                sup.say_error(&format!("beat: {}", e.message));
+            match town.host_beat(&beat(&sup)) {
+                // Another supervisor runs this host now: this one's agents
+                // stop, and it leaves the host's row to that one.
+                Err(e) if e.kind == gt_core::ErrorKind::Conflict => {
+                    sup.say_error(&e.message);
+                    sup.stop_all(town, &stop)?;
+                    return Err(e);
+                }
+                Err(e) => sup.say_error(&format!("beat: {}", e.message)),
+                Ok(_) => {}
             }
         }
         if Instant::now() >= next_sweep {
@@ -1415,22 +1426,43 @@ fn host_name() -> String {
     }
 }
 
-/// Holds the host's lock file for as long as the supervisor runs.
+/// Holds the host's lock file for as long as the supervisor runs, with the
+/// run it records: the start time of the last supervisor that held it here.
 #[cfg(unix)]
-fn lock_host(path: &Path, host: &str) -> Result<File> {
+fn lock_host(path: &Path, host: &str) -> Result<(File, Option<String>)> {
+    use std::io::Read;
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir)
             .map_err(|e| Error::unavailable(format!("cannot create {}: {e}", dir.display())))?;
     }
-    let file = File::create(path)
+    let mut file = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(path)
         .map_err(|e| Error::unavailable(format!("cannot create {}: {e}", path.display())))?;
-    match file.try_lock() {
-        Ok(()) => Ok(file),
-        Err(_) => Err(Error::conflict(format!(
+    if file.try_lock().is_err() {
+        return Err(Error::conflict(format!(
             "a supervisor for host {host} already runs on this data directory"
         ))
-        .with_hint("stop it first, or give this one another --host")),
+        .with_hint("stop it first, or give this one another --host"));
     }
+    let mut previous = String::new();
+    let _ = file.read_to_string(&mut previous);
+    let previous = previous.trim();
+    Ok((file, (!previous.is_empty()).then(|| previous.to_string())))
+}
+
+/// Records this supervisor's run in its lock file (best effort: without it,
+/// a restart within seconds of a crash waits for its host to read silent).
+#[cfg(unix)]
+fn record_run(lock: &mut File, started_at: &str) {
+    use std::io::{Seek, Write};
+    let _ = lock.set_len(0);
+    let _ = lock.rewind();
+    let _ = lock.write_all(started_at.as_bytes());
+    let _ = lock.sync_data();
 }
 
 #[cfg(unix)]

@@ -68,12 +68,38 @@ request! {
     pub struct ListHosts {}
 }
 
+/// Who sends a beat: a supervisor starting, or one that runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Beating<'a> {
+    /// A supervisor starting, with the run of the host that its data
+    /// directory last held (its lock file's record), if any: a host that
+    /// another supervisor beats now is refused, unless that run was this
+    /// directory's own (a restart after a crash).
+    Start { previous: Option<&'a str> },
+    /// A supervisor that runs: refused once another has started on its host
+    /// (after this one fell silent), so that two never run one host.
+    Running,
+}
+
 impl Town {
     /// Records a supervisor's beat: its host is made on the first, and a
     /// lost or stopped one is live again.
     pub fn host_beat(&mut self, beat: &HostBeat) -> Result<Host> {
+        self.beat_host(beat, Beating::Running)
+    }
+
+    /// The first beat of a supervisor (see [`Beating::Start`]).
+    pub fn host_start(&mut self, beat: &HostBeat, previous: Option<&str>) -> Result<Host> {
+        self.beat_host(beat, Beating::Start { previous })
+    }
+
+    fn beat_host(&mut self, beat: &HostBeat, by: Beating) -> Result<Host> {
+        let quiet_since = self.clock().ago(SILENT_AFTER);
         self.write(|unit| {
             let found = host_named(unit, &beat.name)?;
+            if let Some(host) = &found {
+                refuse_a_second_supervisor(host, beat, by, &quiet_since)?;
+            }
             let mut host = match found {
                 Some(host) => host,
                 None => {
@@ -155,6 +181,43 @@ impl Town {
     pub fn hosts(&mut self) -> Result<Vec<Host>> {
         let cutoff = self.clock().ago(SILENT_AFTER);
         self.read(|r| hosts(r, &cutoff))
+    }
+}
+
+/// Two supervisors never run one host: a start is refused while another run
+/// of it beats (not silent), unless it was the starting directory's own, and
+/// a running supervisor's beat once another run has taken the host.
+fn refuse_a_second_supervisor(
+    host: &Host,
+    beat: &HostBeat,
+    by: Beating,
+    quiet_since: &str,
+) -> Result<()> {
+    if host.status != HostStatus::Live || host.started_at == beat.started_at {
+        return Ok(());
+    }
+    match by {
+        Beating::Start { previous } => {
+            let beating = host.last_seen.as_str() >= quiet_since;
+            if !beating || previous == Some(host.started_at.as_str()) {
+                return Ok(());
+            }
+            Err(crate::Error::conflict(format!(
+                "host {} is live: a supervisor started at {} beats it (last beat at {}), \
+                 on another machine or data directory",
+                host.name, host.started_at, host.last_seen
+            ))
+            .with_hint(format!(
+                "give this one another --host; if that supervisor is gone, its host \
+                 reads silent {} s after its last beat, and may be started then",
+                SILENT_AFTER.as_secs()
+            )))
+        }
+        Beating::Running => Err(crate::Error::conflict(format!(
+            "host {} is now run by a supervisor started at {}: this one fell silent \
+             and was replaced",
+            host.name, host.started_at
+        ))),
     }
 }
 

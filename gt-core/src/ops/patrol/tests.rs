@@ -5,6 +5,7 @@ use std::time::{Duration, SystemTime};
 
 use super::*;
 use crate::clock::Clock;
+use crate::error::ErrorKind;
 use crate::event_type as ev;
 use crate::model::{AgentStatus, BeadStatus, EscalationStatus, HostStatus};
 use crate::ops::bead::UpdateBead;
@@ -599,6 +600,53 @@ fn a_silent_host_is_lost_and_its_claims_released(mut town: Town, clock: Clock) {
     );
 }
 
+/// Two supervisors never run one host: a start is refused while another run
+/// of the host beats, unless its data directory held that run (a restart
+/// after a crash); once that run reads silent, a start takes the host, and
+/// the old run's next beat is refused, so that it stops.
+fn a_second_supervisor_of_a_beating_host_is_refused(mut town: Town, clock: Clock) {
+    use crate::ops::host::{HostBeat, SILENT_AFTER};
+    let run = |started_at: &str| HostBeat {
+        name: "h1".into(),
+        slots: 2,
+        running: 0,
+        rigs: vec![],
+        version: "test".into(),
+        started_at: started_at.into(),
+    };
+    town.host_start(&run("a"), None).unwrap();
+    clock.advance(Duration::from_secs(5));
+    town.host_beat(&run("a")).unwrap();
+    // Another machine (its lock records nothing, or another run).
+    for previous in [None, Some("x")] {
+        let refused = town.host_start(&run("b"), previous).unwrap_err();
+        assert_eq!(refused.kind, ErrorKind::Conflict, "{refused:?}");
+        assert!(
+            refused.message.contains("host h1 is live"),
+            "{}",
+            refused.message
+        );
+    }
+    assert_eq!(
+        town.hosts().unwrap()[0].started_at,
+        "a",
+        "a refusal writes nothing"
+    );
+    // The same directory after a crash: its own run, restarted at once.
+    town.host_start(&run("c"), Some("a")).unwrap();
+    // The crashed run, had it lived on, is refused, and its beat writes nothing.
+    let replaced = town.host_beat(&run("a")).unwrap_err();
+    assert_eq!(replaced.kind, ErrorKind::Conflict);
+    assert_eq!(town.hosts().unwrap()[0].started_at, "c");
+    // Silent three beats: anyone may start it.
+    clock.advance(SILENT_AFTER + Duration::from_millis(1));
+    let taken = town.host_start(&run("d"), None).unwrap();
+    assert_eq!((taken.started_at.as_str(), taken.silent), ("d", false));
+    // Stopped cleanly: anyone may start it, at once.
+    town.host_stopped("h1").unwrap();
+    town.host_start(&run("e"), None).unwrap();
+}
+
 /// A failed attempt's pause is the town's: no host claims the bead before
 /// it ends, whichever host ran it; then any may.
 fn a_failed_attempt_pauses_on_every_host(mut town: Town, clock: Clock) {
@@ -656,6 +704,7 @@ macro_rules! patrol_tests {
                 a_repair_no_longer_due_is_skipped,
                 a_silent_host_is_lost_and_its_claims_released,
                 a_failed_attempt_pauses_on_every_host,
+                a_second_supervisor_of_a_beating_host_is_refused,
                 resetting_a_dead_agent_resolves_its_escalation,
             );
 
