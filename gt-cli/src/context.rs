@@ -45,7 +45,9 @@ impl Ctx {
     pub fn town(&mut self) -> Result<&mut Town> {
         if self.town.is_none() {
             let options = self.open_options()?;
-            let town = Town::open(&options)?;
+            let mut town = Town::open(&options)?;
+            // A process of an agent's run writes only while that run lasts.
+            town.fence_run(gt_core::RunFence::from_env());
             if town.info().created && self.announce_new_town && !self.style.json {
                 let _ = writeln!(
                     std::io::stderr(),

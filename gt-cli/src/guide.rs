@@ -807,7 +807,8 @@ pub fn polecat_brief(
          - `gt escalation raise \"MESSAGE\" --bead {id}`\n\
          - `gt mail inbox`, `gt mail read ID`, `gt mail send --to mayor --subject \"…\"`\n\n\
          Report before you exit: a run that ends without a report is retried, and \
-         after a few such runs your bead fails.\n",
+         after a few such runs your bead fails. If gt answers that your run has \
+         ended, stop: your bead went to another run, which reports on it.\n",
         id = bead.id
     );
     Ok(out)

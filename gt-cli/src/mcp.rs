@@ -82,6 +82,9 @@ impl Server {
                 Error::forbidden(why).with_hint("call one of the tools that tools/list names")
             })?;
         let mut town = Town::open(&self.open)?;
+        // A polecat's server, started by its run, writes only while that run
+        // lasts (`gt run` names the run in the server's environment).
+        town.fence_run(gt_core::RunFence::from_env());
         let arguments = match &self.mode.polecat {
             Some(agent) => polecat_arguments(&mut town, agent, tool, arguments)?,
             None => arguments,

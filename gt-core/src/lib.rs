@@ -125,4 +125,4 @@ pub mod town;
 pub mod unit;
 
 pub use error::{Error, ErrorKind, Result};
-pub use town::{OpenOptions, Town};
+pub use town::{OpenOptions, RunFence, Town};

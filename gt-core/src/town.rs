@@ -62,8 +62,55 @@ pub struct Town {
     /// server): checked inside each write unit, so that a reassignment
     /// between a client's look and its write is noticed.
     holder: Option<String>,
+    /// The run this process belongs to, when `gt run` started it: its writes
+    /// are refused once that run has ended.
+    fence: Option<RunFence>,
     /// [`OpenOptions::local`].
     local: Option<std::path::PathBuf>,
+}
+
+/// One run of an agent, as `gt run` tells the agent's processes
+/// (`GT_AGENT`, `GT_RUN_HOST`, `GT_RUN_STARTED_AT`). A run ends when its
+/// process does, or when patrol finds its host lost and gives its bead to
+/// another host: a process of an ended run (cut off, then back) may write
+/// nothing more, so that only the bead's current run reports on it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RunFence {
+    /// The agent's name.
+    pub agent: String,
+    pub host: String,
+    pub started_at: String,
+}
+
+impl RunFence {
+    /// The run that the environment names, if it names a whole one.
+    pub fn from_env() -> Option<RunFence> {
+        let var = |name: &str| std::env::var(name).ok().filter(|v| !v.trim().is_empty());
+        Some(RunFence {
+            agent: var("GT_AGENT")?,
+            host: var("GT_RUN_HOST")?,
+            started_at: var("GT_RUN_STARTED_AT")?,
+        })
+    }
+
+    /// Refuses a write of a run that has ended, read in the write's unit.
+    fn check(&self, unit: &mut crate::unit::Unit) -> Result<()> {
+        let agent = unit.agent_named(&self.agent)?;
+        let current = agent.as_ref().is_some_and(|a| {
+            a.host.as_deref() == Some(self.host.as_str())
+                && a.run_started_at.as_deref() == Some(self.started_at.as_str())
+        });
+        if current {
+            return Ok(());
+        }
+        Err(Error::conflict(format!(
+            "{}'s run on host {} (started {}) has ended: its bead went back to the town \
+             (its host was found lost, or the run was stopped), and this process may \
+             write nothing more",
+            self.agent, self.host, self.started_at
+        ))
+        .with_hint("stop working on it: the bead's current run is the one that reports"))
+    }
 }
 
 impl Town {
@@ -111,6 +158,7 @@ impl Town {
             effects: Effects::default(),
             clock: Clock::system(),
             holder: None,
+            fence: None,
             local: options.local.clone(),
         })
     }
@@ -119,6 +167,12 @@ impl Town {
     /// hooked bead), checked in the same unit as each write.
     pub fn serve_only(&mut self, agent_id: &str) {
         self.holder = Some(agent_id.to_string());
+    }
+
+    /// Refuses every write once `run` has ended (see [`RunFence`]); `None`
+    /// lifts the fence.
+    pub fn fence_run(&mut self, run: Option<RunFence>) {
+        self.fence = run;
     }
 
     /// The agent this town serves alone, if it serves one.
@@ -176,8 +230,15 @@ impl Town {
 
     /// Runs `body` as one atomic write unit (R1), then the dispatch command for
     /// every bead it dispatched (R7).
-    pub fn write<T>(&mut self, body: impl FnMut(&mut Unit) -> Result<T>) -> Result<T> {
-        let (value, outcome) = unit::write(&mut *self.db, &self.actor, &self.clock, body)?;
+    pub fn write<T>(&mut self, mut body: impl FnMut(&mut Unit) -> Result<T>) -> Result<T> {
+        let fence = self.fence.clone();
+        let fenced = |unit: &mut Unit| {
+            if let Some(run) = &fence {
+                run.check(unit)?;
+            }
+            body(unit)
+        };
+        let (value, outcome) = unit::write(&mut *self.db, &self.actor, &self.clock, fenced)?;
         self.effects.extend(outcome.effects);
         self.run_dispatch_command(&outcome.dispatched);
         Ok(value)

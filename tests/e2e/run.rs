@@ -1389,7 +1389,9 @@ pub fn a_lost_host_that_comes_back_stops_its_stale_agents(t: Town) {
     until(Duration::from_secs(60), "the agent runs", || {
         t.json::<Agent>(&["agent", "show", &agent]).pid.is_some()
     });
-    let stale = t.json::<Agent>(&["agent", "show", &agent]).pid.unwrap();
+    let running = t.json::<Agent>(&["agent", "show", &agent]);
+    let stale = running.pid.unwrap();
+    let started = running.run_started_at.unwrap();
     signal(h1.child.id() as i32, libc::SIGSTOP);
     std::thread::sleep(Duration::from_secs(3));
     let patrol: Value = t.json(&["patrol", "--host-dead-after", "2s"]);
@@ -1398,6 +1400,29 @@ pub fn a_lost_host_that_comes_back_stops_its_stale_agents(t: Town) {
     assert!(
         alive(stale),
         "a frozen host's agent runs on until it is back"
+    );
+    // Its run has ended: were the stale agent to write (cut off, then back),
+    // it is refused, on the command line and over its MCP server alike.
+    let run = [
+        ("GT_AGENT", agent.as_str()),
+        ("GT_RUN_HOST", "h1"),
+        ("GT_RUN_STARTED_AT", started.as_str()),
+    ];
+    let beat = Run::of(t.command(&["--json", "agent", "heartbeat"]).envs(run));
+    assert_eq!(beat.code, 4, "{}", beat.stderr);
+    assert!(beat.stderr.contains("has ended"), "{}", beat.stderr);
+    let mut polecat =
+        crate::mcp::Client::start_with_env(&t, &["--actor", &agent], &["--polecat", &agent], &run);
+    let report = polecat.call("gt_bead_update", json!({"status": "closed"}));
+    polecat.finish();
+    assert!(
+        report.is_error && report.text.contains("has ended"),
+        "{}",
+        report.text
+    );
+    assert_eq!(
+        t.json::<Value>(&["bead", "show", &bead])["status"],
+        "in_progress"
     );
     signal(h1.child.id() as i32, libc::SIGCONT);
     until(

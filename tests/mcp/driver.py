@@ -23,14 +23,18 @@ from mcp import ClientSession, StdioServerParameters
 from mcp.client.stdio import stdio_client
 
 
+# What a test's server is given beyond the SDK's default environment: delay
+# points, and the run a polecat's server belongs to (as `gt run` gives it).
+FORWARDED = {"GT_DELAY", "GT_AGENT", "GT_RUN_HOST", "GT_RUN_STARTED_AT"}
+
+
 def dump(model):
     return model.model_dump(mode="json", by_alias=True, exclude_none=True)
 
 
 async def main():
-    # The SDK hands the server a default environment only; a test's delay
-    # points (GT_DELAY) pass through.
-    env = {k: v for k, v in os.environ.items() if k == "GT_DELAY"}
+    # The SDK hands the server a default environment only.
+    env = {k: v for k, v in os.environ.items() if k in FORWARDED}
     params = StdioServerParameters(command=sys.argv[1], args=sys.argv[2:], env=env or None)
     async with stdio_client(params) as (read, write):
         async with ClientSession(read, write) as session:

@@ -60,8 +60,10 @@ use crate::output::stream_item;
 ///
 /// The agent's environment: GT_DB, GT_AGENT, GT_BEAD_ID, GT_RIG, GT_CONVOY_ID,
 /// GT_WORKSPACE, GT_BRANCH, GT_BASE_BRANCH, GT_PROMPT (its brief, as `gt prompt
-/// polecat` prints it) and GT_MCP_CONFIG (a file whose mcpServers.gt serves the
-/// polecat its tools), so that an agent host is one line:
+/// polecat` prints it), GT_MCP_CONFIG (a file whose mcpServers.gt serves the
+/// polecat its tools) and GT_RUN_HOST with GT_RUN_STARTED_AT (the run: once
+/// it has ended, gt refuses its processes' writes), so that an agent host is
+/// one line:
 ///   run.command = 'claude -p "$GT_PROMPT" --mcp-config "$GT_MCP_CONFIG"'
 ///
 /// Examples:
@@ -746,8 +748,9 @@ impl Supervisor {
             .stderr(Stdio::from(err))
             .env("GT_DB", &self.db)
             .env("GT_ACTOR", &claim.agent.name)
-            .env("GT_AGENT", &claim.agent.name)
             .env("GT_BEAD_ID", &claim.bead.id)
+            // GT_AGENT, and the run (whose end ends its writes).
+            .envs(run_env(claim, &self.host))
             .env("GT_RIG", &claim.rig.name)
             .env(
                 "GT_CONVOY_ID",
@@ -805,6 +808,10 @@ impl Supervisor {
             .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
         let path = dir.join(format!("{}.mcp.json", file_name(&claim.agent.name)));
         let mut env = serde_json::Map::new();
+        // The run the server serves: its writes end with the run.
+        for (key, value) in run_env(claim, &self.host) {
+            env.insert(key.into(), value.into());
+        }
         if let Some(c) = &self.credentials {
             env.insert("GT_DB_USER".into(), c.user.clone().into());
             env.insert("GT_DB_PASSWORD".into(), c.password.clone().into());
@@ -1424,6 +1431,17 @@ fn host_name() -> String {
     } else {
         name
     }
+}
+
+/// The run an agent's processes belong to, in their environment
+/// ([`gt_core::RunFence`]): their writes are refused once it has ended.
+#[cfg(unix)]
+fn run_env(claim: &Claim, host: &str) -> [(&'static str, String); 3] {
+    [
+        ("GT_AGENT", claim.agent.name.clone()),
+        ("GT_RUN_HOST", host.to_string()),
+        ("GT_RUN_STARTED_AT", claim.started_at.clone()),
+    ]
 }
 
 /// Holds the host's lock file for as long as the supervisor runs, with the

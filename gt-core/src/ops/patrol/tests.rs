@@ -647,6 +647,61 @@ fn a_second_supervisor_of_a_beating_host_is_refused(mut town: Town, clock: Clock
     town.host_start(&run("e"), None).unwrap();
 }
 
+/// A process of a run that has ended writes nothing: its host found lost,
+/// the run's bead went back to the town, and the cut-off agent, back, may
+/// neither beat nor report on the bead (the next run reports); while the run
+/// lasted, both were taken.
+fn an_ended_runs_process_writes_nothing(mut town: Town, clock: Clock) {
+    use crate::ops::host::HostBeat;
+    use crate::RunFence;
+    let s = sling(&mut town, "cut off");
+    town.host_start(
+        &HostBeat {
+            name: "h1".into(),
+            slots: 1,
+            running: 1,
+            rigs: vec![],
+            version: "test".into(),
+            started_at: "t".into(),
+        },
+        None,
+    )
+    .unwrap();
+    let claim = town.claim(&s.agent.id, "h1").unwrap().expect("runnable");
+    let run = RunFence {
+        agent: s.agent.name.clone(),
+        host: "h1".into(),
+        started_at: claim.started_at.clone(),
+    };
+    town.fence_run(Some(run.clone()));
+    town.heartbeat(&s.agent.name).unwrap();
+    town.fence_run(None);
+    // Silent past host_dead_after: patrol gives the bead back to the town.
+    clock.advance(3 * MINUTE);
+    town.heartbeat(&s.agent.name).unwrap();
+    assert_eq!(pass(&mut town).lost_hosts.len(), 1);
+    let events = |town: &mut Town| town.events(&EventFilter::all()).unwrap().len();
+    let before = events(&mut town);
+    town.fence_run(Some(run));
+    let beat = town.heartbeat(&s.agent.name).unwrap_err();
+    assert_eq!(beat.kind, ErrorKind::Conflict, "{beat:?}");
+    assert!(beat.message.contains("has ended"), "{}", beat.message);
+    let report = town
+        .update_bead(&UpdateBead {
+            bead_id: s.bead.id.clone(),
+            status: Some(BeadStatus::Closed),
+            ..Default::default()
+        })
+        .unwrap_err();
+    assert_eq!(report.kind, ErrorKind::Conflict);
+    town.fence_run(None);
+    assert_eq!(events(&mut town), before, "refused writes write nothing");
+    assert_eq!(
+        town.bead(&s.bead.id).unwrap().status,
+        BeadStatus::InProgress
+    );
+}
+
 /// A failed attempt's pause is the town's: no host claims the bead before
 /// it ends, whichever host ran it; then any may.
 fn a_failed_attempt_pauses_on_every_host(mut town: Town, clock: Clock) {
@@ -705,6 +760,7 @@ macro_rules! patrol_tests {
                 a_silent_host_is_lost_and_its_claims_released,
                 a_failed_attempt_pauses_on_every_host,
                 a_second_supervisor_of_a_beating_host_is_refused,
+                an_ended_runs_process_writes_nothing,
                 resetting_a_dead_agent_resolves_its_escalation,
             );
 
