@@ -113,6 +113,7 @@ pub mod model;
 pub mod ops;
 #[cfg(test)]
 mod plans;
+pub mod process;
 pub mod query;
 #[cfg(feature = "schema")]
 pub mod routes;

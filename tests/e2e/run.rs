@@ -223,19 +223,8 @@ fn group_members(pgid: i64) -> usize {
     std::fs::read_dir("/proc")
         .unwrap()
         .flatten()
-        .filter(|e| {
-            std::fs::read_to_string(e.path().join("stat"))
-                .ok()
-                .and_then(|s| {
-                    s.rsplit_once(')')?
-                        .1
-                        .split_whitespace()
-                        .nth(2)?
-                        .parse::<i64>()
-                        .ok()
-                })
-                == Some(pgid)
-        })
+        .filter_map(|e| e.file_name().to_str()?.parse::<i64>().ok())
+        .filter(|&pid| gt_core::process::group_of(pid) == Some(pgid))
         .count()
 }
 

@@ -1551,17 +1551,7 @@ fn kill_leftovers(pgid: Option<i64>, agent: &str, bead: &str) {
         else {
             continue;
         };
-        // Field 5 of stat, after the command name in parentheses: the group.
-        let group = std::fs::read_to_string(format!("/proc/{pid}/stat"))
-            .ok()
-            .and_then(|s| {
-                s.rsplit_once(')')?
-                    .1
-                    .split_whitespace()
-                    .nth(2)?
-                    .parse::<i64>()
-                    .ok()
-            });
+        let group = gt_core::process::group_of(i64::from(pid));
         if pgid.is_some_and(|pgid| group != Some(pgid)) {
             continue;
         }
