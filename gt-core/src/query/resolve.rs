@@ -11,11 +11,16 @@ pub fn resolve<T: Entity>(r: &mut dyn Reader, input: &str) -> Result<String> {
 
 fn resolve_id(r: &mut dyn Reader, kind: IdKind, table: &str, input: &str) -> Result<String> {
     let noun = kind.noun();
+    let a = if noun.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    };
     let typed = input.trim().to_ascii_lowercase();
     if typed.is_empty() {
         return Err(
             Error::usage(format!("an empty {noun} ID")).with_hint(format!(
-                "give a {noun} ID such as {}k3x9q, or a prefix of one",
+                "give {a} {noun} ID such as {}k3x9q, or a prefix of one",
                 kind.prefix()
             )),
         );
@@ -25,7 +30,7 @@ fn resolve_id(r: &mut dyn Reader, kind: IdKind, table: &str, input: &str) -> Res
     let bare = !typed.starts_with(kind.prefix()) && !kind.prefix().starts_with(typed.as_str());
     if bare && typed.chars().count() < MIN_BARE_PREFIX {
         return Err(Error::usage(format!(
-            "'{input}' is too short for a {noun} ID: without '{}' a prefix needs at least \
+            "'{input}' is too short for {a} {noun} ID: without '{}' a prefix needs at least \
              {MIN_BARE_PREFIX} characters",
             kind.prefix()
         ))
