@@ -5,13 +5,14 @@ Usage: python dashboard.py SPEC.json
 SPEC: {"url", "gt", "db", "convoy", "beads": [ids], "tiny_bead", "statuses",
        "escalation", "runner", "home", "spare_rig", "shots", "docs", "axe",
        "stuck_convoy", "stuck_bead", "dead_agent", "idle_web", "spike", "bulk",
-       "follow_up"}
+       "follow_up", "supervisor_pid"}
 Exits non-zero, saying what failed, when the page does not do what it should.
 """
 
 import json
 import os
 import re
+import signal
 import subprocess
 import sys
 import time
@@ -550,11 +551,22 @@ try:
     second_host.kill()
     second_host.wait()
     log.close()
-    # Before any patrol, three missed beats (15 s) show it silent, not live.
-    until("box-2 silent", lambda: host_row("box-2").find_element(By.CSS_SELECTOR, ".status").text == "silent"
-          and "late" in host_row("box-2").get_attribute("class"), timeout=25)
-    assert host_shown("box-2", "live", "0 of 2"), "silent is not lost: only a patrol says that"
-    until("the summary of a live host and a silent one", lambda: text_of("#hosts-summary") == "1 live · 1 silent")
+    # box-1's supervisor is frozen meanwhile: its agent runs on, unwatched.
+    os.kill(spec["supervisor_pid"], signal.SIGSTOP)
+    try:
+        # Before any patrol, three missed beats (15 s) show a host silent,
+        # not live, and the card of the agent it runs says so.
+        until("box-2 silent", lambda: host_row("box-2").find_element(By.CSS_SELECTOR, ".status").text == "silent"
+              and "late" in host_row("box-2").get_attribute("class"), timeout=25)
+        assert host_shown("box-2", "live", "0 of 2"), "silent is not lost: only a patrol says that"
+        until("box-1 silent too", lambda: text_of("#hosts-summary") == "2 silent", timeout=10)
+        until("the runner's card says its host is silent", lambda: "box-1 is silent" in driver.find_element(
+            By.CSS_SELECTOR, f'#agents [data-agent="{spec["runner"]}"]').text)
+    finally:
+        os.kill(spec["supervisor_pid"], signal.SIGCONT)
+    until("box-1 beats again", lambda: text_of("#hosts-summary") == "1 live · 1 silent", timeout=10)
+    until("the runner's card without it", lambda: "is silent" not in driver.find_element(
+        By.CSS_SELECTOR, f'#agents [data-agent="{spec["runner"]}"]').text)
     # box-1 beats every 5 s: the patrol runs just after one of its beats, so
     # that box-1 is not silent past 3 s too.
     seen = hosts()["box-1"]["last_seen"]

@@ -160,6 +160,7 @@ pub fn the_dashboard_works_in_a_real_browser() {
         "spike": spike["id"],
         "bulk": bulk["convoy"]["id"],
         "follow_up": follow_up["id"],
+        "supervisor_pid": supervisor.id(),
     });
     let spec_file = t.write("browser.json", spec.to_string());
     let out = std::process::Command::new(python())

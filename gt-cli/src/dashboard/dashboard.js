@@ -39,6 +39,8 @@ const state = {
   // more, and then its counts by status; whether the feed holds the oldest
   // event.
   agentWindow: MAX_AGENTS, agentsMore: false, agentCounts: null, feedEnd: false,
+  // The hosts that missed their beats (by the last read of the hosts).
+  silentHosts: new Set(),
   inbox: [], mail: null,
   // An agent card's compose box outlives the card, which a redraw replaces,
   // so that what a person is typing survives an event.
@@ -859,8 +861,9 @@ function agentCard(a) {
     el("div", { class: "line muted", text: (a.role !== "polecat" ? a.role + " · " : "") + "rig " + (a.rig || "none") +
       " · active " + ago(a.last_activity_at) }),
     el("div", { class: "line" }, a.hook ? ["on ", ref(a.hook)] : el("span", { class: "muted", text: "no hook" })),
-    a.host ? el("div", { class: "line muted", "data-running": a.name,
-      text: "running on " + a.host + " for " + since(a.run_started_at) + ", attempt " + a.attempt }) : "",
+    a.host ? el("div", { class: "line muted", "data-running": a.name },
+      "running on " + a.host + " for " + since(a.run_started_at) + ", attempt " + a.attempt,
+      state.silentHosts.has(a.host) ? el("span", { class: "attention", text: " · " + a.host + " is silent" }) : null) : "",
     a.host ? el("pre", { class: "log", "data-log": a.name, tabindex: "0", role: "region", "aria-label": "Last lines of " + a.name + "'s log" }) : "",
     el("div", { class: "actions writes" },
       el("button", { type: "button", "data-key": "reset:" + a.name, "aria-label": "Reset to idle: " + a.name,
@@ -1208,6 +1211,12 @@ async function loadHosts() {
   }
   if (seq !== hostsSeq) return; // a later read answers
   drawHosts(hosts);
+  // An agent card says when the host it runs on has gone silent: redrawn
+  // when that changes (a host's silence writes no event).
+  const silent = new Set(hosts.filter((h) => h.silent).map((h) => h.name));
+  const was = state.silentHosts;
+  state.silentHosts = silent;
+  if (silent.size !== was.size || [...silent].some((h) => !was.has(h))) drawAgents();
 }
 
 function drawHosts(hosts) {
