@@ -34,6 +34,10 @@ pub fn run(
         .env("GT_AGENT", &d.agent)
         .env("GT_RIG", &d.rig)
         .env("GT_CONVOY_ID", d.convoy_id.as_deref().unwrap_or(""))
+        // Not the run of whoever wrote (a polecat closing a blocker): the
+        // command acts for the dispatched agent, whose run this is not.
+        .env_remove("GT_RUN_HOST")
+        .env_remove("GT_RUN_STARTED_AT")
         .stdout(Stdio::from(std::io::stderr()));
     let (status, stderr) = match within(&mut cmd, TIMEOUT) {
         Ok(done) => done,

@@ -363,7 +363,7 @@ pub fn dispatch_command_runs_after_commit(t: Town) {
     let t = t.with_rig();
     let log = t.path("dispatch.log");
     let cmd = format!(
-        "echo \"$GT_BEAD_ID $GT_AGENT $GT_RIG $GT_CONVOY_ID $GT_DB\" >> '{}'",
+        "echo \"$GT_BEAD_ID $GT_AGENT $GT_RIG $GT_CONVOY_ID $GT_DB [$GT_RUN_HOST$GT_RUN_STARTED_AT]\" >> '{}'",
         log.display()
     );
     let batch: SlungBatch = Run::of(
@@ -379,7 +379,10 @@ pub fn dispatch_command_runs_after_commit(t: Town) {
             "--task",
             "b",
         ])
-        .env("GT_DISPATCH_CMD", &cmd),
+        .env("GT_DISPATCH_CMD", &cmd)
+        // The writer's run is not the dispatched agent's.
+        .env("GT_RUN_HOST", "h9")
+        .env("GT_RUN_STARTED_AT", "2000-01-01T00:00:00.000Z"),
     )
     .json();
     let lines = std::fs::read_to_string(&log).unwrap();
@@ -390,6 +393,7 @@ pub fn dispatch_command_runs_after_commit(t: Town) {
     assert_eq!(first[2], "app");
     assert_eq!(first[3], batch.convoy.id);
     assert_eq!(first[4], t.db);
+    assert_eq!(first[5], "[]", "{lines}");
 }
 
 pub fn a_failing_dispatch_command_is_recorded_not_undone(t: Town) {

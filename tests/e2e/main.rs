@@ -188,6 +188,11 @@ fn mcp_busy_or_down_town_is_unavailable() {
 }
 
 #[test]
+fn a_frozen_supervisor_is_replaced_and_stands_down() {
+    run::a_frozen_supervisor_is_replaced_and_stands_down(Town::rqlite());
+}
+
+#[test]
 fn hosts_on_a_cluster_start_each_bead_once() {
     run::hosts_on_a_cluster_start_each_bead_once();
 }

@@ -669,7 +669,17 @@ pub fn a_killed_supervisor_is_recovered(t: Town) {
     until(Duration::from_secs(2), "its agents die with it", || {
         pids.iter().all(|&p| !alive(p) && group_members(p) == 0)
     });
-    let again = t.supervise(&["--no-patrol"], None);
+    // Started from the shell of a run that has ended: the supervisor is no
+    // agent's run, and its writes are its own.
+    let again = t.supervise_with(
+        &["--no-patrol"],
+        None,
+        &[
+            ("GT_AGENT", "Ghost"),
+            ("GT_RUN_HOST", "gone"),
+            ("GT_RUN_STARTED_AT", "2000-01-01T00:00:00.000Z"),
+        ],
+    );
     // Nothing of the lost runs is left: what the parent-death signal did not
     // reach, the restart stopped.
     until(
@@ -1068,6 +1078,76 @@ pub fn a_second_signal_kills_at_once(t: Town) {
     use std::io::Read;
     s.stderr.take().unwrap().read_to_string(&mut err).unwrap();
     assert!(err.contains("stopping 1 agent"), "{err}");
+}
+
+/// Two supervisors never run one host (a replicated town, whose runs keep
+/// their files in each machine's data directory): one started for a host
+/// that another machine's supervisor beats watches for its beats, and is
+/// refused; once that supervisor is frozen past three beats, the new one
+/// takes the host, and the old one, thawed, has its beat refused, stops its
+/// agent and exits 4, leaving the host to the new run.
+pub fn a_frozen_supervisor_is_replaced_and_stands_down(t: Town) {
+    let t = t.with_repo();
+    let slung: Value = t.json(&["sling", "--rig", "app", "[slow] long work"]);
+    let agent = slung["agent"]["name"].as_str().unwrap().to_string();
+    let old = t.supervise_with(
+        &["--no-patrol", "--host", "h1"],
+        None,
+        &[("GT_TEST_SLOW", "60")],
+    );
+    until(Duration::from_secs(60), "the agent runs", || {
+        t.json::<Agent>(&["agent", "show", &agent]).pid.is_some()
+    });
+    let stale = t.json::<Agent>(&["agent", "show", &agent]).pid.unwrap();
+    let first_run = t.json::<Vec<Value>>(&["host", "list"])[0]["started_at"].clone();
+    let elsewhere = t.path("elsewhere");
+    std::fs::create_dir_all(&elsewhere).unwrap();
+    let home = elsewhere.display().to_string();
+    let on_another_machine = [("HOME", home.as_str()), ("GT_TEST_SLOW", "60")];
+    // While it beats: refused, once a beat is seen.
+    let refused = Run::of(
+        t.command(&["--json", "run", "--no-patrol", "--host", "h1"])
+            .env("HOME", &elsewhere)
+            .env("GT_RUN_CMD", agent_command()),
+    );
+    assert_eq!(refused.code, 4, "{}", refused.stderr);
+    assert!(
+        refused.stderr.contains("host h1 is live"),
+        "{}",
+        refused.stderr
+    );
+    // Frozen: the new one sees no beat for three beats' time, and takes it.
+    signal(old.child.id() as i32, libc::SIGSTOP);
+    let new = t.supervise_with(&["--no-patrol", "--host", "h1"], None, &on_another_machine);
+    until(
+        Duration::from_secs(30),
+        "the new run holds the host",
+        || {
+            let hosts: Vec<Value> = t.json(&["host", "list"]);
+            hosts[0]["started_at"] != first_run && hosts[0]["status"] == "live"
+        },
+    );
+    let second_run = t.json::<Vec<Value>>(&["host", "list"])[0]["started_at"].clone();
+    signal(old.child.id() as i32, libc::SIGCONT);
+    let mut old = old;
+    let status = wait_for_exit(&mut old.child, Duration::from_secs(30));
+    let said = old.stderr();
+    assert_eq!(status.code(), Some(4), "{said}");
+    assert!(said.contains("now run by"), "{said}");
+    until(Duration::from_secs(10), "its agent is stopped", || {
+        group_members(stale) == 0
+    });
+    let hosts: Vec<Value> = t.json(&["host", "list"]);
+    assert_eq!(
+        (&hosts[0]["started_at"], &hosts[0]["status"]),
+        (&second_run, &json!("live")),
+        "the old run left the host to the new one"
+    );
+    until(Duration::from_secs(30), "the new run runs the bead", || {
+        let a: Agent = t.json(&["agent", "show", &agent]);
+        a.pid.is_some_and(|p| p != stale)
+    });
+    new.terminate();
 }
 
 /// Many hosts (SPEC §12): host h1's supervisor is killed mid-run; h2's patrol

@@ -1222,8 +1222,10 @@ async function loadHosts() {
 function drawHosts(hosts) {
   // A town that does not use `gt run` has no hosts, and no panel.
   document.getElementById("hosts-panel").hidden = hosts.length === 0;
-  // Lost hosts first, as convoys that need attention are; else name order.
-  const order = hosts.slice().sort((a, b) => Number(b.status === "lost") - Number(a.status === "lost"));
+  // Lost hosts first, as convoys that need attention are, then silent ones;
+  // else name order.
+  const rank = (h) => (h.status === "lost" ? 0 : h.silent ? 1 : 2);
+  const order = hosts.slice().sort((a, b) => rank(a) - rank(b));
   const rows = order.map(hostRow);
   for (const id of [...hostRows.keys()]) {
     if (!hosts.some((h) => h.id === id)) hostRows.delete(id);

@@ -71,10 +71,10 @@ request! {
 /// Who sends a beat: a supervisor starting, or one that runs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Beating<'a> {
-    /// A supervisor starting, with the run of the host that its data
-    /// directory last held (its lock file's record), if any: a host that
-    /// another supervisor beats now is refused, unless that run was this
-    /// directory's own (a restart after a crash).
+    /// A supervisor starting, with a run of the host known to be over: the
+    /// one its data directory last held (its lock file's record: a restart
+    /// after a crash), or one it watched fall silent. A host live with any
+    /// other run is refused: two machines' clocks are never compared.
     Start { previous: Option<&'a str> },
     /// A supervisor that runs: refused once another has started on its host
     /// (after this one fell silent), so that two never run one host.
@@ -94,11 +94,10 @@ impl Town {
     }
 
     fn beat_host(&mut self, beat: &HostBeat, by: Beating) -> Result<Host> {
-        let quiet_since = self.clock().ago(SILENT_AFTER);
         self.write(|unit| {
             let found = host_named(unit, &beat.name)?;
             if let Some(host) = &found {
-                refuse_a_second_supervisor(host, beat, by, &quiet_since)?;
+                refuse_a_second_supervisor(host, beat, by)?;
             }
             let mut host = match found {
                 Some(host) => host,
@@ -154,12 +153,15 @@ impl Town {
         })
     }
 
-    /// Records that a host's supervisor ended cleanly (its claims released
-    /// already, by the supervisor itself).
-    pub fn host_stopped(&mut self, name: &str) -> Result<()> {
+    /// Records that a host's supervisor, the one started at `started_at`,
+    /// ended cleanly (its claims released already, by the supervisor
+    /// itself). A host another run has taken since is left to that run.
+    pub fn host_stopped(&mut self, name: &str, started_at: &str) -> Result<()> {
         self.write(|unit| {
             let found = host_named(unit, name)?;
-            let Some(mut host) = found.filter(|h| h.status == HostStatus::Live) else {
+            let Some(mut host) =
+                found.filter(|h| h.status == HostStatus::Live && h.started_at == started_at)
+            else {
                 return Ok(());
             };
             unit.record(
@@ -184,41 +186,35 @@ impl Town {
     }
 }
 
-/// Two supervisors never run one host: a start is refused while another run
-/// of it beats (not silent), unless it was the starting directory's own, and
-/// a running supervisor's beat once another run has taken the host.
-fn refuse_a_second_supervisor(
-    host: &Host,
-    beat: &HostBeat,
-    by: Beating,
-    quiet_since: &str,
-) -> Result<()> {
+/// Two supervisors never run one host: a start is refused while the host is
+/// live with another run that the starter does not know to be over, and a
+/// running supervisor's beat once another run has taken the host.
+fn refuse_a_second_supervisor(host: &Host, beat: &HostBeat, by: Beating) -> Result<()> {
     if host.status != HostStatus::Live || host.started_at == beat.started_at {
         return Ok(());
     }
     match by {
-        Beating::Start { previous } => {
-            let beating = host.last_seen.as_str() >= quiet_since;
-            if !beating || previous == Some(host.started_at.as_str()) {
-                return Ok(());
-            }
-            Err(crate::Error::conflict(format!(
-                "host {} is live: a supervisor started at {} beats it (last beat at {}), \
-                 on another machine or data directory",
-                host.name, host.started_at, host.last_seen
-            ))
-            .with_hint(format!(
-                "give this one another --host; if that supervisor is gone, its host \
-                 reads silent {} s after its last beat, and may be started then",
-                SILENT_AFTER.as_secs()
-            )))
-        }
+        Beating::Start { previous } if previous == Some(host.started_at.as_str()) => Ok(()),
+        Beating::Start { .. } => Err(second_supervisor(host)),
         Beating::Running => Err(crate::Error::conflict(format!(
             "host {} is now run by a supervisor started at {}: this one fell silent \
              and was replaced",
             host.name, host.started_at
         ))),
     }
+}
+
+/// The refusal of a supervisor for a host that another one beats.
+pub fn second_supervisor(host: &Host) -> crate::Error {
+    crate::Error::conflict(format!(
+        "host {} is live: a supervisor started at {} beats it (last beat at {}), on \
+         another machine or data directory",
+        host.name, host.started_at, host.last_seen
+    ))
+    .with_hint(
+        "give this one another --host, or stop that one first (a supervisor that is \
+         gone is seen to miss its beats, and then this one starts)",
+    )
 }
 
 /// The hosts, in name order, each live one judged silent when its last beat

@@ -476,7 +476,7 @@ pub fn write(path: &Path) {
     town.heartbeat(&far_agent.name).unwrap();
     town.patrol(&Patrol::default()).unwrap();
     town.host_beat(&beat).unwrap();
-    town.host_stopped("host-2").unwrap();
+    town.host_stopped("host-2", &beat.started_at).unwrap();
     let crew = batch(&mut town, "alpha", "Crew", &["One", "Two"]);
     town.send_mail(&SendMail {
         to: Some(format!("convoy:{}", crew.convoy.id)),

@@ -6,17 +6,18 @@ use std::collections::HashMap;
 use std::fs::File;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicI64, Ordering};
+use std::sync::{mpsc, Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use gt_core::calls::{ListEvents, Patrol};
 // How often a supervisor beats its host's row at most: well within the 2
 // minutes after which patrol declares a silent host lost (and a third of a
 // shorter `patrol.host_dead_after`); three missed beats show it `silent`.
-use gt_core::ops::host::{HostBeat, HOST_BEAT};
+use gt_core::model::HostStatus;
+use gt_core::ops::host::{HostBeat, HOST_BEAT, SILENT_AFTER};
 use gt_core::ops::run::{file_name, last_lines, log_path, Claim, Ended, RunEnd, RunState};
-use gt_core::{Error, Result, Town};
+use gt_core::{Error, OpenOptions, Result, Town};
 use serde::Serialize;
 
 use super::RunArgs;
@@ -124,25 +125,31 @@ pub(super) fn supervise(ctx: &mut Ctx, args: RunArgs) -> Result<()> {
         preparing: HashMap::new(),
         failed: Vec::new(),
     };
+    // The supervisor is no agent's run, even started from an agent's shell.
+    ctx.town()?.fence_run(None);
     sup.cursor = ctx.town()?.last_event_id()?;
     // The host's row first: a host that patrol found lost comes back live
     // here, and its old claims (released, or left) are recovered next.
     let started_at = gt_core::clock::now();
-    let beat = |sup: &Supervisor| HostBeat {
+    let beat = HostBeat {
         name: sup.host.clone(),
         slots: i64::from(sup.slots),
-        running: i64::from(sup.busy()),
+        running: 0,
         rigs: sup.settings.rigs.clone(),
         version: env!("CARGO_PKG_VERSION").to_string(),
         started_at: started_at.clone(),
     };
-    // Refused while another supervisor runs this host elsewhere; a restart
-    // here after a crash is this directory's own run, recorded in the lock.
-    ctx.town()?.host_start(&beat(&sup), previous.as_deref())?;
+    // Refused while another supervisor runs this host elsewhere. A run known
+    // to be over is not: this directory's own (a restart after a crash; the
+    // lock records this run first, so that a start whose answer is lost is
+    // known too), or one seen to miss its beats here.
     record_run(&mut lock, &started_at);
-    // Beats come well within the silence this host's own patrol calls lost.
+    let over = over_run(&mut sup, ctx.town()?, previous)?;
+    ctx.town()?.host_start(&beat, over.as_deref())?;
+    // Beats come well within the silence this host's own patrol calls lost,
+    // from a thread of their own: a slow fetch or patrol pass holds none up.
     let beat_every = HOST_BEAT.min(ctx.settings.patrol.host_dead_after / 3);
-    let mut next_beat = later(beat_every);
+    let beats = Beats::start(ctx.open_options()?, beat, beat_every);
     sup.recover(ctx.town()?)?;
     let patrol = (!args.no_patrol).then_some(Patrol {
         stall_after: Some(ctx.settings.patrol.stall_after),
@@ -159,21 +166,21 @@ pub(super) fn supervise(ctx: &mut Ctx, args: RunArgs) -> Result<()> {
         let town = ctx.town()?;
         if stop.swap(false, Ordering::Relaxed) {
             sup.stop_all(town, &stop)?;
-            return town.host_stopped(&sup.host);
+            beats.end();
+            return town.host_stopped(&sup.host, &started_at);
         }
-        if Instant::now() >= next_beat {
-            next_beat = later(beat_every);
-            match town.host_beat(&beat(&sup)) {
-                // Another supervisor runs this host now: this one's agents
-                // stop, and it leaves the host's row to that one.
-                Err(e) if e.kind == gt_core::ErrorKind::Conflict => {
-                    sup.say_error(&e.message);
-                    sup.stop_all(town, &stop)?;
-                    return Err(e);
-                }
-                Err(e) => sup.say_error(&format!("beat: {}", e.message)),
-                Ok(_) => {}
-            }
+        beats
+            .running
+            .store(i64::from(sup.busy()), Ordering::Relaxed);
+        for error in beats.errors.try_iter() {
+            sup.say_error(&error);
+        }
+        // Another supervisor runs this host now: this one's agents stop, and
+        // it leaves the host's row to that one.
+        if let Some(taken) = beats.replaced() {
+            sup.say_error(&taken.message);
+            sup.stop_all(town, &stop)?;
+            return Err(taken);
         }
         if Instant::now() >= next_sweep {
             next_sweep = later(args.patrol_interval);
@@ -187,7 +194,9 @@ pub(super) fn supervise(ctx: &mut Ctx, args: RunArgs) -> Result<()> {
                 }
             }
         }
-        let tick = sup.tick(town);
+        // A supervisor whose beats do not land may have been replaced, or
+        // be cut off: it claims nothing new until one does.
+        let tick = sup.tick(town, beats.landed_within(SILENT_AFTER));
         // A long-lived process keeps no record of each write's effects, and
         // says what the store warned of.
         let _ = town.take_effects();
@@ -212,7 +221,8 @@ pub(super) fn supervise(ctx: &mut Ctx, args: RunArgs) -> Result<()> {
             && !sup.pending
             && tick.as_ref().is_ok_and(|started| *started == 0)
         {
-            town.host_stopped(&sup.host)?;
+            beats.end();
+            town.host_stopped(&sup.host, &started_at)?;
             // A script learns from the exit code whether all went well.
             return match sup.failed.len() {
                 0 => Ok(()),
@@ -225,6 +235,166 @@ pub(super) fn supervise(ctx: &mut Ctx, args: RunArgs) -> Result<()> {
             };
         }
         std::thread::sleep(TICK);
+    }
+}
+
+/// The run of the host known to be over, if another run holds it: the one
+/// the lock recorded, else, when the host is live with another run, that
+/// run once it is seen to miss its beats for [`SILENT_AFTER`] (by this
+/// machine's clock alone: the other's is never compared with it). A run
+/// that beats meanwhile is another supervisor's, and the start is refused.
+fn over_run(
+    sup: &mut Supervisor,
+    town: &mut Town,
+    recorded: Option<String>,
+) -> Result<Option<String>> {
+    let row = |town: &mut Town| -> Result<Option<gt_core::model::Host>> {
+        Ok(town.hosts()?.into_iter().find(|h| h.name == sup.host))
+    };
+    let Some(first) = row(town)? else {
+        return Ok(recorded);
+    };
+    if first.status != HostStatus::Live || recorded.as_deref() == Some(first.started_at.as_str()) {
+        return Ok(recorded);
+    }
+    sup.say_note(&format!(
+        "host {} is live with a run started at {} (last beat at {}): watching up to {} s \
+         for its beats before taking it",
+        first.name,
+        first.started_at,
+        first.last_seen,
+        SILENT_AFTER.as_secs()
+    ));
+    let until = Instant::now() + SILENT_AFTER;
+    while Instant::now() < until {
+        std::thread::sleep(Duration::from_millis(250));
+        match row(town)? {
+            Some(h)
+                if h.status == HostStatus::Live
+                    && (h.started_at != first.started_at || h.last_seen != first.last_seen) =>
+            {
+                return Err(gt_core::ops::host::second_supervisor(&h));
+            }
+            Some(h) if h.status == HostStatus::Live => {}
+            // Stopped or lost meanwhile: no other run holds it.
+            _ => return Ok(recorded),
+        }
+    }
+    Ok(Some(first.started_at))
+}
+
+/// The host's beats, sent from a thread of their own with a connection of
+/// their own, so that a supervisor busy with a slow git fetch or patrol
+/// pass still beats. The loop tells it how many agents run, and reads what
+/// it found: errors to say, when a beat last landed, and whether another
+/// run has taken the host.
+struct Beats {
+    running: Arc<AtomicI64>,
+    landed: Arc<Mutex<Instant>>,
+    replaced: Arc<Mutex<Option<Error>>>,
+    errors: mpsc::Receiver<String>,
+    stop: Arc<AtomicBool>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Beats {
+    fn start(options: OpenOptions, beat: HostBeat, every: Duration) -> Beats {
+        let running = Arc::new(AtomicI64::new(0));
+        let landed = Arc::new(Mutex::new(Instant::now()));
+        let replaced = Arc::new(Mutex::new(None));
+        let stop = Arc::new(AtomicBool::new(false));
+        let (tx, errors) = mpsc::channel();
+        let thread = {
+            let (running, landed, replaced, stop) = (
+                running.clone(),
+                landed.clone(),
+                replaced.clone(),
+                stop.clone(),
+            );
+            std::thread::spawn(move || {
+                let mut town: Option<Town> = None;
+                let mut next = Instant::now() + every;
+                while !stop.load(Ordering::Relaxed) {
+                    if Instant::now() < next {
+                        std::thread::sleep(TICK);
+                        continue;
+                    }
+                    next = Instant::now() + every;
+                    let beat = HostBeat {
+                        running: running.load(Ordering::Relaxed),
+                        ..beat.clone()
+                    };
+                    let result = match town.as_mut() {
+                        Some(town) => town.host_beat(&beat),
+                        None => Town::open(&options).and_then(|mut t| {
+                            let done = t.host_beat(&beat);
+                            town = Some(t);
+                            done
+                        }),
+                    };
+                    match result {
+                        Ok(_) => *landed.lock().unwrap_or_else(|e| e.into_inner()) = Instant::now(),
+                        Err(e) => {
+                            // Replaced: the host is live with another run.
+                            let taken =
+                                town.as_mut()
+                                    .and_then(|t| t.hosts().ok())
+                                    .is_some_and(|hosts| {
+                                        hosts.iter().any(|h| {
+                                            h.name == beat.name
+                                                && h.status == HostStatus::Live
+                                                && h.started_at != beat.started_at
+                                        })
+                                    });
+                            if taken {
+                                *replaced.lock().unwrap_or_else(|e| e.into_inner()) = Some(e);
+                                return;
+                            }
+                            let _ = tx.send(format!("beat: {}", e.message));
+                        }
+                    }
+                }
+            })
+        };
+        Beats {
+            running,
+            landed,
+            replaced,
+            errors,
+            stop,
+            thread: Some(thread),
+        }
+    }
+
+    /// Whether a beat landed within `age`.
+    fn landed_within(&self, age: Duration) -> bool {
+        self.landed
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .elapsed()
+            <= age
+    }
+
+    /// Another run's refusal of this one's beat, once there is one.
+    fn replaced(&self) -> Option<Error> {
+        self.replaced
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .take()
+    }
+
+    /// Stops beating, and waits for a beat under way.
+    fn end(mut self) {
+        self.stop.store(true, Ordering::Relaxed);
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+impl Drop for Beats {
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::Relaxed);
     }
 }
 
@@ -407,7 +577,7 @@ impl Supervisor {
 
     /// One look: ended processes, work taken away, time run out, then new
     /// claims. Returns how many it started.
-    fn tick(&mut self, town: &mut Town) -> Result<usize> {
+    fn tick(&mut self, town: &mut Town, may_claim: bool) -> Result<usize> {
         // Time runs out whatever the store says.
         self.enforce_deadlines();
         self.reap(town)?;
@@ -417,7 +587,7 @@ impl Supervisor {
         self.backoff.retain(|_, until| *until > now);
         self.pending = false;
         let mut started = 0;
-        while self.busy() < self.slots {
+        while may_claim && self.busy() < self.slots {
             let free = self.slots - self.busy();
             // Those waiting out a failed attempt are skipped, so ask for
             // as many more.
@@ -1113,6 +1283,19 @@ impl Supervisor {
             human.push_str(&format!(": {why}"));
         }
         let _ = stream_item(&self.style, &l, &human);
+    }
+
+    /// Says what the supervisor is doing, where a person reads it (no line
+    /// of its JSON output).
+    fn say_note(&self, message: &str) {
+        if !self.json {
+            use std::io::Write;
+            let _ = writeln!(
+                std::io::stderr(),
+                "note: {}",
+                crate::output::sanitize(message)
+            );
+        }
     }
 
     fn say_error(&self, message: &str) {
