@@ -319,8 +319,9 @@ pub struct Host {
     /// Its last beat.
     pub last_seen: String,
     /// True when it is `live` by its record but has not beaten for three
-    /// beats (15 s): its supervisor may be gone. Judged on every read; a
-    /// patrol declares it `lost` past `patrol.host_dead_after`.
+    /// beats (15 s): its supervisor may be gone. Judged on every read, by the
+    /// reading machine's clock; a patrol declares it `lost` past
+    /// `patrol.host_dead_after`.
     #[serde(default)]
     pub silent: bool,
 }
