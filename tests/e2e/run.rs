@@ -597,12 +597,25 @@ pub fn two_supervisors_start_each_bead_once(t: Town) {
     });
     let (a, b) = (a.terminate(), b.terminate());
     let started = |lines: &[Value]| lines.iter().filter(|l| l["event"] == "started").count();
+    // Which beads the hosts say they started, against the town's record, so
+    // that a miscount names its bead.
+    let said: std::collections::BTreeSet<String> = a
+        .iter()
+        .chain(&b)
+        .filter(|l| l["event"] == "started")
+        .map(|l| l["bead"].as_str().unwrap_or_default().to_string())
+        .collect();
     assert_eq!(
         started(&a) + started(&b),
         40,
-        "a {} b {}",
+        "a {} b {}; beads the town ran that no host said it started: {:?}; a: {a:?}; b: {b:?}",
         started(&a),
-        started(&b)
+        started(&b),
+        assert_no_overlap(&t)
+            .keys()
+            .filter(|bead| !said.contains(*bead))
+            .map(|bead| (bead.clone(), t.events_of(bead)))
+            .collect::<Vec<_>>(),
     );
     assert!(started(&a) > 0 && started(&b) > 0, "both hosts worked");
     let runs = assert_no_overlap(&t);
