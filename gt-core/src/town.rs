@@ -96,10 +96,9 @@ impl RunFence {
     /// Refuses a write of a run that has ended, read in the write's unit.
     fn check(&self, unit: &mut crate::unit::Unit) -> Result<()> {
         let agent = unit.agent_named(&self.agent)?;
-        let current = agent.as_ref().is_some_and(|a| {
-            a.host.as_deref() == Some(self.host.as_str())
-                && a.run_started_at.as_deref() == Some(self.started_at.as_str())
-        });
+        let current = agent
+            .as_ref()
+            .is_some_and(|a| crate::ops::run::holds(a, &self.host, &self.started_at));
         if current {
             return Ok(());
         }
@@ -231,9 +230,9 @@ impl Town {
     /// Runs `body` as one atomic write unit (R1), then the dispatch command for
     /// every bead it dispatched (R7).
     pub fn write<T>(&mut self, mut body: impl FnMut(&mut Unit) -> Result<T>) -> Result<T> {
-        let fence = self.fence.clone();
+        let fence = self.fence.as_ref();
         let fenced = |unit: &mut Unit| {
-            if let Some(run) = &fence {
+            if let Some(run) = fence {
                 run.check(unit)?;
             }
             body(unit)

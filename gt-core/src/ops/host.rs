@@ -190,7 +190,7 @@ impl Town {
 /// live with another run that the starter does not know to be over, and a
 /// running supervisor's beat once another run has taken the host.
 fn refuse_a_second_supervisor(host: &Host, beat: &HostBeat, by: Beating) -> Result<()> {
-    if host.status != HostStatus::Live || host.started_at == beat.started_at {
+    if !held_by_another(host, &beat.started_at) {
         return Ok(());
     }
     match by {
@@ -202,6 +202,12 @@ fn refuse_a_second_supervisor(host: &Host, beat: &HostBeat, by: Beating) -> Resu
             host.name, host.started_at
         ))),
     }
+}
+
+/// Whether `host` is live with a run other than the one started at
+/// `started_at`.
+pub fn held_by_another(host: &Host, started_at: &str) -> bool {
+    host.status == HostStatus::Live && host.started_at != started_at
 }
 
 /// The refusal of a supervisor for a host that another one beats.

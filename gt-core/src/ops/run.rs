@@ -347,7 +347,7 @@ fn retry_after(now: &str, attempt: i64) -> String {
 }
 
 /// Whether `agent`'s claim is the one `host` made at `started_at`.
-fn holds(agent: &Agent, host: &str, started_at: &str) -> bool {
+pub(crate) fn holds(agent: &Agent, host: &str, started_at: &str) -> bool {
     agent.host.as_deref() == Some(host) && agent.run_started_at.as_deref() == Some(started_at)
 }
 

@@ -15,7 +15,7 @@ use gt_core::calls::{ListEvents, Patrol};
 // minutes after which patrol declares a silent host lost (and a third of a
 // shorter `patrol.host_dead_after`); three missed beats show it `silent`.
 use gt_core::model::HostStatus;
-use gt_core::ops::host::{HostBeat, HOST_BEAT, SILENT_AFTER};
+use gt_core::ops::host::{held_by_another, HostBeat, HOST_BEAT, SILENT_AFTER};
 use gt_core::ops::run::{file_name, last_lines, log_path, Claim, Ended, RunEnd, RunState};
 use gt_core::{Error, OpenOptions, Result, Town};
 use serde::Serialize;
@@ -342,8 +342,7 @@ impl Beats {
                                     .is_some_and(|hosts| {
                                         hosts.iter().any(|h| {
                                             h.name == beat.name
-                                                && h.status == HostStatus::Live
-                                                && h.started_at != beat.started_at
+                                                && held_by_another(h, &beat.started_at)
                                         })
                                     });
                             if taken {
