@@ -97,8 +97,12 @@ if __name__ == "__main__":
     if "[stubborn]" in os.environ.get("GT_PROMPT", ""):
         signal.signal(signal.SIGTERM, signal.SIG_IGN)
     record("start")
-    code = anyio.run(main)
+    try:
+        code = anyio.run(main)
+    finally:
+        # A run that failed (a tool call refused) has ended too; only a
+        # killed one leaves its start open.
+        record("end")
     if code:
         print("the last line of the log", flush=True)
-    record("end")
     sys.exit(code)
