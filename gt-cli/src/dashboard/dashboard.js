@@ -142,11 +142,13 @@ function headers(write) {
 /// it itself), and thrown with its message and hint.
 async function api(method, path, body, quiet) {
   const write = method !== "GET";
+  const sent = Date.now();
   const res = await fetch(path, {
     method,
     headers: headers(write),
     body: write ? JSON.stringify(body || {}) : undefined,
   });
+  learnClock(res, sent);
   const doc = await res.json().catch(() => null);
   if (!res.ok) {
     const e = (doc && doc.error) || { message: res.statusText };
@@ -239,8 +241,23 @@ function idChip(id) {
   return el("span", { class: "id muted", text: id });
 }
 
+// The server's clock, as its answers' Date headers give it (to the second):
+// ages are judged by it, as a host's `silent` is, and not by a browser whose
+// clock is off. Under two seconds apart is the header's rounding, not skew.
+let skew = 0;
+function learnClock(res, sent) {
+  const at = Date.parse(res.headers.get("Date") || "");
+  if (Number.isNaN(at)) return;
+  const off = at + 500 - (sent + Date.now()) / 2;
+  skew = Math.abs(off) < 2000 ? 0 : off;
+}
+
+function now() {
+  return Date.now() + skew;
+}
+
 function ago(t) {
-  const s = Math.max(0, (Date.now() - Date.parse(t)) / 1000);
+  const s = Math.max(0, (now() - Date.parse(t)) / 1000);
   if (s < 60) return "just now";
   if (s < 3600) return Math.floor(s / 60) + "m ago";
   if (s < 86400) return Math.floor(s / 3600) + "h ago";
@@ -248,7 +265,7 @@ function ago(t) {
 }
 
 function since(t) {
-  const s = Math.max(0, (Date.now() - Date.parse(t)) / 1000);
+  const s = Math.max(0, (now() - Date.parse(t)) / 1000);
   if (s < 60) return Math.floor(s) + "s";
   if (s < 3600) return Math.floor(s / 60) + "m";
   return Math.floor(s / 3600) + "h " + Math.floor((s % 3600) / 60) + "m";
@@ -1298,7 +1315,7 @@ function hostRow(h) {
 
 // "4s ago" while a host beats; coarser once it has long been silent.
 function beatAgo(t) {
-  const s = Math.max(0, (Date.now() - Date.parse(t)) / 1000);
+  const s = Math.max(0, (now() - Date.parse(t)) / 1000);
   if (s < 60) return Math.floor(s) + "s ago";
   if (s < 3600) return Math.floor(s / 60) + "m ago";
   return ago(t);
