@@ -435,35 +435,56 @@ impl Render for SlungBatch {
 
 impl Render for Agent {
     fn human(&self, _style: &Style) -> String {
-        let mut lines = vec![
-            format!("{}  {}", sanitize(&self.name), self.id),
-            format!("  role:     {}", self.role),
-            format!("  rig:      {}", or_dash(self.rig.as_deref())),
-            format!("  status:   {}", self.status),
-            format!("  hook:     {}", or_dash(self.hook.as_deref())),
-        ];
-        if let Some(pid) = self.pid {
-            lines.push(format!("  pid:      {pid}"));
-        }
-        if let Some(host) = &self.host {
-            let since = self.run_started_at.as_deref().unwrap_or("-");
-            lines.push(format!(
-                "  running:  on {} since {since} ({}), attempt {}",
-                sanitize(host),
-                ago(since),
-                self.attempt
-            ));
-        }
-        lines.push(format!(
-            "  active:   {} ({})",
-            self.last_activity_at,
-            ago(&self.last_activity_at)
-        ));
-        lines.join("\n")
+        agent_card(self, &Default::default())
     }
     fn ids(&self) -> Vec<String> {
         vec![self.id.clone()]
     }
+}
+
+impl Render for OnHosts<Agent> {
+    fn human(&self, _style: &Style) -> String {
+        agent_card(&self.agents, &self.silent)
+    }
+    fn ids(&self) -> Vec<String> {
+        vec![self.agents.id.clone()]
+    }
+}
+
+/// One agent as a person reads it, its host marked if it is among `silent`.
+fn agent_card(a: &Agent, silent: &std::collections::BTreeSet<String>) -> String {
+    let mut lines = vec![
+        format!("{}  {}", sanitize(&a.name), a.id),
+        format!("  role:     {}", a.role),
+        format!("  rig:      {}", or_dash(a.rig.as_deref())),
+        format!("  status:   {}", a.status),
+        format!("  hook:     {}", or_dash(a.hook.as_deref())),
+    ];
+    if let Some(pid) = a.pid {
+        lines.push(format!("  pid:      {pid}"));
+    }
+    if let Some(host) = &a.host {
+        let since = a.run_started_at.as_deref().unwrap_or("-");
+        let host = if silent.contains(host) {
+            format!(
+                "{} (silent: its supervisor has stopped beating)",
+                sanitize(host)
+            )
+        } else {
+            sanitize(host)
+        };
+        lines.push(format!(
+            "  running:  on {host} since {since} ({}), attempt {}",
+            ago(since),
+            a.attempt
+        ));
+    }
+    lines.push(format!(
+        "  active:   {} ({})",
+        a.last_activity_at,
+        ago(&a.last_activity_at)
+    ));
+    lines.join("\n")
 }
 
 impl Render for gt_core::ops::run::AgentLog {
@@ -476,23 +497,37 @@ impl Render for gt_core::ops::run::AgentLog {
     }
 }
 
-impl Render for Vec<Agent> {
+/// Agents as a person reads them, with the hosts among theirs whose beats
+/// have stopped (`Host.silent`), so that an agent on one is not taken for
+/// one at work. Its JSON is the agents alone.
+pub struct OnHosts<T> {
+    pub agents: T,
+    pub silent: std::collections::BTreeSet<String>,
+}
+
+impl<T: serde::Serialize> serde::Serialize for OnHosts<T> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        self.agents.serialize(s)
+    }
+}
+
+impl Render for OnHosts<Vec<Agent>> {
     fn item_fields(&self) -> Option<Vec<String>> {
         crate::output::fields_of::<Agent>()
     }
 
     fn human(&self, style: &Style) -> String {
-        if self.is_empty() {
+        if self.agents.is_empty() {
             return "No agents match.".into();
         }
         // Where each runs, once a supervisor runs any (`gt run`).
-        let runs = self.iter().any(|a| a.host.is_some());
+        let runs = self.agents.iter().any(|a| a.host.is_some());
         let mut header = vec!["NAME", "ID", "ROLE", "RIG", "STATUS", "HOOK", "ACTIVE"];
         if runs {
             header.push("RUNS ON");
         }
         let mut table = style.table(&header);
-        for a in self {
+        for a in &self.agents {
             let mut row = vec![
                 sanitize(&a.name).into(),
                 a.id.clone().into(),
@@ -505,7 +540,12 @@ impl Render for Vec<Agent> {
             if runs {
                 let host = a.host.as_deref().map(|h| {
                     let since = a.run_started_at.as_deref().map(ago).unwrap_or_default();
-                    format!("{} (#{}, {since})", sanitize(h), a.attempt)
+                    let silent = if self.silent.contains(h) {
+                        ", silent"
+                    } else {
+                        ""
+                    };
+                    format!("{} (#{}, {since}{silent})", sanitize(h), a.attempt)
                 });
                 row.push(or_dash(host.as_deref()).into());
             }
@@ -514,7 +554,7 @@ impl Render for Vec<Agent> {
         table_text(&table)
     }
     fn ids(&self) -> Vec<String> {
-        self.iter().map(|a| a.id.clone()).collect()
+        self.agents.iter().map(|a| a.id.clone()).collect()
     }
 }
 
@@ -1544,5 +1584,44 @@ mod tests {
         ]
         .map(|(l, c)| (l.to_string(), c.to_string()));
         assert_eq!(said, expected);
+    }
+
+    /// An agent on a silent host says so, in the list and on its own; its
+    /// JSON is the agent's alone.
+    #[test]
+    fn an_agent_on_a_silent_host_says_so() {
+        let on = |host: &str| -> Agent {
+            serde_json::from_value(serde_json::json!({
+                "id": format!("ag-{host}"), "name": format!("Toast-{host}"),
+                "role": "polecat", "rig": "app", "status": "working",
+                "hook": "gt-1", "pid": 42, "last_activity_at": "2026-12-05T09:00:00Z",
+                "created_at": "2026-12-05T09:00:00Z", "host": host,
+                "run_started_at": "2026-12-05T09:00:00Z", "run_bead": "gt-1",
+                "attempt": 1, "retry_after": null
+            }))
+            .unwrap()
+        };
+        let silent: std::collections::BTreeSet<String> = ["h1".to_string()].into();
+        let list = OnHosts {
+            agents: vec![on("h1"), on("h2")],
+            silent: silent.clone(),
+        };
+        let text = list.human(&Style::plain(false));
+        let row = |name: &str| text.lines().find(|l| l.contains(name)).unwrap().to_string();
+        assert!(row("Toast-h1").contains(", silent)"), "{text}");
+        assert!(!row("Toast-h2").contains("silent"), "{text}");
+        assert_eq!(
+            serde_json::to_value(&list).unwrap(),
+            serde_json::to_value(&list.agents).unwrap()
+        );
+        let one = |host: &str| {
+            OnHosts {
+                agents: on(host),
+                silent: silent.clone(),
+            }
+            .human(&Style::plain(false))
+        };
+        assert!(one("h1").contains("on h1 (silent"), "{}", one("h1"));
+        assert!(!one("h2").contains("silent"), "{}", one("h2"));
     }
 }

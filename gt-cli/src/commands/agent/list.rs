@@ -48,5 +48,7 @@ pub fn run(ctx: &mut Ctx, args: AgentListArgs) -> Result<()> {
         limit: args.limit,
         after: args.after,
     })?;
+    let runs_on = agents.iter().filter_map(|a| a.host.clone()).collect();
+    let agents = super::on_hosts(ctx, agents, runs_on)?;
     ctx.emit(&agents)
 }

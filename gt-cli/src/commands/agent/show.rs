@@ -20,5 +20,7 @@ pub fn run(ctx: &mut Ctx, args: AgentShowArgs) -> Result<()> {
     let agent = ctx.town()?.call(ShowAgent {
         agent_id: args.agent,
     })?;
+    let runs_on = agent.host.iter().cloned().collect();
+    let agent = super::on_hosts(ctx, agent, runs_on)?;
     ctx.emit(&agent)
 }
