@@ -510,18 +510,22 @@ fn a_silent_host_is_lost_and_its_claims_released(mut town: Town, clock: Clock) {
             .map(|h| (h.name.clone(), h.silent))
             .collect();
         assert_eq!(live, listed, "gt status and host list judge alike");
+        let called = town.call(crate::ops::host::ListHosts {}).unwrap();
+        assert_eq!(called, hosts, "the call is the list");
         hosts
             .into_iter()
             .map(|h| (h.name, h.status.as_str(), h.silent))
             .collect()
     };
+    // Three beats of five seconds, as every face's doc words it.
     let quiet = crate::ops::host::SILENT_AFTER;
-    clock.advance(quiet - Duration::from_millis(1));
+    assert_eq!(quiet, Duration::from_secs(15));
+    clock.advance(quiet);
     assert!(
         silent(&mut town).iter().all(|h| !h.2),
-        "not yet three beats"
+        "not before three whole beats"
     );
-    clock.advance(Duration::from_millis(2));
+    clock.advance(Duration::from_millis(1));
     assert_eq!(
         silent(&mut town),
         [("h1".into(), "live", true), ("h2".into(), "live", true)]
@@ -598,6 +602,85 @@ fn a_silent_host_is_lost_and_its_claims_released(mut town: Town, clock: Clock) {
             "status_changed \"live\""
         ]
     );
+}
+
+/// A lost host's escalation names up to twenty of the beads it released,
+/// then counts the rest.
+fn a_lost_hosts_escalation_names_twenty_beads(mut town: Town, clock: Clock) {
+    use crate::ops::host::HostBeat;
+    let titles: Vec<String> = (0..41).map(|i| format!("task {i}")).collect();
+    let titles: Vec<&str> = titles.iter().map(String::as_str).collect();
+    let b = batch(&mut town, &titles, 41);
+    for (host, running) in [("h20", 20), ("h21", 21)] {
+        town.host_start(
+            &HostBeat {
+                name: host.into(),
+                slots: running,
+                running,
+                rigs: vec![],
+                version: "test".into(),
+                started_at: "t".into(),
+            },
+            None,
+        )
+        .unwrap();
+    }
+    for (i, slung) in b.beads.iter().enumerate() {
+        let host = if i < 20 { "h20" } else { "h21" };
+        let agent = slung.agent.clone().unwrap();
+        town.claim(&agent.id, host).unwrap().expect("runnable");
+    }
+    clock.advance(3 * MINUTE);
+    for slung in &b.beads {
+        town.heartbeat(&slung.agent.clone().unwrap().name).unwrap();
+    }
+    let report = pass(&mut town);
+    let said = |host: &str| {
+        let lost = report
+            .escalations
+            .iter()
+            .find(|e| e.message.contains(&format!("host {host} ")))
+            .unwrap_or_else(|| panic!("{host} lost: {report:?}"));
+        lost.message.clone()
+    };
+    let (twenty, more) = (said("h20"), said("h21"));
+    assert!(!twenty.contains("more"), "{twenty}");
+    for slung in &b.beads[..20] {
+        assert!(twenty.contains(&slung.bead.id), "{twenty}");
+    }
+    assert!(
+        more.ends_with(" and 1 more were released to other hosts"),
+        "{more}"
+    );
+    let named = b.beads[20..].iter().filter(|s| more.contains(&s.bead.id));
+    assert_eq!(named.count(), 20, "{more}");
+}
+
+/// A host is declared lost only as the unit that loses it reads it: one
+/// that beat, or stopped, since a pass found it silent is left alone.
+fn a_host_that_beat_or_stopped_meanwhile_is_not_lost(mut town: Town, clock: Clock) {
+    use crate::ops::host::{lose, HostBeat};
+    let beat = |name: &str| HostBeat {
+        name: name.into(),
+        slots: 1,
+        running: 0,
+        rigs: vec![],
+        version: "test".into(),
+        started_at: "t".into(),
+    };
+    town.host_start(&beat("stopped"), None).unwrap();
+    town.host_stopped("stopped", "t").unwrap();
+    clock.advance(3 * MINUTE);
+    town.host_start(&beat("beating"), None).unwrap();
+    // Silent since before a cutoff between the two: the stopped host's
+    // beat is old, the beating one's is not.
+    let cutoff = town.clock().ago(MINUTE);
+    let hosts = town.hosts().unwrap();
+    for h in &hosts {
+        let lost = town.write(|unit| lose(unit, &h.id, &cutoff)).unwrap();
+        assert!(lost.is_none(), "{} was lost: {lost:?}", h.name);
+    }
+    assert_eq!(town.hosts().unwrap(), hosts, "nothing written");
 }
 
 /// Two supervisors never run one host: a start is refused while the host is
@@ -763,6 +846,8 @@ macro_rules! patrol_tests {
                 a_dry_run_changes_nothing,
                 a_repair_no_longer_due_is_skipped,
                 a_silent_host_is_lost_and_its_claims_released,
+                a_lost_hosts_escalation_names_twenty_beads,
+                a_host_that_beat_or_stopped_meanwhile_is_not_lost,
                 a_failed_attempt_pauses_on_every_host,
                 a_second_supervisor_of_a_beating_host_is_refused,
                 an_ended_runs_process_writes_nothing,
