@@ -294,6 +294,9 @@ pub(crate) fn end_in(
         host: end.host.clone(),
         attempt: agent.attempt,
     };
+    // Work still at the hook was not reported on (its bead is in progress),
+    // so its history is not read. Equivalent mutant (TESTING.md): the guard
+    // made `true` reads it, and finds the same.
     let reported = match &bead {
         Some(bead) if !at_work => reported(unit, bead, &agent.name)?,
         _ => false,
@@ -484,6 +487,8 @@ impl Town {
             (Some(_), Some(bead)) => Some(log_path(&local, &agent.name, bead, agent.attempt)),
             _ => None,
         };
+        // Its log is the current run's exactly when a run goes on.
+        let running = current.is_some();
         let path = match current {
             Some(path) if path.exists() => path,
             Some(_) => {
@@ -527,7 +532,7 @@ impl Town {
             .map(|(b, a)| (b.to_string(), a.parse().unwrap_or(0)))
             .unwrap_or((stem, 0));
         Ok(AgentLog {
-            running: agent.host.is_some() && agent.run_bead.as_deref() == Some(bead.as_str()),
+            running,
             agent: agent.name,
             bead,
             attempt,

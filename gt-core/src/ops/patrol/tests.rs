@@ -1,5 +1,6 @@
-//! Every branch of a patrol pass, on both backends, with a manual clock: time
-//! moves by minutes without a test sleeping.
+//! Every branch of a patrol pass, and of the runs it ends (`ops::run`'s
+//! claims, their state and their end), on both backends, with a manual
+//! clock: time moves by minutes without a test sleeping.
 
 use std::time::{Duration, SystemTime};
 
@@ -813,7 +814,10 @@ fn a_failed_attempt_pauses_on_every_host(mut town: Town, clock: Clock) {
     );
     assert!(town.runnable(10, &[]).unwrap().is_empty());
     assert!(town.claim(&s.agent.id, "h2").unwrap().is_none());
-    clock.advance(Duration::from_millis(1001));
+    clock.advance(Duration::from_millis(999));
+    assert!(town.claim(&s.agent.id, "h2").unwrap().is_none());
+    // The pause ends at its instant, for the claim as for the list.
+    clock.advance(Duration::from_millis(1));
     assert_eq!(
         town.runnable(10, &[]).unwrap(),
         std::slice::from_ref(&s.agent.id)
@@ -824,6 +828,375 @@ fn a_failed_attempt_pauses_on_every_host(mut town: Town, clock: Clock) {
         .expect("runnable again");
     assert_eq!(again.run.attempt, 2);
     assert_eq!(town.agent(&s.agent.id).unwrap().retry_after, None);
+}
+
+/// The town as `actor` writes to it (a polecat reporting on its own bead).
+fn as_actor(town: &Town, clock: &Clock, actor: &str) -> Town {
+    reopened(town, clock, actor, None)
+}
+
+/// The town opened again by `actor`, keeping its local files in `local`.
+fn reopened(town: &Town, clock: &Clock, actor: &str, local: Option<&std::path::Path>) -> Town {
+    let mut other = Town::open(&OpenOptions {
+        location: town.info().location,
+        lock_timeout: Duration::from_secs(10),
+        actor: actor.into(),
+        dispatch_command: None,
+        credentials: None,
+        local: local.map(Into::into),
+    })
+    .unwrap();
+    other.set_clock(clock.clone());
+    other
+}
+
+/// An agent's log is its current run's, else its last run's, else the
+/// newest in its folder, read on the host that keeps it; elsewhere the
+/// refusal names the host that ran it.
+fn an_agents_log_is_read_where_its_run_kept_it(town: Town, clock: Clock) {
+    use crate::ops::run::{log_path, AgentLogs};
+    let dir = tempfile::tempdir().unwrap();
+    let mut town = reopened(&town, &clock, "witness", Some(dir.path()));
+    let s = sling(&mut town, "logged");
+    let logs = |town: &mut Town, lines: Option<u32>| {
+        town.agent_logs(&AgentLogs {
+            agent_id: s.agent.name.clone(),
+            lines,
+        })
+    };
+    for lines in [0, crate::ops::run::MAX_LOG_LINES + 1] {
+        assert_eq!(
+            logs(&mut town, Some(lines)).unwrap_err().kind,
+            ErrorKind::Usage
+        );
+    }
+    let none = logs(&mut town, None).unwrap_err();
+    assert!(
+        none.message.contains("has no run with a log"),
+        "{}",
+        none.message
+    );
+    let claim = town.claim(&s.agent.id, "h1").unwrap().expect("runnable");
+    town.run_pid(&s.agent.id, "h1", &claim.started_at, 7)
+        .unwrap();
+    let elsewhere = logs(&mut town, None).unwrap_err();
+    assert_eq!(elsewhere.kind, ErrorKind::NotFound);
+    assert!(
+        elsewhere.message.contains("run is on host h1"),
+        "{}",
+        elsewhere.message
+    );
+    let path = log_path(dir.path(), &s.agent.name, &s.bead.id, 1);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(&path, "one\ntwo\nthree\n").unwrap();
+    let log = logs(&mut town, Some(2)).unwrap();
+    assert_eq!(
+        (
+            log.bead.as_str(),
+            log.attempt,
+            log.running,
+            log.host.as_deref()
+        ),
+        (s.bead.id.as_str(), 1, true, Some("h1"))
+    );
+    assert_eq!(log.lines, ["two", "three"]);
+    assert_eq!(log.path, path.display().to_string());
+    // Ended: its last run's log, no longer running.
+    town.run_ended(&end_of(&claim, "exited"), 3).unwrap();
+    let log = logs(&mut town, None).unwrap();
+    assert_eq!((log.running, log.host), (false, None));
+    assert_eq!(log.lines, ["one", "two", "three"]);
+    // A log of a run the town has no record of: the newest in its folder.
+    let folder = path.parent().unwrap();
+    let old = folder.join("gt-old-3.log");
+    std::fs::write(&old, "older\n").unwrap();
+    let file = std::fs::File::options().write(true).open(&old).unwrap();
+    file.set_modified(SystemTime::now() - Duration::from_secs(3600))
+        .unwrap();
+    std::fs::remove_file(&path).unwrap();
+    let gone = logs(&mut town, None).unwrap_err();
+    assert!(
+        gone.message.contains("last run was on host h1"),
+        "{}",
+        gone.message
+    );
+    let other = sling(&mut town, "no run");
+    let other_folder = log_path(dir.path(), &other.agent.name, "x", 1);
+    let other_folder = other_folder.parent().unwrap();
+    std::fs::create_dir_all(other_folder).unwrap();
+    for (name, age) in [("gt-a-1.log", 60), ("gt-b-2.log", 0), ("gt-c-1.txt", 0)] {
+        std::fs::write(other_folder.join(name), format!("{name}\n")).unwrap();
+        let file = std::fs::File::options()
+            .write(true)
+            .open(other_folder.join(name))
+            .unwrap();
+        file.set_modified(SystemTime::now() - Duration::from_secs(age))
+            .unwrap();
+    }
+    let newest = town
+        .agent_logs(&AgentLogs {
+            agent_id: other.agent.name.clone(),
+            lines: None,
+        })
+        .unwrap();
+    assert_eq!((newest.bead.as_str(), newest.attempt), ("gt-b", 2));
+}
+
+/// A log's last lines come from its last megabyte, without the piece of a
+/// line cut at its start.
+#[test]
+fn a_logs_last_lines_leave_out_a_cut_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("big.log");
+    let long = "x".repeat(3 << 19);
+    std::fs::write(&path, format!("first\n{long}\nlast one\nlast two\n")).unwrap();
+    let last = |n| crate::ops::run::last_lines(&path, n);
+    assert_eq!(last(10), ["last one", "last two"]);
+    assert_eq!(last(1), ["last two"]);
+    assert!(crate::ops::run::last_lines(&dir.path().join("none"), 5).is_empty());
+    std::fs::write(&path, "a\nb\n").unwrap();
+    assert_eq!(last(10), ["a", "b"]);
+}
+
+/// How the run of a claim ends: `outcome` with its exit code or signal.
+fn end_of(claim: &crate::ops::run::Claim, outcome: &str) -> crate::ops::run::RunEnd {
+    crate::ops::run::RunEnd {
+        agent_id: claim.agent.id.clone(),
+        bead_id: claim.bead.id.clone(),
+        host: claim.run.host.clone(),
+        started_at: claim.started_at.clone(),
+        outcome: outcome.into(),
+        code: None,
+        signal: None,
+        log_tail: vec![],
+        counts: true,
+    }
+}
+
+/// A claim is its host's alone: another host, a dead polecat or an agent
+/// that is no polecat gets none; only the claim's own run records its
+/// process, and its host lists it.
+fn a_claim_is_its_runs_alone(mut town: Town, _clock: Clock) {
+    let s = sling(&mut town, "one");
+    assert!(town.claims_of("h1").unwrap().is_empty());
+    let claim = town.claim(&s.agent.id, "h1").unwrap().expect("runnable");
+    assert!(town.claim(&s.agent.id, "h2").unwrap().is_none());
+    let ids = |town: &mut Town, host: &str| -> Vec<String> {
+        town.claims_of(host)
+            .unwrap()
+            .into_iter()
+            .map(|a| a.id)
+            .collect()
+    };
+    assert_eq!(ids(&mut town, "h1"), std::slice::from_ref(&s.agent.id));
+    assert!(ids(&mut town, "h2").is_empty());
+    // Another run's process (same host, another start; another host) is
+    // not recorded; the claim's own is.
+    let pid = |town: &mut Town| town.agent(&s.agent.id).unwrap().pid;
+    town.run_pid(&s.agent.id, "h1", "2000-01-01T00:00:00.000Z", 41)
+        .unwrap();
+    town.run_pid(&s.agent.id, "h2", &claim.started_at, 42)
+        .unwrap();
+    assert_eq!(pid(&mut town), None);
+    town.run_pid(&s.agent.id, "h1", &claim.started_at, 43)
+        .unwrap();
+    assert_eq!(pid(&mut town), Some(43));
+    // A dead polecat's hooked bead is nobody's to run.
+    let dead = sling(&mut town, "two");
+    town.update_agent(&crate::ops::agent::UpdateAgent {
+        agent_id: dead.agent.id.clone(),
+        status: Some(AgentStatus::Dead),
+        pid: None,
+    })
+    .unwrap();
+    assert_eq!(town.agent(&dead.agent.id).unwrap().hook, Some(dead.bead.id));
+    assert!(town.claim(&dead.agent.id, "h1").unwrap().is_none());
+    // Nor is an agent's that is no polecat (gt makes none, but a town's
+    // rows may hold one).
+    let witness = sling(&mut town, "three");
+    town.write(|unit| {
+        unit.extra(crate::store::Stmt::new(
+            "UPDATE agents SET role = 'witness' WHERE id = ?1",
+            vec![witness.agent.id.as_str().into()],
+        ));
+        Ok(())
+    })
+    .unwrap();
+    assert_eq!(
+        town.agent(&witness.agent.id).unwrap().role,
+        crate::model::AgentRole::Witness
+    );
+    assert!(town.claim(&witness.agent.id, "h1").unwrap().is_none());
+}
+
+/// What a run is told of its work: at it, reported on it (by its own
+/// agent, not by someone else), or taken from it, each way said.
+fn a_run_is_told_whether_its_work_is_still_its_own(mut town: Town, clock: Clock) {
+    use crate::ops::run::RunState;
+    let state = |town: &mut Town, c: &crate::ops::run::Claim| {
+        town.run_state(&c.agent.id, &c.bead.id, "h1", &c.started_at)
+            .unwrap()
+    };
+    let taken = |town: &mut Town, c: &crate::ops::run::Claim| match state(town, c) {
+        RunState::Taken(why) => why,
+        other => panic!("{other:?}"),
+    };
+    let b = batch(&mut town, &["a", "b", "c", "d", "e", "f"], 6);
+    let claims: Vec<crate::ops::run::Claim> = b
+        .beads
+        .iter()
+        .map(|x| {
+            town.claim(&x.agent.clone().unwrap().id, "h1")
+                .unwrap()
+                .expect("runnable")
+        })
+        .collect();
+    assert_eq!(state(&mut town, &claims[0]), RunState::Working);
+    let mut elsewhere = claims[0].clone();
+    elsewhere.started_at = "2000-01-01T00:00:00.000Z".into();
+    assert_eq!(taken(&mut town, &elsewhere), "its claim was released");
+    // Its agent put it in review (still on its hook): reported.
+    let mut agent = as_actor(&town, &clock, &claims[0].agent.name);
+    set(&mut agent, &claims[0].bead.id, BeadStatus::InReview);
+    assert_eq!(state(&mut town, &claims[0]), RunState::Reported);
+    // Someone else closed it: taken, however it reads.
+    set(&mut town, &claims[1].bead.id, BeadStatus::Closed);
+    let why = taken(&mut town, &claims[1]);
+    assert!(
+        why.contains("was taken off") || why.contains("is closed"),
+        "{why}"
+    );
+    set(&mut town, &claims[2].bead.id, BeadStatus::Open);
+    let why = taken(&mut town, &claims[2]);
+    assert!(why.ends_with("is open now"), "{why}");
+    // Reassigned, deleted, its agent deleted.
+    town.reassign_bead(&crate::ops::bead::ReassignBead {
+        bead_id: claims[3].bead.id.clone(),
+        agent_id: None,
+        new: true,
+    })
+    .unwrap();
+    let why = taken(&mut town, &claims[3]);
+    assert!(why.contains(" went to "), "{why}");
+    town.delete_bead(&claims[4].bead.id, true).unwrap();
+    assert_eq!(
+        taken(&mut town, &claims[4]),
+        format!("bead {} was deleted", claims[4].bead.id)
+    );
+    town.delete_agent(&claims[5].agent.id, true).unwrap();
+    assert_eq!(taken(&mut town, &claims[5]), "its agent was deleted");
+}
+
+/// How a run ends: reported work is done (the exit says so), work left at
+/// its hook is retried, the last attempt fails the bead with an escalation
+/// that says how it ended and quotes its log, and the end of a run no
+/// longer its own changes nothing.
+fn a_runs_end_says_what_became_of_its_bead(mut town: Town, clock: Clock) {
+    use crate::ops::run::Ended;
+    let b = batch(
+        &mut town,
+        &["review", "retry", "t", "l", "n", "c", "s", "x"],
+        8,
+    );
+    let claims: Vec<crate::ops::run::Claim> = b
+        .beads
+        .iter()
+        .map(|x| {
+            town.claim(&x.agent.clone().unwrap().id, "h1")
+                .unwrap()
+                .expect("runnable")
+        })
+        .collect();
+    let exits = |town: &mut Town, bead: &str| -> Vec<serde_json::Value> {
+        town.events(&EventFilter {
+            subject: Some(bead.into()),
+            ..EventFilter::all()
+        })
+        .unwrap()
+        .into_iter()
+        .filter(|e| e.event_type == "exited")
+        .map(|e| e.metadata)
+        .collect()
+    };
+    // In review by its agent, still on its hook: done, reported.
+    let mut agent = as_actor(&town, &clock, &claims[0].agent.name);
+    set(&mut agent, &claims[0].bead.id, BeadStatus::InReview);
+    let end = end_of(&claims[0], "exited");
+    assert_eq!(town.run_ended(&end, 3).unwrap(), Ended::Done);
+    assert_eq!(exits(&mut town, &claims[0].bead.id)[0]["reported"], true);
+    let after = town.agent(&claims[0].agent.id).unwrap();
+    assert_eq!((after.host, after.retry_after), (None, None));
+    // Its end again: no longer its claim.
+    assert_eq!(town.run_ended(&end, 3).unwrap(), Ended::NotOurs);
+    // Left at work: retried, not reported.
+    assert_eq!(
+        town.run_ended(&end_of(&claims[1], "exited"), 3).unwrap(),
+        Ended::Retry
+    );
+    assert_eq!(exits(&mut town, &claims[1].bead.id)[0]["reported"], false);
+    // The last attempt: failed, the escalation saying how.
+    let cases: [(&str, Option<i64>, Option<i64>, &str); 6] = [
+        ("timeout", Some(1), None, "ran past run.timeout"),
+        (
+            "log_full",
+            Some(1),
+            None,
+            "wrote more than its log may hold",
+        ),
+        ("not_started", None, None, "could not be started"),
+        (
+            "exited",
+            Some(3),
+            None,
+            "exited with status 3 without reporting",
+        ),
+        (
+            "exited",
+            None,
+            Some(9),
+            "was ended by signal 9 without reporting",
+        ),
+        ("exited", None, None, "ended without reporting"),
+    ];
+    for (claim, (outcome, code, signal, how)) in claims[2..].iter().zip(cases) {
+        let mut end = end_of(claim, outcome);
+        end.code = code;
+        end.signal = signal;
+        if outcome == "exited" {
+            end.log_tail = vec!["the last line".into()];
+        }
+        assert_eq!(town.run_ended(&end, 1).unwrap(), Ended::Failed);
+        assert_eq!(
+            town.bead(&claim.bead.id).unwrap().status,
+            BeadStatus::Failed
+        );
+        let message = town
+            .escalations(false)
+            .unwrap()
+            .into_iter()
+            .find(|e| e.bead.as_deref() == Some(claim.bead.id.as_str()))
+            .expect("an escalation")
+            .message;
+        let said = format!(
+            "{} failed bead {}: attempt 1 {how}",
+            claim.agent.name, claim.bead.id
+        );
+        let tail = if outcome == "exited" {
+            "; its log ends:\nthe last line"
+        } else {
+            ""
+        };
+        assert_eq!(message, format!("{said}{tail}"));
+    }
+}
+
+/// A failed attempt's pause: 1 s, doubling, at most a minute.
+#[test]
+fn a_retry_pause_doubles_up_to_a_minute() {
+    let pauses: Vec<u64> = [-1, 0, 1, 2, 3, 6, 7, 8, i64::MAX]
+        .map(|n| crate::ops::run::retry_pause(n).as_secs())
+        .into();
+    assert_eq!(pauses, [1, 1, 1, 2, 4, 32, 60, 60, 60]);
 }
 
 macro_rules! patrol_tests {
@@ -849,6 +1222,10 @@ macro_rules! patrol_tests {
                 a_lost_hosts_escalation_names_twenty_beads,
                 a_host_that_beat_or_stopped_meanwhile_is_not_lost,
                 a_failed_attempt_pauses_on_every_host,
+                a_claim_is_its_runs_alone,
+                a_run_is_told_whether_its_work_is_still_its_own,
+                a_runs_end_says_what_became_of_its_bead,
+                an_agents_log_is_read_where_its_run_kept_it,
                 a_second_supervisor_of_a_beating_host_is_refused,
                 an_ended_runs_process_writes_nothing,
                 resetting_a_dead_agent_resolves_its_escalation,
