@@ -958,6 +958,18 @@ fn a_logs_last_lines_leave_out_a_cut_line() {
     assert_eq!(last(10), ["a", "b"]);
 }
 
+/// A batch of `titles`, each bead's polecat's run claimed by host h1.
+fn claimed(town: &mut Town, titles: &[&str]) -> Vec<crate::ops::run::Claim> {
+    let b = batch(town, titles, titles.len() as u32);
+    b.beads
+        .iter()
+        .map(|x| {
+            let agent = x.agent.clone().unwrap();
+            town.claim(&agent.id, "h1").unwrap().expect("runnable")
+        })
+        .collect()
+}
+
 /// How the run of a claim ends: `outcome` with its exit code or signal.
 fn end_of(claim: &crate::ops::run::Claim, outcome: &str) -> crate::ops::run::RunEnd {
     crate::ops::run::RunEnd {
@@ -1041,16 +1053,7 @@ fn a_run_is_told_whether_its_work_is_still_its_own(mut town: Town, clock: Clock)
         RunState::Taken(why) => why,
         other => panic!("{other:?}"),
     };
-    let b = batch(&mut town, &["a", "b", "c", "d", "e", "f"], 6);
-    let claims: Vec<crate::ops::run::Claim> = b
-        .beads
-        .iter()
-        .map(|x| {
-            town.claim(&x.agent.clone().unwrap().id, "h1")
-                .unwrap()
-                .expect("runnable")
-        })
-        .collect();
+    let claims = claimed(&mut town, &["a", "b", "c", "d", "e", "f"]);
     assert_eq!(state(&mut town, &claims[0]), RunState::Working);
     let mut elsewhere = claims[0].clone();
     elsewhere.started_at = "2000-01-01T00:00:00.000Z".into();
@@ -1093,20 +1096,10 @@ fn a_run_is_told_whether_its_work_is_still_its_own(mut town: Town, clock: Clock)
 /// longer its own changes nothing.
 fn a_runs_end_says_what_became_of_its_bead(mut town: Town, clock: Clock) {
     use crate::ops::run::Ended;
-    let b = batch(
+    let claims = claimed(
         &mut town,
         &["review", "retry", "t", "l", "n", "c", "s", "x"],
-        8,
     );
-    let claims: Vec<crate::ops::run::Claim> = b
-        .beads
-        .iter()
-        .map(|x| {
-            town.claim(&x.agent.clone().unwrap().id, "h1")
-                .unwrap()
-                .expect("runnable")
-        })
-        .collect();
     let exits = |town: &mut Town, bead: &str| -> Vec<serde_json::Value> {
         town.events(&EventFilter {
             subject: Some(bead.into()),
