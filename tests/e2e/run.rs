@@ -110,6 +110,25 @@ impl Town {
         lines
     }
 
+    /// A bead slung to a polecat whose agent runs under host h1's supervisor
+    /// for a minute (longer than a test needs it): the bead, the supervisor,
+    /// and the agent as it runs.
+    fn long_run_on_h1(&self) -> (String, Supervisor, Agent) {
+        let slung: Value = self.json(&["sling", "--rig", "app", "[slow] long work"]);
+        let bead = slung["bead"]["id"].as_str().unwrap().to_string();
+        let agent = slung["agent"]["name"].as_str().unwrap().to_string();
+        let h1 = self.supervise_with(
+            &["--no-patrol", "--host", "h1"],
+            None,
+            &[("GT_TEST_SLOW", "60")],
+        );
+        until(Duration::from_secs(60), "the agent runs", || {
+            self.json::<Agent>(&["agent", "show", &agent]).pid.is_some()
+        });
+        let running = self.json::<Agent>(&["agent", "show", &agent]);
+        (bead, h1, running)
+    }
+
     /// A convoy of `n` beads of rig `app` whose agents work a while
     /// (`[slow]`); its ID.
     fn slow_convoy(&self, title: &str, n: usize) -> String {
@@ -1108,17 +1127,8 @@ pub fn a_second_signal_kills_at_once(t: Town) {
 /// agent and exits 4, leaving the host to the new run.
 pub fn a_frozen_supervisor_is_replaced_and_stands_down(t: Town) {
     let t = t.with_repo();
-    let slung: Value = t.json(&["sling", "--rig", "app", "[slow] long work"]);
-    let agent = slung["agent"]["name"].as_str().unwrap().to_string();
-    let old = t.supervise_with(
-        &["--no-patrol", "--host", "h1"],
-        None,
-        &[("GT_TEST_SLOW", "60")],
-    );
-    until(Duration::from_secs(60), "the agent runs", || {
-        t.json::<Agent>(&["agent", "show", &agent]).pid.is_some()
-    });
-    let stale = t.json::<Agent>(&["agent", "show", &agent]).pid.unwrap();
+    let (_, old, running) = t.long_run_on_h1();
+    let (agent, stale) = (running.name, running.pid.unwrap());
     let first_run = t.json::<Vec<Value>>(&["host", "list"])[0]["started_at"].clone();
     let elsewhere = t.path("elsewhere");
     std::fs::create_dir_all(&elsewhere).unwrap();
@@ -1473,18 +1483,8 @@ pub fn hosts_on_a_cluster_start_each_bead_once() {
 /// it still ran (that run is no longer its own), and runs the bead anew.
 pub fn a_lost_host_that_comes_back_stops_its_stale_agents(t: Town) {
     let t = t.with_repo();
-    let slung: Value = t.json(&["sling", "--rig", "app", "[slow] long work"]);
-    let bead = slung["bead"]["id"].as_str().unwrap().to_string();
-    let agent = slung["agent"]["name"].as_str().unwrap().to_string();
-    let h1 = t.supervise_with(
-        &["--no-patrol", "--host", "h1"],
-        None,
-        &[("GT_TEST_SLOW", "60")],
-    );
-    until(Duration::from_secs(60), "the agent runs", || {
-        t.json::<Agent>(&["agent", "show", &agent]).pid.is_some()
-    });
-    let running = t.json::<Agent>(&["agent", "show", &agent]);
+    let (bead, h1, running) = t.long_run_on_h1();
+    let agent = running.name.clone();
     let stale = running.pid.unwrap();
     let started = running.run_started_at.unwrap();
     signal(h1.child.id() as i32, libc::SIGSTOP);

@@ -1294,14 +1294,13 @@ function hostRow(h) {
   }
   // Live by its record, but three beats missed (the server judges, by its
   // clock): said before any patrol calls it lost.
-  const late = h.silent;
   setAttr(r.li, "data-host", h.name);
   setAttr(r.li, "data-status", h.status);
-  setAttr(r.li, "class", "host " + h.status + (late ? " late" : ""));
+  setAttr(r.li, "class", "host " + h.status + (h.silent ? " late" : ""));
   r.mark.hidden = h.status !== "lost";
   setText(r.name, h.name);
-  setAttr(r.status, "class", "status " + (late ? "silent" : h.status));
-  setText(r.status, late ? "silent" : h.status);
+  setAttr(r.status, "class", "status " + (h.silent ? "silent" : h.status));
+  setText(r.status, h.silent ? "silent" : h.status);
   // A stopped host's last beat is its supervisor's clean end.
   setText(r.beat, (h.status === "stopped" ? "stopped " : "last beat ") + beatAgo(h.last_seen));
   setAttr(r.beat, "title", "last beat " + new Date(h.last_seen).toLocaleString() +

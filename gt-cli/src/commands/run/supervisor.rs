@@ -11,9 +11,6 @@ use std::sync::{mpsc, Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use gt_core::calls::{ListEvents, Patrol};
-// How often a supervisor beats its host's row at most: well within the 2
-// minutes after which patrol declares a silent host lost (and a third of a
-// shorter `patrol.host_dead_after`); three missed beats show it `silent`.
 use gt_core::model::HostStatus;
 use gt_core::ops::host::{held_by_another, HostBeat, HOST_BEAT, SILENT_AFTER};
 use gt_core::ops::run::{file_name, last_lines, log_path, Claim, Ended, RunEnd, RunState};
